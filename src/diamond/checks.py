@@ -1,0 +1,178 @@
+"""Questionnaire checks that need the framework: ids, the scale, agreement of tags.
+
+They run on the raw data, not the model, so that they still report when the
+model found other errors: every finding of a file comes out in one pass.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diamond.findings import Finding, suggest
+from diamond.frameworks import Catalogue
+from diamond.models.questionnaire import QUADRANTS
+
+
+def _scale(data: dict[str, Any]) -> tuple[int, int]:
+    scale = data.get("scale")
+    low, high = 1, 5
+    if isinstance(scale, dict):
+        raw_low, raw_high = scale.get("min", 1), scale.get("max", 5)
+        if type(raw_low) is int and type(raw_high) is int and raw_low < raw_high:
+            low, high = raw_low, raw_high
+    return low, high
+
+
+def check_questionnaire(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
+    """Every framework-dependent finding about a questionnaire's raw data."""
+    findings: list[Finding] = []
+    findings += _check_respondents(data, catalogue)
+    findings += _check_swot(data, catalogue)
+    findings += _check_weights(data, catalogue)
+    findings += _check_readiness(data, catalogue)
+    return findings
+
+
+def _unknown_indicator(path: tuple[Any, ...], key: Any, catalogue: Catalogue, at: str = "key") -> Finding:
+    hint = suggest(key, catalogue.indicators) or "list the ids with 'diamond indicators'"
+    return Finding(path, "error", "unknown-indicator",
+                   f"unknown indicator '{key}' in framework '{catalogue.framework.id}'", hint,
+                   at="key" if at == "key" else "value")
+
+
+def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
+    findings: list[Finding] = []
+    respondents = data.get("respondents")
+    if not isinstance(respondents, list):
+        return findings
+    low, high = _scale(data)
+    seen: dict[str, int] = {}
+    answered: set[str] = set()
+    for n, respondent in enumerate(respondents):
+        if not isinstance(respondent, dict):
+            continue
+        rid = respondent.get("id")
+        if isinstance(rid, str):
+            if rid in seen:
+                findings.append(Finding(
+                    ("respondents", n, "id"), "error", "duplicate-respondent",
+                    f"respondent id '{rid}' is used twice (first by respondent {seen[rid] + 1})",
+                    "give every respondent its own id, such as 'firm-02'"))
+            else:
+                seen[rid] = n
+        answers = respondent.get("answers")
+        if not isinstance(answers, dict):
+            answers = {}
+        given = 0
+        for key, value in answers.items():
+            path = ("respondents", n, "answers", key)
+            if key not in catalogue.indicators:
+                findings.append(_unknown_indicator(path, key, catalogue))
+                continue
+            if value is None:
+                continue
+            if type(value) is int:
+                if not low <= value <= high:
+                    findings.append(Finding(
+                        path, "error", "answer-range",
+                        f"answer to '{key}' is {value}, outside the scale {low}..{high}",
+                        f"rate from {low} (serious disadvantage) to {high} (strong advantage), "
+                        "or write null for no answer"))
+                    continue
+                given += 1
+                answered.add(key)
+        if given == 0:
+            label = f"'{rid}'" if isinstance(rid, str) else f"number {n + 1}"
+            findings.append(Finding(
+                ("respondents", n), "warning", "no-answers",
+                f"respondent {label} answered no indicator",
+                "fill in the answers, or remove the respondent", at="key"))
+    if respondents:
+        missing = [i for i in catalogue.indicators if i not in answered]
+        if missing:
+            shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            findings.append(Finding(
+                ("respondents",), "warning", "unanswered-indicators",
+                f"{len(missing)} indicator(s) have no answer from anyone: {shown}",
+                "their dimensions are scored without them; the report lists them", at="key"))
+    return findings
+
+
+def _check_swot(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
+    findings: list[Finding] = []
+    swot = data.get("swot")
+    if not isinstance(swot, dict):
+        return findings
+    for quadrant in QUADRANTS:
+        items = swot.get(quadrant)
+        if not isinstance(items, list):
+            continue
+        for n, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            indicator, dimension = item.get("indicator"), item.get("dimension")
+            base = ("swot", quadrant, n)
+            if isinstance(indicator, str) and indicator not in catalogue.indicators:
+                findings.append(_unknown_indicator((*base, "indicator"), indicator, catalogue, at="value"))
+                indicator = None
+            if isinstance(dimension, str) and dimension not in catalogue.dimensions:
+                findings.append(Finding(
+                    (*base, "dimension"), "error", "unknown-dimension",
+                    f"unknown dimension '{dimension}'",
+                    suggest(dimension, catalogue.dimensions)
+                    or f"dimensions: {', '.join(catalogue.dimensions)}"))
+                dimension = None
+            if isinstance(indicator, str) and isinstance(dimension, str):
+                implied = catalogue.dimension_of(indicator)
+                if implied != dimension:
+                    findings.append(Finding(
+                        (*base, "dimension"), "error", "swot-disagree",
+                        f"the indicator '{indicator}' belongs to dimension '{implied}', "
+                        f"but the item says '{dimension}'",
+                        f"write 'dimension: {implied}', or drop 'dimension' (the indicator implies it)"))
+    return findings
+
+
+def _check_weights(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
+    findings: list[Finding] = []
+    weights = data.get("weights")
+    if not isinstance(weights, dict):
+        return findings
+    for section, known, what in (
+        ("dimensions", catalogue.dimensions, "dimension"),
+        ("indicators", catalogue.indicators, "indicator"),
+    ):
+        table = weights.get(section)
+        if not isinstance(table, dict):
+            continue
+        for key in table:
+            if key not in known:
+                findings.append(Finding(
+                    ("weights", section, key), "error", f"unknown-{what}",
+                    f"unknown {what} '{key}' in weights.{section}",
+                    suggest(key, known) or f"known {what}s: {', '.join(list(known)[:6])} ...",
+                    at="key"))
+    dims = weights.get("dimensions")
+    if isinstance(dims, dict) and dims and all(
+        isinstance(v, (int, float)) and v == 0 for k, v in dims.items() if k in catalogue.dimensions
+    ) and set(catalogue.dimensions) <= set(dims):
+        findings.append(Finding(("weights", "dimensions"), "error", "zero-weights",
+                                "every dimension weight is 0, so no overall score can be formed",
+                                "give at least one dimension a weight above 0", at="key"))
+    return findings
+
+
+def _check_readiness(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
+    findings: list[Finding] = []
+    readiness = data.get("readiness")
+    if not isinstance(readiness, dict):
+        return findings
+    for key in readiness:
+        if key not in catalogue.readiness_ids:
+            findings.append(Finding(
+                ("readiness", key), "error", "unknown-readiness",
+                f"unknown precondition or success factor '{key}'",
+                suggest(key, catalogue.readiness_ids)
+                or "ids are 'pre.a'..'pre.p' and 'sf.a'..'sf.n'; see 'diamond indicators'",
+                at="key"))
+    return findings

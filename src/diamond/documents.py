@@ -1,0 +1,158 @@
+"""Read a file's text within bounds, and turn it into a validated model plus diagnostics.
+
+Both file formats (questionnaires and frameworks) go through ``parse_document``:
+fast read, model validation, the format's own checks, and, only when there is
+something to report, a second read that records positions.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from diamond.errors import Diagnostic, InputError
+from diamond.findings import Finding, locate
+from diamond.limits import Limits
+from diamond.model_errors import findings_from
+from diamond.yamlsource import YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+STDIN = "-"
+
+
+class TextProblem(Exception):
+    """The file's bytes cannot be used as text; ``diagnostic`` says why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def read_bytes(path: str, limits: Limits) -> bytes:
+    """The file's bytes (``-`` reads standard input), refusing files over the size bound.
+
+    Raises ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
+    """
+    too_big = Diagnostic(
+        path, 1, 1, "error", "limit-exceeded",
+        f"the file is larger than the limit of {limits.max_bytes:,} bytes",
+        f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the limit "
+        f"with the environment variable {Limits.env_var('max_bytes')}",
+    )
+    if path == STDIN:
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            raise TextProblem(too_big)
+        return data
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputError(f"{path}: is a folder, not a file")
+        if file.stat().st_size > limits.max_bytes:
+            raise TextProblem(too_big)
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text (a byte-order mark is dropped); bad bytes are reported with their position."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise TextProblem(
+            Diagnostic(
+                path, line, column, "error", "encoding",
+                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                "save the file as UTF-8 in your editor",
+            )
+        ) from None
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise TextProblem(
+            Diagnostic(path, line, column, "error", "encoding", "the file contains a NUL character",
+                       "a questionnaire is a text file; remove the NUL byte")
+        )
+    return text
+
+
+@dataclass
+class Parsed(Generic[M]):
+    """The outcome of parsing one file: the model if valid, and every finding."""
+
+    model: M | None
+    data: Any
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no errors (warnings are allowed)."""
+        return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+Checks = Callable[[Any], tuple[list[Finding], list[Diagnostic]]]
+
+
+def parse_document(
+    text: str,
+    label: str,
+    model: type[M],
+    limits: Limits,
+    checks: Checks | None = None,
+) -> Parsed[M]:
+    """Validate ``text`` as ``model``, run ``checks`` on the raw data, report everything.
+
+    ``checks`` returns findings located in this file and, separately, diagnostics
+    already positioned (for example in a framework file the document names).
+    """
+    try:
+        document = read_yaml(text, label, limits=limits)
+    except YamlProblem as problem:
+        return Parsed(None, None, [problem.diagnostic])
+    data = document.data
+    findings: list[Finding] = []
+    instance: M | None = None
+    if not isinstance(data, dict):
+        findings.append(
+            Finding((), "error", "not-a-mapping",
+                    "the file must be a mapping of 'key: value' lines at the top level",
+                    "start from 'diamond init', or see the README's format section")
+        )
+    else:
+        try:
+            instance = model.model_validate(data)
+        except ValidationError as error:
+            findings.extend(findings_from(error, model, data))
+        except RecursionError:  # aliases can make self-similar data deeper than it looks
+            findings.append(Finding((), "error", "limit-exceeded", "the data nests too deeply"))
+    foreign: list[Diagnostic] = []
+    if checks is not None and isinstance(data, dict):
+        more, foreign = checks(data)
+        findings.extend(more)
+    diagnostics = list(document.diagnostics)
+    if findings:
+        marked = read_yaml(text, label, limits=limits, with_marks=True)
+        assert marked.marks is not None
+        diagnostics.extend(locate(label, findings, marked.marks))
+    diagnostics.extend(foreign)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    if any(d.severity == "error" for d in diagnostics):
+        instance = None
+    return Parsed(instance, data, diagnostics)

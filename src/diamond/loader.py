@@ -1,0 +1,98 @@
+"""Load a questionnaire file: read, validate, resolve its framework, check it, report all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diamond.checks import check_questionnaire
+from diamond.documents import STDIN, TextProblem, decode, parse_document, read_bytes
+from diamond.errors import Diagnostic, DiamondError, InvalidFileError
+from diamond.findings import Finding
+from diamond.frameworks import DEFAULT_FRAMEWORK, Catalogue, resolve_framework
+from diamond.limits import Limits
+from diamond.models.questionnaire import Questionnaire
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How questionnaires are read."""
+
+    limits: Limits = field(default_factory=Limits)
+    allow_outside_paths: bool = False
+
+
+@dataclass
+class Loaded:
+    """A questionnaire as loaded: valid (``questionnaire`` and ``catalogue`` set) or not."""
+
+    path: str
+    questionnaire: Questionnaire | None
+    catalogue: Catalogue | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """Only the errors."""
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """Only the warnings."""
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors."""
+        return self.questionnaire is not None and not self.errors
+
+
+def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Loaded:
+    """Validate questionnaire ``text``; ``label`` names it in messages."""
+    holder: list[Catalogue] = []
+
+    def checks(data: dict[str, Any]) -> tuple[list[Finding], list[Diagnostic]]:
+        reference = data.get("framework", DEFAULT_FRAMEWORK)
+        if not isinstance(reference, str):
+            return [], []  # the model reports the wrong type
+        try:
+            catalogue = resolve_framework(
+                reference, base_dir, options.limits, allow_outside=options.allow_outside_paths
+            )
+        except InvalidFileError as error:
+            note = Finding(("framework",), "error", "framework-invalid",
+                           f"the framework file '{reference}' is invalid "
+                           f"({len(error.diagnostics)} finding(s), listed under its own path)")
+            return [note], error.diagnostics
+        except DiamondError as error:
+            return [Finding(("framework",), "error", "framework-unknown", str(error))], []
+        holder.append(catalogue)
+        return check_questionnaire(data, catalogue), []
+
+    parsed = parse_document(text, label, Questionnaire, options.limits, checks)
+    catalogue = holder[0] if holder else None
+    return Loaded(label, parsed.model if parsed.ok else None, catalogue, parsed.diagnostics)
+
+
+def load_questionnaire(path: str, options: LoadOptions | None = None) -> Loaded:
+    """Load the questionnaire at ``path`` (``-`` for standard input).
+
+    Raises ``InputError`` only when the path cannot be read at all; every
+    problem inside the file comes back as diagnostics.
+    """
+    options = options or LoadOptions()
+    try:
+        text = decode(read_bytes(path, options.limits), path)
+    except TextProblem as problem:
+        return Loaded(path, None, None, [problem.diagnostic])
+    base_dir = Path.cwd() if path == STDIN else Path(path).parent
+    label = "<stdin>" if path == STDIN else path
+    return load_text(text, label, base_dir, options)
+
+
+def require_valid(loaded: Loaded) -> tuple[Questionnaire, Catalogue]:
+    """The questionnaire and its framework, or ``InvalidFileError`` with the findings."""
+    if not loaded.ok or loaded.questionnaire is None or loaded.catalogue is None:
+        raise InvalidFileError(loaded.path, loaded.diagnostics)
+    return loaded.questionnaire, loaded.catalogue

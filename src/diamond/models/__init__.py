@@ -1,0 +1,1 @@
+"""Pydantic models of the two file formats: frameworks and questionnaires."""

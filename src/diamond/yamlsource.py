@@ -1,0 +1,391 @@
+"""Safe YAML reading that keeps positions, refuses duplicate keys and stays bounded.
+
+PyYAML's own loaders keep the last of two equal keys silently, turn
+``2015-05-01`` into a date, and expand aliases without limit once the data is
+walked. This module builds plain Python values straight from libyaml's event
+stream instead (no object construction, no node tree), which lets it:
+
+- refuse duplicate keys, unsupported tags and multiple documents;
+- keep timestamps as text;
+- bound nesting depth and the number of values, counting alias expansion
+  (a "billion laughs" file is refused without being expanded);
+- optionally record where each value stands (``Marks``), so that later
+  validation errors can name ``file:line:column``.
+
+Recording marks costs time, so callers read fast first and read again with
+marks only when something needs a position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from diamond.errors import Diagnostic
+from diamond.limits import Limits
+
+Path = tuple[Any, ...]
+Position = tuple[int, int]
+
+try:  # pragma: no cover - which branch runs depends on the PyYAML build
+    _Parser: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Parser = yaml.SafeLoader
+
+
+class YamlProblem(Exception):
+    """Reading stopped; ``diagnostic`` says where and why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class Marks:
+    """Where each value of a document stands: path -> (key position, value position)."""
+
+    spots: dict[Path, tuple[Position, Position]] = field(default_factory=dict)
+
+    def key(self, path: Path) -> Position:
+        """Position of the key (or list item) at ``path``, or of its nearest ancestor."""
+        return self._nearest(path)[0]
+
+    def value(self, path: Path) -> Position:
+        """Position of the value at ``path``, or of its nearest ancestor."""
+        return self._nearest(path)[1]
+
+    def has(self, path: Path) -> bool:
+        """Whether ``path`` itself was recorded."""
+        return path in self.spots
+
+    def _nearest(self, path: Path) -> tuple[Position, Position]:
+        for end in range(len(path), -1, -1):
+            spot = self.spots.get(path[:end])
+            if spot is not None:
+                return spot
+        return ((1, 1), (1, 1))
+
+
+@dataclass
+class Document:
+    """A parsed document: its data, any non-fatal findings, and marks if asked for."""
+
+    data: Any
+    diagnostics: list[Diagnostic]
+    marks: Marks | None
+
+
+# --- scalars -------------------------------------------------------------------------
+
+_BOOL = {
+    "yes": True, "Yes": True, "YES": True, "true": True, "True": True, "TRUE": True,
+    "on": True, "On": True, "ON": True,
+    "no": False, "No": False, "NO": False, "false": False, "False": False, "FALSE": False,
+    "off": False, "Off": False, "OFF": False,
+}  # fmt: skip
+_NULL = {"", "~", "null", "Null", "NULL"}
+_INT = re.compile(
+    r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
+)
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_MAX_INT_DIGITS = 4000  # Python refuses str->int beyond 4300 digits; say so ourselves
+
+
+def _sexagesimal(text: str, convert: Callable[[str], Any]) -> Any:
+    sign = -1 if text.startswith("-") else 1
+    value: Any = 0
+    for part in text.lstrip("+-").split(":"):
+        value = value * 60 + convert(part)
+    return sign * value
+
+
+def _to_int(text: str) -> int:
+    value = text.replace("_", "")
+    sign = -1 if value.startswith("-") else 1
+    body = value.lstrip("+-")
+    if len(body) > _MAX_INT_DIGITS:
+        raise ValueError("number too long")
+    if ":" in body:
+        return sign * int(_sexagesimal(body, int))
+    if body.startswith("0b"):
+        return sign * int(body[2:], 2)
+    if body.startswith("0x"):
+        return sign * int(body[2:], 16)
+    if body != "0" and body.startswith("0"):
+        return sign * int(body, 8)
+    return sign * int(body)
+
+
+def _to_float(text: str) -> float:
+    value = text.replace("_", "").lower()
+    if value.endswith(".inf"):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if value == ".nan":
+        return float("nan")
+    if ":" in value:
+        return float(_sexagesimal(value, float))
+    return float(value)
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an untagged plain scalar (YAML 1.1 rules, timestamps kept as text)."""
+    if text in _NULL:
+        return None
+    first = text[0]
+    if first in "0123456789-+.":
+        if text.isdigit() and len(text) < 10 and (text == "0" or first != "0"):
+            return int(text)
+        if _INT.fullmatch(text):
+            return _to_int(text)
+        if _FLOAT.fullmatch(text):
+            return _to_float(text)
+        return text
+    boolean = _BOOL.get(text)
+    if boolean is not None:
+        return boolean
+    return text
+
+
+_EXPLICIT: dict[str, Callable[[str], Any]] = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": _to_int,
+    "tag:yaml.org,2002:float": _to_float,
+    "tag:yaml.org,2002:bool": lambda t: _BOOL[t],
+    "tag:yaml.org,2002:null": lambda t: None if t in _NULL else _fail(t),
+}
+_CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _fail(text: str) -> Any:
+    raise ValueError(text)
+
+
+# --- the reader ----------------------------------------------------------------------
+
+
+class _Frame:
+    """A container being filled: a dict or list, plus what its next item needs."""
+
+    __slots__ = ("anchor", "container", "count_at_start", "is_map", "key", "key_pos", "path", "pos")
+
+    def __init__(
+        self, container: Any, path: Path, count: int, pos: Position, anchor: str | None
+    ) -> None:
+        self.anchor = anchor
+        self.container = container
+        self.is_map = isinstance(container, dict)
+        self.key: Any = _NO_KEY
+        self.key_pos: Position = pos
+        self.path = path
+        self.count_at_start = count
+        self.pos = pos
+
+
+_NO_KEY = object()
+
+
+def _pos(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_yaml(
+    text: str, path: str, *, limits: Limits | None = None, with_marks: bool = False
+) -> Document:
+    """Parse one YAML document from ``text``; ``path`` is used in messages only.
+
+    Raises ``YamlProblem`` when the document cannot be read at all (syntax
+    error, a limit hit, an unsupported construct). Duplicate keys do not stop
+    reading: they come back as diagnostics, and the first value is kept.
+    """
+    limits = limits or Limits()
+    reader = _Reader(path, limits, with_marks)
+    try:
+        data = reader.run(_events(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _pos(mark) if mark is not None else (1, 1)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise YamlProblem(
+            Diagnostic(
+                path, line, column, "error", "yaml-syntax",
+                f"YAML syntax error: {problem}",
+                "check indentation and quoting around this spot; quote text containing ': ' or '#'",
+            )
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(
+            Diagnostic(path, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}")
+        ) from None
+    return Document(data, reader.diagnostics, reader.marks)
+
+
+def _events(text: str) -> Iterator[Any]:
+    loader = _Parser(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+class _Reader:
+    def __init__(self, path: str, limits: Limits, with_marks: bool) -> None:
+        self.path = path
+        self.limits = limits
+        self.marks: Marks | None = Marks() if with_marks else None
+        self.diagnostics: list[Diagnostic] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.count = 0
+
+    def _stop(self, pos: Position, code: str, message: str, hint: str | None = None) -> YamlProblem:
+        return YamlProblem(Diagnostic(self.path, pos[0], pos[1], "error", code, message, hint))
+
+    def _limit(self, pos: Position, name: str, what: str) -> YamlProblem:
+        value = getattr(self.limits, name)
+        return self._stop(
+            pos, "limit-exceeded", f"{what} exceeds the limit of {value:,}",
+            f"a questionnaire needs far less; if this file is legitimate, raise the limit "
+            f"with the environment variable {Limits.env_var(name)}",
+        )
+
+    def run(self, events: Iterator[Any]) -> Any:
+        stack: list[_Frame] = []
+        documents = 0
+        result: Any = None
+        marks = self.marks
+        max_depth = self.limits.max_depth
+        max_nodes = self.limits.max_nodes
+        scalar_event = yaml.ScalarEvent
+        for event in events:
+            kind = type(event)
+            if kind is scalar_event:
+                pos = _pos(event.start_mark)
+                value = self._scalar(event, pos)
+                self.count += 1
+                size = 1
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                pos = _pos(event.start_mark)
+                if event.tag not in _CONTAINER_TAGS:
+                    raise self._stop(
+                        pos, "yaml-tag", f"the tag '{event.tag}' is not supported",
+                        "remove the tag: questionnaires hold plain mappings, lists and scalars",
+                    )
+                if len(stack) >= max_depth:
+                    raise self._limit(pos, "max_depth", f"nesting depth {len(stack) + 1}")
+                self.count += 1
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                if stack:
+                    parent = stack[-1]
+                    child_path = (*parent.path, parent.key if parent.is_map else len(parent.container))
+                else:
+                    child_path = ()
+                stack.append(_Frame(container, child_path, self.count, pos, event.anchor))
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                value = frame.container
+                size = self.count - frame.count_at_start + 1
+                pos = frame.pos
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (value, size)
+                if not stack:
+                    result = value
+                    continue
+                self._place(stack[-1], value, pos, marks)
+                continue
+            elif kind is yaml.AliasEvent:
+                pos = _pos(event.start_mark)
+                anchored = self.anchors.get(event.anchor)
+                if anchored is None:
+                    raise self._stop(
+                        pos, "yaml-alias",
+                        f"the alias '*{event.anchor}' refers to an anchor that is not complete here",
+                        "define '&" + event.anchor + "' before using it, and not inside itself",
+                    )
+                value, size = anchored
+                self.count += size
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self._stop(
+                        _pos(event.start_mark), "yaml-documents",
+                        "the file holds more than one YAML document",
+                        "keep one questionnaire per file; remove the '---' separator",
+                    )
+                continue
+            else:
+                continue
+            if self.count > max_nodes:
+                raise self._limit(pos, "max_nodes", "the number of values (counting alias expansion)")
+            if kind is scalar_event and event.anchor is not None:
+                self.anchors[event.anchor] = (value, size)
+            if not stack:
+                result = value
+                continue
+            self._place(stack[-1], value, pos, marks)
+        return result
+
+    def _scalar(self, event: Any, pos: Position) -> Any:
+        tag = event.tag
+        text = event.value
+        if tag is None or tag == "!":
+            if tag is None and event.implicit[0]:
+                try:
+                    return resolve_plain(text)
+                except ValueError:
+                    raise self._stop(
+                        pos, "yaml-number", f"the number '{text[:40]}…' is too long",
+                        "quote it if it is meant as text",
+                    ) from None
+            return text
+        convert = _EXPLICIT.get(tag)
+        if convert is None:
+            raise self._stop(
+                pos, "yaml-tag", f"the tag '{tag}' is not supported",
+                "remove the tag: questionnaires hold plain text, numbers, true/false and null",
+            )
+        try:
+            return convert(text)
+        except (ValueError, KeyError):
+            raise self._stop(pos, "yaml-tag", f"'{text}' cannot be read as {tag}") from None
+
+    def _place(self, parent: _Frame, value: Any, pos: Position, marks: Marks | None) -> None:
+        container = parent.container
+        if not parent.is_map:
+            if marks is not None:
+                marks.spots[(*parent.path, len(container))] = (pos, pos)
+            container.append(value)
+            return
+        key = parent.key
+        if key is _NO_KEY:
+            if isinstance(value, (dict, list)):
+                raise self._stop(
+                    pos, "yaml-key", "a mapping key must be plain text, not a list or mapping",
+                    "write the key as a word such as 'factor.land'",
+                )
+            parent.key = value
+            parent.key_pos = pos
+            return
+        parent.key = _NO_KEY
+        if key in container:
+            line, column = parent.key_pos
+            self.diagnostics.append(
+                Diagnostic(
+                    self.path, line, column, "error", "duplicate-key",
+                    f"duplicate key '{key}': this mapping already has it, and only one value can count",
+                    "remove one of the two entries, or rename it",
+                )
+            )
+            return
+        if marks is not None:
+            marks.spots[(*parent.path, key)] = (parent.key_pos, pos)
+        container[key] = value
