@@ -76,7 +76,7 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
                     findings.append(Finding(
                         path, "error", "answer-range",
                         f"answer to '{key}' is {value}, outside the scale {low}..{high}",
-                        f"rate from {low} (serious disadvantage) to {high} (strong advantage), "
+                        f"rate from {low} = serious disadvantage to {high} = strong advantage, "
                         "or write null for no answer"))
                     continue
                 given += 1
@@ -129,7 +129,7 @@ def _check_swot(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
                         (*base, "dimension"), "error", "swot-disagree",
                         f"the indicator '{indicator}' belongs to dimension '{implied}', "
                         f"but the item says '{dimension}'",
-                        f"write 'dimension: {implied}', or drop 'dimension' (the indicator implies it)"))
+                        f"write 'dimension: {implied}', or drop 'dimension': the indicator implies it"))
     return findings
 
 

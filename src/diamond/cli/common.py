@@ -1,0 +1,88 @@
+"""Shared CLI plumbing: error handling, colour decisions, common options."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, TextIO, TypeVar
+
+import typer
+
+from diamond.cli.exit_codes import code_for
+from diamond.errors import DiamondError, InvalidFileError
+from diamond.limits import Limits
+from diamond.loader import LoadOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Colour(str, Enum):
+    """When to colour terminal output."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Lang(str, Enum):
+    """Report and listing languages."""
+
+    tr = "tr"
+    en = "en"
+
+
+ColourOption = Annotated[
+    Colour,
+    typer.Option("--color", help="Colour terminal output: auto (a terminal without NO_COLOR), always, never."),
+]
+AllowOutsideOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside-paths",
+        help="Let a questionnaire's 'framework:' path lead outside its folder and the current folder.",
+    ),
+]
+
+
+def colour_enabled(choice: Colour, stream: TextIO) -> bool:
+    """Apply --color, NO_COLOR and whether ``stream`` is a terminal."""
+    if choice is Colour.always:
+        return True
+    if choice is Colour.never or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+def load_options(allow_outside: bool = False) -> LoadOptions:
+    """Loading options from the command line and the environment."""
+    return LoadOptions(limits=Limits.from_env(), allow_outside_paths=allow_outside)
+
+
+def print_error(error: DiamondError) -> None:
+    """Report an error on standard error in the text format."""
+    if isinstance(error, InvalidFileError):
+        from diamond.reporters.text import diagnostic_line
+
+        for d in error.diagnostics:
+            sys.stderr.write(diagnostic_line(d) + "\n")
+        errors = sum(1 for d in error.diagnostics if d.severity == "error")
+        sys.stderr.write(f"diamond: {error.path} is invalid ({errors} error(s)); fix them and run again\n")
+    else:
+        sys.stderr.write(f"diamond: error: {error}\n")
+
+
+def handled(func: F) -> F:
+    """Turn every ``DiamondError`` into its message and exit code; nothing else is caught."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DiamondError as error:
+            print_error(error)
+            raise typer.Exit(code_for(error)) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,41 @@
+"""The one place where errors become exit codes (documented in --help and the README)."""
+
+from __future__ import annotations
+
+from diamond.errors import (
+    DiamondError,
+    FrameworkError,
+    InputError,
+    InvalidFileError,
+    OutputError,
+    TemplateError,
+    UsageError,
+)
+
+OK = 0
+INVALID = 1
+USAGE = 2
+TEMPLATE = 3
+OUTPUT = 4
+
+_BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
+    (InvalidFileError, INVALID),
+    (UsageError, USAGE),
+    (InputError, USAGE),
+    (FrameworkError, USAGE),
+    (TemplateError, TEMPLATE),
+    (OutputError, OUTPUT),
+)
+
+EPILOG = (
+    "Exit codes: 0 success; 1 an input file is invalid; 2 usage error or unreadable path; "
+    "3 report template error; 4 a report could not be written."
+)
+
+
+def code_for(error: DiamondError) -> int:
+    """The exit code for an error (its nearest listed class)."""
+    for cls, code in _BY_ERROR:
+        if isinstance(error, cls):
+            return code
+    return USAGE

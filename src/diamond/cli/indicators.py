@@ -1,0 +1,63 @@
+"""``diamond indicators``: list a framework's dimensions and indicators."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diamond.cli.common import Lang, handled, load_options
+from diamond.frameworks import DEFAULT_FRAMEWORK, resolve_framework
+
+
+class ListFormat(str, Enum):
+    """Output formats of ``indicators``."""
+
+    table = "table"
+    json = "json"
+
+
+@handled
+def indicators(
+    framework: Annotated[
+        str, typer.Option("--framework", help="A built-in framework id, or a path to a framework file.")
+    ] = DEFAULT_FRAMEWORK,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the texts.")] = Lang.en,
+    prompts: Annotated[bool, typer.Option("--prompts", help="Show each indicator's question.")] = False,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+) -> None:
+    """List the dimensions and indicators of a framework, with the ids questionnaires use."""
+    catalogue = resolve_framework(framework, Path.cwd(), load_options().limits, allow_outside=True)
+    language = lang.value
+    if format is ListFormat.json:
+        rows = [
+            {
+                "dimension": d.id,
+                "id": i.id,
+                "text": i.text.get(language),
+                "prompt": i.prompt.get(language),
+            }
+            for d in catalogue.framework.dimensions
+            for i in d.indicators
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for d in catalogue.framework.dimensions:
+        number = f"{d.number} " if d.number else ""
+        table = Table(title=f"{number}{d.name.get(language)} ({d.id})", title_justify="left")
+        table.add_column("id", style="bold", no_wrap=True)
+        table.add_column("indicator" if language == "en" else "gösterge")
+        if prompts:
+            table.add_column("question" if language == "en" else "soru")
+        for i in d.indicators:
+            cells = [i.id, i.text.get(language)] + ([i.prompt.get(language)] if prompts else [])
+            table.add_row(*cells)
+        console.print(table)

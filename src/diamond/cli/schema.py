@@ -1,0 +1,30 @@
+"""``diamond schema``: print the JSON Schema of questionnaires (or frameworks)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from diamond.cli.common import handled
+
+
+class SchemaKind(str, Enum):
+    """Which file format's schema to print."""
+
+    questionnaire = "questionnaire"
+    framework = "framework"
+
+
+@handled
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", help="Which file format.")
+    ] = SchemaKind.questionnaire,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the questionnaire format, for editors and CI."""
+    from diamond.schema import schema_text
+
+    sys.stdout.write(schema_text(kind.value))

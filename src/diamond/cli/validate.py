@@ -1,0 +1,62 @@
+"""``diamond validate``: check questionnaires (and framework files) for people and CI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from diamond.cli import exit_codes
+from diamond.cli.common import (
+    AllowOutsideOption,
+    Colour,
+    ColourOption,
+    colour_enabled,
+    handled,
+    load_options,
+)
+
+
+class ValidateFormat(str, Enum):
+    """Output formats of ``validate``."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@handled
+def validate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (searched for *.yaml / *.yml), or '-' for standard input.",
+                       show_default=False),
+    ],
+    format: Annotated[
+        ValidateFormat | None,
+        typer.Option("--format", "-f", help="Output format; default text, or github when GITHUB_ACTIONS is set.",
+                     show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    color: ColourOption = Colour.auto,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Check questionnaires and report every problem as path:line:col.
+
+    Exit codes: 0 all valid; 1 at least one invalid file; 2 usage error or unreadable path.
+    """
+    from diamond.reporters import REPORTERS
+    from diamond.validation import validate_paths
+
+    chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+    report = validate_paths(paths, load_options(allow_outside_paths), strict=strict)
+    colour = chosen == "text" and colour_enabled(color, sys.stdout)
+    sys.stdout.write(REPORTERS[chosen](report, colour))
+    sys.stdout.flush()
+    if report.unreadable:
+        raise typer.Exit(exit_codes.USAGE)
+    if not report.valid:
+        raise typer.Exit(exit_codes.INVALID)

@@ -1,0 +1,1 @@
+"""Rendering helpers for reports (stdlib-only pieces such as the inline SVG Diamond chart)."""

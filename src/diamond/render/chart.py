@@ -1,0 +1,267 @@
+"""Porter's Diamond as a self-contained, accessible, deterministic SVG string (stdlib only)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+from xml.sax.saxutils import escape
+
+__all__ = ["Axis", "Series", "diamond_svg"]
+
+STANDARD_ANGLES: Mapping[str, float] = {
+    "firm": 0.0, "demand": 90.0, "related": 180.0, "factor": 270.0,
+}
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+OVERALL_COLOUR = "#0072B2"
+# Okabe–Ito colours (minus the overall blue and the low-contrast yellow), each with its own
+# dash pattern and marker shape so that groups never differ by colour alone.
+GROUP_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+GROUP_DASHES = ("8 4", "2 3", "10 3 2 3", "4 4", "12 3 2 3 2 3", "1 5")
+MARKERS = ("circle", "square", "triangle", "diamond", "down", "cross")
+TICKS = (20, 40, 60, 80, 100)
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One Diamond dimension: ``id`` as in the framework, ``label`` in the report language."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """Scores (0–100, or None when not assessable) per axis id for the whole sector or a group."""
+
+    label: str
+    values: Mapping[str, float | None]
+    kind: Literal["overall", "group"] = "group"
+
+
+def _n(x: float) -> str:
+    """Fixed one-decimal number without a negative zero."""
+    s = f"{x:.1f}"
+    return "0.0" if s == "-0.0" else s
+
+
+def _t(text: str) -> str:
+    """Escape text content (and drop characters XML cannot carry)."""
+    return escape(_INVALID_XML.sub("", text))
+
+
+def _a(text: str) -> str:
+    """Escape an attribute value for use inside double quotes."""
+    return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
+
+
+def _value(series: Series, axis_id: str) -> float | None:
+    v = series.values.get(axis_id)
+    return float(v) if v is not None and math.isfinite(v) else None
+
+
+def _wrap(text: str, width: int = 20, max_lines: int = 3) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines; tokens joined by NBSP stay together."""
+    lines: list[str] = []
+    for word in (w for w in re.split(r"[^\S\u00a0]+", text) if w):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
+    if len(lines) == max_lines and len(lines[-1]) > width + 8:
+        lines[-1] = lines[-1][: width + 7].rstrip() + "…"
+    return [line.replace("\u00a0", " ") for line in lines] or [""]
+
+
+def _marker(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
+    """A small point symbol; the shape is a second, colour-independent cue."""
+    paint = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
+    if shape == "circle":
+        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" {paint}/>'
+    offsets = {
+        "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
+        "triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
+        "diamond": ((0, -1.4), (1.4, 0), (0, 1.4), (-1.4, 0)),
+        "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
+        "cross": ((-1, -1.4), (0, -0.4), (1, -1.4), (1.4, -1), (0.4, 0), (1.4, 1), (1, 1.4),
+                  (0, 0.4), (-1, 1.4), (-1.4, 1), (-0.4, 0), (-1.4, -1)),
+    }[shape]
+    pts = " ".join(f"{_n(x + dx * r)},{_n(y + dy * r)}" for dx, dy in offsets)
+    return f'<polygon points="{pts}" {paint}/>'
+
+
+def _runs(verts: Sequence[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
+    """Outline pieces: closed when every vertex exists, else broken around missing ones."""
+    if all(v is not None for v in verts):
+        full = [v for v in verts if v is not None]
+        return [[*full, full[0]]] if len(full) > 2 else [full]
+    runs: list[list[tuple[float, float]]] = [[]]
+    start = list(verts).index(None)
+    for j in range(1, len(verts) + 1):
+        v = verts[(start + j) % len(verts)]
+        if v is None:
+            runs.append([])
+        else:
+            runs[-1].append(v)
+    return [r for r in runs if r]
+
+
+def _angles(axes: Sequence[Axis]) -> list[float]:
+    """Clockwise degrees from the top: Porter's classic drawing for the four standard ids."""
+    if len(axes) == 4 and {a.id for a in axes} == set(STANDARD_ANGLES):
+        return [STANDARD_ANGLES[a.id] for a in axes]
+    return [360.0 * i / len(axes) for i in range(len(axes))]
+
+
+def diamond_svg(
+    axes: Sequence[Axis],
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str,
+    size: int = 480,
+    legend_title: str = "",
+    id_prefix: str = "diamond-chart",
+) -> str:
+    """Draw Porter's Diamond (a radar chart on a 0–100 scale) as an inline SVG document string.
+
+    With exactly the axis ids ``firm``, ``demand``, ``related`` and ``factor`` the classic layout
+    is used (firm strategy top, demand right, related and supporting bottom, factor conditions
+    left); any other set of axes is spread evenly clockwise from the top in the given order.
+    ``size`` is the nominal drawing width in px (the diamond's radius is ``0.3 * size``); the
+    viewBox grows to fit axis labels and the legend, and the root element carries explicit
+    width/height plus ``max-width:100%;height:auto`` so it renders at natural size standalone (or
+    as a Markdown image) and scales down inline in HTML.
+
+    The ``overall`` series is a filled polygon with a solid thick outline, and its score is
+    appended to each axis label ("Factor conditions — 62.5"). ``group`` series are unfilled
+    outlines, each with its own colour, dash pattern and marker shape. Missing values (None or
+    non-finite) are never plotted at the centre, which would read as a score of 0: the outline
+    is broken on both sides of that axis (only edges between neighbouring axes that both have
+    values are drawn), the overall fill spans only the axes with values, and the axis label says
+    "n/a" when the overall series (or, without one, every series) lacks a value there. Values
+    are clamped to 0–100 for drawing; labels show them as given. All text is XML-escaped; the
+    output has no scripts, external references or event attributes, and is byte-for-byte
+    deterministic. ``id_prefix`` namespaces the element ids so several charts can share a page.
+    """
+    pid = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "diamond-chart"
+    pid = pid if pid[0].isalpha() else "c" + pid
+    radius, fs = size * 0.3, max(9.0, round(size / 36, 1))
+    lh, cw = fs * 1.2, fs * 0.58  # line height, estimated average glyph width
+    angles = _angles(axes)
+    order = sorted(range(len(axes)), key=lambda i: angles[i])
+
+    def point(i: int, v: float) -> tuple[float, float]:
+        r, th = radius * min(max(v, 0.0), 100.0) / 100.0, math.radians(angles[i])
+        return r * math.sin(th), -r * math.cos(th)
+
+    out: list[str] = []
+    # Grid: rings at 20..100 (circles when fewer than three axes make polygons degenerate).
+    for t in TICKS:
+        stroke = 'stroke="#8c8c8c" stroke-width="1.2"' if t == 100 else 'stroke="#d0d0d0"'
+        if len(order) >= 3:
+            pts = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, t) for i in order))
+            out.append(f'<polygon points="{pts}" fill="none" {stroke}/>')
+        else:
+            rr = _n(radius * t / 100)
+            out.append(f'<circle cx="0.0" cy="0.0" r="{rr}" fill="none" {stroke}/>')
+    for i in order:
+        x, y = point(i, 100)
+        out.append(f'<line x1="0.0" y1="0.0" x2="{_n(x)}" y2="{_n(y)}" stroke="#8c8c8c"/>')
+    if axes:
+        for t in TICKS:
+            x, y = point(0, t)
+            out.append(f'<text x="{_n(x + 4)}" y="{_n(y + fs * 0.9)}" font-size="'
+                       f'{_n(fs * 0.75)}" fill="#595959">{t}</text>')
+    # Axis labels, anchored outside the tip; track their estimated extents for the viewBox.
+    overall = next((s for s in series if s.kind == "overall"), None)
+    minx, miny, maxx, maxy = -radius, -radius, radius, radius
+    for i, axis in enumerate(axes):
+        score = _value(overall, axis.id) if overall else None
+        missing = (overall is not None and score is None) or (
+            overall is None and bool(series) and all(_value(s, axis.id) is None for s in series))
+        suffix = f"{score:.1f}" if score is not None else "n/a" if missing else ""
+        text = axis.label + (f" —\u00a0{suffix}" if suffix else "")
+        lines = _wrap(text)
+        sn, cs = math.sin(math.radians(angles[i])), math.cos(math.radians(angles[i]))
+        x, y = (radius + 10) * sn, -(radius + 10) * cs
+        anchor = "middle" if abs(sn) < 0.3 else "start" if sn > 0 else "end"
+        if cs > 0.3:
+            y0 = y - 4 - (len(lines) - 1) * lh
+        elif cs < -0.3:
+            y0 = y + fs + 2
+        else:
+            y0 = y - (len(lines) - 1) * lh / 2 + fs * 0.35
+        width = max(len(line) for line in lines) * cw
+        left = x - width / 2 if anchor == "middle" else x if anchor == "start" else x - width
+        minx, maxx = min(minx, left), max(maxx, left + width)
+        miny, maxy = min(miny, y0 - fs), max(maxy, y0 + (len(lines) - 1) * lh + fs * 0.3)
+        spans = "".join(f'<tspan x="{_n(x)}" y="{_n(y0 + k * lh)}">{_t(line)}</tspan>'
+                        for k, line in enumerate(lines))
+        out.append(f'<text class="{pid}-label" data-axis="{_a(axis.id)}" x="{_n(x)}" '
+                   f'y="{_n(y0)}" text-anchor="{anchor}" font-size="{_n(fs)}" '
+                   f'fill="#1a1a1a">{spans}</text>')
+    # Series: overall first (underneath), then groups in order.
+    styles: list[tuple[Series, str, str, str]] = []
+    for s in series:
+        if s.kind == "overall":
+            styles.append((s, OVERALL_COLOUR, "", MARKERS[0]))
+    groups = [s for s in series if s.kind != "overall"]
+    for g, s in enumerate(groups):
+        m = GROUP_COLOURS[g % len(GROUP_COLOURS)]
+        styles.append((s, m, GROUP_DASHES[g % len(GROUP_DASHES)], MARKERS[1 + g % 5]))
+    for k, (s, colour, dash, shape) in enumerate(styles):
+        vals = [_value(s, axes[i].id) for i in order]
+        verts = [point(i, v) if v is not None else None for i, v in zip(order, vals, strict=True)]
+        present = [p for p in verts if p is not None]
+        if s.kind == "overall":
+            poly = " ".join(f"{_n(x)},{_n(y)}" for x, y in present)
+            out.append(f'<polygon class="{pid}-area" data-series="{k}" points="{poly}" '
+                       f'fill="{colour}" fill-opacity="0.22" stroke="none"/>')
+        runs = _runs(verts)
+        d = " ".join("M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in r) for r in runs if len(r) > 1)
+        sw = "3" if s.kind == "overall" else "2"
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        if d:
+            out.append(f'<path class="{pid}-line" data-series="{k}" d="{d}" fill="none" '
+                       f'stroke="{colour}" stroke-width="{sw}" stroke-linejoin="round"'
+                       f'{dash_attr}/>')
+        out.extend(_marker(shape, x, y, colour) for x, y in present)
+    # Legend below the chart, one row per series.
+    ly = maxy + 20
+    lx = minx
+    if legend_title and styles:
+        out.append(f'<text x="{_n(lx)}" y="{_n(ly + fs * 0.35)}" font-size="{_n(fs)}" '
+                   f'font-weight="bold" fill="#1a1a1a">{_t(legend_title)}</text>')
+        maxx, ly = max(maxx, lx + len(legend_title) * cw * 1.1), ly + lh * 1.3
+    for k, (s, colour, dash, shape) in enumerate(styles):
+        if s.kind == "overall":
+            out.append(f'<rect x="{_n(lx)}" y="{_n(ly - 6)}" width="28.0" height="12.0" '
+                       f'fill="{colour}" fill-opacity="0.22" stroke="{colour}" stroke-width="3"/>')
+        else:
+            out.append(f'<line x1="{_n(lx)}" y1="{_n(ly)}" x2="{_n(lx + 28)}" y2="{_n(ly)}" '
+                       f'stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>')
+        out.append(_marker(shape, lx + 14, ly, colour))
+        out.append(f'<text class="{pid}-legend" data-series="{k}" x="{_n(lx + 36)}" '
+                   f'y="{_n(ly + fs * 0.35)}" font-size="{_n(fs)}" fill="#1a1a1a">'
+                   f"{_t(s.label)}</text>")
+        maxx, ly = max(maxx, lx + 36 + len(s.label) * cw), ly + lh * 1.3
+    maxy = max(maxy, ly - lh * 1.3 + fs) if styles else maxy
+    pad = 12.0
+    vx, vy = minx - pad, miny - pad
+    vw, vh = math.ceil(maxx - minx + 2 * pad), math.ceil(maxy - miny + 2 * pad)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{pid}" role="img" '
+        f'aria-labelledby="{pid}-title {pid}-desc" viewBox="{_n(vx)} {_n(vy)} {vw} {vh}" '
+        f'width="{vw}" height="{vh}" style="max-width:100%;height:auto" '
+        f'font-family="{_a(FONT)}">'
+        f'<title id="{pid}-title">{_t(title)}</title><desc id="{pid}-desc">{_t(description)}</desc>'
+        f'<rect x="{_n(vx)}" y="{_n(vy)}" width="{vw}" height="{vh}" fill="#ffffff"/>'
+        + "".join(out)
+        + "</svg>\n"
+    )

@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands (``::error file=…::``) followed by the full text log."""
+
+from __future__ import annotations
+
+from diamond.reporters.text import render_text
+from diamond.validation import ValidationReport
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: ValidationReport, colour: bool = False) -> str:
+    """One annotation per finding, then the text log (never coloured)."""
+    lines = []
+    for file in report.files:
+        for d in file.diagnostics:
+            level = "error" if d.severity == "error" or file.strict else "warning"
+            hint = f"; {d.hint}" if d.hint else ""
+            lines.append(
+                f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
+                f"title={_escape_property('diamond ' + d.code)}::{_escape_data(d.message + hint)}"
+            )
+    return "\n".join(lines) + ("\n" if lines else "") + render_text(report, colour=False)

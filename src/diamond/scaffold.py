@@ -1,0 +1,82 @@
+"""Write a starter questionnaire: every indicator listed, its prompt as a comment."""
+
+from __future__ import annotations
+
+import json
+
+from diamond.frameworks import Catalogue
+from diamond.models.text import Language
+
+_HEADER = {
+    "en": [
+        "Questionnaire for a Porter Diamond / SWOT (GZFT) sector assessment.",
+        "Rate each indicator from {low} (serious disadvantage) to {high} (strong advantage)",
+        "for the sector's competitiveness; write null where a respondent gives no answer.",
+        "Check it with:  diamond validate {name}",
+    ],
+    "tr": [
+        "Porter Elmas Modeli / GZFT sektör değerlendirmesi anketi.",
+        "Her göstergeyi sektörün rekabet gücü açısından {low} (ciddi dezavantaj) ile",
+        "{high} (güçlü avantaj) arasında puanlayın; yanıt verilmeyen yerlere null yazın.",
+        "Kontrol etmek için:  diamond validate {name}",
+    ],
+}
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar that reads back as exactly ``text`` (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def starter_questionnaire(
+    catalogue: Catalogue,
+    *,
+    sector: str,
+    region: str,
+    period: str,
+    framework_ref: str,
+    lang: Language,
+    file_name: str,
+) -> str:
+    """The text of a new questionnaire with one respondent and every indicator unanswered."""
+    lines = ["# yaml-language-server: $schema=https://diamond-assess.invalid/schema/questionnaire.schema.json"]
+    lines += [
+        "# " + line.format(low=1, high=5, name=file_name) for line in _HEADER[lang]
+    ]
+    lines += [
+        "diamond: 1",
+        "sector:",
+        f"  name: {_scalar(sector)}",
+        f"  region: {_scalar(region)}",
+        f"  period: {_scalar(period)}",
+        f"  language: {lang}",
+        f"framework: {_scalar(framework_ref)}",
+        "scale: {min: 1, max: 5}",
+        "respondents:",
+        "  - id: firm-01",
+        "    group: firm        # firm | university | public | ngo | other",
+        "    weight: 1",
+        "    answers:",
+    ]
+    for dimension in catalogue.framework.dimensions:
+        lines.append(f"      # --- {dimension.name.get(lang)} ---")
+        for indicator in dimension.indicators:
+            prompt = " ".join(indicator.prompt.get(lang).split())
+            lines.append(f"      # {prompt}")
+            lines.append(f"      {indicator.id}: null")
+    example = "Savunma firmalarının çoğu bölgede yerleşik" if lang == "tr" else "Most defence firms are based in the region"
+    lines += [
+        "swot:",
+        "  strengths: []",
+        "  weaknesses: []",
+        "  opportunities: []",
+        "  threats: []",
+        "  # Example item:",
+        "  # strengths:",
+        f"  #   - text: {_scalar(example)}",
+        "  #     indicator: factor.main_industry   # optional; implies the dimension",
+        "  #     importance: 4                     # 1..5, default 3",
+        "# weights: {dimensions: {factor: 1}, indicators: {}}",
+        "# readiness: {pre.a: met}                # met | partial | unmet",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,271 @@
+"""Score a questionnaire against its framework: the method, which is a public contract.
+
+**Indicators.** Each indicator's answers are combined with the respondents'
+weights; a missing or ``null`` answer is left out, never counted as zero.
+With ``n`` answers ``x`` and weights ``w``:
+
+* mean ``m = Σw·x / Σw``;
+* weighted median: the smallest ``x`` whose cumulative weight (answers in
+  ascending order) reaches half the total weight; when it reaches exactly
+  half, the mean of that ``x`` and the next larger answer (with equal weights
+  this is the ordinary median);
+* variance ``s² = Σw(x − m)² / Σw × n/(n − 1)`` for ``n ≥ 2`` (Bessel-corrected
+  on the number of answers: the ordinary sample variance when weights are
+  equal), ``sd = √s²``, and ``sd = 0`` for ``n = 1``;
+* agreement ``r_wg = 1 − s²/σ²_EU`` with ``σ²_EU = (A² − 1)/12`` and
+  ``A = max − min + 1`` points on the scale, truncated to [0, 1]; none when
+  ``n < 2``;
+* score ``(v − min) / (max − min) × 100``, where ``v`` is the mean (method
+  ``mean``, the default) or the weighted median (method ``median``).
+
+An indicator is *uncertain* when ``n < 3`` (``few-answers``) or
+``r_wg < 0.5`` (``low-agreement``). An indicator nobody answered has ``n = 0``
+and no score.
+
+**Dimensions.** The weighted mean of the scores of its answered indicators,
+with the questionnaire's indicator weights (default 1; weight 0 leaves an
+indicator out). Coverage is answered indicators / indicators in the dimension.
+No answered indicator with a positive weight: no score.
+
+**Overall.** The weighted mean of the dimension scores, with the
+questionnaire's dimension weights (default 1); dimensions without a score are
+left out. Nothing left: no score.
+
+**Bands.** On the score rounded to one decimal: below 40 weak, below 60
+moderate, below 80 strong, otherwise leading.
+
+**Stakeholder groups.** For every group present, the same computation on that
+group's respondents alone; per dimension, the spread is the highest minus the
+lowest group score (none when fewer than two groups have a score).
+
+All arithmetic is exact (rational numbers) until the final conversion to
+floating point, so results do not depend on the order of respondents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from diamond.frameworks import Catalogue
+from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent, Scale
+from diamond.models.text import Language
+from diamond.scoring import analysis, swot, tows
+from diamond.scoring.bands import band_for
+from diamond.scoring.result import (
+    METHODS,
+    Assessment,
+    DimensionResult,
+    GroupResult,
+    IndicatorResult,
+    Method,
+    Reason,
+    SectorInfo,
+)
+from diamond.scoring.stats import (
+    normalise,
+    rwg,
+    weighted_mean,
+    weighted_median,
+    weighted_variance,
+)
+
+FEW_ANSWERS = 3
+LOW_AGREEMENT = Fraction(1, 2)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One indicator's exact statistics."""
+
+    n: int
+    mean: Fraction | None
+    median: Fraction | None
+    variance: Fraction | None
+    rwg: Fraction | None
+    score: Fraction | None
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Exact indicator, dimension and overall scores for a set of respondents."""
+
+    indicators: dict[str, Figures]
+    dimensions: dict[str, Fraction | None]
+    overall: Fraction | None
+
+
+def check_method(method: str) -> Method:
+    """``method`` as a ``Method``; ``ValueError`` unless it is ``mean`` or ``median``."""
+    for known in METHODS:
+        if method == known:
+            return known
+    raise ValueError(f"unknown scoring method '{method}'; use one of: {', '.join(METHODS)}")
+
+
+def indicator_figures(answers: Sequence[tuple[int, float]], scale: Scale, method: Method) -> Figures:
+    """The statistics of one indicator's ``(answer, respondent weight)`` pairs."""
+    values = [value for value, _ in answers]
+    weights = [weight for _, weight in answers]
+    n = len(values)
+    mean = weighted_mean(values, weights)
+    median = weighted_median(values, weights)
+    variance = weighted_variance(values, weights)
+    value = mean if method == "mean" else median
+    score = None if value is None else normalise(value, scale.min, scale.max)
+    return Figures(n, mean, median, variance, rwg(variance, n, scale.points), score)
+
+
+def collect(respondents: Iterable[Respondent], catalogue: Catalogue) -> dict[str, list[tuple[int, float]]]:
+    """Every indicator's ``(answer, weight)`` pairs, leaving out nulls and unknown ids."""
+    answers: dict[str, list[tuple[int, float]]] = {i: [] for i in catalogue.indicators}
+    for respondent in respondents:
+        for indicator_id, value in respondent.answers.items():
+            if value is not None and indicator_id in answers:
+                answers[indicator_id].append((value, respondent.weight))
+    return answers
+
+
+def score_respondents(
+    respondents: Sequence[Respondent], questionnaire: Questionnaire, catalogue: Catalogue,
+    method: Method,
+) -> Scores:
+    """Indicator, dimension and overall scores from ``respondents``' answers."""
+    answers = collect(respondents, catalogue)
+    figures = {i: indicator_figures(answers[i], questionnaire.scale, method) for i in answers}
+    weights = questionnaire.weights
+    dimensions: dict[str, Fraction | None] = {}
+    for dimension in catalogue.framework.dimensions:
+        scored = [(figures[i.id].score, weights.indicators.get(i.id, 1.0)) for i in dimension.indicators]
+        dimensions[dimension.id] = _mean_of(scored)
+    overall = _mean_of([(s, weights.dimensions.get(d, 1.0)) for d, s in dimensions.items()])
+    return Scores(figures, dimensions, overall)
+
+
+def _mean_of(scored: Iterable[tuple[Fraction | None, float]]) -> Fraction | None:
+    present = [(s, w) for s, w in scored if s is not None]
+    return weighted_mean([s for s, _ in present], [w for _, w in present])
+
+
+def _float(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def reasons(figures: Figures) -> tuple[Reason, ...]:
+    """Why an answered indicator's score is uncertain (empty when it is not, or unanswered)."""
+    found: list[Reason] = []
+    if 0 < figures.n < FEW_ANSWERS:
+        found.append("few-answers")
+    if figures.rwg is not None and figures.rwg < LOW_AGREEMENT:
+        found.append("low-agreement")
+    return tuple(found)
+
+
+def _dimension_results(
+    scores: Scores, questionnaire: Questionnaire, catalogue: Catalogue, lang: Language
+) -> tuple[DimensionResult, ...]:
+    results: list[DimensionResult] = []
+    for dimension in catalogue.framework.dimensions:
+        indicators: list[IndicatorResult] = []
+        for indicator in dimension.indicators:
+            f = scores.indicators[indicator.id]
+            score = _float(f.score)
+            indicators.append(IndicatorResult(
+                id=indicator.id, dimension=dimension.id, text=indicator.text.get(lang),
+                weight=questionnaire.weights.indicators.get(indicator.id, 1.0), n=f.n,
+                mean=_float(f.mean), median=_float(f.median),
+                sd=None if f.variance is None else math.sqrt(f.variance),
+                rwg=_float(f.rwg), score=score, band=band_for(score), reasons=reasons(f),
+            ))
+        score = _float(scores.dimensions[dimension.id])
+        results.append(DimensionResult(
+            id=dimension.id, number=dimension.number, name=dimension.name.get(lang),
+            weight=questionnaire.weights.dimensions.get(dimension.id, 1.0), score=score,
+            band=band_for(score), answered=sum(1 for i in indicators if i.answered),
+            total=len(indicators), indicators=tuple(indicators),
+        ))
+    return tuple(results)
+
+
+def _groups(
+    questionnaire: Questionnaire, catalogue: Catalogue, method: Method
+) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
+    groups: list[GroupResult] = []
+    exact: list[Scores] = []
+    for group in GROUPS:
+        members = [r for r in questionnaire.respondents if r.group == group]
+        if not members:
+            continue
+        scores = score_respondents(members, questionnaire, catalogue, method)
+        exact.append(scores)
+        overall = _float(scores.overall)
+        groups.append(GroupResult(
+            id=group, respondents=len(members), overall=overall, band=band_for(overall),
+            dimensions={d: _float(s) for d, s in scores.dimensions.items()},
+        ))
+    spread: dict[str, float | None] = {}
+    for dimension_id in catalogue.dimensions:
+        present = [s for s in (e.dimensions[dimension_id] for e in exact) if s is not None]
+        spread[dimension_id] = float(max(present) - min(present)) if len(present) >= 2 else None
+    return tuple(groups), spread
+
+
+def _by_group(respondents: Sequence[Respondent]) -> Mapping[Group, int]:
+    counts: dict[Group, int] = {}
+    for group in GROUPS:
+        n = sum(1 for r in respondents if r.group == group)
+        if n:
+            counts[group] = n
+    return counts
+
+
+def assess(
+    questionnaire: Questionnaire,
+    catalogue: Catalogue,
+    method: str = "mean",
+    *,
+    lang: Language | None = None,
+    date: str | None = None,
+) -> Assessment:
+    """Score ``questionnaire`` against ``catalogue`` and analyse the result.
+
+    ``method`` is ``"mean"`` or ``"median"`` (``ValueError`` otherwise); ``lang``
+    overrides the questionnaire's report language; ``date`` is passed through to
+    the report as given. The questionnaire is expected to have passed the
+    loader's checks: answers to unknown indicators are ignored, SWOT items with
+    unknown ids are unclassified, unknown readiness ids are ignored.
+    """
+    chosen = check_method(method)
+    language: Language = lang if lang is not None else questionnaire.sector.language
+    scores = score_respondents(questionnaire.respondents, questionnaire, catalogue, chosen)
+    dimensions = _dimension_results(scores, questionnaire, catalogue, language)
+    groups, spread = _groups(questionnaire, catalogue, chosen)
+    overall = _float(scores.overall)
+    swot_result = swot.analyse(questionnaire, catalogue)
+    sector = questionnaire.sector
+    return Assessment(
+        sector=SectorInfo(sector.name, sector.region, sector.period, sector.language,
+                          sector.description),
+        framework_id=catalogue.framework.id,
+        framework_name=catalogue.framework.name.get(language),
+        method=chosen,
+        lang=language,
+        scale_min=questionnaire.scale.min,
+        scale_max=questionnaire.scale.max,
+        date=date,
+        respondents=len(questionnaire.respondents),
+        respondents_by_group=_by_group(questionnaire.respondents),
+        overall=overall,
+        band=band_for(overall),
+        dimensions=dimensions,
+        groups=groups,
+        group_spread=spread,
+        swot=swot_result,
+        summary=analysis.summarise(overall, dimensions),
+        tows=tows.prompts(dimensions, swot_result),
+        recommendations=analysis.recommend(dimensions, catalogue, language),
+        readiness=analysis.readiness(questionnaire, catalogue, language),
+        warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language),
+    )

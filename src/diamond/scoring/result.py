@@ -1,0 +1,269 @@
+"""The result of an assessment: frozen dataclasses, floats at full precision.
+
+Scores are 0–100 floats or ``None`` (nothing to score). Mappings keep a fixed
+order: framework order for dimensions and indicators, ``GROUPS`` order for
+stakeholder groups, ``QUADRANTS`` order for SWOT quadrants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from diamond.models.questionnaire import Group, Quadrant
+from diamond.models.text import Language
+from diamond.scoring.bands import Band
+
+Method = Literal["mean", "median"]
+METHODS: tuple[Method, ...] = ("mean", "median")
+Reason = Literal["few-answers", "low-agreement"]
+TowsKind = Literal["SO", "WO", "ST", "WT"]
+ReadinessState = Literal["met", "partial", "unmet", "not_assessed"]
+READINESS_STATES: tuple[ReadinessState, ...] = ("met", "partial", "unmet", "not_assessed")
+UNCLASSIFIED = "unclassified"
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator: its answers' statistics and its 0–100 score."""
+
+    id: str
+    dimension: str
+    text: str
+    weight: float
+    n: int
+    mean: float | None
+    median: float | None
+    sd: float | None
+    rwg: float | None
+    score: float | None
+    band: Band | None
+    reasons: tuple[Reason, ...]
+
+    @property
+    def answered(self) -> bool:
+        """Whether anyone answered it."""
+        return self.n > 0
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether its score rests on few answers or low agreement."""
+        return bool(self.reasons)
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    """One Diamond dimension: the weighted mean of its answered indicators' scores."""
+
+    id: str
+    number: str | None
+    name: str
+    weight: float
+    score: float | None
+    band: Band | None
+    answered: int
+    total: int
+    indicators: tuple[IndicatorResult, ...]
+
+    @property
+    def coverage(self) -> float:
+        """Answered indicators / indicators in the dimension (0..1)."""
+        return self.answered / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """The same scoring restricted to one stakeholder group's respondents."""
+
+    id: Group
+    respondents: int
+    overall: float | None
+    band: Band | None
+    dimensions: Mapping[str, float | None]
+
+
+@dataclass(frozen=True)
+class SectorInfo:
+    """What was assessed (from the questionnaire's ``sector``)."""
+
+    name: str
+    region: str
+    period: str
+    language: Language
+    description: str | None
+
+
+@dataclass(frozen=True)
+class SwotEntry:
+    """One SWOT item with its Diamond classification (``dimension`` None: unclassified)."""
+
+    quadrant: Quadrant
+    position: int
+    text: str
+    indicator: str | None
+    dimension: str | None
+    importance: int
+
+    @property
+    def column(self) -> str:
+        """The cross-table column: the dimension id or ``"unclassified"``."""
+        return self.dimension if self.dimension is not None else UNCLASSIFIED
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many items, and the sum of their importance."""
+
+    count: int
+    weighted: int
+
+
+@dataclass(frozen=True)
+class SwotColumn:
+    """One column of the SWOT × Diamond cross-table."""
+
+    id: str
+    quadrants: Mapping[Quadrant, Tally]
+    net: int
+
+
+@dataclass(frozen=True)
+class SwotResult:
+    """SWOT tallies overall and per dimension, and the items in file order."""
+
+    quadrants: Mapping[Quadrant, Tally]
+    by_dimension: Mapping[str, SwotColumn]
+    items: tuple[SwotEntry, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline figures."""
+
+    overall: float | None
+    band: Band | None
+    strongest_dimension: DimensionResult | None
+    weakest_dimension: DimensionResult | None
+    strongest_indicators: tuple[IndicatorResult, ...]
+    weakest_indicators: tuple[IndicatorResult, ...]
+    uncertain: tuple[IndicatorResult, ...]
+    unanswered: tuple[IndicatorResult, ...]
+
+
+@dataclass(frozen=True)
+class TowsPair:
+    """Two SWOT items to be read together, e.g. a strength and an opportunity (SO)."""
+
+    first: SwotEntry
+    second: SwotEntry
+
+    @property
+    def importance(self) -> int:
+        """The sum of both items' importance."""
+        return self.first.importance + self.second.importance
+
+
+@dataclass(frozen=True)
+class TowsPrompt:
+    """The TOWS pairings of one weak dimension's SWOT items."""
+
+    dimension: DimensionResult
+    pairs: Mapping[TowsKind, tuple[TowsPair, ...]]
+    available: Mapping[TowsKind, int]
+
+
+@dataclass(frozen=True)
+class RecommendedAction:
+    """A framework goal or focus area, with the weak ids it serves."""
+
+    id: str
+    kind: Literal["goal", "focus"]
+    text: str
+    serves: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """For one weak or moderate dimension: its weakest indicators and the actions for them."""
+
+    dimension: DimensionResult
+    indicators: tuple[IndicatorResult, ...]
+    actions: tuple[RecommendedAction, ...]
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    """A precondition or success factor and its rated status."""
+
+    id: str
+    kind: Literal["precondition", "success_factor"]
+    text: str
+    serves: tuple[str, ...]
+    status: ReadinessState
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Every precondition and success factor of the framework, with counts per status."""
+
+    assessed: bool
+    items: tuple[ReadinessItem, ...]
+    counts: Mapping[ReadinessState, int]
+
+
+@dataclass(frozen=True)
+class DataWarning:
+    """A data-quality concern: a code, the ids it concerns, and a message in the report language."""
+
+    code: Literal["unanswered-indicators", "low-agreement", "no-answers", "single-respondent-group"]
+    subjects: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A scored questionnaire with its analysis, in one language."""
+
+    sector: SectorInfo
+    framework_id: str
+    framework_name: str
+    method: Method
+    lang: Language
+    scale_min: int
+    scale_max: int
+    date: str | None
+    respondents: int
+    respondents_by_group: Mapping[Group, int]
+    overall: float | None
+    band: Band | None
+    dimensions: tuple[DimensionResult, ...]
+    groups: tuple[GroupResult, ...]
+    group_spread: Mapping[str, float | None]
+    swot: SwotResult
+    summary: Summary
+    tows: tuple[TowsPrompt, ...]
+    recommendations: tuple[Recommendation, ...]
+    readiness: Readiness
+    warnings: tuple[DataWarning, ...]
+    format: int = 1
+
+    def dimension(self, dimension_id: str) -> DimensionResult:
+        """A dimension's result by id; ``KeyError`` if unknown."""
+        for dimension in self.dimensions:
+            if dimension.id == dimension_id:
+                return dimension
+        raise KeyError(dimension_id)
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """An indicator's result by id; ``KeyError`` if unknown."""
+        for dimension in self.dimensions:
+            for indicator in dimension.indicators:
+                if indicator.id == indicator_id:
+                    return indicator
+        raise KeyError(indicator_id)
+
+    @property
+    def indicators(self) -> tuple[IndicatorResult, ...]:
+        """Every indicator, in framework order."""
+        return tuple(i for d in self.dimensions for i in d.indicators)

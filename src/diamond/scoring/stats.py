@@ -1,0 +1,103 @@
+"""Weighted statistics, computed exactly.
+
+Every function takes parallel sequences of values and weights (ints, floats or
+``Fraction``) and works in ``fractions.Fraction`` arithmetic, so results do not
+depend on the order of the inputs and comparisons such as "exactly half of the
+total weight" are exact. Callers convert to ``float`` at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+Number = int | float | Fraction
+
+
+def _pairs(values: Sequence[Number], weights: Sequence[Number]) -> list[tuple[Fraction, Fraction]]:
+    """Values and weights as exact fractions; zero weights are dropped."""
+    if len(values) != len(weights):
+        raise ValueError(f"{len(values)} values but {len(weights)} weights")
+    pairs: list[tuple[Fraction, Fraction]] = []
+    for value, weight in zip(values, weights, strict=True):
+        w = Fraction(weight)
+        if w < 0:
+            raise ValueError(f"negative weight {weight}")
+        if w > 0:
+            pairs.append((Fraction(value), w))
+    return pairs
+
+
+def weighted_mean(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
+    """Σw·x / Σw; ``None`` when nothing carries weight."""
+    pairs = _pairs(values, weights)
+    total = sum((w for _, w in pairs), Fraction(0))
+    if total == 0:
+        return None
+    return sum((w * x for x, w in pairs), Fraction(0)) / total
+
+
+def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
+    """Bessel-corrected weighted variance ``Σw(x−m)²/Σw · n/(n−1)``.
+
+    ``n`` is the number of values with a positive weight. The result equals the
+    ordinary sample variance when all weights are equal; it is 0 for a single
+    value and ``None`` for none.
+    """
+    pairs = _pairs(values, weights)
+    n = len(pairs)
+    if n == 0:
+        return None
+    if n == 1:
+        return Fraction(0)
+    total = sum((w for _, w in pairs), Fraction(0))
+    mean = sum((w * x for x, w in pairs), Fraction(0)) / total
+    spread = sum((w * (x - mean) ** 2 for x, w in pairs), Fraction(0)) / total
+    return spread * n / (n - 1)
+
+
+def weighted_median(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
+    """The smallest value whose cumulative weight reaches half the total.
+
+    When the cumulative weight reaches exactly half, the result is the mean of
+    that value and the next larger one, so that with equal weights it equals
+    the ordinary median. ``None`` when nothing carries weight.
+    """
+    pairs = _pairs(values, weights)
+    by_value: dict[Fraction, Fraction] = {}
+    for x, w in pairs:
+        by_value[x] = by_value.get(x, Fraction(0)) + w
+    if not by_value:
+        return None
+    ordered = sorted(by_value.items())
+    half = sum(by_value.values(), Fraction(0)) / 2
+    cumulative = Fraction(0)
+    for position, (x, w) in enumerate(ordered):
+        cumulative += w
+        if cumulative == half and position + 1 < len(ordered):
+            return (x + ordered[position + 1][0]) / 2
+        if cumulative >= half:
+            return x
+    raise AssertionError("unreachable: the cumulative weight reaches the total")
+
+
+def uniform_variance(points: int) -> Fraction:
+    """σ²_EU = (A² − 1)/12, the variance of uniform answers on an ``A``-point scale."""
+    if points < 2:
+        raise ValueError(f"a scale needs at least 2 points, not {points}")
+    return Fraction(points * points - 1, 12)
+
+
+def rwg(variance: Fraction | None, n: int, points: int) -> Fraction | None:
+    """Agreement ``r_wg = 1 − s²/σ²_EU`` truncated to [0, 1]; ``None`` when ``n < 2``."""
+    if variance is None or n < 2:
+        return None
+    value = 1 - Fraction(variance) / uniform_variance(points)
+    return min(Fraction(1), max(Fraction(0), value))
+
+
+def normalise(value: Fraction, low: int, high: int) -> Fraction:
+    """``(value − low) / (high − low) × 100``: a scale value as a 0–100 score."""
+    if high <= low:
+        raise ValueError(f"empty scale {low}..{high}")
+    return (Fraction(value) - low) / (high - low) * 100

@@ -1,0 +1,61 @@
+"""TOWS prompts: pairings of a weak dimension's SWOT items (SO, WO, ST, WT)."""
+
+from __future__ import annotations
+
+from diamond.models.questionnaire import Quadrant
+from diamond.scoring.bands import NEEDS_ACTION
+from diamond.scoring.result import (
+    DimensionResult,
+    SwotEntry,
+    SwotResult,
+    TowsKind,
+    TowsPair,
+    TowsPrompt,
+)
+
+#: Each TOWS kind and the quadrants it pairs.
+KINDS: tuple[tuple[TowsKind, Quadrant, Quadrant], ...] = (
+    ("SO", "strengths", "opportunities"),
+    ("WO", "weaknesses", "opportunities"),
+    ("ST", "strengths", "threats"),
+    ("WT", "weaknesses", "threats"),
+)
+
+#: At most this many pairs of each kind per dimension.
+MAX_PAIRS = 6
+
+
+def by_score(dimensions: tuple[DimensionResult, ...]) -> list[DimensionResult]:
+    """Scored dimensions, weakest first; ties keep framework order."""
+    scored = [d for d in dimensions if d.score is not None]
+    return sorted(scored, key=lambda d: d.score if d.score is not None else 0.0)
+
+
+def weakest_dimensions(dimensions: tuple[DimensionResult, ...]) -> list[DimensionResult]:
+    """Dimensions banded weak or moderate, weakest first; if none, the single weakest."""
+    ordered = by_score(dimensions)
+    needing = [d for d in ordered if d.band in NEEDS_ACTION]
+    return needing if needing else ordered[:1]
+
+
+def pairs(first: list[SwotEntry], second: list[SwotEntry]) -> list[TowsPair]:
+    """Every pairing, most important first (importance sum descending, then file order)."""
+    every = [TowsPair(a, b) for a in first for b in second]
+    return sorted(every, key=lambda p: (-p.importance, p.first.position, p.second.position))
+
+
+def prompt(dimension: DimensionResult, swot: SwotResult) -> TowsPrompt:
+    """The SO, WO, ST and WT pairings of the items classified under ``dimension``."""
+    own = [i for i in swot.items if i.dimension == dimension.id]
+    chosen: dict[TowsKind, tuple[TowsPair, ...]] = {}
+    available: dict[TowsKind, int] = {}
+    for kind, left, right in KINDS:
+        every = pairs([i for i in own if i.quadrant == left], [i for i in own if i.quadrant == right])
+        chosen[kind] = tuple(every[:MAX_PAIRS])
+        available[kind] = len(every)
+    return TowsPrompt(dimension=dimension, pairs=chosen, available=available)
+
+
+def prompts(dimensions: tuple[DimensionResult, ...], swot: SwotResult) -> tuple[TowsPrompt, ...]:
+    """TOWS prompts for the weakest dimensions (see ``weakest_dimensions``)."""
+    return tuple(prompt(d, swot) for d in weakest_dimensions(dimensions))

@@ -1,0 +1,117 @@
+"""Validate many paths: expand folders, tell questionnaires from frameworks, collect reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diamond.documents import STDIN, TextProblem, decode, read_bytes
+from diamond.errors import Diagnostic, InputError, InvalidFileError
+from diamond.frameworks import load_framework_text
+from diamond.loader import LoadOptions, load_text
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FileReport:
+    """The outcome for one path."""
+
+    path: str
+    kind: str  # "questionnaire" | "framework" | "unreadable"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    strict: bool = False
+
+    @property
+    def errors(self) -> int:
+        """Number of errors (warnings count too under --strict)."""
+        return sum(1 for d in self.diagnostics if d.severity == "error" or self.strict)
+
+    @property
+    def warnings(self) -> int:
+        """Number of warnings."""
+        return sum(1 for d in self.diagnostics if d.severity == "warning")
+
+    @property
+    def valid(self) -> bool:
+        """True when the file has no errors (and, under --strict, no warnings)."""
+        return self.kind != "unreadable" and self.errors == 0
+
+
+@dataclass
+class ValidationReport:
+    """The outcome for every path, in a stable order."""
+
+    files: list[FileReport]
+
+    @property
+    def unreadable(self) -> bool:
+        """True when some path could not be read at all."""
+        return any(f.kind == "unreadable" for f in self.files)
+
+    @property
+    def valid(self) -> bool:
+        """True when every file is valid."""
+        return all(f.valid for f in self.files)
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given; folders recursively, their ``*.yaml``/``*.yml`` files sorted."""
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from (str(p) for p in found)
+        else:
+            yield raw
+
+
+def _looks_like_framework(text: str) -> bool:
+    """A framework file starts its data with 'framework: <number>' rather than 'diamond:'."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "---", "%")):
+            continue
+        return stripped.startswith("framework:") and stripped[10:].strip().isdigit()
+    return False
+
+
+def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileReport:
+    """Validate one file, a questionnaire or a framework; never raises for its content."""
+    label = "<stdin>" if path == STDIN else path
+    try:
+        text = decode(read_bytes(path, options.limits), label)
+    except InputError as error:
+        return FileReport(label, "unreadable", [
+            Diagnostic(label, 1, 1, "error", "unreadable", str(error).removeprefix(f"{path}: "))
+        ])
+    except TextProblem as problem:
+        return FileReport(label, "questionnaire", [problem.diagnostic], strict)
+    if _looks_like_framework(text):
+        try:
+            load_framework_text(text, label, options.limits)
+        except InvalidFileError as error:
+            return FileReport(label, "framework", error.diagnostics, strict)
+        return FileReport(label, "framework", [], strict)
+    base = Path.cwd() if path == STDIN else Path(path).parent
+    loaded = load_text(text, label, base, options)
+    return FileReport(label, "questionnaire", loaded.diagnostics, strict)
+
+
+def validate_paths(paths: Iterable[str], options: LoadOptions, strict: bool = False) -> ValidationReport:
+    """Validate every file under ``paths``; goes on past broken files."""
+    files: list[FileReport] = []
+    for raw in paths:
+        found = list(expand([raw]))
+        if not found:
+            files.append(FileReport(raw, "unreadable", [Diagnostic(
+                raw, 1, 1, "error", "unreadable", "no .yaml or .yml files in this folder")]))
+        files.extend(validate_one(p, options, strict) for p in found)
+    return ValidationReport(files)
