@@ -39,10 +39,7 @@ def starter_questionnaire(
     file_name: str,
 ) -> str:
     """The text of a new questionnaire with one respondent and every indicator unanswered."""
-    lines = ["# yaml-language-server: $schema=https://diamond-assess.invalid/schema/questionnaire.schema.json"]
-    lines += [
-        "# " + line.format(low=1, high=5, name=file_name) for line in _HEADER[lang]
-    ]
+    lines = ["# " + line.format(low=1, high=5, name=file_name) for line in _HEADER[lang]]
     lines += [
         "diamond: 1",
         "sector:",

@@ -63,7 +63,7 @@ def _value(series: Series, axis_id: str) -> float | None:
     return float(v) if v is not None and math.isfinite(v) else None
 
 
-def _wrap(text: str, width: int = 20, max_lines: int = 3) -> list[str]:
+def _wrap(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
     """Greedy word wrap into at most ``max_lines`` lines; tokens joined by NBSP stay together."""
     lines: list[str] = []
     for word in (w for w in re.split(r"[^\S\u00a0]+", text) if w):
@@ -96,10 +96,10 @@ def _marker(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
 
 
 def _runs(verts: Sequence[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
-    """Outline pieces: closed when every vertex exists, else broken around missing ones."""
+    """Outline pieces: one run when every vertex exists, else broken around missing ones."""
     if all(v is not None for v in verts):
         full = [v for v in verts if v is not None]
-        return [[*full, full[0]]] if len(full) > 2 else [full]
+        return [full]
     runs: list[list[tuple[float, float]]] = [[]]
     start = list(verts).index(None)
     for j in range(1, len(verts) + 1):
@@ -174,9 +174,9 @@ def diamond_svg(
         x, y = point(i, 100)
         out.append(f'<line x1="0.0" y1="0.0" x2="{_n(x)}" y2="{_n(y)}" stroke="#8c8c8c"/>')
     if axes:
-        for t in TICKS:
-            x, y = point(0, t)
-            out.append(f'<text x="{_n(x + 4)}" y="{_n(y + fs * 0.9)}" font-size="'
+        for t in TICKS:  # along the top axis (the first in clockwise order)
+            x, y = point(order[0], t)
+            out.append(f'<text x="{_n(x + 6)}" y="{_n(y - 3)}" font-size="'
                        f'{_n(fs * 0.75)}" fill="#595959">{t}</text>')
     # Axis labels, anchored outside the tip; track their estimated extents for the viewBox.
     overall = next((s for s in series if s.kind == "overall"), None)
@@ -187,12 +187,12 @@ def diamond_svg(
             overall is None and bool(series) and all(_value(s, axis.id) is None for s in series))
         suffix = f"{score:.1f}" if score is not None else "n/a" if missing else ""
         text = axis.label + (f" —\u00a0{suffix}" if suffix else "")
-        lines = _wrap(text)
         sn, cs = math.sin(math.radians(angles[i])), math.cos(math.radians(angles[i]))
+        lines = _wrap(text, 28 if abs(sn) < 0.3 else 18)
         x, y = (radius + 10) * sn, -(radius + 10) * cs
         anchor = "middle" if abs(sn) < 0.3 else "start" if sn > 0 else "end"
         if cs > 0.3:
-            y0 = y - 4 - (len(lines) - 1) * lh
+            y0 = y - 10 - (len(lines) - 1) * lh
         elif cs < -0.3:
             y0 = y + fs + 2
         else:
@@ -225,6 +225,7 @@ def diamond_svg(
                        f'fill="{colour}" fill-opacity="0.22" stroke="none"/>')
         runs = _runs(verts)
         d = " ".join("M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in r) for r in runs if len(r) > 1)
+        d += " Z" if len(present) == len(verts) > 2 else ""
         sw = "3" if s.kind == "overall" else "2"
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         if d:

@@ -105,7 +105,9 @@ def check_method(method: str) -> Method:
     raise ValueError(f"unknown scoring method '{method}'; use one of: {', '.join(METHODS)}")
 
 
-def indicator_figures(answers: Sequence[tuple[int, float]], scale: Scale, method: Method) -> Figures:
+def indicator_figures(
+    answers: Sequence[tuple[int, float]], scale: Scale, method: Method
+) -> Figures:
     """The statistics of one indicator's ``(answer, respondent weight)`` pairs."""
     values = [value for value, _ in answers]
     weights = [weight for _, weight in answers]
@@ -118,7 +120,9 @@ def indicator_figures(answers: Sequence[tuple[int, float]], scale: Scale, method
     return Figures(n, mean, median, variance, rwg(variance, n, scale.points), score)
 
 
-def collect(respondents: Iterable[Respondent], catalogue: Catalogue) -> dict[str, list[tuple[int, float]]]:
+def collect(
+    respondents: Iterable[Respondent], catalogue: Catalogue
+) -> dict[str, list[tuple[int, float]]]:
     """Every indicator's ``(answer, weight)`` pairs, leaving out nulls and unknown ids."""
     answers: dict[str, list[tuple[int, float]]] = {i: [] for i in catalogue.indicators}
     for respondent in respondents:
@@ -138,7 +142,9 @@ def score_respondents(
     weights = questionnaire.weights
     dimensions: dict[str, Fraction | None] = {}
     for dimension in catalogue.framework.dimensions:
-        scored = [(figures[i.id].score, weights.indicators.get(i.id, 1.0)) for i in dimension.indicators]
+        scored = [
+            (figures[i.id].score, weights.indicators.get(i.id, 1.0)) for i in dimension.indicators
+        ]
         dimensions[dimension.id] = _mean_of(scored)
     overall = _mean_of([(s, weights.dimensions.get(d, 1.0)) for d, s in dimensions.items()])
     return Scores(figures, dimensions, overall)

@@ -22,6 +22,10 @@ TowsKind = Literal["SO", "WO", "ST", "WT"]
 ReadinessState = Literal["met", "partial", "unmet", "not_assessed"]
 READINESS_STATES: tuple[ReadinessState, ...] = ("met", "partial", "unmet", "not_assessed")
 UNCLASSIFIED = "unclassified"
+WarningCode = Literal[
+    "unanswered-indicators", "low-agreement", "no-answers", "single-respondent-group"
+]
+ReadinessKind = Literal["precondition", "success_factor"]
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,7 @@ class ReadinessItem:
     """A precondition or success factor and its rated status."""
 
     id: str
-    kind: Literal["precondition", "success_factor"]
+    kind: ReadinessKind
     text: str
     serves: tuple[str, ...]
     status: ReadinessState
@@ -216,7 +220,7 @@ class Readiness:
 class DataWarning:
     """A data-quality concern: a code, the ids it concerns, and a message in the report language."""
 
-    code: Literal["unanswered-indicators", "low-agreement", "no-answers", "single-respondent-group"]
+    code: WarningCode
     subjects: tuple[str, ...]
     message: str
 

@@ -20,7 +20,7 @@ def classify(item: SwotItem, catalogue: Catalogue) -> str | None:
 
 
 def entries(questionnaire: Questionnaire, catalogue: Catalogue) -> tuple[SwotEntry, ...]:
-    """Every item, quadrant by quadrant (strengths, weaknesses, opportunities, threats), in file order."""
+    """Every item, quadrant by quadrant (S, W, O, T), each quadrant in file order."""
     found: list[SwotEntry] = []
     for quadrant in QUADRANTS:
         for position, item in enumerate(questionnaire.swot.quadrant(quadrant)):

@@ -50,7 +50,9 @@ def prompt(dimension: DimensionResult, swot: SwotResult) -> TowsPrompt:
     chosen: dict[TowsKind, tuple[TowsPair, ...]] = {}
     available: dict[TowsKind, int] = {}
     for kind, left, right in KINDS:
-        every = pairs([i for i in own if i.quadrant == left], [i for i in own if i.quadrant == right])
+        every = pairs(
+            [i for i in own if i.quadrant == left], [i for i in own if i.quadrant == right]
+        )
         chosen[kind] = tuple(every[:MAX_PAIRS])
         available[kind] = len(every)
     return TowsPrompt(dimension=dimension, pairs=chosen, available=available)

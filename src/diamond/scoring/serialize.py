@@ -1,0 +1,150 @@
+"""An assessment as JSON-native data with a stable key order (the ``--json`` output)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from diamond.scoring.result import (
+    Assessment,
+    DimensionResult,
+    IndicatorResult,
+    SwotEntry,
+    SwotResult,
+    Tally,
+    TowsPrompt,
+)
+
+JSON_FORMAT = 1
+
+
+def _indicator(i: IndicatorResult) -> dict[str, Any]:
+    return {
+        "id": i.id, "text": i.text, "score": i.score, "band": i.band, "mean": i.mean,
+        "median": i.median, "n": i.n, "sd": i.sd, "rwg": i.rwg, "weight": i.weight,
+        "uncertain": i.uncertain, "reasons": list(i.reasons),
+    }
+
+
+def _dimension(d: DimensionResult) -> dict[str, Any]:
+    return {
+        "id": d.id, "number": d.number, "name": d.name, "score": d.score, "band": d.band,
+        "coverage": d.coverage, "answered": d.answered, "total": d.total, "weight": d.weight,
+        "indicators": [_indicator(i) for i in d.indicators],
+    }
+
+
+def _dimension_ref(d: DimensionResult | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"id": d.id, "name": d.name, "score": d.score, "band": d.band}
+
+
+def _indicator_ref(i: IndicatorResult) -> dict[str, Any]:
+    return {"id": i.id, "text": i.text, "score": i.score, "band": i.band}
+
+
+def _tally(t: Tally) -> dict[str, Any]:
+    return {"count": t.count, "weighted": t.weighted}
+
+
+def _item(e: SwotEntry) -> dict[str, Any]:
+    return {
+        "quadrant": e.quadrant, "text": e.text, "indicator": e.indicator,
+        "dimension": e.dimension, "importance": e.importance,
+    }
+
+
+def _swot(s: SwotResult) -> dict[str, Any]:
+    return {
+        "quadrants": {q: _tally(t) for q, t in s.quadrants.items()},
+        "by_dimension": {
+            column_id: {**{q: _tally(t) for q, t in column.quadrants.items()}, "net": column.net}
+            for column_id, column in s.by_dimension.items()
+        },
+        "items": [_item(e) for e in s.items],
+    }
+
+
+def _tows(p: TowsPrompt) -> dict[str, Any]:
+    return {
+        "dimension": _dimension_ref(p.dimension),
+        "pairs": {
+            kind: [
+                {"first": _item(pair.first), "second": _item(pair.second),
+                 "importance": pair.importance}
+                for pair in pairs
+            ]
+            for kind, pairs in p.pairs.items()
+        },
+        "available": dict(p.available),
+    }
+
+
+def to_json_dict(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as JSON-native dicts and lists, keys in a fixed order."""
+    a = assessment
+    summary = a.summary
+    return {
+        "format": JSON_FORMAT,
+        "sector": {
+            "name": a.sector.name, "region": a.sector.region, "period": a.sector.period,
+            "language": a.sector.language, "description": a.sector.description,
+        },
+        "language": a.lang,
+        "framework": {"id": a.framework_id, "name": a.framework_name},
+        "method": a.method,
+        "scale": {"min": a.scale_min, "max": a.scale_max},
+        "date": a.date,
+        "respondents": {"total": a.respondents, "by_group": dict(a.respondents_by_group)},
+        "overall": {"score": a.overall, "band": a.band},
+        "dimensions": [_dimension(d) for d in a.dimensions],
+        "groups": [
+            {"id": g.id, "respondents": g.respondents, "overall": g.overall, "band": g.band,
+             "dimensions": dict(g.dimensions)}
+            for g in a.groups
+        ],
+        "group_spread": dict(a.group_spread),
+        "swot": _swot(a.swot),
+        "summary": {
+            "overall": {"score": summary.overall, "band": summary.band},
+            "strongest_dimension": _dimension_ref(summary.strongest_dimension),
+            "weakest_dimension": _dimension_ref(summary.weakest_dimension),
+            "strongest_indicators": [_indicator_ref(i) for i in summary.strongest_indicators],
+            "weakest_indicators": [_indicator_ref(i) for i in summary.weakest_indicators],
+            "uncertain": [
+                {"id": i.id, "text": i.text, "reasons": list(i.reasons)} for i in summary.uncertain
+            ],
+            "unanswered": [{"id": i.id, "text": i.text} for i in summary.unanswered],
+        },
+        "tows": [_tows(p) for p in a.tows],
+        "recommendations": [
+            {
+                "dimension": _dimension_ref(r.dimension),
+                "indicators": [_indicator_ref(i) for i in r.indicators],
+                "actions": [
+                    {"id": x.id, "kind": x.kind, "text": x.text, "serves": list(x.serves)}
+                    for x in r.actions
+                ],
+            }
+            for r in a.recommendations
+        ],
+        "readiness": {
+            "assessed": a.readiness.assessed,
+            "counts": dict(a.readiness.counts),
+            "items": [
+                {"id": i.id, "kind": i.kind, "text": i.text, "serves": list(i.serves),
+                 "status": i.status}
+                for i in a.readiness.items
+            ],
+        },
+        "warnings": [
+            {"code": w.code, "subjects": list(w.subjects), "message": w.message}
+            for w in a.warnings
+        ],
+    }
+
+
+def to_json(assessment: Assessment, *, indent: int | None = 2) -> str:
+    """``to_json_dict`` as text (UTF-8 characters kept, keys in their fixed order)."""
+    return json.dumps(to_json_dict(assessment), ensure_ascii=False, indent=indent)

@@ -1,0 +1,26 @@
+"""Shared fixtures: paths to the repository's folders and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSESSMENTS = ROOT / "assessments"
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A CLI runner with stderr kept apart from stdout."""
+    return CliRunner()
+
+
+@pytest.fixture
+def app():  # type: ignore[no-untyped-def]
+    """The typer application."""
+    from diamond.cli.app import app as typer_app
+
+    return typer_app
