@@ -63,14 +63,25 @@ def _value(series: Series, axis_id: str) -> float | None:
     return float(v) if v is not None and math.isfinite(v) else None
 
 
-def _wrap(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
-    """Greedy word wrap into at most ``max_lines`` lines; tokens joined by NBSP stay together."""
+def _greedy(words: Sequence[str], width: int) -> list[str]:
     lines: list[str] = []
-    for word in (w for w in re.split(r"[^\S\u00a0]+", text) if w):
+    for word in words:
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
+    return lines
+
+
+def _wrap(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
+    """Balanced word wrap into at most ``max_lines`` lines; NBSP-joined tokens stay together."""
+    words = [w for w in re.split(r"[^\S\u00a0]+", text) if w]
+    lines = _greedy(words, width)
+    for narrower in range(width - 1, 7, -1):  # shortest width that needs no extra line
+        candidate = _greedy(words, narrower)
+        if len(candidate) > len(lines):
+            break
+        lines = candidate
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
     if len(lines) == max_lines and len(lines[-1]) > width + 8:
