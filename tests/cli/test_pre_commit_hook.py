@@ -49,4 +49,4 @@ def test_hook_passes_good_files_and_fails_bad_ones(tmp_path: Path) -> None:
     run("git", "add", ".")
     bad = run(str(pre_commit), "try-repo", str(ROOT), "diamond-validate", "--all-files")
     assert bad.returncode == 1
-    assert "assessments/bad.yaml:5:16: error: unknown indicator 'factor.lnd'" in bad.stdout
+    assert "assessments/bad.yaml:5:15: error: unknown indicator 'factor.lnd'" in bad.stdout

@@ -52,8 +52,11 @@ def _lines(root: ET.Element) -> list[ET.Element]:
 
 
 def _tips(root: ET.Element) -> list[tuple[float, float]]:
-    return [(float(ln.get("x2", "nan")), float(ln.get("y2", "nan")))
-            for ln in root.iter(f"{NS}line") if ln.get("x1") == "0.0" and ln.get("y1") == "0.0"]
+    return [
+        (float(ln.get("x2", "nan")), float(ln.get("y2", "nan")))
+        for ln in root.iter(f"{NS}line")
+        if ln.get("x1") == "0.0" and ln.get("y1") == "0.0"
+    ]
 
 
 def test_parses_with_accessible_title_and_desc() -> None:
@@ -72,7 +75,7 @@ def test_parses_with_accessible_title_and_desc() -> None:
 
 def test_id_prefix_keeps_ids_distinct_and_unique() -> None:
     _, a = _render(STANDARD, [], id_prefix="chart-a")
-    _, b = _render(STANDARD, [], id_prefix="chart b\"<x>")
+    _, b = _render(STANDARD, [], id_prefix='chart b"<x>')
     ids_a = [e.get("id") for e in a.iter() if e.get("id")]
     ids_b = [e.get("id") for e in b.iter() if e.get("id")]
     assert len(ids_a) == len(set(ids_a)) and len(ids_b) == len(set(ids_b))
@@ -127,8 +130,9 @@ def test_text_is_escaped_and_round_trips() -> None:
     quoted = 'Say "hi" & <b>bye</b>'
     axes = [Axis("firm", evil), Axis("demand", quoted), Axis("x\"'<>&", "Other & co")]
     series = [Series(evil, {"firm": 50.0}, "overall"), Series(quoted, {"demand": 20.0})]
-    svg, root = _render(axes, series, title=evil, description=quoted, legend_title=quoted,
-                        id_prefix='"><script>')
+    svg, root = _render(
+        axes, series, title=evil, description=quoted, legend_title=quoted, id_prefix='"><script>'
+    )
     assert "<script" not in svg and "<b>" not in svg
     assert not [e for e in root.iter() if e.tag.lower().endswith(("script", "foreignobject"))]
     assert not [a for e in root.iter() for a in e.attrib if a.lower().startswith("on")]
@@ -146,8 +150,12 @@ def test_text_is_escaped_and_round_trips() -> None:
 
 
 def test_missing_value_breaks_the_shape_and_says_na() -> None:
-    values: dict[str, float | None] = {"firm": 60.0, "demand": None, "related": 40.0,
-                                       "factor": 80.0}
+    values: dict[str, float | None] = {
+        "firm": 60.0,
+        "demand": None,
+        "related": 40.0,
+        "factor": 80.0,
+    }
     series = [Series("All", values, "overall"), Series("Empty", {}), Series("G", values)]
     _, root = _render(STANDARD, series)
     assert _label_text(_labels(root)["demand"]).endswith("n/a")
@@ -222,8 +230,10 @@ def test_fewer_than_three_axes_still_draw(n: int) -> None:
 
 
 def test_deterministic_output() -> None:
-    series = [Series("All", {"firm": 33.333, "demand": 66.667}, "overall"),
-              Series("G", {"factor": 12.5, "related": None})]
+    series = [
+        Series("All", {"firm": 33.333, "demand": 66.667}, "overall"),
+        Series("G", {"factor": 12.5, "related": None}),
+    ]
     first = diamond_svg(STANDARD, series, title="t", description="d", legend_title="L")
     second = diamond_svg(STANDARD, series, title="t", description="d", legend_title="L")
     assert first == second
@@ -242,8 +252,9 @@ def test_groups_have_distinct_dashes_colours_and_legend() -> None:
     assert len({ln.get("stroke") for ln in lines}) == 3
     texts = ["".join(t.itertext()) for t in root.iter(f"{NS}text")]
     assert "Groups" in texts and {"All", "A", "B"} <= set(texts)
-    legend_dashes = {ln.get("stroke-dasharray") for ln in root.iter(f"{NS}line")
-                     if ln.get("stroke-dasharray")}
+    legend_dashes = {
+        ln.get("stroke-dasharray") for ln in root.iter(f"{NS}line") if ln.get("stroke-dasharray")
+    }
     assert legend_dashes == dashes
 
 

@@ -74,18 +74,15 @@ def _greedy(words: Sequence[str], width: int) -> list[str]:
 
 
 def _wrap(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
-    """Balanced word wrap into at most ``max_lines`` lines; NBSP-joined tokens stay together."""
+    """Balanced wrap into at most ``max_lines`` lines (widening if needed, never truncating)."""
     words = [w for w in re.split(r"[^\S\u00a0]+", text) if w]
-    lines = _greedy(words, width)
+    while len(lines := _greedy(words, width)) > max_lines:  # widen rather than truncate
+        width += 1
     for narrower in range(width - 1, 7, -1):  # shortest width that needs no extra line
         candidate = _greedy(words, narrower)
         if len(candidate) > len(lines):
             break
         lines = candidate
-    if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
-    if len(lines) == max_lines and len(lines[-1]) > width + 8:
-        lines[-1] = lines[-1][: width + 7].rstrip() + "…"
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
