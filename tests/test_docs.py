@@ -30,7 +30,9 @@ def _commands() -> list[tuple[str, Any]]:
 def test_every_command_is_documented() -> None:
     docs = _documentation()
     for name, _ in _commands():
-        assert re.search(rf"diamond {name}\b", docs), f"'diamond {name}' is not in the README or docs/"
+        assert re.search(rf"diamond {name}\b", docs), (
+            f"'diamond {name}' is not in the README or docs/"
+        )
 
 
 @pytest.mark.parametrize("name", [name for name, _ in _commands()])
@@ -64,8 +66,11 @@ def test_shipped_examples_satisfy_the_committed_schema() -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         errors = list(validator.iter_errors(data))
         assert not errors, f"{path.name}: {errors[0].message}"
-    bad = {"diamond": 1, "sector": {"name": "x", "region": "y", "period": "z"},
-           "respondents": [{"id": "a", "answerz": {}}]}
+    bad = {
+        "diamond": 1,
+        "sector": {"name": "x", "region": "y", "period": "z"},
+        "respondents": [{"id": "a", "answerz": {}}],
+    }
     assert list(validator.iter_errors(bad)), "the schema must reject unknown keys"
 
 
@@ -74,4 +79,6 @@ def test_exit_codes_are_documented() -> None:
     from diamond.cli.exit_codes import EPILOG
 
     for code in re.findall(r"(\d) [a-z]", EPILOG):
-        assert re.search(rf"\|\s*`?{code}`?\s*\|", docs), f"exit code {code} missing from the README table"
+        assert re.search(rf"\|\s*`?{code}`?\s*\|", docs), (
+            f"exit code {code} missing from the README table"
+        )

@@ -23,9 +23,29 @@ def _scale(data: dict[str, Any]) -> tuple[int, int]:
     return low, high
 
 
+def _check_scale(data: dict[str, Any]) -> list[Finding]:
+    scale = data.get("scale")
+    if not isinstance(scale, dict):
+        return []
+    low, high = scale.get("min", 1), scale.get("max", 5)
+    if type(low) is int and type(high) is int and low >= high:
+        at = ("scale", "max") if "max" in scale else ("scale", "min")
+        return [
+            Finding(
+                at,
+                "error",
+                "scale-order",
+                f"scale.max ({high}) must be greater than scale.min ({low})",
+                "a 1..5 scale is written 'scale: {min: 1, max: 5}'",
+            )
+        ]
+    return []
+
+
 def check_questionnaire(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
     """Every framework-dependent finding about a questionnaire's raw data."""
     findings: list[Finding] = []
+    findings += _check_scale(data)
     findings += _check_respondents(data, catalogue)
     findings += _check_swot(data, catalogue)
     findings += _check_weights(data, catalogue)
@@ -33,11 +53,18 @@ def check_questionnaire(data: dict[str, Any], catalogue: Catalogue) -> list[Find
     return findings
 
 
-def _unknown_indicator(path: tuple[Any, ...], key: Any, catalogue: Catalogue, at: str = "key") -> Finding:
+def _unknown_indicator(
+    path: tuple[Any, ...], key: Any, catalogue: Catalogue, at: str = "key"
+) -> Finding:
     hint = suggest(key, catalogue.indicators) or "list the ids with 'diamond indicators'"
-    return Finding(path, "error", "unknown-indicator",
-                   f"unknown indicator '{key}' in framework '{catalogue.framework.id}'", hint,
-                   at="key" if at == "key" else "value")
+    return Finding(
+        path,
+        "error",
+        "unknown-indicator",
+        f"unknown indicator '{key}' in framework '{catalogue.framework.id}'",
+        hint,
+        at="key" if at == "key" else "value",
+    )
 
 
 def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
@@ -54,10 +81,16 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
         rid = respondent.get("id")
         if isinstance(rid, str):
             if rid in seen:
-                findings.append(Finding(
-                    ("respondents", n, "id"), "error", "duplicate-respondent",
-                    f"respondent id '{rid}' is used twice (first by respondent {seen[rid] + 1})",
-                    "give every respondent its own id, such as 'firm-02'"))
+                findings.append(
+                    Finding(
+                        ("respondents", n, "id"),
+                        "error",
+                        "duplicate-respondent",
+                        f"respondent id '{rid}' is used twice "
+                        f"(first by respondent {seen[rid] + 1})",
+                        "give every respondent its own id, such as 'firm-02'",
+                    )
+                )
             else:
                 seen[rid] = n
         answers = respondent.get("answers")
@@ -71,30 +104,49 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
                 continue
             if value is None:
                 continue
+            given += 1
             if type(value) is int:
                 if not low <= value <= high:
-                    findings.append(Finding(
-                        path, "error", "answer-range",
-                        f"answer to '{key}' is {value}, outside the scale {low}..{high}",
-                        f"rate from {low} = serious disadvantage to {high} = strong advantage, "
-                        "or write null for no answer"))
+                    findings.append(
+                        Finding(
+                            path,
+                            "error",
+                            "answer-range",
+                            f"answer to '{key}' is {value}, outside the scale {low}..{high}",
+                            f"rate from {low} = serious disadvantage to {high} = strong advantage, "
+                            "or write null for no answer",
+                        )
+                    )
                     continue
-                given += 1
                 answered.add(key)
         if given == 0:
             label = f"'{rid}'" if isinstance(rid, str) else f"number {n + 1}"
-            findings.append(Finding(
-                ("respondents", n), "warning", "no-answers",
-                f"respondent {label} answered no indicator",
-                "fill in the answers, or remove the respondent", at="key"))
+            findings.append(
+                Finding(
+                    ("respondents", n),
+                    "warning",
+                    "no-answers",
+                    f"respondent {label} gave no answer (every answer is null or missing)",
+                    "fill in the answers, or remove the respondent",
+                    at="key",
+                )
+            )
     if respondents:
         missing = [i for i in catalogue.indicators if i not in answered]
         if missing:
-            shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-            findings.append(Finding(
-                ("respondents",), "warning", "unanswered-indicators",
-                f"{len(missing)} indicator(s) have no answer from anyone: {shown}",
-                "their dimensions are scored without them; the report lists them", at="key"))
+            shown = ", ".join(missing[:5]) + (
+                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            )
+            findings.append(
+                Finding(
+                    ("respondents",),
+                    "warning",
+                    "unanswered-indicators",
+                    f"{len(missing)} indicator(s) have no answer from anyone: {shown}",
+                    "their dimensions are scored without them; the report lists them",
+                    at="key",
+                )
+            )
     return findings
 
 
@@ -113,23 +165,36 @@ def _check_swot(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
             indicator, dimension = item.get("indicator"), item.get("dimension")
             base = ("swot", quadrant, n)
             if isinstance(indicator, str) and indicator not in catalogue.indicators:
-                findings.append(_unknown_indicator((*base, "indicator"), indicator, catalogue, at="value"))
+                findings.append(
+                    _unknown_indicator((*base, "indicator"), indicator, catalogue, at="value")
+                )
                 indicator = None
             if isinstance(dimension, str) and dimension not in catalogue.dimensions:
-                findings.append(Finding(
-                    (*base, "dimension"), "error", "unknown-dimension",
-                    f"unknown dimension '{dimension}'",
-                    suggest(dimension, catalogue.dimensions)
-                    or f"dimensions: {', '.join(catalogue.dimensions)}"))
+                findings.append(
+                    Finding(
+                        (*base, "dimension"),
+                        "error",
+                        "unknown-dimension",
+                        f"unknown dimension '{dimension}'",
+                        suggest(dimension, catalogue.dimensions)
+                        or f"dimensions: {', '.join(catalogue.dimensions)}",
+                    )
+                )
                 dimension = None
             if isinstance(indicator, str) and isinstance(dimension, str):
                 implied = catalogue.dimension_of(indicator)
                 if implied != dimension:
-                    findings.append(Finding(
-                        (*base, "dimension"), "error", "swot-disagree",
-                        f"the indicator '{indicator}' belongs to dimension '{implied}', "
-                        f"but the item says '{dimension}'",
-                        f"write 'dimension: {implied}', or drop 'dimension': the indicator implies it"))
+                    findings.append(
+                        Finding(
+                            (*base, "dimension"),
+                            "error",
+                            "swot-disagree",
+                            f"the indicator '{indicator}' belongs to dimension '{implied}', "
+                            f"but the item says '{dimension}'",
+                            f"write 'dimension: {implied}', or drop 'dimension': "
+                            "the indicator implies it",
+                        )
+                    )
     return findings
 
 
@@ -147,18 +212,37 @@ def _check_weights(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
             continue
         for key in table:
             if key not in known:
-                findings.append(Finding(
-                    ("weights", section, key), "error", f"unknown-{what}",
-                    f"unknown {what} '{key}' in weights.{section}",
-                    suggest(key, known) or f"known {what}s: {', '.join(list(known)[:6])} ...",
-                    at="key"))
+                findings.append(
+                    Finding(
+                        ("weights", section, key),
+                        "error",
+                        f"unknown-{what}",
+                        f"unknown {what} '{key}' in weights.{section}",
+                        suggest(key, known) or f"known {what}s: {', '.join(list(known)[:6])} ...",
+                        at="key",
+                    )
+                )
     dims = weights.get("dimensions")
-    if isinstance(dims, dict) and dims and all(
-        isinstance(v, (int, float)) and v == 0 for k, v in dims.items() if k in catalogue.dimensions
-    ) and set(catalogue.dimensions) <= set(dims):
-        findings.append(Finding(("weights", "dimensions"), "error", "zero-weights",
-                                "every dimension weight is 0, so no overall score can be formed",
-                                "give at least one dimension a weight above 0", at="key"))
+    if (
+        isinstance(dims, dict)
+        and dims
+        and all(
+            isinstance(v, (int, float)) and v == 0
+            for k, v in dims.items()
+            if k in catalogue.dimensions
+        )
+        and set(catalogue.dimensions) <= set(dims)
+    ):
+        findings.append(
+            Finding(
+                ("weights", "dimensions"),
+                "error",
+                "zero-weights",
+                "every dimension weight is 0, so no overall score can be formed",
+                "give at least one dimension a weight above 0",
+                at="key",
+            )
+        )
     return findings
 
 
@@ -169,10 +253,15 @@ def _check_readiness(data: dict[str, Any], catalogue: Catalogue) -> list[Finding
         return findings
     for key in readiness:
         if key not in catalogue.readiness_ids:
-            findings.append(Finding(
-                ("readiness", key), "error", "unknown-readiness",
-                f"unknown precondition or success factor '{key}'",
-                suggest(key, catalogue.readiness_ids)
-                or "ids are 'pre.a'..'pre.p' and 'sf.a'..'sf.n'; see 'diamond indicators'",
-                at="key"))
+            findings.append(
+                Finding(
+                    ("readiness", key),
+                    "error",
+                    "unknown-readiness",
+                    f"unknown precondition or success factor '{key}'",
+                    suggest(key, catalogue.readiness_ids)
+                    or "ids are 'pre.a'..'pre.p' and 'sf.a'..'sf.n'; see 'diamond indicators'",
+                    at="key",
+                )
+            )
     return findings

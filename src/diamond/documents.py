@@ -40,7 +40,11 @@ def read_bytes(path: str, limits: Limits) -> bytes:
     Raises ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
     """
     too_big = Diagnostic(
-        path, 1, 1, "error", "limit-exceeded",
+        path,
+        1,
+        1,
+        "error",
+        "limit-exceeded",
         f"the file is larger than the limit of {limits.max_bytes:,} bytes",
         f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the limit "
         f"with the environment variable {Limits.env_var('max_bytes')}",
@@ -67,6 +71,18 @@ def read_bytes(path: str, limits: Limits) -> bytes:
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a byte-order mark is dropped); bad bytes are reported with their position."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise TextProblem(
+            Diagnostic(
+                path,
+                1,
+                1,
+                "error",
+                "encoding",
+                "the file is UTF-16, not UTF-8",
+                "save the file as UTF-8 in your editor",
+            )
+        )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
@@ -77,7 +93,11 @@ def decode(data: bytes, path: str) -> str:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise TextProblem(
             Diagnostic(
-                path, line, column, "error", "encoding",
+                path,
+                line,
+                column,
+                "error",
+                "encoding",
                 f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
                 "save the file as UTF-8 in your editor",
             )
@@ -87,8 +107,15 @@ def decode(data: bytes, path: str) -> str:
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise TextProblem(
-            Diagnostic(path, line, column, "error", "encoding", "the file contains a NUL character",
-                       "a questionnaire is a text file; remove the NUL byte")
+            Diagnostic(
+                path,
+                line,
+                column,
+                "error",
+                "encoding",
+                "the file contains a NUL character",
+                "a questionnaire is a text file; remove the NUL byte",
+            )
         )
     return text
 
@@ -129,11 +156,25 @@ def parse_document(
     data = document.data
     findings: list[Finding] = []
     instance: M | None = None
-    if not isinstance(data, dict):
+    if data is None:
         findings.append(
-            Finding((), "error", "not-a-mapping",
-                    "the file must be a mapping of 'key: value' lines at the top level",
-                    "start from 'diamond init', or see the README's format section")
+            Finding(
+                (),
+                "error",
+                "empty-file",
+                "the file is empty",
+                "start from 'diamond init', or see the README's format section",
+            )
+        )
+    elif not isinstance(data, dict):
+        findings.append(
+            Finding(
+                (),
+                "error",
+                "not-a-mapping",
+                "the file must be a mapping of 'key: value' lines at the top level",
+                "start from 'diamond init', or see the README's format section",
+            )
         )
     else:
         try:

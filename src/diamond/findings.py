@@ -38,7 +38,13 @@ def locate(path_label: str, findings: Iterable[Finding], marks: Marks) -> list[D
         line, column = marks.key(finding.path) if finding.at == "key" else marks.value(finding.path)
         located.append(
             Diagnostic(
-                path_label, line, column, finding.severity, finding.code, finding.message, finding.hint
+                path_label,
+                line,
+                column,
+                finding.severity,
+                finding.code,
+                finding.message,
+                finding.hint,
             )
         )
     return located
@@ -57,7 +63,9 @@ def suggest(word: object, choices: Iterable[str]) -> str | None:
         return f"did you mean '{tails[0]}'?"
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
-        close = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=1, cutoff=0.6)
+        close = difflib.get_close_matches(
+            word.lower(), [o.lower() for o in options], n=1, cutoff=0.6
+        )
         close = [o for o in options if o.lower() in close][:1]
     if close:
         return f"did you mean '{close[0]}'?"

@@ -9,6 +9,7 @@ questionnaire from someone else must not make the tool read ``/etc``.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -67,18 +68,44 @@ def _framework_checks(data: Any) -> tuple[list[Finding], list[Diagnostic]]:
         if not isinstance(item_id, str):
             return
         if item_id in seen:
-            findings.append(Finding(path, "error", "duplicate-id", f"the id '{item_id}' is used twice",
-                                    "give every dimension, indicator and catalogue item its own id"))
+            findings.append(
+                Finding(
+                    path,
+                    "error",
+                    "duplicate-id",
+                    f"the id '{item_id}' is used twice",
+                    "give every dimension, indicator and catalogue item its own id",
+                )
+            )
         seen[item_id] = path
         known.add(item_id)
 
     for d, dim in enumerate(dims):
         if not isinstance(dim, dict):
             continue
-        unique(dim.get("id"), ("dimensions", d, "id"))
-        for i, ind in enumerate(dim.get("indicators") or []):
-            if isinstance(ind, dict):
-                unique(ind.get("id"), ("dimensions", d, "indicators", i, "id"))
+        dim_id = dim.get("id")
+        unique(dim_id, ("dimensions", d, "id"))
+        indicators = dim.get("indicators")
+        for i, ind in enumerate(indicators if isinstance(indicators, list) else []):
+            if not isinstance(ind, dict):
+                continue
+            ind_id = ind.get("id")
+            unique(ind_id, ("dimensions", d, "indicators", i, "id"))
+            if (
+                isinstance(ind_id, str)
+                and isinstance(dim_id, str)
+                and ind_id.split(".")[0] != dim_id
+            ):
+                findings.append(
+                    Finding(
+                        ("dimensions", d, "indicators", i, "id"),
+                        "error",
+                        "indicator-dimension",
+                        f"indicator '{ind_id}' is listed under dimension '{dim_id}'; "
+                        f"its id must start with '{dim_id}.'",
+                        "move the indicator to its dimension, or rename it",
+                    )
+                )
     for section in ("preconditions", "success_factors", "actions"):
         items = data.get(section)
         if not isinstance(items, list):
@@ -86,10 +113,12 @@ def _framework_checks(data: Any) -> tuple[list[Finding], list[Diagnostic]]:
         for n, item in enumerate(items):
             if isinstance(item, dict):
                 unique(item.get("id"), (section, n, "id"))
-    indicator_and_dimension_ids = {k for k in known if "." not in k} | {
-        i.get("id")
-        for dim in dims if isinstance(dim, dict)
-        for i in (dim.get("indicators") or []) if isinstance(i, dict) and isinstance(i.get("id"), str)
+    indicator_and_dimension_ids: set[str] = {k for k in known if "." not in k} | {
+        str(i["id"])
+        for dim in dims
+        if isinstance(dim, dict) and isinstance(dim.get("indicators"), list)
+        for i in dim["indicators"]
+        if isinstance(i, dict) and isinstance(i.get("id"), str)
     }
     for section in ("preconditions", "success_factors", "actions"):
         items = data.get(section)
@@ -101,11 +130,16 @@ def _framework_checks(data: Any) -> tuple[list[Finding], list[Diagnostic]]:
                 continue
             for k, target in enumerate(serves):
                 if isinstance(target, str) and target not in indicator_and_dimension_ids:
-                    findings.append(Finding(
-                        (section, n, "serves", k), "error", "unknown-id",
-                        f"'serves' names '{target}', which is neither a dimension nor an indicator",
-                        suggest(target, indicator_and_dimension_ids),
-                    ))
+                    findings.append(
+                        Finding(
+                            (section, n, "serves", k),
+                            "error",
+                            "unknown-id",
+                            f"'serves' names '{target}', which is neither a dimension "
+                            "nor an indicator",
+                            suggest(target, indicator_and_dimension_ids),
+                        )
+                    )
     return findings, []
 
 
@@ -129,10 +163,9 @@ def builtin(framework_id: str) -> Catalogue:
 
 
 @functools.lru_cache(maxsize=64)
-def _load_file(resolved: Path, mtime_ns: int, size: int, limits: Limits) -> Catalogue:
-    label = str(resolved)
+def _load_file(resolved: Path, label: str, mtime_ns: int, size: int, limits: Limits) -> Catalogue:
     try:
-        text = decode(read_bytes(label, limits), label)
+        text = decode(read_bytes(str(resolved), limits), label)
     except TextProblem as problem:
         raise InvalidFileError(label, [problem.diagnostic]) from None
     return load_framework_text(text, label, limits)
@@ -173,5 +206,10 @@ def resolve_framework(
     try:
         stat = resolved.stat()
     except OSError:
-        raise InputError(f"framework file '{reference}' not found (looked for {resolved})") from None
-    return _load_file(resolved, stat.st_mtime_ns, stat.st_size, limits)
+        raise InputError(
+            f"framework file '{reference}' not found (looked for {resolved}); the path is "
+            "relative to the questionnaire's folder"
+        ) from None
+    # Name the file as the user would: the questionnaire's folder joined with the reference.
+    label = os.path.normpath(base_dir / reference)
+    return _load_file(resolved, label, stat.st_mtime_ns, stat.st_size, limits)

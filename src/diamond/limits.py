@@ -31,8 +31,9 @@ class Limits:
         values: dict[str, int] = {}
         for name, var in _ENV.items():
             raw = env.get(var)
-            if raw is not None and raw.strip().isdigit() and int(raw) > 0:
-                values[name] = int(raw)
+            text = raw.strip() if raw is not None else ""
+            if text.isascii() and text.isdigit() and int(text) > 0:
+                values[name] = int(text)
         return cls(**values)
 
     @staticmethod

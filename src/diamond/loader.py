@@ -61,9 +61,13 @@ def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Lo
                 reference, base_dir, options.limits, allow_outside=options.allow_outside_paths
             )
         except InvalidFileError as error:
-            note = Finding(("framework",), "error", "framework-invalid",
-                           f"the framework file '{reference}' is invalid "
-                           f"({len(error.diagnostics)} finding(s), listed under its own path)")
+            note = Finding(
+                ("framework",),
+                "error",
+                "framework-invalid",
+                f"the framework file '{reference}' is invalid "
+                f"({len(error.diagnostics)} finding(s), listed under its own path)",
+            )
             return [note], error.diagnostics
         except DiamondError as error:
             return [Finding(("framework",), "error", "framework-unknown", str(error))], []

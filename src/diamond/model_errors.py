@@ -30,6 +30,14 @@ def _unwrap(annotation: Any) -> Any:
 
 def model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
     """The model class that governs the mapping at ``path``, if any."""
+    current = _unwrap(annotation_at(root, path))
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def annotation_at(root: type[BaseModel], path: Path) -> Any:
+    """The type annotation that governs the value at ``path`` (None if unknown)."""
     current: Any = root
     for part in path:
         current = _unwrap(current)
@@ -46,10 +54,7 @@ def model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
             current = typing.get_args(current)[1]
         else:
             return None
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return current
-    return None
+    return current
 
 
 def _value_at(data: Any, path: Path) -> Any:
@@ -62,13 +67,7 @@ def _value_at(data: Any, path: Path) -> Any:
 
 
 def _literal_choices(root: type[BaseModel], path: Path) -> list[str]:
-    parent = model_at(root, path[:-1])
-    if parent is None or not isinstance(path[-1], str):
-        return []
-    field = parent.model_fields.get(path[-1])
-    if field is None:
-        return []
-    annotation = _unwrap(field.annotation)
+    annotation = _unwrap(annotation_at(root, path))
     if typing.get_origin(annotation) is typing.Literal:
         return [str(a) for a in typing.get_args(annotation)]
     return []
@@ -78,7 +77,9 @@ def findings_from(error: ValidationError, root: type[BaseModel], data: Any) -> l
     """One finding per pydantic error, with a message and a hint in the tool's words."""
     findings = []
     for item in error.errors(include_url=False):
-        loc: Path = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc: Path = tuple(
+            p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+        )
         kind = item["type"]
         value = item.get("input")
         findings.append(_translate(kind, loc, value, item, root, data))
@@ -90,8 +91,14 @@ def _translate(
 ) -> Finding:
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
-        return Finding(loc, "error", "wrong-type", f"a key must be text; got {describe(loc[-1])}",
-                       "quote the key", at="key")
+        return Finding(
+            loc,
+            "error",
+            "wrong-type",
+            f"a key must be text; got {describe(loc[-1])}",
+            "quote the key",
+            at="key",
+        )
     name = str(loc[-1]) if loc else "the document"
     if kind == "extra_forbidden":
         parent = model_at(root, loc[:-1])
@@ -101,53 +108,119 @@ def _translate(
         )
         return Finding(loc, "error", "unknown-key", f"unknown key '{name}'", hint, at="key")
     if kind == "missing":
-        where = "'" + ".".join(str(p) for p in loc[:-1]) + "'" if loc[:-1] else "the top level"
-        return Finding(loc[:-1], "error", "missing-key", f"missing required key '{name}' in {where}",
-                       f"add '{name}:' with a value", at="key")
+        where = where_text(loc[:-1])
+        return Finding(
+            loc[:-1],
+            "error",
+            "missing-key",
+            f"missing required key '{name}' in {where}",
+            f"add '{name}:' with a value",
+            at="key",
+        )
     if kind == "literal_error":
         if loc == ("diamond",):
-            return Finding(loc, "error", "format-version",
-                           f"unsupported format version: {describe(value)}; this diamond reads version 1",
-                           "write 'diamond: 1'")
+            return Finding(
+                loc,
+                "error",
+                "format-version",
+                f"unsupported format version: {describe(value)}; this diamond reads version 1",
+                "write 'diamond: 1'",
+            )
         choices = _literal_choices(root, loc)
         hint = suggest(value, choices) if choices else None
         listed = ", ".join(choices) if choices else item["msg"]
-        return Finding(loc, "error", "bad-value", f"'{name}' must be one of: {listed}; got {describe(value)}",
-                       hint)
+        return Finding(
+            loc,
+            "error",
+            "bad-value",
+            f"'{name}' must be one of: {listed}; got {describe(value)}",
+            hint,
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if len(loc) >= 2 and loc[-2] == "answers":
-            return Finding(loc, "error", "answer-type",
-                           f"answer to '{name}' must be a whole number on the scale, or null; "
-                           f"got {describe(value)}",
-                           "write a whole number such as 4, or null for no answer")
-        return Finding(loc, "error", "wrong-type", f"'{name}' must be a whole number; got {describe(value)}")
+            hint = "write a whole number such as 4, or null for no answer"
+            if isinstance(value, bool):
+                hint = "YAML reads yes/no, on/off and true/false as booleans; " + hint
+            return Finding(
+                loc,
+                "error",
+                "answer-type",
+                f"answer to '{name}' must be a whole number on the scale, or null; "
+                f"got {describe(value)}",
+                hint,
+            )
+        return Finding(
+            loc, "error", "wrong-type", f"'{name}' must be a whole number; got {describe(value)}"
+        )
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return Finding(loc, "error", "wrong-type", f"'{name}' must be a finite number; got {describe(value)}")
+        return Finding(
+            loc, "error", "wrong-type", f"'{name}' must be a finite number; got {describe(value)}"
+        )
     if kind in ("string_type", "string_unicode"):
-        return Finding(loc, "error", "wrong-type", f"'{name}' must be text; got {describe(value)}",
-                       "put the value in quotes")
+        return Finding(
+            loc,
+            "error",
+            "wrong-type",
+            f"'{name}' must be text; got {describe(value)}",
+            "put the value in quotes",
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return Finding(loc, "error", "wrong-type",
-                       f"'{name}' must be a mapping of 'key: value' lines; got {describe(value)}")
+        return Finding(
+            loc,
+            "error",
+            "wrong-type",
+            f"'{name}' must be a mapping of 'key: value' lines; got {describe(value)}",
+        )
     if kind == "list_type":
-        return Finding(loc, "error", "wrong-type",
-                       f"'{name}' must be a list of items each starting with '- '; got {describe(value)}")
+        return Finding(
+            loc,
+            "error",
+            "wrong-type",
+            f"'{name}' must be a list of items each starting with '- '; got {describe(value)}",
+        )
     if kind == "too_short" and isinstance(_value_at(data, loc), list):
         return Finding(loc, "error", "empty-list", f"'{name}' needs at least one item", None)
     if kind == "string_too_short":
         return Finding(loc, "error", "empty-text", f"'{name}' must not be empty", "write some text")
     if kind == "string_too_long":
         limit = item.get("ctx", {}).get("max_length")
-        return Finding(loc, "error", "text-too-long",
-                       f"'{name}' is longer than the limit of {limit} characters",
-                       "shorten it; put long context in sector.description")
+        return Finding(
+            loc,
+            "error",
+            "text-too-long",
+            f"'{name}' is longer than the limit of {limit} characters",
+            "shorten it; put long context in sector.description",
+        )
     if kind == "string_pattern_mismatch":
-        return Finding(loc, "error", "bad-id", f"'{name}' has the wrong form: {describe(value)}",
-                       "ids are lower-case letters, digits and '_', like 'factor.land'")
+        return Finding(
+            loc,
+            "error",
+            "bad-id",
+            f"'{name}' has the wrong form: {describe(value)}",
+            "ids are lower-case letters, digits and '_', like 'factor.land'",
+        )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return Finding(loc, "error", "out-of-range", f"'{name}' {_bound_text(kind, item)}; got {describe(value)}")
+        return Finding(
+            loc,
+            "error",
+            "out-of-range",
+            f"'{name}' {_bound_text(kind, item)}; got {describe(value)}",
+        )
     message = str(item["msg"]).removeprefix("Value error, ")
     return Finding(loc, "error", "invalid", f"'{name}': {message}" if loc else message)
+
+
+def where_text(path: Path) -> str:
+    """A path in words, e.g. ``'dimensions' item 1 > 'indicators' item 3``."""
+    if not path:
+        return "the top level"
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1] if parts else ''} item {part + 1}".strip()]
+        else:
+            parts.append(f"'{part}'")
+    return " > ".join(parts)
 
 
 def _bound_text(kind: str, item: Any) -> str:

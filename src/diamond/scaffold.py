@@ -61,7 +61,11 @@ def starter_questionnaire(
             prompt = " ".join(indicator.prompt.get(lang).split())
             lines.append(f"      # {prompt}")
             lines.append(f"      {indicator.id}: null")
-    example = "Savunma firmalarının çoğu bölgede yerleşik" if lang == "tr" else "Most defence firms are based in the region"
+    example = (
+        "Savunma firmalarının çoğu bölgede yerleşik"
+        if lang == "tr"
+        else "Most defence firms are based in the region"
+    )
     lines += [
         "swot:",
         "  strengths: []",

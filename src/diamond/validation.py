@@ -65,7 +65,10 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix in SUFFIXES
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             yield from (str(p) for p in found)
@@ -89,9 +92,11 @@ def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileR
     try:
         text = decode(read_bytes(path, options.limits), label)
     except InputError as error:
-        return FileReport(label, "unreadable", [
-            Diagnostic(label, 1, 1, "error", "unreadable", str(error).removeprefix(f"{path}: "))
-        ])
+        return FileReport(
+            label,
+            "unreadable",
+            [Diagnostic(label, 1, 1, "error", "unreadable", str(error).removeprefix(f"{path}: "))],
+        )
     except TextProblem as problem:
         return FileReport(label, "questionnaire", [problem.diagnostic], strict)
     if _looks_like_framework(text):
@@ -105,13 +110,29 @@ def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileR
     return FileReport(label, "questionnaire", loaded.diagnostics, strict)
 
 
-def validate_paths(paths: Iterable[str], options: LoadOptions, strict: bool = False) -> ValidationReport:
+def validate_paths(
+    paths: Iterable[str], options: LoadOptions, strict: bool = False
+) -> ValidationReport:
     """Validate every file under ``paths``; goes on past broken files."""
     files: list[FileReport] = []
     for raw in paths:
         found = list(expand([raw]))
         if not found:
-            files.append(FileReport(raw, "unreadable", [Diagnostic(
-                raw, 1, 1, "error", "unreadable", "no .yaml or .yml files in this folder")]))
+            files.append(
+                FileReport(
+                    raw,
+                    "unreadable",
+                    [
+                        Diagnostic(
+                            raw,
+                            1,
+                            1,
+                            "error",
+                            "unreadable",
+                            "no .yaml or .yml files in this folder",
+                        )
+                    ],
+                )
+            )
         files.extend(validate_one(p, options, strict) for p in found)
     return ValidationReport(files)

@@ -165,6 +165,15 @@ _EXPLICIT: dict[str, Callable[[str], Any]] = {
 _CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
+def _short_tag(tag: str) -> str:
+    """A tag as the user wrote it: '!!python/object' rather than the full URI."""
+    return (
+        "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if tag.startswith("tag:yaml.org,2002:")
+        else tag
+    )
+
+
 def _fail(text: str) -> Any:
     raise ValueError(text)
 
@@ -211,21 +220,55 @@ def read_yaml(
     try:
         data = reader.run(_events(text))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _pos(mark) if mark is not None else (1, 1)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise YamlProblem(
-            Diagnostic(
-                path, line, column, "error", "yaml-syntax",
-                f"YAML syntax error: {problem}",
-                "check indentation and quoting around this spot; quote text containing ': ' or '#'",
-            )
-        ) from None
+        raise YamlProblem(_syntax_diagnostic(exc, text, path)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
             Diagnostic(path, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}")
         ) from None
     return Document(data, reader.diagnostics, reader.marks)
+
+
+_FRIENDLY = {
+    "mapping values are not allowed in this context": (
+        "a ': ' here would start a mapping; quote the value if it is text, or fix the indentation"
+    ),
+    "found character that cannot start any token": (
+        "found a character that cannot start a value (such as '@', '`' or '%'); quote the text"
+    ),
+}
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+    """A syntax error in the user's terms: where, what, and where the construct opened."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _pos(mark) if mark is not None else (1, 1)
+    problem = exc.problem or "cannot parse"
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+    if "\t" in indent or (0 < column <= len(source_line) and source_line[column - 1] == "\t"):
+        return Diagnostic(
+            path,
+            line,
+            column,
+            "error",
+            "yaml-syntax",
+            "YAML syntax error: a tab character is used for indentation",
+            "YAML allows only spaces for indentation; replace the tab with spaces",
+        )
+    hint: str | None = (
+        "check indentation and quoting around this spot; quote text containing ': ', ', ' or '#'"
+    )
+    friendly = _FRIENDLY.get(problem)
+    if friendly:
+        problem, hint = friendly, None
+    context = ""
+    if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
+        opened = _pos(exc.context_mark)
+        context = f" ({exc.context}, which started at line {opened[0]}, column {opened[1]})"
+    return Diagnostic(
+        path, line, column, "error", "yaml-syntax", f"YAML syntax error: {problem}{context}", hint
+    )
 
 
 def _events(text: str) -> Iterator[Any]:
@@ -252,7 +295,9 @@ class _Reader:
     def _limit(self, pos: Position, name: str, what: str) -> YamlProblem:
         value = getattr(self.limits, name)
         return self._stop(
-            pos, "limit-exceeded", f"{what} exceeds the limit of {value:,}",
+            pos,
+            "limit-exceeded",
+            f"{what} exceeds the limit of {value:,}",
             f"a questionnaire needs far less; if this file is legitimate, raise the limit "
             f"with the environment variable {Limits.env_var(name)}",
         )
@@ -276,16 +321,25 @@ class _Reader:
                 pos = _pos(event.start_mark)
                 if event.tag not in _CONTAINER_TAGS:
                     raise self._stop(
-                        pos, "yaml-tag", f"the tag '{event.tag}' is not supported",
+                        pos,
+                        "yaml-tag",
+                        f"the tag '{event.tag}' is not supported",
                         "remove the tag: questionnaires hold plain mappings, lists and scalars",
                     )
                 if len(stack) >= max_depth:
                     raise self._limit(pos, "max_depth", f"nesting depth {len(stack) + 1}")
                 self.count += 1
+                if self.count > max_nodes:
+                    raise self._limit(
+                        pos, "max_nodes", "the number of values (counting alias expansion)"
+                    )
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 if stack:
                     parent = stack[-1]
-                    child_path = (*parent.path, parent.key if parent.is_map else len(parent.container))
+                    child_path = (
+                        *parent.path,
+                        parent.key if parent.is_map else len(parent.container),
+                    )
                 else:
                     child_path = ()
                 stack.append(_Frame(container, child_path, self.count, pos, event.anchor))
@@ -307,8 +361,10 @@ class _Reader:
                 anchored = self.anchors.get(event.anchor)
                 if anchored is None:
                     raise self._stop(
-                        pos, "yaml-alias",
-                        f"the alias '*{event.anchor}' refers to an anchor that is not complete here",
+                        pos,
+                        "yaml-alias",
+                        f"the alias '*{event.anchor}' refers to an anchor "
+                        "that is not complete here",
                         "define '&" + event.anchor + "' before using it, and not inside itself",
                     )
                 value, size = anchored
@@ -317,7 +373,8 @@ class _Reader:
                 documents += 1
                 if documents > 1:
                     raise self._stop(
-                        _pos(event.start_mark), "yaml-documents",
+                        _pos(event.start_mark),
+                        "yaml-documents",
                         "the file holds more than one YAML document",
                         "keep one questionnaire per file; remove the '---' separator",
                     )
@@ -325,7 +382,9 @@ class _Reader:
             else:
                 continue
             if self.count > max_nodes:
-                raise self._limit(pos, "max_nodes", "the number of values (counting alias expansion)")
+                raise self._limit(
+                    pos, "max_nodes", "the number of values (counting alias expansion)"
+                )
             if kind is scalar_event and event.anchor is not None:
                 self.anchors[event.anchor] = (value, size)
             if not stack:
@@ -343,20 +402,26 @@ class _Reader:
                     return resolve_plain(text)
                 except ValueError:
                     raise self._stop(
-                        pos, "yaml-number", f"the number '{text[:40]}…' is too long",
+                        pos,
+                        "yaml-number",
+                        f"the number '{text[:40]}…' is too long",
                         "quote it if it is meant as text",
                     ) from None
             return text
         convert = _EXPLICIT.get(tag)
         if convert is None:
             raise self._stop(
-                pos, "yaml-tag", f"the tag '{tag}' is not supported",
+                pos,
+                "yaml-tag",
+                f"the tag '{_short_tag(tag)}' is not supported",
                 "remove the tag: questionnaires hold plain text, numbers, true/false and null",
             )
         try:
             return convert(text)
         except (ValueError, KeyError):
-            raise self._stop(pos, "yaml-tag", f"'{text}' cannot be read as {tag}") from None
+            raise self._stop(
+                pos, "yaml-tag", f"'{text}' cannot be read as {_short_tag(tag)}"
+            ) from None
 
     def _place(self, parent: _Frame, value: Any, pos: Position, marks: Marks | None) -> None:
         container = parent.container
@@ -369,8 +434,17 @@ class _Reader:
         if key is _NO_KEY:
             if isinstance(value, (dict, list)):
                 raise self._stop(
-                    pos, "yaml-key", "a mapping key must be plain text, not a list or mapping",
+                    pos,
+                    "yaml-key",
+                    "a mapping key must be plain text, not a list or mapping",
                     "write the key as a word such as 'factor.land'",
+                )
+            if value == "<<":
+                raise self._stop(
+                    pos,
+                    "yaml-merge",
+                    "merge keys ('<<') are not supported",
+                    "write the keys out in full; an anchor and alias may still reuse a whole value",
                 )
             parent.key = value
             parent.key_pos = pos
@@ -380,8 +454,13 @@ class _Reader:
             line, column = parent.key_pos
             self.diagnostics.append(
                 Diagnostic(
-                    self.path, line, column, "error", "duplicate-key",
-                    f"duplicate key '{key}': this mapping already has it, and only one value can count",
+                    self.path,
+                    line,
+                    column,
+                    "error",
+                    "duplicate-key",
+                    f"duplicate key '{key}': this mapping already has it, "
+                    "and only one value can count",
                     "remove one of the two entries, or rename it",
                 )
             )

@@ -37,7 +37,10 @@ def test_init_result_validates_once_filled_in(runner, app, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(filled)
     assert data["sector"] == {
-        "name": "Savunma ve Havacılık", "region": "Ankara", "period": "2025-05", "language": "en"
+        "name": "Savunma ve Havacılık",
+        "region": "Ankara",
+        "period": "2025-05",
+        "language": "en",
     }
 
 
@@ -66,7 +69,9 @@ def test_init_with_custom_framework_path(runner, app, tmp_path: Path, monkeypatc
 
 
 def test_init_unknown_framework(runner, app, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["init", str(tmp_path / "q.yaml"), *INIT, "--framework", "stm-2051"])
+    result = runner.invoke(
+        app, ["init", str(tmp_path / "q.yaml"), *INIT, "--framework", "stm-2051"]
+    )
     assert result.exit_code == 2
     assert "unknown framework 'stm-2051'" in result.stderr
     assert not (tmp_path / "q.yaml").exists()
@@ -94,8 +99,11 @@ def test_schema_is_draft_2020_12_and_closed(runner, app) -> None:
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["additionalProperties"] is False
-    assert all(d.get("additionalProperties") is False for d in schema["$defs"].values()
-               if d.get("type") == "object")
+    assert all(
+        d.get("additionalProperties") is False
+        for d in schema["$defs"].values()
+        if d.get("type") == "object"
+    )
     framework = json.loads(runner.invoke(app, ["schema", "--kind", "framework"]).stdout)
     assert framework["title"] == "diamond framework"
 

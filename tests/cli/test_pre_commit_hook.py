@@ -29,10 +29,15 @@ def test_hook_passes_good_files_and_fails_bad_ones(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "assessments").mkdir(parents=True)
     shutil.copy(ASSESSMENTS / "eskisehir-ceramics.yaml", repo / "assessments" / "good.yaml")
-    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
-           "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(args, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
@@ -45,7 +50,9 @@ def test_hook_passes_good_files_and_fails_bad_ones(tmp_path: Path) -> None:
 
     (repo / "assessments" / "bad.yaml").write_text(
         "diamond: 1\nsector: {name: a, region: b, period: c}\nrespondents:\n"
-        "  - id: x\n    answers: {factor.lnd: 3}\n", encoding="utf-8")
+        "  - id: x\n    answers: {factor.lnd: 3}\n",
+        encoding="utf-8",
+    )
     run("git", "add", ".")
     bad = run(str(pre_commit), "try-repo", str(ROOT), "diamond-validate", "--all-files")
     assert bad.returncode == 1

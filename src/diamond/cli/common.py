@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
@@ -19,7 +19,7 @@ from diamond.loader import LoadOptions
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Colour(str, Enum):
+class Colour(StrEnum):
     """When to colour terminal output."""
 
     auto = "auto"
@@ -27,7 +27,7 @@ class Colour(str, Enum):
     never = "never"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     """Report and listing languages."""
 
     tr = "tr"
@@ -36,13 +36,16 @@ class Lang(str, Enum):
 
 ColourOption = Annotated[
     Colour,
-    typer.Option("--color", help="Colour terminal output: auto (a terminal without NO_COLOR), always, never."),
+    typer.Option(
+        "--color", help="Colour terminal output: auto (a terminal without NO_COLOR), always, never."
+    ),
 ]
 AllowOutsideOption = Annotated[
     bool,
     typer.Option(
         "--allow-outside-paths",
-        help="Let a questionnaire's 'framework:' path lead outside its folder and the current folder.",
+        help="Let a questionnaire's 'framework:' path lead outside its folder "
+        "and the current folder.",
     ),
 ]
 
@@ -69,7 +72,9 @@ def print_error(error: DiamondError) -> None:
         for d in error.diagnostics:
             sys.stderr.write(diagnostic_line(d) + "\n")
         errors = sum(1 for d in error.diagnostics if d.severity == "error")
-        sys.stderr.write(f"diamond: {error.path} is invalid ({errors} error(s)); fix them and run again\n")
+        sys.stderr.write(
+            f"diamond: {error.path} is invalid ({errors} error(s)); fix them and run again\n"
+        )
     else:
         sys.stderr.write(f"diamond: error: {error}\n")
 

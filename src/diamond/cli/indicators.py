@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +12,10 @@ import typer
 
 from diamond.cli.common import Lang, handled, load_options
 from diamond.frameworks import DEFAULT_FRAMEWORK, resolve_framework
+from diamond.models.text import Language
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     """Output formats of ``indicators``."""
 
     table = "table"
@@ -24,15 +25,20 @@ class ListFormat(str, Enum):
 @handled
 def indicators(
     framework: Annotated[
-        str, typer.Option("--framework", help="A built-in framework id, or a path to a framework file.")
+        str,
+        typer.Option("--framework", help="A built-in framework id, or a path to a framework file."),
     ] = DEFAULT_FRAMEWORK,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the texts.")] = Lang.en,
-    prompts: Annotated[bool, typer.Option("--prompts", help="Show each indicator's question.")] = False,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    prompts: Annotated[
+        bool, typer.Option("--prompts", help="Show each indicator's question.")
+    ] = False,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
 ) -> None:
     """List the dimensions and indicators of a framework, with the ids questionnaires use."""
     catalogue = resolve_framework(framework, Path.cwd(), load_options().limits, allow_outside=True)
-    language = lang.value
+    language: Language = "tr" if lang is Lang.tr else "en"
     if format is ListFormat.json:
         rows = [
             {

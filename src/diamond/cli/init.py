@@ -15,12 +15,21 @@ from diamond.frameworks import DEFAULT_FRAMEWORK, resolve_framework
 
 @handled
 def init(
-    file: Annotated[Path, typer.Argument(help="The questionnaire file to create.", show_default=False)],
-    sector: Annotated[str, typer.Option("--sector", help="Sector or cluster name.", show_default=False)],
-    region: Annotated[str, typer.Option("--region", help="Region, province or city.", show_default=False)],
-    period: Annotated[str, typer.Option("--period", help="Period of the data, e.g. 2025-05.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The questionnaire file to create.", show_default=False)
+    ],
+    sector: Annotated[
+        str, typer.Option("--sector", help="Sector or cluster name.", show_default=False)
+    ],
+    region: Annotated[
+        str, typer.Option("--region", help="Region, province or city.", show_default=False)
+    ],
+    period: Annotated[
+        str, typer.Option("--period", help="Period of the data, e.g. 2025-05.", show_default=False)
+    ],
     framework: Annotated[
-        str, typer.Option("--framework", help="A built-in framework id, or a path to a framework file.")
+        str,
+        typer.Option("--framework", help="A built-in framework id, or a path to a framework file."),
     ] = DEFAULT_FRAMEWORK,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.tr,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
@@ -39,7 +48,9 @@ def init(
     if is_path(framework):
         # The questionnaire resolves the path relative to itself; store it that way.
         target = Path(framework).resolve()
-        catalogue = resolve_framework(str(target), Path.cwd(), load_options().limits, allow_outside=True)
+        catalogue = resolve_framework(
+            str(target), Path.cwd(), load_options().limits, allow_outside=True
+        )
         try:
             reference = target.relative_to(base.resolve()).as_posix()
         except ValueError:
@@ -52,8 +63,13 @@ def init(
         if not value.strip():
             raise UsageError(f"{name} must not be empty")
     text = starter_questionnaire(
-        catalogue, sector=sector, region=region, period=period,
-        framework_ref=reference, lang=lang.value, file_name=file.name,
+        catalogue,
+        sector=sector,
+        region=region,
+        period=period,
+        framework_ref=reference,
+        lang=lang.value,
+        file_name=file.name,
     )
     write_atomic(file, text)
     sys.stdout.write(f"wrote {file}: {len(catalogue.indicators)} indicators to rate\n")

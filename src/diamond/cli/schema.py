@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,7 +11,7 @@ import typer
 from diamond.cli.common import handled
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     """Which file format's schema to print."""
 
     questionnaire = "questionnaire"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -20,7 +20,7 @@ from diamond.cli.common import (
 )
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     """Output formats of ``validate``."""
 
     text = "text"
@@ -32,13 +32,19 @@ class ValidateFormat(str, Enum):
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, folders (searched for *.yaml / *.yml), or '-' for standard input.",
-                       show_default=False),
+        typer.Argument(
+            help="Files, folders (searched for *.yaml / *.yml), or '-' for standard input.",
+            show_default=False,
+        ),
     ],
     format: Annotated[
         ValidateFormat | None,
-        typer.Option("--format", "-f", help="Output format; default text, or github when GITHUB_ACTIONS is set.",
-                     show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; default text, or github when GITHUB_ACTIONS is set.",
+            show_default=False,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     color: ColourOption = Colour.auto,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints
 
 from diamond.models.text import LocalText, Strict
 
@@ -27,7 +27,9 @@ ItemId = Annotated[
 class Indicator(Strict):
     """One indicator of a dimension, rated on the questionnaire's scale."""
 
-    id: IndicatorId = Field(description="'<dimension>.<name>'; the dimension part names its dimension.")
+    id: IndicatorId = Field(
+        description="'<dimension>.<name>'; the dimension part names its dimension."
+    )
     text: LocalText = Field(description="The indicator as the source words it.")
     prompt: LocalText = Field(description="The question a respondent answers.")
 
@@ -36,20 +38,11 @@ class Dimension(Strict):
     """One of the Diamond's dimensions (or a user-added one)."""
 
     id: DimensionId
-    number: str | None = Field(default=None, description="Section number in the source, e.g. '1.1'.")
+    number: str | None = Field(
+        default=None, description="Section number in the source, e.g. '1.1'."
+    )
     name: LocalText
     indicators: list[Indicator] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _ids_belong_here(self) -> Dimension:
-        for indicator in self.indicators:
-            prefix = indicator.id.split(".", 1)[0]
-            if prefix != self.id:
-                raise ValueError(
-                    f"indicator '{indicator.id}' is listed under dimension '{self.id}'; "
-                    f"its id must start with '{self.id}.'"
-                )
-        return self
 
 
 class CatalogueItem(Strict):

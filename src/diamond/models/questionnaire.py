@@ -7,9 +7,9 @@ These models check shape and types only. Checks that need the framework
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, StringConstraints, model_validator
+from pydantic import Field, StrictInt, StringConstraints, field_validator
 
 from diamond.models.text import Language, LongText, ShortText, Strict
 
@@ -30,22 +30,24 @@ class Sector(Strict):
 
     name: ShortText = Field(description="The sector or cluster assessed.")
     region: ShortText = Field(description="The region, province or city.")
-    period: ShortText = Field(description="When the data was collected: a year, a month, free text.")
+    period: ShortText = Field(
+        description="When the data was collected: a year, a month, free text."
+    )
     language: Language = Field(default="tr", description="Report language.")
     description: LongText | None = Field(default=None, description="Optional context.")
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _year_as_text(cls, value: Any) -> Any:
+        """``period: 2015`` is a year, written without quotes; keep it as text."""
+        return str(value) if type(value) is int else value
 
 
 class Scale(Strict):
     """The rating scale: whole numbers from ``min`` to ``max``."""
 
     min: StrictInt = Field(default=1, ge=-1000, le=1000)
-    max: StrictInt = Field(default=5, ge=-1000, le=1000)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Scale:
-        if self.min >= self.max:
-            raise ValueError(f"scale.min ({self.min}) must be smaller than scale.max ({self.max})")
-        return self
+    max: StrictInt = Field(default=5, ge=-1000, le=1000, description="Must be greater than min.")
 
     @property
     def points(self) -> int:
@@ -66,12 +68,20 @@ class Respondent(Strict):
         description="Indicator id -> whole number within the scale, or null for no answer.",
     )
 
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _empty_answers(cls, value: Any) -> Any:
+        """An empty ``answers:`` reads as null in YAML; it means no answers yet."""
+        return {} if value is None else value
+
 
 class SwotItem(Strict):
     """One SWOT (GZFT) finding, optionally classified under the Diamond."""
 
     text: LongText = Field(description="The finding, as the stakeholders put it.")
-    indicator: Key | None = Field(default=None, description="An indicator id; implies its dimension.")
+    indicator: Key | None = Field(
+        default=None, description="An indicator id; implies its dimension."
+    )
     dimension: Key | None = Field(default=None, description="A dimension id.")
     importance: Annotated[StrictInt, Field(ge=1, le=5)] = Field(
         default=3, description="1 (minor) to 5 (critical)."
