@@ -21,9 +21,9 @@ from diamond.errors import Diagnostic, FrameworkError, InputError, InvalidFileEr
 from diamond.findings import Finding, suggest
 from diamond.limits import Limits
 from diamond.models.framework import Dimension, Framework, Indicator
+from diamond.names import BUILTIN_FRAMEWORKS
 
-BUILTIN = {"stm-2015": "stm-2015.yaml"}
-DEFAULT_FRAMEWORK = "stm-2015"
+BUILTIN = BUILTIN_FRAMEWORKS
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from diamond.checks import check_questionnaire
 from diamond.documents import STDIN, TextProblem, decode, parse_document, read_bytes
 from diamond.errors import Diagnostic, DiamondError, InvalidFileError
 from diamond.findings import Finding
-from diamond.frameworks import DEFAULT_FRAMEWORK, Catalogue, resolve_framework
+from diamond.frameworks import Catalogue, resolve_framework
 from diamond.limits import Limits
 from diamond.models.questionnaire import Questionnaire
+from diamond.names import DEFAULT_FRAMEWORK
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, TypeVar
 
 import typer
 
 from diamond.cli.exit_codes import code_for
 from diamond.errors import DiamondError, InvalidFileError
-from diamond.limits import Limits
-from diamond.loader import LoadOptions
+
+if TYPE_CHECKING:
+    from diamond.loader import LoadOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,6 +33,11 @@ class Lang(StrEnum):
 
     tr = "tr"
     en = "en"
+
+    @property
+    def code(self) -> Literal["tr", "en"]:
+        """The language as the core's ``Language`` literal."""
+        return "tr" if self is Lang.tr else "en"
 
 
 ColourOption = Annotated[
@@ -61,6 +67,9 @@ def colour_enabled(choice: Colour, stream: TextIO) -> bool:
 
 def load_options(allow_outside: bool = False) -> LoadOptions:
     """Loading options from the command line and the environment."""
+    from diamond.limits import Limits
+    from diamond.loader import LoadOptions
+
     return LoadOptions(limits=Limits.from_env(), allow_outside_paths=allow_outside)
 
 

@@ -11,8 +11,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import Lang, handled, load_options
-from diamond.frameworks import DEFAULT_FRAMEWORK, resolve_framework
-from diamond.models.text import Language
+from diamond.names import DEFAULT_FRAMEWORK
 
 
 class ListFormat(StrEnum):
@@ -37,8 +36,10 @@ def indicators(
     ] = ListFormat.table,
 ) -> None:
     """List the dimensions and indicators of a framework, with the ids questionnaires use."""
+    from diamond.frameworks import resolve_framework
+
     catalogue = resolve_framework(framework, Path.cwd(), load_options().limits, allow_outside=True)
-    language: Language = "tr" if lang is Lang.tr else "en"
+    language = lang.code
     if format is ListFormat.json:
         rows = [
             {

@@ -10,7 +10,7 @@ import typer
 
 from diamond.cli.common import Lang, handled, load_options
 from diamond.errors import UsageError
-from diamond.frameworks import DEFAULT_FRAMEWORK, resolve_framework
+from diamond.names import DEFAULT_FRAMEWORK
 
 
 @handled
@@ -36,7 +36,7 @@ def init(
 ) -> None:
     """Write a starter questionnaire listing every indicator with its question."""
     from diamond.atomic import write_atomic
-    from diamond.frameworks import is_path
+    from diamond.frameworks import is_path, resolve_framework
     from diamond.scaffold import starter_questionnaire
 
     if file.exists() and not force:
@@ -68,7 +68,7 @@ def init(
         region=region,
         period=period,
         framework_ref=reference,
-        lang=lang.value,
+        lang=lang.code,
         file_name=file.name,
     )
     write_atomic(file, text)
