@@ -169,3 +169,14 @@ def test_help_documents_exit_codes(runner, app) -> None:
     result = runner.invoke(app, ["validate", "--help"])
     assert result.exit_code == 0
     assert "1 at least one invalid file" in " ".join(result.stdout.split())
+
+
+def test_jobs_keep_output_identical_and_ordered(runner, app, tmp_path) -> None:
+    for n in range(40):  # above the size where worker processes are used
+        text = GOOD if n % 3 else BAD
+        (tmp_path / f"q{n:02d}.yaml").write_text(text, encoding="utf-8")
+    serial = runner.invoke(app, ["validate", str(tmp_path), "-j", "1", "--format", "json"])
+    parallel = runner.invoke(app, ["validate", str(tmp_path), "--jobs", "2", "--format", "json"])
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stdout == parallel.stdout
+    assert json.loads(parallel.stdout)["summary"]["invalid"] == 14

@@ -47,6 +47,15 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for many files; 0 (default) uses every core.",
+        ),
+    ] = 0,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
@@ -58,7 +67,8 @@ def validate(
     from diamond.validation import validate_paths
 
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    report = validate_paths(paths, load_options(allow_outside_paths), strict=strict)
+    workers = jobs or os.cpu_count() or 1
+    report = validate_paths(paths, load_options(allow_outside_paths), strict=strict, jobs=workers)
     colour = chosen == "text" and colour_enabled(color, sys.stdout)
     sys.stdout.write(REPORTERS[chosen](report, colour))
     sys.stdout.flush()
