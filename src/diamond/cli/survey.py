@@ -1,0 +1,220 @@
+"""``diamond import`` and ``diamond export``: survey data in and out of a questionnaire."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.errors import UsageError
+
+
+class GroupChoice(StrEnum):
+    """Stakeholder groups (the questionnaire format's ``group`` values)."""
+
+    firm = "firm"
+    university = "university"
+    public = "public"
+    ngo = "ngo"
+    other = "other"
+
+
+class ExportFormat(StrEnum):
+    """Output formats of ``export``."""
+
+    csv = "csv"
+
+
+@handled
+def import_responses(
+    csv_file: Annotated[
+        Path,
+        typer.Argument(help="The survey tool's CSV export (never modified).", show_default=False),
+    ],
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into", help="Add the respondents to this questionnaire.", show_default=False
+        ),
+    ] = None,
+    new: Annotated[
+        Path | None,
+        typer.Option(
+            "--new",
+            help="Create this questionnaire (needs --sector, --region, --period).",
+            show_default=False,
+        ),
+    ] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", help="With --new: sector or cluster name.")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="With --new: region, province or city.")
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", help="With --new: period of the data, e.g. 2025-05.")
+    ] = None,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="With --new: a built-in framework id or a framework file (default stm-2015).",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="With --new: report language (default tr).")
+    ] = None,
+    map_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--map", help="A map file naming columns, groups and answer labels.", show_default=False
+        ),
+    ] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option("--id-column", help="The column holding respondent ids (default: detected)."),
+    ] = None,
+    group_column: Annotated[
+        str | None,
+        typer.Option(
+            "--group-column", help="The column holding stakeholder groups (default: detected)."
+        ),
+    ] = None,
+    weight_column: Annotated[
+        str | None,
+        typer.Option("--weight-column", help="The column holding weights (default: detected)."),
+    ] = None,
+    group: Annotated[
+        GroupChoice | None,
+        typer.Option(
+            "--group", help="Group of rows without a group column or value (default firm)."
+        ),
+    ] = None,
+    id_prefix: Annotated[
+        str, typer.Option("--id-prefix", help="Prefix of generated ids: PREFIX-001, ….")
+    ] = "resp",
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter", help="CSV delimiter: one character or 'tab' (default: detected)."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option("--encoding", help="CSV encoding, e.g. cp1254 for Turkish Excel.")
+    ] = "utf-8-sig",
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace respondents whose id is already there.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be imported; write nothing.")
+    ] = False,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Import respondents from a survey tool's CSV export (Google Forms, Microsoft Forms,
+    KoboToolbox, ODK Central, LimeSurvey, Excel) into a questionnaire.
+
+    Nothing is written unless every column and cell is understood and the result
+    validates. Exit codes: 0 imported (or dry run fine); 1 the CSV, map file or result is
+    invalid; 2 usage error or unreadable path.
+    """
+    from diamond import survey
+    from diamond.reporters.text import diagnostic_line
+
+    if (into is None) == (new is None):
+        raise UsageError("give exactly one of --into FILE (add) and --new FILE (create)")
+    details: survey.NewQuestionnaire | None = None
+    if new is not None:
+        missing = [
+            n
+            for n, v in (("--sector", sector), ("--region", region), ("--period", period))
+            if v is None
+        ]
+        if missing:
+            raise UsageError(f"--new needs {', '.join(missing)}")
+        assert sector is not None and region is not None and period is not None
+        details = survey.NewQuestionnaire(
+            sector, region, period, framework or "stm-2015", (lang or Lang.tr).code
+        )
+    else:
+        given = [
+            n
+            for n, v in (
+                ("--sector", sector),
+                ("--region", region),
+                ("--period", period),
+                ("--framework", framework),
+                ("--lang", lang),
+            )
+            if v is not None
+        ]
+        if given:
+            raise UsageError(f"{', '.join(given)} only apply with --new")
+    target = new if new is not None else into
+    assert target is not None
+    options = survey.ImportOptions(
+        map_path=str(map_file) if map_file else None,
+        id_column=id_column,
+        group_column=group_column,
+        weight_column=weight_column,
+        default_group=group.value if group is not None else None,
+        id_prefix=id_prefix,
+        delimiter=survey.parse_delimiter(delimiter),
+        encoding=encoding,
+        replace=replace,
+        dry_run=dry_run,
+    )
+    report = survey.import_responses(
+        str(csv_file), str(target), options, load_options(allow_outside_paths), details
+    )
+    for warning in report.warnings:
+        sys.stderr.write(diagnostic_line(warning) + "\n")
+    sys.stdout.write(survey.describe(report, verbose=dry_run))
+
+
+@handled
+def export_answers(
+    file: Annotated[
+        str,
+        typer.Argument(help="The questionnaire, or '-' for standard input.", show_default=False),
+    ],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (default: standard output).",
+            show_default=False,
+        ),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start with a UTF-8 byte-order mark, for Excel.")
+    ] = False,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Export a questionnaire's answers as a table: one row per respondent, one column per
+    indicator, empty where there is no answer.
+
+    Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable
+    path; 4 the output could not be written.
+    """
+    from diamond.atomic import write_atomic
+    from diamond.loader import load_questionnaire, require_valid
+    from diamond.survey import export_csv
+
+    questionnaire, catalogue = require_valid(
+        load_questionnaire(file, load_options(allow_outside_paths))
+    )
+    text = export_csv(questionnaire, catalogue, bom=bom)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(output, text)
+    sys.stderr.write(f"wrote {output}: {len(questionnaire.respondents)} respondent(s)\n")

@@ -1,0 +1,273 @@
+"""Decide what each CSV column holds: the respondent id, group or weight, an indicator's
+answers, survey-tool metadata, or something not understood."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from diamond.errors import Diagnostic, UsageError
+from diamond.findings import suggest
+from diamond.survey.mapfile import SurveyMap
+from diamond.survey.matching import Matcher
+from diamond.survey.text import normalise
+
+Kind = Literal["id", "group", "weight", "indicator", "metadata", "ignored", "unmapped"]
+Role = Literal["id", "group", "weight"]
+
+# Candidate names, most specific first; compared after ``normalise``.
+ROLE_NAMES: dict[Role, tuple[str, ...]] = {
+    "id": (
+        "id",
+        "respondent_id",
+        "respondent id",
+        "respondent",
+        "response_id",
+        "response id",
+        "responseid",
+        "yanıtlayan",
+        "katılımcı",
+        "kimlik",
+        "_id",
+        "_uuid",
+        "meta-instanceID",
+        "meta/instanceID",
+        "instanceID",
+        "KEY",
+    ),
+    "group": (
+        "group",
+        "stakeholder",
+        "stakeholder group",
+        "stakeholder_group",
+        "paydaş",
+        "paydaş grubu",
+        "grup",
+        "respondent group",
+        "kurum türü",
+        "organisation type",
+        "organization type",
+    ),
+    "weight": ("weight", "ağırlık", "respondent weight"),
+}
+# Columns that survey tools add; reported as ignored, never as problems.
+METADATA = frozenset(
+    normalise(name)
+    for name in (
+        # Google Forms
+        "Timestamp",
+        "Zaman damgası",
+        "Email Address",
+        "E-posta Adresi",
+        "Score",
+        "Puan",
+        # Microsoft Forms
+        "Start time",
+        "Completion time",
+        "Last modified time",
+        "Email",
+        "Name",
+        "Başlangıç saati",
+        "Tamamlanma saati",
+        "Son değiştirilme saati",
+        "E-posta",
+        "Ad",
+        # KoboToolbox / ODK (also: every column starting with '_', 'meta' or 'formhub')
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "phonenumber",
+        "simserial",
+        "subscriberid",
+        "audit",
+        "__version__",
+        # ODK Central
+        "SubmissionDate",
+        "KEY",
+        "SubmitterID",
+        "SubmitterName",
+        "AttachmentsPresent",
+        "AttachmentsExpected",
+        "Status",
+        "ReviewState",
+        "DeviceID",
+        "Edits",
+        "FormVersion",
+        # LimeSurvey
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "startdate",
+        "datestamp",
+        "ipaddr",
+        "refurl",
+        "token",
+        "Date submitted",
+        "Last page",
+        "Start language",
+        "Date started",
+        "Date last action",
+        "IP address",
+        "Referrer URL",
+        "Response ID",
+    )
+)
+_METADATA_PREFIXES = ("_", "meta/", "meta-", "formhub/", "formhub-")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column and what it was taken to be."""
+
+    index: int  # 0-based
+    header: str
+    kind: Kind
+    indicator: str | None = None
+    how: str = ""
+
+    @property
+    def number(self) -> int:
+        """The 1-based column number used in diagnostics."""
+        return self.index + 1
+
+
+def is_metadata(header: str) -> bool:
+    """Whether a column is one a survey tool adds (times, e-mail, system fields)."""
+    return header.strip().casefold().startswith(_METADATA_PREFIXES) or (
+        normalise(header) in METADATA
+    )
+
+
+def _find(header: Sequence[str], name: str) -> int | None:
+    for key in (name, name.strip()):
+        if key in header:
+            return header.index(key)
+    wanted = normalise(name)
+    found = [n for n, h in enumerate(header) if normalise(h) == wanted]
+    return found[0] if found else None
+
+
+def _auto(header: Sequence[str], role: Role, taken: set[int]) -> int | None:
+    for name in ROLE_NAMES[role]:
+        wanted = normalise(name)
+        for n, h in enumerate(header):
+            last = h.replace("-", "/").rsplit("/", 1)[-1] if role != "id" else h
+            if n not in taken and wanted in (normalise(h), normalise(last)) and wanted:
+                return n
+    return None
+
+
+def find_roles(
+    header: Sequence[str], chosen: dict[Role, str | None], survey_map: SurveyMap, csv_path: str
+) -> dict[Role, int | None]:
+    """Column numbers of the id, group and weight: the option, the map file, or by name."""
+    roles: dict[Role, int | None] = {}
+    taken: set[int] = set()
+    for role in ("id", "group", "weight"):
+        option = chosen.get(role)
+        mapped: str | None = getattr(survey_map, role)
+        name = option or mapped
+        if name:
+            found = _find(header, name)
+            if found is None:
+                hint = suggest(name, header) or f"its columns: {', '.join(header[:12])}"
+                source = f"--{role}-column" if option else f"the map file's '{role}:'"
+                raise UsageError(f"{source} names no column of {csv_path}: {name!r}; {hint}")
+        else:
+            found = _auto(header, role, taken)
+        if found is not None:
+            taken.add(found)
+        roles[role] = found
+    return roles
+
+
+def classify(
+    header: Sequence[str],
+    roles: dict[Role, int | None],
+    survey_map: SurveyMap,
+    matcher: Matcher,
+    csv_path: str,
+    row: int,
+) -> tuple[list[Column], list[Diagnostic]]:
+    """Every column's kind; diagnostics for ambiguous, duplicate and unmapped columns."""
+    columns: list[Column] = []
+    diagnostics: list[Diagnostic] = []
+    role_of = {n: r for r, n in roles.items() if n is not None}
+    for n, text in enumerate(header):
+        listed, target = survey_map.column(text)
+        if n in role_of:
+            columns.append(Column(n, text, role_of[n], how="column name"))
+        elif listed:
+            kind: Kind = "indicator" if target else "ignored"
+            columns.append(Column(n, text, kind, target, "map file"))
+        elif survey_map.ignores(text):
+            columns.append(Column(n, text, "ignored", how="map file"))
+        elif not text:
+            columns.append(Column(n, text, "unmapped"))
+            diagnostics.append(
+                Diagnostic(
+                    csv_path,
+                    row,
+                    n + 1,
+                    "warning",
+                    "unmapped-column",
+                    f"column {n + 1} has no header; its cells are not imported",
+                    "give it a header, or leave it out of the export",
+                )
+            )
+        elif is_metadata(text):
+            columns.append(Column(n, text, "metadata", how="survey tool"))
+        else:
+            match = matcher.match(text)
+            if match is not None and match.unique:
+                columns.append(Column(n, text, "indicator", match.unique, match.how))
+                continue
+            columns.append(Column(n, text, "unmapped"))
+            if match is not None:
+                diagnostics.append(
+                    Diagnostic(
+                        csv_path,
+                        row,
+                        n + 1,
+                        "error",
+                        "ambiguous-column",
+                        f"column {text!r} could mean any of {', '.join(match.indicators)} "
+                        f"({match.how})",
+                        "name its indicator in the map file's 'columns:'",
+                    )
+                )
+            else:
+                diagnostics.append(
+                    Diagnostic(
+                        csv_path,
+                        row,
+                        n + 1,
+                        "warning",
+                        "unmapped-column",
+                        f"column {text!r} matches no indicator; its cells are not imported",
+                        "map it in the map file's 'columns:', or list it under 'ignore:'",
+                    )
+                )
+    seen: dict[str, Column] = {}
+    for column in columns:
+        if column.kind != "indicator" or column.indicator is None:
+            continue
+        first = seen.setdefault(column.indicator, column)
+        if first is not column:
+            diagnostics.append(
+                Diagnostic(
+                    csv_path,
+                    row,
+                    column.number,
+                    "error",
+                    "duplicate-column",
+                    f"columns {first.number} ({first.header!r}) and {column.number} "
+                    f"({column.header!r}) both hold answers to '{column.indicator}'",
+                    "map one of them to another indicator, or ignore it, in the map file",
+                )
+            )
+    return columns, diagnostics

@@ -1,0 +1,278 @@
+"""``diamond import``: add a survey tool's CSV export to a questionnaire, all or nothing."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diamond.atomic import write_atomic
+from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.frameworks import Catalogue
+from diamond.loader import LoadOptions, load_text, require_valid
+from diamond.models.questionnaire import Group, Respondent
+from diamond.survey.columns import Column, Role, classify, find_roles
+from diamond.survey.mapfile import SurveyMap, load_map
+from diamond.survey.matching import Matcher
+from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
+from diamond.survey.splice import SpliceError, splice
+from diamond.survey.table import DEFAULT_ENCODING, read_table
+from diamond.survey.target import NewQuestionnaire, Target, existing_target, new_target
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read the CSV and what to do with respondents who are already there."""
+
+    map_path: str | None = None
+    id_column: str | None = None
+    group_column: str | None = None
+    weight_column: str | None = None
+    default_group: Group | None = None  # --group; None: firm, and kept when replacing
+    id_prefix: str = "resp"
+    delimiter: str | None = None
+    encoding: str = DEFAULT_ENCODING
+    replace: bool = False
+    dry_run: bool = False
+
+
+@dataclass
+class ImportReport:
+    """What an import added, replaced, matched, ignored and warned about."""
+
+    csv_path: str
+    target: str
+    created: bool
+    dry_run: bool
+    delimiter: str
+    encoding: str
+    columns: list[Column]
+    roles: dict[Role, int | None]
+    added: list[Imported] = field(default_factory=list)
+    replaced: list[Imported] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    result_warnings: int = 0
+    written: bool = False
+
+    def groups(self) -> dict[str, int]:
+        """Imported respondents (added and replaced) per group, in the format's order."""
+        counts: dict[str, int] = {}
+        for group in ("firm", "university", "public", "ngo", "other"):
+            n = sum(1 for r in self.added + self.replaced if r.group == group)
+            if n:
+                counts[group] = n
+        return counts
+
+
+def _respondent(imported: Imported) -> Respondent:
+    return Respondent(
+        id=imported.id,
+        group=imported.group,
+        weight=1.0 if imported.weight is None else imported.weight,
+        answers=dict(imported.answers),
+    )
+
+
+def _signature(group: str, answers: dict[str, int | None]) -> tuple[str, frozenset[Any]]:
+    return group, frozenset((k, v) for k, v in answers.items() if v is not None)
+
+
+def _repeats(
+    imported: list[Imported], existing: list[Respondent], csv_path: str, target: str
+) -> list[Diagnostic]:
+    """Warn about rows (with generated ids) whose answers repeat a respondent already there."""
+    known = {_signature(r.group, r.answers): r.id for r in existing if r.answers}
+    found = []
+    for r in imported:
+        twin = known.get(_signature(r.group, r.answers))
+        if twin is not None and any(v is not None for v in r.answers.values()):
+            found.append(
+                Diagnostic(
+                    csv_path,
+                    r.row,
+                    1,
+                    "warning",
+                    "repeated-respondent",
+                    f"the row repeats the group and answers of respondent '{twin}' in {target}; "
+                    "was this export imported before?",
+                    "give rows ids (--id-column) so that a repeated import is refused",
+                )
+            )
+    return found
+
+
+def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]) -> list[Imported]:
+    """A replaced respondent keeps its group and weight unless the CSV gives them."""
+    old = {r.id: r for r in existing}
+    kept = []
+    for r in replacing:
+        before = old[r.id]
+        group = r.group if r.group_given else before.group
+        weight = r.weight if r.weight is not None or before.weight == 1 else before.weight
+        kept.append(dataclasses.replace(r, group=group, weight=weight, group_given=True))
+    return kept
+
+
+def _check_options(options: ImportOptions) -> None:
+    prefix = options.id_prefix
+    if not prefix.strip() or prefix != prefix.strip() or len(prefix) > MAX_ID - 10:
+        raise UsageError(f"--id-prefix must be a short text without surrounding spaces: {prefix!r}")
+
+
+def import_responses(
+    csv_path: str,
+    target: str,
+    options: ImportOptions,
+    load: LoadOptions | None = None,
+    new: NewQuestionnaire | None = None,
+) -> ImportReport:
+    """Import the responses in ``csv_path`` into ``target`` (created when ``new`` is given).
+
+    Nothing is written unless every cell was understood and the resulting questionnaire
+    validates; otherwise ``InvalidFileError`` carries every finding. With
+    ``options.dry_run`` nothing is written either way.
+    """
+    load = load or LoadOptions()
+    _check_options(options)
+    table = read_table(
+        csv_path, encoding=options.encoding, delimiter=options.delimiter, limits=load.limits
+    )
+    base = existing_target(target, load) if new is None else new_target(target, new, load)
+    catalogue = base.catalogue
+    survey_map = (
+        load_map(options.map_path, catalogue, table.header, load.limits)
+        if options.map_path
+        else SurveyMap()
+    )
+    chosen: dict[Role, str | None] = {
+        "id": options.id_column,
+        "group": options.group_column,
+        "weight": options.weight_column,
+    }
+    roles = find_roles(table.header, chosen, survey_map, csv_path)
+    columns, diagnostics = classify(
+        table.header, roles, survey_map, Matcher(catalogue), csv_path, table.header_row
+    )
+    diagnostics = list(survey_map.diagnostics) + diagnostics
+    if not any(c.kind == "indicator" for c in columns):
+        diagnostics.append(
+            Diagnostic(
+                csv_path,
+                table.header_row,
+                1,
+                "error",
+                "no-indicator-columns",
+                "no column matches an indicator of the framework",
+                "name columns by indicator id or question text, or map them with --map",
+            )
+        )
+    existing = [r.id for r in base.questionnaire.respondents] if new is None else []
+    settings = RowSettings(
+        default_group=options.default_group,
+        id_prefix=options.id_prefix,
+        existing_ids=frozenset(existing),
+        replace=options.replace,
+        target=target,
+    )
+    rows = read_rows(table, columns, roles, base.questionnaire.scale, survey_map, settings)
+    diagnostics += rows.diagnostics
+    if roles["id"] is None and new is None:
+        diagnostics += _repeats(rows.respondents, base.questionnaire.respondents, csv_path, target)
+    if not rows.respondents and not any(d.severity == "error" for d in diagnostics):
+        diagnostics.append(
+            Diagnostic(
+                csv_path,
+                table.header_row,
+                1,
+                "error",
+                "no-responses",
+                "the file holds no responses",
+                "export the responses with their rows",
+            )
+        )
+    diagnostics.sort(key=Diagnostic.sort_key)
+    if any(d.severity == "error" for d in diagnostics):
+        raise InvalidFileError(csv_path, diagnostics)
+    replaced = _keep_group_and_weight(
+        [r for r in rows.respondents if r.id in existing], base.questionnaire.respondents
+    )
+    added = [r for r in rows.respondents if r.id not in existing]
+    report = ImportReport(
+        csv_path,
+        target,
+        new is not None,
+        options.dry_run,
+        table.delimiter,
+        table.encoding,
+        columns,
+        roles,
+        added,
+        replaced,
+        missing=[i for i in catalogue.indicators if i not in {c.indicator for c in columns}],
+        warnings=diagnostics,
+    )
+    text = _spliced(base, report, catalogue, load)
+    if not options.dry_run:
+        data = (codecs.BOM_UTF8 if base.bom else b"") + text.encode("utf-8")
+        write_atomic(Path(target), data)
+        report.written = True
+    return report
+
+
+def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: LoadOptions) -> str:
+    """The new text, validated and checked to change nothing but the respondents."""
+    target = report.target
+    order = list(catalogue.indicators)
+    try:
+        text = splice(
+            base.text,
+            append=report.added,
+            replace={r.id: r for r in report.replaced},
+            order=order,
+            remove_all=report.created,
+            comment=f"imported from {Path(report.csv_path).name}",
+        )
+    except (SpliceError, ValueError) as exc:
+        raise InvalidFileError(
+            target,
+            [
+                Diagnostic(
+                    target,
+                    1,
+                    1,
+                    "error",
+                    "import-layout",
+                    f"cannot add respondents: {exc}",
+                    "write 'respondents:' as a plain list in the file, then import again",
+                )
+            ],
+        ) from None
+    label = f"{target} (after import)"
+    loaded = load_text(text, label, Path(target).parent, load)
+    questionnaire, _ = require_valid(loaded)
+    replaced = {r.id: _respondent(r) for r in report.replaced}
+    kept = [] if report.created else base.questionnaire.respondents
+    expected = [replaced.get(r.id, r) for r in kept] + [_respondent(r) for r in report.added]
+    unchanged = questionnaire.model_copy(update={"respondents": []}) == (
+        base.questionnaire.model_copy(update={"respondents": []})
+    )
+    if questionnaire.respondents != expected or not unchanged:
+        raise InvalidFileError(
+            label,
+            [
+                Diagnostic(
+                    label,
+                    1,
+                    1,
+                    "error",
+                    "import-check",
+                    "the edited file does not read back as expected; nothing was written",
+                    "please report this with the questionnaire's layout",
+                )
+            ],
+        )
+    report.result_warnings = len(loaded.warnings)
+    return text

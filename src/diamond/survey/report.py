@@ -1,0 +1,59 @@
+"""Describe an import in plain text: what was (or would be) added, matched and left out."""
+
+from __future__ import annotations
+
+from diamond.survey.importer import ImportReport
+
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _names(items: list[str], limit: int = 8) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f", … ({len(items) - limit} more)" if len(items) > limit else "")
+
+
+def describe(report: ImportReport, *, verbose: bool = False) -> str:
+    """A summary; ``verbose`` (dry runs) lists every column and how it was matched."""
+    verb = "would " if report.dry_run else ""
+    action = "create" if report.created else "update"
+    if report.dry_run:
+        head = f"dry run: nothing written; would {action} {report.target}"
+    else:
+        head = f"{'created' if report.created else 'updated'} {report.target}"
+    groups = ", ".join(f"{g} {n}" for g, n in report.groups().items()) or "none"
+    lines = [
+        head,
+        f"  {verb}add {len(report.added)} respondent(s), {verb}replace {len(report.replaced)}"
+        f" (by group: {groups})",
+    ]
+    if report.replaced:
+        lines.append(f"  replaced: {_names([r.id for r in report.replaced])}")
+    roles = []
+    for role, index in report.roles.items():
+        header = report.columns[index].header if index is not None else None
+        roles.append(f"{role} {header!r}" if header is not None else f"{role} (none)")
+    lines.append(f"  columns used: {', '.join(roles)}")
+    indicators = [c for c in report.columns if c.kind == "indicator"]
+    lines.append(
+        f"  indicator columns: {len(indicators)}; indicators without a column: "
+        f"{len(report.missing)}"
+    )
+    if verbose:
+        for c in indicators:
+            lines.append(f"    {c.number}: {c.header!r} -> {c.indicator} ({c.how})")
+    ignored = [c.header for c in report.columns if c.kind in ("metadata", "ignored")]
+    if ignored:
+        lines.append(f"  ignored columns ({len(ignored)}): {_names(ignored)}")
+    unmapped = [c.header or f"(column {c.number})" for c in report.columns if c.kind == "unmapped"]
+    if unmapped:
+        lines.append(f"  unmapped columns ({len(unmapped)}): {_names(unmapped)}")
+    if verbose and report.missing:
+        lines.append(f"  indicators without a column: {_names(report.missing)}")
+    delimiter = _DELIMITERS.get(report.delimiter, repr(report.delimiter))
+    lines.append(f"  read as {report.encoding}, {delimiter}-delimited")
+    if report.result_warnings:
+        lines.append(
+            f"  the questionnaire has {report.result_warnings} warning(s) "
+            f"(such as indicators nobody answered); 'diamond validate' lists them"
+        )
+    return "\n".join(lines) + "\n"

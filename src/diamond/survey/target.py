@@ -1,0 +1,83 @@
+"""The questionnaire an import goes into: an existing file, or a new one (``--new``)."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from diamond.documents import TextProblem, decode, read_bytes
+from diamond.errors import InvalidFileError, UsageError
+from diamond.frameworks import Catalogue, is_path, resolve_framework
+from diamond.loader import LoadOptions, load_text, require_valid
+from diamond.models.questionnaire import Questionnaire
+from diamond.models.text import Language
+from diamond.names import DEFAULT_FRAMEWORK
+from diamond.scaffold import starter_questionnaire
+
+
+@dataclass(frozen=True)
+class NewQuestionnaire:
+    """What ``--new`` needs to start a questionnaire."""
+
+    sector: str
+    region: str
+    period: str
+    framework: str = DEFAULT_FRAMEWORK
+    lang: Language = "tr"
+
+
+@dataclass(frozen=True)
+class Target:
+    """The questionnaire to import into: its text as read, and what it holds."""
+
+    text: str
+    bom: bool
+    questionnaire: Questionnaire
+    catalogue: Catalogue
+
+
+def existing_target(path: str, load: LoadOptions) -> Target:
+    """An existing questionnaire; it must be valid before anything is added to it."""
+    try:
+        data = read_bytes(path, load.limits)
+        text = decode(data, path)
+    except TextProblem as problem:
+        raise InvalidFileError(path, [problem.diagnostic]) from None
+    questionnaire, catalogue = require_valid(load_text(text, path, Path(path).parent, load))
+    return Target(text, data.startswith(codecs.BOM_UTF8), questionnaire, catalogue)
+
+
+def new_target(path: str, new: NewQuestionnaire, load: LoadOptions) -> Target:
+    """A starter questionnaire for ``--new``, as 'diamond init' writes it (not yet on disk)."""
+    target = Path(path)
+    if target.exists():
+        raise UsageError(f"{path} already exists; use --into to add respondents to it")
+    for value, name in (
+        (new.sector, "--sector"),
+        (new.region, "--region"),
+        (new.period, "--period"),
+    ):
+        if not value.strip():
+            raise UsageError(f"{name} must not be empty")
+    base = target.parent
+    reference = new.framework
+    if is_path(new.framework):
+        # Stored relative to the new questionnaire, as 'diamond init' does.
+        resolved = Path(new.framework).resolve()
+        catalogue = resolve_framework(str(resolved), Path.cwd(), load.limits, allow_outside=True)
+        reference = Path(os.path.relpath(resolved, base.resolve())).as_posix()
+    else:
+        catalogue = resolve_framework(new.framework, base, load.limits)
+    text = starter_questionnaire(
+        catalogue,
+        sector=new.sector,
+        region=new.region,
+        period=new.period,
+        framework_ref=reference,
+        lang=new.lang,
+        file_name=target.name,
+    )
+    questionnaire, catalogue = require_valid(load_text(text, path, base, load))
+    return Target(text, False, questionnaire, catalogue)
