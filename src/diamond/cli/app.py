@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from diamond import __version__
-from diamond.cli import indicators, init, schema, validate
+from diamond.cli import assess, indicators, init, schema, survey, validate
 from diamond.cli.exit_codes import EPILOG
 
 app = typer.Typer(
@@ -41,7 +41,10 @@ def root(
     """Porter Diamond / SWOT (GZFT) sector assessments."""
 
 
+app.command("assess", epilog=EPILOG)(assess.assess)
 app.command("validate", epilog=EPILOG)(validate.validate)
 app.command("init", epilog=EPILOG)(init.init)
 app.command("indicators", epilog=EPILOG)(indicators.indicators)
 app.command("schema", epilog=EPILOG)(schema.schema)
+app.command("import", epilog=EPILOG)(survey.import_responses)
+app.command("export", epilog=EPILOG)(survey.export_answers)

@@ -1,0 +1,122 @@
+"""``diamond assess``: score a questionnaire and write the sector evaluation report."""
+
+from __future__ import annotations
+
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diamond.cli.common import (
+    AllowOutsideOption,
+    Colour,
+    ColourOption,
+    Lang,
+    colour_enabled,
+    handled,
+    load_options,
+)
+from diamond.errors import UsageError
+
+DEFAULT_OUTPUT = Path("reports")
+
+
+class ReportFormat(StrEnum):
+    """Report formats."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class MethodChoice(StrEnum):
+    """How an indicator's answers are aggregated."""
+
+    mean = "mean"
+    median = "median"
+
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+@handled
+def assess(
+    file: Annotated[str, typer.Argument(help="The questionnaire ('-' for standard input).")],
+    formats: Annotated[
+        list[ReportFormat] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format; repeat for several. Default: md, html and json.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for the reports (default: ./reports). With only --format json "
+            "and no -o, the JSON goes to standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Report language (default: the questionnaire's sector.language)."
+        ),
+    ] = None,
+    method: Annotated[
+        MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
+    ] = MethodChoice.mean,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Date of the data shown in the report: YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", help="Folder of your own report templates overriding the built-in ones."
+        ),
+    ] = None,
+    color: ColourOption = Colour.auto,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Score a questionnaire and write its sector evaluation report.
+
+    Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable path;
+    3 template error; 4 a report could not be written.
+    """
+    from diamond.loader import load_questionnaire, require_valid
+    from diamond.outputs import write_outputs
+    from diamond.render.report import render_reports
+    from diamond.scoring import assess as score
+
+    chosen = list(dict.fromkeys(formats or list(ReportFormat)))
+    if date is not None and not _DATE.fullmatch(date):
+        raise UsageError(f"--date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates '{templates}' is not a folder")
+    loaded = load_questionnaire(file, load_options(allow_outside_paths))
+    questionnaire, catalogue = require_valid(loaded)
+    language = None if lang is None else lang.code
+    assessment = score(questionnaire, catalogue, method.value, lang=language, date=date)
+    stem = "report" if file == "-" else Path(file).stem
+    rendered = render_reports(
+        assessment, [f.value for f in chosen], stem=stem, templates_dir=templates, lang=language
+    )
+    if output is None and chosen == [ReportFormat.json]:
+        sys.stdout.write(rendered[0].content)
+        return
+    folder = output if output is not None else DEFAULT_OUTPUT
+    inputs = [] if file == "-" else [Path(file)]
+    written = write_outputs(rendered, folder, inputs)
+    from diamond.cli.summary import print_summary
+
+    print_summary(assessment, written, colour_enabled(color, sys.stdout))

@@ -1,0 +1,257 @@
+"""The template context: an ``Assessment`` as plain dicts, lists, strings and numbers.
+
+Nothing live reaches a template: no dataclasses, no models, no functions. A
+sandboxed user template can therefore read exactly what is listed here and
+nothing else. Numbers stay numbers (templates format them with ``num`` and
+``pct``); texts are the raw strings, escaped by the templates (HTML
+autoescaping, the ``md_text`` and ``md_cell`` filters for Markdown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from diamond.models.questionnaire import QUADRANTS
+from diamond.render.chart import Axis, Series, diamond_svg
+from diamond.render.filters import fill, num
+from diamond.scoring.result import (
+    UNCLASSIFIED,
+    Assessment,
+    DimensionResult,
+    IndicatorResult,
+    SwotEntry,
+)
+
+__all__ = ["CONTEXT_KEYS", "build_context", "chart_svg"]
+
+Data = dict[str, Any]
+CONTEXT_KEYS = (
+    "lang", "labels", "sector", "framework", "date", "method", "scale", "respondents",
+    "overall", "dimensions", "groups", "summary", "swot", "tows", "recommendations",
+    "readiness", "warnings", "appendix", "chart",
+)
+
+
+def _band(band: str | None, labels: Mapping[str, Any]) -> Data:
+    return {"id": band, "label": labels["bands"][band] if band else labels["text"]["no_score"]}
+
+
+def _indicator(i: IndicatorResult, labels: Mapping[str, Any]) -> Data:
+    return {
+        "id": i.id, "dimension": i.dimension, "text": i.text, "weight": i.weight, "n": i.n,
+        "mean": i.mean, "median": i.median, "sd": i.sd, "rwg": i.rwg, "score": i.score,
+        "band": _band(i.band, labels), "answered": i.answered, "uncertain": i.uncertain,
+        "reasons": [{"id": r, "label": labels["reasons"][r]} for r in i.reasons],
+    }
+
+
+def _ref(d: DimensionResult, labels: Mapping[str, Any]) -> Data:
+    title = f"{d.number} {d.name}" if d.number else d.name
+    return {"id": d.id, "name": d.name, "title": title, "score": d.score,
+            "band": _band(d.band, labels)}
+
+
+def _item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
+    indicator = None
+    if e.indicator is not None:
+        try:
+            indicator = a.indicator(e.indicator).text
+        except KeyError:
+            indicator = None
+    dimension = None
+    if e.dimension is not None:
+        dimension = next((d.name for d in a.dimensions if d.id == e.dimension), None)
+    return {
+        "quadrant": e.quadrant, "quadrant_label": labels["quadrants"][e.quadrant],
+        "letter": labels["quadrant_letters"][e.quadrant], "text": e.text,
+        "indicator": e.indicator, "indicator_text": indicator, "dimension": e.dimension,
+        "dimension_name": dimension, "importance": e.importance,
+    }
+
+
+def _names(ids: tuple[str, ...], a: Assessment) -> list[Data]:
+    found: list[Data] = []
+    for target in ids:
+        name = next((d.name for d in a.dimensions if d.id == target), None)
+        if name is None:
+            name = next((i.text for i in a.indicators if i.id == target), target)
+        found.append({"id": target, "name": name})
+    return found
+
+
+def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
+    """The Diamond chart of ``a`` as (SVG, title, description in words)."""
+    chart = labels["chart"]
+
+    def words(score: float | None, band: str | None) -> str:
+        if score is None:
+            return str(labels["text"]["no_score"])
+        return f"{num(score, 1, lang)} ({labels['bands'][band]})"
+
+    axes = [Axis(d.id, d.name) for d in a.dimensions]
+    series = [Series(fill(chart["overall_series"], {"n": a.respondents}),
+                     {d.id: d.score for d in a.dimensions}, "overall")]
+    for g in a.groups:
+        label = fill(chart["group_series"],
+                     {"group": labels["groups"][g.id], "n": g.respondents})
+        series.append(Series(label, dict(g.dimensions), "group"))
+    title = fill(chart["title"], {"sector": a.sector.name, "region": a.sector.region})
+    dims = "; ".join(f"{d.name} {words(d.score, d.band)}" for d in a.dimensions)
+    description = fill(chart["description"],
+                       {"overall": words(a.overall, a.band), "dimensions": dims})
+    if a.groups:
+        groups = "; ".join(f"{labels['groups'][g.id]} {words(g.overall, g.band)}"
+                           for g in a.groups)
+        description += " " + fill(chart["groups_description"], {"groups": groups})
+    svg = diamond_svg(axes, series, title=title, description=description,
+                      legend_title=chart["legend"])
+    return svg, title, description
+
+
+def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
+    found: list[Data] = []
+    for d in a.dimensions:
+        items = [_item(e, a, labels) for e in a.swot.items if e.dimension == d.id]
+        found.append({
+            **_ref(d, labels), "number": d.number, "weight": d.weight, "answered": d.answered,
+            "total": d.total, "coverage": d.coverage, "spread": a.group_spread.get(d.id),
+            "indicators": [_indicator(i, labels) for i in d.indicators],
+            "swot": [{"id": q, "label": labels["quadrants"][q],
+                      "items": [i for i in items if i["quadrant"] == q]} for q in QUADRANTS],
+            "swot_count": len(items),
+        })
+    return found
+
+
+def _swot(a: Assessment, labels: Mapping[str, Any]) -> Data:
+    items = [_item(e, a, labels) for e in a.swot.items]
+    names = {d.id: d.name for d in a.dimensions}
+    columns = [{"id": c, "name": names.get(c, labels["columns"]["unclassified"])}
+               for c in a.swot.by_dimension]
+    rows = []
+    for q in QUADRANTS:
+        cells = [{"count": col.quadrants[q].count, "weighted": col.quadrants[q].weighted}
+                 for col in a.swot.by_dimension.values()]
+        total = a.swot.quadrants[q]
+        rows.append({"id": q, "label": labels["quadrants"][q],
+                     "letter": labels["quadrant_letters"][q], "cells": cells,
+                     "total": {"count": total.count, "weighted": total.weighted}})
+    net = [col.net for col in a.swot.by_dimension.values()]
+    return {
+        "count": len(items), "items": items,
+        "quadrants": [{"id": q, "label": labels["quadrants"][q],
+                       "letter": labels["quadrant_letters"][q],
+                       "count": a.swot.quadrants[q].count,
+                       "weighted": a.swot.quadrants[q].weighted,
+                       "items": [i for i in items if i["quadrant"] == q]} for q in QUADRANTS],
+        "cross": {"columns": columns, "rows": rows, "net": net, "net_total": sum(net),
+                  "unclassified": UNCLASSIFIED},
+    }
+
+
+def _tows(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
+    found: list[Data] = []
+    for p in a.tows:
+        kinds = []
+        for kind, pairs in p.pairs.items():
+            kinds.append({
+                "id": kind, "code": labels["tows_kinds"][kind]["code"],
+                "title": labels["tows_kinds"][kind]["title"],
+                "pairs": [{"first": _item(x.first, a, labels), "second": _item(x.second, a, labels),
+                           "importance": x.importance} for x in pairs],
+                "available": p.available[kind], "more": p.available[kind] - len(pairs),
+            })
+        found.append({"dimension": _ref(p.dimension, labels), "kinds": kinds})
+    return found
+
+
+def _recommendations(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
+    return [{
+        "dimension": _ref(r.dimension, labels),
+        "indicators": [_indicator(i, labels) for i in r.indicators],
+        "actions": [{"id": x.id, "kind": x.kind, "kind_label": labels["action_kinds"][x.kind],
+                     "text": x.text, "serves": _names(x.serves, a)} for x in r.actions],
+    } for r in a.recommendations]
+
+
+def _readiness(a: Assessment, labels: Mapping[str, Any]) -> Data:
+    r = a.readiness
+    sections = []
+    for kind in ("precondition", "success_factor"):
+        items = [{"id": i.id, "text": i.text, "status": i.status,
+                  "status_label": labels["statuses"][i.status], "serves": _names(i.serves, a)}
+                 for i in r.items if i.kind == kind]
+        if items:
+            sections.append({"kind": kind, "title": labels["readiness_kinds"][kind],
+                             "items": items})
+    return {"assessed": r.assessed, "counts": dict(r.counts), "sections": sections}
+
+
+def _appendix(a: Assessment, labels: Mapping[str, Any], lang: str) -> Data:
+    points = a.scale_max - a.scale_min + 1
+    values = {"min": a.scale_min, "max": a.scale_max, "points": points,
+              "sigma": num((points * points - 1) / 12, 2, lang)}
+    method = [{key: fill(m.get(key, ""), values) for key in ("term", "formula", "text")}
+              for m in labels["method"] if isinstance(m, dict)]
+    weighted = [{"id": i.id, "text": i.text, "weight": i.weight}
+                for i in a.indicators if i.weight != 1.0]
+    return {
+        "method": method,
+        "dimension_weights": [{"id": d.id, "name": d.name, "weight": d.weight}
+                              for d in a.dimensions],
+        "indicator_weights": weighted,
+    }
+
+
+def build_context(
+    a: Assessment, labels: Mapping[str, Any], *, lang: str, svg_name: str
+) -> Data:
+    """Everything a report template may use, as plain data (keys: ``CONTEXT_KEYS``).
+
+    ``labels`` are the UI strings of the report language ``lang``; ``svg_name``
+    is the file name under which the Markdown report links the chart.
+    """
+    svg, title, description = chart_svg(a, labels, lang)
+    s = a.summary
+    return {
+        "lang": lang,
+        "labels": labels,
+        "sector": {"name": a.sector.name, "region": a.sector.region, "period": a.sector.period,
+                   "description": a.sector.description},
+        "framework": {"id": a.framework_id, "name": a.framework_name},
+        "date": a.date if a.date is not None else a.sector.period,
+        "method": {"id": a.method, "label": labels["methods"][a.method]},
+        "scale": {"min": a.scale_min, "max": a.scale_max},
+        "respondents": {
+            "total": a.respondents,
+            "groups": [{"id": g, "label": labels["groups"][g], "count": n}
+                       for g, n in a.respondents_by_group.items()],
+        },
+        "overall": {"score": a.overall, "band": _band(a.band, labels)},
+        "dimensions": _dimensions(a, labels),
+        "groups": [{"id": g.id, "label": labels["groups"][g.id], "respondents": g.respondents,
+                    "overall": g.overall, "band": _band(g.band, labels),
+                    "dimensions": [g.dimensions.get(d.id) for d in a.dimensions]}
+                   for g in a.groups],
+        "summary": {
+            "strongest_dimension": (_ref(s.strongest_dimension, labels)
+                                    if s.strongest_dimension else None),
+            "weakest_dimension": (_ref(s.weakest_dimension, labels)
+                                  if s.weakest_dimension else None),
+            "strongest_indicators": [_indicator(i, labels) for i in s.strongest_indicators],
+            "weakest_indicators": [_indicator(i, labels) for i in s.weakest_indicators],
+            "uncertain": [_indicator(i, labels) for i in s.uncertain],
+            "unanswered": [_indicator(i, labels) for i in s.unanswered],
+        },
+        "swot": _swot(a, labels),
+        "tows": _tows(a, labels),
+        "recommendations": _recommendations(a, labels),
+        "readiness": _readiness(a, labels),
+        "warnings": [{"code": w.code, "subjects": list(w.subjects), "message": w.message}
+                     for w in a.warnings],
+        "appendix": _appendix(a, labels, lang),
+        "chart": {"svg": svg, "title": title, "description": description, "file": quote(svg_name),
+                  "alt": labels["chart"]["alt"]},
+    }

@@ -1,0 +1,174 @@
+"""Jinja filters of the report templates: Markdown escaping, numbers, placeholders.
+
+The Markdown filters make user text inert: whatever a questionnaire holds, it
+renders on GitHub as the same plain text, never as a link, an image, HTML,
+emphasis, a heading, a list or a table break. The number filters follow the
+report language: Turkish writes ``56,3`` and ``%80``, English ``56.3`` and
+``80%``. Every filter is a pure function of its arguments, so output is
+deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup, escape
+
+__all__ = [
+    "fill",
+    "filters_for",
+    "md_cell",
+    "md_text",
+    "num",
+    "pct",
+    "score_bar",
+    "signed",
+]
+
+#: Characters that start inline Markdown constructs anywhere in a line (GitHub flavour):
+#: escapes, emphasis, code, links and images, raw HTML and autolinks, table pipes,
+#: strikethrough, math.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+#: An HTML entity or numeric character reference, which Markdown would decode.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+#: What makes a line a heading, quote, list item, thematic break or fence when it starts it.
+_LINE_START = re.compile(r"^([#+=-]|\d{1,9}(?=[.)](?: |$)))")
+_SPACE = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_DASH = "–"
+
+
+def md_text(value: Any) -> str:
+    """``value`` as inert Markdown text on one line, safe anywhere a line's text may go.
+
+    Runs of whitespace, newlines included, become one space and the ends are
+    stripped, so nothing can start a new block. Inline syntax characters are
+    backslash-escaped and entities lose their meaning. A leading ``#``, ``-``,
+    ``+`` or ``=``, or an ordered-list number followed by a space (``1. ``,
+    ``1) ``), is escaped too, so the text cannot become a heading, a list, a
+    thematic break or a setext underline where it starts a line or a list item.
+    """
+    text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    match = _LINE_START.match(text)
+    if match is not None:
+        end = match.end()
+        # "1. " -> "1\. " keeps the number readable; "#" -> "\#"
+        digit = match.group(1)[0].isdigit()
+        text = text[:end] + "\\" + text[end:] if digit else "\\" + text
+    return text
+
+
+def md_cell(value: Any) -> str:
+    """``value`` for a GitHub Markdown table cell: ``md_text``, so pipes become ``\\|``.
+
+    Newlines become spaces, so a cell never breaks its row, and every ``|``
+    is escaped, so a row always keeps its column count.
+    """
+    return md_text(value)
+
+
+def _finite(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def num(value: Any, digits: int = 1, lang: str = "en", none: str = _DASH) -> str:
+    """``value`` with ``digits`` decimals (decimal comma in Turkish); ``none`` if missing.
+
+    A negative zero prints as zero.
+    """
+    number = _finite(value)
+    if number is None:
+        return none
+    digits = max(0, min(int(digits), 6))
+    text = f"{number:.{digits}f}"
+    if text.lstrip("-").strip("0.") == "":
+        text = text.lstrip("-")
+    return text.replace(".", ",") if lang == "tr" else text
+
+
+def pct(value: Any, digits: int = 0, lang: str = "en", none: str = _DASH) -> str:
+    """A 0..1 ratio as a percentage: ``%80`` in Turkish, ``80%`` in English."""
+    number = _finite(value)
+    if number is None:
+        return none
+    shown = num(number * 100, digits, lang)
+    return f"%{shown}" if lang == "tr" else f"{shown}%"
+
+
+def signed(value: Any) -> str:
+    """A whole number with its sign: ``+3``, ``0``, ``−2`` (with a true minus sign)."""
+    number = _finite(value)
+    if number is None:
+        return _DASH
+    whole = round(number)
+    return f"+{whole}" if whole > 0 else f"−{-whole}" if whole < 0 else "0"
+
+
+def score_bar(value: Any, width: int = 10) -> str:
+    """A 0–100 score as a text bar of ``width`` cells, e.g. ``██████░░░░`` for 60."""
+    number = _finite(value)
+    width = max(1, min(int(width), 40))
+    if number is None:
+        return "·" * width
+    filled = round(min(max(number, 0.0), 100.0) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _substitute(template: str, values: Mapping[str, Any], convert: Callable[[Any], str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        key = match.group(1)
+        return convert(values[key]) if key in values else match.group(0)
+
+    return _PLACEHOLDER.sub(one, template)
+
+
+def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> str:
+    """Replace ``{name}`` placeholders in a label with ``values``.
+
+    Only plain names are recognised (no attribute or index lookups, unlike
+    ``str.format``), so a template cannot reach into the objects it is given.
+    Unknown placeholders stay as they are. With ``autoescape`` the label and
+    every value are HTML-escaped (``Markup`` values are kept) and the result is
+    ``Markup``.
+    """
+    if autoescape:
+        safe = {k: escape(v) for k, v in values.items()}
+        return Markup(_substitute(str(escape(template)), safe, str))
+    return _substitute(str(template), values, str)
+
+
+def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
+    """The filters for a report in ``lang`` (``tr`` or ``en``), by their template names."""
+
+    def num_filter(value: Any, digits: int = 1, none: str = _DASH) -> str:
+        return num(value, digits, lang, none)
+
+    def pct_filter(value: Any, digits: int = 0, none: str = _DASH) -> str:
+        return pct(value, digits, lang, none)
+
+    @pass_eval_context
+    def fill_filter(eval_ctx: EvalContext, template: Any, **values: Any) -> str:
+        return fill(template, values, eval_ctx.autoescape)
+
+    return {
+        "fill": fill_filter,
+        "md_text": md_text,
+        "md_cell": md_cell,
+        "num": num_filter,
+        "pct": pct_filter,
+        "signed": signed,
+        "score_bar": score_bar,
+    }

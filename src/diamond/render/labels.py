@@ -1,0 +1,105 @@
+"""The report's bilingual UI strings, read from ``labels.yaml`` beside the templates.
+
+``labels.yaml`` maps each language (``tr``, ``en``) to nested mappings of
+strings: section titles, column headers, band and group names, the method
+text. A ``labels.yaml`` in a user's templates folder may override any subset
+of keys; it is merged over the built-in one key by key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diamond.errors import TemplateError
+from diamond.render.templates import builtin_templates
+
+__all__ = ["LABELS_FILE", "load_labels"]
+
+LABELS_FILE = "labels.yaml"
+#: A user's labels file larger than this is refused.
+MAX_LABELS_BYTES = 1 << 20
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise TemplateError(f"{where}{line}: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TemplateError(f"{where}: expected a mapping of languages to labels")
+    _check(data, where, ())
+    return data
+
+
+def _check(data: dict[Any, Any], where: str, path: tuple[str, ...]) -> None:
+    for key, value in data.items():
+        here = (*path, str(key))
+        if not isinstance(key, str):
+            raise TemplateError(f"{where}: key {'.'.join(here)} is not text")
+        if isinstance(value, dict):
+            _check(value, where, here)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _check(item, where, here)
+                elif not isinstance(item, str):
+                    raise TemplateError(f"{where}: {'.'.join(here)} holds a non-text item")
+        elif not isinstance(value, str):
+            raise TemplateError(f"{where}: {'.'.join(here)} must be text, not {value!r}")
+
+
+def merge(
+    base: dict[str, Any], override: dict[str, Any], where: str = LABELS_FILE,
+    path: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """``override`` merged into a copy of ``base``: mappings key by key, anything else replaced.
+
+    A key that ``base`` has must keep its kind (mapping, list or text);
+    otherwise ``TemplateError``.
+    """
+    merged = dict(base)
+    for key, value in override.items():
+        here = (*path, key)
+        current = merged.get(key)
+        if current is not None and type(current) is not type(value):
+            kind = "a mapping" if isinstance(current, dict) else (
+                "a list" if isinstance(current, list) else "text")
+            raise TemplateError(f"{where}: {'.'.join(here)} must be {kind}")
+        if isinstance(current, dict) and isinstance(value, dict):
+            merged[key] = merge(current, value, where, here)
+        else:
+            merged[key] = value
+    return merged
+
+
+def builtin_labels() -> dict[str, Any]:
+    """The built-in ``labels.yaml``, every language."""
+    text = (builtin_templates() / LABELS_FILE).read_text(encoding="utf-8")
+    return _parse(text, LABELS_FILE)
+
+
+def load_labels(lang: str, templates_dir: Path | None = None) -> dict[str, Any]:
+    """The labels for ``lang``: built-in, with a user's ``labels.yaml`` merged over them."""
+    labels = builtin_labels()
+    if templates_dir is not None:
+        user = templates_dir / LABELS_FILE
+        if user.is_file():
+            if user.stat().st_size > MAX_LABELS_BYTES:
+                raise TemplateError(f"{user}: larger than {MAX_LABELS_BYTES} bytes")
+            try:
+                text = user.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise TemplateError(f"{user}: cannot be read ({error})") from None
+            labels = merge(labels, _parse(text, str(user)), str(user))
+    chosen = labels.get(lang)
+    if not isinstance(chosen, dict):
+        raise TemplateError(f"{LABELS_FILE}: no labels for language '{lang}'")
+    return chosen

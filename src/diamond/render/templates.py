@@ -1,0 +1,164 @@
+"""Find the report templates and render them in a sandbox, turning failures into ``TemplateError``.
+
+The built-in templates are the package data ``diamond/templates/`` of a wheel
+(``pyproject.toml`` force-includes the repository's top-level ``templates/``
+there); in an editable or source checkout they are read from that top-level
+folder. A user's ``--templates DIR`` comes first: any template file it holds
+overrides the built-in one of the same name, the rest fall back.
+
+Templates run in Jinja's immutable sandbox with strict undefined variables.
+The context they get holds only plain dicts, lists, strings and numbers (see
+``diamond.render.context``), so a template someone else wrote can read the
+report's data but cannot reach Python objects, modules or files.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Mapping, MutableMapping
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from diamond.errors import TemplateError
+
+__all__ = ["builtin_templates", "make_environment", "render_template", "template_error"]
+
+#: Template names that are autoescaped (HTML and SVG); everything else (Markdown) is not.
+AUTOESCAPED = (".html.j2", ".htm.j2", ".svg.j2", ".xml.j2", ".html", ".svg")
+_SOURCE_CHECKOUT = Path(__file__).resolve().parents[3] / "templates"
+
+
+def builtin_templates() -> Traversable:
+    """The built-in templates folder: the package data, else the source checkout's."""
+    try:
+        packaged = resources.files("diamond") / "templates"
+        if packaged.is_dir():
+            return packaged
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - diamond is importable here
+        pass
+    return _SOURCE_CHECKOUT
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.lower().endswith(AUTOESCAPED)
+
+
+class _Loader(ChoiceLoader):
+    """A ``ChoiceLoader`` that remembers which file each template came from, for messages."""
+
+    def __init__(self, loaders: list[BaseLoader], user_dir: Path | None) -> None:
+        super().__init__(loaders)
+        self.user_dir = user_dir
+        self.files: dict[str, str] = {}
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        template = super().load(environment, name, globals)
+        if template.filename is not None:
+            self.files[template.filename] = self.display(name, template.filename)
+        return template
+
+    def display(self, name: str, filename: str) -> str:
+        """How a message names a template: the user's file by path, a built-in one by name."""
+        if self.user_dir is not None:
+            try:
+                Path(filename).relative_to(self.user_dir)
+                return filename
+            except ValueError:
+                pass
+        return name
+
+
+def _builtin_loader() -> BaseLoader:
+    folder = builtin_templates()
+    if isinstance(folder, Path):
+        return FileSystemLoader(str(folder), encoding="utf-8")
+    return PackageLoader("diamond", "templates", encoding="utf-8")  # pragma: no cover - zipped
+
+
+def make_environment(
+    templates_dir: Path | None = None,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+) -> ImmutableSandboxedEnvironment:
+    """A sandboxed Jinja environment over ``templates_dir`` (if given) then the built-ins.
+
+    Raises ``TemplateError`` when ``templates_dir`` is not a folder.
+    """
+    loaders: list[BaseLoader] = []
+    if templates_dir is not None:
+        if not templates_dir.is_dir():
+            raise TemplateError(f"templates folder {templates_dir} not found or not a folder")
+        loaders.append(FileSystemLoader(str(templates_dir), encoding="utf-8"))
+    loaders.append(_builtin_loader())
+    env = ImmutableSandboxedEnvironment(
+        loader=_Loader(loaders, templates_dir),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    for unused in ("lipsum", "cycler", "joiner"):  # nothing a report needs
+        env.globals.pop(unused, None)
+    if filters:
+        env.filters.update(filters)
+    return env
+
+
+def _where(env: jinja2.Environment, error: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template file and line in ``error``'s traceback."""
+    loader = env.loader
+    files = loader.files if isinstance(loader, _Loader) else {}
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename in files:
+            found = (files[frame.filename], frame.lineno)
+    return found
+
+
+def template_error(env: jinja2.Environment, name: str, error: BaseException) -> TemplateError:
+    """``error`` from rendering template ``name`` as a ``TemplateError``: "file, line N: what"."""
+    where, line = _where(env, error)
+    message = str(error) or type(error).__name__
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        if error.filename is not None and isinstance(env.loader, _Loader):
+            where = env.loader.display(error.name or name, error.filename)
+        else:
+            where = error.name or name
+        line = error.lineno
+        message = error.message or message
+    elif isinstance(error, jinja2.TemplateNotFound):
+        missing = ", ".join(getattr(error, "templates", ()) or [error.name or message])
+        message = f"template {missing} not found"
+    elif not isinstance(error, jinja2.TemplateError):
+        message = f"{type(error).__name__}: {message}"
+    where = where or name
+    located = f"{where}, line {line}" if line is not None else where
+    return TemplateError(f"{located}: {message}")
+
+
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render template ``name`` with ``context``; any failure raises ``TemplateError``."""
+    try:
+        return env.get_template(name).render(context)
+    except RecursionError as error:
+        raise TemplateError(f"{name}: templates include or call each other endlessly") from error
+    except Exception as error:
+        raise template_error(env, name, error) from error
