@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, StringConstraints, field_validator
+from pydantic import (
+    Field,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from diamond.models.text import Language, LongText, ShortText, Strict
 
@@ -109,6 +116,90 @@ class Weights(Strict):
     indicators: dict[Key, Weight] = Field(default_factory=dict)
 
 
+#: The largest figure the evidence block accepts (10^15): far above any real statistic,
+#: low enough that every ratio computed from the figures stays a finite float.
+EVIDENCE_MAX = 10**15
+Count = Annotated[StrictInt, Field(ge=0, le=EVIDENCE_MAX)]
+Total = Annotated[StrictInt, Field(gt=0, le=EVIDENCE_MAX)]
+Amount = Annotated[StrictFloat, Field(ge=0, le=EVIDENCE_MAX, allow_inf_nan=False)]
+
+
+class Employment(Strict):
+    """Employment figures: the sector's and the total (traded) economy's, region and country."""
+
+    sector_region: Count | None = Field(
+        default=None, description="The sector's employment in the region."
+    )
+    total_region: Total | None = Field(
+        default=None, description="Total (traded) employment in the region; > 0."
+    )
+    sector_country: Count | None = Field(
+        default=None, description="The sector's employment in the country."
+    )
+    total_country: Total | None = Field(
+        default=None, description="Total (traded) employment in the country; > 0."
+    )
+
+    @model_validator(mode="after")
+    def _parts_within_wholes(self) -> Employment:
+        """A part never exceeds its whole: sector <= total, region <= country."""
+        pairs = (
+            ("sector_region", "total_region", "the sector is part of the region's total"),
+            ("sector_country", "total_country", "the sector is part of the country's total"),
+            ("sector_region", "sector_country", "the region is part of the country"),
+            ("total_region", "total_country", "the region is part of the country"),
+        )
+        problems = []
+        for part, whole, why in pairs:
+            low, high = getattr(self, part), getattr(self, whole)
+            if low is not None and high is not None and low > high:
+                problems.append(f"{part} ({low:,}) exceeds {whole} ({high:,}): {why}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class Evidence(Strict):
+    """Hard regional statistics, set beside the stakeholders' perceptions."""
+
+    year: Annotated[StrictInt, Field(ge=1000, le=9999)] | ShortText | None = Field(
+        default=None, description="The year of the statistics: 2014, or text such as 2013-2014."
+    )
+    source: LongText | None = Field(default=None, description="Where the figures come from.")
+    employment: Employment = Field(default_factory=Employment)
+    establishments: Count | None = Field(
+        default=None, description="The sector's establishments in the region."
+    )
+    patents: Count | None = Field(
+        default=None,
+        description="Patents by the sector in the region (state the period in source).",
+    )
+    exports_usd: Amount | None = Field(
+        default=None, description="The sector's exports from the region, in US dollars."
+    )
+
+    @field_validator("employment", mode="before")
+    @classmethod
+    def _empty_employment(cls, value: Any) -> Any:
+        """An empty ``employment:`` reads as null in YAML; it means no figures yet."""
+        return {} if value is None else value
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _one_year_error(cls, value: Any) -> Any:
+        """One clear message for a bad year, instead of one per member of the union."""
+        if value is None or (type(value) is int and 1000 <= value <= 9999):
+            return value
+        if isinstance(value, str) and 1 <= len(value.strip()) <= 300:
+            return value
+        from diamond.findings import describe
+
+        raise ValueError(
+            "must be a year from 1000 to 9999 such as 2014, or text such as '2013-2014' "
+            f"(1 to 300 characters); got {describe(value)}"
+        )
+
+
 class Questionnaire(Strict):
     """A whole questionnaire file."""
 
@@ -125,4 +216,7 @@ class Questionnaire(Strict):
     readiness: dict[Key, ReadinessStatus] = Field(
         default_factory=dict,
         description="Precondition or success-factor id -> met | partial | unmet.",
+    )
+    evidence: Evidence | None = Field(
+        default=None, description="Optional regional statistics beside the perceptions."
     )

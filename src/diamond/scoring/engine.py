@@ -40,6 +40,8 @@ lowest group score (none when fewer than two groups have a score).
 
 All arithmetic is exact (rational numbers) until the final conversion to
 floating point, so results do not depend on the order of respondents.
+
+**Evidence and robustness**: see ``diamond.scoring.evidence`` and ``diamond.scoring.robustness``.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from fractions import Fraction
 from diamond.frameworks import Catalogue
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent, Scale
 from diamond.models.text import Language
-from diamond.scoring import analysis, swot, tows
+from diamond.scoring import analysis, evidence, robustness, swot, tows
 from diamond.scoring.bands import band_for
 from diamond.scoring.result import (
     METHODS,
@@ -274,4 +276,17 @@ def assess(
         recommendations=analysis.recommend(dimensions, catalogue, language),
         readiness=analysis.readiness(questionnaire, catalogue, language),
         warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language),
+        evidence=_evidence(questionnaire, dimensions),
+        robustness=robustness.analyse(questionnaire, catalogue, chosen),
     )
+
+
+def _evidence(
+    questionnaire: Questionnaire, dimensions: tuple[DimensionResult, ...]
+) -> evidence.EvidenceResult | None:
+    """The evidence block's figures beside the perceived dimension and indicator scores."""
+    if questionnaire.evidence is None:
+        return None
+    perceived = {d.id: d.score for d in dimensions}
+    perceived.update({i.id: i.score for d in dimensions for i in d.indicators})
+    return evidence.analyse(questionnaire.evidence, perceived)

@@ -14,6 +14,8 @@ from typing import Literal
 from diamond.models.questionnaire import Group, Quadrant
 from diamond.models.text import Language
 from diamond.scoring.bands import Band
+from diamond.scoring.evidence import EvidenceResult
+from diamond.scoring.robustness import Robustness
 
 Method = Literal["mean", "median"]
 METHODS: tuple[Method, ...] = ("mean", "median")
@@ -251,6 +253,8 @@ class Assessment:
     readiness: Readiness
     warnings: tuple[DataWarning, ...]
     format: int = 1
+    evidence: EvidenceResult | None = None  # None: the questionnaire has no evidence block
+    robustness: Robustness | None = None
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         """A dimension's result by id; ``KeyError`` if unknown."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from diamond.scoring.evidence import EvidenceResult
 from diamond.scoring.result import (
     Assessment,
     DimensionResult,
@@ -14,6 +15,7 @@ from diamond.scoring.result import (
     Tally,
     TowsPrompt,
 )
+from diamond.scoring.robustness import Influence, Robustness
 
 JSON_FORMAT = 1
 
@@ -81,6 +83,54 @@ def _tows(p: TowsPrompt) -> dict[str, Any]:
     }
 
 
+def _evidence(e: EvidenceResult | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {
+        "year": e.year, "source": e.source,
+        "employment": {
+            "sector_region": e.sector_region, "total_region": e.total_region,
+            "sector_country": e.sector_country, "total_country": e.total_country,
+        },
+        "establishments": e.establishments, "patents": e.patents, "exports_usd": e.exports_usd,
+        "lq": e.lq, "lq_band": e.lq_band, "regional_share_pct": e.regional_share,
+        "patents_per_10k": e.patents_per_10k, "exports_per_employee": e.exports_per_employee,
+        "disagreements": [
+            {"rule": d.rule, "metric": d.metric, "value": d.value, "threshold": d.threshold,
+             "subject": d.subject, "score": d.score, "band": d.band, "message": dict(d.message)}
+            for d in e.disagreements
+        ],
+    }
+
+
+def _influence(i: Influence) -> dict[str, Any]:
+    return {"change": i.change, "respondent": i.respondent, "score_without": i.score_without,
+            "sole_respondent": i.sole_respondent}
+
+
+def _robustness(r: Robustness | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    loo, w = r.leave_one_out, r.weights
+    return {
+        "leave_one_out": None if loo is None else {
+            "dimensions": {d: _influence(i) for d, i in loo.dimensions.items()},
+            "overall": _influence(loo.overall),
+        },
+        "weights": {
+            "draws": w.draws, "seed": w.seed, "factor_min": w.low, "factor_max": w.high,
+            "unstable_above": w.unstable_share,
+            "dimensions": {
+                d: {"rank": x.rank, "rank_min": x.rank_min, "rank_max": x.rank_max,
+                    "score_min": x.score_min, "score_max": x.score_max,
+                    "rank_changed_share": x.changed, "unstable": x.unstable}
+                for d, x in w.dimensions.items()
+            },
+            "overall": {"min": w.overall_min, "max": w.overall_max},
+        },
+    }
+
+
 def to_json_dict(assessment: Assessment) -> dict[str, Any]:
     """The assessment as JSON-native dicts and lists, keys in a fixed order."""
     a = assessment
@@ -142,6 +192,8 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
             {"code": w.code, "subjects": list(w.subjects), "message": w.message}
             for w in a.warnings
         ],
+        "evidence": _evidence(a.evidence),
+        "robustness": _robustness(a.robustness),
     }
 
 

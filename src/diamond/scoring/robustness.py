@@ -1,0 +1,299 @@
+"""How far the scores can be trusted: the method, documented in docs/evidence-and-robustness.md.
+
+**Leave one respondent out.** For each respondent, the dimension and overall
+scores without their answers. Per score: the largest absolute change, who
+causes it (ties: the smallest id, so the order of respondents does not
+matter; none when no removal changes the score) and the score without them.
+A removal that would leave a score with nothing to rest on is named as
+``sole_respondent`` instead. With a single respondent: ``None``.
+
+**Weight perturbation.** ``DRAWS`` draws from ``random.Random(SEED)``. Per
+draw, every indicator weight (framework order) is multiplied by a factor
+uniform in [``LOW``, ``HIGH``]; the dimension scores are recomputed from the
+unchanged indicator scores and ranked (1 = highest; ties: framework order).
+Then every dimension weight gets a fresh factor and the overall score is
+recomputed from the base dimension scores. A dimension is *unstable* when its
+rank differs from its base rank in more than ``UNSTABLE_SHARE`` of the draws.
+
+Indicator scores are exact until one conversion to float (the assessment's
+values); dimension and overall figures are floating point, rounded to
+``DECIMALS`` decimals, on which changes and ranks are decided.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from diamond.frameworks import Catalogue
+from diamond.models.questionnaire import Questionnaire, Respondent
+
+DRAWS = 200
+SEED = 2015
+LOW, HIGH = 0.5, 1.5
+UNSTABLE_SHARE = 0.1
+DECIMALS = 9
+
+
+@dataclass(frozen=True)
+class Influence:
+    """The largest change one respondent's removal makes to a score."""
+
+    change: float | None  # None: the score itself is None
+    respondent: str | None  # None: no removal changes the score
+    score_without: float | None
+    sole_respondent: str | None  # without them, the score would be None
+
+
+@dataclass(frozen=True)
+class LeaveOneOut:
+    """Leave-one-respondent-out influence per dimension (framework order) and overall."""
+
+    dimensions: Mapping[str, Influence]
+    overall: Influence
+
+
+@dataclass(frozen=True)
+class RankRange:
+    """A dimension's base rank, and its rank and score range across the draws."""
+
+    rank: int | None
+    rank_min: int | None
+    rank_max: int | None
+    score_min: float | None
+    score_max: float | None
+    changed: float | None  # share of draws whose rank differs from the base rank
+    unstable: bool
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    """Ranks under perturbed indicator weights; overall under perturbed dimension weights."""
+
+    dimensions: Mapping[str, RankRange]
+    overall_min: float | None
+    overall_max: float | None
+    draws: int = DRAWS
+    seed: int = SEED
+    low: float = LOW
+    high: float = HIGH
+    unstable_share: float = UNSTABLE_SHARE
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """Both analyses; ``leave_one_out`` is None with a single respondent."""
+
+    leave_one_out: LeaveOneOut | None
+    weights: Perturbation
+
+
+@dataclass
+class _Indicator:
+    """One counted indicator (weight > 0): its answers' weights by value, scaled to integers."""
+
+    id: str
+    dim: int
+    position: int  # within its dimension, framework order
+    weight: float
+    lo: int
+    span: int
+    median: bool
+    totals: dict[int, int] = field(default_factory=dict)
+    values: list[tuple[int, int]] = field(default_factory=list)
+    total: int = 0
+    sum: int = 0
+    score: float | None = None
+    memo: dict[tuple[int, int], float | None] = field(default_factory=dict)
+
+    def finish(self) -> None:
+        """Fix the sums once every answer is in; compute the base score."""
+        self.values = sorted(self.totals.items())
+        self.total = sum(w for _, w in self.values)
+        self.sum = sum(x * w for x, w in self.values)
+        self.score = self.score_without(0, 0)
+
+    def score_without(self, value: int, weight: int) -> float | None:
+        """The exact 0–100 score, rounded once to float, without one answer (weight 0: none)."""
+        total = self.total - weight
+        if total <= 0:
+            return None
+        if not self.median:
+            return 100 * (self.sum - value * weight - self.lo * total) / (self.span * total)
+        cumulative, half_at = 0, None
+        for x, w in self.values:
+            w -= weight if x == value else 0
+            if w <= 0:
+                continue
+            if half_at is not None:  # exactly half reached: the mean with the next answer
+                return 100 * (half_at + x - 2 * self.lo) / (2 * self.span)
+            cumulative += w
+            if 2 * cumulative == total:
+                half_at = x
+            elif 2 * cumulative > total:
+                return 100 * (x - self.lo) / self.span
+        raise AssertionError("unreachable: the cumulative weight reaches the total")
+
+    def without(self, value: int, weight: int) -> float | None:
+        """``score_without``, kept for every (value, weight) pair asked once."""
+        if (value, weight) not in self.memo:
+            self.memo[value, weight] = self.score_without(value, weight)
+        return self.memo[value, weight]
+
+
+def _mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
+    """The weighted mean of the scores that are not None (weights > 0); None if none."""
+    num = den = 0.0
+    for score, weight in pairs:
+        if score is not None:
+            num, den = num + weight * score, den + weight
+    return num / den if den > 0 else None
+
+
+def _rounded(value: float | None) -> float | None:
+    """Floating-point noise removed: rounded to ``DECIMALS`` decimals."""
+    return None if value is None else round(value, DECIMALS)
+
+
+def _scaled(weights: list[float]) -> list[float]:
+    """Huge weights scaled down by a power of two, so that no sum overflows."""
+    top = max(weights, default=0.0)
+    if top <= 2.0**500:
+        return weights
+    return [math.ldexp(w, -math.frexp(top)[1]) for w in weights]  # a weighted mean is unchanged
+
+
+def ranks(scores: Sequence[float | None]) -> list[int | None]:
+    """1 for the highest score; ties go to the earlier dimension; None for no score."""
+    order = sorted((i for i, s in enumerate(scores) if s is not None),
+                   key=lambda i: (-round(scores[i] or 0.0, DECIMALS), i))
+    found: list[int | None] = [None] * len(scores)
+    for position, i in enumerate(order, 1):
+        found[i] = position
+    return found
+
+
+class _Base:
+    """The base figures, computed once: counted indicators by dimension, their scores."""
+
+    def __init__(self, questionnaire: Questionnaire, catalogue: Catalogue, median: bool) -> None:
+        weights, scale = questionnaire.weights, questionnaire.scale
+        self.dims = [d.id for d in catalogue.framework.dimensions]
+        self.dim_weights = _scaled([weights.dimensions.get(d, 1.0) for d in self.dims])
+        self.indicators: dict[str, _Indicator] = {}
+        self.members: list[list[_Indicator]] = []  # counted indicators (weight > 0) by dimension
+        self.sizes: list[int] = []  # every indicator's count by dimension
+        for dim, dimension in enumerate(catalogue.framework.dimensions):
+            given = [weights.indicators.get(i.id, 1.0) for i in dimension.indicators]
+            members = [
+                _Indicator(i.id, dim, k, w, scale.min, scale.max - scale.min, median)
+                for k, (i, w) in enumerate(zip(dimension.indicators, _scaled(given), strict=True))
+                if w > 0]
+            self.members.append(members)
+            self.sizes.append(len(given))
+            self.indicators.update((m.id, m) for m in members)
+        # respondent weights times a common power of two: exact integers
+        ratios = [float(r.weight).as_integer_ratio() for r in questionnaire.respondents]
+        shift = max(q.bit_length() for _, q in ratios)
+        self.respondent_weights = [p << (shift - q.bit_length()) for p, q in ratios]
+        for respondent, w in zip(questionnaire.respondents, self.respondent_weights, strict=True):
+            for indicator_id, value in respondent.answers.items():
+                counted = self.indicators.get(indicator_id)
+                if value is not None and counted is not None:
+                    counted.totals[value] = counted.totals.get(value, 0) + w
+        for counted in self.indicators.values():
+            counted.finish()
+        self.scores = [self.dimension(d, {}) for d in range(len(self.dims))]
+        self.overall = self.overall_of(self.scores, self.dim_weights)
+
+    def dimension(self, d: int, changed: Mapping[str, float | None]) -> float | None:
+        """Dimension ``d``'s score with the ``changed`` indicator scores."""
+        return _mean((changed.get(m.id, m.score), m.weight) for m in self.members[d])
+
+    @staticmethod
+    def overall_of(scores: Sequence[float | None], weights: Sequence[float]) -> float | None:
+        """The weighted mean of the scored dimensions with a positive weight."""
+        return _mean((s, w) for s, w in zip(scores, weights, strict=True) if w > 0)
+
+
+def leave_one_out(base: _Base, respondents: Sequence[Respondent]) -> LeaveOneOut | None:
+    """Each score's largest change when any one respondent is removed; None for one respondent."""
+    if len(respondents) < 2:
+        return None
+    olds = [*base.scores, base.overall]
+    best: list[tuple[float, str | None, float | None]] = [(0.0, None, old) for old in olds]
+    sole: list[str | None] = [None] * len(olds)
+    for respondent, w in zip(respondents, base.respondent_weights, strict=True):
+        changed: dict[str, float | None] = {}
+        touched: set[int] = set()  # dimensions (only tested for membership)
+        for indicator_id, value in respondent.answers.items():
+            counted = base.indicators.get(indicator_id)
+            if value is not None and counted is not None:
+                score = counted.without(value, w)
+                if score != counted.score:
+                    changed[indicator_id] = score
+                    touched.add(counted.dim)
+        if not touched:
+            continue
+        scores = [base.dimension(d, changed) if d in touched else old
+                  for d, old in enumerate(base.scores)]
+        overall = base.overall_of(scores, base.dim_weights)
+        for k, (old, new) in enumerate(zip(olds, [*scores, overall], strict=True)):
+            if old is None:
+                continue
+            if new is None:
+                sole[k] = respondent.id
+                continue
+            change, (top, top_id, _) = round(abs(new - old), DECIMALS), best[k]
+            if change > top or (change == top and top_id is not None and respondent.id < top_id):
+                best[k] = (change, respondent.id, new)
+    found = [Influence(None, None, None, None) if old is None
+             else Influence(best[k][0], best[k][1], _rounded(best[k][2]), sole[k])
+             for k, old in enumerate(olds)]
+    return LeaveOneOut(dict(zip(base.dims, found[:-1], strict=True)), found[-1])
+
+
+def perturb(base: _Base) -> Perturbation:
+    """Rank and score ranges under perturbed indicator weights; overall under dimension weights."""
+    rng = random.Random(SEED)
+    n = len(base.dims)
+    base_ranks = ranks(base.scores)
+    seen_ranks: list[list[int]] = [[] for _ in range(n)]
+    seen_scores: list[list[float]] = [[] for _ in range(n)]
+    overalls: list[float] = []
+    for _ in range(DRAWS):
+        # one factor per indicator of the framework, counted or not, in framework order
+        factors = [[rng.uniform(LOW, HIGH) for _ in range(size)] for size in base.sizes]
+        scores = [_mean((m.score, m.weight * factors[d][m.position]) for m in base.members[d])
+                  for d in range(n)]
+        for d, (rank, score) in enumerate(zip(ranks(scores), scores, strict=True)):
+            if rank is not None and score is not None:
+                seen_ranks[d].append(rank)
+                seen_scores[d].append(score)
+        weights = [w * rng.uniform(LOW, HIGH) for w in base.dim_weights]
+        overall = base.overall_of(base.scores, weights)
+        if overall is not None:
+            overalls.append(overall)
+    dimensions: dict[str, RankRange] = {}
+    for d, dim_id in enumerate(base.dims):
+        rank, got = base_ranks[d], seen_ranks[d]
+        if rank is None or not got:
+            dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
+            continue
+        changed = sum(1 for r in got if r != rank) / len(got)
+        low, high = _rounded(min(seen_scores[d])), _rounded(max(seen_scores[d]))
+        dimensions[dim_id] = RankRange(rank, min(got), max(got), low, high, changed,
+                                       changed > UNSTABLE_SHARE)
+    return Perturbation(dimensions, _rounded(min(overalls, default=None)),
+                        _rounded(max(overalls, default=None)))
+
+
+def analyse(
+    questionnaire: Questionnaire, catalogue: Catalogue, method: Literal["mean", "median"]
+) -> Robustness:
+    """Leave-one-respondent-out influence and weight sensitivity of ``questionnaire``'s scores."""
+    base = _Base(questionnaire, catalogue, median=method == "median")
+    return Robustness(leave_one_out(base, questionnaire.respondents), perturb(base))
