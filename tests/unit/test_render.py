@@ -252,7 +252,8 @@ def test_html_has_every_section(lang: str) -> None:
     labels = builtin_labels()[lang]
     doc = parse_html(files(a, ("html",))["r.html"])
     titles = [labels["sections"][k] for k in ("summary", "chart", "swot", "cross", "tows",
-                                              "recommendations", "readiness", "appendix")]
+                                              "recommendations", "readiness", "robustness",
+                                              "appendix")]
     dims = [f"{d.number} {d.name}" for d in a.dimensions]
     assert doc.h2 == titles[:2] + dims + titles[2:]
     text = " ".join(doc.text)
@@ -271,7 +272,8 @@ def test_markdown_has_every_section(lang: str) -> None:
     md = files(a, ("md",))["r.md"]
     h2 = [line[3:] for line in md.splitlines() if line.startswith("## ")]
     titles = [labels["sections"][k] for k in ("summary", "chart", "swot", "cross", "tows",
-                                              "recommendations", "readiness", "appendix")]
+                                              "recommendations", "readiness", "robustness",
+                                              "appendix")]
     assert h2 == titles[:2] + [f"{d.number} {d.name}" for d in a.dimensions] + titles[2:]
     assert md.startswith(f"# {labels['report_title']}: {a.sector.name}\n")
     assert md.endswith("\n") and "\n\n\n" not in md
@@ -557,3 +559,26 @@ def test_sandbox_context_holds_only_plain_data(tmp_path: Path) -> None:
         return value is None or isinstance(value, str | int | float | bool)
 
     assert plain(context)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_evidence_section_only_with_evidence(lang: str) -> None:
+    from diamond.loader import load_questionnaire, require_valid
+    from diamond.scoring import assess
+
+    labels = builtin_labels()[lang]
+    path = Path(__file__).resolve().parent.parent / "examples" / "valid" / "with-evidence.yaml"
+    questionnaire, catalogue = require_valid(load_questionnaire(str(path)))
+    with_evidence = assess(questionnaire, catalogue, lang=lang)
+    out = files(with_evidence, ("md", "html"), lang=lang)
+    assert f"## {labels['sections']['evidence']}\n" in out["r.md"]
+    assert f'<section id="evidence">' in out["r.html"]
+    lq = with_evidence.evidence.lq if with_evidence.evidence else None
+    assert lq is not None
+    shown = f"{lq:.2f}".replace(".", ",") if lang == "tr" else f"{lq:.2f}"
+    assert shown in out["r.md"] and shown in out["r.html"]
+    for disagreement in with_evidence.evidence.disagreements if with_evidence.evidence else ():
+        assert disagreement.message[lang].split(":")[0] in out["r.md"]
+    plain = files(example(lang=lang), ("md", "html"), lang=lang)
+    assert labels["sections"]["evidence"] not in plain["r.md"]
+    assert 'id="evidence"' not in plain["r.html"]

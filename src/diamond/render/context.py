@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from diamond.models.questionnaire import QUADRANTS
 from diamond.render.chart import Axis, Series, diamond_svg
+from diamond.render.context_checks import evidence_context, robustness_context
 from diamond.render.filters import fill, num
 from diamond.scoring.result import (
     UNCLASSIFIED,
@@ -30,7 +31,7 @@ Data = dict[str, Any]
 CONTEXT_KEYS = (
     "lang", "labels", "sector", "framework", "date", "method", "scale", "respondents",
     "overall", "dimensions", "groups", "summary", "swot", "tows", "recommendations",
-    "readiness", "warnings", "appendix", "chart",
+    "readiness", "evidence", "robustness", "warnings", "appendix", "chart",
 )
 
 
@@ -249,6 +250,8 @@ def build_context(
         "tows": _tows(a, labels),
         "recommendations": _recommendations(a, labels),
         "readiness": _readiness(a, labels),
+        "evidence": evidence_context(a, labels, lang),
+        "robustness": robustness_context(a, labels),
         "warnings": [{"code": w.code, "subjects": list(w.subjects), "message": w.message}
                      for w in a.warnings],
         "appendix": _appendix(a, labels, lang),
