@@ -572,7 +572,7 @@ def test_evidence_section_only_with_evidence(lang: str) -> None:
     with_evidence = assess(questionnaire, catalogue, lang=lang)
     out = files(with_evidence, ("md", "html"), lang=lang)
     assert f"## {labels['sections']['evidence']}\n" in out["r.md"]
-    assert f'<section id="evidence">' in out["r.html"]
+    assert '<section id="evidence">' in out["r.html"]
     lq = with_evidence.evidence.lq if with_evidence.evidence else None
     assert lq is not None
     shown = f"{lq:.2f}".replace(".", ",") if lang == "tr" else f"{lq:.2f}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from diamond.models.text import Language
 from diamond.scoring import Assessment
 from diamond.scoring.evidence import lq_band_label
 
@@ -20,7 +21,7 @@ def evidence_context(a: Assessment, labels: Mapping[str, Any], lang: str) -> Dat
     e = a.evidence
     if e is None:
         return None
-    language = "tr" if lang == "tr" else "en"
+    language: Language = "tr" if lang == "tr" else "en"
     names = _dimension_names(a) | {i.id: i.text for i in a.indicators}
     return {
         "year": e.year,
