@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from diamond import __version__
-from diamond.cli import assess, indicators, init, schema, survey, validate
-from diamond.cli.exit_codes import EPILOG
+from diamond.cli import assess, compare, indicators, init, portfolio, schema, survey, validate
+from diamond.cli.exit_codes import COMPARE_EPILOG, EPILOG
 
 app = typer.Typer(
     name="diamond",
@@ -48,3 +48,5 @@ app.command("indicators", epilog=EPILOG)(indicators.indicators)
 app.command("schema", epilog=EPILOG)(schema.schema)
 app.command("import", epilog=EPILOG)(survey.import_responses)
 app.command("export", epilog=EPILOG)(survey.export_answers)
+app.command("compare", epilog=COMPARE_EPILOG)(compare.compare)
+app.command("portfolio", epilog=EPILOG)(portfolio.portfolio)

@@ -17,6 +17,8 @@ INVALID = 1
 USAGE = 2
 TEMPLATE = 3
 OUTPUT = 4
+BELOW_THRESHOLD = 5  # compare --fail-below: the last overall score is below the threshold
+DECLINED = 6  # compare --fail-on-decline: a dimension declined significantly in the last step
 
 _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
     (InvalidFileError, INVALID),
@@ -30,6 +32,10 @@ _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
 EPILOG = (
     "Exit codes: 0 success; 1 an input file is invalid; 2 usage error or unreadable path; "
     "3 report template error; 4 a report could not be written."
+)
+COMPARE_EPILOG = EPILOG[:-1] + (
+    "; 5 --fail-below: the last overall score is below the threshold; 6 --fail-on-decline: "
+    "a dimension declined significantly between the last two inputs."
 )
 
 

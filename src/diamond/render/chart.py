@@ -42,18 +42,18 @@ class Series:
     kind: Literal["overall", "group"] = "group"
 
 
-def _n(x: float) -> str:
+def coord(x: float) -> str:
     """Fixed one-decimal number without a negative zero."""
     s = f"{x:.1f}"
     return "0.0" if s == "-0.0" else s
 
 
-def _t(text: str) -> str:
+def xtext(text: str) -> str:
     """Escape text content (and drop characters XML cannot carry)."""
     return escape(_INVALID_XML.sub("", text))
 
 
-def _a(text: str) -> str:
+def xattr(text: str) -> str:
     """Escape an attribute value for use inside double quotes."""
     return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
 
@@ -73,7 +73,7 @@ def _greedy(words: Sequence[str], width: int) -> list[str]:
     return lines
 
 
-def _wrap(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
+def wrap_label(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
     """Balanced wrap into at most ``max_lines`` lines (widening if needed, never truncating)."""
     words = [w for w in re.split(r"[^\S\u00a0]+", text) if w]
     while len(lines := _greedy(words, width)) > max_lines:  # widen rather than truncate
@@ -86,11 +86,11 @@ def _wrap(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
-def _marker(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
+def marker_svg(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
     """A small point symbol; the shape is a second, colour-independent cue."""
     paint = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
     if shape == "circle":
-        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" {paint}/>'
+        return f'<circle cx="{coord(x)}" cy="{coord(y)}" r="{coord(r)}" {paint}/>'
     offsets = {
         "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
         "triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
@@ -99,7 +99,7 @@ def _marker(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
         "cross": ((-1, -1.4), (0, -0.4), (1, -1.4), (1.4, -1), (0.4, 0), (1.4, 1), (1, 1.4),
                   (0, 0.4), (-1, 1.4), (-1.4, 1), (-0.4, 0), (-1.4, -1)),
     }[shape]
-    pts = " ".join(f"{_n(x + dx * r)},{_n(y + dy * r)}" for dx, dy in offsets)
+    pts = " ".join(f"{coord(x + dx * r)},{coord(y + dy * r)}" for dx, dy in offsets)
     return f'<polygon points="{pts}" {paint}/>'
 
 
@@ -117,6 +117,24 @@ def _runs(verts: Sequence[tuple[float, float] | None]) -> list[list[tuple[float,
         else:
             runs[-1].append(v)
     return [r for r in runs if r]
+
+
+def svg_document(
+    pid: str, title: str, description: str, box: tuple[float, float, int, int], body: list[str]
+) -> str:
+    """A standalone, accessible SVG: titled and described, white background, scalable."""
+    vx, vy, vw, vh = box
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{pid}" role="img" '
+        f'aria-labelledby="{pid}-title {pid}-desc" viewBox="{coord(vx)} {coord(vy)} {vw} {vh}" '
+        f'width="{vw}" height="{vh}" style="max-width:100%;height:auto" '
+        f'font-family="{xattr(FONT)}">'
+        f'<title id="{pid}-title">{xtext(title)}</title>'
+        f'<desc id="{pid}-desc">{xtext(description)}</desc>'
+        f'<rect x="{coord(vx)}" y="{coord(vy)}" width="{vw}" height="{vh}" fill="#ffffff"/>'
+        + "".join(body)
+        + "</svg>\n"
+    )
 
 
 def _angles(axes: Sequence[Axis]) -> list[float]:
@@ -173,19 +191,19 @@ def diamond_svg(
     for t in TICKS:
         stroke = 'stroke="#8c8c8c" stroke-width="1.2"' if t == 100 else 'stroke="#d0d0d0"'
         if len(order) >= 3:
-            pts = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, t) for i in order))
+            pts = " ".join(f"{coord(x)},{coord(y)}" for x, y in (point(i, t) for i in order))
             out.append(f'<polygon points="{pts}" fill="none" {stroke}/>')
         else:
-            rr = _n(radius * t / 100)
+            rr = coord(radius * t / 100)
             out.append(f'<circle cx="0.0" cy="0.0" r="{rr}" fill="none" {stroke}/>')
     for i in order:
         x, y = point(i, 100)
-        out.append(f'<line x1="0.0" y1="0.0" x2="{_n(x)}" y2="{_n(y)}" stroke="#8c8c8c"/>')
+        out.append(f'<line x1="0.0" y1="0.0" x2="{coord(x)}" y2="{coord(y)}" stroke="#8c8c8c"/>')
     if axes:
         for t in TICKS:  # along the top axis (the first in clockwise order)
             x, y = point(order[0], t)
-            out.append(f'<text x="{_n(x + 6)}" y="{_n(y - 3)}" font-size="'
-                       f'{_n(fs * 0.75)}" fill="#595959">{t}</text>')
+            out.append(f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" font-size="'
+                       f'{coord(fs * 0.75)}" fill="#595959">{t}</text>')
     # Axis labels, anchored outside the tip; track their estimated extents for the viewBox.
     overall = next((s for s in series if s.kind == "overall"), None)
     minx, miny, maxx, maxy = -radius, -radius, radius, radius
@@ -196,7 +214,7 @@ def diamond_svg(
         suffix = f"{score:.1f}" if score is not None else "n/a" if missing else ""
         text = axis.label + (f" —\u00a0{suffix}" if suffix else "")
         sn, cs = math.sin(math.radians(angles[i])), math.cos(math.radians(angles[i]))
-        lines = _wrap(text, 28 if abs(sn) < 0.3 else 18)
+        lines = wrap_label(text, 28 if abs(sn) < 0.3 else 18)
         x, y = (radius + 10) * sn, -(radius + 10) * cs
         anchor = "middle" if abs(sn) < 0.3 else "start" if sn > 0 else "end"
         if cs > 0.3:
@@ -209,10 +227,10 @@ def diamond_svg(
         left = x - width / 2 if anchor == "middle" else x if anchor == "start" else x - width
         minx, maxx = min(minx, left), max(maxx, left + width)
         miny, maxy = min(miny, y0 - fs), max(maxy, y0 + (len(lines) - 1) * lh + fs * 0.3)
-        spans = "".join(f'<tspan x="{_n(x)}" y="{_n(y0 + k * lh)}">{_t(line)}</tspan>'
+        spans = "".join(f'<tspan x="{coord(x)}" y="{coord(y0 + k * lh)}">{xtext(line)}</tspan>'
                         for k, line in enumerate(lines))
-        out.append(f'<text class="{pid}-label" data-axis="{_a(axis.id)}" x="{_n(x)}" '
-                   f'y="{_n(y0)}" text-anchor="{anchor}" font-size="{_n(fs)}" '
+        out.append(f'<text class="{pid}-label" data-axis="{xattr(axis.id)}" x="{coord(x)}" '
+                   f'y="{coord(y0)}" text-anchor="{anchor}" font-size="{coord(fs)}" '
                    f'fill="#1a1a1a">{spans}</text>')
     # Series: overall first (underneath), then groups in order.
     styles: list[tuple[Series, str, str, str]] = []
@@ -228,11 +246,13 @@ def diamond_svg(
         verts = [point(i, v) if v is not None else None for i, v in zip(order, vals, strict=True)]
         present = [p for p in verts if p is not None]
         if s.kind == "overall":
-            poly = " ".join(f"{_n(x)},{_n(y)}" for x, y in present)
+            poly = " ".join(f"{coord(x)},{coord(y)}" for x, y in present)
             out.append(f'<polygon class="{pid}-area" data-series="{k}" points="{poly}" '
                        f'fill="{colour}" fill-opacity="0.22" stroke="none"/>')
         runs = _runs(verts)
-        d = " ".join("M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in r) for r in runs if len(r) > 1)
+        d = " ".join(
+            "M" + " L".join(f"{coord(x)} {coord(y)}" for x, y in r) for r in runs if len(r) > 1
+        )
         d += " Z" if len(present) == len(verts) > 2 else ""
         sw = "3" if s.kind == "overall" else "2"
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -240,37 +260,29 @@ def diamond_svg(
             out.append(f'<path class="{pid}-line" data-series="{k}" d="{d}" fill="none" '
                        f'stroke="{colour}" stroke-width="{sw}" stroke-linejoin="round"'
                        f'{dash_attr}/>')
-        out.extend(_marker(shape, x, y, colour) for x, y in present)
+        out.extend(marker_svg(shape, x, y, colour) for x, y in present)
     # Legend below the chart, one row per series.
     ly = maxy + 20
     lx = minx
     if legend_title and styles:
-        out.append(f'<text x="{_n(lx)}" y="{_n(ly + fs * 0.35)}" font-size="{_n(fs)}" '
-                   f'font-weight="bold" fill="#1a1a1a">{_t(legend_title)}</text>')
+        out.append(f'<text x="{coord(lx)}" y="{coord(ly + fs * 0.35)}" font-size="{coord(fs)}" '
+                   f'font-weight="bold" fill="#1a1a1a">{xtext(legend_title)}</text>')
         maxx, ly = max(maxx, lx + len(legend_title) * cw * 1.1), ly + lh * 1.3
     for k, (s, colour, dash, shape) in enumerate(styles):
         if s.kind == "overall":
-            out.append(f'<rect x="{_n(lx)}" y="{_n(ly - 6)}" width="28.0" height="12.0" '
+            out.append(f'<rect x="{coord(lx)}" y="{coord(ly - 6)}" width="28.0" height="12.0" '
                        f'fill="{colour}" fill-opacity="0.22" stroke="{colour}" stroke-width="3"/>')
         else:
-            out.append(f'<line x1="{_n(lx)}" y1="{_n(ly)}" x2="{_n(lx + 28)}" y2="{_n(ly)}" '
-                       f'stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>')
-        out.append(_marker(shape, lx + 14, ly, colour))
-        out.append(f'<text class="{pid}-legend" data-series="{k}" x="{_n(lx + 36)}" '
-                   f'y="{_n(ly + fs * 0.35)}" font-size="{_n(fs)}" fill="#1a1a1a">'
-                   f"{_t(s.label)}</text>")
+            out.append(f'<line x1="{coord(lx)}" y1="{coord(ly)}" x2="{coord(lx + 28)}" '
+                       f'y2="{coord(ly)}" stroke="{colour}" stroke-width="2" '
+                       f'stroke-dasharray="{dash}"/>')
+        out.append(marker_svg(shape, lx + 14, ly, colour))
+        out.append(f'<text class="{pid}-legend" data-series="{k}" x="{coord(lx + 36)}" '
+                   f'y="{coord(ly + fs * 0.35)}" font-size="{coord(fs)}" fill="#1a1a1a">'
+                   f"{xtext(s.label)}</text>")
         maxx, ly = max(maxx, lx + 36 + len(s.label) * cw), ly + lh * 1.3
     maxy = max(maxy, ly - lh * 1.3 + fs) if styles else maxy
     pad = 12.0
     vx, vy = minx - pad, miny - pad
     vw, vh = math.ceil(maxx - minx + 2 * pad), math.ceil(maxy - miny + 2 * pad)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{pid}" role="img" '
-        f'aria-labelledby="{pid}-title {pid}-desc" viewBox="{_n(vx)} {_n(vy)} {vw} {vh}" '
-        f'width="{vw}" height="{vh}" style="max-width:100%;height:auto" '
-        f'font-family="{_a(FONT)}">'
-        f'<title id="{pid}-title">{_t(title)}</title><desc id="{pid}-desc">{_t(description)}</desc>'
-        f'<rect x="{_n(vx)}" y="{_n(vy)}" width="{vw}" height="{vh}" fill="#ffffff"/>'
-        + "".join(out)
-        + "</svg>\n"
-    )
+    return svg_document(pid, title, description, (vx, vy, vw, vh), out)

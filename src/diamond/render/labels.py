@@ -23,7 +23,7 @@ LABELS_FILE = "labels.yaml"
 MAX_LABELS_BYTES = 1 << 20
 
 
-def _parse(text: str, where: str) -> dict[str, Any]:
+def parse_labels(text: str, where: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -80,17 +80,19 @@ def merge(
     return merged
 
 
-def builtin_labels() -> dict[str, Any]:
-    """The built-in ``labels.yaml``, every language."""
-    text = (builtin_templates() / LABELS_FILE).read_text(encoding="utf-8")
-    return _parse(text, LABELS_FILE)
+def builtin_labels(file_name: str = LABELS_FILE) -> dict[str, Any]:
+    """A built-in labels file (``labels.yaml`` by default), every language."""
+    text = (builtin_templates() / file_name).read_text(encoding="utf-8")
+    return parse_labels(text, file_name)
 
 
-def load_labels(lang: str, templates_dir: Path | None = None) -> dict[str, Any]:
-    """The labels for ``lang``: built-in, with a user's ``labels.yaml`` merged over them."""
-    labels = builtin_labels()
+def load_labels(
+    lang: str, templates_dir: Path | None = None, file_name: str = LABELS_FILE
+) -> dict[str, Any]:
+    """The labels for ``lang``: built-in, with a user's file of that name merged over them."""
+    labels = builtin_labels(file_name)
     if templates_dir is not None:
-        user = templates_dir / LABELS_FILE
+        user = templates_dir / file_name
         if user.is_file():
             if user.stat().st_size > MAX_LABELS_BYTES:
                 raise TemplateError(f"{user}: larger than {MAX_LABELS_BYTES} bytes")
@@ -98,8 +100,8 @@ def load_labels(lang: str, templates_dir: Path | None = None) -> dict[str, Any]:
                 text = user.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 raise TemplateError(f"{user}: cannot be read ({error})") from None
-            labels = merge(labels, _parse(text, str(user)), str(user))
+            labels = merge(labels, parse_labels(text, str(user)), str(user))
     chosen = labels.get(lang)
     if not isinstance(chosen, dict):
-        raise TemplateError(f"{LABELS_FILE}: no labels for language '{lang}'")
+        raise TemplateError(f"{file_name}: no labels for language '{lang}'")
     return chosen

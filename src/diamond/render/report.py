@@ -20,7 +20,7 @@ from diamond.render.labels import load_labels
 from diamond.render.templates import make_environment, render_template
 from diamond.scoring import Assessment, to_json
 
-__all__ = ["FORMATS", "Format", "RenderedFile", "render_reports"]
+__all__ = ["FORMATS", "Format", "RenderedFile", "check_formats", "check_stem", "render_reports"]
 
 Format = Literal["md", "html", "json"]
 #: Every output format, in the order files are produced.
@@ -37,7 +37,7 @@ class RenderedFile:
     content: str
 
 
-def _formats(formats: Sequence[str]) -> list[Format]:
+def check_formats(formats: Sequence[str]) -> list[Format]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(
@@ -48,7 +48,7 @@ def _formats(formats: Sequence[str]) -> list[Format]:
     return [f for f in FORMATS if f in formats]
 
 
-def _check_stem(stem: str) -> None:
+def check_stem(stem: str) -> None:
     if not stem or stem in {".", ".."} or any(c in stem for c in "/\\\0"):
         raise UsageError(f"invalid report file name '{stem}': give a name without a folder")
 
@@ -85,8 +85,8 @@ def render_reports(
     stem with a folder in it, and ``TemplateError`` when a template fails to
     load or render.
     """
-    chosen = _formats(formats)
-    _check_stem(stem)
+    chosen = check_formats(formats)
+    check_stem(stem)
     language = _language(lang, assessment)
     svg_name = f"{stem}-diamond.svg"
     files: list[RenderedFile] = []

@@ -1,0 +1,171 @@
+"""``diamond compare``: one sector over time, or several clusters side by side."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from diamond.cli import exit_codes
+from diamond.cli.assess import MethodChoice, ReportFormat
+from diamond.cli.common import (
+    AllowOutsideOption,
+    Colour,
+    ColourOption,
+    Lang,
+    colour_enabled,
+    handled,
+    load_options,
+    print_error,
+)
+from diamond.errors import InvalidFileError, UsageError
+
+if TYPE_CHECKING:
+    from diamond.compare import Comparison
+
+DEFAULT_OUTPUT = Path("reports")
+
+
+def _num(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace("-", "−")
+
+
+def print_comparison(comparison: Comparison, written: list[Path], colour: bool) -> None:
+    """A table of dimension scores per input with the first-to-last change, then the files."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(no_color=not colour, highlight=False, soft_wrap=True)
+    table = Table(title=f"comparison ({comparison.mode}): "
+                  + " → ".join(i.label for i in comparison.inputs), title_justify="left")
+    table.add_column("dimension")
+    for item in comparison.inputs:
+        table.add_column(item.label, justify="right")
+    table.add_column("change", justify="right")
+    table.add_column("verdict")
+    for area in (*comparison.dimensions, comparison.overall):
+        change = area.change
+        table.add_row(
+            f"{area.name} ({area.id})" if area.kind == "dimension" else "overall",
+            *(_num(p.score) for p in area.points),
+            _num(change.delta, signed=True), change.verdict or "–",
+            style="bold" if area.kind == "overall" else None,
+        )
+    console.print(table)
+    s = comparison.summary
+    console.print(f"improved significantly: {len(s.improved)}; declined significantly: "
+                  f"{len(s.declined)}; not significant: {len(s.not_significant)}; "
+                  f"unchanged: {len(s.unchanged)}")
+    verdict = "passed" if s.rule_passed else "not passed"
+    console.print(f"three-areas rule ({s.improved_indicators} indicators improved "
+                  f"significantly, at least {s.rule_threshold} needed): {verdict}")
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+@handled
+def compare(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Two or more questionnaires, the baseline first ('-' for standard "
+                       "input, once).", show_default=False),
+    ],
+    formats: Annotated[
+        list[ReportFormat] | None,
+        typer.Option("--format", "-f", help="Report format; repeat for several. Default: md, "
+                     "html and json.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder for the reports (default: ./reports). With "
+                     "only --format json and no -o, the JSON goes to standard output.",
+                     show_default=False),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Report language (default: the first questionnaire's "
+                     "sector.language)."),
+    ] = None,
+    method: Annotated[
+        MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
+    ] = MethodChoice.mean,
+    fail_below: Annotated[
+        float | None,
+        typer.Option("--fail-below", min=0, max=100, metavar="SCORE",
+                     help="Exit with code 5 when the last input's overall score is below SCORE "
+                     "(or has none)."),
+    ] = None,
+    fail_on_decline: Annotated[
+        bool,
+        typer.Option("--fail-on-decline", help="Exit with code 6 when a dimension declined "
+                     "significantly between the last two inputs."),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Folder of your own templates overriding the built-in "
+                     "ones (compare.md.j2, compare.html.j2, labels-compare.yaml)."),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="File name (stem) of the reports; default: comparison."),
+    ] = None,
+    color: ColourOption = Colour.auto,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Compare questionnaires: one sector over periods, or clusters side by side.
+
+    Exit codes: 0 written; 1 an input is invalid; 2 usage error or unreadable path;
+    3 template error; 4 a report could not be written; 5 --fail-below; 6 --fail-on-decline.
+    """
+    from diamond.compare import DEFAULT_STEM, below, recent_declines, render_comparison
+    from diamond.compare import compare as build
+    from diamond.loader import load_questionnaire
+    from diamond.outputs import write_outputs
+    from diamond.scoring import assess as score
+
+    if len(files) < 2:
+        raise UsageError("compare needs at least two questionnaires")
+    if files.count("-") > 1:
+        raise UsageError("standard input ('-') can be given only once")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates '{templates}' is not a folder")
+    chosen = list(dict.fromkeys(formats or list(ReportFormat)))
+    options = load_options(allow_outside_paths)
+    loaded = [load_questionnaire(f, options) for f in files]
+    invalid = [x for x in loaded if not x.ok]
+    for x in invalid:
+        print_error(InvalidFileError(x.path, x.diagnostics))
+    if invalid:
+        raise typer.Exit(exit_codes.INVALID)
+    pairs = [(x.questionnaire, x.catalogue) for x in loaded]
+    first = pairs[0][0]
+    assert first is not None
+    language = lang.code if lang is not None else first.sector.language
+    assessments = [score(q, c, method.value, lang=language)
+                   for q, c in pairs if q is not None and c is not None]
+    comparison = build(assessments, [x.path for x in loaded])
+    for warning in comparison.warnings:
+        sys.stderr.write(f"diamond: warning: {warning.message}\n")
+    rendered = render_comparison(comparison, [f.value for f in chosen],
+                                 stem=name or DEFAULT_STEM, templates_dir=templates)
+    if output is None and chosen == [ReportFormat.json]:
+        sys.stdout.write(rendered[0].content)
+        sys.stdout.flush()
+    else:
+        folder = output if output is not None else DEFAULT_OUTPUT
+        written = write_outputs(rendered, folder, [Path(f) for f in files if f != "-"])
+        print_comparison(comparison, written, colour_enabled(color, sys.stdout))
+    if fail_below is not None and below(comparison, fail_below):
+        sys.stderr.write(f"diamond: the last overall score ({_num(comparison.last_overall)}) "
+                         f"is below {fail_below:g}\n")
+        raise typer.Exit(exit_codes.BELOW_THRESHOLD)
+    declines = recent_declines(comparison) if fail_on_decline else ()
+    if declines:
+        shown = ", ".join(f"{d.id} ({_num(d.last_step.delta, signed=True)})" for d in declines)
+        sys.stderr.write(f"diamond: declined significantly since the previous input: {shown}\n")
+        raise typer.Exit(exit_codes.DECLINED)

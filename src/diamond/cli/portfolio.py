@@ -1,0 +1,144 @@
+"""``diamond portfolio``: assess every questionnaire under a folder, rank them, link reports."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from diamond.cli import exit_codes
+from diamond.cli.assess import MethodChoice
+from diamond.cli.common import (
+    AllowOutsideOption,
+    Colour,
+    ColourOption,
+    Lang,
+    colour_enabled,
+    handled,
+    load_options,
+)
+from diamond.errors import UsageError
+
+if TYPE_CHECKING:
+    from diamond.portfolio import Portfolio
+
+DEFAULT_OUTPUT = Path("reports")
+
+
+@contextmanager
+def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    """A rich progress bar on a terminal, advanced by the callback it yields (else None).
+
+    It refreshes only from the callback, so it starts no thread (worker processes are
+    forked while it runs).
+    """
+    if not enabled or total < 1:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("assessing"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), auto_refresh=False, transient=True) as bar:
+        task = bar.add_task("", total=total)
+
+        def done(path: str) -> None:
+            bar.update(task, advance=1, description=Path(path).name)
+            bar.refresh()
+
+        yield done
+
+
+def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> None:
+    """The invalid files' errors on standard error; the ranking and files written on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from diamond.reporters.text import diagnostic_line
+
+    for item in portfolio.invalid:
+        for d in item.diagnostics:
+            sys.stderr.write(diagnostic_line(d) + "\n")
+    console = Console(no_color=not colour, highlight=False, soft_wrap=True)
+    table = Table(title="portfolio", title_justify="left")
+    for column, justify in (("rank", "right"), ("cluster", "left"), ("period", "left"),
+                            ("overall", "right"), ("band", "left"), ("file", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for c in portfolio.clusters:
+        overall = "–" if c.overall is None else f"{c.overall:.1f}"
+        table.add_row(str(c.rank), f"{c.name} — {c.region}", c.period, overall, c.band or "–",
+                      c.source)
+    console.print(table)
+    console.print(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
+                  f"{len(portfolio.skipped)} framework files skipped")
+    reports = [p for p in written if p.parent.name == "clusters"]
+    if reports:
+        console.print(f"wrote {len(reports)} cluster report files into {reports[0].parent}")
+    for path in written:
+        if path not in reports:
+            console.print(f"wrote {path}")
+
+
+@handled
+def portfolio(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="Folder searched recursively for questionnaires (*.yaml, *.yml); "
+                       "framework files are skipped.", show_default=False),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder for portfolio.html/.md/.json and the "
+                     "clusters/ reports (default: ./reports).", show_default=False),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of every report (default: each questionnaire's "
+                     "own; the portfolio's is the one they share, else tr)."),
+    ] = None,
+    method: Annotated[
+        MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
+    ] = MethodChoice.mean,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0,
+                     help="Worker processes; 0 (default) uses every core."),
+    ] = 0,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Folder of your own templates overriding the built-in "
+                     "ones (report and portfolio templates, labels files)."),
+    ] = None,
+    color: ColourOption = Colour.auto,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
+
+    Exit codes: 0 every file assessed; 1 at least one invalid file (the rest are still
+    assessed and written); 2 usage error; 3 template error; 4 a report could not be written.
+    """
+    from diamond.portfolio import render_portfolio, run_portfolio, write_portfolio
+    from diamond.validation import expand
+
+    if not folder.is_dir():
+        raise UsageError(f"'{folder}' is not a folder")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates '{templates}' is not a folder")
+    paths = list(expand([str(folder)]))
+    workers = jobs or os.cpu_count() or 1
+    with progress_bar(len(paths), sys.stdout.isatty()) as on_done:
+        result = run_portfolio(
+            folder, load_options(allow_outside_paths), method=method.value,
+            lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
+            on_done=on_done,
+        )
+    rendered = render_portfolio(result, templates_dir=templates)
+    target = output if output is not None else DEFAULT_OUTPUT
+    written = write_portfolio(result, rendered, target, [Path(p) for p in paths])
+    print_portfolio(result, written, colour_enabled(color, sys.stdout))
+    if not result.ok:
+        raise typer.Exit(exit_codes.INVALID)

@@ -1,0 +1,57 @@
+"""The portfolio template context: a ``Portfolio`` as plain dicts, lists, strings and numbers.
+
+As with ``diamond.render.context``, nothing live reaches a template. Texts are raw;
+templates escape them. Report links are relative and URL-quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from diamond.compare.context import band
+from diamond.portfolio.model import Cluster, Portfolio
+from diamond.portfolio.serialize import report_link
+from diamond.scoring.bands import BANDS
+
+__all__ = ["build_portfolio_context"]
+
+Data = dict[str, Any]
+
+
+def _cluster(c: Cluster, p: Portfolio, labels: Mapping[str, Any]) -> Data:
+    cells = {d.id: d for d in c.dimensions}
+    row = []
+    for column in p.columns:
+        cell = cells.get(column.id)
+        row.append(None if cell is None else {"score": cell.score,
+                                               "band": band(cell.band, labels)})
+    reports = {name.rsplit(".", 1)[-1]: quote(report_link(name)) for name in c.reports}
+    return {
+        "rank": c.rank, "source": c.source, "stem": c.stem, "name": c.name,
+        "region": c.region, "period": c.period,
+        "framework": {"id": c.framework_id, "name": c.framework_names[p.lang]},
+        "respondents": c.respondents, "overall": c.overall,
+        "band": band(c.band, labels), "cells": row, "reports": reports,
+    }
+
+
+def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
+    """Everything a portfolio template may use, as plain data (``labels`` of ``p.lang``)."""
+    counts = {"files": p.files, "clusters": len(p.clusters),
+              "invalid": len(p.invalid), "skipped": len(p.skipped)}
+    return {
+        "lang": p.lang,
+        "labels": labels,
+        "method": {"id": p.method, "label": labels["methods"][p.method]},
+        "counts": counts,
+        "columns": [{"id": c.id, "number": c.number, "name": c.name,
+                     "title": f"{c.number} {c.name}" if c.number else c.name}
+                    for c in p.columns],
+        "clusters": [_cluster(c, p, labels) for c in p.clusters],
+        "invalid": [{"source": f.source, "messages": list(f.messages)} for f in p.invalid],
+        "skipped": list(p.skipped),
+        "bands": [{"id": b, "label": labels["bands"][b],
+                   "range": labels["portfolio"]["band_ranges"][b]} for b in BANDS],
+    }

@@ -1,0 +1,56 @@
+"""Render a portfolio (``portfolio.md``, ``portfolio.html``, ``portfolio.json``) and write it.
+
+The output is a pure function of the portfolio and the templates: rendering twice gives
+byte-identical files, and no clock is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from diamond.compare.context import compare_filters
+from diamond.compare.labels import load_compare_labels
+from diamond.outputs import write_outputs
+from diamond.portfolio.context import build_portfolio_context
+from diamond.portfolio.model import Portfolio
+from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json
+from diamond.render.report import RenderedFile
+from diamond.render.templates import make_environment, render_template
+
+__all__ = ["STEM", "TEMPLATES", "render_portfolio", "write_portfolio"]
+
+STEM = "portfolio"
+#: The template each templated format is rendered from.
+TEMPLATES = {"md": "portfolio.md.j2", "html": "portfolio.html.j2"}
+
+
+def render_portfolio(
+    portfolio: Portfolio, *, templates_dir: Path | None = None
+) -> list[RenderedFile]:
+    """``portfolio.md``, ``portfolio.html`` and ``portfolio.json``, in that order.
+
+    Labels are in the portfolio's language. ``templates_dir`` overrides the built-in
+    ``portfolio.md.j2``, ``portfolio.html.j2``, partials and ``labels-compare.yaml`` by
+    file name. Raises ``TemplateError`` when a template fails to load or render.
+    """
+    labels = load_compare_labels(portfolio.lang, templates_dir)
+    context = build_portfolio_context(portfolio, labels)
+    env = make_environment(templates_dir, compare_filters(portfolio.lang))
+    files = [RenderedFile(f"{STEM}.{fmt}", render_template(env, name, context))
+             for fmt, name in TEMPLATES.items()]
+    files.append(RenderedFile(f"{STEM}.json", portfolio_json(portfolio) + "\n"))
+    return files
+
+
+def write_portfolio(
+    portfolio: Portfolio, rendered: list[RenderedFile], folder: Path, inputs: Iterable[Path]
+) -> list[Path]:
+    """Write the clusters' reports into ``folder/clusters/``, then ``rendered`` into ``folder``.
+
+    Refuses, like ``diamond.outputs.write_outputs``, to overwrite any of ``inputs``.
+    Returns the paths written, the portfolio files last.
+    """
+    protected = list(inputs)
+    written = write_outputs(list(portfolio.reports), folder / CLUSTERS_FOLDER, protected)
+    return written + write_outputs(rendered, folder, protected)

@@ -1,0 +1,216 @@
+"""Assess every questionnaire under a folder, in worker processes, in a deterministic order.
+
+Files are found like ``diamond validate`` finds them (``diamond.validation.expand``:
+``*.yaml``/``*.yml``, recursively, hidden folders skipped, sorted by path). Framework
+files are skipped. Each file is loaded, scored and rendered (its Markdown and HTML
+report) on its own; an invalid file is recorded with its errors and does not stop the
+others. Results come back in path order whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+
+from diamond.documents import TextProblem, decode, read_bytes
+from diamond.errors import Diagnostic, InputError, UsageError
+from diamond.frameworks import Catalogue
+from diamond.loader import LoadOptions, load_text, require_valid
+from diamond.models.text import LANGUAGES, Language, LocalText
+from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
+from diamond.render.report import render_reports
+from diamond.scoring import Assessment, assess
+from diamond.scoring.engine import check_method
+from diamond.validation import expand, looks_like_framework
+
+__all__ = ["DEFAULT_LANGUAGE", "Job", "assess_file", "report_stems", "run_portfolio"]
+
+#: The portfolio's language when ``lang`` is not given and the questionnaires differ.
+DEFAULT_LANGUAGE: Language = "tr"
+#: The formats of each cluster's own report.
+CLUSTER_FORMATS = ("md", "html")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to assess: its path, its path relative to the folder, its report stem."""
+
+    path: str
+    source: str
+    stem: str
+    folder: str
+    options: LoadOptions
+    method: str
+    lang: Language | None
+    templates_dir: Path | None
+
+
+def _both(text: LocalText) -> dict[Language, str]:
+    return {lang: text.get(lang) for lang in LANGUAGES}
+
+
+def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]) -> Cluster:
+    names = {d.id: d for d in catalogue.framework.dimensions}
+    cells = tuple(Cell(d.id, d.number, _both(names[d.id].name), d.score, d.band)
+                  for d in a.dimensions)
+    return Cluster(
+        source=job.source, stem=job.stem, name=a.sector.name, region=a.sector.region,
+        period=a.sector.period, language=a.sector.language, framework_id=a.framework_id,
+        framework_names=_both(catalogue.framework.name), respondents=a.respondents,
+        overall=a.overall, band=a.band, dimensions=cells, reports=tuple(files),
+    )
+
+
+def _invalid(job: Job, diagnostics: Sequence[Diagnostic]) -> Outcome:
+    def shown(path: str) -> str:
+        try:
+            return Path(path).relative_to(job.folder).as_posix()
+        except ValueError:
+            return path
+
+    messages = tuple(f"{shown(d.path)}:{d.line}:{d.column}: {d.message}" for d in diagnostics)
+    return Outcome("invalid", job.source,
+                   invalid=InvalidFile(job.source, tuple(diagnostics), messages))
+
+
+def assess_file(job: Job) -> Outcome:
+    """Load, score and render one file; never raises for the file's content.
+
+    Raises ``TemplateError`` when the report templates fail (that stops every file).
+    """
+    label = job.path
+    try:
+        text = decode(read_bytes(job.path, job.options.limits), label)
+    except InputError as error:
+        message = str(error).removeprefix(f"{label}: ")
+        return _invalid(job, [Diagnostic(label, 1, 1, "error", "unreadable", message)])
+    except TextProblem as problem:
+        return _invalid(job, [problem.diagnostic])
+    if looks_like_framework(text):
+        return Outcome("framework", job.source)
+    loaded = load_text(text, label, Path(job.path).parent, job.options)
+    if not loaded.ok:
+        return _invalid(job, loaded.errors)
+    questionnaire, catalogue = require_valid(loaded)
+    assessment = assess(questionnaire, catalogue, job.method, lang=job.lang)
+    files = render_reports(assessment, CLUSTER_FORMATS, stem=job.stem,
+                           templates_dir=job.templates_dir, lang=job.lang)
+    reports = [f.name for f in files if not f.name.endswith(".svg")]
+    return Outcome("cluster", job.source, cluster=_cluster(job, assessment, catalogue, reports),
+                   files=tuple(files))
+
+
+def report_stems(sources: Sequence[str]) -> list[str]:
+    """A unique, plain file stem for each source path (relative, with ``/``), in order.
+
+    A file's own stem when no other file shares it; otherwise its relative path with
+    ``/`` as ``-``; any remaining clash gets ``-2``, ``-3`` in path order.
+    """
+    def plain(path: str) -> str:
+        return PurePath(path).with_suffix("").as_posix().replace("/", "-").replace("\\", "-")
+
+    bases = [PurePath(s).stem for s in sources]
+    wanted = [b if bases.count(b) == 1 else plain(s) for b, s in zip(bases, sources, strict=True)]
+    wanted = ["cluster" if w in ("", ".", "..") else w for w in wanted]
+    seen: set[str] = set()
+    stems = []
+    for w in wanted:
+        stem, k = w, 1
+        while stem.casefold() in seen:
+            k += 1
+            stem = f"{w}-{k}"
+        seen.add(stem.casefold())
+        stems.append(stem)
+    return stems
+
+
+def _execute(jobs: list[Job], workers: int,
+             on_done: Callable[[str], None] | None) -> list[Outcome]:
+    done = on_done or (lambda _path: None)
+    if workers <= 1 or len(jobs) < 2:
+        outcomes = []
+        for job in jobs:
+            outcomes.append(assess_file(job))
+            done(job.path)
+        return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    results: list[Outcome | None] = [None] * len(jobs)
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = {pool.submit(assess_file, job): k for k, job in enumerate(jobs)}
+        try:
+            for future in as_completed(futures):
+                k = futures[future]
+                results[k] = future.result()
+                done(jobs[k].path)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return [r for r in results if r is not None]
+
+
+def _rank(clusters: list[Cluster]) -> tuple[Cluster, ...]:
+    ordered = sorted(clusters, key=lambda c: (c.overall is None, -(c.overall or 0.0),
+                                              c.name.casefold(), c.name, c.source))
+    return tuple(replace(c, rank=k) for k, c in enumerate(ordered, 1))
+
+
+def _columns(clusters: Sequence[Cluster], lang: Language) -> tuple[Column, ...]:
+    columns: dict[str, Column] = {}
+    for c in clusters:
+        for cell in c.dimensions:
+            if cell.id not in columns:
+                columns[cell.id] = Column(cell.id, cell.number, cell.names[lang])
+    return tuple(columns.values())
+
+
+def run_portfolio(
+    folder: str | Path,
+    options: LoadOptions | None = None,
+    *,
+    method: str = "mean",
+    lang: Language | None = None,
+    templates_dir: Path | None = None,
+    jobs: int = 1,
+    on_done: Callable[[str], None] | None = None,
+) -> Portfolio:
+    """Assess every questionnaire under ``folder`` and rank them.
+
+    ``lang`` sets the language of every cluster report and of the portfolio; without it
+    each report is in its questionnaire's language and the portfolio in the language
+    all questionnaires share, else ``DEFAULT_LANGUAGE``. ``jobs`` > 1 uses that many
+    worker processes; ``on_done(path)`` is called in this process as each file finishes
+    (in completion order). Raises ``UsageError`` when ``folder`` is not a folder or holds
+    no ``*.yaml``/``*.yml`` file, or for an unknown method; ``TemplateError`` when a
+    template fails.
+    """
+    base = Path(folder)
+    if not base.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    try:
+        chosen = check_method(method)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    paths = list(expand([str(folder)]))
+    if not paths:
+        raise UsageError(f"{folder}: no .yaml or .yml files in this folder")
+    sources = [Path(p).relative_to(base).as_posix() for p in paths]
+    stems = report_stems(sources)
+    todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir)
+            for p, s, stem in zip(paths, sources, stems, strict=True)]
+    outcomes = _execute(todo, jobs, on_done)
+    clusters = [o.cluster for o in outcomes if o.cluster is not None]
+    languages = {c.language for c in clusters}
+    portfolio_lang: Language = lang or (languages.pop() if len(languages) == 1
+                                        else DEFAULT_LANGUAGE)
+    return Portfolio(
+        lang=portfolio_lang, method=chosen, files=len(paths), clusters=_rank(clusters),
+        invalid=tuple(o.invalid for o in outcomes if o.invalid is not None),
+        skipped=tuple(o.source for o in outcomes if o.kind == "framework"),
+        columns=_columns(clusters, portfolio_lang),
+        reports=tuple(f for o in outcomes for f in o.files),
+    )

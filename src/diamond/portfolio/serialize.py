@@ -1,0 +1,61 @@
+"""A portfolio as JSON-native data with a stable key order (``portfolio.json``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from diamond.portfolio.model import Cluster, Portfolio
+
+__all__ = ["CLUSTERS_FOLDER", "portfolio_json", "portfolio_to_json_dict", "report_link"]
+
+JSON_FORMAT = 1
+#: The sub-folder of the output folder that holds each cluster's own report.
+CLUSTERS_FOLDER = "clusters"
+
+
+def report_link(name: str) -> str:
+    """The path of a cluster report file relative to the portfolio files (with ``/``)."""
+    return f"{CLUSTERS_FOLDER}/{name}"
+
+
+def _reports(c: Cluster) -> dict[str, str]:
+    return {name.rsplit(".", 1)[-1]: report_link(name) for name in c.reports}
+
+
+def _cluster(c: Cluster) -> dict[str, Any]:
+    return {
+        "rank": c.rank, "source": c.source, "name": c.name, "region": c.region,
+        "period": c.period, "language": c.language,
+        "framework": {"id": c.framework_id, "name": c.framework_names[c.language]},
+        "respondents": c.respondents, "overall": {"score": c.overall, "band": c.band},
+        "dimensions": {d.id: {"score": d.score, "band": d.band} for d in c.dimensions},
+        "reports": _reports(c),
+    }
+
+
+def portfolio_to_json_dict(portfolio: Portfolio) -> dict[str, Any]:
+    """The portfolio as JSON-native dicts and lists, keys in a fixed order."""
+    p = portfolio
+    return {
+        "format": JSON_FORMAT,
+        "kind": "portfolio",
+        "language": p.lang,
+        "method": p.method,
+        "counts": {"files": p.files, "clusters": len(p.clusters), "invalid": len(p.invalid),
+                   "skipped": len(p.skipped)},
+        "dimensions": [{"id": c.id, "number": c.number, "name": c.name} for c in p.columns],
+        "clusters": [_cluster(c) for c in p.clusters],
+        "invalid": [
+            {"source": f.source, "messages": list(f.messages),
+             "errors": [{"line": d.line, "column": d.column, "code": d.code,
+                         "message": d.message, "hint": d.hint} for d in f.diagnostics]}
+            for f in p.invalid
+        ],
+        "skipped": list(p.skipped),
+    }
+
+
+def portfolio_json(portfolio: Portfolio, *, indent: int | None = 2) -> str:
+    """``portfolio_to_json_dict`` as text (UTF-8 characters kept)."""
+    return json.dumps(portfolio_to_json_dict(portfolio), ensure_ascii=False, indent=indent)
