@@ -77,7 +77,7 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
-def _looks_like_framework(text: str) -> bool:
+def looks_like_framework(text: str) -> bool:
     """A framework file starts its data with 'framework: <number>' rather than 'diamond:'."""
     for line in text.splitlines():
         stripped = line.strip()
@@ -100,7 +100,7 @@ def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileR
         )
     except TextProblem as problem:
         return FileReport(label, "questionnaire", [problem.diagnostic], strict)
-    if _looks_like_framework(text):
+    if looks_like_framework(text):
         try:
             load_framework_text(text, label, options.limits)
         except InvalidFileError as error:
