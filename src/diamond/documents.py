@@ -34,13 +34,18 @@ class TextProblem(Exception):
         self.diagnostic = diagnostic
 
 
+def label_of(path: str) -> str:
+    """How a path is named in messages: standard input is ``<stdin>``."""
+    return "<stdin>" if path == STDIN else path
+
+
 def read_bytes(path: str, limits: Limits) -> bytes:
     """The file's bytes (``-`` reads standard input), refusing files over the size bound.
 
     Raises ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
     """
     too_big = Diagnostic(
-        path,
+        label_of(path),
         1,
         1,
         "error",
@@ -134,6 +139,37 @@ class Parsed(Generic[M]):
         return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
 
 
+#: At most this many findings of one code are reported per file; the rest are counted.
+MAX_PER_CODE = 200
+
+
+def cap_findings(findings: list[Finding]) -> list[Finding]:
+    """Keep the first ``MAX_PER_CODE`` findings of each code and say how many more there were.
+
+    A file of aliases can repeat one mistake hundreds of thousands of times; a few
+    hundred lines say as much and keep the output readable.
+    """
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+        if counts[finding.code] <= MAX_PER_CODE:
+            kept.append(finding)
+    for code, count in counts.items():
+        if count > MAX_PER_CODE:
+            first = next(f for f in findings if f.code == code)
+            kept.append(
+                Finding(
+                    (),
+                    first.severity,
+                    code,
+                    f"{count - MAX_PER_CODE:,} more '{code}' finding(s) in this file are not shown",
+                    "fix the ones shown and run again",
+                )
+            )
+    return kept
+
+
 Checks = Callable[[Any], tuple[list[Finding], list[Diagnostic]]]
 
 
@@ -188,6 +224,7 @@ def parse_document(
         more, foreign = checks(data)
         findings.extend(more)
     diagnostics = list(document.diagnostics)
+    findings = cap_findings(findings)
     if findings:
         marked = read_yaml(text, label, limits=limits, with_marks=True)
         assert marked.marks is not None

@@ -195,6 +195,8 @@ def resolve_framework(
     """
     if not is_path(reference):
         return builtin(reference)
+    if "\0" in reference:
+        raise FrameworkError("the framework path contains a NUL character; write a plain path")
     resolved = (base_dir / reference).resolve()
     roots = {base_dir.resolve(), Path.cwd().resolve()}
     if not allow_outside and not within(resolved, roots):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from diamond.checks import check_questionnaire
-from diamond.documents import STDIN, TextProblem, decode, parse_document, read_bytes
+from diamond.documents import STDIN, TextProblem, decode, label_of, parse_document, read_bytes
 from diamond.errors import Diagnostic, DiamondError, InvalidFileError
 from diamond.findings import Finding
 from diamond.frameworks import Catalogue, resolve_framework
@@ -87,12 +87,12 @@ def load_questionnaire(path: str, options: LoadOptions | None = None) -> Loaded:
     problem inside the file comes back as diagnostics.
     """
     options = options or LoadOptions()
+    label = label_of(path)
     try:
-        text = decode(read_bytes(path, options.limits), path)
+        text = decode(read_bytes(path, options.limits), label)
     except TextProblem as problem:
-        return Loaded(path, None, None, [problem.diagnostic])
+        return Loaded(label, None, None, [problem.diagnostic])
     base_dir = Path.cwd() if path == STDIN else Path(path).parent
-    label = "<stdin>" if path == STDIN else path
     return load_text(text, label, base_dir, options)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diamond.documents import STDIN, TextProblem, decode, read_bytes
+from diamond.documents import STDIN, TextProblem, decode, label_of, read_bytes
 from diamond.errors import Diagnostic, InputError, InvalidFileError
 from diamond.frameworks import load_framework_text
 from diamond.loader import LoadOptions, load_text
@@ -89,7 +89,7 @@ def looks_like_framework(text: str) -> bool:
 
 def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileReport:
     """Validate one file, a questionnaire or a framework; never raises for its content."""
-    label = "<stdin>" if path == STDIN else path
+    label = label_of(path)
     try:
         text = decode(read_bytes(path, options.limits), label)
     except InputError as error:

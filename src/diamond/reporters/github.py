@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from diamond.reporters.text import render_text
+import hashlib
+
+from diamond.reporters.text import printable, render_text
 from diamond.validation import ValidationReport
 
 
@@ -23,6 +25,12 @@ def render_github(report: ValidationReport, colour: bool = False) -> str:
             hint = f"; {d.hint}" if d.hint else ""
             lines.append(
                 f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
-                f"title={_escape_property('diamond ' + d.code)}::{_escape_data(d.message + hint)}"
+                f"title={_escape_property('diamond ' + d.code)}::"
+                f"{_escape_data(printable(d.message + hint))}"
             )
-    return "\n".join(lines) + ("\n" if lines else "") + render_text(report, colour=False)
+    log = render_text(report, colour=False)
+    # The log repeats text from the files; GitHub must not run any of it as a command.
+    # The token depends on the log itself, so no file can contain it in advance.
+    token = "diamond-" + hashlib.sha256(log.encode("utf-8")).hexdigest()[:32]
+    head = "\n".join(lines) + ("\n" if lines else "")
+    return f"{head}::stop-commands::{token}\n{log}::{token}::\n"

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from diamond.errors import Diagnostic
 from diamond.validation import ValidationReport
+
+# Characters that would act on a terminal or re-order text rather than show: C0 and C1
+# controls, DEL, bidirectional overrides and isolates, and the Unicode line separators.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or bidi character shown as an escape (``\\x1b``, ``\\n``)."""
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
+
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "ok": "\x1b[32m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -16,9 +29,10 @@ def _paint(text: str, colour: str, enabled: bool) -> str:
 def diagnostic_line(d: Diagnostic, colour: bool = False, severity: str | None = None) -> str:
     """One finding as ``path:line:col: severity: message (hint) [code]``."""
     level = severity or d.severity
-    hint = f"; {d.hint}" if d.hint else ""
+    hint = f"; {printable(d.hint)}" if d.hint else ""
     tag = _paint(f"[{d.code}]", "dim", colour)
-    return f"{d.path}:{d.line}:{d.column}: {_paint(level, level, colour)}: {d.message}{hint} {tag}"
+    where = f"{printable(d.path)}:{d.line}:{d.column}"
+    return f"{where}: {_paint(level, level, colour)}: {printable(d.message)}{hint} {tag}"
 
 
 def summary_line(report: ValidationReport) -> str:
