@@ -180,3 +180,16 @@ def test_jobs_keep_output_identical_and_ordered(runner, app, tmp_path) -> None:
     assert serial.exit_code == parallel.exit_code == 1
     assert serial.stdout == parallel.stdout
     assert json.loads(parallel.stdout)["summary"]["invalid"] == 14
+
+
+def test_version_shortcut_matches_the_app(runner, app) -> None:
+    import subprocess
+    import sys
+
+    from diamond import __version__
+
+    fast = subprocess.run(
+        [sys.executable, "-m", "diamond", "--version"], capture_output=True, text=True, check=True
+    )
+    assert fast.stdout == f"diamond {__version__}\n"
+    assert runner.invoke(app, ["--version"]).stdout == fast.stdout

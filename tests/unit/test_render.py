@@ -582,3 +582,32 @@ def test_evidence_section_only_with_evidence(lang: str) -> None:
     plain = files(example(lang=lang), ("md", "html"), lang=lang)
     assert labels["sections"]["evidence"] not in plain["r.md"]
     assert 'id="evidence"' not in plain["r.html"]
+
+
+def test_compiled_template_cache_never_serves_a_stale_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("DIAMOND_NO_TEMPLATE_CACHE", raising=False)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    override = templates / "report.md.j2"
+    override.write_text("first {{ sector.name }}\n", encoding="utf-8")
+    a = example()
+    first = files(a, ("md",), templates_dir=templates)["r.md"]
+    assert first.startswith("first ")
+    assert list((tmp_path / "cache" / "diamond").rglob("*.cache")), "nothing was cached"
+    override.write_text("second {{ sector.name }}\n", encoding="utf-8")
+    assert files(a, ("md",), templates_dir=templates)["r.md"].startswith("second ")
+    # The built-in report renders the same with or without the cache.
+    cached = files(a, ("md", "html"))
+    monkeypatch.setenv("DIAMOND_NO_TEMPLATE_CACHE", "1")
+    assert files(a, ("md", "html")) == cached
+
+
+def test_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.delenv("DIAMOND_NO_TEMPLATE_CACHE", raising=False)
+    assert files(example(), ("md",))["r.md"].startswith("# ")

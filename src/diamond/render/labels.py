@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from diamond.errors import TemplateError
 from diamond.render.templates import builtin_templates
+from diamond.yamlsource import YamlProblem, read_yaml
 
 __all__ = ["LABELS_FILE", "load_labels"]
 
@@ -24,13 +23,17 @@ MAX_LABELS_BYTES = 1 << 20
 
 
 def parse_labels(text: str, where: str) -> dict[str, Any]:
+    """A labels file's languages; ``TemplateError`` naming the file and line when malformed."""
+    # diamond's own reader: libyaml events without PyYAML's pure-Python constructor
+    # (about 7x faster than yaml.safe_load), and duplicate keys are refused.
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise TemplateError(f"{where}{line}: {problem}") from None
+        document = read_yaml(text, where)
+    except YamlProblem as problem:
+        found = problem.diagnostic
+        raise TemplateError(f"{where}, line {found.line}: {found.message}") from None
+    for found in document.diagnostics:
+        raise TemplateError(f"{where}, line {found.line}: {found.message}")
+    data = document.data
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -14,6 +14,8 @@ report's data but cannot reach Python objects, modules or files.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import traceback
 from collections.abc import Callable, Mapping, MutableMapping
 from importlib import resources
@@ -24,13 +26,17 @@ from typing import Any
 import jinja2
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     ChoiceLoader,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
 )
+from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from diamond import __version__
 from diamond.errors import TemplateError
 
 __all__ = ["builtin_templates", "make_environment", "render_template", "template_error"]
@@ -92,6 +98,36 @@ def _builtin_loader() -> BaseLoader:
     return PackageLoader("diamond", "templates", encoding="utf-8")  # pragma: no cover - zipped
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be written is skipped.
+
+    Compiling the report templates is most of a report's rendering time. Jinja
+    keys each entry by template name and file and checks it against a hash of
+    the source, so an edited or overriding template is recompiled, never stale.
+    """
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    """``$XDG_CACHE_HOME/diamond/jinja-*`` (or ``~/.cache``); none if it cannot be made.
+
+    ``DIAMOND_NO_TEMPLATE_CACHE`` (any value) turns the cache off.
+    """
+    if os.environ.get("DIAMOND_NO_TEMPLATE_CACHE"):
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    # One folder per diamond and Jinja version: the environment's options shape the code.
+    folder = os.path.join(root, "diamond", f"jinja-{__version__}-{jinja2.__version__}")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(folder)
+
+
 def make_environment(
     templates_dir: Path | None = None,
     filters: Mapping[str, Callable[..., Any]] | None = None,
@@ -114,6 +150,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     for unused in ("lipsum", "cycler", "joiner"):  # nothing a report needs
         env.globals.pop(unused, None)

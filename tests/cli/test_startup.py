@@ -1,0 +1,45 @@
+"""Start-up stays light: heavy modules load only inside the commands that need them."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def _loaded_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_importing_the_cli_loads_no_heavy_module() -> None:
+    loaded = _loaded_after("import diamond.cli; import diamond.cli.app")
+    for heavy in ("jinja2", "rich", "pydantic", "yaml", "diamond.render", "diamond.loader"):
+        assert heavy not in loaded, f"'import diamond.cli.app' imports {heavy}"
+
+
+def test_validate_needs_no_renderer() -> None:
+    loaded = _loaded_after(
+        "from diamond.validation import validate_paths\n"
+        "from diamond.reporters import REPORTERS"
+    )
+    assert "jinja2" not in loaded and "rich" not in loaded
+
+
+def test_the_core_never_imports_typer_or_rich() -> None:
+    offenders = []
+    for path in sorted((ROOT / "src" / "diamond").rglob("*.py")):
+        if "cli" in path.relative_to(ROOT / "src" / "diamond").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            cli_only = [n for n in names if n.split(".")[0] in {"typer", "rich"}]
+            offenders += [f"{path.name}: {n}" for n in cli_only]
+    assert not offenders, offenders
