@@ -15,6 +15,8 @@ from diamond.cli.common import (
     Colour,
     ColourOption,
     Lang,
+    MethodChoice,
+    MethodOption,
     colour_enabled,
     handled,
     load_options,
@@ -30,13 +32,6 @@ class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
-
-
-class MethodChoice(StrEnum):
-    """How an indicator's answers are aggregated."""
-
-    mean = "mean"
-    median = "median"
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -70,9 +65,7 @@ def assess(
             "--lang", help="Report language (default: the questionnaire's sector.language)."
         ),
     ] = None,
-    method: Annotated[
-        MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
-    ] = MethodChoice.mean,
+    method: MethodOption = MethodChoice.mean,
     date: Annotated[
         str | None,
         typer.Option(

@@ -40,6 +40,16 @@ class Lang(StrEnum):
         return "tr" if self is Lang.tr else "en"
 
 
+class MethodChoice(StrEnum):
+    """How an indicator's answers are aggregated."""
+
+    mean = "mean"
+    median = "median"
+
+
+MethodOption = Annotated[
+    MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
+]
 ColourOption = Annotated[
     Colour,
     typer.Option(

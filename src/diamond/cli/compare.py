@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from diamond.cli import exit_codes
-from diamond.cli.assess import MethodChoice, ReportFormat
+from diamond.cli.assess import ReportFormat
 from diamond.cli.common import (
     AllowOutsideOption,
     Colour,
     ColourOption,
     Lang,
+    MethodChoice,
+    MethodOption,
     colour_enabled,
     handled,
     load_options,
@@ -91,9 +93,7 @@ def compare(
         typer.Option("--lang", help="Report language (default: the first questionnaire's "
                      "sector.language)."),
     ] = None,
-    method: Annotated[
-        MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
-    ] = MethodChoice.mean,
+    method: MethodOption = MethodChoice.mean,
     fail_below: Annotated[
         float | None,
         typer.Option("--fail-below", min=0, max=100, metavar="SCORE",

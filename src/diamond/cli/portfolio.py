@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from diamond.cli import exit_codes
-from diamond.cli.assess import MethodChoice
 from diamond.cli.common import (
     AllowOutsideOption,
     Colour,
     ColourOption,
     Lang,
+    MethodChoice,
+    MethodOption,
     colour_enabled,
     handled,
     load_options,
@@ -100,9 +101,7 @@ def portfolio(
         typer.Option("--lang", help="Language of every report (default: each questionnaire's "
                      "own; the portfolio's is the one they share, else tr)."),
     ] = None,
-    method: Annotated[
-        MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
-    ] = MethodChoice.mean,
+    method: MethodOption = MethodChoice.mean,
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=0,
