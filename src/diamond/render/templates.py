@@ -15,6 +15,7 @@ report's data but cannot reach Python objects, modules or files.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import traceback
 from collections.abc import Callable, Mapping, MutableMapping
@@ -119,8 +120,10 @@ def _bytecode_cache() -> BytecodeCache | None:
     if os.environ.get("DIAMOND_NO_TEMPLATE_CACHE"):
         return None
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    # One folder per diamond and Jinja version: the environment's options shape the code.
-    folder = os.path.join(root, "diamond", f"jinja-{__version__}-{jinja2.__version__}")
+    # The environment's options (autoescaping, whitespace) shape the compiled code, so the
+    # folder is named by the diamond and Jinja versions and by this module's own source.
+    options = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    folder = os.path.join(root, "diamond", f"jinja-{__version__}-{jinja2.__version__}-{options}")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
