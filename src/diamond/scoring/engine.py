@@ -67,11 +67,13 @@ from diamond.scoring.result import (
     SectorInfo,
 )
 from diamond.scoring.stats import (
+    mean_of,
+    median_of,
     normalise,
     rwg,
+    tally,
+    variance_of,
     weighted_mean,
-    weighted_median,
-    weighted_variance,
 )
 
 FEW_ANSWERS = 3
@@ -108,15 +110,20 @@ def check_method(method: str) -> Method:
 
 
 def indicator_figures(
-    answers: Sequence[tuple[int, float]], scale: Scale, method: Method
+    answers: Sequence[tuple[int, float]], scale: Scale, method: Method, *, full: bool = True
 ) -> Figures:
-    """The statistics of one indicator's ``(answer, respondent weight)`` pairs."""
+    """The statistics of one indicator's ``(answer, respondent weight)`` pairs.
+
+    With ``full=False`` only the score (and the statistic it rests on) is computed,
+    which is all a stakeholder group's breakdown needs.
+    """
     values = [value for value, _ in answers]
     weights = [weight for _, weight in answers]
     n = len(values)
-    mean = weighted_mean(values, weights)
-    median = weighted_median(values, weights)
-    variance = weighted_variance(values, weights)
+    pairs, weighted = tally(values, weights)
+    mean = mean_of(pairs) if full or method == "mean" else None
+    median = median_of(pairs) if full or method == "median" else None
+    variance = variance_of(pairs, weighted) if full else None
     value = mean if method == "mean" else median
     score = None if value is None else normalise(value, scale.min, scale.max)
     return Figures(n, mean, median, variance, rwg(variance, n, scale.points), score)
@@ -137,10 +144,13 @@ def collect(
 def score_respondents(
     respondents: Sequence[Respondent], questionnaire: Questionnaire, catalogue: Catalogue,
     method: Method,
+    *,
+    full: bool = True,
 ) -> Scores:
     """Indicator, dimension and overall scores from ``respondents``' answers."""
     answers = collect(respondents, catalogue)
-    figures = {i: indicator_figures(answers[i], questionnaire.scale, method) for i in answers}
+    scale = questionnaire.scale
+    figures = {i: indicator_figures(answers[i], scale, method, full=full) for i in answers}
     weights = questionnaire.weights
     dimensions: dict[str, Fraction | None] = {}
     for dimension in catalogue.framework.dimensions:
@@ -206,7 +216,7 @@ def _groups(
         members = [r for r in questionnaire.respondents if r.group == group]
         if not members:
             continue
-        scores = score_respondents(members, questionnaire, catalogue, method)
+        scores = score_respondents(members, questionnaire, catalogue, method, full=False)
         exact.append(scores)
         overall = _float(scores.overall)
         groups.append(GroupResult(

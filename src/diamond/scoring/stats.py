@@ -8,6 +8,7 @@ total weight" are exact. Callers convert to ``float`` at the edge.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -15,51 +16,49 @@ from fractions import Fraction
 Number = int | float | Fraction
 
 
-def _tally(
-    values: Sequence[Number], weights: Sequence[Number]
-) -> tuple[list[tuple[Fraction, Fraction]], int]:
-    """Distinct values with their exact total weight, and the number of weighted values.
+Pairs = list[tuple[Fraction, Fraction]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact(number: Number) -> Fraction:
+    """``number`` as a fraction; weights repeat, so each distinct one is converted once."""
+    return Fraction(number)
+
+
+def tally(values: Sequence[Number], weights: Sequence[Number]) -> tuple[Pairs, int]:
+    """Distinct values (ascending) with their exact total weight, and the number weighted.
 
     Answers are whole numbers on a small scale and weights take few distinct
     values, so counting identical ``(value, weight)`` pairs first (a C-speed
     ``Counter``) leaves only a handful of exact fractions to add: the cost is
     linear in the answers with a small constant, and the result is still exact.
+    Zero weights are left out; a negative weight is a ``ValueError``.
     """
     if len(values) != len(weights):
         raise ValueError(f"{len(values)} values but {len(weights)} weights")
     totals: dict[Fraction, Fraction] = {}
     n = 0
     for (value, weight), count in Counter(zip(values, weights, strict=True)).items():
-        w = Fraction(weight)
+        w = _exact(weight)
         if w < 0:
             raise ValueError(f"negative weight {weight}")
         if w > 0:
-            x = Fraction(value)
+            x = _exact(value)
             totals[x] = totals.get(x, Fraction(0)) + w * count
             n += count
     return sorted(totals.items()), n
 
 
-def _mean(pairs: list[tuple[Fraction, Fraction]]) -> Fraction | None:
+def mean_of(pairs: Pairs) -> Fraction | None:
+    """Σw·x / Σw of tallied pairs; ``None`` when nothing carries weight."""
     total = sum((w for _, w in pairs), Fraction(0))
     if total == 0:
         return None
     return sum((w * x for x, w in pairs), Fraction(0)) / total
 
 
-def weighted_mean(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
-    """Σw·x / Σw; ``None`` when nothing carries weight."""
-    return _mean(_tally(values, weights)[0])
-
-
-def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
-    """Bessel-corrected weighted variance ``Σw(x−m)²/Σw · n/(n−1)``.
-
-    ``n`` is the number of values with a positive weight. The result equals the
-    ordinary sample variance when all weights are equal; it is 0 for a single
-    value and ``None`` for none.
-    """
-    pairs, n = _tally(values, weights)
+def variance_of(pairs: Pairs, n: int) -> Fraction | None:
+    """Bessel-corrected weighted variance of tallied pairs (see ``weighted_variance``)."""
     if n == 0:
         return None
     if n == 1:
@@ -70,6 +69,36 @@ def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fr
     return spread * n / (n - 1)
 
 
+def median_of(pairs: Pairs) -> Fraction | None:
+    """Weighted median of tallied pairs (see ``weighted_median``)."""
+    if not pairs:
+        return None
+    half = sum((w for _, w in pairs), Fraction(0)) / 2
+    cumulative = Fraction(0)
+    for position, (x, w) in enumerate(pairs):
+        cumulative += w
+        if cumulative == half and position + 1 < len(pairs):
+            return (x + pairs[position + 1][0]) / 2
+        if cumulative >= half:
+            return x
+    raise AssertionError("unreachable: the cumulative weight reaches the total")
+
+
+def weighted_mean(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
+    """Σw·x / Σw; ``None`` when nothing carries weight."""
+    return mean_of(tally(values, weights)[0])
+
+
+def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
+    """Bessel-corrected weighted variance ``Σw(x−m)²/Σw · n/(n−1)``.
+
+    ``n`` is the number of values with a positive weight. The result equals the
+    ordinary sample variance when all weights are equal; it is 0 for a single
+    value and ``None`` for none.
+    """
+    return variance_of(*tally(values, weights))
+
+
 def weighted_median(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
     """The smallest value whose cumulative weight reaches half the total.
 
@@ -77,18 +106,7 @@ def weighted_median(values: Sequence[Number], weights: Sequence[Number]) -> Frac
     that value and the next larger one, so that with equal weights it equals
     the ordinary median. ``None`` when nothing carries weight.
     """
-    ordered, _ = _tally(values, weights)
-    if not ordered:
-        return None
-    half = sum((w for _, w in ordered), Fraction(0)) / 2
-    cumulative = Fraction(0)
-    for position, (x, w) in enumerate(ordered):
-        cumulative += w
-        if cumulative == half and position + 1 < len(ordered):
-            return (x + ordered[position + 1][0]) / 2
-        if cumulative >= half:
-            return x
-    raise AssertionError("unreachable: the cumulative weight reaches the total")
+    return median_of(tally(values, weights)[0])
 
 
 def uniform_variance(points: int) -> Fraction:
