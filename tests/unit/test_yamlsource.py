@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from diamond.limits import Limits
-from diamond.yamlsource import Marks, YamlProblem, read_yaml, resolve_plain
+from diamond.yamlscalars import resolve_plain
+from diamond.yamlsource import Marks, YamlProblem, read_yaml
 
 
 def data(text: str, **kwargs: object) -> object:
