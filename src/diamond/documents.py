@@ -74,6 +74,14 @@ def read_bytes(path: str, limits: Limits) -> bytes:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
+def byte_position(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """The 1-based line and column of the byte at ``offset`` (columns count characters)."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode(encoding, "replace")) + 1
+    return line, column
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a byte-order mark is dropped); bad bytes are reported with their position."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -93,9 +101,7 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        line, column = byte_position(data, exc.start, "utf-8")
         raise TextProblem(
             Diagnostic(
                 path,

@@ -8,6 +8,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from diamond.documents import byte_position
 from diamond.errors import Diagnostic, InputError, InvalidFileError, UsageError
 from diamond.limits import Limits
 
@@ -58,9 +59,7 @@ def _decode(data: bytes, path: str, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode(encoding, "replace")) + 1
+        line, column = byte_position(data, exc.start, encoding)
         raise InvalidFileError(
             path,
             [
