@@ -41,9 +41,9 @@ def root(
     """Porter Diamond / SWOT (GZFT) sector assessments."""
 
 
-app.command("assess", epilog=EPILOG)(assess.assess)
-app.command("validate", epilog=EPILOG)(validate.validate)
 app.command("init", epilog=EPILOG)(init.init)
+app.command("validate", epilog=EPILOG)(validate.validate)
+app.command("assess", epilog=EPILOG)(assess.assess)
 app.command("indicators", epilog=EPILOG)(indicators.indicators)
 app.command("schema", epilog=EPILOG)(schema.schema)
 app.command("import", epilog=EPILOG)(survey.import_responses)
