@@ -22,19 +22,13 @@ from diamond.cli.common import (
     load_options,
     print_error,
 )
+from diamond.cli.summary import score_text
 from diamond.errors import InvalidFileError, UsageError
 
 if TYPE_CHECKING:
     from diamond.compare import Comparison
 
 DEFAULT_OUTPUT = Path("reports")
-
-
-def _num(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    return text.replace("-", "−")
 
 
 def print_comparison(comparison: Comparison, written: list[Path], colour: bool) -> None:
@@ -54,8 +48,8 @@ def print_comparison(comparison: Comparison, written: list[Path], colour: bool) 
         change = area.change
         table.add_row(
             f"{area.name} ({area.id})" if area.kind == "dimension" else "overall",
-            *(_num(p.score) for p in area.points),
-            _num(change.delta, signed=True), change.verdict or "–",
+            *(score_text(p.score) for p in area.points),
+            score_text(change.delta, signed=True), change.verdict or "–",
             style="bold" if area.kind == "overall" else None,
         )
     console.print(table)
@@ -161,11 +155,13 @@ def compare(
         written = write_outputs(rendered, folder, [Path(f) for f in files if f != "-"])
         print_comparison(comparison, written, colour_enabled(color, sys.stdout))
     if fail_below is not None and below(comparison, fail_below):
-        sys.stderr.write(f"diamond: the last overall score ({_num(comparison.last_overall)}) "
+        sys.stderr.write(f"diamond: the last overall score ({score_text(comparison.last_overall)}) "
                          f"is below {fail_below:g}\n")
         raise typer.Exit(exit_codes.BELOW_THRESHOLD)
     declines = recent_declines(comparison) if fail_on_decline else ()
     if declines:
-        shown = ", ".join(f"{d.id} ({_num(d.last_step.delta, signed=True)})" for d in declines)
+        shown = ", ".join(
+            f"{d.id} ({score_text(d.last_step.delta, signed=True)})" for d in declines
+        )
         sys.stderr.write(f"diamond: declined significantly since the previous input: {shown}\n")
         raise typer.Exit(exit_codes.DECLINED)

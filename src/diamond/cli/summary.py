@@ -9,8 +9,12 @@ if TYPE_CHECKING:
     from diamond.scoring import Assessment
 
 
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def score_text(value: float | None, signed: bool = False) -> str:
+    """A score or change with one decimal for the terminal (``–`` when missing, true minus)."""
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace("-", "−")
 
 
 def print_summary(assessment: Assessment, written: list[Path], colour: bool) -> None:
@@ -28,11 +32,12 @@ def print_summary(assessment: Assessment, written: list[Path], colour: bool) -> 
     for dimension in assessment.dimensions:
         table.add_row(
             f"{dimension.name} ({dimension.id})",
-            _num(dimension.score),
+            score_text(dimension.score),
             dimension.band or "–",
             f"{dimension.answered}/{dimension.total}",
         )
-    table.add_row("overall", _num(assessment.overall), assessment.band or "–", "", style="bold")
+    overall = score_text(assessment.overall)
+    table.add_row("overall", overall, assessment.band or "–", "", style="bold")
     console.print(table)
     for path in written:
         console.print(f"wrote {path}")
