@@ -14,8 +14,15 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 @pytest.fixture
 def runner() -> CliRunner:
-    """A CLI runner with stderr kept apart from stdout."""
-    return CliRunner()
+    """A CLI runner with stderr kept apart from stdout.
+
+    Click 8.2 always keeps them apart and dropped ``mix_stderr``; older releases
+    (still allowed by the lowest typer we support) need it said.
+    """
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
 
 
 @pytest.fixture

@@ -122,12 +122,53 @@ def read_yaml(
     try:
         data = reader.run(_events(text))
     except yaml.MarkedYAMLError as exc:
+        if _PARSER_DEPTH_CAP in str(exc.problem):
+            raise YamlProblem(_parser_depth_diagnostic(exc, text, path, limits)) from None
         raise YamlProblem(_syntax_diagnostic(exc, text, path)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
             Diagnostic(path, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}")
         ) from None
     return Document(data, reader.diagnostics, reader.marks)
+
+
+# libyaml 0.2.6 (bundled with PyYAML >= 6.0.4) stops at 1,000 levels of nesting with
+# this problem text. Its scanner looks up to 1,024 characters ahead for a possible
+# simple key, so on '[[[[...' it can reach its own cap before the parser has handed
+# us the event that crosses our (lower) depth limit.
+_PARSER_DEPTH_CAP = "exceeded maximum nesting depth"
+
+
+def _parser_depth_diagnostic(
+    exc: yaml.MarkedYAMLError, text: str, path: str, limits: Limits
+) -> Diagnostic:
+    """The ``limit-exceeded`` finding for a file that nests past libyaml's own cap.
+
+    The parser's cap is reached at its error mark, so the crossing of our own depth
+    limit lies before it: reading the text up to that mark again finds it, with
+    its exact position, without the look-ahead that reached the cap. Where the
+    user has raised ``DIAMOND_MAX_DEPTH`` past the parser's cap, say so instead.
+    """
+    mark = exc.problem_mark
+    end = mark.index if mark is not None else len(text)
+    try:
+        _Reader(path, limits, False).run(_events(text[:end]))
+    except YamlProblem as found:
+        if found.diagnostic.code == "limit-exceeded":
+            return found.diagnostic
+    except yaml.YAMLError:
+        pass
+    line, column = _pos(mark) if mark is not None else (1, 1)
+    return Diagnostic(
+        path,
+        line,
+        column,
+        "error",
+        "limit-exceeded",
+        f"nesting depth beyond the YAML parser's own limit (libyaml stops at 1,000 levels; "
+        f"the limit set by {Limits.env_var('max_depth')} is {limits.max_depth:,})",
+        "a questionnaire needs far less nesting; the parser's limit cannot be raised",
+    )
 
 
 _FRIENDLY = {

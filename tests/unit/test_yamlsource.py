@@ -432,6 +432,38 @@ def test_depth_limit_stops_a_thousand_nested_lists() -> None:
     assert (found.line, found.column) == (1, 4 + 63)  # the 64th '[' is the 65th level
 
 
+@pytest.mark.parametrize("depth", [999, 1_000, 1_001, 5_000])
+@pytest.mark.parametrize(
+    ("lead", "levels"), [("a: ", 1), ("ğüşıöç: ", 1), ("- ", 1), ("k:\n  b: ", 2), ("", 0)]
+)
+def test_depth_limit_is_ours_whatever_libyaml_caps(lead: str, levels: int, depth: int) -> None:
+    # PyYAML >= 6.0.4 bundles a libyaml that stops at 1,000 levels while its scanner
+    # looks ahead for a simple key; the finding must still be our limit at its spot.
+    text = lead + "[" * depth + "]" * depth + "\n"
+    found = problem(text).diagnostic
+    assert found.code == "limit-exceeded"
+    assert "nesting depth 65 exceeds the limit of 64" in found.message
+    last_line = lead.split("\n")[-1]
+    bracket = 65 - levels  # the bracket that opens level 65
+    assert (found.line, found.column) == (lead.count("\n") + 1, len(last_line) + bracket)
+    assert found.hint is not None and "DIAMOND_MAX_DEPTH" in found.hint
+
+
+def test_nesting_past_the_parsers_own_cap_names_it() -> None:
+    # Where DIAMOND_MAX_DEPTH is raised past libyaml's cap, the parser's error is
+    # simulated here so that the test holds with every libyaml release.
+    from diamond import yamlsource
+
+    mark = yaml.Mark("t.yaml", 5, 0, 5, None, None)
+    exc = yaml.scanner.ScannerError(
+        "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+    )
+    found = yamlsource._parser_depth_diagnostic(exc, "[[[[[[[[", "t.yaml", Limits(max_depth=5000))
+    assert (found.code, found.line, found.column) == ("limit-exceeded", 1, 6)
+    assert "1,000" in found.message and "DIAMOND_MAX_DEPTH" in found.message
+    assert "5,000" in found.message
+
+
 def test_node_limit_counts_scalars() -> None:
     assert data("[1, 2, 3]", limits=Limits(max_nodes=4)) == [1, 2, 3]
     found = problem("[1, 2, 3, 4]", Limits(max_nodes=4)).diagnostic
