@@ -49,8 +49,10 @@ def test_every_option_is_documented(name: str) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_committed_schema_matches_the_models(kind: str) -> None:
+    # Compared as JSON values: pydantic releases differ in how they print a number
+    # (``0`` or ``0.0``), which is no drift in what the schema says.
     committed = (ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(kind), (
+    assert json.loads(committed) == json.loads(schema_text(kind)), (
         f"schema/{kind}.schema.json drifted from the models; regenerate it with "
         f"'diamond schema --kind {kind} > schema/{kind}.schema.json'"
     )

@@ -109,7 +109,13 @@ def run_measured(
     args: list[str], timeout: float, stdin: Path | None = None, env: dict[str, str] | None = None
 ) -> Run:
     """Run ``args``; kill it after ``timeout`` s; report its own peak RSS via ``os.wait4``."""
-    child_env = {k: v for k, v in os.environ.items() if not k.startswith("DIAMOND_")}
+    # PYTEST_CURRENT_TEST holds the test id; a megabyte-long id would not fit in exec's
+    # argument space (E2BIG), whatever pytest release names the test.
+    child_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DIAMOND_") and k != "PYTEST_CURRENT_TEST"
+    }
     child_env.update(env or {})
     child_env.pop("GITHUB_ACTIONS", None)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -237,6 +243,7 @@ def test_a_100_mb_stream_on_stdin_is_refused(tmp_path: Path) -> None:
         # block style needs n spaces of indentation at depth n: 1,000 levels are 1 MB already
         ("block-lists-1000", "".join("  " * n + "-\n" for n in range(1_000)), 65, 129),
     ],
+    ids=["flow-lists", "flow-maps", "under-a-key", "block-lists-1000"],
 )
 def test_nesting_100_000_deep_is_refused_at_the_depth_limit(
     tmp_path: Path, name: str, text: str, line: int, column: int
@@ -281,6 +288,7 @@ MILLION = 1_000_000
             "'text' is longer than the limit of 5000 characters",
         ),
     ],
+    ids=["sector-name", "swot-text", "quoted-swot-text"],
 )
 def test_a_million_character_text_is_reported_too_long(
     tmp_path: Path, name: str, text: str, line: int, column: int, key: str
