@@ -8,16 +8,15 @@ something to report, a second read that records positions.
 from __future__ import annotations
 
 import codecs
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from diamond.errors import Diagnostic, InputError
+from diamond.errors import Diagnostic
 from diamond.findings import Finding, locate
+from diamond.io.read import read_regular
 from diamond.limits import Limits
 from diamond.model_errors import findings_from
 from diamond.yamlsource import YamlProblem, read_yaml
@@ -42,36 +41,28 @@ def label_of(path: str) -> str:
 def read_bytes(path: str, limits: Limits) -> bytes:
     """The file's bytes (``-`` reads standard input), refusing files over the size bound.
 
-    Raises ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
+    Only regular files are read (``diamond.io.read.read_regular``). Raises
+    ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
     """
-    too_big = Diagnostic(
-        label_of(path),
-        1,
-        1,
-        "error",
-        "limit-exceeded",
-        f"the file is larger than the limit of {limits.max_bytes:,} bytes",
-        f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the limit "
-        f"with the environment variable {Limits.env_var('max_bytes')}",
-    )
-    if path == STDIN:
-        data = sys.stdin.buffer.read(limits.max_bytes + 1)
-        if len(data) > limits.max_bytes:
-            raise TextProblem(too_big)
+    return within_limit(read_regular(path, limits.max_bytes), path, limits)
+
+
+def within_limit(data: bytes, path: str, limits: Limits) -> bytes:
+    """``data`` unchanged, or ``TextProblem`` when it is larger than the byte bound."""
+    if len(data) <= limits.max_bytes:
         return data
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
-        if file.stat().st_size > limits.max_bytes:
-            raise TextProblem(too_big)
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raise TextProblem(
+        Diagnostic(
+            label_of(path),
+            1,
+            1,
+            "error",
+            "limit-exceeded",
+            f"the file is larger than the limit of {limits.max_bytes:,} bytes",
+            f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the "
+            f"limit with the environment variable {Limits.env_var('max_bytes')}",
+        )
+    )
 
 
 def byte_position(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
@@ -173,6 +164,37 @@ def cap_findings(findings: list[Finding]) -> list[Finding]:
                     "fix the ones shown and run again",
                 )
             )
+    return kept
+
+
+def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Like ``cap_findings``, for findings that already have a position: per file and code.
+
+    The line that counts the rest stands where the first finding not shown was.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    standing: dict[tuple[str, str], int] = {}
+    kept: list[Diagnostic] = []
+    for found in diagnostics:
+        key = (found.path, found.code)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_PER_CODE:
+            kept.append(found)
+        elif key not in standing:
+            standing[key] = len(kept)
+            kept.append(found)
+    for key, at in standing.items():
+        first = kept[at]
+        kept[at] = Diagnostic(
+            first.path,
+            first.line,
+            first.column,
+            first.severity,
+            first.code,
+            f"{counts[key] - MAX_PER_CODE:,} more '{first.code}' finding(s) in this file "
+            "are not shown",
+            "fix the ones shown and run again",
+        )
     return kept
 
 

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from diamond.documents import TextProblem, decode, read_bytes
+from diamond.documents import TextProblem, decode, read_bytes, within_limit
 from diamond.errors import InvalidFileError, UsageError
 from diamond.frameworks import Catalogue, is_path, resolve_framework
 from diamond.loader import LoadOptions, load_text, require_valid
@@ -38,10 +38,12 @@ class Target:
     catalogue: Catalogue
 
 
-def existing_target(path: str, load: LoadOptions) -> Target:
-    """An existing questionnaire; it must be valid before anything is added to it."""
+def existing_target(path: str, load: LoadOptions, data: bytes | None = None) -> Target:
+    """An existing questionnaire (read now, or given as ``data``); it must be valid."""
     try:
-        data = read_bytes(path, load.limits)
+        if data is None:
+            data = read_bytes(path, load.limits)
+        data = within_limit(data, path, load.limits)
         text = decode(data, path)
     except TextProblem as problem:
         raise InvalidFileError(path, [problem.diagnostic]) from None
