@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from diamond.errors import OutputError
+from diamond.errors import InputError, OutputError
 from diamond.io.atomic import check_target, commit, discard, final_path, stage
-from diamond.io.read import read_regular
+from diamond.io.read import not_regular, read_regular
 
 RETRIES = 5
 LOCK_WAIT_SECONDS = 120.0
@@ -37,6 +37,7 @@ def locked(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
     final = final_path(path)
     deadline = time.monotonic() + wait
     while True:
+        _check_input(path, final)
         check_target(path, final)
         try:
             fd = os.open(final, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -53,6 +54,18 @@ def locked(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
             raise OutputError(f"cannot write {path}: it was removed while waiting") from None
         finally:
             os.close(fd)
+
+
+def _check_input(path: Path, final: Path) -> None:
+    """The file to rewrite is also an input: it must exist and be a regular file."""
+    try:
+        reason = not_regular(os.stat(final).st_mode)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if reason is not None:
+        raise InputError(f"{path}: {reason}; name a file saved on disk")
 
 
 def _lock(fd: int, path: Path, deadline: float) -> None:
