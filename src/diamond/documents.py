@@ -19,7 +19,7 @@ from diamond.findings import Finding, locate
 from diamond.io.read import read_regular
 from diamond.limits import Limits
 from diamond.model_errors import findings_from
-from diamond.yamlsource import YamlProblem, read_yaml
+from diamond.yamlsource import Marks, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 STDIN = "-"
@@ -207,17 +207,48 @@ def parse_document(
     model: type[M],
     limits: Limits,
     checks: Checks | None = None,
+    *,
+    locate_warnings: bool = True,
 ) -> Parsed[M]:
     """Validate ``text`` as ``model``, run ``checks`` on the raw data, report everything.
 
     ``checks`` returns findings located in this file and, separately, diagnostics
     already positioned (for example in a framework file the document names).
+    Without ``locate_warnings``, a file with warnings but no errors is not read a
+    second time for positions: its warnings stand at line 1 (for callers that only
+    count them).
     """
     try:
         document = read_yaml(text, label, limits=limits)
     except YamlProblem as problem:
         return Parsed(None, None, [problem.diagnostic])
-    data = document.data
+    return check_data(
+        text,
+        document.data,
+        document.diagnostics,
+        label,
+        model,
+        limits,
+        checks,
+        locate_warnings=locate_warnings,
+    )
+
+
+def check_data(
+    text: str,
+    data: Any,
+    read: list[Diagnostic],
+    label: str,
+    model: type[M],
+    limits: Limits,
+    checks: Checks | None = None,
+    *,
+    locate_warnings: bool = True,
+) -> Parsed[M]:
+    """``parse_document`` for ``data`` already read from ``text`` (with findings ``read``).
+
+    ``text`` is read again only when a finding needs a position.
+    """
     findings: list[Finding] = []
     instance: M | None = None
     if data is None:
@@ -251,9 +282,11 @@ def parse_document(
     if checks is not None and isinstance(data, dict):
         more, foreign = checks(data)
         findings.extend(more)
-    diagnostics = list(document.diagnostics)
+    diagnostics = list(read)
     findings = cap_findings(findings)
-    if findings:
+    if findings and not locate_warnings and all(f.severity != "error" for f in findings):
+        diagnostics.extend(locate(label, findings, Marks()))
+    elif findings:
         marked = read_yaml(text, label, limits=limits, with_marks=True)
         assert marked.marks is not None
         diagnostics.extend(locate(label, findings, marked.marks))

@@ -14,13 +14,14 @@ from diamond.frameworks import Catalogue
 from diamond.io.atomic import create_new
 from diamond.io.guard import refuse_inputs
 from diamond.io.rewrite import rewrite
-from diamond.loader import LoadOptions, load_text, require_valid
+from diamond.loader import LoadOptions, load_data, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
+from diamond.survey.readback import read_back
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
-from diamond.survey.splice import SpliceError, splice
+from diamond.survey.splice import SpliceError, splice_regions
 from diamond.survey.table import DEFAULT_ENCODING, Table, read_table
 from diamond.survey.target import NewQuestionnaire, Target, existing_target, new_target
 
@@ -140,7 +141,8 @@ def import_responses(
     rewritten under a lock and only if nobody changed it meanwhile
     (``diamond.io.rewrite``); if someone did, the import is applied to their version.
     """
-    load = load or LoadOptions()
+    # The questionnaire's own warnings are only counted here, never listed.
+    load = dataclasses.replace(load or LoadOptions(), locate_warnings=False)
     _check_options(options)
     sources = [csv_path] + ([options.map_path] if options.map_path else [])
     refuse_inputs([Path(target)], sources, hint="name the questionnaire after --into or --new")
@@ -263,7 +265,7 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
     target = report.target
     order = list(catalogue.indicators)
     try:
-        text = splice(
+        text, regions = splice_regions(
             base.text,
             append=report.added,
             replace={r.id: r for r in report.replaced},
@@ -287,7 +289,16 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
             ],
         ) from None
     label = f"{target} (after import)"
-    loaded = load_text(text, label, Path(target).parent, load)
+    folder = Path(target).parent
+    data = None
+    if not report.created:
+        data = read_back(
+            text, regions, base.data, label, load.limits, replaced=bool(report.replaced)
+        )
+    if data is None:
+        loaded = load_text(text, label, folder, load)
+    else:
+        loaded = load_data(text, data, label, folder, load)
     questionnaire, _ = require_valid(loaded)
     replaced = {r.id: _respondent(r) for r in report.replaced}
     kept = [] if report.created else base.questionnaire.respondents

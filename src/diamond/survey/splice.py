@@ -69,16 +69,26 @@ def _skip(stream: Iterator[Any], event: Any) -> int:
     """Consume the node that ``event`` opens; where its own text ends.
 
     A block collection's end event points at the next token, so its text ends
-    where its last child's does; a flow collection ends after its bracket.
+    where its last scalar, alias or flow collection does; a flow collection ends
+    after its bracket. (A flat loop: this walks most of a large file.)
     """
     if not isinstance(event, _STARTS):
         return _end(event)
+    flows = [bool(event.flow_style)]
     end = _end(event)
-    while True:
-        child = next(stream)
-        if isinstance(child, _ENDS):
-            return _end(child) if event.flow_style else end
-        end = _skip(stream, child)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    for child in stream:
+        kind = type(child)
+        if kind is scalar_event or kind is alias_event:
+            end = child.end_mark.index
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            flows.append(bool(child.flow_style))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if flows.pop():
+                end = child.end_mark.index
+            if not flows:
+                return int(end)
+    raise SpliceError("the file ends inside a value")
 
 
 @dataclass
@@ -232,6 +242,15 @@ def flow(respondent: Imported, order: Sequence[str]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class Region:
+    """Where new block text stands in the edited text, and the respondent ids it holds."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+
+
 def splice(
     text: str,
     *,
@@ -245,18 +264,36 @@ def splice(
 
     ``remove_all`` drops every existing respondent first (a new file's placeholder).
     """
+    return splice_regions(
+        text, append=append, replace=replace, order=order, remove_all=remove_all, comment=comment
+    )[0]
+
+
+def splice_regions(
+    text: str,
+    *,
+    append: Sequence[Imported],
+    replace: Mapping[str, Imported],
+    order: Sequence[str],
+    remove_all: bool = False,
+    comment: str | None = None,
+) -> tuple[str, list[Region] | None]:
+    """Like ``splice``, and where the new block text stands (None for a flow-style list).
+
+    Each region is a whole number of lines holding block sequence items at the
+    list's indentation, so it reads on its own as a YAML list of those respondents.
+    """
     layout = _layout(text)
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, str, tuple[str, ...]]] = []
     for item_id, start, end in layout.items:
         if remove_all:
             if layout.flow:
                 raise SpliceError("cannot remove respondents from a flow-style list")
-            edits.append((start, end, ""))
+            edits.append((start, end, "", ()))
         elif item_id is not None and item_id in replace:
             new = replace[item_id]
-            edits.append(
-                (start, end, flow(new, order) if layout.flow else block(new, order, layout))
-            )
+            added = flow(new, order) if layout.flow else block(new, order, layout)
+            edits.append((start, end, added, (new.id,)))
     if append:
         at = layout.insert_at
         if layout.flow:
@@ -266,7 +303,18 @@ def splice(
             added = note + "".join(block(r, order, layout) for r in append)
             if at > 0 and text[at - 1] != "\n":
                 added = layout.newline + added
-        edits.append((at, at, added))
-    for start, end, new_text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-        text = text[:start] + new_text + text[end:]
-    return text
+        edits.append((at, at, added, tuple(r.id for r in append)))
+    pieces: list[str] = []
+    regions: list[Region] = []
+    done = 0
+    size = 0
+    for start, end, new_text, ids in sorted(edits, key=lambda e: (e[0], e[1])):
+        pieces.append(text[done:start])
+        size += start - done
+        pieces.append(new_text)
+        if ids:
+            regions.append(Region(size, size + len(new_text), ids))
+        size += len(new_text)
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces), None if layout.flow else regions

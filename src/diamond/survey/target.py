@@ -6,6 +6,7 @@ import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from diamond.documents import TextProblem, decode, read_bytes, within_limit
 from diamond.errors import InvalidFileError, UsageError
@@ -36,6 +37,7 @@ class Target:
     bom: bool
     questionnaire: Questionnaire
     catalogue: Catalogue
+    data: Any = None  # the questionnaire's data as read
 
 
 def existing_target(path: str, load: LoadOptions, data: bytes | None = None) -> Target:
@@ -47,8 +49,9 @@ def existing_target(path: str, load: LoadOptions, data: bytes | None = None) -> 
         text = decode(data, path)
     except TextProblem as problem:
         raise InvalidFileError(path, [problem.diagnostic]) from None
-    questionnaire, catalogue = require_valid(load_text(text, path, Path(path).parent, load))
-    return Target(text, data.startswith(codecs.BOM_UTF8), questionnaire, catalogue)
+    loaded = load_text(text, path, Path(path).parent, load)
+    questionnaire, catalogue = require_valid(loaded)
+    return Target(text, data.startswith(codecs.BOM_UTF8), questionnaire, catalogue, loaded.data)
 
 
 def new_target(path: str, new: NewQuestionnaire, load: LoadOptions) -> Target:
