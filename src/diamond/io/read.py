@@ -49,18 +49,23 @@ def read_regular(path: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
-        reason = not_regular(os.fstat(fd).st_mode)
+        info = os.fstat(fd)
+        reason = not_regular(info.st_mode)
         if reason is not None:
             raise InputError(f"{path}: {reason}; name a file saved on disk")
-        chunks: list[bytes] = []
-        remaining = max_bytes + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(_CHUNK, remaining))
+        want = max_bytes + 1
+        # The reported size only sizes the first read (one buffer, no copy); the cap is
+        # what stops reading, whatever the size said (/proc files report 0).
+        first = os.read(fd, min(want, info.st_size + 1) if info.st_size > 0 else min(want, _CHUNK))
+        chunks = [first]
+        total = len(first)
+        while total < want:
+            chunk = os.read(fd, min(_CHUNK, want - total))
             if not chunk:
                 break
             chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
+            total += len(chunk)
+        return first if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     finally:
