@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import diamond.io.atomic as atomic
@@ -297,3 +299,16 @@ def test_a_full_disk_leaves_the_old_report_set_whole(
     assert result.exit_code == 4, result.output
     assert "No space left" in result.stderr
     assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == old
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=255))
+def test_any_final_name_gets_a_short_temporary_name_of_ours(final: str) -> None:
+    raw = os.fsencode(final)
+    if len(raw) > MAX_NAME_BYTES or "/" in final or "\0" in final:
+        return
+    name = temp_name(final)
+    assert len(os.fsencode(name)) <= MAX_NAME_BYTES
+    assert is_ours(name) and "/" not in name
+    kept = name[1 : name.rindex(".diamond-")]
+    assert kept and final.startswith(kept)  # a prefix, cut at a character boundary

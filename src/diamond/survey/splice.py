@@ -5,8 +5,7 @@ The file's libyaml parse events (the same reader as validation,
 its items stand; reading stops at the end of that sequence. New respondents are
 then written as YAML text after the last item, and replaced ones over their own
 lines. Comments, key order, quoting and blank lines elsewhere stay exactly as they
-were, which a YAML round trip
-(even ruamel.yaml's) does not guarantee.
+were, which a YAML round trip (even ruamel.yaml's) does not guarantee.
 """
 
 from __future__ import annotations
