@@ -20,6 +20,7 @@ import pytest
 import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import ASSESSMENTS, EXAMPLES
 from typer.testing import CliRunner
 
 import diamond.io.atomic as atomic
@@ -27,7 +28,6 @@ from diamond.errors import OutputError
 from diamond.io.rewrite import rewrite
 from diamond.io.temps import MAX_NAME_BYTES, clean_stale, is_ours, temp_name
 from diamond.loader import load_questionnaire, require_valid
-from tests.conftest import ASSESSMENTS, EXAMPLES
 
 SURVEYS = EXAMPLES / "surveys"
 HEADER = "id,group,factor.land,factor.skilled_workforce\n"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +19,11 @@ from pathlib import Path
 from diamond.errors import InputError, OutputError
 from diamond.io.atomic import check_target, commit, discard, final_path, stage
 from diamond.io.read import not_regular, read_regular
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: the check before the rename remains
+    fcntl = None  # type: ignore[assignment]
 
 RETRIES = 5
 LOCK_WAIT_SECONDS = 120.0
@@ -69,6 +73,8 @@ def _check_input(path: Path, final: Path) -> None:
 
 
 def _lock(fd: int, path: Path, deadline: float) -> None:
+    if fcntl is None:  # pragma: no cover
+        return
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
