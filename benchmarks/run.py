@@ -18,6 +18,7 @@ from pathlib import Path
 
 import corpus as corpora
 import suite_assess
+import suite_import
 import suite_render
 import suite_startup
 import suite_validate
@@ -33,6 +34,7 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "scaling": suite_assess.scaling,
     "render": suite_render.run,
     "portfolio": suite_render.portfolio,
+    "import": suite_import.run,
 }
 
 

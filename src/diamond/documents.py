@@ -8,19 +8,18 @@ something to report, a second read that records positions.
 from __future__ import annotations
 
 import codecs
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from diamond.errors import Diagnostic, InputError
+from diamond.errors import Diagnostic
 from diamond.findings import Finding, locate
+from diamond.io.read import read_regular
 from diamond.limits import Limits
 from diamond.model_errors import findings_from
-from diamond.yamlsource import YamlProblem, read_yaml
+from diamond.yamlsource import Marks, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 STDIN = "-"
@@ -42,36 +41,28 @@ def label_of(path: str) -> str:
 def read_bytes(path: str, limits: Limits) -> bytes:
     """The file's bytes (``-`` reads standard input), refusing files over the size bound.
 
-    Raises ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
+    Only regular files are read (``diamond.io.read.read_regular``). Raises
+    ``InputError`` when the path cannot be read, ``TextProblem`` when it is too large.
     """
-    too_big = Diagnostic(
-        label_of(path),
-        1,
-        1,
-        "error",
-        "limit-exceeded",
-        f"the file is larger than the limit of {limits.max_bytes:,} bytes",
-        f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the limit "
-        f"with the environment variable {Limits.env_var('max_bytes')}",
-    )
-    if path == STDIN:
-        data = sys.stdin.buffer.read(limits.max_bytes + 1)
-        if len(data) > limits.max_bytes:
-            raise TextProblem(too_big)
+    return within_limit(read_regular(path, limits.max_bytes), path, limits)
+
+
+def within_limit(data: bytes, path: str, limits: Limits) -> bytes:
+    """``data`` unchanged, or ``TextProblem`` when it is larger than the byte bound."""
+    if len(data) <= limits.max_bytes:
         return data
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
-        if file.stat().st_size > limits.max_bytes:
-            raise TextProblem(too_big)
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raise TextProblem(
+        Diagnostic(
+            label_of(path),
+            1,
+            1,
+            "error",
+            "limit-exceeded",
+            f"the file is larger than the limit of {limits.max_bytes:,} bytes",
+            f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the "
+            f"limit with the environment variable {Limits.env_var('max_bytes')}",
+        )
+    )
 
 
 def byte_position(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
@@ -176,6 +167,37 @@ def cap_findings(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Like ``cap_findings``, for findings that already have a position: per file and code.
+
+    The line that counts the rest stands where the first finding not shown was.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    standing: dict[tuple[str, str], int] = {}
+    kept: list[Diagnostic] = []
+    for found in diagnostics:
+        key = (found.path, found.code)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_PER_CODE:
+            kept.append(found)
+        elif key not in standing:
+            standing[key] = len(kept)
+            kept.append(found)
+    for key, at in standing.items():
+        first = kept[at]
+        kept[at] = Diagnostic(
+            first.path,
+            first.line,
+            first.column,
+            first.severity,
+            first.code,
+            f"{counts[key] - MAX_PER_CODE:,} more '{first.code}' finding(s) in this file "
+            "are not shown",
+            "fix the ones shown and run again",
+        )
+    return kept
+
+
 Checks = Callable[[Any], tuple[list[Finding], list[Diagnostic]]]
 
 
@@ -185,17 +207,48 @@ def parse_document(
     model: type[M],
     limits: Limits,
     checks: Checks | None = None,
+    *,
+    locate_warnings: bool = True,
 ) -> Parsed[M]:
     """Validate ``text`` as ``model``, run ``checks`` on the raw data, report everything.
 
     ``checks`` returns findings located in this file and, separately, diagnostics
     already positioned (for example in a framework file the document names).
+    Without ``locate_warnings``, a file with warnings but no errors is not read a
+    second time for positions: its warnings stand at line 1 (for callers that only
+    count them).
     """
     try:
         document = read_yaml(text, label, limits=limits)
     except YamlProblem as problem:
         return Parsed(None, None, [problem.diagnostic])
-    data = document.data
+    return check_data(
+        text,
+        document.data,
+        document.diagnostics,
+        label,
+        model,
+        limits,
+        checks,
+        locate_warnings=locate_warnings,
+    )
+
+
+def check_data(
+    text: str,
+    data: Any,
+    read: list[Diagnostic],
+    label: str,
+    model: type[M],
+    limits: Limits,
+    checks: Checks | None = None,
+    *,
+    locate_warnings: bool = True,
+) -> Parsed[M]:
+    """``parse_document`` for ``data`` already read from ``text`` (with findings ``read``).
+
+    ``text`` is read again only when a finding needs a position.
+    """
     findings: list[Finding] = []
     instance: M | None = None
     if data is None:
@@ -229,9 +282,11 @@ def parse_document(
     if checks is not None and isinstance(data, dict):
         more, foreign = checks(data)
         findings.extend(more)
-    diagnostics = list(document.diagnostics)
+    diagnostics = list(read)
     findings = cap_findings(findings)
-    if findings:
+    if findings and not locate_warnings and all(f.severity != "error" for f in findings):
+        diagnostics.extend(locate(label, findings, Marks()))
+    elif findings:
         marked = read_yaml(text, label, limits=limits, with_marks=True)
         assert marked.marks is not None
         diagnostics.extend(locate(label, findings, marked.marks))

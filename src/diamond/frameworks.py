@@ -19,6 +19,7 @@ from typing import Any
 from diamond.documents import TextProblem, decode, parse_document, read_bytes
 from diamond.errors import Diagnostic, FrameworkError, InputError, InvalidFileError
 from diamond.findings import Finding, suggest
+from diamond.io.read import not_regular
 from diamond.limits import Limits
 from diamond.models.framework import Dimension, Framework, Indicator
 from diamond.names import BUILTIN_FRAMEWORKS
@@ -199,6 +200,9 @@ def resolve_framework(
         raise FrameworkError("the framework path contains a NUL character; write a plain path")
     resolved = (base_dir / reference).resolve()
     roots = {base_dir.resolve(), Path.cwd().resolve()}
+    # A working folder at the file system's root ('/' in many containers) would let
+    # every path in; it does not widen the policy.
+    roots = {r for r in roots if r != Path(r.anchor)} or roots
     if not allow_outside and not within(resolved, roots):
         raise FrameworkError(
             f"the framework path '{reference}' leads outside the questionnaire's folder and the "
@@ -212,6 +216,9 @@ def resolve_framework(
             f"framework file '{reference}' not found (looked for {resolved}); the path is "
             "relative to the questionnaire's folder"
         ) from None
+    reason = not_regular(stat.st_mode)
+    if reason is not None:
+        raise InputError(f"framework file '{reference}' ({resolved}) {reason}; name a YAML file")
     # Name the file as the user would: the questionnaire's folder joined with the reference.
     label = os.path.normpath(base_dir / reference)
     return _load_file(resolved, label, stat.st_mtime_ns, stat.st_size, limits)

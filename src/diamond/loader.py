@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from diamond.checks import check_questionnaire
-from diamond.documents import STDIN, TextProblem, decode, label_of, parse_document, read_bytes
+from diamond.documents import (
+    STDIN,
+    TextProblem,
+    check_data,
+    decode,
+    label_of,
+    parse_document,
+    read_bytes,
+)
 from diamond.errors import Diagnostic, DiamondError, InvalidFileError
 from diamond.findings import Finding
 from diamond.frameworks import Catalogue, resolve_framework
@@ -22,6 +31,7 @@ class LoadOptions:
 
     limits: Limits = field(default_factory=Limits)
     allow_outside_paths: bool = False
+    locate_warnings: bool = True  # False: warnings are only counted (see parse_document)
 
 
 @dataclass
@@ -32,6 +42,7 @@ class Loaded:
     questionnaire: Questionnaire | None
     catalogue: Catalogue | None
     diagnostics: list[Diagnostic]
+    data: Any = None  # the data as read, when it was read
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -49,9 +60,10 @@ class Loaded:
         return self.questionnaire is not None and not self.errors
 
 
-def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Loaded:
-    """Validate questionnaire ``text``; ``label`` names it in messages."""
-    holder: list[Catalogue] = []
+def _checks(
+    base_dir: Path, options: LoadOptions, holder: list[Catalogue]
+) -> Callable[[dict[str, Any]], tuple[list[Finding], list[Diagnostic]]]:
+    """The questionnaire's own checks; the framework it names is put in ``holder``."""
 
     def checks(data: dict[str, Any]) -> tuple[list[Finding], list[Diagnostic]]:
         reference = data.get("framework", DEFAULT_FRAMEWORK)
@@ -75,9 +87,44 @@ def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Lo
         holder.append(catalogue)
         return check_questionnaire(data, catalogue), []
 
-    parsed = parse_document(text, label, Questionnaire, options.limits, checks)
+    return checks
+
+
+def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Loaded:
+    """Validate questionnaire ``text``; ``label`` names it in messages."""
+    holder: list[Catalogue] = []
+    parsed = parse_document(
+        text,
+        label,
+        Questionnaire,
+        options.limits,
+        _checks(base_dir, options, holder),
+        locate_warnings=options.locate_warnings,
+    )
     catalogue = holder[0] if holder else None
-    return Loaded(label, parsed.model if parsed.ok else None, catalogue, parsed.diagnostics)
+    model = parsed.model if parsed.ok else None
+    return Loaded(label, model, catalogue, parsed.diagnostics, parsed.data)
+
+
+def load_data(text: str, data: Any, label: str, base_dir: Path, options: LoadOptions) -> Loaded:
+    """Validate questionnaire ``data`` known to be what ``text`` reads as, without reading it.
+
+    ``text`` is read only if a finding needs a position.
+    """
+    holder: list[Catalogue] = []
+    parsed = check_data(
+        text,
+        data,
+        [],
+        label,
+        Questionnaire,
+        options.limits,
+        _checks(base_dir, options, holder),
+        locate_warnings=options.locate_warnings,
+    )
+    catalogue = holder[0] if holder else None
+    model = parsed.model if parsed.ok else None
+    return Loaded(label, model, catalogue, parsed.diagnostics, parsed.data)
 
 
 def load_questionnaire(path: str, options: LoadOptions | None = None) -> Loaded:

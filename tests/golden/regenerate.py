@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from diamond.atomic import write_atomic
+from diamond.io.atomic import write_atomic
 from tests.golden import GOLDEN, examples, render_example
 
 #: What the renderer writes; only folders holding nothing else are ever removed.

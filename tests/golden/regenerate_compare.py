@@ -26,8 +26,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from diamond.atomic import write_atomic
 from diamond.compare import compare, render_comparison
+from diamond.io.atomic import write_atomic
 from diamond.loader import load_questionnaire, require_valid
 from diamond.portfolio import render_portfolio, run_portfolio
 from diamond.render.report import RenderedFile

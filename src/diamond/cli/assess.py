@@ -86,8 +86,8 @@ def assess(
     Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable path;
     3 template error; 4 a report could not be written.
     """
+    from diamond.io.outputs import write_outputs
     from diamond.loader import load_questionnaire, require_valid
-    from diamond.outputs import write_outputs
     from diamond.render.report import render_reports
     from diamond.scoring import assess as score
 

@@ -118,8 +118,8 @@ def compare(
     """
     from diamond.compare import DEFAULT_STEM, below, recent_declines, render_comparison
     from diamond.compare import compare as build
+    from diamond.io.outputs import write_outputs
     from diamond.loader import load_questionnaire
-    from diamond.outputs import write_outputs
     from diamond.scoring import assess as score
 
     if len(files) < 2:

@@ -35,8 +35,9 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a starter questionnaire listing every indicator with its question."""
-    from diamond.atomic import write_atomic
     from diamond.frameworks import is_path, resolve_framework
+    from diamond.io.atomic import create_new, write_atomic
+    from diamond.io.guard import refuse_inputs
     from diamond.scaffold import starter_questionnaire
 
     if file.exists() and not force:
@@ -46,6 +47,7 @@ def init(
     base = file.parent
     reference = framework
     if is_path(framework):
+        refuse_inputs([file], [framework], hint="name a new questionnaire file")
         # The questionnaire resolves the path relative to itself; store it that way.
         target = Path(framework).resolve()
         catalogue = resolve_framework(
@@ -71,5 +73,8 @@ def init(
         lang=lang.code,
         file_name=file.name,
     )
-    write_atomic(file, text)
+    if force:
+        write_atomic(file, text)
+    else:
+        create_new(file, text)
     sys.stdout.write(f"wrote {file}: {len(catalogue.indicators)} indicators to rate\n")

@@ -204,10 +204,13 @@ def export_answers(
     Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable
     path; 4 the output could not be written.
     """
-    from diamond.atomic import write_atomic
+    from diamond.io.atomic import write_atomic
+    from diamond.io.guard import refuse_inputs
     from diamond.loader import load_questionnaire, require_valid
     from diamond.survey import export_csv
 
+    if output is not None:
+        refuse_inputs([output], [file], hint="choose another file with -o")
     questionnaire, catalogue = require_valid(
         load_questionnaire(file, load_options(allow_outside_paths))
     )

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from diamond.compare.context import compare_filters
 from diamond.compare.labels import load_compare_labels
-from diamond.outputs import write_outputs
+from diamond.io.atomic import write_set
+from diamond.io.outputs import check_outputs
 from diamond.portfolio.context import build_portfolio_context
 from diamond.portfolio.model import Portfolio
 from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json
@@ -37,8 +38,10 @@ def render_portfolio(
     labels = load_compare_labels(portfolio.lang, templates_dir)
     context = build_portfolio_context(portfolio, labels)
     env = make_environment(templates_dir, compare_filters(portfolio.lang))
-    files = [RenderedFile(f"{STEM}.{fmt}", render_template(env, name, context))
-             for fmt, name in TEMPLATES.items()]
+    files = [
+        RenderedFile(f"{STEM}.{fmt}", render_template(env, name, context))
+        for fmt, name in TEMPLATES.items()
+    ]
     files.append(RenderedFile(f"{STEM}.json", portfolio_json(portfolio) + "\n"))
     return files
 
@@ -48,9 +51,14 @@ def write_portfolio(
 ) -> list[Path]:
     """Write the clusters' reports into ``folder/clusters/``, then ``rendered`` into ``folder``.
 
-    Refuses, like ``diamond.outputs.write_outputs``, to overwrite any of ``inputs``.
-    Returns the paths written, the portfolio files last.
+    Refuses, like ``diamond.io.outputs.write_outputs``, to overwrite any of ``inputs``;
+    every file is written to a temporary before any is renamed. Returns the paths
+    written, the portfolio files last.
     """
     protected = list(inputs)
-    written = write_outputs(list(portfolio.reports), folder / CLUSTERS_FOLDER, protected)
-    return written + write_outputs(rendered, folder, protected)
+    reports = list(portfolio.reports)
+    clusters = check_outputs(reports, folder / CLUSTERS_FOLDER, protected)
+    targets = check_outputs(rendered, folder, protected)
+    pairs = list(zip(clusters, [f.content for f in reports], strict=True))
+    pairs += zip(targets, [f.content for f in rendered], strict=True)
+    return write_set(pairs)

@@ -8,10 +8,12 @@ of keys; it is merged over the built-in one key by key.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from diamond.errors import TemplateError
+from diamond.errors import InputError, TemplateError
+from diamond.io.read import read_regular
 from diamond.render.templates import builtin_templates
 from diamond.yamlsource import YamlProblem, read_yaml
 
@@ -96,12 +98,16 @@ def load_labels(
     labels = builtin_labels(file_name)
     if templates_dir is not None:
         user = templates_dir / file_name
-        if user.is_file():
-            if user.stat().st_size > MAX_LABELS_BYTES:
+        if os.path.lexists(user):
+            try:
+                data = read_regular(str(user), MAX_LABELS_BYTES)
+            except InputError as error:
+                raise TemplateError(str(error)) from None
+            if len(data) > MAX_LABELS_BYTES:
                 raise TemplateError(f"{user}: larger than {MAX_LABELS_BYTES} bytes")
             try:
-                text = user.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as error:
                 raise TemplateError(f"{user}: cannot be read ({error})") from None
             labels = merge(labels, parse_labels(text, str(user)), str(user))
     chosen = labels.get(lang)

@@ -6,7 +6,8 @@ there); in an editable or source checkout they are read from that top-level
 folder. A user's ``--templates DIR`` comes first: any template file it holds
 overrides the built-in one of the same name, the rest fall back.
 
-Templates run in Jinja's immutable sandbox with strict undefined variables.
+Templates run in Jinja's immutable sandbox with strict undefined variables, a
+time limit and size limits (``diamond.render.sandbox``).
 The context they get holds only plain dicts, lists, strings and numbers (see
 ``diamond.render.context``), so a template someone else wrote can read the
 report's data but cannot reach Python objects, modules or files.
@@ -35,10 +36,12 @@ from jinja2 import (
     StrictUndefined,
 )
 from jinja2.bccache import Bucket
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 
 from diamond import __version__
-from diamond.errors import TemplateError
+from diamond.errors import InputError, TemplateError
+from diamond.io.read import read_regular
+from diamond.render.sandbox import BoundedSandbox, render_bounded
 
 __all__ = ["builtin_templates", "make_environment", "render_template", "template_error"]
 
@@ -92,6 +95,37 @@ class _Loader(ChoiceLoader):
         return name
 
 
+#: The largest template file read from ``--templates``.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+class _UserLoader(FileSystemLoader):
+    """A user's templates folder: regular files only, at most ``MAX_TEMPLATE_BYTES`` each."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = os.path.normpath(os.path.join(folder, *pieces))
+            if os.path.lexists(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        try:
+            data = read_regular(filename, MAX_TEMPLATE_BYTES)
+        except InputError as error:
+            raise TemplateError(str(error)) from None
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise TemplateError(f"{filename}: larger than {MAX_TEMPLATE_BYTES:,} bytes")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TemplateError(f"{filename}: not UTF-8 text; save it as UTF-8") from None
+        mtime = os.path.getmtime(filename)
+        return text, filename, lambda: os.path.getmtime(filename) == mtime
+
+
 def _builtin_loader() -> BaseLoader:
     folder = builtin_templates()
     if isinstance(folder, Path):
@@ -134,7 +168,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 def make_environment(
     templates_dir: Path | None = None,
     filters: Mapping[str, Callable[..., Any]] | None = None,
-) -> ImmutableSandboxedEnvironment:
+) -> BoundedSandbox:
     """A sandboxed Jinja environment over ``templates_dir`` (if given) then the built-ins.
 
     Raises ``TemplateError`` when ``templates_dir`` is not a folder.
@@ -143,9 +177,9 @@ def make_environment(
     if templates_dir is not None:
         if not templates_dir.is_dir():
             raise TemplateError(f"templates folder {templates_dir} not found or not a folder")
-        loaders.append(FileSystemLoader(str(templates_dir), encoding="utf-8"))
+        loaders.append(_UserLoader(str(templates_dir), encoding="utf-8"))
     loaders.append(_builtin_loader())
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=_Loader(loaders, templates_dir),
         undefined=StrictUndefined,
         autoescape=_autoescape,
@@ -197,7 +231,13 @@ def template_error(env: jinja2.Environment, name: str, error: BaseException) -> 
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name`` with ``context``; any failure raises ``TemplateError``."""
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        if isinstance(env, BoundedSandbox):
+            env.start_clock()
+            return render_bounded(env, template.generate(context))
+        return template.render(context)
+    except TemplateError:
+        raise
     except RecursionError as error:
         raise TemplateError(f"{name}: templates include or call each other endlessly") from error
     except Exception as error:

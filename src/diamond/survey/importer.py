@@ -8,17 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diamond.atomic import write_atomic
+from diamond.documents import cap_diagnostics
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.frameworks import Catalogue
-from diamond.loader import LoadOptions, load_text, require_valid
+from diamond.io.atomic import create_new
+from diamond.io.guard import refuse_inputs
+from diamond.io.rewrite import rewrite
+from diamond.loader import LoadOptions, load_data, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
+from diamond.survey.readback import read_back
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
-from diamond.survey.splice import SpliceError, splice
-from diamond.survey.table import DEFAULT_ENCODING, read_table
+from diamond.survey.splice import SpliceError, splice_regions
+from diamond.survey.table import DEFAULT_ENCODING, Table, read_table
 from diamond.survey.target import NewQuestionnaire, Target, existing_target, new_target
 
 
@@ -133,14 +137,52 @@ def import_responses(
 
     Nothing is written unless every cell was understood and the resulting questionnaire
     validates; otherwise ``InvalidFileError`` carries every finding. With
-    ``options.dry_run`` nothing is written either way.
+    ``options.dry_run`` nothing is written either way. An existing questionnaire is
+    rewritten under a lock and only if nobody changed it meanwhile
+    (``diamond.io.rewrite``); if someone did, the import is applied to their version.
     """
-    load = load or LoadOptions()
+    # The questionnaire's own warnings are only counted here, never listed.
+    load = dataclasses.replace(load or LoadOptions(), locate_warnings=False)
     _check_options(options)
+    sources = [csv_path] + ([options.map_path] if options.map_path else [])
+    refuse_inputs([Path(target)], sources, hint="name the questionnaire after --into or --new")
     table = read_table(
         csv_path, encoding=options.encoding, delimiter=options.delimiter, limits=load.limits
     )
-    base = existing_target(target, load) if new is None else new_target(target, new, load)
+    if new is not None:
+        base = new_target(target, new, load)
+        report, text = _plan(csv_path, target, options, load, table, base, created=True)
+        if not options.dry_run:
+            create_new(Path(target), text.encode("utf-8"))
+            report.written = True
+        return report
+    if options.dry_run:
+        base = existing_target(target, load)
+        return _plan(csv_path, target, options, load, table, base, created=False)[0]
+    planned: list[ImportReport] = []
+
+    def edit(data: bytes) -> bytes:
+        base = existing_target(target, load, data)
+        report, text = _plan(csv_path, target, options, load, table, base, created=False)
+        planned[:] = [report]
+        return (codecs.BOM_UTF8 if base.bom else b"") + text.encode("utf-8")
+
+    rewrite(Path(target), edit, load.limits.max_bytes)
+    planned[0].written = True
+    return planned[0]
+
+
+def _plan(
+    csv_path: str,
+    target: str,
+    options: ImportOptions,
+    load: LoadOptions,
+    table: Table,
+    base: Target,
+    *,
+    created: bool,
+) -> tuple[ImportReport, str]:
+    """What importing ``table`` into ``base`` adds and replaces, and the new text."""
     catalogue = base.catalogue
     survey_map = (
         load_map(options.map_path, catalogue, table.header, load.limits)
@@ -169,7 +211,7 @@ def import_responses(
                 "name columns by indicator id or question text, or map them with --map",
             )
         )
-    existing = [r.id for r in base.questionnaire.respondents] if new is None else []
+    existing = [] if created else [r.id for r in base.questionnaire.respondents]
     settings = RowSettings(
         default_group=options.default_group,
         id_prefix=options.id_prefix,
@@ -179,7 +221,7 @@ def import_responses(
     )
     rows = read_rows(table, columns, roles, base.questionnaire.scale, survey_map, settings)
     diagnostics += rows.diagnostics
-    if roles["id"] is None and new is None:
+    if roles["id"] is None and not created:
         diagnostics += _repeats(rows.respondents, base.questionnaire.respondents, csv_path, target)
     if not rows.respondents and not any(d.severity == "error" for d in diagnostics):
         diagnostics.append(
@@ -194,6 +236,7 @@ def import_responses(
             )
         )
     diagnostics.sort(key=Diagnostic.sort_key)
+    diagnostics = cap_diagnostics(diagnostics)
     if any(d.severity == "error" for d in diagnostics):
         raise InvalidFileError(csv_path, diagnostics)
     replaced = _keep_group_and_weight(
@@ -203,7 +246,7 @@ def import_responses(
     report = ImportReport(
         csv_path,
         target,
-        new is not None,
+        created,
         options.dry_run,
         table.delimiter,
         table.encoding,
@@ -214,12 +257,7 @@ def import_responses(
         missing=[i for i in catalogue.indicators if i not in {c.indicator for c in columns}],
         warnings=diagnostics,
     )
-    text = _spliced(base, report, catalogue, load)
-    if not options.dry_run:
-        data = (codecs.BOM_UTF8 if base.bom else b"") + text.encode("utf-8")
-        write_atomic(Path(target), data)
-        report.written = True
-    return report
+    return report, _spliced(base, report, catalogue, load)
 
 
 def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: LoadOptions) -> str:
@@ -227,7 +265,7 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
     target = report.target
     order = list(catalogue.indicators)
     try:
-        text = splice(
+        text, regions = splice_regions(
             base.text,
             append=report.added,
             replace={r.id: r for r in report.replaced},
@@ -251,7 +289,16 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
             ],
         ) from None
     label = f"{target} (after import)"
-    loaded = load_text(text, label, Path(target).parent, load)
+    folder = Path(target).parent
+    data = None
+    if not report.created:
+        data = read_back(
+            text, regions, base.data, label, load.limits, replaced=bool(report.replaced)
+        )
+    if data is None:
+        loaded = load_text(text, label, folder, load)
+    else:
+        loaded = load_data(text, data, label, folder, load)
     questionnaire, _ = require_valid(loaded)
     replaced = {r.id: _respondent(r) for r in report.replaced}
     kept = [] if report.created else base.questionnaire.respondents

@@ -1,22 +1,26 @@
 """Add or replace respondents in a questionnaire's text, leaving every other byte alone.
 
-The file is composed (not loaded) with PyYAML to learn where the ``respondents``
-sequence and each of its items stand; new respondents are then written as YAML text
-after the last item, and replaced ones over their own lines. Comments, key order,
-quoting and blank lines elsewhere stay exactly as they were, which a YAML round trip
-(even ruamel.yaml's) does not guarantee.
+The file's libyaml parse events (the same reader as validation,
+``diamond.yamlsource.events``) tell where the ``respondents`` sequence and each of
+its items stand; reading stops at the end of that sequence. New respondents are
+then written as YAML text after the last item, and replaced ones over their own
+lines. Comments, key order, quoting and blank lines elsewhere stay exactly as they
+were, which a YAML round trip (even ruamel.yaml's) does not guarantee.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
 from diamond.survey.rows import Imported
+from diamond.yamlsource import YamlProblem, events, read_yaml
 
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
@@ -36,10 +40,15 @@ class _Layout:
     newline: str
 
 
+@functools.lru_cache(maxsize=4096)
 def scalar(text: str) -> str:
     """``text`` as a YAML scalar that reads back as the same string."""
-    if _PLAIN.match(text) and yaml.safe_load(text) == text:
-        return text
+    if _PLAIN.match(text):
+        try:
+            if read_yaml(text, "<scalar>").data == text:
+                return text
+        except YamlProblem:
+            pass
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -47,13 +56,107 @@ def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
-def _content_end(node: yaml.Node) -> int:
-    """Where a node's own text ends (PyYAML's block end marks point at the next token)."""
-    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-        return _content_end(node.value[-1][1])
-    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-        return _content_end(node.value[-1])
-    return int(node.end_mark.index)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _end(event: Any) -> int:
+    return int(event.end_mark.index)
+
+
+def _skip(stream: Iterator[Any], event: Any) -> int:
+    """Consume the node that ``event`` opens; where its own text ends.
+
+    A block collection's end event points at the next token, so its text ends
+    where its last scalar, alias or flow collection does; a flow collection ends
+    after its bracket. (A flat loop: this walks most of a large file.)
+    """
+    if not isinstance(event, _STARTS):
+        return _end(event)
+    flows = [bool(event.flow_style)]
+    end = _end(event)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    for child in stream:
+        kind = type(child)
+        if kind is scalar_event or kind is alias_event:
+            end = child.end_mark.index
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            flows.append(bool(child.flow_style))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if flows.pop():
+                end = child.end_mark.index
+            if not flows:
+                return int(end)
+    raise SpliceError("the file ends inside a value")
+
+
+@dataclass
+class _Item:
+    id: str | None
+    start: int
+    end: int
+    column: int
+    answers_step: int | None = None
+
+
+def _item(stream: Iterator[Any], event: Any, first: bool) -> _Item:
+    """One respondent: its id, where it stands, and (for the first) its answers' indent."""
+    if isinstance(event, yaml.AliasEvent):
+        raise SpliceError("a respondent is an alias; write it out in place")
+    found = _Item(None, int(event.start_mark.index), 0, int(event.start_mark.column))
+    if not isinstance(event, yaml.MappingStartEvent):
+        found.end = _skip(stream, event)
+        return found
+    end = _end(event)
+    while True:
+        key = next(stream)
+        if isinstance(key, yaml.MappingEndEvent):
+            found.end = _end(key) if event.flow_style else end
+            return found
+        name = key.value if isinstance(key, yaml.ScalarEvent) else None
+        _skip(stream, key)
+        value = next(stream)
+        if name == "id" and isinstance(value, yaml.ScalarEvent):
+            found.id = value.value
+        answers = first and name == "answers" and isinstance(value, yaml.MappingStartEvent)
+        if answers and not value.flow_style:  # a block mapping has at least one key
+            inner = next(stream)
+            found.answers_step = int(inner.start_mark.column) - found.column
+            end = _skip(stream, inner)
+            while not isinstance(child := next(stream), yaml.MappingEndEvent):
+                end = _skip(stream, child)
+            continue
+        end = _skip(stream, value)
+
+
+def _respondents(stream: Iterator[Any]) -> tuple[Any, list[_Item]]:
+    """The ``respondents`` sequence's start event and its items."""
+    for event in stream:
+        if isinstance(event, yaml.DocumentStartEvent):
+            break
+    root = next(stream)
+    if not isinstance(root, yaml.MappingStartEvent):
+        raise SpliceError("'respondents' is not a list of respondents")
+    while True:
+        key = next(stream)
+        if isinstance(key, yaml.MappingEndEvent):
+            raise SpliceError("'respondents' is not a list of respondents")
+        name = key.value if isinstance(key, yaml.ScalarEvent) else None
+        _skip(stream, key)
+        value = next(stream)
+        if name != "respondents":
+            _skip(stream, value)
+            continue
+        if isinstance(value, yaml.AliasEvent):
+            raise SpliceError("'respondents' is an alias; write the list out in place")
+        if not isinstance(value, yaml.SequenceStartEvent):
+            raise SpliceError("'respondents' is not a list of respondents")
+        items: list[_Item] = []
+        while True:
+            event = next(stream)
+            if isinstance(event, yaml.SequenceEndEvent):
+                return value, items
+            items.append(_item(stream, event, not items))
 
 
 def _after_line(text: str, index: int) -> int:
@@ -79,48 +182,34 @@ def _dash(text: str, low: int, high: int) -> int:
         high = found
 
 
-def _value(mapping: yaml.Node, key: str) -> yaml.Node | None:
-    if isinstance(mapping, yaml.MappingNode):
-        for k, v in mapping.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == key:
-                found: yaml.Node = v
-                return found
-    return None
-
-
 def _layout(text: str) -> _Layout:
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    seq = _value(root, "respondents") if isinstance(root, yaml.MappingNode) else None
-    if not isinstance(root, yaml.MappingNode) or not isinstance(seq, yaml.SequenceNode):
+    stream = events(text)
+    try:
+        seq, found = _respondents(stream)
+    except (yaml.YAMLError, StopIteration, RecursionError):
+        raise SpliceError("the file cannot be read as YAML") from None
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+    if not found:
         raise SpliceError("'respondents' is not a list of respondents")
-    if not seq.value:
-        raise SpliceError("'respondents' is not a list of respondents")
-    keys = [k for k, _ in root.value if isinstance(k, yaml.ScalarNode) and k.value == "respondents"]
-    if seq.start_mark.index < keys[0].end_mark.index:
-        raise SpliceError("'respondents' is an alias; write the list out in place")
     items: list[tuple[str | None, int, int]] = []
     low = int(seq.start_mark.index)
     flow = bool(seq.flow_style)
     dash_column = int(seq.start_mark.column)
-    for item in seq.value:
-        start, end = int(item.start_mark.index), _content_end(item)
-        if start < low:
-            raise SpliceError("a respondent is an alias; write it out in place")
-        id_node = _value(item, "id")
-        item_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+    for item in found:
+        start, end = item.start, item.end
         if not flow:
             dash = _dash(text, low, start)
             dash_column = dash - _line_start(text, dash)
             start = _line_start(text, dash)
             end = _after_line(text, end)
-        items.append((item_id, start, end))
+        items.append((item.id, start, end))
         low = end
-    first = seq.value[0]
-    key_offset = max(2, int(first.start_mark.column) - dash_column)
-    answers = _value(first, "answers")
-    step = 2
-    if isinstance(answers, yaml.MappingNode) and not answers.flow_style and answers.value:
-        step = max(1, int(answers.value[0][0].start_mark.column - first.start_mark.column))
+    first = found[0]
+    key_offset = max(2, first.column - dash_column)
+    step = max(1, first.answers_step) if first.answers_step is not None else 2
     newline = "\r\n" if "\r\n" in text else "\n"
     return _Layout(flow, dash_column, key_offset, step, items, items[-1][2], newline)
 
@@ -152,6 +241,15 @@ def flow(respondent: Imported, order: Sequence[str]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class Region:
+    """Where new block text stands in the edited text, and the respondent ids it holds."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+
+
 def splice(
     text: str,
     *,
@@ -165,18 +263,36 @@ def splice(
 
     ``remove_all`` drops every existing respondent first (a new file's placeholder).
     """
+    return splice_regions(
+        text, append=append, replace=replace, order=order, remove_all=remove_all, comment=comment
+    )[0]
+
+
+def splice_regions(
+    text: str,
+    *,
+    append: Sequence[Imported],
+    replace: Mapping[str, Imported],
+    order: Sequence[str],
+    remove_all: bool = False,
+    comment: str | None = None,
+) -> tuple[str, list[Region] | None]:
+    """Like ``splice``, and where the new block text stands (None for a flow-style list).
+
+    Each region is a whole number of lines holding block sequence items at the
+    list's indentation, so it reads on its own as a YAML list of those respondents.
+    """
     layout = _layout(text)
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, str, tuple[str, ...]]] = []
     for item_id, start, end in layout.items:
         if remove_all:
             if layout.flow:
                 raise SpliceError("cannot remove respondents from a flow-style list")
-            edits.append((start, end, ""))
+            edits.append((start, end, "", ()))
         elif item_id is not None and item_id in replace:
             new = replace[item_id]
-            edits.append(
-                (start, end, flow(new, order) if layout.flow else block(new, order, layout))
-            )
+            added = flow(new, order) if layout.flow else block(new, order, layout)
+            edits.append((start, end, added, (new.id,)))
     if append:
         at = layout.insert_at
         if layout.flow:
@@ -186,7 +302,18 @@ def splice(
             added = note + "".join(block(r, order, layout) for r in append)
             if at > 0 and text[at - 1] != "\n":
                 added = layout.newline + added
-        edits.append((at, at, added))
-    for start, end, new_text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-        text = text[:start] + new_text + text[end:]
-    return text
+        edits.append((at, at, added, tuple(r.id for r in append)))
+    pieces: list[str] = []
+    regions: list[Region] = []
+    done = 0
+    size = 0
+    for start, end, new_text, ids in sorted(edits, key=lambda e: (e[0], e[1])):
+        pieces.append(text[done:start])
+        size += start - done
+        pieces.append(new_text)
+        if ids:
+            regions.append(Region(size, size + len(new_text), ids))
+        size += len(new_text)
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces), None if layout.flow else regions

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from diamond.documents import byte_position
 from diamond.errors import Diagnostic, InputError, InvalidFileError, UsageError
+from diamond.io.read import read_regular
 from diamond.limits import Limits
 
 DEFAULT_ENCODING = "utf-8-sig"
@@ -124,15 +125,7 @@ def read_table(
 ) -> Table:
     """Read the CSV at ``path``; raises ``InputError`` or ``InvalidFileError``."""
     limits = limits or Limits()
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    data = read_regular(path, limits.max_bytes)
     if len(data) > limits.max_bytes:
         raise InputError(
             f"{path}: larger than the limit of {limits.max_bytes:,} bytes; raise it with "

@@ -6,8 +6,9 @@ import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from diamond.documents import TextProblem, decode, read_bytes
+from diamond.documents import TextProblem, decode, read_bytes, within_limit
 from diamond.errors import InvalidFileError, UsageError
 from diamond.frameworks import Catalogue, is_path, resolve_framework
 from diamond.loader import LoadOptions, load_text, require_valid
@@ -36,17 +37,21 @@ class Target:
     bom: bool
     questionnaire: Questionnaire
     catalogue: Catalogue
+    data: Any = None  # the questionnaire's data as read
 
 
-def existing_target(path: str, load: LoadOptions) -> Target:
-    """An existing questionnaire; it must be valid before anything is added to it."""
+def existing_target(path: str, load: LoadOptions, data: bytes | None = None) -> Target:
+    """An existing questionnaire (read now, or given as ``data``); it must be valid."""
     try:
-        data = read_bytes(path, load.limits)
+        if data is None:
+            data = read_bytes(path, load.limits)
+        data = within_limit(data, path, load.limits)
         text = decode(data, path)
     except TextProblem as problem:
         raise InvalidFileError(path, [problem.diagnostic]) from None
-    questionnaire, catalogue = require_valid(load_text(text, path, Path(path).parent, load))
-    return Target(text, data.startswith(codecs.BOM_UTF8), questionnaire, catalogue)
+    loaded = load_text(text, path, Path(path).parent, load)
+    questionnaire, catalogue = require_valid(loaded)
+    return Target(text, data.startswith(codecs.BOM_UTF8), questionnaire, catalogue, loaded.data)
 
 
 def new_target(path: str, new: NewQuestionnaire, load: LoadOptions) -> Target:

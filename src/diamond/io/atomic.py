@@ -1,0 +1,175 @@
+"""Write files whole or not at all: temporaries beside the targets, then renames.
+
+A symbolic link is written through: its target is replaced, in the target's own
+folder, and the link stays. A file with more than one hard link is refused,
+since a rename would split it from its other names (see ``docs/``: "Writing
+files"). The replaced file's permission bits are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from diamond.errors import OutputError
+from diamond.io.temps import clean_stale, temp_name
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A temporary holding a file's new content, not yet renamed over ``final``."""
+
+    shown: Path
+    final: Path
+    temp: Path
+
+
+def final_path(path: Path) -> Path:
+    """Where writing ``path`` really lands: a symbolic link's target, else ``path``."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def check_target(shown: Path, final: Path) -> os.stat_result | None:
+    """The existing file's status, or None; refuses folders and hard-linked files."""
+    try:
+        info = os.stat(final)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {shown}: a folder of that name exists")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"cannot write {shown}: it is not a regular file")
+    if info.st_nlink > 1:
+        raise OutputError(
+            f"refusing to write {shown}: it has {info.st_nlink} hard links, and replacing it "
+            "would leave the other names with the old content; make it a single file "
+            f"(cp {shown} copy && mv copy {shown}) or write elsewhere"
+        )
+    return info
+
+
+def _mode(info: os.stat_result | None) -> int:
+    if info is not None:
+        return info.st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def stage(path: Path, content: str | bytes) -> Staged:
+    """Write ``content`` to a new temporary beside ``path``'s final place, synced to disk.
+
+    Text is written as UTF-8 with ``\\n`` line ends on every platform.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    final = final_path(path)
+    info = check_target(path, final)
+    folder = final.parent if str(final.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from None
+    clean_stale(folder)
+    while True:
+        temp = folder / temp_name(final.name)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _mode(info))
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
+    return Staged(path, final, temp)
+
+
+def discard(staged: Sequence[Staged]) -> None:
+    """Remove temporaries that will not be renamed."""
+    for item in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(item.temp)
+
+
+def commit(staged: Sequence[Staged]) -> None:
+    """Rename every temporary over its final name (renames need no disk space)."""
+    for n, item in enumerate(staged):
+        try:
+            os.replace(item.temp, item.final)
+        except OSError as exc:
+            discard(staged[n:])
+            done = ", ".join(str(s.shown) for s in staged[:n]) or "none"
+            raise OutputError(
+                f"cannot write {item.shown}: {exc.strerror or exc} (already replaced: {done})"
+            ) from None
+    for folder in {item.final.parent for item in staged}:
+        _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder if str(folder) else ".", os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_set(files: Sequence[tuple[Path, str | bytes]]) -> list[Path]:
+    """Write several files as one: every temporary first, then the renames.
+
+    If any temporary cannot be written (a full disk, say), none of the files is
+    touched and every temporary is removed.
+    """
+    staged: list[Staged] = []
+    try:
+        for path, content in files:
+            staged.append(stage(path, content))
+    except BaseException:
+        discard(staged)
+        raise
+    commit(staged)
+    return [path for path, _ in files]
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` with ``content`` atomically; the old file stays intact on failure."""
+    write_set([(path, content)])
+
+
+def create_new(path: Path, content: str | bytes) -> None:
+    """Write ``path`` atomically, refusing if a file of that name appears meanwhile."""
+    [staged] = [stage(path, content)]
+    try:
+        os.link(staged.temp, staged.final)
+    except FileExistsError:
+        raise OutputError(
+            f"refusing to write {path}: a file of that name appeared while working; "
+            "nothing was written"
+        ) from None
+    except OSError:  # a file system without hard links: fall back on a rename
+        if os.path.lexists(staged.final):
+            discard([staged])
+            raise OutputError(f"refusing to write {path}: it already exists") from None
+        os.replace(staged.temp, staged.final)
+        return
+    finally:
+        if os.path.lexists(staged.temp):
+            discard([staged])
+    _sync_folder(staged.final.parent)

@@ -1,0 +1,80 @@
+"""Names of our temporary files, and removal of those a killed run left behind.
+
+A temporary is named ``.NAME.diamond-PID-RANDOM.tmp`` beside the file it will
+replace. ``NAME`` is cut (at a character boundary) so the whole name stays
+within 255 bytes, the limit of common file systems. A later run removes a
+temporary of exactly this pattern once its process is gone (and it is older
+than a minute), or once it is a day old whatever the process; nothing else in
+the folder is touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import time
+from pathlib import Path
+
+MAX_NAME_BYTES = 255
+STALE_SECONDS = 60.0
+ORPHAN_SECONDS = 24 * 3600.0
+_OURS = re.compile(r"\..*\.diamond-(\d{1,10})-[0-9a-f]{8}\.tmp", re.DOTALL)
+_cleaned: set[str] = set()
+
+
+def temp_name(final_name: str) -> str:
+    """A fresh temporary name for ``final_name``, at most 255 bytes long."""
+    tail = f".diamond-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    raw = os.fsencode(final_name)
+    room = MAX_NAME_BYTES - 1 - len(tail)
+    if len(raw) > room:
+        while room > 0 and raw[room] & 0xC0 == 0x80:  # not inside a UTF-8 character
+            room -= 1
+        raw = raw[:room]
+    return "." + os.fsdecode(raw) + tail
+
+
+def is_ours(name: str) -> bool:
+    """Whether ``name`` follows our temporary naming."""
+    return _OURS.fullmatch(name) is not None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def clean_stale(folder: Path, *, now: float | None = None) -> list[str]:
+    """Remove our stale temporaries in ``folder`` (once per folder per run); their names."""
+    key = os.path.abspath(folder)
+    if now is None and key in _cleaned:
+        return []
+    _cleaned.add(key)
+    moment = time.time() if now is None else now
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _OURS.fullmatch(entry.name)
+        if found is None:
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            age = moment - info.st_mtime
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if age > ORPHAN_SECONDS or (age > STALE_SECONDS and not _alive(int(found.group(1)))):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed

@@ -1,0 +1,78 @@
+"""Units behind the write and read rules: the guard, capped findings, the import read-back."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from diamond.documents import MAX_PER_CODE, cap_diagnostics
+from diamond.errors import Diagnostic, InputError, OutputError
+from diamond.io.guard import refuse_inputs
+from diamond.io.read import read_regular
+from diamond.limits import Limits
+from diamond.survey.readback import read_back
+from diamond.survey.splice import Region
+
+
+def test_the_guard_sees_through_dots_symbolic_and_hard_links(tmp_path: Path) -> None:
+    source = tmp_path / "q.yaml"
+    source.write_text("x", encoding="utf-8")
+    (tmp_path / "sym.yaml").symlink_to(source)
+    os.link(source, tmp_path / "hard.yaml")
+    for target in ("q.yaml", "sub/../q.yaml", "sym.yaml", "hard.yaml"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        with pytest.raises(OutputError, match="input file"):
+            refuse_inputs([tmp_path / target], [source])
+    refuse_inputs([tmp_path / "other.yaml"], [source, "-"])  # no error
+
+
+def test_read_regular_names_what_it_refuses(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_regular(str(tmp_path / "missing.yaml"), 10)
+    with pytest.raises(InputError, match="is a folder"):
+        read_regular(str(tmp_path), 10)
+    with pytest.raises(InputError, match="is a device"):
+        read_regular("/dev/null", 10)
+
+
+def test_positioned_findings_are_capped_per_file_and_code() -> None:
+    many = [Diagnostic("a.csv", 1, n, "warning", "unmapped-column", f"c{n}") for n in range(500)]
+    other = [Diagnostic("a.csv", 2, 1, "error", "bad-cell", "x")]
+    kept = cap_diagnostics(many + other)
+    assert len(kept) == MAX_PER_CODE + 2
+    assert kept[MAX_PER_CODE].message.startswith("300 more 'unmapped-column'")
+    assert kept[-1] == other[0]
+
+
+BEFORE = {"diamond": 1, "respondents": [{"id": "a", "answers": {}}]}
+
+
+def test_read_back_joins_the_new_lines_to_the_old_data() -> None:
+    text = "respondents:\n  - id: a\n    answers: {}\n  - id: b\n    answers: {}\n"
+    start = text.index("  - id: b")
+    data = read_back(
+        text, [Region(start, len(text), ("b",))], BEFORE, "q", Limits(), replaced=False
+    )
+    assert data == {**BEFORE, "respondents": [*BEFORE["respondents"], {"id": "b", "answers": {}}]}
+
+
+@pytest.mark.parametrize(
+    "region_text",
+    [
+        "  - id: c\n    answers: {}\n",  # not the id it was written for
+        "  - id: b\n  answers: {}\n",  # wrong indentation: two keys for one item
+        "  - id: b\n    answers: {}\n  - id: b2\n",  # more items than written
+        "  - [b]\n",  # not a mapping
+    ],
+)
+def test_read_back_falls_back_when_the_lines_read_otherwise(region_text: str) -> None:
+    text = "respondents:\n  - id: a\n" + region_text
+    region = Region(len(text) - len(region_text), len(text), ("b",))
+    assert read_back(text, [region], BEFORE, "q", Limits(), replaced=False) is None
+
+
+def test_read_back_is_not_used_when_respondents_were_replaced() -> None:
+    assert read_back("", [], BEFORE, "q", Limits(), replaced=True) is None
+    assert read_back("", None, BEFORE, "q", Limits(), replaced=False) is None
