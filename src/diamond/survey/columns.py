@@ -46,8 +46,20 @@ ROLE_NAMES: dict[Role, tuple[str, ...]] = {
         "grup",
         "respondent group",
         "kurum türü",
+        "kurumunuzun türü",
+        "kurum tipi",
+        "kurumunuzun tipi",
+        "kuruluş türü",
+        "kuruluşunuzun türü",
+        "temsil ettiğiniz paydaş grubu",
+        "hangi paydaş grubunu temsil ediyorsunuz",
         "organisation type",
         "organization type",
+        "type of organisation",
+        "type of organization",
+        "type of your organisation",
+        "type of your organization",
+        "which stakeholder group do you represent",
     ),
     "weight": ("weight", "ağırlık", "respondent weight"),
 }
@@ -96,6 +108,12 @@ METADATA = frozenset(
         "DeviceID",
         "Edits",
         "FormVersion",
+        "PARENT_KEY",
+        # diamond form's own free-text questions (SWOT), kept in the tool, not imported
+        "swot_strengths",
+        "swot_weaknesses",
+        "swot_opportunities",
+        "swot_threats",
         # LimeSurvey
         "submitdate",
         "lastpage",
@@ -116,7 +134,8 @@ METADATA = frozenset(
         "Response ID",
     )
 )
-_METADATA_PREFIXES = ("_", "meta/", "meta-", "formhub/", "formhub-")
+_METADATA_PREFIXES = ("_", "meta/", "meta-", "formhub/", "formhub-", "set-of-")
+_CHOICE_SEPARATORS = "/.:"
 
 
 @dataclass(frozen=True)
@@ -137,9 +156,26 @@ class Column:
 
 def is_metadata(header: str) -> bool:
     """Whether a column is one a survey tool adds (times, e-mail, system fields)."""
+    last = header.replace("-", "/").rsplit("/", 1)[-1]
     return header.strip().casefold().startswith(_METADATA_PREFIXES) or (
         normalise(header) in METADATA
+        or last.strip().casefold() in {"swot_strengths", "swot_weaknesses", "swot_opportunities",
+                                        "swot_threats"}
     )
+
+
+def choice_of(header: str, headers: set[str]) -> str | None:
+    """The multiple-choice question a column is one choice of (KoboToolbox's 0/1 columns).
+
+    KoboToolbox writes a ``select_multiple`` question as a summary column (``q``) and one
+    column per choice (``q/choice``, or ``q.choice``, ``q:choice`` with other group
+    separators); the choice columns are left out, the summary is matched like any column.
+    """
+    text = header.strip()
+    for n in range(len(text) - 1, 0, -1):
+        if text[n] in _CHOICE_SEPARATORS and text[:n] in headers:
+            return text[:n]
+    return None
 
 
 def _find(header: Sequence[str], name: str) -> int | None:
@@ -197,6 +233,7 @@ def classify(
     columns: list[Column] = []
     diagnostics: list[Diagnostic] = []
     role_of = {n: r for r, n in roles.items() if n is not None}
+    headers = {h.strip() for h in header if h.strip()}
     for n, text in enumerate(header):
         listed, target = survey_map.column(text)
         if n in role_of:
@@ -221,6 +258,8 @@ def classify(
             )
         elif is_metadata(text):
             columns.append(Column(n, text, "metadata", how="survey tool"))
+        elif (question := choice_of(text, headers)) is not None and not matcher.by_id(text):
+            columns.append(Column(n, text, "metadata", how=f"a choice of {question!r}"))
         else:
             match = matcher.match(text)
             if match is not None and match.unique:

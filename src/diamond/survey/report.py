@@ -50,7 +50,10 @@ def describe(report: ImportReport, *, verbose: bool = False) -> str:
     if verbose and report.missing:
         lines.append(f"  indicators without a column: {_names(report.missing)}")
     delimiter = _DELIMITERS.get(report.delimiter, repr(report.delimiter))
-    lines.append(f"  read as {report.encoding}, {delimiter}-delimited")
+    if report.sheet is not None:
+        lines.append(f"  read as an .xlsx workbook, sheet {report.sheet!r}")
+    else:
+        lines.append(f"  read as {report.encoding}, {delimiter}-delimited")
     if report.result_warnings:
         lines.append(
             f"  the questionnaire has {report.result_warnings} warning(s) "
