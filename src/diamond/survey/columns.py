@@ -9,6 +9,8 @@ from typing import Literal
 
 from diamond.errors import Diagnostic, UsageError
 from diamond.findings import suggest
+from diamond.survey.forms.spec import SWOT
+from diamond.survey.forms.texts import TEXTS
 from diamond.survey.mapfile import SurveyMap
 from diamond.survey.matching import Matcher
 from diamond.survey.text import normalise
@@ -22,6 +24,7 @@ ROLE_NAMES: dict[Role, tuple[str, ...]] = {
         "id",
         "respondent_id",
         "respondent id",
+        "respondentid",
         "respondent",
         "response_id",
         "response id",
@@ -60,6 +63,8 @@ ROLE_NAMES: dict[Role, tuple[str, ...]] = {
         "type of your organisation",
         "type of your organization",
         "which stakeholder group do you represent",
+        "temsil ettiğiniz kurumun türü",
+        "type of organisation you represent",
     ),
     "weight": ("weight", "ağırlık", "respondent weight"),
 }
@@ -114,6 +119,11 @@ METADATA = frozenset(
         "swot_weaknesses",
         "swot_opportunities",
         "swot_threats",
+        "swotstrengths",
+        "swotweaknesses",
+        "swotopportunities",
+        "swotthreats",
+        *(TEXTS[q][lang] for q in SWOT for lang in ("tr", "en")),
         # LimeSurvey
         "submitdate",
         "lastpage",
@@ -192,7 +202,12 @@ def _auto(header: Sequence[str], role: Role, taken: set[int]) -> int | None:
         wanted = normalise(name)
         for n, h in enumerate(header):
             last = h.replace("-", "/").rsplit("/", 1)[-1] if role != "id" else h
-            if n not in taken and wanted in (normalise(h), normalise(last)) and wanted:
+            code = h.split(". ", 1)[0]  # LimeSurvey's "code. question text" headings
+            if n not in taken and wanted and wanted in (
+                normalise(h),
+                normalise(last),
+                normalise(code),
+            ):
                 return n
     return None
 

@@ -21,12 +21,13 @@ GROUP_LABELS: dict[Group, tuple[str, ...]] = {
     ),
     "university": (
         "university", "universities", "üniversite", "academia", "academic", "akademi",
-        "akademisyen", "research institute", "araştırma kurumu", "university research centre",
+        "akademisyen", "univ", "research institute", "araştırma kurumu",
+        "university research centre",
         "üniversite araştırma merkezi",
     ),
     "public": (
         "public", "public sector", "kamu", "kamu kurumu", "kamu kuruluşu", "government",
-        "devlet", "public institution", "public body", "public authority", "yerel yönetim",
+        "devlet", "publ", "public institution", "public body", "public authority", "yerel yönetim",
         "local government",
     ),
     "ngo": (
