@@ -17,6 +17,7 @@ from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
+from diamond.survey.quality import Quality, assess_quality
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
 from diamond.survey.splice import SpliceError, splice
 from diamond.survey.table import DEFAULT_ENCODING, read_table
@@ -59,6 +60,7 @@ class ImportReport:
     result_warnings: int = 0
     written: bool = False
     sheet: str | None = None  # the workbook sheet read, for an .xlsx export
+    quality: Quality | None = None  # response quality and coverage of the imported rows
 
     def groups(self) -> dict[str, int]:
         """Imported respondents (added and replaced) per group, in the format's order."""
@@ -198,6 +200,7 @@ def import_responses(
         missing=[i for i in catalogue.indicators if i not in {c.indicator for c in columns}],
         warnings=diagnostics,
         sheet=table.sheet,
+        quality=assess_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
     text = _spliced(base, report, catalogue, load)
     if not options.dry_run:

@@ -54,9 +54,42 @@ def describe(report: ImportReport, *, verbose: bool = False) -> str:
         lines.append(f"  read as an .xlsx workbook, sheet {report.sheet!r}")
     else:
         lines.append(f"  read as {report.encoding}, {delimiter}-delimited")
+    if report.quality is not None:
+        lines += _quality(report, verbose)
     if report.result_warnings:
         lines.append(
             f"  the questionnaire has {report.result_warnings} warning(s) "
             f"(such as indicators nobody answered); 'diamond validate' lists them"
         )
     return "\n".join(lines) + "\n"
+
+
+def _quality(report: ImportReport, verbose: bool) -> list[str]:
+    """Response quality flags and coverage; in full on dry runs, else a count."""
+    quality = report.quality
+    assert quality is not None
+    flagged = quality.flags
+    if not verbose:
+        if not flagged:
+            return []
+        return [
+            f"  response quality: {len(flagged)} respondent(s) flagged (straight-lining, "
+            "speed, unlike their group); --dry-run lists them"
+        ]
+    lines = [f"  response quality: {len(flagged)} respondent(s) flagged"
+             + ("" if quality.timed else " (no start/end times in the export)")]
+    for respondent, reasons in list(flagged.items())[:50]:
+        lines.append(f"    {respondent}: {'; '.join(reasons)}")
+    if len(flagged) > 50:
+        lines.append(f"    … ({len(flagged) - 50} more)")
+    counts = ", ".join(f"{g} {n}" for g, n in quality.respondents.items()) or "none"
+    lines.append(f"  coverage: respondents by group: {counts}")
+    thin = quality.thin()
+    if thin:
+        lines.append(f"    indicators with fewer than 3 answers: {_names(thin)}")
+    for group, gaps in quality.missing_groups().items():
+        lines.append(f"    {group}: no answer to {len(gaps)} indicator(s): {_names(gaps)}")
+    absent = [g for g in ("firm", "university", "public", "ngo") if g not in quality.respondents]
+    if absent:
+        lines.append(f"    groups with no respondent: {', '.join(absent)}")
+    return lines
