@@ -92,3 +92,58 @@ def test_a_4301_digit_answer_is_a_cell_error(tmp_path: Path) -> None:
     assert f"{csv}:2:3: error: factor.labour_cost: answer '9999" in result.stderr
     assert "4,301 characters" in result.stderr
     assert not (tmp_path / "s.yaml").exists()
+
+
+def _zip(entries: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w") as archive:
+        for name, body in entries.items():
+            archive.writestr(name, body)
+    return raw.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_zip({"a.txt": "hello"}), "not a readable .xlsx workbook"),
+        (_zip({"form.csv": "a\n", "form-respondents.csv": "b\n"}), "zip of CSV files"),
+        (b"PK\x03\x04" + b"\0" * 100, "not a readable .xlsx workbook"),
+        (b"\xd0\xcf\x11\xe0" + b"\0" * 600, "old .xls file or is protected with a password"),
+    ],
+    ids=["zip-not-workbook", "odk-csv-zip", "truncated", "xls-or-password"],
+)
+def test_unreadable_workbooks_are_clear_errors(tmp_path: Path, data: bytes, message: str) -> None:
+    export = tmp_path / "export.xlsx"
+    export.write_bytes(data)
+    result = CliRunner().invoke(app, ["import", str(export), "--new", str(tmp_path / "s.yaml"),
+                                      *NEW])
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr and "[xlsx-unreadable]" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_workbook_past_the_cell_limit_is_refused(
+    hostile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("openpyxl")
+    book = tmp_path / "a.xlsx"
+    assert CliRunner().invoke(app, ["export", str(hostile), "-o", str(book)]).exit_code == 0
+    monkeypatch.setenv("DIAMOND_MAX_NODES", "50")
+    result = CliRunner().invoke(app, ["import", str(book), "--new", str(tmp_path / "s.yaml"),
+                                      *NEW])
+    assert result.exit_code == 1
+    assert "holds more than 50 cells" in result.stderr
+
+
+def test_stdin_is_read_as_csv_or_workbook(hostile: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    book = tmp_path / "a.xlsx"
+    assert runner.invoke(app, ["export", str(hostile), "-o", str(book)]).exit_code == 0
+    target = tmp_path / "s.yaml"
+    result = runner.invoke(app, ["import", "-", "--new", str(target), *NEW],
+                           input=book.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert ids(target) == HOSTILE

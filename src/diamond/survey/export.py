@@ -53,13 +53,14 @@ def export_csv(
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", delimiter=delimiter)
+    # csv quotes a cell holding the line terminator but not a lone "\r": quote such rows
+    careful = csv.writer(out, lineterminator="\n", delimiter=delimiter, quoting=csv.QUOTE_ALL)
     for row in answer_rows(questionnaire, catalogue):
-        writer.writerow(
-            [
-                "" if v is None else escape(_weight(v) if isinstance(v, float) else str(v))
-                for v in row
-            ]
-        )
+        cells = [
+            "" if v is None else escape(_weight(v) if isinstance(v, float) else str(v))
+            for v in row
+        ]
+        (careful if any("\r" in c for c in cells) else writer).writerow(cells)
     return (BOM if bom else "") + out.getvalue()
 
 

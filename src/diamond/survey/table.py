@@ -162,7 +162,7 @@ def read_table(
     except TextProblem as problem:
         raise InvalidFileError(path, [problem.diagnostic]) from None
     if is_workbook(data):
-        name, records = read_sheet(data, path, sheet)
+        name, records = read_sheet(data, path, sheet, limits.max_nodes)
         width = len(records[0]) if records else 0
         records = [r + [""] * (width - len(r)) for r in records]  # Excel drops trailing blanks
         return _table(path, "", "xlsx", records, 1, name)

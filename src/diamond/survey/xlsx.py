@@ -18,12 +18,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.limits import Limits
 
 ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an .xls, or an .xlsx encrypted with a password
 _FIXED = (1980, 1, 1, 0, 0, 0)
 _EPOCH = dt.datetime(2000, 1, 1)
 Cell = str | int | float | None
+_LOOKS_ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
@@ -41,6 +45,19 @@ def column_letter(number: int) -> str:
     return letters
 
 
+def escape_text(text: str) -> str:
+    """OOXML's escape for text cells: control characters as ``_xHHHH_`` (XML cannot hold
+    them, and would turn a carriage return into a line feed); a literal ``_xHHHH_`` is
+    protected as ``_x005F_xHHHH_``. Excel reads both back, and so does ``unescape_text``."""
+    text = _LOOKS_ESCAPED.sub(r"_x005F_\1", text)
+    return _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def unescape_text(text: str) -> str:
+    """The inverse of ``escape_text`` (and of Excel's own escaping)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -52,7 +69,7 @@ def _text(value: Any) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    return str(value)
+    return unescape_text(str(value)) if isinstance(value, str) else str(value)
 
 
 def _unreadable(path: str, message: str, hint: str) -> InvalidFileError:
@@ -60,7 +77,26 @@ def _unreadable(path: str, message: str, hint: str) -> InvalidFileError:
                                               hint)])
 
 
-def read_sheet(data: bytes, path: str, sheet: str | None) -> tuple[str, list[list[str]]]:
+def _refuse_csv_zip(data: bytes, path: str) -> None:
+    """ODK Central's "CSV (.zip)" download is a zip of CSV files, not a workbook."""
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    csvs = sorted(n for n in names if n.lower().endswith(".csv"))
+    if csvs and "[Content_Types].xml" not in names:
+        raise _unreadable(
+            path,
+            f"the file is a zip of CSV files ({', '.join(csvs[:4])}), such as ODK Central's "
+            "download, not an .xlsx workbook",
+            "unzip it and import the form's CSV, or the repeat table's CSV (rows keyed by "
+            "PARENT_KEY) when the answers are in a repeat",
+        )
+
+
+def read_sheet(
+    data: bytes, path: str, sheet: str | None, max_cells: int = Limits().max_nodes
+) -> tuple[str, list[list[str]]]:
     """The named sheet (default: the first) as rows of text; row ``n`` is Excel's row ``n + 1``."""
     if data.startswith(_OLE_MAGIC):
         raise _unreadable(
@@ -68,14 +104,16 @@ def read_sheet(data: bytes, path: str, sheet: str | None) -> tuple[str, list[lis
             "the workbook is an old .xls file or is protected with a password",
             "open it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV",
         )
+    _refuse_csv_zip(data, path)
     import openpyxl  # lazily: only imports of .xlsx need it
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:  # a third-party parser on untrusted bytes: any failure is bad input
         raise _unreadable(
             path,
-            f"the file is not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+            f"the file is not a readable .xlsx workbook ({type(exc).__name__}: "
+            f"{str(exc)[:200]})",
             "download the export again, or save it as CSV",
         ) from None
     try:
@@ -91,10 +129,25 @@ def read_sheet(data: bytes, path: str, sheet: str | None) -> tuple[str, list[lis
         ws = book[name]
         if hasattr(ws, "reset_dimensions"):
             ws.reset_dimensions()  # exports often state wrong dimensions
-        rows = [
-            [_text(v) for v in row]
-            for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)
-        ]
+        rows: list[list[str]] = []
+        cells = 0
+        for row in ws.iter_rows(min_row=1, min_col=1, values_only=True):
+            cells += len(row)
+            if cells > max_cells:
+                raise InvalidFileError(path, [Diagnostic(
+                    path, len(rows) + 1, 1, "error", "limit-exceeded",
+                    f"sheet {name!r} holds more than {max_cells:,} cells",
+                    f"export fewer rows or columns, or raise {Limits.env_var('max_nodes')}",
+                )])
+            rows.append([_text(v) for v in row])
+    except (InvalidFileError, UsageError):
+        raise
+    except Exception as exc:  # malformed sheet XML is parsed lazily, row by row
+        raise _unreadable(
+            path,
+            f"the workbook's sheet cannot be read ({type(exc).__name__}: {str(exc)[:200]})",
+            "open it in Excel or LibreOffice and save it again, or save it as CSV",
+        ) from None
     finally:
         book.close()
     while rows and not any(c.strip() for c in rows[-1]):
@@ -114,6 +167,8 @@ def workbook_bytes(sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]]) -> by
             for c, value in enumerate(row, start=1):
                 if value is None or value == "":
                     continue
+                if isinstance(value, str):
+                    value = escape_text(value)
                 cell = ws.cell(row=r, column=c, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever it starts with
