@@ -101,3 +101,7 @@ def test_form_command(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "surveyls_title" in result.stdout
     bad = runner.invoke(app, ["form", str(questionnaire), "--framework", "stm-2015"])
     assert bad.exit_code == 2 and "--framework applies without a questionnaire" in bad.stderr
+    copy = tmp_path / "q.yaml"
+    copy.write_bytes(questionnaire.read_bytes())
+    over = runner.invoke(app, ["form", str(copy), "--to", "paper", "-o", str(copy)])
+    assert over.exit_code == 2 and copy.read_bytes() == questionnaire.read_bytes()

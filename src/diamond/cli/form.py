@@ -22,6 +22,13 @@ class FormFormat(StrEnum):
     apps_script = "apps-script"
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 @handled
 def form(
     file: Annotated[
@@ -72,6 +79,8 @@ def form(
     from diamond.survey.forms.source import spec_for
 
     writer = WRITERS[to.value]
+    if file not in (None, "-") and output is not None and _same_file(Path(file), output):
+        raise UsageError(f"-o {output} is the questionnaire read; write the form elsewhere")
     if output is None and writer.binary and sys.stdout.isatty():
         raise UsageError(f"--to {to.value} writes a binary file: give -o FILE{writer.suffix}")
     spec = spec_for(
