@@ -273,12 +273,14 @@ def classify(
             )
         elif is_metadata(text):
             columns.append(Column(n, text, "metadata", how="survey tool"))
-        elif (question := choice_of(text, headers)) is not None and not matcher.by_id(text):
-            columns.append(Column(n, text, "metadata", how=f"a choice of {question!r}"))
         else:
             match = matcher.match(text)
             if match is not None and match.unique:
                 columns.append(Column(n, text, "indicator", match.unique, match.how))
+                continue
+            question = choice_of(text, headers) if match is None else None
+            if question is not None:  # never hides a column that could be an indicator
+                columns.append(Column(n, text, "metadata", how=f"a choice of {question!r}"))
                 continue
             columns.append(Column(n, text, "unmapped"))
             if match is not None:
