@@ -123,8 +123,8 @@ def import_responses(
     ] = False,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
-    """Import respondents from a survey tool's CSV export (Google Forms, Microsoft Forms,
-    KoboToolbox, ODK Central, LimeSurvey, Excel) into a questionnaire.
+    """Import respondents from a survey tool's CSV or .xlsx export (Google Forms, Microsoft
+    Forms, KoboToolbox, ODK Central, LimeSurvey, Excel) into a questionnaire.
 
     Nothing is written unless every column and cell is understood and the result
     validates. Exit codes: 0 imported (or dry run fine); 1 the CSV, map file or result is
