@@ -19,12 +19,14 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10
        color: #111; margin: 2em auto; max-width: 60em; }
 h1 { font-size: 15pt; margin: 0 0 .4em; } h2 { font-size: 12.5pt; margin: 1.2em 0 .4em; }
 p.intro, p.note { margin: .3em 0 .8em; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+col.point { width: 6.6em; } col.code { width: 8.5em; }
 th, td { border: 1px solid #666; padding: .35em .4em; vertical-align: top; }
 th { background: #eee; font-weight: 600; }
-td.box, th.point { text-align: center; width: 4.2em; }
+td.box, th.point { text-align: center; font-size: 8.5pt; hyphens: auto; }
+th.point { padding: .35em .1em; font-size: 8pt; }
 .box span { display: inline-block; width: 1.1em; height: 1.1em; border: 1.5px solid #111; }
-td.code { font-size: 8pt; color: #555; width: 9em; }
+td.code { font-size: 7.5pt; color: #555; overflow-wrap: anywhere; }
 .field { display: inline-block; min-width: 16em; border-bottom: 1px solid #111; }
 .groups span.box { margin-right: 1.4em; white-space: nowrap; }
 .write { height: 7em; }
@@ -73,8 +75,10 @@ def write(spec: FormSpec) -> bytes:
         out.append(f'<section class="dimension" id="{escape(section.id)}">')
         out.append(f"<h2>{escape(section.title)}</h2>")
         out.append(f'<p class="note">{escape(text("tick_one", lang))}</p>')
-        out.append(f'<table><thead><tr><th>{escape(text("condition", lang))}</th>{head}'
-                   "<th>#</th></tr></thead><tbody>")
+        cols = '<col class="point">' * len(spec.points)
+        out.append(f'<table><colgroup><col>{cols}<col class="code"></colgroup>'
+                   f'<thead><tr><th>{escape(text("condition", lang))}</th>{head}'
+                   f'<th>{escape(text("code", lang))}</th></tr></thead><tbody>')
         for q in section.questions:
             boxes = "".join(f'<td class="box">{_box()}</td>' for _ in spec.points)
             out.append(f"<tr><td>{escape(q.prompt)}</td>{boxes}"

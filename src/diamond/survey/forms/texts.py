@@ -55,6 +55,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "date": {"tr": "Tarih", "en": "Date"},
     "tick_group": {"tr": "(birini işaretleyiniz)", "en": "(tick one)"},
     "condition": {"tr": "Koşul", "en": "Condition"},
+    "code": {"tr": "Gösterge kodu", "en": "Indicator code"},
     "thanks": {
         "tr": "Katılımınız için teşekkür ederiz.",
         "en": "Thank you for taking part.",
