@@ -57,3 +57,32 @@ def test_case(case: Path, tmp_path: Path) -> None:
         assert hits, f"{case.name}: no {row}:{column} {severity} {code} {text!r} in {got}"
         unmatched.remove(hits[0])
     assert not unmatched, f"{case.name}: unexpected {unmatched}"
+
+
+@pytest.mark.parametrize(
+    ("case", "kind", "placeholder", "value"),
+    [
+        ("turkish-scale-labels.csv", "labels", "POINT", "5"),
+        ("groups-contain-a-word.csv", "groups", "GROUP", "public"),
+    ],
+)
+def test_the_suggested_map_block_pastes_and_must_be_completed(
+    tmp_path: Path, case: str, kind: str, placeholder: str, value: str
+) -> None:
+    new = NewQuestionnaire("Sektör", "Ankara", "2025-05")
+    target = tmp_path / "sector.yaml"
+    with pytest.raises(InvalidFileError) as caught:
+        import_responses(str(CASES / case), str(target), ImportOptions(), new=new)
+    hint = caught.value.diagnostics[0].hint or ""
+    block = hint[hint.index(f"{kind}: {{"):]
+    unedited = tmp_path / "unedited.yaml"
+    unedited.write_text(block + "\n", encoding="utf-8")
+    with pytest.raises(InvalidFileError) as refused:
+        import_responses(str(CASES / case), str(target), ImportOptions(map_path=str(unedited)),
+                         new=new)
+    assert refused.value.path == str(unedited)  # the placeholder is refused, not applied
+    edited = tmp_path / "map.yaml"
+    edited.write_text(block.replace(placeholder, value) + "\n", encoding="utf-8")
+    import_responses(str(CASES / case), str(target), ImportOptions(map_path=str(edited)),
+                     new=new)
+    assert target.exists()

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from diamond.errors import Diagnostic
 from diamond.survey.text import normalise
 
-_PLACEHOLDER = {"groups": "other", "labels": "null"}
+# Placeholders that a map file refuses until edited: pasting the block unedited never
+# turns the labels into 'other' or into no answer silently.
+_PLACEHOLDER = {"groups": "GROUP", "labels": "POINT"}
 _WHAT = {
-    "groups": ("unknown-group", "unknown stakeholder group", "replace 'other' by each label's "
-               "group (firm, university, public, ngo, other)"),
-    "labels": ("answer-unreadable", "unknown answer label", "replace null by each label's "
-               "scale point (null: no answer)"),
+    "groups": ("unknown-group", "unknown stakeholder group", "replace each GROUP by firm, "
+               "university, public, ngo or other"),
+    "labels": ("answer-unreadable", "unknown answer label", "replace each POINT by the "
+               "label's scale point, or by null for no answer"),
 }
 
 
