@@ -74,3 +74,20 @@ def test_dry_run_prints_the_quality_section(tmp_path: Path) -> None:
     assert "response quality: 2 respondent(s) flagged" in result.stdout
     assert "coverage: respondents by group: firm 4, university 1" in result.stdout
     assert "groups with no respondent: public, ngo" in result.stdout
+
+
+def test_validate_quality(tmp_path: Path) -> None:
+    runner = CliRunner()
+    target = tmp_path / "s.yaml"
+    args = ["import", str(_csv(tmp_path)), "--new", str(target), "--sector", "S", "--region",
+            "R", "--period", "2025"]
+    assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, ["validate", str(target), "--quality"])
+    assert result.exit_code == 0, result.output
+    assert f"{target}:\n  response quality: 2 respondent(s) flagged (no start/end times)" in (
+        result.stdout
+    )
+    assert "straight-lining: all 6 answers are 4" in result.stdout
+    assert "completed in" not in result.stdout
+    plain = runner.invoke(app, ["validate", str(target)])
+    assert "response quality" not in plain.stdout

@@ -17,7 +17,7 @@ from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
-from diamond.survey.quality import Quality, assess_quality
+from diamond.survey.quality import Quality, import_quality
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
 from diamond.survey.splice import SpliceError, splice
 from diamond.survey.table import DEFAULT_ENCODING, read_table
@@ -200,7 +200,7 @@ def import_responses(
         missing=[i for i in catalogue.indicators if i not in {c.indicator for c in columns}],
         warnings=diagnostics,
         sheet=table.sheet,
-        quality=assess_quality(rows.respondents, table, columns, base.questionnaire.scale),
+        quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
     text = _spliced(base, report, catalogue, load)
     if not options.dry_run:

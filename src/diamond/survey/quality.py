@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from diamond.models.questionnaire import Scale
+from diamond.models.questionnaire import Questionnaire, Scale
 from diamond.survey.columns import Column
 from diamond.survey.rows import Imported
 from diamond.survey.table import Table
@@ -83,16 +83,43 @@ def _medians(respondents: Sequence[Imported]) -> dict[str, dict[str, float]]:
     }
 
 
-def assess_quality(
+def import_quality(
     respondents: Sequence[Imported], table: Table, columns: Sequence[Column], scale: Scale
 ) -> Quality:
-    """The quality flags and coverage counts of the imported respondents."""
-    quality = Quality()
+    """The quality flags and coverage of imported rows, with times from the export."""
     indicators = [c.indicator for c in columns if c.kind == "indicator" and c.indicator]
-    quality.answered = {i: {} for i in indicators}
-    cells = dict(table.rows)
     times = _time_columns(columns)
-    quality.timed = times is not None
+    seconds: dict[int, float] | None = None
+    if times is not None:
+        cells = dict(table.rows)
+        seconds = {}
+        for r in respondents:
+            row = cells.get(r.row)
+            taken = seconds_between(row[times[0]], row[times[1]]) if row else None
+            if taken is not None:
+                seconds[r.row] = taken
+    return assess_quality(respondents, indicators, scale, seconds)
+
+
+def questionnaire_quality(questionnaire: Questionnaire, indicators: Sequence[str]) -> Quality:
+    """The quality flags and coverage of a questionnaire's respondents (no times)."""
+    rows = [
+        Imported(r.id, r.group, r.weight, dict(r.answers), n)
+        for n, r in enumerate(questionnaire.respondents, start=1)
+    ]
+    return assess_quality(rows, indicators, questionnaire.scale, None)
+
+
+def assess_quality(
+    respondents: Sequence[Imported],
+    indicators: Sequence[str],
+    scale: Scale,
+    seconds: dict[int, float] | None,
+) -> Quality:
+    """Flags and coverage; ``seconds`` maps a row to its completion time, when known."""
+    quality = Quality()
+    quality.answered = {i: {} for i in indicators}
+    quality.timed = seconds is not None
     far = FAR_SHARE * (scale.max - scale.min)
     group_medians = _medians(respondents)
     for r in respondents:
@@ -105,11 +132,9 @@ def assess_quality(
         if len(given) >= MIN_STRAIGHT and len(set(given.values())) == 1:
             point = next(iter(given.values()))
             reasons.append(f"straight-lining: all {len(given)} answers are {point}")
-        if times is not None and given and r.row in cells:
-            row = cells[r.row]
-            seconds = seconds_between(row[times[0]], row[times[1]])
-            if seconds is not None and 0 <= seconds < MIN_SECONDS_PER_ANSWER * len(given):
-                reasons.append(f"completed in {seconds:.0f} s for {len(given)} answers")
+        taken = seconds.get(r.row) if seconds is not None and given else None
+        if taken is not None and 0 <= taken < MIN_SECONDS_PER_ANSWER * len(given):
+            reasons.append(f"completed in {taken:.0f} s for {len(given)} answers")
         medians = group_medians.get(r.group, {})
         if medians and given:
             compared = [i for i in given if i in medians]

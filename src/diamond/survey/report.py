@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from diamond.loader import LoadOptions, load_questionnaire
+from diamond.reporters.text import printable
 from diamond.survey.importer import ImportReport
+from diamond.survey.quality import Quality, questionnaire_quality
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -68,18 +71,23 @@ def _quality(report: ImportReport, verbose: bool) -> list[str]:
     """Response quality flags and coverage; in full on dry runs, else a count."""
     quality = report.quality
     assert quality is not None
-    flagged = quality.flags
     if not verbose:
-        if not flagged:
+        if not quality.flags:
             return []
         return [
-            f"  response quality: {len(flagged)} respondent(s) flagged (straight-lining, "
+            f"  response quality: {len(quality.flags)} respondent(s) flagged (straight-lining, "
             "speed, unlike their group); --dry-run lists them"
         ]
+    return quality_lines(quality)
+
+
+def quality_lines(quality: Quality) -> list[str]:
+    """The response-quality and coverage section, indented by two spaces."""
+    flagged = quality.flags
     lines = [f"  response quality: {len(flagged)} respondent(s) flagged"
-             + ("" if quality.timed else " (no start/end times in the export)")]
+             + ("" if quality.timed else " (no start/end times)")]
     for respondent, reasons in list(flagged.items())[:50]:
-        lines.append(f"    {respondent}: {'; '.join(reasons)}")
+        lines.append(f"    {printable(respondent)}: {'; '.join(reasons)}")
     if len(flagged) > 50:
         lines.append(f"    … ({len(flagged) - 50} more)")
     counts = ", ".join(f"{g} {n}" for g, n in quality.respondents.items()) or "none"
@@ -93,3 +101,15 @@ def _quality(report: ImportReport, verbose: bool) -> list[str]:
     if absent:
         lines.append(f"    groups with no respondent: {', '.join(absent)}")
     return lines
+
+
+def questionnaires_quality(paths: list[str], load: LoadOptions) -> str:
+    """``validate --quality``: the section for each valid questionnaire among ``paths``."""
+    out = []
+    for path in paths:
+        loaded = load_questionnaire(path, load)
+        if loaded.questionnaire is None or loaded.catalogue is None or loaded.errors:
+            continue
+        quality = questionnaire_quality(loaded.questionnaire, list(loaded.catalogue.indicators))
+        out.append(f"{printable(loaded.path)}:\n" + "\n".join(quality_lines(quality)) + "\n")
+    return "".join(out)
