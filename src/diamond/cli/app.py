@@ -7,17 +7,7 @@ from typing import Annotated
 import typer
 
 from diamond import __version__
-from diamond.cli import (
-    assess,
-    compare,
-    form,
-    indicators,
-    init,
-    portfolio,
-    schema,
-    survey,
-    validate,
-)
+from diamond.cli import assess, compare, form, indicators, init, portfolio, schema, survey, validate
 from diamond.cli.exit_codes import COMPARE_EPILOG, EPILOG
 
 app = typer.Typer(
