@@ -95,6 +95,17 @@ def test_init_refuses_to_write_over_its_framework(
     assert framework.read_text(encoding="utf-8") == "x: 1\n"
 
 
+@pytest.mark.parametrize("to", ["xlsform", "paper", "limesurvey", "apps-script"])
+def test_form_refuses_to_write_over_its_questionnaire(
+    runner: CliRunner, app: typer.Typer, questionnaire: Path, to: str
+) -> None:
+    before = questionnaire.read_bytes()
+    result = runner.invoke(app, ["form", str(questionnaire), "--to", to, "-o", str(questionnaire)])
+    assert result.exit_code == 4, result.output
+    assert "it is the input file" in result.stderr
+    assert questionnaire.read_bytes() == before
+
+
 # --- concurrent writers and editors ----------------------------------------------------
 
 

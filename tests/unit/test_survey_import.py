@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import EXAMPLES
@@ -30,6 +32,14 @@ def answers(q: Questionnaire) -> dict[str, tuple[str, dict[str, int | None]]]:
     return {r.id: (r.group, dict(r.answers)) for r in q.respondents}
 
 
+def by_row(got: dict[str, Any], *names: str) -> dict[str, Any]:
+    """Generated ids are row digests: name them by row for the assertions."""
+    assert len(got) == len(names)
+    prefix = names[0].rsplit("-", 1)[0]
+    assert all(re.fullmatch(rf"{prefix}-[0-9a-f]{{10}}", i) for i in got), list(got)
+    return dict(zip(names, got.values(), strict=True))
+
+
 def new_from(name: str, tmp_path: Path, **options: object) -> Questionnaire:
     target = tmp_path / "sector.yaml"
     csv = SURVEYS / name
@@ -41,8 +51,7 @@ def new_from(name: str, tmp_path: Path, **options: object) -> Questionnaire:
 
 def test_google_forms_turkish(tmp_path: Path) -> None:
     q = new_from("google-forms-tr.csv", tmp_path)
-    got = answers(q)
-    assert list(got) == ["resp-001", "resp-002", "resp-003", "resp-004", "resp-005"]
+    got = by_row(answers(q), "resp-001", "resp-002", "resp-003", "resp-004", "resp-005")
     assert got["resp-001"] == (
         "firm",
         {
@@ -62,8 +71,7 @@ def test_google_forms_turkish(tmp_path: Path) -> None:
 
 def test_google_forms_english_with_grid_rows(tmp_path: Path) -> None:
     q = new_from("google-forms-en.csv", tmp_path, id_prefix="gf")
-    got = answers(q)
-    assert list(got) == ["gf-001", "gf-002", "gf-003", "gf-004"]
+    got = by_row(answers(q), "gf-001", "gf-002", "gf-003", "gf-004")
     assert got["gf-001"] == (
         "firm",
         {
@@ -195,7 +203,7 @@ def test_unparseable_answers_name_row_and_column(tmp_path: Path) -> None:
     found = [(d.path, d.line, d.column, d.code) for d in caught.value.diagnostics]
     csv = str(SURVEYS / "unparseable.csv")
     assert found == [
-        (csv, 2, 4, "answer-unreadable"),
+        (csv, 2, 4, "answer-unreadable"),  # 'harika': an unknown label
         (csv, 3, 2, "unknown-group"),
         (csv, 3, 3, "answer-not-whole"),
         (csv, 3, 4, "answer-range"),
@@ -334,14 +342,29 @@ def test_invalid_questionnaire_is_refused(tmp_path: Path) -> None:
     assert digest(target) == before
 
 
-def test_generated_ids_continue_and_repeats_are_flagged(tmp_path: Path) -> None:
+def test_reimporting_an_export_is_refused_not_doubled(tmp_path: Path) -> None:
     target = tmp_path / "sector.yaml"
     csv = str(SURVEYS / "google-forms-tr.csv")
     import_responses(csv, str(target), ImportOptions(), new=NEW)
-    report = import_responses(csv, str(target), ImportOptions())
-    assert [r.id for r in report.added] == [f"resp-{n:03d}" for n in range(6, 11)]
-    repeated = [d for d in report.warnings if d.code == "repeated-respondent"]
-    assert [d.line for d in repeated] == [2, 3, 4, 5, 6]
+    before = digest(target)
+    with pytest.raises(InvalidFileError) as caught:
+        import_responses(csv, str(target), ImportOptions())
+    (found,) = [d for d in caught.value.diagnostics if d.severity == "error"]
+    assert (found.line, found.code) == (2, "respondent-exists")
+    assert "and 4 more row(s)" in found.message and "imported before" in found.message
+    assert digest(target) == before and len(load(target).respondents) == 5
+    report = import_responses(csv, str(target), ImportOptions(replace=True))
+    assert (len(report.added), len(report.replaced)) == (0, 5)
+    assert len(load(target).respondents) == 5
+
+
+def test_identical_rows_get_distinct_stable_ids(tmp_path: Path) -> None:
+    csv = tmp_path / "x.csv"
+    csv.write_text("factor.land\n4\n4\n", encoding="utf-8")
+    first = import_responses(str(csv), str(tmp_path / "a.yaml"), ImportOptions(), new=NEW)
+    second = import_responses(str(csv), str(tmp_path / "b.yaml"), ImportOptions(), new=NEW)
+    ids = [r.id for r in first.added]
+    assert len(set(ids)) == 2 and ids == [r.id for r in second.added]
 
 
 def test_no_indicator_columns(tmp_path: Path) -> None:

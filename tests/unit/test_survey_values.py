@@ -70,7 +70,7 @@ def test_answers_as_codes_or_labels(raw: str, expected: int | None) -> None:
         ("4.5", "answer-not-whole"),
         ("7", "answer-range"),
         ("0", "answer-range"),
-        ("çok iyi", "answer-unreadable"),
+        ("süper", "answer-unreadable"),
         ("5 - Serious disadvantage", "answer-conflict"),
         ("yes", "answer-unreadable"),
     ],
@@ -109,7 +109,7 @@ def test_map_file_labels_win_and_may_mean_no_answer() -> None:
         ("STK", "ngo"),
         ("Sivil toplum kuruluşu", "ngo"),
         ("Diğer", "other"),
-        ("Firma (KOBİ)", "firm"),
+        ("Firma", "firm"),
         ("", "public"),  # the default
     ],
 )

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from diamond import __version__
-from diamond.cli import assess, compare, indicators, init, portfolio, schema, survey, validate
+from diamond.cli import assess, compare, form, indicators, init, portfolio, schema, survey, validate
 from diamond.cli.exit_codes import COMPARE_EPILOG, EPILOG
 
 app = typer.Typer(
@@ -48,5 +48,6 @@ app.command("indicators", epilog=EPILOG)(indicators.indicators)
 app.command("schema", epilog=EPILOG)(schema.schema)
 app.command("import", epilog=EPILOG)(survey.import_responses)
 app.command("export", epilog=EPILOG)(survey.export_answers)
+app.command("form", epilog=EPILOG)(form.form)
 app.command("compare", epilog=COMPARE_EPILOG)(compare.compare)
 app.command("portfolio", epilog=EPILOG)(portfolio.portfolio)

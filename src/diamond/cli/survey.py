@@ -27,13 +27,18 @@ class ExportFormat(StrEnum):
     """Output formats of ``export``."""
 
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @handled
 def import_responses(
     csv_file: Annotated[
         Path,
-        typer.Argument(help="The survey tool's CSV export (never modified).", show_default=False),
+        typer.Argument(
+            help="The survey tool's export: CSV or .xlsx, or '-' for standard input "
+            "(never modified).",
+            show_default=False,
+        ),
     ],
     into: Annotated[
         Path | None,
@@ -106,6 +111,10 @@ def import_responses(
     encoding: Annotated[
         str, typer.Option("--encoding", help="CSV encoding, e.g. cp1254 for Turkish Excel.")
     ] = "utf-8-sig",
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="The sheet of an .xlsx export (default: the first)."),
+    ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace respondents whose id is already there.")
     ] = False,
@@ -114,8 +123,8 @@ def import_responses(
     ] = False,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
-    """Import respondents from a survey tool's CSV export (Google Forms, Microsoft Forms,
-    KoboToolbox, ODK Central, LimeSurvey, Excel) into a questionnaire.
+    """Import respondents from a survey tool's CSV or .xlsx export (Google Forms, Microsoft
+    Forms, KoboToolbox, ODK Central, LimeSurvey, Excel) into a questionnaire.
 
     Nothing is written unless every column and cell is understood and the result
     validates. Exit codes: 0 imported (or dry run fine); 1 the CSV, map file or result is
@@ -166,6 +175,7 @@ def import_responses(
         encoding=encoding,
         replace=replace,
         dry_run=dry_run,
+        sheet=sheet,
     )
     report = survey.import_responses(
         str(csv_file), str(target), options, load_options(allow_outside_paths), details
@@ -182,8 +192,11 @@ def export_answers(
         typer.Argument(help="The questionnaire, or '-' for standard input.", show_default=False),
     ],
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExportFormat.csv,
+        ExportFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: xlsx for an -o FILE.xlsx, else csv)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -196,6 +209,11 @@ def export_answers(
     bom: Annotated[
         bool, typer.Option("--bom", help="Start with a UTF-8 byte-order mark, for Excel.")
     ] = False,
+    delimiter: Annotated[
+        str,
+        typer.Option("--delimiter", help="CSV delimiter: one character or 'tab' (';' for Excel "
+                     "in Turkish)."),
+    ] = ",",
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Export a questionnaire's answers as a table: one row per respondent, one column per
@@ -207,17 +225,33 @@ def export_answers(
     from diamond.io.atomic import write_atomic
     from diamond.io.guard import refuse_inputs
     from diamond.loader import load_questionnaire, require_valid
-    from diamond.survey import export_csv
+    from diamond.survey import export_csv, export_xlsx, parse_delimiter
 
     if output is not None:
         refuse_inputs([output], [file], hint="choose another file with -o")
+    chosen = format or (
+        ExportFormat.xlsx
+        if output is not None and output.suffix.lower() == ".xlsx"
+        else ExportFormat.csv
+    )
+    sep = parse_delimiter(delimiter) or ","
+    if output is None and chosen is ExportFormat.xlsx and sys.stdout.isatty():
+        raise UsageError("--format xlsx writes a binary file: give -o FILE.xlsx")
     questionnaire, catalogue = require_valid(
         load_questionnaire(file, load_options(allow_outside_paths))
     )
-    text = export_csv(questionnaire, catalogue, bom=bom)
+    content: str | bytes = (
+        export_xlsx(questionnaire, catalogue)
+        if chosen is ExportFormat.xlsx
+        else export_csv(questionnaire, catalogue, bom=bom, delimiter=sep)
+    )
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
         sys.stdout.flush()
         return
-    write_atomic(output, text)
+    write_atomic(output, content)
     sys.stderr.write(f"wrote {output}: {len(questionnaire.respondents)} respondent(s)\n")

@@ -58,6 +58,13 @@ def validate(
     ] = 0,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
+    quality: Annotated[
+        bool,
+        typer.Option(
+            "--quality",
+            help="Text format: also report response quality and coverage per questionnaire.",
+        ),
+    ] = False,
 ) -> None:
     """Check questionnaires and report every problem as path:line:col.
 
@@ -71,6 +78,15 @@ def validate(
     report = validate_paths(paths, load_options(allow_outside_paths), strict=strict, jobs=workers)
     colour = chosen == "text" and colour_enabled(color, sys.stdout)
     sys.stdout.write(REPORTERS[chosen](report, colour))
+    if quality and chosen == "text":
+        from diamond.survey.report import questionnaires_quality
+
+        files = [f.path for f in report.files if f.kind == "questionnaire" and f.valid]
+        sys.stdout.write(
+            questionnaires_quality(
+                [p for p in files if os.path.isfile(p)], load_options(allow_outside_paths)
+            )
+        )
     sys.stdout.flush()
     if report.unreadable:
         raise typer.Exit(exit_codes.USAGE)

@@ -9,6 +9,8 @@ from typing import Literal
 
 from diamond.errors import Diagnostic, UsageError
 from diamond.findings import suggest
+from diamond.survey.forms.spec import SWOT
+from diamond.survey.forms.texts import TEXTS
 from diamond.survey.mapfile import SurveyMap
 from diamond.survey.matching import Matcher
 from diamond.survey.text import normalise
@@ -22,6 +24,7 @@ ROLE_NAMES: dict[Role, tuple[str, ...]] = {
         "id",
         "respondent_id",
         "respondent id",
+        "respondentid",
         "respondent",
         "response_id",
         "response id",
@@ -46,8 +49,22 @@ ROLE_NAMES: dict[Role, tuple[str, ...]] = {
         "grup",
         "respondent group",
         "kurum türü",
+        "kurumunuzun türü",
+        "kurum tipi",
+        "kurumunuzun tipi",
+        "kuruluş türü",
+        "kuruluşunuzun türü",
+        "temsil ettiğiniz paydaş grubu",
+        "hangi paydaş grubunu temsil ediyorsunuz",
         "organisation type",
         "organization type",
+        "type of organisation",
+        "type of organization",
+        "type of your organisation",
+        "type of your organization",
+        "which stakeholder group do you represent",
+        "temsil ettiğiniz kurumun türü",
+        "type of organisation you represent",
     ),
     "weight": ("weight", "ağırlık", "respondent weight"),
 }
@@ -96,6 +113,17 @@ METADATA = frozenset(
         "DeviceID",
         "Edits",
         "FormVersion",
+        "PARENT_KEY",
+        # diamond form's own free-text questions (SWOT), kept in the tool, not imported
+        "swot_strengths",
+        "swot_weaknesses",
+        "swot_opportunities",
+        "swot_threats",
+        "swotstrengths",
+        "swotweaknesses",
+        "swotopportunities",
+        "swotthreats",
+        *(TEXTS[q][lang] for q in SWOT for lang in ("tr", "en")),
         # LimeSurvey
         "submitdate",
         "lastpage",
@@ -116,7 +144,8 @@ METADATA = frozenset(
         "Response ID",
     )
 )
-_METADATA_PREFIXES = ("_", "meta/", "meta-", "formhub/", "formhub-")
+_METADATA_PREFIXES = ("_", "meta/", "meta-", "formhub/", "formhub-", "set-of-")
+_CHOICE_SEPARATORS = "/.:"
 
 
 @dataclass(frozen=True)
@@ -137,9 +166,26 @@ class Column:
 
 def is_metadata(header: str) -> bool:
     """Whether a column is one a survey tool adds (times, e-mail, system fields)."""
+    last = header.replace("-", "/").rsplit("/", 1)[-1]
     return header.strip().casefold().startswith(_METADATA_PREFIXES) or (
         normalise(header) in METADATA
+        or last.strip().casefold() in {"swot_strengths", "swot_weaknesses", "swot_opportunities",
+                                        "swot_threats"}
     )
+
+
+def choice_of(header: str, headers: set[str]) -> str | None:
+    """The multiple-choice question a column is one choice of (KoboToolbox's 0/1 columns).
+
+    KoboToolbox writes a ``select_multiple`` question as a summary column (``q``) and one
+    column per choice (``q/choice``, or ``q.choice``, ``q:choice`` with other group
+    separators); the choice columns are left out, the summary is matched like any column.
+    """
+    text = header.strip()
+    for n in range(len(text) - 1, 0, -1):
+        if text[n] in _CHOICE_SEPARATORS and text[:n] in headers:
+            return text[:n]
+    return None
 
 
 def _find(header: Sequence[str], name: str) -> int | None:
@@ -156,7 +202,12 @@ def _auto(header: Sequence[str], role: Role, taken: set[int]) -> int | None:
         wanted = normalise(name)
         for n, h in enumerate(header):
             last = h.replace("-", "/").rsplit("/", 1)[-1] if role != "id" else h
-            if n not in taken and wanted in (normalise(h), normalise(last)) and wanted:
+            code = h.split(". ", 1)[0]  # LimeSurvey's "code. question text" headings
+            if n not in taken and wanted and wanted in (
+                normalise(h),
+                normalise(last),
+                normalise(code),
+            ):
                 return n
     return None
 
@@ -197,6 +248,7 @@ def classify(
     columns: list[Column] = []
     diagnostics: list[Diagnostic] = []
     role_of = {n: r for r, n in roles.items() if n is not None}
+    headers = {h.strip() for h in header if h.strip()}
     for n, text in enumerate(header):
         listed, target = survey_map.column(text)
         if n in role_of:
@@ -225,6 +277,10 @@ def classify(
             match = matcher.match(text)
             if match is not None and match.unique:
                 columns.append(Column(n, text, "indicator", match.unique, match.how))
+                continue
+            question = choice_of(text, headers) if match is None else None
+            if question is not None:  # never hides a column that could be an indicator
+                columns.append(Column(n, text, "metadata", how=f"a choice of {question!r}"))
                 continue
             columns.append(Column(n, text, "unmapped"))
             if match is not None:

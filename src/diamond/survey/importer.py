@@ -1,4 +1,5 @@
-"""``diamond import``: add a survey tool's CSV export to a questionnaire, all or nothing."""
+"""``diamond import``: add a survey tool's export (CSV or .xlsx) to a questionnaire, all or
+nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import codecs
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from diamond.documents import cap_diagnostics
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
@@ -17,8 +17,10 @@ from diamond.io.rewrite import rewrite
 from diamond.loader import LoadOptions, load_data, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
 from diamond.survey.columns import Column, Role, classify, find_roles
+from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
+from diamond.survey.quality import Quality, import_quality
 from diamond.survey.readback import read_back
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
 from diamond.survey.splice import SpliceError, splice_regions
@@ -40,6 +42,7 @@ class ImportOptions:
     encoding: str = DEFAULT_ENCODING
     replace: bool = False
     dry_run: bool = False
+    sheet: str | None = None  # a workbook's sheet (default: the first)
 
 
 @dataclass
@@ -60,6 +63,8 @@ class ImportReport:
     warnings: list[Diagnostic] = field(default_factory=list)
     result_warnings: int = 0
     written: bool = False
+    sheet: str | None = None  # the workbook sheet read, for an .xlsx export
+    quality: Quality | None = None  # response quality and coverage of the imported rows
 
     def groups(self) -> dict[str, int]:
         """Imported respondents (added and replaced) per group, in the format's order."""
@@ -78,34 +83,6 @@ def _respondent(imported: Imported) -> Respondent:
         weight=1.0 if imported.weight is None else imported.weight,
         answers=dict(imported.answers),
     )
-
-
-def _signature(group: str, answers: dict[str, int | None]) -> tuple[str, frozenset[Any]]:
-    return group, frozenset((k, v) for k, v in answers.items() if v is not None)
-
-
-def _repeats(
-    imported: list[Imported], existing: list[Respondent], csv_path: str, target: str
-) -> list[Diagnostic]:
-    """Warn about rows (with generated ids) whose answers repeat a respondent already there."""
-    known = {_signature(r.group, r.answers): r.id for r in existing if r.answers}
-    found = []
-    for r in imported:
-        twin = known.get(_signature(r.group, r.answers))
-        if twin is not None and any(v is not None for v in r.answers.values()):
-            found.append(
-                Diagnostic(
-                    csv_path,
-                    r.row,
-                    1,
-                    "warning",
-                    "repeated-respondent",
-                    f"the row repeats the group and answers of respondent '{twin}' in {target}; "
-                    "was this export imported before?",
-                    "give rows ids (--id-column) so that a repeated import is refused",
-                )
-            )
-    return found
 
 
 def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]) -> list[Imported]:
@@ -147,7 +124,11 @@ def import_responses(
     sources = [csv_path] + ([options.map_path] if options.map_path else [])
     refuse_inputs([Path(target)], sources, hint="name the questionnaire after --into or --new")
     table = read_table(
-        csv_path, encoding=options.encoding, delimiter=options.delimiter, limits=load.limits
+        csv_path,
+        encoding=options.encoding,
+        delimiter=options.delimiter,
+        limits=load.limits,
+        sheet=options.sheet,
     )
     if new is not None:
         base = new_target(target, new, load)
@@ -198,8 +179,9 @@ def _plan(
     columns, diagnostics = classify(
         table.header, roles, survey_map, Matcher(catalogue), csv_path, table.header_row
     )
-    diagnostics = list(survey_map.diagnostics) + diagnostics
+    diagnostics = list(survey_map.diagnostics) + table.notes + diagnostics
     if not any(c.kind == "indicator" for c in columns):
+        repeats = [h for h in table.header if h.casefold().startswith("set-of-")]
         diagnostics.append(
             Diagnostic(
                 csv_path,
@@ -208,9 +190,14 @@ def _plan(
                 "error",
                 "no-indicator-columns",
                 "no column matches an indicator of the framework",
-                "name columns by indicator id or question text, or map them with --map",
+                "this is ODK's main table; the answers are in the repeat table's file (rows "
+                f"keyed by PARENT_KEY, linked by {repeats[0]!r}): import that file"
+                if repeats
+                else "name columns by indicator id or question text, or map them with --map",
             )
         )
+    if roles["group"] is None and options.default_group is None:
+        diagnostics += likely_group_columns(table, columns)
     existing = [] if created else [r.id for r in base.questionnaire.respondents]
     settings = RowSettings(
         default_group=options.default_group,
@@ -221,8 +208,6 @@ def _plan(
     )
     rows = read_rows(table, columns, roles, base.questionnaire.scale, survey_map, settings)
     diagnostics += rows.diagnostics
-    if roles["id"] is None and not created:
-        diagnostics += _repeats(rows.respondents, base.questionnaire.respondents, csv_path, target)
     if not rows.respondents and not any(d.severity == "error" for d in diagnostics):
         diagnostics.append(
             Diagnostic(
@@ -235,6 +220,7 @@ def _plan(
                 "export the responses with their rows",
             )
         )
+    diagnostics = [table.locate(d) for d in diagnostics]
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = cap_diagnostics(diagnostics)
     if any(d.severity == "error" for d in diagnostics):
@@ -256,6 +242,8 @@ def _plan(
         replaced,
         missing=[i for i in catalogue.indicators if i not in {c.indicator for c in columns}],
         warnings=diagnostics,
+        sheet=table.sheet,
+        quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
     return report, _spliced(base, report, catalogue, load)
 

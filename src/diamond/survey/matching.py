@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from diamond.frameworks import Catalogue
 from diamond.models.text import LANGUAGES
+from diamond.survey.codes import limesurvey_codes
 from diamond.survey.text import contains_phrase, normalise
 
 _SEPARATORS = "/-._:"
 _BRACKET = re.compile(r"\[([^\[\]]+)\]\s*$")
+_CODE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,19})(?:$|\.\s)")
 _MIN_CONTAINED = 8  # a shorter text is matched only when it is the whole header
 
 
@@ -37,6 +39,7 @@ class Matcher:
             dim, name = indicator_id.split(".", 1)
             for sep in "/-_:":
                 self.forms.setdefault(f"{dim}{sep}{name}".casefold(), set()).add(indicator_id)
+        self.codes = limesurvey_codes(catalogue.indicators)
         self.phrases: list[tuple[str, str, str]] = []  # (normalised phrase, id, how)
         for indicator in catalogue.indicators.values():
             for kind, text in (("prompt", indicator.prompt), ("text", indicator.text)):
@@ -47,7 +50,18 @@ class Matcher:
 
     def match(self, header: str) -> Match | None:
         """The indicator(s) ``header`` names, or None when it names none."""
-        return self.by_id(header) or self.by_path(header) or self.by_text(header)
+        return (
+            self.by_id(header)
+            or self.by_path(header)
+            or self.by_code(header)
+            or self.by_text(header)
+        )
+
+    def by_code(self, header: str) -> Match | None:
+        """A LimeSurvey question code (``factorSkilledWorkfor``), alone or before ``. text``."""
+        code = _CODE.match(header.strip())
+        found = self.codes.get(code.group(1).casefold()) if code else None
+        return Match((found,), "LimeSurvey code") if found else None
 
     def by_id(self, header: str) -> Match | None:
         """The header is an indicator id, in any case."""

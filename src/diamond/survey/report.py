@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from diamond.loader import LoadOptions, load_questionnaire
+from diamond.reporters.text import printable
 from diamond.survey.importer import ImportReport
+from diamond.survey.quality import Quality, questionnaire_quality
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -50,10 +53,63 @@ def describe(report: ImportReport, *, verbose: bool = False) -> str:
     if verbose and report.missing:
         lines.append(f"  indicators without a column: {_names(report.missing)}")
     delimiter = _DELIMITERS.get(report.delimiter, repr(report.delimiter))
-    lines.append(f"  read as {report.encoding}, {delimiter}-delimited")
+    if report.sheet is not None:
+        lines.append(f"  read as an .xlsx workbook, sheet {report.sheet!r}")
+    else:
+        lines.append(f"  read as {report.encoding}, {delimiter}-delimited")
+    if report.quality is not None:
+        lines += _quality(report, verbose)
     if report.result_warnings:
         lines.append(
             f"  the questionnaire has {report.result_warnings} warning(s) "
             f"(such as indicators nobody answered); 'diamond validate' lists them"
         )
     return "\n".join(lines) + "\n"
+
+
+def _quality(report: ImportReport, verbose: bool) -> list[str]:
+    """Response quality flags and coverage; in full on dry runs, else a count."""
+    quality = report.quality
+    assert quality is not None
+    if not verbose:
+        if not quality.flags:
+            return []
+        return [
+            f"  response quality: {len(quality.flags)} respondent(s) flagged (straight-lining, "
+            "speed, unlike their group); --dry-run lists them"
+        ]
+    return quality_lines(quality)
+
+
+def quality_lines(quality: Quality) -> list[str]:
+    """The response-quality and coverage section, indented by two spaces."""
+    flagged = quality.flags
+    lines = [f"  response quality: {len(flagged)} respondent(s) flagged"
+             + ("" if quality.timed else " (no start/end times)")]
+    for respondent, reasons in list(flagged.items())[:50]:
+        lines.append(f"    {printable(respondent)}: {'; '.join(reasons)}")
+    if len(flagged) > 50:
+        lines.append(f"    … ({len(flagged) - 50} more)")
+    counts = ", ".join(f"{g} {n}" for g, n in quality.respondents.items()) or "none"
+    lines.append(f"  coverage: respondents by group: {counts}")
+    thin = quality.thin()
+    if thin:
+        lines.append(f"    indicators with fewer than 3 answers: {_names(thin)}")
+    for group, gaps in quality.missing_groups().items():
+        lines.append(f"    {group}: no answer to {len(gaps)} indicator(s): {_names(gaps)}")
+    absent = [g for g in ("firm", "university", "public", "ngo") if g not in quality.respondents]
+    if absent:
+        lines.append(f"    groups with no respondent: {', '.join(absent)}")
+    return lines
+
+
+def questionnaires_quality(paths: list[str], load: LoadOptions) -> str:
+    """``validate --quality``: the section for each valid questionnaire among ``paths``."""
+    out = []
+    for path in paths:
+        loaded = load_questionnaire(path, load)
+        if loaded.questionnaire is None or loaded.catalogue is None or loaded.errors:
+            continue
+        quality = questionnaire_quality(loaded.questionnaire, list(loaded.catalogue.indicators))
+        out.append(f"{printable(loaded.path)}:\n" + "\n".join(quality_lines(quality)) + "\n")
+    return "".join(out)

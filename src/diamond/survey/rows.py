@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Sequence
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from diamond.errors import Diagnostic
@@ -11,6 +11,7 @@ from diamond.models.questionnaire import Group, Scale
 from diamond.survey.columns import Column, Role
 from diamond.survey.mapfile import SurveyMap
 from diamond.survey.table import Table
+from diamond.survey.unknown import UnknownLabels
 from diamond.survey.values import Problem, label_values, parse_answer, parse_group, parse_weight
 
 MAX_ID = 120
@@ -48,10 +49,14 @@ class RowResult:
     empty_rows: list[int] = field(default_factory=list)
 
 
-def first_free_number(prefix: str, taken: Collection[str]) -> int:
-    """The number after the highest ``prefix-NNN`` id in ``taken`` (1 when there is none)."""
-    pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)$")
-    return max((int(m.group(1)) for t in taken if (m := pattern.match(t))), default=0) + 1
+def row_id(prefix: str, cells: Sequence[str], occurrence: int) -> str:
+    """A stable id for a row without one: the prefix and a digest of the row's cells.
+
+    Importing the same export again gives the same ids, so its rows are recognised as
+    already present; identical rows within one file differ by their ``occurrence``.
+    """
+    text = "\x1f".join(cell.strip() for cell in cells) + (f"\x1e{occurrence}" if occurrence else "")
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:10]}"
 
 
 def read_rows(
@@ -65,7 +70,10 @@ def read_rows(
     """Every data row as a respondent; every unreadable cell as an error diagnostic."""
     result = RowResult()
     labels = label_values(scale, survey_map.labels)
-    next_number = first_free_number(settings.id_prefix, settings.existing_ids)
+    digests: dict[str, int] = {}
+    unknown_groups = UnknownLabels("groups")
+    unknown_labels = UnknownLabels("labels")
+    present: list[tuple[int, int, str]] = []
     first_row: dict[str, int] = {}
     width = len(table.header)
     path = table.path
@@ -93,8 +101,9 @@ def read_rows(
         # The respondent id
         id_col = roles.get("id")
         if id_col is None:
-            respondent_id = f"{settings.id_prefix}-{next_number:03d}"
-            next_number += 1
+            key = "\x1f".join(cells)
+            respondent_id = row_id(settings.id_prefix, cells, digests.get(key, 0))
+            digests[key] = digests.get(key, 0) + 1
         else:
             respondent_id = cells[id_col].strip()
             if not respondent_id or len(respondent_id) > MAX_ID:
@@ -121,15 +130,7 @@ def read_rows(
                     ),
                 )
             elif respondent_id in settings.existing_ids and not settings.replace:
-                error(
-                    row,
-                    id_col + 1,
-                    Problem(
-                        "respondent-exists",
-                        f"respondent {respondent_id!r} is already in {settings.target}",
-                        "pass --replace to replace it, or import a different export",
-                    ),
-                )
+                present.append((row, id_col + 1, respondent_id))
             first_row.setdefault(respondent_id, row)
         # Group and weight
         group: Group = settings.default_group or "firm"
@@ -137,7 +138,9 @@ def read_rows(
         group_col = roles.get("group")
         if group_col is not None and cells[group_col].strip():
             parsed_group = parse_group(cells[group_col], survey_map.groups, group)
-            if isinstance(parsed_group, Problem):
+            if isinstance(parsed_group, Problem) and parsed_group.code == "unknown-group":
+                unknown_groups.add(cells[group_col], row, group_col + 1, table.header[group_col])
+            elif isinstance(parsed_group, Problem):
                 error(row, group_col + 1, parsed_group)
             else:
                 group, group_given = parsed_group, True
@@ -155,7 +158,9 @@ def read_rows(
             if column.kind != "indicator" or column.indicator is None:
                 continue
             answer = parse_answer(cells[column.index], scale, labels)
-            if isinstance(answer, Problem):
+            if isinstance(answer, Problem) and answer.code == "answer-unreadable":
+                unknown_labels.add(cells[column.index], row, column.number, column.header)
+            elif isinstance(answer, Problem):
                 error(
                     row,
                     column.number,
@@ -163,7 +168,23 @@ def read_rows(
                 )
             else:
                 answers[column.indicator] = answer
+        if id_col is None and respondent_id in settings.existing_ids and not settings.replace:
+            present.append((row, 1, respondent_id))
         result.respondents.append(Imported(respondent_id, group, weight, answers, row, group_given))
+    result.diagnostics += unknown_groups.diagnostics(path) + unknown_labels.diagnostics(path)
+    if present:
+        first_at, first_column, first = present[0]
+        more = f" and {len(present) - 1} more row(s)" if len(present) > 1 else ""
+        error(
+            first_at,
+            first_column,
+            Problem(
+                "respondent-exists",
+                f"respondent {first!r}{more} already in {settings.target}; was this export "
+                "imported before?",
+                "pass --replace to replace them, or import only the new rows",
+            ),
+        )
     for row in result.empty_rows:
         result.diagnostics.append(
             Diagnostic(path, row, 1, "warning", "empty-row", "the row is empty; it is skipped")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import re
 from dataclasses import dataclass, field
 
-from diamond.documents import byte_position
-from diamond.errors import Diagnostic, InputError, InvalidFileError, UsageError
-from diamond.io.read import read_regular
+from diamond.documents import TextProblem, byte_position, read_bytes
+from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.limits import Limits
+from diamond.survey.cells import unescape
+from diamond.survey.xlsx import column_letter, is_workbook, read_sheet
 
 DEFAULT_ENCODING = "utf-8-sig"
 _CANDIDATES = (",", ";", "\t", "|")
@@ -35,6 +37,19 @@ class Table:
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     header_row: int = 1
+    sheet: str | None = None  # a workbook's sheet; positions are then named ``Sheet!B12``
+    notes: list[Diagnostic] = field(default_factory=list)  # rows skipped, and why
+
+    def position(self, row: int, column: int) -> str:
+        """``Sheet!B12`` for a workbook cell, empty for a CSV (its row:column say it)."""
+        return f"{self.sheet}!{column_letter(column)}{row}" if self.sheet is not None else ""
+
+    def locate(self, diagnostic: Diagnostic) -> Diagnostic:
+        """The diagnostic with its workbook position (``Sheet!B12``) leading the message."""
+        where = self.position(diagnostic.line, diagnostic.column)
+        if not where or diagnostic.path != self.path:
+            return diagnostic
+        return dataclasses.replace(diagnostic, message=f"{where}: {diagnostic.message}")
 
 
 def parse_delimiter(value: str | None) -> str | None:
@@ -48,15 +63,25 @@ def parse_delimiter(value: str | None) -> str | None:
     return value
 
 
+def check_encoding(encoding: str) -> None:
+    """Refuse unknown encodings and codecs that are not text encodings (rot13, base64, zlib)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown --encoding {encoding!r}; try utf-8-sig or cp1254") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(
+            f"--encoding {encoding!r} is not a text encoding; name the file's character "
+            "encoding, such as utf-8-sig, cp1254 or latin-1"
+        )
+
+
 def _decode(data: bytes, path: str, encoding: str) -> str:
     if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8") and data.startswith(
         (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     ):
         encoding = "utf-16"  # Excel's "Unicode text" export
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UsageError(f"unknown --encoding {encoding!r}; try utf-8-sig or cp1254") from None
+    check_encoding(encoding)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -122,15 +147,27 @@ def read_table(
     encoding: str = DEFAULT_ENCODING,
     delimiter: str | None = None,
     limits: Limits | None = None,
+    sheet: str | None = None,
 ) -> Table:
-    """Read the CSV at ``path``; raises ``InputError`` or ``InvalidFileError``."""
+    """Read the CSV or .xlsx workbook at ``path`` (``-``: standard input).
+
+    A workbook is recognised by its content, whatever its name; ``sheet`` picks one of
+    its sheets (default: the first). Raises ``InputError``, ``UsageError`` or
+    ``InvalidFileError``.
+    """
     limits = limits or Limits()
-    data = read_regular(path, limits.max_bytes)
-    if len(data) > limits.max_bytes:
-        raise InputError(
-            f"{path}: larger than the limit of {limits.max_bytes:,} bytes; raise it with "
-            f"{Limits.env_var('max_bytes')}"
-        )
+    check_encoding(encoding)
+    try:
+        data = read_bytes(path, limits)
+    except TextProblem as problem:
+        raise InvalidFileError(path, [problem.diagnostic]) from None
+    if is_workbook(data):
+        name, records = read_sheet(data, path, sheet, limits.max_nodes)
+        width = len(records[0]) if records else 0
+        records = [r + [""] * (width - len(r)) for r in records]  # Excel drops trailing blanks
+        return _table(path, "", "xlsx", records, 1, name)
+    if sheet is not None:
+        raise UsageError(f"--sheet applies to .xlsx workbooks; {path} is a CSV file")
     text = _decode(data, path, encoding).lstrip("\ufeff")
     first_row = 1
     sep = _SEP_LINE.match(text)
@@ -145,6 +182,24 @@ def read_table(
         raise InvalidFileError(
             path, [Diagnostic(path, 1, 1, "error", "csv-syntax", f"the CSV cannot be read: {exc}")]
         ) from None
+    records = [[unescape(cell) for cell in record] for record in records]
+    return _table(path, chosen, encoding, records, first_row, None)
+
+
+def _is_hxl(record: list[str]) -> bool:
+    """KoboToolbox's HXL row: every non-empty cell is a ``#hashtag``."""
+    cells = [c.strip() for c in record if c.strip()]
+    return bool(cells) and all(c.startswith("#") and len(c) > 1 for c in cells)
+
+
+def _table(
+    path: str,
+    delimiter: str,
+    encoding: str,
+    records: list[list[str]],
+    first_row: int,
+    sheet: str | None,
+) -> Table:
     if not records or not any(cell.strip() for cell in records[0]):
         raise InvalidFileError(
             path,
@@ -155,11 +210,27 @@ def read_table(
                     1,
                     "error",
                     "csv-empty",
-                    "the file has no header row",
+                    "the file has no header row" + (f" (sheet {sheet!r})" if sheet else ""),
                     "export the responses with column headers",
                 )
             ],
         )
     header = [cell.strip().lstrip("\ufeff").strip() for cell in records[0]]
     rows = [(first_row + n, record) for n, record in enumerate(records[1:], start=1)]
-    return Table(path, chosen, encoding, header, rows, first_row)
+    notes = []
+    if rows and _is_hxl(rows[0][1]):
+        notes.append(
+            Diagnostic(
+                path,
+                rows[0][0],
+                1,
+                "warning",
+                "hxl-row",
+                "the row holds HXL hashtags (KoboToolbox's 'include HXL' export), not answers; "
+                "it is skipped",
+            )
+        )
+        rows = rows[1:]
+    table = Table(path, delimiter, encoding, header, rows, first_row, sheet)
+    table.notes.extend(table.locate(n) for n in notes)
+    return table

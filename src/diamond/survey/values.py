@@ -8,94 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from diamond.models.questionnaire import Group, Scale
+from diamond.survey.labels import NO_ANSWER_LABELS, group_table, scale_table
 from diamond.survey.text import normalise
 
-# What 1..5 mean on the built-in scale (the framework's scale_meaning), in both languages.
-SCALE_LABELS: dict[int, tuple[str, ...]] = {
-    1: ("serious disadvantage", "ciddi dezavantaj"),
-    2: ("disadvantage", "dezavantaj"),
-    3: ("neutral", "notr"),
-    4: ("advantage", "avantaj"),
-    5: ("strong advantage", "guclu avantaj"),
-}
-NO_ANSWER = frozenset(
-    normalise(text)
-    for text in (
-        "n/a",
-        "na",
-        "n.a.",
-        "-",
-        "null",
-        "none",
-        "no answer",
-        "not applicable",
-        "don't know",
-        "dont know",
-        "do not know",
-        "i don't know",
-        "unsure",
-        "bilmiyorum",
-        "fikrim yok",
-        "yanıt yok",
-        "cevap yok",
-        "uygulanamaz",
-        "bilgim yok",
-    )
-)
-GROUP_WORDS: dict[Group, tuple[str, ...]] = {
-    "firm": (
-        "firm",
-        "firma",
-        "şirket",
-        "company",
-        "business",
-        "enterprise",
-        "industry",
-        "sanayi",
-        "işletme",
-        "kobi",
-        "sme",
-        "private sector",
-        "özel sektör",
-        "firms",
-        "companies",
-    ),
-    "university": (
-        "university",
-        "üniversite",
-        "academia",
-        "akademi",
-        "academic",
-        "akademisyen",
-        "universities",
-        "research institute",
-        "araştırma kurumu",
-    ),
-    "public": (
-        "public",
-        "kamu",
-        "government",
-        "devlet",
-        "public sector",
-        "public institution",
-        "kamu kurumu",
-        "kamu kuruluşu",
-        "public body",
-    ),
-    "ngo": (
-        "ngo",
-        "stk",
-        "sivil toplum",
-        "sivil toplum kuruluşu",
-        "civil society",
-        "dernek",
-        "association",
-        "non governmental organisation",
-        "non governmental organization",
-    ),
-    "other": ("other", "diğer", "others", "diğerleri"),
-}
-_GROUPS = {normalise(w): g for g, words in GROUP_WORDS.items() for w in words}
+NO_ANSWER = frozenset(normalise(text) for text in NO_ANSWER_LABELS)
+_GROUPS = group_table()
+_SCALE_WORDS = scale_table()
+MAX_DIGITS = 12  # longer numbers are never a scale point (and int() refuses 4,301 digits)
 _NUMBER = re.compile(r"^\s*([+-]?\d+)(?:[.,](\d+))?\s*$")
 _LEADING = re.compile(r"^\s*([+-]?\d+)\s*(?:[-–—.:)=/]|\(|\s)\s*(.*?)\s*$")
 _TRAILING = re.compile(r"^\s*(.*?)\s*[(\[:=–—-]?\s*([+-]?\d+)\s*[)\]]?\s*$")
@@ -114,9 +33,19 @@ def label_values(scale: Scale, extra: Mapping[str, int | None]) -> dict[str, int
     """Normalised answer label -> scale point (or None): the map file's, then the built-in."""
     labels: dict[str, int | None] = {}
     if (scale.min, scale.max) == (1, 5):
-        labels.update({normalise(t): n for n, texts in SCALE_LABELS.items() for t in texts})
+        labels.update(_SCALE_WORDS)
     labels.update(extra)
     return labels
+
+
+def _too_long(digits: str, raw: str, scale: Scale) -> Problem | None:
+    if len(digits.lstrip("+-").lstrip("0")) <= MAX_DIGITS:
+        return None
+    return Problem(
+        "answer-range",
+        f"answer {raw.strip()[:20]!r}… ({len(raw.strip()):,} characters) is not a scale point",
+        f"answers are whole numbers {scale.min}..{scale.max}, or empty for no answer",
+    )
 
 
 def _in_scale(value: int, scale: Scale, raw: str) -> int | Problem:
@@ -147,11 +76,14 @@ def parse_answer(raw: str, scale: Scale, labels: Mapping[str, int | None]) -> in
                 f"answer {text!r} is not a whole number",
                 "answers are whole scale points; round it in the survey data, or leave it empty",
             )
-        return _in_scale(int(whole), scale, raw)
+        return _too_long(whole, raw, scale) or _in_scale(int(whole), scale, raw)
     for pattern, number_group, label_group in ((_LEADING, 1, 2), (_TRAILING, 2, 1)):
         match = pattern.match(text)
         if not match:
             continue
+        too_long = _too_long(match.group(number_group), raw, scale)
+        if too_long:
+            return too_long
         value = int(match.group(number_group))
         label = normalise(match.group(label_group))
         if label and label in labels and labels[label] != value:
@@ -170,7 +102,11 @@ def parse_answer(raw: str, scale: Scale, labels: Mapping[str, int | None]) -> in
 
 
 def parse_group(raw: str, mapped: Mapping[str, Group], default: Group) -> Group | Problem:
-    """A cell as a stakeholder group: the map file's ``groups``, then known names."""
+    """A cell as a stakeholder group: the map file's ``groups``, then the documented labels.
+
+    Labels match only whole (after ``normalise``): a label that merely contains a known
+    word (``Sanayi ve Teknoloji Bakanlığı``) is unknown, never guessed.
+    """
     key = normalise(raw)
     if not key:
         return default
@@ -178,15 +114,17 @@ def parse_group(raw: str, mapped: Mapping[str, Group], default: Group) -> Group 
         return mapped[key]
     if key in _GROUPS:
         return _GROUPS[key]
-    found = {g for word, g in _GROUPS.items() if f" {word} " in f" {key} "}
-    if len(found) == 1:
-        return found.pop()
     return Problem(
         "unknown-group",
         f"unknown stakeholder group {raw.strip()!r}",
-        "groups are firm, university, public, ngo, other; map other names in the map file's "
+        "groups are firm, university, public, ngo, other; map other labels in the map file's "
         "'groups:'",
     )
+
+
+def is_group_label(raw: str) -> bool:
+    """Whether a cell is one of the documented stakeholder-group labels."""
+    return normalise(raw) in _GROUPS
 
 
 def parse_weight(raw: str) -> float | Problem | None:

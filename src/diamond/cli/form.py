@@ -1,0 +1,95 @@
+"""``diamond form``: write the survey instrument (XLSForm, LimeSurvey, paper, Apps Script)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.errors import UsageError
+
+
+class FormFormat(StrEnum):
+    """Formats of ``form`` (the keys of ``diamond.survey.forms.WRITERS``)."""
+
+    xlsform = "xlsform"
+    limesurvey = "limesurvey"
+    paper = "paper"
+    apps_script = "apps-script"
+
+
+@handled
+def form(
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help="A questionnaire whose framework, scale, sector and language the form uses "
+            "('-': standard input). Without it: --framework.",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[FormFormat, typer.Option("--to", help="The survey tool's format.")] = (
+        FormFormat.xlsform
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (default: standard output).",
+                     show_default=False),
+    ] = None,
+    framework: Annotated[
+        str | None,
+        typer.Option("--framework", help="Without a questionnaire: a built-in framework id or "
+                     "a framework file (default stm-2015)."),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of the form (default: the questionnaire's, or tr)."),
+    ] = None,
+    respondent_id: Annotated[
+        bool,
+        typer.Option("--respondent-id/--no-respondent-id",
+                     help="Ask for a respondent code (becomes the respondent id)."),
+    ] = False,
+    swot: Annotated[
+        bool,
+        typer.Option("--swot/--no-swot", help="End with the four free-text SWOT questions."),
+    ] = True,
+    allow_outside_paths: AllowOutsideOption = False,
+) -> None:
+    """Write the questionnaire as a survey form: an XLSForm for KoboToolbox and ODK, a
+    LimeSurvey structure file, a printable paper form (HTML), or an Apps Script that builds
+    a Google Form. Its export comes back with 'diamond import' and no map file.
+
+    Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable
+    path; 4 the output could not be written.
+    """
+    from diamond.io.atomic import write_atomic
+    from diamond.io.guard import refuse_inputs
+    from diamond.survey.forms import WRITERS
+    from diamond.survey.forms.source import spec_for
+
+    writer = WRITERS[to.value]
+    if file is not None and output is not None:
+        refuse_inputs([output], [file], hint="write the form elsewhere with -o")
+    if output is None and writer.binary and sys.stdout.isatty():
+        raise UsageError(f"--to {to.value} writes a binary file: give -o FILE{writer.suffix}")
+    spec = spec_for(
+        file,
+        framework=framework,
+        lang=lang.code if lang is not None else None,
+        respondent_id=respondent_id,
+        swot=swot,
+        load=load_options(allow_outside_paths),
+    )
+    data = writer.write(spec)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(output, data)
+    sys.stderr.write(f"wrote {output}: {writer.description}\n")

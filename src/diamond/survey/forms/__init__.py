@@ -1,0 +1,34 @@
+"""``diamond form``: the survey instrument in the formats survey tools load.
+
+``WRITERS`` is the registry: format name -> ``Writer`` (what it writes, how, and the
+file suffix it suggests). Each writer takes a ``FormSpec`` and returns bytes;
+the same spec always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from diamond.survey.forms import apps_script, limesurvey, paper, xlsform
+from diamond.survey.forms.spec import FormSpec, form_spec
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One output format of ``diamond form``."""
+
+    write: Callable[[FormSpec], bytes]
+    suffix: str
+    binary: bool
+    description: str
+
+
+WRITERS: dict[str, Writer] = {
+    "xlsform": Writer(xlsform.write, ".xlsx", True, "XLSForm for KoboToolbox and ODK"),
+    "limesurvey": Writer(limesurvey.write, ".txt", False, "LimeSurvey survey structure (TSV)"),
+    "paper": Writer(paper.write, ".html", False, "printable questionnaire (HTML)"),
+    "apps-script": Writer(apps_script.write, ".gs", False, "Apps Script building a Google Form"),
+}
+
+__all__ = ["WRITERS", "FormSpec", "Writer", "form_spec"]

@@ -1,0 +1,48 @@
+"""Spot a stakeholder-group column the header rules missed, from the values it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diamond.errors import Diagnostic
+from diamond.survey.columns import Column
+from diamond.survey.table import Table
+from diamond.survey.values import is_group_label
+
+_MIN_SHARE = 0.5  # at least half of a column's distinct values are group labels
+
+
+def likely_group_columns(table: Table, columns: Sequence[Column]) -> list[Diagnostic]:
+    """An error for each unused column whose values look like stakeholder groups.
+
+    Without a group column every row would silently count as a firm; the analyst is
+    asked to name the column (``--group-column``) or to confirm one group (``--group``).
+    """
+    found = []
+    for column in columns:
+        if column.kind != "unmapped" or not column.header:
+            continue
+        values = {
+            cells[column.index].strip()
+            for _, cells in table.rows
+            if column.index < len(cells) and cells[column.index].strip()
+        }
+        if not values or len(values) > 20:
+            continue
+        known = sorted(v for v in values if is_group_label(v))
+        if known and len(known) / len(values) >= _MIN_SHARE:
+            found.append(
+                Diagnostic(
+                    table.path,
+                    table.header_row,
+                    column.number,
+                    "error",
+                    "group-column-likely",
+                    f"no stakeholder-group column was found, but column {column.header!r} holds "
+                    f"group labels ({', '.join(map(repr, known[:5]))}); every row would count "
+                    "as a firm",
+                    f"pass --group-column {column.header!r}, or --group firm if every "
+                    "respondent really is in one group",
+                )
+            )
+    return found
