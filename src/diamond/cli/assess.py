@@ -11,7 +11,10 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import (
+    AggregationChoice,
+    AggregationOption,
     AllowOutsideOption,
+    BootstrapOption,
     Colour,
     ColourOption,
     Lang,
@@ -66,6 +69,8 @@ def assess(
         ),
     ] = None,
     method: MethodOption = MethodChoice.mean,
+    aggregation: AggregationOption = AggregationChoice.arithmetic,
+    bootstrap: BootstrapOption = 1000,
     date: Annotated[
         str | None,
         typer.Option(
@@ -99,7 +104,8 @@ def assess(
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
     language = None if lang is None else lang.code
-    assessment = score(questionnaire, catalogue, method.value, lang=language, date=date)
+    assessment = score(questionnaire, catalogue, method.value, lang=language, date=date,
+                       aggregation=aggregation.value, bootstrap=bootstrap)
     stem = "report" if file == "-" else Path(file).stem
     rendered = render_reports(
         assessment, [f.value for f in chosen], stem=stem, templates_dir=templates, lang=language
