@@ -81,7 +81,8 @@ class Statistics:
     indicators: Mapping[str, Interval]
     dimensions: Mapping[str, DimensionStatistics]
     groups: Mapping[str, Mapping[str, Interval]]  # group → "overall" or dimension id
-    respondent_scores: Mapping[str, Mapping[str, float | None]]  # respondent → dim/overall
+    # respondent → indicator, dimension and "overall" → own 0–100 score (None: not answered)
+    respondent_scores: Mapping[str, Mapping[str, float | None]]
     respondent_weights: Mapping[str, float]
     straight_liners: tuple[str, ...]
     low_coverage_respondents: tuple[str, ...]
@@ -231,6 +232,7 @@ def analyse(questionnaire: Questionnaire, catalogue: Catalogue, method: str,
             found["overall"] = bootstrap.interval(go[:, None])[0]
             groups[group] = found
     own_dims, own_overall = respondent_scores(x, aggregation)
+    own = (x.answers - x.low) / (x.high - x.low) * 100.0
     liners, thin = _screen(x)
     complete = ~np.isnan(own_dims).any(axis=1) & ~np.isnan(own_overall)
     ratios = [correlation_ratio(own_dims[complete, d], own_overall[complete],
@@ -254,7 +256,8 @@ def analyse(questionnaire: Questionnaire, catalogue: Catalogue, method: str,
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
         _analytic(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions, groups,
-        {rid: {**{dim: _num(own_dims[r, k]) for k, dim in enumerate(x.dimensions)},
+        {rid: {**{i: _num(own[r, k]) for k, i in enumerate(x.indicators)},
+               **{dim: _num(own_dims[r, k]) for k, dim in enumerate(x.dimensions)},
                "overall": _num(own_overall[r])} for r, rid in enumerate(x.respondents)},
         {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
         liners, thin, thin_dims, draws,
