@@ -113,7 +113,8 @@ def test_change_rule() -> None:
     # 1.96 · 7.07 = 13.86.
     assert change(50.0, 5.0, 65.0, 5.0).significant is True  # 15 > 13.86
     assert change(50.0, 5.0, 61.0, 5.0).significant is False  # 11 < 13.86
-    assert change(50.0, 5.0, 61.0, 5.0).p == pytest.approx(math.erfc(11 / math.sqrt(50) / math.sqrt(2)))
+    assert change(50.0, 5.0, 61.0, 5.0).p == pytest.approx(
+        math.erfc(11 / math.sqrt(50) / math.sqrt(2)))
     assert change(50.0, 5.0, 35.0, 5.0).verdict == "declined"
     assert change(50.0, None, 90.0, 1.0).significant is None
     assert change(50.0, None, 90.0, 1.0).delta == pytest.approx(40.0)
