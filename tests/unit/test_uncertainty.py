@@ -59,17 +59,18 @@ def test_bootstrap_is_seeded_and_brackets_the_score() -> None:
 
 def test_bootstrap_mean_matches_the_engine_for_every_replicate_count() -> None:
     # The array pipeline's replicate of "everyone once" is the engine's score.
-    from diamond.scoring import uncertainty
+    import numpy as np
+
+    from diamond.scoring.design import design
+    from diamond.stats.composite import aggregate, indicator_scores, tallies
 
     q = make(complete(9, seed=2))
-    x = uncertainty.design(q, CAT)
+    x = design(q, CAT)
     for method in ("mean", "median"):
         base = assess(q, CAT, method, bootstrap=0)
-        import numpy as np
-
-        weighted = uncertainty.tallies(x.answers, 1, 5) * x.weights[:, None, None]
-        scores = uncertainty.indicator_scores(weighted.sum(axis=0), 1, 5, method)
-        dims = uncertainty.aggregate(scores, x.indicator_weights, x.membership)
+        weighted = tallies(x.answers, 1, 5) * x.weights[:, None, None]
+        scores = indicator_scores(weighted.sum(axis=0), 1, 5, method)
+        dims = aggregate(scores, x.indicator_weights, x.membership)
         assert dims.tolist() == pytest.approx([d.score for d in base.dimensions])
         assert np.isfinite(dims).all()
 
@@ -103,3 +104,22 @@ def test_straight_liners_and_low_coverage_are_flagged() -> None:
     s = assess(make(people), CAT, bootstrap=0).statistics
     assert s is not None
     assert s.straight_liners == ("flat",) and s.low_coverage_respondents == ("thin",)
+
+
+def test_sensitivity_of_assumptions_that_cannot_matter_is_zero() -> None:
+    # Everyone gives the same answers: the mean equals the median and every subset of
+    # respondents scores the same, so method and respondent inclusion have no effect.
+    rng = random.Random(6)
+    answers = {i: rng.randint(1, 5) for i in CAT.indicators}
+    people = [{"id": f"r{k}", "answers": answers} for k in range(5)]
+    data = to_json_dict(assess(make(people), CAT, bootstrap=0, sensitivity_samples=256))
+    s = data["sensitivity"]
+    assert s["assumptions"] == ["dimension_weights", "indicator_weights", "aggregation",
+                                "method", "respondents"]
+    for name in ("method", "respondents"):
+        assert s["overall"][name] == {"first": 0.0, "total": 0.0}
+    assert s["overall"]["aggregation"]["total"] > 0  # geometric ≠ arithmetic here
+    low, high = s["intervals"]["overall"]["low"], s["intervals"]["overall"]["high"]
+    assert low <= data["overall"]["score"] <= high or high - low < 1e-9
+    off = assess(make(people), CAT, bootstrap=0, sensitivity_samples=0).statistics
+    assert off is not None and off.sensitivity is None

@@ -20,6 +20,7 @@ from diamond.cli.common import (
     Lang,
     MethodChoice,
     MethodOption,
+    SensitivityOption,
     colour_enabled,
     handled,
     load_options,
@@ -71,6 +72,7 @@ def assess(
     method: MethodOption = MethodChoice.mean,
     aggregation: AggregationOption = AggregationChoice.arithmetic,
     bootstrap: BootstrapOption = 1000,
+    sensitivity: SensitivityOption = 1024,
     date: Annotated[
         str | None,
         typer.Option(
@@ -105,7 +107,8 @@ def assess(
     questionnaire, catalogue = require_valid(loaded)
     language = None if lang is None else lang.code
     assessment = score(questionnaire, catalogue, method.value, lang=language, date=date,
-                       aggregation=aggregation.value, bootstrap=bootstrap)
+                       aggregation=aggregation.value, bootstrap=bootstrap,
+                       sensitivity_samples=sensitivity)
     stem = "report" if file == "-" else Path(file).stem
     rendered = render_reports(
         assessment, [f.value for f in chosen], stem=stem, templates_dir=templates, lang=language

@@ -71,6 +71,12 @@ BootstrapOption = Annotated[
                  "(resampling respondents; seeded, so reports are reproducible); 0 turns the "
                  "bootstrap off (analytic standard errors only)."),
 ]
+SensitivityOption = Annotated[
+    int,
+    typer.Option("--sensitivity", min=0, max=65_536, metavar="N",
+                 help="Base samples of the Sobol sensitivity analysis of the overall score and "
+                 "the dimension ranks (seeded); 0 turns it off."),
+]
 ColourOption = Annotated[
     Colour,
     typer.Option(

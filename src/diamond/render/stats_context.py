@@ -68,5 +68,18 @@ def statistics_context(a: Assessment, labels: Mapping[str, Any]) -> Data | None:
             "low_coverage_dimensions": ", ".join(names[d] for d in s.low_coverage_dimensions),
         },
         "support": _support(a, labels),
-        "sensitivity": None,
+        "sensitivity": _sensitivity(a),
+    }
+
+
+def _sensitivity(a: Assessment) -> Data | None:
+    x = None if a.statistics is None else a.statistics.sensitivity
+    if x is None:
+        return None
+    low, high = x.score_interval if x.score_interval is not None else (None, None)
+    return {
+        "samples": x.samples, "score_low": low, "score_high": high,
+        "overall": [{"id": k, "first": v[0], "total": v[1]} for k, v in x.overall.items()],
+        "ranks": [{"id": d.id, "title": _title(d), "low": x.rank_intervals[d.id][0],
+                   "high": x.rank_intervals[d.id][1]} for d in a.dimensions],
     }

@@ -52,6 +52,7 @@ floating point, so results do not depend on the order of respondents.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ from diamond.scoring.stats import (
 )
 
 DEFAULT_REPLICATES = 1000
+DEFAULT_SAMPLES = 1024
 FEW_ANSWERS = 3
 LOW_AGREEMENT = Fraction(1, 2)
 
@@ -282,6 +284,7 @@ def assess(
     date: str | None = None,
     aggregation: str = "arithmetic",
     bootstrap: int = DEFAULT_REPLICATES,
+    sensitivity_samples: int = DEFAULT_SAMPLES,
 ) -> Assessment:
     """Score ``questionnaire`` against ``catalogue`` and analyse the result.
 
@@ -291,7 +294,8 @@ def assess(
     loader's checks: answers to unknown indicators are ignored, SWOT items with
     unknown ids are unclassified, unknown readiness ids are ignored. ``aggregation``
     is ``"arithmetic"`` or ``"geometric"``; ``bootstrap`` is the number of bootstrap
-    replicates (0: analytic standard errors only).
+    replicates (0: analytic standard errors only); ``sensitivity_samples`` the base
+    samples of the Sobol sensitivity analysis (0: none).
     """
     chosen = check_method(method)
     how = check_aggregation(aggregation)
@@ -304,11 +308,14 @@ def assess(
     groups, spread = _groups(questionnaire, catalogue, chosen, how)
     overall = _float(scores.overall)
     robust = robustness.analyse(questionnaire, catalogue, chosen)
-    from diamond.scoring import uncertainty  # numpy: loaded only when scoring
+    # numpy: loaded only when scoring, never by `diamond validate` or `--version`
+    from diamond.scoring import design, sensitivity, uncertainty
 
+    x = design.design(questionnaire, catalogue)
     figures = {d.id: d.score for d in dimensions} | {"overall": overall}
-    statistics = uncertainty.analyse(questionnaire, catalogue, chosen, how,
-                                     bootstrap, figures)
+    statistics = dataclasses.replace(
+        uncertainty.analyse(x, chosen, how, bootstrap, figures),
+        sensitivity=sensitivity.analyse(x, sensitivity_samples))
     swot_result = swot.analyse(questionnaire, catalogue)
     sector = questionnaire.sector
     return Assessment(

@@ -206,6 +206,7 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
         "evidence": _evidence(a.evidence),
         "robustness": _robustness(a.robustness),
         "statistics": st.statistics(a.statistics),
+        "sensitivity": st.sensitivity(a.statistics),
     }
 
 

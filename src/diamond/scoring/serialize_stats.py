@@ -76,6 +76,34 @@ def statistics(s: Statistics | None) -> dict[str, Any] | None:
     }
 
 
+def _range(pair: tuple[float, float] | None) -> dict[str, float] | None:
+    return None if pair is None else {"low": pair[0], "high": pair[1]}
+
+
+def sensitivity(s: Statistics | None) -> dict[str, Any] | None:
+    """The ``sensitivity`` block: Sobol indices per assumption and 5th–95th percentile ranges."""
+    x = None if s is None else s.sensitivity
+    if x is None:
+        return None
+
+    def pair(found: tuple[float, float]) -> dict[str, float]:
+        return {"first": found[0], "total": found[1]}
+
+    return {
+        "samples": x.samples, "seed": x.seed, "assumptions": list(x.overall),
+        "overall": {k: pair(v) for k, v in x.overall.items()},
+        "ranks": {d: {k: pair(v) for k, v in found.items()} for d, found in x.ranks.items()},
+        "intervals": {
+            "level": [0.05, 0.95],
+            "overall": _range(x.score_interval),
+            "dimensions": {
+                d: {"score": _range(x.dimension_scores[d]),
+                    "rank": {"low": x.rank_intervals[d][0], "high": x.rank_intervals[d][1]}}
+                for d in x.ranks},
+        },
+    }
+
+
 def group(a: Assessment, group_id: str) -> dict[str, Any]:
     """A stakeholder group's intervals: overall ``se``/``ci`` and per dimension."""
     s = a.statistics

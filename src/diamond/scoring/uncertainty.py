@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from diamond.frameworks import Catalogue
-from diamond.models.questionnaire import GROUPS, Questionnaire
+from diamond.models.questionnaire import GROUPS
+from diamond.scoring.design import Design
 from diamond.stats import bootstrap
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
@@ -34,27 +34,13 @@ from diamond.stats.composite import Aggregation, aggregate, indicator_scores, ta
 from diamond.stats.difference import standard_error
 from diamond.stats.reliability import Reliability, reliability
 
+if TYPE_CHECKING:
+    from diamond.scoring.sensitivity import Sensitivity
+
 Array = NDArray[np.float64]
 STRAIGHT_LINE_MIN = 10
 MIN_COVERAGE = 0.65
 BLOCK = 200  # replicates per matrix product: bounds memory on large questionnaires
-
-
-@dataclass(frozen=True)
-class Design:
-    """The arrays every statistic starts from (framework order)."""
-
-    respondents: tuple[str, ...]
-    groups: tuple[str, ...]
-    indicators: tuple[str, ...]
-    dimensions: tuple[str, ...]
-    answers: Array  # n × I, NaN where not answered
-    weights: Array  # n, scaled so the largest is 1
-    indicator_weights: Array  # I
-    dimension_weights: Array  # D
-    membership: Array  # I × D
-    low: int
-    high: int
 
 
 @dataclass(frozen=True)
@@ -88,36 +74,7 @@ class Statistics:
     low_coverage_respondents: tuple[str, ...]
     low_coverage_dimensions: tuple[str, ...]
     draws: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # bootstrap replicates
-
-
-def design(questionnaire: Questionnaire, catalogue: Catalogue) -> Design:
-    """The respondent × indicator array (respondents by id), weights and membership."""
-    dims = catalogue.framework.dimensions
-    indicators = [i.id for d in dims for i in d.indicators]
-    column = {i: k for k, i in enumerate(indicators)}
-    # Sorted by id (unique): the resamples, and every floating-point sum, do not depend on
-    # the order of respondents in the file.
-    people = sorted(questionnaire.respondents, key=lambda p: p.id)
-    answers = np.full((len(people), len(indicators)), np.nan)
-    for r, person in enumerate(people):
-        for indicator_id, value in person.answers.items():
-            if value is not None and indicator_id in column:
-                answers[r, column[indicator_id]] = value
-    raw = np.array([p.weight for p in people], dtype=float)
-    weights = raw / raw.max() if raw.size else raw
-    membership = np.zeros((len(indicators), len(dims)))
-    for d, dim in enumerate(dims):
-        for i in dim.indicators:
-            membership[column[i.id], d] = 1.0
-    iw = questionnaire.weights.indicators
-    dw = questionnaire.weights.dimensions
-    return Design(
-        tuple(p.id for p in people), tuple(p.group for p in people), tuple(indicators),
-        tuple(d.id for d in dims), answers, weights,
-        np.array([iw.get(i, 1.0) for i in indicators], dtype=float),
-        np.array([dw.get(d.id, 1.0) for d in dims], dtype=float),
-        membership, questionnaire.scale.min, questionnaire.scale.max,
-    )
+    sensitivity: Sensitivity | None = None
 
 
 def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
@@ -200,15 +157,13 @@ def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(liners), tuple(thin)
 
 
-def analyse(questionnaire: Questionnaire, catalogue: Catalogue, method: str,
-            aggregation: Aggregation, replicates: int,
+def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             scores: Mapping[str, float | None], seed: int = bootstrap.SEED) -> Statistics:
-    """The statistics of an assessment whose dimension and overall ``scores`` are given.
+    """The statistics of the design ``x`` of an assessment with the given ``scores``.
 
     ``scores`` maps dimension ids and ``"overall"`` to the assessment's own figures (the
     centre of the analytic intervals).
     """
-    x = design(questionnaire, catalogue)
     n = len(x.respondents)
     ind_iv: dict[str, Interval] = {i: NO_INTERVAL for i in x.indicators}
     dim_iv: list[Interval] = [NO_INTERVAL] * len(x.dimensions)
@@ -251,8 +206,8 @@ def analyse(questionnaire: Questionnaire, catalogue: Catalogue, method: str,
             reliability(x.answers[:, cols], x.weights, ids),
             ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
         )
-    thin_dims = tuple(d.id for d in catalogue.framework.dimensions
-                      if d.indicators and _coverage(x, d.id) < MIN_COVERAGE)
+    thin_dims = tuple(d for k, d in enumerate(x.dimensions)
+                      if x.membership[:, k].any() and _coverage(x, d) < MIN_COVERAGE)
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
         _analytic(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions, groups,
