@@ -71,8 +71,8 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for c in portfolio.clusters:
         overall = "–" if c.overall is None else f"{c.overall:.1f}"
-        table.add_row(str(c.rank), f"{c.name} — {c.region}", c.period, overall, c.band or "–",
-                      c.source)
+        table.add_row(str(c.rank) if c.latest else "–", f"{c.name} — {c.region}", c.period,
+                      overall, c.band or "–", c.source)
     console.print(table)
     console.print(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
                   f"{len(portfolio.skipped)} framework files skipped")
