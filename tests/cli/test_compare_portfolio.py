@@ -207,3 +207,15 @@ def test_template_errors_exit_3(runner: CliRunner, local: typer.Typer, folder: P
                   "--templates", str(templates))
     assert result.exit_code == 3, result.output
     assert "compare.html.j2, line 1" in result.stderr
+
+
+def test_portfolio_json_to_standard_output(runner: CliRunner, local: typer.Typer,
+                                           tmp_path: Path) -> None:
+    import json
+
+    done = _run(runner, local, "portfolio", str(V2015.parent), "--format", "json")
+    assert done.exit_code == 0
+    data = json.loads(done.stdout)
+    assert data["kind"] == "portfolio" and set(data["icc"]) == {"factor", "firm", "demand",
+                                                                "related"}
+    assert [c["rank"] for c in data["clusters"]][-1] is None  # the 2015 aviation: history
