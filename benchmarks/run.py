@@ -20,6 +20,7 @@ import corpus as corpora
 import suite_assess
 import suite_render
 import suite_startup
+import suite_stats
 import suite_validate
 from machine import describe, load_average
 from results import Figure, table, verdicts
@@ -33,6 +34,7 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "scaling": suite_assess.scaling,
     "render": suite_render.run,
     "portfolio": suite_render.portfolio,
+    "stats": suite_stats.run,
 }
 
 
