@@ -84,10 +84,9 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     sub = x.answers[list(rows)]
     weighted = tallies(sub, x.low, x.high) * x.weights[list(rows)][:, None, None]
     flat = weighted.reshape(len(rows), -1)
-    draws = bootstrap.counts(len(rows), replicates, seed).astype(float)
     parts_i, parts_d, parts_o = [], [], []
-    for start in range(0, replicates, BLOCK):
-        tally = (draws[start:start + BLOCK] @ flat).reshape(-1, len(x.indicators), points)
+    for block in bootstrap.blocks(len(rows), replicates, BLOCK, seed):
+        tally = (block.astype(float) @ flat).reshape(-1, len(x.indicators), points)
         scores = indicator_scores(tally, x.low, x.high, method)
         dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
         overall = aggregate(dims, x.dimension_weights, np.ones((len(x.dimensions), 1)),

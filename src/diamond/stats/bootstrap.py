@@ -12,6 +12,7 @@ whatever the floating-point summation order of its linear-algebra library.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,11 +40,22 @@ NO_INTERVAL = Interval(None, None, None)
 
 def counts(n: int, replicates: int, seed: int = SEED) -> NDArray[np.int64]:
     """``replicates × n`` resampling counts (each row sums to n)."""
+    return np.vstack(list(blocks(n, replicates, replicates, seed)))
+
+
+def blocks(n: int, replicates: int, size: int, seed: int = SEED) -> Iterator[NDArray[np.int64]]:
+    """The rows of ``counts`` in blocks of at most ``size``, drawn as they are needed.
+
+    One generator draws every block in turn, so the replicates are those of ``counts``
+    whatever the block size, and memory stays at one block (a 10,000-respondent file
+    needs 16 MB per 200 replicates instead of 80 MB for all 1,000).
+    """
     rng = np.random.default_rng(seed)
-    drawn = rng.integers(0, n, size=(replicates, n))
-    offsets = (np.arange(replicates) * n)[:, None]
-    flat = np.bincount((drawn + offsets).ravel(), minlength=replicates * n)
-    return flat.reshape(replicates, n)
+    for start in range(0, replicates, size):
+        rows = min(size, replicates - start)
+        drawn = rng.integers(0, n, size=(rows, n))
+        offsets = (np.arange(rows) * n)[:, None]
+        yield np.bincount((drawn + offsets).ravel(), minlength=rows * n).reshape(rows, n)
 
 
 def _round(value: float) -> float:
