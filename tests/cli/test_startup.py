@@ -17,7 +17,8 @@ def _loaded_after(statement: str) -> set[str]:
 
 def test_importing_the_cli_loads_no_heavy_module() -> None:
     loaded = _loaded_after("import diamond.cli; import diamond.cli.app")
-    for heavy in ("jinja2", "rich", "pydantic", "yaml", "diamond.render", "diamond.loader"):
+    for heavy in ("jinja2", "rich", "pydantic", "yaml", "diamond.render", "diamond.loader",
+                  "numpy"):
         assert heavy not in loaded, f"'import diamond.cli.app' imports {heavy}"
 
 
@@ -27,6 +28,7 @@ def test_validate_needs_no_renderer() -> None:
         "from diamond.reporters import REPORTERS"
     )
     assert "jinja2" not in loaded and "rich" not in loaded
+    assert "numpy" not in loaded  # the statistics load only when scoring
 
 
 def test_the_core_never_imports_typer_or_rich() -> None:
