@@ -123,3 +123,39 @@ def test_sensitivity_of_assumptions_that_cannot_matter_is_zero() -> None:
     assert low <= data["overall"]["score"] <= high or high - low < 1e-9
     off = assess(make(people), CAT, bootstrap=0, sensitivity_samples=0).statistics
     assert off is not None and off.sensitivity is None
+
+
+def test_correlation_ratio_by_hand() -> None:
+    import numpy as np
+
+    from diamond.scoring.uncertainty import correlation_ratio
+
+    # x = 1, 1, 2, 2 in two bins; y means 2 and 6 around 4: between 2·4 + 2·4 = 16,
+    # total 9 + 1 + 1 + 9 = 20, so η² = 0.8.
+    found = correlation_ratio(np.array([1.0, 1.0, 2.0, 2.0]), np.array([1.0, 3.0, 5.0, 7.0]),
+                              np.ones(4))
+    assert found == pytest.approx(0.8)
+
+
+def test_summary_names_a_dimension_only_when_the_data_support_it() -> None:
+    from tests.conftest import ASSESSMENTS
+
+    from diamond.loader import LoadOptions, load_questionnaire, require_valid
+
+    # Ankara: 3 of 4 dimension ranks are unstable and their intervals overlap, so the
+    # weakest dimension is not named; the strongest (related, rank stable) is.
+    q, c = require_valid(load_questionnaire(str(ASSESSMENTS / "ankara-defence-aerospace.yaml"),
+                                            LoadOptions()))
+    s = assess(q, c).summary
+    assert s.strongest_supported and s.strongest_dimension is not None
+    assert s.strongest_dimension.id == "related"
+    assert not s.weakest_supported
+    assert {d.id for d in s.weakest_tied} == {"demand", "firm", "factor"}
+    # Clearly separated dimensions: everyone rates factor 5, demand 1, the rest 3.
+    answers = {i: 5 if i.startswith("factor.") else 1 if i.startswith("demand.") else 3
+               for i in CAT.indicators}
+    people = [{"id": f"r{k}", "answers": {**answers, "firm.sme_count": 2 + k % 3}}
+              for k in range(6)]
+    clear = assess(make(people), CAT, bootstrap=200).summary
+    assert clear.strongest_supported and clear.weakest_supported
+    assert clear.weakest_dimension is not None and clear.weakest_dimension.id == "demand"
