@@ -10,6 +10,8 @@ Kinds:
   (``gc``) and paused with ``gc.disable()`` around the call (``nogc``), and the
   same files loaded with ``yaml.CSafeLoader`` (``floor``); interleaved.
 - ``score FILE``: ``diamond.scoring.assess`` on the already loaded model.
+- ``stats FILE``: ``diamond.scoring.assess`` with the default bootstrap and sensitivity
+  analysis (``with``) and with both off (``without``), interleaved, on the loaded model.
 - ``render FILE``: one cold load + score + render (md, html, json) as
   ``diamond assess`` does it: ``whole`` and its ``render`` part.
 """
@@ -82,6 +84,25 @@ def score(file: str, repeat: int) -> dict[str, list[float]]:
     return {"score": samples}
 
 
+def stats(file: str, repeat: int) -> dict[str, list[float]]:
+    from diamond.loader import LoadOptions, load_questionnaire, require_valid
+    from diamond.scoring import assess
+
+    questionnaire, catalogue = require_valid(load_questionnaire(file, LoadOptions()))
+    assess(questionnaire, catalogue)  # warm-up: numpy's import and first calls
+    out: dict[str, list[float]] = {"with": [], "without": [], "added": []}
+    for _ in range(repeat):
+        gc.collect()
+        on = _seconds(lambda: assess(questionnaire, catalogue))
+        gc.collect()
+        off = _seconds(lambda: assess(questionnaire, catalogue, bootstrap=0,
+                                      sensitivity_samples=0))
+        out["with"].append(on)
+        out["without"].append(off)
+        out["added"].append(on - off)
+    return out
+
+
 def render(file: str, repeat: int) -> dict[str, list[float]]:
     # The imports ``diamond assess`` does before it starts working.
     from diamond.loader import load_questionnaire, require_valid
@@ -106,6 +127,7 @@ KINDS: dict[str, Callable[[str, int], dict[str, list[float]]]] = {
     "validate": validate,
     "score": score,
     "render": render,
+    "stats": stats,
 }
 
 

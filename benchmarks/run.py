@@ -21,6 +21,7 @@ import suite_assess
 import suite_import
 import suite_render
 import suite_startup
+import suite_stats
 import suite_validate
 from machine import describe, load_average
 from results import Figure, table, verdicts
@@ -35,6 +36,7 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "render": suite_render.run,
     "portfolio": suite_render.portfolio,
     "import": suite_import.run,
+    "stats": suite_stats.run,
 }
 
 

@@ -82,7 +82,10 @@ def test_fail_on_decline(runner: CliRunner, local: typer.Typer, tmp_path: Path) 
     assert "firm" in failed.stderr
     assert _run(runner, local, *backwards).exit_code == 0
     forwards = ["compare", str(V2015), str(V2019), "-o", str(tmp_path), "--fail-on-decline"]
-    assert _run(runner, local, *forwards).exit_code == 0
+    # Same respondents in both periods: the paired test finds factor's small decline
+    # (−1.6, p ≈ .01) significant, and nothing else.
+    ahead = _run(runner, local, *forwards)
+    assert ahead.exit_code == 6 and "factor" in ahead.stderr and "firm" not in ahead.stderr
 
 
 def test_compare_usage_and_invalid_input(runner: CliRunner, local: typer.Typer,
@@ -204,3 +207,15 @@ def test_template_errors_exit_3(runner: CliRunner, local: typer.Typer, folder: P
                   "--templates", str(templates))
     assert result.exit_code == 3, result.output
     assert "compare.html.j2, line 1" in result.stderr
+
+
+def test_portfolio_json_to_standard_output(runner: CliRunner, local: typer.Typer,
+                                           tmp_path: Path) -> None:
+    import json
+
+    done = _run(runner, local, "portfolio", str(V2015.parent), "--format", "json")
+    assert done.exit_code == 0
+    data = json.loads(done.stdout)
+    assert data["kind"] == "portfolio" and set(data["icc"]) == {"factor", "firm", "demand",
+                                                                "related"}
+    assert [c["rank"] for c in data["clusters"]][-1] is None  # the 2015 aviation: history

@@ -19,7 +19,9 @@ def test_importing_the_cli_loads_no_heavy_module() -> None:
     loaded = _loaded_after("import diamond.cli; import diamond.cli.app")
     # typer releases before 0.19 import rich themselves; that cost is typer's, not ours.
     typers_own = _loaded_after("import typer")
-    for heavy in ("jinja2", "rich", "pydantic", "yaml", "diamond.render", "diamond.loader"):
+    for heavy in (
+        "jinja2", "rich", "pydantic", "yaml", "diamond.render", "diamond.loader", "numpy"
+    ):
         if heavy in typers_own:
             continue
         assert heavy not in loaded, f"'import diamond.cli.app' imports {heavy}"
@@ -31,6 +33,7 @@ def test_validate_needs_no_renderer() -> None:
         "from diamond.reporters import REPORTERS"
     )
     assert "jinja2" not in loaded and "rich" not in loaded
+    assert "numpy" not in loaded  # the statistics load only when scoring
 
 
 def test_the_core_never_imports_typer_or_rich() -> None:

@@ -265,3 +265,19 @@ def test_no_negative_zero() -> None:
     assert not re.search(r"(?<![0-9])-0\.0(?![0-9])", svg)
     svg, _ = _render(STANDARD, [Series("All", {a.id: 0.0 for a in STANDARD}, "overall")])
     assert not re.search(r"(?<![0-9])-0\.0(?![0-9])", svg)
+
+
+def test_intervals_draw_one_whisker_per_axis_with_an_interval() -> None:
+    from diamond.render.chart import Axis, Series, diamond_svg
+
+    axes = [Axis("firm", "Firm"), Axis("demand", "Demand"), Axis("related", "Related"),
+            Axis("factor", "Factor")]
+    svg = diamond_svg(axes, [Series("all", {"firm": 50, "demand": 60, "related": 40,
+                                            "factor": 70}, "overall")],
+                      title="t", description="d", intervals={"firm": (45.0, 55.0),
+                                                             "factor": (60.0, 80.0)})
+    assert svg.count('class="diamond-chart-ci"') == 2
+    assert 'data-axis="firm"' in svg and svg == diamond_svg(
+        axes, [Series("all", {"firm": 50, "demand": 60, "related": 40, "factor": 70},
+                      "overall")], title="t", description="d",
+        intervals={"firm": (45.0, 55.0), "factor": (60.0, 80.0)})

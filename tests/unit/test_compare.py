@@ -109,24 +109,30 @@ def test_combined_se_rules() -> None:
 
 
 def test_change_rule() -> None:
-    assert change(50.0, 5.0, 61.0, 5.0).significant is True  # 11 > 10
-    assert change(50.0, 5.0, 60.0, 5.0).significant is False  # 10 is not > 10
-    assert change(50.0, 5.0, 39.0, 5.0).verdict == "declined"
+    # Normal theory for two independent estimates: SE = √(5² + 5²) = 7.07, half-width
+    # 1.96 · 7.07 = 13.86.
+    assert change(50.0, 5.0, 65.0, 5.0).significant is True  # 15 > 13.86
+    assert change(50.0, 5.0, 61.0, 5.0).significant is False  # 11 < 13.86
+    assert change(50.0, 5.0, 61.0, 5.0).p == pytest.approx(
+        math.erfc(11 / math.sqrt(50) / math.sqrt(2)))
+    assert change(50.0, 5.0, 35.0, 5.0).verdict == "declined"
     assert change(50.0, None, 90.0, 1.0).significant is None
     assert change(50.0, None, 90.0, 1.0).delta == pytest.approx(40.0)
     assert change(None, 1.0, 90.0, 1.0).delta is None
     assert change(50.0, 1.0, 50.0, 1.0).verdict == "not-significant"
 
 
-def test_significance_by_hand() -> None:
+def test_significance_by_hand_is_paired_for_the_same_respondents() -> None:
     c = compare([assessed(BEFORE), assessed(AFTER)], ["a.yaml", "b.yaml"])
     land = next(i for i in c.indicators if i.id == "factor.land")
-    # 50 -> 91.67: Δ 41.67 > 25/√3 + 25/3 = 22.77
+    # r1..r3 answer twice: differences 50, 50, 25 (score points); mean 41.67, sd 14.43,
+    # SE 8.33, t = 5 on 2 df: p = 1 − 5/√27 (closed form for 2 df).
     assert land.change.delta == pytest.approx(125 / 3)
-    assert land.change.threshold == pytest.approx(25 / math.sqrt(3) + 25 / 3)
+    assert land.change.method == "paired" and land.change.se == pytest.approx(25 / 3)
+    assert land.change.p == pytest.approx(1 - 5 / math.sqrt(27))
     assert land.change.verdict == "improved"
     labour = next(i for i in c.indicators if i.id == "factor.labour_cost")
-    # 58.33 -> 66.67: Δ 8.33 < 25/3 + 25/3
+    # differences 0, 25, 0: mean 8.33, SE 8.33, t = 1: not significant
     assert labour.change.delta == pytest.approx(25 / 3)
     assert labour.change.significant is False
     sme = next(i for i in c.indicators if i.id == "firm.sme_count")
@@ -134,10 +140,42 @@ def test_significance_by_hand() -> None:
     assert sme.change.significant is None and sme.change.verdict == "unknown"
     factor = c.dimensions[0]
     assert factor.id == "factor"
-    # (50 + 58.33)/2 -> (91.67 + 66.67)/2: Δ 25 > 25/3 + 25√2/6
+    # own dimension scores 37.5/50/75 -> 62.5/87.5/87.5: differences 25, 37.5, 12.5,
+    # SE 12.5/√3, t = 25/(12.5/√3) = 3.46 on 2 df: p = 1 − t/√(t² + 2) = 0.074.
+    t = 25 / (12.5 / math.sqrt(3))
     assert factor.change.delta == pytest.approx(25.0)
-    assert factor.change.threshold == pytest.approx(25 / 3 + 25 * math.sqrt(2) / 6)
-    assert factor.change.significant is True
+    assert factor.change.p == pytest.approx(1 - t / math.sqrt(t * t + 2))
+    assert factor.change.significant is False
+
+
+def test_different_clusters_are_never_paired() -> None:
+    c = compare([assessed(BEFORE), assessed(AFTER, region="Bursa")])
+    land = next(i for i in c.indicators if i.id == "factor.land")
+    # Welch: answers 2,3,4 and 4,5,5 (×25): SEs 25/√3 and 25/3, df from Welch–Satterthwaite
+    assert land.change.method == "welch"
+    assert land.change.se == pytest.approx(math.sqrt((25 / math.sqrt(3)) ** 2 + (25 / 3) ** 2))
+
+
+@pytest.mark.parametrize("scale", [1e-170, 1e155])
+def test_compare_does_not_depend_on_the_scale_of_the_weights(scale: float) -> None:
+    plain = comparison_to_json_dict(compare([assessed(BEFORE), assessed(AFTER)]))
+    weights = {"dimensions": {"factor": 2 * scale, "firm": scale, "demand": scale,
+                              "related": scale},
+               "indicators": {"factor.land": 3 * scale, "factor.labour_cost": scale}}
+    plain_w = {"dimensions": {"factor": 2, "firm": 1, "demand": 1, "related": 1},
+               "indicators": {"factor.land": 3, "factor.labour_cost": 1}}
+    base = comparison_to_json_dict(compare([assessed(BEFORE, weights=plain_w),
+                                            assessed(AFTER, weights=plain_w)]))
+    scaled = comparison_to_json_dict(compare([assessed(BEFORE, weights=weights),
+                                              assessed(AFTER, weights=weights)]))
+    assert plain["overall"]["change"]["se"] is not None
+    for key in ("overall",):
+        a, b = base[key]["change"], scaled[key]["change"]
+        assert b["se"] == pytest.approx(a["se"]) and b["se"] > 0
+        assert b["p"] == pytest.approx(a["p"]) and b["verdict"] == a["verdict"]
+    for a, b in zip(base["dimensions"], scaled["dimensions"], strict=True):
+        for key in ("delta", "se", "p"):
+            assert b["change"][key] == pytest.approx(a["change"][key])
 
 
 # ------------------------------------------------------------------ summary and rules
@@ -261,5 +299,5 @@ def test_json_keys_and_order() -> None:
     assert data["inputs"][1]["source"] == "b"
     factor = data["dimensions"][0]
     assert factor["number"] == "1.1"
-    assert factor["points"][1]["from_first"]["verdict"] == "improved"
+    assert factor["points"][1]["from_first"]["verdict"] == "not-significant"  # paired, p = .074
     assert factor["indicators"][0]["dimension"] == "factor"

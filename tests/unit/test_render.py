@@ -252,7 +252,8 @@ def test_html_has_every_section(lang: str) -> None:
     labels = builtin_labels()[lang]
     doc = parse_html(files(a, ("html",))["r.html"])
     titles = [labels["sections"][k] for k in ("summary", "chart", "swot", "cross", "tows",
-                                              "recommendations", "readiness", "robustness",
+                                              "recommendations", "readiness", "statistics",
+                                              "robustness",
                                               "appendix")]
     dims = [f"{d.number} {d.name}" for d in a.dimensions]
     assert doc.h2 == titles[:2] + dims + titles[2:]
@@ -272,7 +273,8 @@ def test_markdown_has_every_section(lang: str) -> None:
     md = files(a, ("md",))["r.md"]
     h2 = [line[3:] for line in md.splitlines() if line.startswith("## ")]
     titles = [labels["sections"][k] for k in ("summary", "chart", "swot", "cross", "tows",
-                                              "recommendations", "readiness", "robustness",
+                                              "recommendations", "readiness", "statistics",
+                                              "robustness",
                                               "appendix")]
     assert h2 == titles[:2] + [f"{d.number} {d.name}" for d in a.dimensions] + titles[2:]
     assert md.startswith(f"# {labels['report_title']}: {a.sector.name}\n")

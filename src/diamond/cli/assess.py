@@ -11,12 +11,16 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import (
+    AggregationChoice,
+    AggregationOption,
     AllowOutsideOption,
+    BootstrapOption,
     Colour,
     ColourOption,
     Lang,
     MethodChoice,
     MethodOption,
+    SensitivityOption,
     colour_enabled,
     handled,
     load_options,
@@ -66,6 +70,9 @@ def assess(
         ),
     ] = None,
     method: MethodOption = MethodChoice.mean,
+    aggregation: AggregationOption = AggregationChoice.arithmetic,
+    bootstrap: BootstrapOption = 1000,
+    sensitivity: SensitivityOption = 1024,
     date: Annotated[
         str | None,
         typer.Option(
@@ -99,7 +106,9 @@ def assess(
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
     language = None if lang is None else lang.code
-    assessment = score(questionnaire, catalogue, method.value, lang=language, date=date)
+    assessment = score(questionnaire, catalogue, method.value, lang=language, date=date,
+                       aggregation=aggregation.value, bootstrap=bootstrap,
+                       sensitivity_samples=sensitivity)
     stem = "report" if file == "-" else Path(file).stem
     rendered = render_reports(
         assessment, [f.value for f in chosen], stem=stem, templates_dir=templates, lang=language

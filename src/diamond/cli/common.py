@@ -50,6 +50,33 @@ class MethodChoice(StrEnum):
 MethodOption = Annotated[
     MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
 ]
+
+
+class AggregationChoice(StrEnum):
+    """How indicator scores become dimension scores, and dimensions the overall score."""
+
+    arithmetic = "arithmetic"
+    geometric = "geometric"
+
+
+AggregationOption = Annotated[
+    AggregationChoice,
+    typer.Option("--aggregation", help="Combine scores into dimensions and overall by weighted "
+                 "arithmetic or geometric mean (geometric penalises an unbalanced diamond)."),
+]
+BootstrapOption = Annotated[
+    int,
+    typer.Option("--bootstrap", min=0, max=100_000, metavar="N",
+                 help="Bootstrap replicates for standard errors and 95 % intervals "
+                 "(resampling respondents; seeded, so reports are reproducible); 0 turns the "
+                 "bootstrap off (analytic standard errors only)."),
+]
+SensitivityOption = Annotated[
+    int,
+    typer.Option("--sensitivity", min=0, max=65_536, metavar="N",
+                 help="Base samples of the Sobol sensitivity analysis of the overall score and "
+                 "the dimension ranks (seeded); 0 turns it off."),
+]
 ColourOption = Annotated[
     Colour,
     typer.Option(

@@ -11,7 +11,10 @@ import typer
 from diamond.cli import exit_codes
 from diamond.cli.assess import ReportFormat
 from diamond.cli.common import (
+    AggregationChoice,
+    AggregationOption,
     AllowOutsideOption,
+    BootstrapOption,
     Colour,
     ColourOption,
     Lang,
@@ -88,6 +91,8 @@ def compare(
                      "sector.language)."),
     ] = None,
     method: MethodOption = MethodChoice.mean,
+    aggregation: AggregationOption = AggregationChoice.arithmetic,
+    bootstrap: BootstrapOption = 1000,
     fail_below: Annotated[
         float | None,
         typer.Option("--fail-below", min=0, max=100, metavar="SCORE",
@@ -140,7 +145,8 @@ def compare(
     first = pairs[0][0]
     assert first is not None
     language = lang.code if lang is not None else first.sector.language
-    assessments = [score(q, c, method.value, lang=language)
+    assessments = [score(q, c, method.value, lang=language,
+                         aggregation=aggregation.value, bootstrap=bootstrap)
                    for q, c in pairs if q is not None and c is not None]
     comparison = build(assessments, [x.path for x in loaded])
     for warning in comparison.warnings:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from diamond.cli import exit_codes
+from diamond.cli.assess import ReportFormat
 from diamond.cli.common import (
     AllowOutsideOption,
     Colour,
@@ -71,8 +72,8 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for c in portfolio.clusters:
         overall = "–" if c.overall is None else f"{c.overall:.1f}"
-        table.add_row(str(c.rank), f"{c.name} — {c.region}", c.period, overall, c.band or "–",
-                      c.source)
+        table.add_row(str(c.rank) if c.latest else "–", f"{c.name} — {c.region}", c.period,
+                      overall, c.band or "–", c.source)
     console.print(table)
     console.print(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
                   f"{len(portfolio.skipped)} framework files skipped")
@@ -94,7 +95,14 @@ def portfolio(
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Folder for portfolio.html/.md/.json and the "
-                     "clusters/ reports (default: ./reports).", show_default=False),
+                     "clusters/ reports (default: ./reports). With only --format json and no "
+                     "-o, the JSON goes to standard output and nothing is written.",
+                     show_default=False),
+    ] = None,
+    formats: Annotated[
+        list[ReportFormat] | None,
+        typer.Option("--format", "-f", help="Portfolio file format; repeat for several. "
+                     "Default: md, html and json.", show_default=False),
     ] = None,
     lang: Annotated[
         Lang | None,
@@ -135,7 +143,20 @@ def portfolio(
             lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
             on_done=on_done,
         )
-    rendered = render_portfolio(result, templates_dir=templates)
+    chosen = list(dict.fromkeys(formats or list(ReportFormat)))
+    rendered = [f for f in render_portfolio(result, templates_dir=templates)
+                if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
+    if output is None and chosen == [ReportFormat.json]:
+        sys.stdout.write(rendered[0].content)
+        sys.stdout.flush()
+        from diamond.reporters.text import diagnostic_line
+
+        for item in result.invalid:
+            for d in item.diagnostics:
+                sys.stderr.write(diagnostic_line(d) + "\n")
+        if not result.ok:
+            raise typer.Exit(exit_codes.INVALID)
+        return
     target = output if output is not None else DEFAULT_OUTPUT
     written = write_portfolio(result, rendered, target, [Path(p) for p in paths])
     print_portfolio(result, written, colour_enabled(color, sys.stdout))

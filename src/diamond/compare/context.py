@@ -49,7 +49,9 @@ def _change(c: Change | None, labels: Mapping[str, Any]) -> Data | None:
     if c is None or c.verdict is None:
         return None
     verdict = c.verdict
-    return {"delta": c.delta, "threshold": c.threshold, "significant": c.significant,
+    return {"delta": c.delta, "se": c.se,
+            "ci": None if c.low is None else {"low": c.low, "high": c.high, "level": 0.95},
+            "p": c.p, "method": c.method, "significant": c.significant,
             "verdict": verdict, "label": labels["verdicts"][verdict],
             "symbol": labels["symbols"][verdict]}
 

@@ -1,18 +1,18 @@
 """Compare assessments: the method, which is a public contract.
 
-**Standard error of an indicator score.** ``SE = sd / √n × 100 / (max − min)``: the
-standard error of the weighted mean of its ``n`` answers (``sd`` as in
-``diamond.scoring.engine``), on the 0–100 score scale of that questionnaire. None when
-``n < 2``. The same SE is used with the median method.
+**Standard errors.** Each point's ``se`` is the assessment's own: the bootstrap SE
+when the bootstrap ran, else the analytic one (``diamond.scoring.uncertainty``).
 
-**Standard error of a dimension score.** From the SEs of the indicators that enter its
-score (answered, weight ``w_i > 0``), treated as independent:
-``SE_D = √(Σ (w_i · SE_i)²) / Σ w_i``. None when any of them has no SE. The overall
-score's SE is the same combination of the dimension SEs with the dimension weights.
+**Significance.** ``compare.significance``: the difference ``Δ = score_b − score_a``
+with its 95 % interval, p-value and method (paired when one sector's two periods have
+the same respondent ids; Welch on respondents' own scores otherwise; the bootstrap of
+the difference for dimension and overall scores under the median method). A change is
+significant when the interval excludes 0. Each input is compared with the previous
+one and with the first.
 
-**Significance.** A change ``Δ = score_b − score_a`` is significant when
-``|Δ| > SE_a + SE_b``; it is None (not testable) when either SE or either score is
-missing. Each input is compared with the previous one and with the first.
+**Independent-indicator SE (kept for reference).** ``combined_se`` is the older
+``√(Σ (w_i · SE_i)²) / Σ w_i``, which treats indicators as independent and so understates
+a dimension's uncertainty; it is no longer used for significance.
 
 **Summary.** Improved and declined areas (dimensions and indicators) are those with a
 significant change from the first input to the last; every other area whose score
@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from diamond.compare import significance
 from diamond.compare.model import (
     MIN_IMPROVED_AREAS,
     Area,
@@ -53,6 +54,7 @@ __all__ = [
     "dimension_se",
     "indicator_se",
     "overall_se",
+    "point_se",
     "recent_declines",
 ]
 
@@ -69,13 +71,15 @@ def indicator_se(indicator: IndicatorResult, scale_min: int, scale_max: int) -> 
 def combined_se(parts: Iterable[tuple[float, float | None]]) -> float | None:
     """``√(Σ (w·SE)²) / Σ w`` over ``(weight, SE)`` pairs with a positive weight.
 
-    None when no pair has a positive weight or any such pair has no SE.
+    None when no pair has a positive weight or any such pair has no SE. Weights are
+    divided by the largest first, so their scale (1e-170 or 1e155) changes nothing.
     """
     used = [(w, se) for w, se in parts if w > 0]
     if not used or any(se is None for _, se in used):
         return None
-    total = sum(w for w, _ in used)
-    return math.sqrt(sum((w * se) ** 2 for w, se in used if se is not None)) / total
+    top = max(w for w, _ in used)
+    total = math.fsum(w / top for w, _ in used)
+    return math.sqrt(math.fsum((w / top * se) ** 2 for w, se in used if se is not None)) / total
 
 
 def dimension_se(dimension: DimensionResult, scale_min: int, scale_max: int) -> float | None:
@@ -85,26 +89,51 @@ def dimension_se(dimension: DimensionResult, scale_min: int, scale_max: int) -> 
 
 
 def overall_se(assessment: Assessment) -> float | None:
-    """The SE of the overall score from the scored dimensions' SEs and weights."""
+    """The SE of the overall score: the assessment's bootstrap SE, else its analytic SE."""
+    s = assessment.statistics
+    if s is None:
+        return None
+    return s.overall.se if s.overall.se is not None else s.overall_analytic.se
+
+
+def point_se(assessment: Assessment, key: str, kind: AreaKind) -> float | None:
+    """The SE of a dimension or indicator score (bootstrap, else analytic, else sd/√n)."""
+    s = assessment.statistics
     a = assessment
-    return combined_se((d.weight, dimension_se(d, a.scale_min, a.scale_max))
-                       for d in a.dimensions if d.score is not None)
+    if kind == "indicator":
+        found = None if s is None else s.indicators.get(key)
+        if found is not None and found.se is not None:
+            return found.se
+        return indicator_se(a.indicator(key), a.scale_min, a.scale_max)
+    if kind == "overall":
+        return overall_se(a)
+    stats = None if s is None else s.dimensions.get(key)
+    if stats is None:
+        return None
+    return stats.interval.se if stats.interval.se is not None else stats.analytic.se
 
 
 def change(
     before: float | None, before_se: float | None, after: float | None, after_se: float | None
 ) -> Change:
-    """``after − before``, and whether ``|Δ| > SE_before + SE_after`` (None if untestable)."""
+    """``after − before`` of two independent estimates with known SEs (normal theory).
+
+    ``SE = √(SE_a² + SE_b²)``, 95 % interval ``Δ ± 1.96·SE``, two-sided normal p-value;
+    for callers without respondent-level data. Untestable (None) without both SEs.
+    """
     if before is None or after is None:
-        return Change(None, None, None)
+        return Change(None, None)
     delta = after - before
     if before_se is None or after_se is None:
-        return Change(delta, None, None)
-    threshold = before_se + after_se
-    return Change(delta, threshold, abs(delta) > threshold)
+        return Change(delta, None)
+    se = math.hypot(before_se, after_se)
+    half = 1.959963984540054 * se
+    p = math.erfc(abs(delta) / se / math.sqrt(2)) if se > 0 else float(delta == 0)
+    return Change(delta, abs(delta) > half, se, delta - half, delta + half, p, "normal")
 
 
-def _points(figures: Sequence[Figure]) -> tuple[Point, ...]:
+def _points(figures: Sequence[Figure], assessments: Sequence[Assessment], key: str,
+            paired: bool) -> tuple[Point, ...]:
     points: list[Point] = []
     first = figures[0]
     for k, (score, band, se, n) in enumerate(figures):
@@ -112,15 +141,20 @@ def _points(figures: Sequence[Figure]) -> tuple[Point, ...]:
             points.append(Point(score, band, se, n, None, None))
             continue
         prev = figures[k - 1]
-        points.append(Point(score, band, se, n, change(prev[0], prev[2], score, se),
-                            change(first[0], first[2], score, se)))
+        a, b = assessments[k - 1], assessments[k]
+        points.append(Point(
+            score, band, se, n,
+            significance.change(a, b, key, prev[0], score, paired=paired),
+            significance.change(assessments[0], b, key, first[0], score, paired=paired),
+        ))
     return tuple(points)
 
 
 def _area(kind: AreaKind, id: str, name: str, dimension: str | None,
-          figures: Sequence[Figure], indicators: tuple[Area, ...] = (),
-          number: str | None = None) -> Area:
-    return Area(kind, id, name, dimension, _points(figures), indicators, number)
+          figures: Sequence[Figure], context: tuple[Sequence[Assessment], bool],
+          indicators: tuple[Area, ...] = (), number: str | None = None) -> Area:
+    return Area(kind, id, name, dimension, _points(figures, context[0], id, context[1]),
+                indicators, number)
 
 
 def _unique(labels: list[str], extra: list[str]) -> list[str]:
@@ -218,22 +252,26 @@ def compare(assessments: Sequence[Assessment], sources: Sequence[str] | None = N
                          a.respondents, a.scale_min, a.scale_max)
                    for label, source, a in zip(labels, names, assessments, strict=True))
     common = _common(assessments)
+    # Pairing is tried only for one sector over periods: equal ids in different clusters
+    # are different people.
+    context = (assessments, mode == "period")
     dimensions = []
     for dim_id, ids in common:
         indicators = []
         for ind_id in ids:
             results = [a.indicator(ind_id) for a in assessments]
-            figures = [(i.score, i.band, indicator_se(i, a.scale_min, a.scale_max), i.n)
+            figures = [(i.score, i.band, point_se(a, ind_id, "indicator"), i.n)
                        for i, a in zip(results, assessments, strict=True)]
-            indicators.append(_area("indicator", ind_id, results[0].text, dim_id, figures))
+            indicators.append(_area("indicator", ind_id, results[0].text, dim_id, figures,
+                                    context))
         dims = [a.dimension(dim_id) for a in assessments]
         dim_figures: list[Figure] = [
-            (d.score, d.band, dimension_se(d, a.scale_min, a.scale_max), None)
+            (d.score, d.band, point_se(a, dim_id, "dimension"), None)
             for d, a in zip(dims, assessments, strict=True)]
         dimensions.append(_area("dimension", dim_id, dims[0].name, None, dim_figures,
-                                tuple(indicators), dims[0].number))
+                                context, tuple(indicators), dims[0].number))
     totals: list[Figure] = [(a.overall, a.band, overall_se(a), None) for a in assessments]
-    overall = _area("overall", "overall", "overall", None, totals)
+    overall = _area("overall", "overall", "overall", None, totals, context)
     first = assessments[0]
     return Comparison(mode, first.lang, first.method, inputs, overall, tuple(dimensions),
                       tuple(_warnings(assessments, common)), _summary(dimensions))

@@ -26,15 +26,20 @@ MIN_IMPROVED_AREAS = 3
 
 @dataclass(frozen=True)
 class Change:
-    """A score's change between two inputs, and whether it exceeds its uncertainty.
+    """A score's change between two inputs with its uncertainty (``compare.significance``).
 
-    ``threshold`` is ``SE_a + SE_b``; ``significant`` is ``|delta| > threshold``, or
-    ``None`` when either standard error (or either score) is missing.
+    ``low``/``high`` bound the 95 % interval of ``delta``; ``significant`` is whether it
+    excludes 0, or ``None`` when the change cannot be tested; ``method`` is ``paired``,
+    ``welch`` or ``bootstrap``.
     """
 
     delta: float | None
-    threshold: float | None
     significant: bool | None
+    se: float | None = None
+    low: float | None = None
+    high: float | None = None
+    p: float | None = None
+    method: str | None = None
 
     @property
     def direction(self) -> Direction | None:

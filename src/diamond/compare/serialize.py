@@ -15,7 +15,9 @@ JSON_FORMAT = 1
 def _change(c: Change | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    return {"delta": c.delta, "threshold": c.threshold, "significant": c.significant,
+    return {"delta": c.delta, "se": c.se,
+            "ci": None if c.low is None else {"low": c.low, "high": c.high, "level": 0.95},
+            "p": c.p, "method": c.method, "significant": c.significant,
             "verdict": c.verdict}
 
 

@@ -29,12 +29,23 @@ def _cluster(c: Cluster, p: Portfolio, labels: Mapping[str, Any]) -> Data:
                                                "band": band(cell.band, labels)})
     reports = {name.rsplit(".", 1)[-1]: quote(report_link(name)) for name in c.reports}
     return {
-        "rank": c.rank, "source": c.source, "stem": c.stem, "name": c.name,
+        "rank": c.rank if c.latest else "–", "latest": c.latest,
+        "rank_low": c.rank_low, "rank_high": c.rank_high, "ci_low": c.ci_low,
+        "ci_high": c.ci_high, "source": c.source, "stem": c.stem, "name": c.name,
         "region": c.region, "period": c.period,
         "framework": {"id": c.framework_id, "name": c.framework_names[p.lang]},
         "respondents": c.respondents, "overall": c.overall,
         "band": band(c.band, labels), "cells": row, "reports": reports,
     }
+
+
+def _icc(p: Portfolio) -> list[Data]:
+    """ICC rows per dimension; none when no dimension has one (fewer than two clusters)."""
+    if all(pair == (None, None) for pair in p.icc.values()):
+        return []
+    return [{"id": col.id, "title": f"{col.number} {col.name}" if col.number else col.name,
+             "icc1": p.icc.get(col.id, (None, None))[0],
+             "icc2": p.icc.get(col.id, (None, None))[1]} for col in p.columns]
 
 
 def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
@@ -52,6 +63,7 @@ def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
         "clusters": [_cluster(c, p, labels) for c in p.clusters],
         "invalid": [{"source": f.source, "messages": list(f.messages)} for f in p.invalid],
         "skipped": list(p.skipped),
+        "icc": _icc(p),
         "bands": [{"id": b, "label": labels["bands"][b],
                    "range": labels["portfolio"]["band_ranges"][b]} for b in BANDS],
     }

@@ -7,7 +7,7 @@ plain data: strings, numbers, tuples, mappings, diagnostics and rendered files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from diamond.errors import Diagnostic
@@ -51,7 +51,16 @@ class Cluster:
     band: Band | None
     dimensions: tuple[Cell, ...]
     reports: tuple[str, ...]
-    rank: int = 0
+    rank: int = 0  # 0: an earlier period of a cluster, shown as history and never ranked
+    key: str = ""  # the cluster: sector name and region, case-folded
+    latest: bool = True
+    rank_low: int | None = None  # 95 % bootstrap interval of the rank
+    rank_high: int | None = None
+    se: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    draws: tuple[float, ...] = ()  # bootstrap replicates of the overall score
+    own: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # respondents' scores
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,8 @@ class Portfolio:
     columns: tuple[Column, ...]
     reports: tuple[RenderedFile, ...]
     format: int = 1
+    # dimension id → (ICC(1), ICC(2)) across the latest clusters (Bliese 2000)
+    icc: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

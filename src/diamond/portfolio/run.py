@@ -4,14 +4,15 @@ Files are found like ``diamond validate`` finds them (``diamond.validation.expan
 ``*.yaml``/``*.yml``, recursively, hidden folders skipped, sorted by path). Framework
 files are skipped. Each file is loaded, scored and rendered (its Markdown and HTML
 report) on its own; an invalid file is recorded with its errors and does not stop the
-others. Results come back in path order whatever the number of workers.
+others. Results come back in path order whatever the number of workers. Ranking, rank
+intervals and ICCs: ``diamond.portfolio.ranking``.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from diamond.documents import TextProblem, decode, read_bytes
@@ -20,6 +21,7 @@ from diamond.frameworks import Catalogue
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.text import LANGUAGES, Language, LocalText
 from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
+from diamond.portfolio.ranking import cluster_key, iccs, rank
 from diamond.render.report import render_reports
 from diamond.scoring import Assessment, assess
 from diamond.scoring.engine import check_method
@@ -55,11 +57,22 @@ def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]
     names = {d.id: d for d in catalogue.framework.dimensions}
     cells = tuple(Cell(d.id, d.number, _both(names[d.id].name), d.score, d.band)
                   for d in a.dimensions)
+    s = a.statistics
+    main = None if s is None else (s.overall if s.overall.se is not None
+                                   else s.overall_analytic)
+    own = {} if s is None else {
+        d.id: tuple(v for v in (x.get(d.id) for x in s.respondent_scores.values())
+                    if v is not None)
+        for d in a.dimensions}
     return Cluster(
         source=job.source, stem=job.stem, name=a.sector.name, region=a.sector.region,
         period=a.sector.period, language=a.sector.language, framework_id=a.framework_id,
         framework_names=_both(catalogue.framework.name), respondents=a.respondents,
         overall=a.overall, band=a.band, dimensions=cells, reports=tuple(files),
+        key=cluster_key(a.sector.name, a.sector.region),
+        se=None if main is None else main.se, ci_low=None if main is None else main.low,
+        ci_high=None if main is None else main.high,
+        draws=() if s is None else tuple(s.draws.get("overall", ())), own=own,
     )
 
 
@@ -153,12 +166,6 @@ def _execute(jobs: list[Job], workers: int,
     return [r for r in results if r is not None]
 
 
-def _rank(clusters: list[Cluster]) -> tuple[Cluster, ...]:
-    ordered = sorted(clusters, key=lambda c: (c.overall is None, -(c.overall or 0.0),
-                                              c.name.casefold(), c.name, c.source))
-    return tuple(replace(c, rank=k) for k, c in enumerate(ordered, 1))
-
-
 def _columns(clusters: Sequence[Cluster], lang: Language) -> tuple[Column, ...]:
     columns: dict[str, Column] = {}
     for c in clusters:
@@ -207,10 +214,13 @@ def run_portfolio(
     languages = {c.language for c in clusters}
     portfolio_lang: Language = lang or (languages.pop() if len(languages) == 1
                                         else DEFAULT_LANGUAGE)
+    ranked = rank(clusters)
+    columns = _columns(clusters, portfolio_lang)
     return Portfolio(
-        lang=portfolio_lang, method=chosen, files=len(paths), clusters=_rank(clusters),
+        lang=portfolio_lang, method=chosen, files=len(paths), clusters=ranked,
         invalid=tuple(o.invalid for o in outcomes if o.invalid is not None),
         skipped=tuple(o.source for o in outcomes if o.kind == "framework"),
-        columns=_columns(clusters, portfolio_lang),
+        columns=columns,
         reports=tuple(f for o in outcomes for f in o.files),
+        icc=iccs(ranked, [c.id for c in columns]),
     )

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from diamond.portfolio.model import Cluster, Portfolio
+from diamond.portfolio.ranking import RELIABLE_ICC2
 
 __all__ = ["CLUSTERS_FOLDER", "portfolio_json", "portfolio_to_json_dict", "report_link"]
 
@@ -25,10 +26,16 @@ def _reports(c: Cluster) -> dict[str, str]:
 
 def _cluster(c: Cluster) -> dict[str, Any]:
     return {
-        "rank": c.rank, "source": c.source, "name": c.name, "region": c.region,
+        "rank": c.rank if c.latest else None, "latest": c.latest,
+        "rank_interval": None if c.rank_low is None else {
+            "low": c.rank_low, "high": c.rank_high, "level": 0.95},
+        "source": c.source, "name": c.name, "region": c.region,
         "period": c.period, "language": c.language,
         "framework": {"id": c.framework_id, "name": c.framework_names[c.language]},
-        "respondents": c.respondents, "overall": {"score": c.overall, "band": c.band},
+        "respondents": c.respondents,
+        "overall": {"score": c.overall, "band": c.band, "se": c.se,
+                    "ci": None if c.ci_low is None else {
+                        "low": c.ci_low, "high": c.ci_high, "level": 0.95}},
         "dimensions": {d.id: {"score": d.score, "band": d.band} for d in c.dimensions},
         "reports": _reports(c),
     }
@@ -46,6 +53,9 @@ def portfolio_to_json_dict(portfolio: Portfolio) -> dict[str, Any]:
                    "skipped": len(p.skipped)},
         "dimensions": [{"id": c.id, "number": c.number, "name": c.name} for c in p.columns],
         "clusters": [_cluster(c) for c in p.clusters],
+        "icc": {d: {"icc1": i1, "icc2": i2,
+                    "distinguishes": None if i2 is None else i2 >= RELIABLE_ICC2}
+                for d, (i1, i2) in p.icc.items()},
         "invalid": [
             {"source": f.source, "messages": list(f.messages),
              "errors": [{"line": d.line, "column": d.column, "code": d.code,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape
@@ -137,6 +137,28 @@ def svg_document(
     )
 
 
+def _whiskers(axes: Sequence[Axis], intervals: Mapping[str, tuple[float, float]],
+              point: Callable[[int, float], tuple[float, float]], angles: Sequence[float],
+              pid: str) -> list[str]:
+    """A whisker along each axis from its interval's low to high end, with end caps."""
+    out: list[str] = []
+    for i, axis in enumerate(axes):
+        if axis.id not in intervals:
+            continue
+        low, high = intervals[axis.id]
+        (x1, y1), (x2, y2) = point(i, low), point(i, high)
+        th = math.radians(angles[i])
+        cx, cy = 5 * math.cos(th), 5 * math.sin(th)  # perpendicular to the axis
+        out.append(f'<g class="{pid}-ci" data-axis="{xattr(axis.id)}" stroke="#1a1a1a" '
+                   f'stroke-width="1.5">'
+                   f'<line x1="{coord(x1)}" y1="{coord(y1)}" x2="{coord(x2)}" y2="{coord(y2)}"/>'
+                   + "".join(f'<line x1="{coord(x - cx)}" y1="{coord(y - cy)}" '
+                             f'x2="{coord(x + cx)}" y2="{coord(y + cy)}"/>'
+                             for x, y in ((x1, y1), (x2, y2)))
+                   + "</g>")
+    return out
+
+
 def _angles(axes: Sequence[Axis]) -> list[float]:
     """Clockwise degrees from the top: Porter's classic drawing for the four standard ids."""
     if len(axes) == 4 and {a.id for a in axes} == set(STANDARD_ANGLES):
@@ -153,6 +175,7 @@ def diamond_svg(
     size: int = 480,
     legend_title: str = "",
     id_prefix: str = "diamond-chart",
+    intervals: Mapping[str, tuple[float, float]] | None = None,
 ) -> str:
     """Draw Porter's Diamond (a radar chart on a 0–100 scale) as an inline SVG document string.
 
@@ -174,6 +197,8 @@ def diamond_svg(
     are clamped to 0–100 for drawing; labels show them as given. All text is XML-escaped; the
     output has no scripts, external references or event attributes, and is byte-for-byte
     deterministic. ``id_prefix`` namespaces the element ids so several charts can share a page.
+    ``intervals`` (axis id → low, high) draws the overall series' 95 % intervals as whiskers
+    along the axes.
     """
     pid = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "diamond-chart"
     pid = pid if pid[0].isalpha() else "c" + pid
@@ -261,6 +286,7 @@ def diamond_svg(
                        f'stroke="{colour}" stroke-width="{sw}" stroke-linejoin="round"'
                        f'{dash_attr}/>')
         out.extend(marker_svg(shape, x, y, colour) for x, y in present)
+    out.extend(_whiskers(axes, intervals or {}, point, angles, pid))
     # Legend below the chart, one row per series.
     ly = maxy + 20
     lx = minx

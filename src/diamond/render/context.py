@@ -17,6 +17,7 @@ from diamond.models.questionnaire import QUADRANTS
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.context_checks import evidence_context, robustness_context
 from diamond.render.filters import fill, num
+from diamond.render.stats_context import statistics_context
 from diamond.scoring.result import (
     UNCLASSIFIED,
     Assessment,
@@ -31,7 +32,7 @@ Data = dict[str, Any]
 CONTEXT_KEYS = (
     "lang", "labels", "sector", "framework", "date", "method", "scale", "respondents",
     "overall", "dimensions", "groups", "summary", "swot", "tows", "recommendations",
-    "readiness", "evidence", "robustness", "warnings", "appendix", "chart",
+    "readiness", "evidence", "robustness", "warnings", "appendix", "chart", "statistics",
 )
 
 
@@ -82,6 +83,16 @@ def _names(ids: tuple[str, ...], a: Assessment) -> list[Data]:
     return found
 
 
+def _intervals(a: Assessment) -> dict[str, tuple[float, float]]:
+    """Each dimension's 95 % interval (bootstrap, else analytic), where there is one."""
+    found: dict[str, tuple[float, float]] = {}
+    for dim_id, x in ({} if a.statistics is None else a.statistics.dimensions).items():
+        main = x.interval if x.interval.low is not None else x.analytic
+        if main.low is not None and main.high is not None:
+            found[dim_id] = (main.low, main.high)
+    return found
+
+
 def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """The Diamond chart of ``a`` as (SVG, title, description in words)."""
     chart = labels["chart"]
@@ -106,8 +117,11 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
         groups = "; ".join(f"{labels['groups'][g.id]} {words(g.overall, g.band)}"
                            for g in a.groups)
         description += " " + fill(chart["groups_description"], {"groups": groups})
+    intervals = _intervals(a)
+    if intervals:
+        description += " " + str(labels["statistics"]["chart_note"])
     svg = diamond_svg(axes, series, title=title, description=description,
-                      legend_title=chart["legend"])
+                      legend_title=chart["legend"], intervals=intervals)
     return svg, title, description
 
 
@@ -252,6 +266,7 @@ def build_context(
         "readiness": _readiness(a, labels),
         "evidence": evidence_context(a, labels, lang),
         "robustness": robustness_context(a, labels),
+        "statistics": statistics_context(a, labels),
         "warnings": [{"code": w.code, "subjects": list(w.subjects), "message": w.message}
                      for w in a.warnings],
         "appendix": _appendix(a, labels, lang),

@@ -31,6 +31,12 @@ No answered indicator with a positive weight: no score.
 questionnaire's dimension weights (default 1); dimensions without a score are
 left out. Nothing left: no score.
 
+**Aggregation.** ``arithmetic`` (the default) as above; ``geometric`` takes the
+weighted geometric mean of scale positions ``p = 1 + score·(A − 1)/100`` (so a score
+of 0 stays defined) and maps it back to 0–100, for dimensions and overall alike: an
+unbalanced diamond scores lower than a balanced one with the same arithmetic mean.
+Geometric figures are floating point.
+
 **Bands.** On the score rounded to one decimal: below 40 weak, below 60
 moderate, below 80 strong, otherwise leading.
 
@@ -46,6 +52,7 @@ floating point, so results do not depend on the order of respondents.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,10 +61,12 @@ from fractions import Fraction
 from diamond.frameworks import Catalogue
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent, Scale
 from diamond.models.text import Language
-from diamond.scoring import analysis, evidence, robustness, swot, tows
+from diamond.scoring import analysis, evidence, robustness, support, swot, tows
 from diamond.scoring.bands import band_for
 from diamond.scoring.result import (
+    AGGREGATIONS,
     METHODS,
+    Aggregation,
     Assessment,
     DimensionResult,
     GroupResult,
@@ -76,6 +85,8 @@ from diamond.scoring.stats import (
     weighted_mean,
 )
 
+DEFAULT_REPLICATES = 1000
+DEFAULT_SAMPLES = 1024
 FEW_ANSWERS = 3
 LOW_AGREEMENT = Fraction(1, 2)
 
@@ -99,6 +110,15 @@ class Scores:
     indicators: dict[str, Figures]
     dimensions: dict[str, Fraction | None]
     overall: Fraction | None
+
+
+def check_aggregation(aggregation: str) -> Aggregation:
+    """``aggregation`` as an ``Aggregation``; ``ValueError`` unless arithmetic or geometric."""
+    for known in AGGREGATIONS:
+        if aggregation == known:
+            return known
+    raise ValueError(f"unknown aggregation '{aggregation}'; use one of: "
+                     f"{', '.join(AGGREGATIONS)}")
 
 
 def check_method(method: str) -> Method:
@@ -146,6 +166,7 @@ def score_respondents(
     method: Method,
     *,
     full: bool = True,
+    aggregation: str = "arithmetic",
 ) -> Scores:
     """Indicator, dimension and overall scores from ``respondents``' answers."""
     answers = collect(respondents, catalogue)
@@ -157,14 +178,28 @@ def score_respondents(
         scored = [
             (figures[i.id].score, weights.indicators.get(i.id, 1.0)) for i in dimension.indicators
         ]
-        dimensions[dimension.id] = _mean_of(scored)
-    overall = _mean_of([(s, weights.dimensions.get(d, 1.0)) for d, s in dimensions.items()])
+        dimensions[dimension.id] = _mean_of(scored, aggregation, scale.points)
+    overall = _mean_of([(s, weights.dimensions.get(d, 1.0)) for d, s in dimensions.items()],
+                       aggregation, scale.points)
     return Scores(figures, dimensions, overall)
 
 
-def _mean_of(scored: Iterable[tuple[Fraction | None, float]]) -> Fraction | None:
+def _mean_of(scored: Iterable[tuple[Fraction | None, float]], aggregation: str = "arithmetic",
+             points: int = 5) -> Fraction | None:
     present = [(s, w) for s, w in scored if s is not None]
+    if aggregation == "geometric":
+        return _geometric_of(present, points)
     return weighted_mean([s for s, _ in present], [w for _, w in present])
+
+
+def _geometric_of(present: list[tuple[Fraction, float]], points: int) -> Fraction | None:
+    top = max((w for _, w in present), default=0.0)
+    used = [(s, w / top) for s, w in present if w > 0]
+    if not used:
+        return None
+    total = math.fsum(w for _, w in used)
+    logs = math.fsum(w * math.log(1 + float(s) * (points - 1) / 100) for s, w in used)
+    return Fraction(max(0.0, (math.exp(logs / total) - 1) * 100 / (points - 1)))
 
 
 def _float(value: Fraction | None) -> float | None:
@@ -208,7 +243,7 @@ def _dimension_results(
 
 
 def _groups(
-    questionnaire: Questionnaire, catalogue: Catalogue, method: Method
+    questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str
 ) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
     groups: list[GroupResult] = []
     exact: list[Scores] = []
@@ -216,7 +251,8 @@ def _groups(
         members = [r for r in questionnaire.respondents if r.group == group]
         if not members:
             continue
-        scores = score_respondents(members, questionnaire, catalogue, method, full=False)
+        scores = score_respondents(members, questionnaire, catalogue, method, full=False,
+                                   aggregation=aggregation)
         exact.append(scores)
         overall = _float(scores.overall)
         groups.append(GroupResult(
@@ -246,6 +282,9 @@ def assess(
     *,
     lang: Language | None = None,
     date: str | None = None,
+    aggregation: str = "arithmetic",
+    bootstrap: int = DEFAULT_REPLICATES,
+    sensitivity_samples: int = DEFAULT_SAMPLES,
 ) -> Assessment:
     """Score ``questionnaire`` against ``catalogue`` and analyse the result.
 
@@ -253,14 +292,30 @@ def assess(
     overrides the questionnaire's report language; ``date`` is passed through to
     the report as given. The questionnaire is expected to have passed the
     loader's checks: answers to unknown indicators are ignored, SWOT items with
-    unknown ids are unclassified, unknown readiness ids are ignored.
+    unknown ids are unclassified, unknown readiness ids are ignored. ``aggregation``
+    is ``"arithmetic"`` or ``"geometric"``; ``bootstrap`` is the number of bootstrap
+    replicates (0: analytic standard errors only); ``sensitivity_samples`` the base
+    samples of the Sobol sensitivity analysis (0: none).
     """
     chosen = check_method(method)
+    how = check_aggregation(aggregation)
+    if bootstrap < 0:
+        raise ValueError(f"the number of bootstrap replicates cannot be negative ({bootstrap})")
     language: Language = lang if lang is not None else questionnaire.sector.language
-    scores = score_respondents(questionnaire.respondents, questionnaire, catalogue, chosen)
+    scores = score_respondents(questionnaire.respondents, questionnaire, catalogue, chosen,
+                               aggregation=how)
     dimensions = _dimension_results(scores, questionnaire, catalogue, language)
-    groups, spread = _groups(questionnaire, catalogue, chosen)
+    groups, spread = _groups(questionnaire, catalogue, chosen, how)
     overall = _float(scores.overall)
+    robust = robustness.analyse(questionnaire, catalogue, chosen)
+    # numpy: loaded only when scoring, never by `diamond validate` or `--version`
+    from diamond.scoring import design, sensitivity, uncertainty
+
+    x = design.design(questionnaire, catalogue)
+    figures = {d.id: d.score for d in dimensions} | {"overall": overall}
+    statistics = dataclasses.replace(
+        uncertainty.analyse(x, chosen, how, bootstrap, figures),
+        sensitivity=sensitivity.analyse(x, sensitivity_samples))
     swot_result = swot.analyse(questionnaire, catalogue)
     sector = questionnaire.sector
     return Assessment(
@@ -281,13 +336,16 @@ def assess(
         groups=groups,
         group_spread=spread,
         swot=swot_result,
-        summary=analysis.summarise(overall, dimensions),
+        summary=support.qualify(analysis.summarise(overall, dimensions), dimensions, robust,
+                                statistics),
         tows=tows.prompts(dimensions, swot_result),
         recommendations=analysis.recommend(dimensions, catalogue, language),
         readiness=analysis.readiness(questionnaire, catalogue, language),
         warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language),
         evidence=_evidence(questionnaire, dimensions),
-        robustness=robustness.analyse(questionnaire, catalogue, chosen),
+        robustness=robust,
+        aggregation=how,
+        statistics=statistics,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from diamond.models.questionnaire import Group, Quadrant
 from diamond.models.text import Language
@@ -17,8 +17,13 @@ from diamond.scoring.bands import Band
 from diamond.scoring.evidence import EvidenceResult
 from diamond.scoring.robustness import Robustness
 
+if TYPE_CHECKING:
+    from diamond.scoring.uncertainty import Statistics
+
 Method = Literal["mean", "median"]
 METHODS: tuple[Method, ...] = ("mean", "median")
+Aggregation = Literal["arithmetic", "geometric"]
+AGGREGATIONS: tuple[Aggregation, ...] = ("arithmetic", "geometric")
 Reason = Literal["few-answers", "low-agreement"]
 TowsKind = Literal["SO", "WO", "ST", "WT"]
 ReadinessState = Literal["met", "partial", "unmet", "not_assessed"]
@@ -155,6 +160,12 @@ class Summary:
     weakest_indicators: tuple[IndicatorResult, ...]
     uncertain: tuple[IndicatorResult, ...]
     unanswered: tuple[IndicatorResult, ...]
+    # Whether the data single out the strongest / weakest dimension (its rank is stable
+    # or its interval clears the next one); if not, the dimensions it cannot be told from.
+    strongest_supported: bool = True
+    weakest_supported: bool = True
+    strongest_tied: tuple[DimensionResult, ...] = ()
+    weakest_tied: tuple[DimensionResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,6 +266,8 @@ class Assessment:
     format: int = 1
     evidence: EvidenceResult | None = None  # None: the questionnaire has no evidence block
     robustness: Robustness | None = None
+    aggregation: Aggregation = "arithmetic"
+    statistics: Statistics | None = None
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         """A dimension's result by id; ``KeyError`` if unknown."""

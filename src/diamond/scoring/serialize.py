@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from diamond.scoring import serialize_stats as st
 from diamond.scoring.evidence import EvidenceResult
 from diamond.scoring.result import (
     Assessment,
@@ -20,19 +21,22 @@ from diamond.scoring.robustness import Influence, Robustness
 JSON_FORMAT = 1
 
 
-def _indicator(i: IndicatorResult) -> dict[str, Any]:
+def _indicator(i: IndicatorResult, a: Assessment) -> dict[str, Any]:
+    found = None if a.statistics is None else a.statistics.indicators.get(i.id)
     return {
         "id": i.id, "text": i.text, "score": i.score, "band": i.band, "mean": i.mean,
         "median": i.median, "n": i.n, "sd": i.sd, "rwg": i.rwg, "weight": i.weight,
-        "uncertain": i.uncertain, "reasons": list(i.reasons),
+        "uncertain": i.uncertain, "reasons": list(i.reasons), **st.interval(found),
     }
 
 
-def _dimension(d: DimensionResult) -> dict[str, Any]:
+def _dimension(d: DimensionResult, a: Assessment) -> dict[str, Any]:
+    found = None if a.statistics is None else a.statistics.dimensions.get(d.id)
     return {
         "id": d.id, "number": d.number, "name": d.name, "score": d.score, "band": d.band,
         "coverage": d.coverage, "answered": d.answered, "total": d.total, "weight": d.weight,
-        "indicators": [_indicator(i) for i in d.indicators],
+        **st.dimension(found),
+        "indicators": [_indicator(i, a) for i in d.indicators],
     }
 
 
@@ -144,14 +148,17 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
         "language": a.lang,
         "framework": {"id": a.framework_id, "name": a.framework_name},
         "method": a.method,
+        "aggregation": a.aggregation,
         "scale": {"min": a.scale_min, "max": a.scale_max},
         "date": a.date,
         "respondents": {"total": a.respondents, "by_group": dict(a.respondents_by_group)},
-        "overall": {"score": a.overall, "band": a.band},
-        "dimensions": [_dimension(d) for d in a.dimensions],
+        "overall": {"score": a.overall, "band": a.band, **st.interval(
+            *(None, None) if a.statistics is None
+            else (a.statistics.overall, a.statistics.overall_analytic))},
+        "dimensions": [_dimension(d, a) for d in a.dimensions],
         "groups": [
             {"id": g.id, "respondents": g.respondents, "overall": g.overall, "band": g.band,
-             "dimensions": dict(g.dimensions)}
+             "dimensions": dict(g.dimensions), **st.group(a, g.id)}
             for g in a.groups
         ],
         "group_spread": dict(a.group_spread),
@@ -160,6 +167,10 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
             "overall": {"score": summary.overall, "band": summary.band},
             "strongest_dimension": _dimension_ref(summary.strongest_dimension),
             "weakest_dimension": _dimension_ref(summary.weakest_dimension),
+            "strongest_supported": summary.strongest_supported,
+            "weakest_supported": summary.weakest_supported,
+            "strongest_tied": [d.id for d in summary.strongest_tied],
+            "weakest_tied": [d.id for d in summary.weakest_tied],
             "strongest_indicators": [_indicator_ref(i) for i in summary.strongest_indicators],
             "weakest_indicators": [_indicator_ref(i) for i in summary.weakest_indicators],
             "uncertain": [
@@ -194,6 +205,8 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
         ],
         "evidence": _evidence(a.evidence),
         "robustness": _robustness(a.robustness),
+        "statistics": st.statistics(a.statistics),
+        "sensitivity": st.sensitivity(a.statistics),
     }
 
 

@@ -1,0 +1,230 @@
+"""Intervals, agreement, reliability and screening of an assessment (docs/method.md).
+
+Builds the respondent × indicator array once and hands it to ``diamond.stats``:
+
+* **bootstrap**: ``replicates`` resamples of the respondents (0: none), each scored by the
+  whole pipeline (indicators, dimensions, overall; method and aggregation as chosen);
+  stakeholder groups are resampled within the group. SE and 95 % percentile interval;
+* **analytic SE** of a dimension (and overall) from respondents' own scores: the mean of
+  the indicators they answered (indicator weights, the chosen aggregation) on 0–100,
+  ``sd/√n_eff`` with Kish's effective n;
+* **agreement and reliability** per dimension (``diamond.stats.agreement``,
+  ``diamond.stats.reliability``);
+* **screening**: straight-liners (zero variance over ``STRAIGHT_LINE_MIN`` or more
+  answers) and respondents and dimensions below ``MIN_COVERAGE`` coverage (JRC/COINr);
+* **effective weights**: each dimension's correlation ratio with the overall score over
+  respondents (Paruolo, Saisana & Saltelli 2013), normalised to sum to 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from diamond.models.questionnaire import GROUPS
+from diamond.scoring.design import Design
+from diamond.stats import bootstrap
+from diamond.stats.agreement import Agreement, agreement
+from diamond.stats.bootstrap import NO_INTERVAL, Interval
+from diamond.stats.composite import Aggregation, aggregate, indicator_scores, tallies
+from diamond.stats.difference import standard_error
+from diamond.stats.reliability import Reliability, reliability
+
+if TYPE_CHECKING:
+    from diamond.scoring.sensitivity import Sensitivity
+
+Array = NDArray[np.float64]
+STRAIGHT_LINE_MIN = 10
+MIN_COVERAGE = 0.65
+BLOCK = 200  # replicates per matrix product: bounds memory on large questionnaires
+
+
+@dataclass(frozen=True)
+class DimensionStatistics:
+    """One dimension's interval, analytic SE, agreement, reliability and effective weight."""
+
+    interval: Interval
+    analytic: Interval
+    agreement: Agreement
+    reliability: Reliability
+    correlation_ratio: float | None
+    effective_weight: float | None
+    nominal_weight: float
+
+
+@dataclass(frozen=True, eq=False)
+class Statistics:
+    """Everything ``uncertainty.analyse`` finds; replicates kept for ``compare``."""
+
+    replicates: int
+    seed: int
+    overall: Interval
+    overall_analytic: Interval
+    indicators: Mapping[str, Interval]
+    dimensions: Mapping[str, DimensionStatistics]
+    groups: Mapping[str, Mapping[str, Interval]]  # group → "overall" or dimension id
+    # respondent → indicator, dimension and "overall" → own 0–100 score (None: not answered)
+    respondent_scores: Mapping[str, Mapping[str, float | None]]
+    respondent_weights: Mapping[str, float]
+    straight_liners: tuple[str, ...]
+    low_coverage_respondents: tuple[str, ...]
+    low_coverage_dimensions: tuple[str, ...]
+    draws: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # bootstrap replicates
+    sensitivity: Sensitivity | None = None
+
+
+def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
+                     method: str, aggregation: Aggregation) -> tuple[Array, Array, Array]:
+    """Bootstrap replicates (B × I, B × D, B) over the respondents in ``rows``."""
+    points = x.high - x.low + 1
+    sub = x.answers[list(rows)]
+    weighted = tallies(sub, x.low, x.high) * x.weights[list(rows)][:, None, None]
+    flat = weighted.reshape(len(rows), -1)
+    parts_i, parts_d, parts_o = [], [], []
+    for block in bootstrap.blocks(len(rows), replicates, BLOCK, seed):
+        tally = (block.astype(float) @ flat).reshape(-1, len(x.indicators), points)
+        scores = indicator_scores(tally, x.low, x.high, method)
+        dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
+        overall = aggregate(dims, x.dimension_weights, np.ones((len(x.dimensions), 1)),
+                            aggregation, points)[:, 0]
+        parts_i.append(scores)
+        parts_d.append(dims)
+        parts_o.append(overall)
+    return np.vstack(parts_i), np.vstack(parts_d), np.concatenate(parts_o)
+
+
+def respondent_scores(x: Design, aggregation: Aggregation) -> tuple[Array, Array]:
+    """Each respondent's own dimension scores (n × D) and overall score (n)."""
+    points = x.high - x.low + 1
+    own = (x.answers - x.low) / (x.high - x.low) * 100.0
+    dims = aggregate(own, x.indicator_weights, x.membership, aggregation, points)
+    overall = aggregate(dims, x.dimension_weights, np.ones((len(x.dimensions), 1)),
+                        aggregation, points)[:, 0]
+    return dims, overall
+
+
+def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
+    """η² of y on x: the weighted variance of y's means within equal-count bins of x.
+
+    Bins: ``max(2, min(10, round(√n)))`` groups of respondents sorted by x, respondents
+    with equal x kept in one bin (Paruolo, Saisana & Saltelli 2013 estimate the same
+    first-order effect by smoothing; binning is the simplest consistent estimator).
+    """
+    n = x.size
+    if n < 4:
+        return None
+    order = np.argsort(x, kind="stable")
+    xs, ys, ws = x[order], y[order], weights[order]
+    bins = max(2, min(10, round(float(np.sqrt(n)))))
+    label = np.floor(np.arange(n) * bins / n)
+    for k in range(1, n):  # ties stay together
+        if xs[k] == xs[k - 1]:
+            label[k] = label[k - 1]
+    total = ws.sum()
+    mean = (ws * ys).sum() / total
+    spread = (ws * (ys - mean) ** 2).sum()
+    if spread <= 0:
+        return None
+    between = 0.0
+    for b in np.unique(label):
+        inside = label == b
+        wb = ws[inside].sum()
+        between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2
+    return float(between / spread)
+
+
+def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval:
+    keep = ~np.isnan(values)
+    se = standard_error(values[keep].tolist(), weights[keep].tolist())
+    return bootstrap.analytic(se, estimate)
+
+
+def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    answered = ~np.isnan(x.answers)
+    counts = answered.sum(axis=1)
+    liners, thin = [], []
+    for r, rid in enumerate(x.respondents):
+        row = x.answers[r, answered[r]]
+        if counts[r] >= STRAIGHT_LINE_MIN and float(np.ptp(row)) == 0.0:
+            liners.append(rid)
+        if len(x.indicators) and counts[r] / len(x.indicators) < MIN_COVERAGE:
+            thin.append(rid)
+    return tuple(liners), tuple(thin)
+
+
+def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
+            scores: Mapping[str, float | None], seed: int = bootstrap.SEED) -> Statistics:
+    """The statistics of the design ``x`` of an assessment with the given ``scores``.
+
+    ``scores`` maps dimension ids and ``"overall"`` to the assessment's own figures (the
+    centre of the analytic intervals).
+    """
+    n = len(x.respondents)
+    ind_iv: dict[str, Interval] = {i: NO_INTERVAL for i in x.indicators}
+    dim_iv: list[Interval] = [NO_INTERVAL] * len(x.dimensions)
+    overall_iv = NO_INTERVAL
+    groups: dict[str, Mapping[str, Interval]] = {}
+    draws: dict[str, tuple[float, ...]] = {}
+    if replicates > 0 and n > 1:
+        reps_i, reps_d, reps_o = replicate_scores(x, range(n), replicates, seed, method,
+                                                  aggregation)
+        ind_iv = dict(zip(x.indicators, bootstrap.interval(reps_i), strict=True))
+        dim_iv = bootstrap.interval(reps_d)
+        overall_iv = bootstrap.interval(reps_o[:, None])[0]
+        draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
+        draws["overall"] = tuple(reps_o.tolist())
+        for g, group in enumerate(GROUPS):
+            rows = [r for r in range(n) if x.groups[r] == group]
+            if len(rows) < 2:
+                continue
+            _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method, aggregation)
+            found = dict(zip(x.dimensions, bootstrap.interval(gd), strict=True))
+            found["overall"] = bootstrap.interval(go[:, None])[0]
+            groups[group] = found
+    own_dims, own_overall = respondent_scores(x, aggregation)
+    own = (x.answers - x.low) / (x.high - x.low) * 100.0
+    liners, thin = _screen(x)
+    complete = ~np.isnan(own_dims).any(axis=1) & ~np.isnan(own_overall)
+    ratios = [correlation_ratio(own_dims[complete, d], own_overall[complete],
+                                x.weights[complete]) for d in range(len(x.dimensions))]
+    known = [r for r in ratios if r is not None]
+    share = sum(known)
+    nominal = x.dimension_weights / x.dimension_weights.sum()
+    dimensions: dict[str, DimensionStatistics] = {}
+    for d, dim_id in enumerate(x.dimensions):
+        cols = np.flatnonzero(x.membership[:, d])
+        ids = [x.indicators[c] for c in cols]
+        ratio = ratios[d]
+        dimensions[dim_id] = DimensionStatistics(
+            dim_iv[d], _analytic(own_dims[:, d], x.weights, scores.get(dim_id)),
+            agreement(x.answers[:, cols], x.weights, x.low, x.high),
+            reliability(x.answers[:, cols], x.weights, ids),
+            ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
+        )
+    thin_dims = tuple(d for k, d in enumerate(x.dimensions)
+                      if x.membership[:, k].any() and _coverage(x, d) < MIN_COVERAGE)
+    return Statistics(
+        replicates if n > 1 else 0, seed, overall_iv,
+        _analytic(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions, groups,
+        {rid: {**{i: _num(own[r, k]) for k, i in enumerate(x.indicators)},
+               **{dim: _num(own_dims[r, k]) for k, dim in enumerate(x.dimensions)},
+               "overall": _num(own_overall[r])} for r, rid in enumerate(x.respondents)},
+        {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
+        liners, thin, thin_dims, draws,
+    )
+
+
+def _coverage(x: Design, dimension_id: str) -> float:
+    cols = np.flatnonzero(x.membership[:, x.dimensions.index(dimension_id)])
+    answered = (~np.isnan(x.answers[:, cols])).any(axis=0)
+    return float(answered.mean())
+
+
+def _num(value: Any) -> float | None:
+    number = float(value)
+    return None if np.isnan(number) else number
+

@@ -1,0 +1,85 @@
+"""Within-group agreement on a multi-item scale (one dimension's indicators).
+
+Input: an ``n × J`` array of answers (NaN where not answered), respondent weights and
+the scale. Item variances and means are the scoring engine's (weighted, Bessel-corrected
+on the number of answers); with equal weights they are the ordinary ones.
+
+* ``r*_wg(j) = 1 − s̄²/σ²_EU`` (Lindell, Brandt & Whitney 1999), ``s̄²`` the mean item
+  variance, ``σ²_EU = (A² − 1)/12``;
+* ``r_wg(j) = J(1 − s̄²/σ²_EU) / (J(1 − s̄²/σ²_EU) + s̄²/σ²_EU)`` (James, Demaree & Wolf
+  1984), 0 when ``s̄² > σ²_EU`` (LeBreton & Senter 2008); it grows with J;
+* ``a_wg(j)``: the mean over items of ``1 − 2s²/max s²``, with
+  ``max s² = [(H + L)M − M² − HL] · n/(n − 1)`` (Brown & Hauenstein 2005), items whose
+  mean sits at an end of the scale left out;
+* ``AD_M(j)``: the mean over items of the (weighted) mean absolute deviation from the
+  item mean (Burke & Dunlap 2002).
+
+Only items with at least two answers enter.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A dimension's agreement indices; None where undefined."""
+
+    rwg_j: float | None
+    rstar_wg_j: float | None
+    awg: float | None
+    ad_m: float | None
+    items: int  # items with at least two answers
+
+
+def item_moments(answers: Array, weights: Array) -> tuple[Array, Array, Array]:
+    """Per column: number answered, weighted mean, Bessel-corrected weighted variance."""
+    w = weights / weights.max() if weights.size and weights.max() > 0 else weights
+    present = ~np.isnan(answers)
+    ww = present * w[:, None]
+    n = (present & (w[:, None] > 0)).sum(axis=0).astype(float)
+    total = ww.sum(axis=0)
+    x = np.where(present, answers, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = (ww * x).sum(axis=0) / total
+        spread = (ww * (x - mean) ** 2).sum(axis=0) / total
+        variance = np.where(n >= 2, spread * n / (n - 1), np.nan)
+    return n, mean, variance
+
+
+def agreement(answers: Any, weights: Any, low: int, high: int) -> Agreement:
+    """r_wg(j), r*_wg(j), a_wg(j) and AD_M(j) of ``answers`` on the scale ``low..high``."""
+    x = np.asarray(answers, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    n, mean, variance = item_moments(x, w)
+    used = n >= 2
+    items = int(used.sum())
+    if items == 0:
+        return Agreement(None, None, None, None, 0)
+    points = high - low + 1
+    expected = (points * points - 1) / 12.0
+    ratio = float(variance[used].mean()) / expected
+    rstar = 1.0 - ratio
+    rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
+    m, nn = mean[used], n[used]
+    maximum = ((high + low) * m - m * m - high * low) * nn / (nn - 1)
+    ok = maximum > 1e-12
+    awg = float((1.0 - 2.0 * variance[used][ok] / maximum[ok]).mean()) if ok.any() else None
+    wn = w / w.max() if w.max() > 0 else w
+    present = ~np.isnan(x[:, used])
+    ww = present * wn[:, None]
+    deviations = np.where(present, np.abs(np.nan_to_num(x[:, used]) - m), 0.0)
+    ad = (ww * deviations).sum(axis=0) / ww.sum(axis=0)
+    return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(float(ad.mean())), items)
+
+
+def _clean(value: float) -> float | None:
+    return None if math.isnan(value) else value

@@ -1,0 +1,88 @@
+"""The seeded, deterministic bootstrap over respondents.
+
+``counts`` draws ``B`` resamples of ``n`` respondents with replacement (Efron &
+Tibshirani 1993) from ``numpy.random.default_rng(seed)`` (PCG64, the same stream on
+every platform) as an ``B × n`` matrix of how often each respondent is drawn, so a
+replicate of any weighted total is one matrix product. ``interval`` summarises
+replicates as a standard error (their standard deviation) and a percentile interval.
+Figures are rounded to ``DECIMALS`` so reports are byte-identical on every machine
+whatever the floating-point summation order of its linear-algebra library.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+DEFAULT_REPLICATES = 1000
+SEED = 20151
+LEVEL = 0.95
+DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A standard error and a ``level`` interval; None where the statistic is undefined."""
+
+    se: float | None
+    low: float | None
+    high: float | None
+    level: float = LEVEL
+
+
+NO_INTERVAL = Interval(None, None, None)
+
+
+def counts(n: int, replicates: int, seed: int = SEED) -> NDArray[np.int64]:
+    """``replicates × n`` resampling counts (each row sums to n)."""
+    return np.vstack(list(blocks(n, replicates, replicates, seed)))
+
+
+def blocks(n: int, replicates: int, size: int, seed: int = SEED) -> Iterator[NDArray[np.int64]]:
+    """The rows of ``counts`` in blocks of at most ``size``, drawn as they are needed.
+
+    One generator draws every block in turn, so the replicates are those of ``counts``
+    whatever the block size, and memory stays at one block (a 10,000-respondent file
+    needs 16 MB per 200 replicates instead of 80 MB for all 1,000).
+    """
+    rng = np.random.default_rng(seed)
+    for start in range(0, replicates, size):
+        rows = min(size, replicates - start)
+        drawn = rng.integers(0, n, size=(rows, n))
+        offsets = (np.arange(rows) * n)[:, None]
+        yield np.bincount((drawn + offsets).ravel(), minlength=rows * n).reshape(rows, n)
+
+
+def _round(value: float) -> float:
+    return round(value, DECIMALS) + 0.0
+
+
+def interval(replicates: Array) -> list[Interval]:
+    """Per column of ``B × m`` replicates: SE and percentile interval (None if any is NaN).
+
+    A statistic undefined in more than 5 % of the replicates gets no interval; below
+    that, the undefined replicates are left out.
+    """
+    out: list[Interval] = []
+    for column in replicates.T:
+        good = column[~np.isnan(column)]
+        if good.size < 2 or good.size < 0.95 * column.size:
+            out.append(NO_INTERVAL)
+            continue
+        low, high = np.quantile(good, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+        se = float(np.std(good, ddof=1))
+        out.append(Interval(_round(se), _round(float(low)), _round(float(high))))
+    return out
+
+
+def analytic(se: float | None, estimate: float | None) -> Interval:
+    """A normal-theory 95 % interval ``estimate ± 1.96·SE`` (for the analytic SE)."""
+    if se is None or estimate is None or math.isnan(se):
+        return NO_INTERVAL
+    half = 1.959963984540054 * se
+    return Interval(_round(se), _round(estimate - half), _round(estimate + half))

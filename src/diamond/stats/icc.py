@@ -1,0 +1,78 @@
+"""Intraclass correlations from one-way and two-way ANOVA.
+
+``shrout_fleiss``: the six ICCs of Shrout & Fleiss (1979) for an ``n targets × k
+judges`` table. ``icc1``/``icc2``: Bliese (2000), as R's ``multilevel::ICC1``/``ICC2``
+compute them from a one-way ANOVA of individual values grouped by unit:
+``ICC(1) = (MSB − MSW) / (MSB + (k̄ − 1)·MSW)`` with ``k̄ = N/G`` the mean group size, and
+``ICC(2) = (MSB − MSW) / MSB``, the reliability of the group means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+RELIABLE_GROUP_MEANS = 0.70
+
+
+@dataclass(frozen=True)
+class OneWay:
+    """One-way ANOVA mean squares and design."""
+
+    msb: float
+    msw: float
+    groups: int
+    total: int
+
+
+def one_way(values: Sequence[float], groups: Sequence[Hashable]) -> OneWay | None:
+    """Between- and within-group mean squares; None without two groups and a residual df."""
+    by: dict[Hashable, list[float]] = {}
+    for value, group in zip(values, groups, strict=True):
+        by.setdefault(group, []).append(value)
+    g, n = len(by), len(values)
+    if g < 2 or n - g < 1:
+        return None
+    grand = sum(values) / n
+    ssb = sum(len(v) * (sum(v) / len(v) - grand) ** 2 for v in by.values())
+    ssw = sum(sum((x - sum(v) / len(v)) ** 2 for x in v) for v in by.values())
+    return OneWay(ssb / (g - 1), ssw / (n - g), g, n)
+
+
+def icc1(values: Sequence[float], groups: Sequence[Hashable]) -> float | None:
+    """Bliese's ICC(1) with the mean group size (``multilevel::ICC1``)."""
+    a = one_way(values, groups)
+    if a is None:
+        return None
+    size = a.total / a.groups
+    denominator = a.msb + (size - 1) * a.msw
+    return None if denominator == 0 else (a.msb - a.msw) / denominator
+
+
+def icc2(values: Sequence[float], groups: Sequence[Hashable]) -> float | None:
+    """Bliese's ICC(2), the reliability of group means (``multilevel::ICC2``)."""
+    a = one_way(values, groups)
+    return None if a is None or a.msb == 0 else (a.msb - a.msw) / a.msb
+
+
+def shrout_fleiss(table: Any) -> Mapping[str, float]:
+    """ICC(1,1), (2,1), (3,1), (1,k), (2,k), (3,k) of a complete targets × judges table."""
+    x = np.asarray(table, dtype=float)
+    n, k = x.shape
+    grand = x.mean()
+    bms = k * ((x.mean(axis=1) - grand) ** 2).sum() / (n - 1)
+    jms = n * ((x.mean(axis=0) - grand) ** 2).sum() / (k - 1)
+    wms = ((x - x.mean(axis=1, keepdims=True)) ** 2).sum() / (n * (k - 1))
+    ess = ((x - x.mean(axis=1, keepdims=True) - x.mean(axis=0) + grand) ** 2).sum()
+    ems = ess / ((n - 1) * (k - 1))
+    return {
+        "1,1": float((bms - wms) / (bms + (k - 1) * wms)),
+        "2,1": float((bms - ems) / (bms + (k - 1) * ems + k * (jms - ems) / n)),
+        "3,1": float((bms - ems) / (bms + (k - 1) * ems)),
+        "1,k": float((bms - wms) / bms),
+        "2,k": float((bms - ems) / (bms + (jms - ems) / n)),
+        "3,k": float((bms - ems) / bms),
+    }

@@ -1,0 +1,66 @@
+"""Variance-based (Sobol) sensitivity indices by the Saltelli design.
+
+Two independent ``N × k`` sample matrices A and B of the inputs in [0, 1) and, for each
+input (or group of inputs) i, ``AB_i``: A with the columns of i taken from B. With
+``V = Var[f(A), f(B)]``:
+
+* first order ``S_i = mean(f(B) · (f(AB_i) − f(A))) / V`` (Saltelli et al. 2010, Table 2 (b)),
+  with f centred on its sample mean first;
+* total effect ``ST_i = mean((f(A) − f(AB_i))²) / (2V)`` (Jansen 1999; Saltelli et al.
+  2010, Table 2 (f)).
+
+The model is vectorised: it takes an ``m × k`` array of unit-interval inputs and returns
+``m`` outputs (or ``m × q`` for q outputs at once). Groups of columns are treated as one
+assumption (Saltelli et al. 2008, §1.2.15), as the OECD/JRC Handbook (2008) does for
+"weights" or "aggregation" as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+Model = Callable[[Array], Array]
+
+
+@dataclass(frozen=True)
+class Indices:
+    """First-order and total-effect indices, one row per group (columns: outputs)."""
+
+    first: Array
+    total: Array
+    variance: Array
+    sample: Array  # the outputs at A and B: a plain random sample of the input space
+
+
+def sobol(model: Model, groups: Sequence[Sequence[int]], samples: int, seed: int) -> Indices:
+    """Sobol indices of ``model`` for each group of input columns, ``samples`` base rows.
+
+    The inputs are uniform on [0, 1)^k with ``k`` the number of columns named in
+    ``groups``; the model maps them to its own ranges. Costs ``samples · (g + 2)``
+    model rows for g groups, evaluated in one call.
+    """
+    k = 1 + max(c for g in groups for c in g)
+    rng = np.random.default_rng(seed)
+    a = rng.random((samples, k))
+    b = rng.random((samples, k))
+    blocks = [a, b]
+    for group in groups:
+        ab = a.copy()
+        ab[:, list(group)] = b[:, list(group)]
+        blocks.append(ab)
+    out = np.asarray(model(np.vstack(blocks)), dtype=float)
+    out = out.reshape(len(blocks), samples, -1)
+    # Centred on the sample mean: same expectation, far smaller variance when the
+    # output's mean is large against its spread (a score near 55 moving by a few points).
+    centre = np.concatenate([out[0], out[1]]).mean(axis=0)
+    fa, fb, fab = out[0] - centre, out[1] - centre, out[2:] - centre
+    variance = np.var(np.concatenate([fa, fb]), axis=0, ddof=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        first = np.where(variance > 0, (fb * (fab - fa)).mean(axis=1) / variance, 0.0)
+        total = np.where(variance > 0, ((fa - fab) ** 2).mean(axis=1) / (2 * variance), 0.0)
+    return Indices(first, total, variance, np.concatenate([out[0], out[1]]))
