@@ -14,6 +14,7 @@ from diamond.frameworks import Catalogue, resolve_framework
 from diamond.limits import Limits
 from diamond.models.questionnaire import Questionnaire
 from diamond.names import DEFAULT_FRAMEWORK
+from diamond.report_checks import check_report
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Lo
         except DiamondError as error:
             return [Finding(("framework",), "error", "framework-unknown", str(error))], []
         holder.append(catalogue)
-        return check_questionnaire(data, catalogue), []
+        findings = check_questionnaire(data, catalogue)
+        findings += check_report(data, catalogue, base_dir, options.allow_outside_paths)
+        return findings, []
 
     parsed = parse_document(text, label, Questionnaire, options.limits, checks)
     catalogue = holder[0] if holder else None

@@ -288,6 +288,7 @@ def assess(
         warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language),
         evidence=_evidence(questionnaire, dimensions),
         robustness=robustness.analyse(questionnaire, catalogue, chosen),
+        report=questionnaire.report,
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from diamond.models.questionnaire import Group, Quadrant
+from diamond.models.report import ReportBlock
 from diamond.models.text import Language
 from diamond.scoring.bands import Band
 from diamond.scoring.evidence import EvidenceResult
@@ -255,6 +256,7 @@ class Assessment:
     format: int = 1
     evidence: EvidenceResult | None = None  # None: the questionnaire has no evidence block
     robustness: Robustness | None = None
+    report: ReportBlock | None = None  # the analyst's own content, as written
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         """A dimension's result by id; ``KeyError`` if unknown."""

@@ -194,6 +194,7 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
         ],
         "evidence": _evidence(a.evidence),
         "robustness": _robustness(a.robustness),
+        "report": None if a.report is None else a.report.model_dump(mode="json"),
     }
 
 
