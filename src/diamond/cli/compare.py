@@ -148,7 +148,8 @@ def compare(
     rendered = render_comparison(comparison, [f.value for f in chosen],
                                  stem=name or DEFAULT_STEM, templates_dir=templates)
     if output is None and chosen == [ReportFormat.json]:
-        sys.stdout.write(rendered[0].content)
+        content = rendered[0].content
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         sys.stdout.flush()
     else:
         folder = output if output is not None else DEFAULT_OUTPUT

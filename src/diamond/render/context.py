@@ -14,8 +14,10 @@ from typing import Any
 from urllib.parse import quote
 
 from diamond.models.questionnaire import QUADRANTS
+from diamond.render.brand import Brand
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.context_checks import evidence_context, robustness_context
+from diamond.render.context_report import confidential_groups, report_context
 from diamond.render.filters import fill, num
 from diamond.scoring.result import (
     UNCLASSIFIED,
@@ -31,7 +33,7 @@ Data = dict[str, Any]
 CONTEXT_KEYS = (
     "lang", "labels", "sector", "framework", "date", "method", "scale", "respondents",
     "overall", "dimensions", "groups", "summary", "swot", "tows", "recommendations",
-    "readiness", "evidence", "robustness", "warnings", "appendix", "chart",
+    "readiness", "evidence", "robustness", "warnings", "appendix", "chart", "report", "brand",
 )
 
 
@@ -39,9 +41,17 @@ def _band(band: str | None, labels: Mapping[str, Any]) -> Data:
     return {"id": band, "label": labels["bands"][band] if band else labels["text"]["no_score"]}
 
 
+def short_label(indicator_id: str, text: str, labels: Mapping[str, Any]) -> str:
+    """The indicator's short, favourable-reading label; its source wording when it has none."""
+    short = labels.get("deliverable", {}).get("short", {})
+    found = short.get(indicator_id)
+    return found if isinstance(found, str) else text
+
+
 def _indicator(i: IndicatorResult, labels: Mapping[str, Any]) -> Data:
     return {
         "id": i.id, "dimension": i.dimension, "text": i.text, "weight": i.weight, "n": i.n,
+        "label": short_label(i.id, i.text, labels),
         "mean": i.mean, "median": i.median, "sd": i.sd, "rwg": i.rwg, "score": i.score,
         "band": _band(i.band, labels), "answered": i.answered, "uncertain": i.uncertain,
         "reasons": [{"id": r, "label": labels["reasons"][r]} for r in i.reasons],
@@ -68,6 +78,8 @@ def _item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
         "quadrant": e.quadrant, "quadrant_label": labels["quadrants"][e.quadrant],
         "letter": labels["quadrant_letters"][e.quadrant], "text": e.text,
         "indicator": e.indicator, "indicator_text": indicator, "dimension": e.dimension,
+        "indicator_label": (None if indicator is None or e.indicator is None
+                            else short_label(e.indicator, indicator, labels)),
         "dimension_name": dimension, "importance": e.importance,
     }
 
@@ -94,7 +106,10 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
     axes = [Axis(d.id, d.name) for d in a.dimensions]
     series = [Series(fill(chart["overall_series"], {"n": a.respondents}),
                      {d.id: d.score for d in a.dimensions}, "overall")]
+    hidden = confidential_groups(a)
     for g in a.groups:
+        if g.id in hidden:
+            continue
         label = fill(chart["group_series"],
                      {"group": labels["groups"][g.id], "n": g.respondents})
         series.append(Series(label, dict(g.dimensions), "group"))
@@ -102,13 +117,23 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
     dims = "; ".join(f"{d.name} {words(d.score, d.band)}" for d in a.dimensions)
     description = fill(chart["description"],
                        {"overall": words(a.overall, a.band), "dimensions": dims})
-    if a.groups:
+    if any(g.id not in hidden for g in a.groups):
         groups = "; ".join(f"{labels['groups'][g.id]} {words(g.overall, g.band)}"
-                           for g in a.groups)
+                           for g in a.groups if g.id not in hidden)
         description += " " + fill(chart["groups_description"], {"groups": groups})
     svg = diamond_svg(axes, series, title=title, description=description,
                       legend_title=chart["legend"])
     return svg, title, description
+
+
+def _spread(a: Assessment, dimension: str) -> float | None:
+    """The spread between the groups shown (never one of a confidential group)."""
+    hidden = confidential_groups(a)
+    if not hidden:
+        return a.group_spread.get(dimension)
+    scores = [s for g in a.groups if g.id not in hidden
+              if (s := g.dimensions.get(dimension)) is not None]
+    return max(scores) - min(scores) if len(scores) >= 2 else None
 
 
 def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
@@ -117,7 +142,7 @@ def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
         items = [_item(e, a, labels) for e in a.swot.items if e.dimension == d.id]
         found.append({
             **_ref(d, labels), "number": d.number, "weight": d.weight, "answered": d.answered,
-            "total": d.total, "coverage": d.coverage, "spread": a.group_spread.get(d.id),
+            "total": d.total, "coverage": d.coverage, "spread": _spread(a, d.id),
             "indicators": [_indicator(i, labels) for i in d.indicators],
             "swot": [{"id": q, "label": labels["quadrants"][q],
                       "items": [i for i in items if i["quadrant"] == q]} for q in QUADRANTS],
@@ -207,7 +232,8 @@ def _appendix(a: Assessment, labels: Mapping[str, Any], lang: str) -> Data:
 
 
 def build_context(
-    a: Assessment, labels: Mapping[str, Any], *, lang: str, svg_name: str
+    a: Assessment, labels: Mapping[str, Any], *, lang: str, svg_name: str,
+    brand: Brand | None = None,
 ) -> Data:
     """Everything a report template may use, as plain data (keys: ``CONTEXT_KEYS``).
 
@@ -216,6 +242,7 @@ def build_context(
     """
     svg, title, description = chart_svg(a, labels, lang)
     s = a.summary
+    hidden = confidential_groups(a)
     return {
         "lang": lang,
         "labels": labels,
@@ -228,14 +255,17 @@ def build_context(
         "respondents": {
             "total": a.respondents,
             "groups": [{"id": g, "label": labels["groups"][g], "count": n}
-                       for g, n in a.respondents_by_group.items()],
+                       for g, n in a.respondents_by_group.items() if g not in hidden]
+            + ([{"id": "merged", "label": labels["deliverable"]["text"]["merged_groups"],
+                 "count": sum(a.respondents_by_group[g] for g in hidden)}]
+               if hidden and "deliverable" in labels else []),
         },
         "overall": {"score": a.overall, "band": _band(a.band, labels)},
         "dimensions": _dimensions(a, labels),
         "groups": [{"id": g.id, "label": labels["groups"][g.id], "respondents": g.respondents,
                     "overall": g.overall, "band": _band(g.band, labels),
                     "dimensions": [g.dimensions.get(d.id) for d in a.dimensions]}
-                   for g in a.groups],
+                   for g in a.groups if g.id not in hidden],
         "summary": {
             "strongest_dimension": (_ref(s.strongest_dimension, labels)
                                     if s.strongest_dimension else None),
@@ -255,6 +285,8 @@ def build_context(
         "warnings": [{"code": w.code, "subjects": list(w.subjects), "message": w.message}
                      for w in a.warnings],
         "appendix": _appendix(a, labels, lang),
+        "report": report_context(a, labels) if "deliverable" in labels else None,
+        "brand": (brand or Brand(given=False)).as_context(),
         "chart": {"svg": svg, "title": title, "description": description, "file": quote(svg_name),
                   "alt": labels["chart"]["alt"]},
     }
