@@ -213,3 +213,15 @@ def test_file_names_carry_a_different_language() -> None:
 
 def test_brand_default_is_the_built_in_look() -> None:
     assert Brand(given=False).as_context()["given"] is False
+
+
+def test_every_catalogue_indicator_has_a_short_label_in_both_languages() -> None:
+    from diamond.frameworks import builtin
+
+    labels = builtin_labels("labels-deliverable.yaml")
+    indicators = set(builtin("stm-2015").indicators)
+    for lang in ("tr", "en"):
+        short = labels[lang]["short"]
+        assert set(short) == indicators, lang
+        assert all(0 < len(text) <= 60 for text in short.values()), lang
+    assert set(labels["tr"]) == set(labels["en"])

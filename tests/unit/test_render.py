@@ -278,7 +278,10 @@ def test_markdown_has_every_section(lang: str) -> None:
     titles = [labels["sections"][k] for k in ("summary", "chart", "swot", "cross", "tows",
                                               "recommendations", "readiness", "robustness",
                                               "appendix")]
-    assert h2 == titles[:2] + [f"{d.number} {d.name}" for d in a.dimensions] + titles[2:]
+    extra = builtin_labels("labels-deliverable.yaml")[lang]["sections"]
+    dims = [f"{d.number} {d.name}" for d in a.dimensions]
+    assert h2 == [titles[0], extra["methodology"], titles[1], *dims, *titles[2:-1],
+                  extra["action_plan"], titles[-1]]
     assert md.startswith(f"# {labels['report_title']}: {a.sector.name}\n")
     assert md.endswith("\n") and "\n\n\n" not in md
 
@@ -301,7 +304,9 @@ def test_summary_content() -> None:
     summary = md.split("\n## ")[1]
     for i in (*a.summary.strongest_indicators, *a.summary.weakest_indicators,
               *a.summary.uncertain):
-        assert f"`{i.id}`" in summary
+        # the body speaks in words: the short label, never the technical id
+        assert builtin_labels("labels-deliverable.yaml")["tr"]["short"][i.id] in summary
+        assert i.id not in summary
     assert a.summary.strongest_dimension is not None
     assert a.summary.strongest_dimension.name in summary
 
@@ -312,7 +317,8 @@ def test_indicator_tables_keep_their_columns_and_rows() -> None:
     for block in tables(md):
         counts = {table_cells(line) for line in block}
         assert len(counts) == 1, block
-    rows = [line for line in md.splitlines() if re.match(r"\| \d+ \| .*`[a-z_]+\.[a-z_]+`", line)]
+    # every indicator once in the appendix's key of ids and source wording
+    rows = [line for line in md.splitlines() if re.match(r"\| `[a-z_]+\.[a-z_]+` \| ", line)]
     assert len(rows) == len(a.indicators)
 
 

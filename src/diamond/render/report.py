@@ -11,6 +11,7 @@ is read (the report's date is the assessment's).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,7 +26,8 @@ __all__ = ["FORMATS", "RENDERERS", "TEXT_FORMATS", "RenderOptions", "RenderedFil
 
 
 def _markdown(job: RenderJob) -> list[RenderedFile]:
-    text = job.render("report.md.j2")
+    # optional sections (the report: block) leave empty lines where they are absent
+    text = re.sub(r"\n{3,}", "\n\n", job.render("report.md.j2"))
     return [RenderedFile(f"{job.stem}.md", text),
             RenderedFile(job.svg_name, job.context()["chart"]["svg"])]
 
