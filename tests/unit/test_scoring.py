@@ -259,7 +259,7 @@ def test_bands_on_the_rounded_score(score: float | None, band: str | None) -> No
 
 def test_band_labels() -> None:
     assert [band_label(b, "tr") for b in ("weak", "moderate", "strong", "leading")] == [
-        "zayıf", "orta", "güçlü", "öncü"]
+        "zayıf", "orta", "güçlü", "çok güçlü"]
     assert band_label("strong", "en") == "strong"
     assert band_label(None, "tr") is None
 

@@ -26,8 +26,16 @@ from diamond.errors import UsageError
 DEFAULT_OUTPUT = Path("reports")
 
 
+class TextFormat(StrEnum):
+    """The text report formats (compare and portfolio write these)."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+
+
 class ReportFormat(StrEnum):
-    """Report formats."""
+    """Report formats of ``assess``."""
 
     md = "md"
     html = "html"

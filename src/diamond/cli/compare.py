@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from diamond.cli import exit_codes
-from diamond.cli.assess import ReportFormat
+from diamond.cli.assess import TextFormat as ReportFormat
 from diamond.cli.common import (
     AllowOutsideOption,
     Colour,

@@ -122,7 +122,8 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
                            for g in a.groups if g.id not in hidden)
         description += " " + fill(chart["groups_description"], {"groups": groups})
     svg = diamond_svg(axes, series, title=title, description=description,
-                      legend_title=chart["legend"])
+                      legend_title=chart["legend"], decimal="," if lang == "tr" else ".",
+                      missing=str(labels["text"]["no_score"]))
     return svg, title, description
 
 
