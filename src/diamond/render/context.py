@@ -187,7 +187,7 @@ def _tows(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
                 "id": kind, "code": labels["tows_kinds"][kind]["code"],
                 "title": labels["tows_kinds"][kind]["title"],
                 "pairs": [{"first": _item(x.first, a, labels), "second": _item(x.second, a, labels),
-                           "importance": x.importance} for x in pairs],
+                           "importance": x.importance, "across": x.across} for x in pairs],
                 "available": p.available[kind], "more": p.available[kind] - len(pairs),
             })
         found.append({"dimension": _ref(p.dimension, labels), "kinds": kinds})
@@ -195,12 +195,25 @@ def _tows(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
 
 
 def _recommendations(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
-    return [{
-        "dimension": _ref(r.dimension, labels),
-        "indicators": [_indicator(i, labels) for i in r.indicators],
-        "actions": [{"id": x.id, "kind": x.kind, "kind_label": labels["action_kinds"][x.kind],
-                     "text": x.text, "serves": _names(x.serves, a)} for x in r.actions],
-    } for r in a.recommendations]
+    """Each focus area or goal once, under the weakest dimension it serves (the list comes
+    weakest first); a later dimension it also serves refers to it (``referred``)."""
+    found: list[Data] = []
+    first: dict[str, str] = {}
+    for r in a.recommendations:
+        title = _ref(r.dimension, labels)["title"]
+        actions, referred = [], []
+        for x in r.actions:
+            item = {"id": x.id, "kind": x.kind, "kind_label": labels["action_kinds"][x.kind],
+                    "text": x.text, "serves": _names(x.serves, a)}
+            if x.id in first:
+                referred.append({**item, "under": first[x.id]})
+            else:
+                first[x.id] = title
+                actions.append(item)
+        found.append({"dimension": _ref(r.dimension, labels),
+                      "indicators": [_indicator(i, labels) for i in r.indicators],
+                      "actions": actions, "referred": referred})
+    return found
 
 
 def _readiness(a: Assessment, labels: Mapping[str, Any]) -> Data:

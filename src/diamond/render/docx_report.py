@@ -242,7 +242,9 @@ def _swot_tows(w: _Writer, ctx: dict[str, Any]) -> None:
         w.heading(L["sections"]["tows"], 1)
         for p, k in pairs:
             w.heading(f'{p["dimension"]["title"]} — {k["title"]}', 2)
-            w.bullets([f'{x["first"]["text"]} ↔ {x["second"]["text"]}' for x in k["pairs"]])
+            prompt = ctx["labels"]["deliverable"]["tows_prompt"][k["id"]]
+            w.bullets([fill(prompt, {"first": x["first"]["text"], "second": x["second"]["text"]})
+                       for x in k["pairs"]])
     if ctx["recommendations"]:
         w.heading(L["sections"]["recommendations"], 1)
         for r in ctx["recommendations"]:

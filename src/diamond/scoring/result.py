@@ -164,6 +164,7 @@ class TowsPair:
 
     first: SwotEntry
     second: SwotEntry
+    across: bool = False  # one of the two items lies outside the dimension (or is unclassified)
 
     @property
     def importance(self) -> int:

@@ -74,7 +74,7 @@ def _tows(p: TowsPrompt) -> dict[str, Any]:
         "pairs": {
             kind: [
                 {"first": _item(pair.first), "second": _item(pair.second),
-                 "importance": pair.importance}
+                 "importance": pair.importance, "across": pair.across}
                 for pair in pairs
             ]
             for kind, pairs in p.pairs.items()
