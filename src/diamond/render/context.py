@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from diamond.models.questionnaire import QUADRANTS
+from diamond.render.bar_charts import LikertRow, likert_svg, score_bars_svg
 from diamond.render.brand import Brand
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.context_checks import evidence_context, robustness_context
@@ -34,6 +35,7 @@ CONTEXT_KEYS = (
     "lang", "labels", "sector", "framework", "date", "method", "scale", "respondents",
     "overall", "dimensions", "groups", "summary", "swot", "tows", "recommendations",
     "readiness", "evidence", "robustness", "warnings", "appendix", "chart", "report", "brand",
+    "bars_svg",
 )
 
 
@@ -137,6 +139,20 @@ def _spread(a: Assessment, dimension: str) -> float | None:
     return max(scores) - min(scores) if len(scores) >= 2 else None
 
 
+def _likert(a: Assessment, d: DimensionResult, labels: Mapping[str, Any]) -> str | None:
+    """The dimension's diverging stacked bar chart of answers (None without the labels)."""
+    text = labels.get("deliverable", {}).get("text")
+    if text is None or not d.indicators:
+        return None
+    rows = [LikertRow(short_label(i.id, i.text, labels), i.counts or (0,) * (a.scale_max
+                      - a.scale_min + 1), a.respondents) for i in d.indicators]
+    title = fill(text["likert_title"], {"dimension": d.name})
+    return likert_svg(rows, a.scale_min, title=title, description=text["likert_description"],
+                      unanswered=text["unanswered"], legend_low=text["likert_low"],
+                      legend_high=text["likert_high"], percent=text["percent"],
+                      id_prefix=f"likert-{d.id}")
+
+
 def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
     found: list[Data] = []
     for d in a.dimensions:
@@ -148,6 +164,7 @@ def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
             "swot": [{"id": q, "label": labels["quadrants"][q],
                       "items": [i for i in items if i["quadrant"] == q]} for q in QUADRANTS],
             "swot_count": len(items),
+            "likert_svg": _likert(a, d, labels),
         })
     return found
 
@@ -245,6 +262,18 @@ def _appendix(a: Assessment, labels: Mapping[str, Any], lang: str) -> Data:
     }
 
 
+def _bars(a: Assessment, labels: Mapping[str, Any], lang: str) -> str | None:
+    """The bar chart of dimension scores (None without the deliverable labels)."""
+    text = labels.get("deliverable", {}).get("text")
+    if text is None:
+        return None
+    return score_bars_svg([d.name for d in a.dimensions], [d.score for d in a.dimensions],
+                          title=text["bars_title"], description=text["bars_title"],
+                          missing=str(labels["text"]["no_score"]),
+                          decimal="," if lang == "tr" else ".", colour="#0b3d6b",
+                          id_prefix="score-bars")
+
+
 def build_context(
     a: Assessment, labels: Mapping[str, Any], *, lang: str, svg_name: str,
     brand: Brand | None = None,
@@ -301,6 +330,7 @@ def build_context(
         "appendix": _appendix(a, labels, lang),
         "report": report_context(a, labels) if "deliverable" in labels else None,
         "brand": (brand or Brand(given=False)).as_context(),
+        "bars_svg": _bars(a, labels, lang),
         "chart": {"svg": svg, "title": title, "description": description, "file": quote(svg_name),
                   "alt": labels["chart"]["alt"]},
     }

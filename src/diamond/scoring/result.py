@@ -47,6 +47,7 @@ class IndicatorResult:
     score: float | None
     band: Band | None
     reasons: tuple[Reason, ...]
+    counts: tuple[int, ...] = ()  # answers per scale point, low to high (unweighted)
 
     @property
     def answered(self) -> bool:
