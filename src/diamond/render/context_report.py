@@ -64,7 +64,7 @@ def report_context(a: Assessment, labels: Mapping[str, Any]) -> Data:
     method = block.methodology
     methodology = None
     if method is not None:
-        rate = None if method.invited is None else 100.0 * a.respondents / method.invited
+        rate = None if method.invited is None else a.respondents / method.invited
         methodology = {"sampling": method.sampling, "fieldwork": method.fieldwork,
                        "invited": method.invited, "response_rate": rate,
                        "workshops": list(method.workshops), "notes": method.notes}
