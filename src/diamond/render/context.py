@@ -57,6 +57,7 @@ def _indicator(i: IndicatorResult, labels: Mapping[str, Any]) -> Data:
         "mean": i.mean, "median": i.median, "sd": i.sd, "rwg": i.rwg, "score": i.score,
         "band": _band(i.band, labels), "answered": i.answered, "uncertain": i.uncertain,
         "reasons": [{"id": r, "label": labels["reasons"][r]} for r in i.reasons],
+        "counts": list(i.counts),
     }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from diamond.errors import UsageError
 from diamond.render.filters import fill, num, pct
 from diamond.render.job import RenderJob
-from diamond.render.raster import bars_png, radar_png
+from diamond.render.raster import bars_png, likert_png, radar_png
 from diamond.render.tables import Table, report_tables
 from diamond.render.zipfix import document_datetime, fixed_zip
 
@@ -220,6 +220,7 @@ def _dimensions(w: _Writer, ctx: dict[str, Any]) -> None:
                                       "pct": pct(d["coverage"], 0, w.lang)}))
         if d["id"] in R["interpretation"]:
             w.para(R["interpretation"][d["id"]])
+        _likert(w, ctx, d)
         w.table([C["indicator"], C["score"], C["band"], C["n"]],
                 [[i["label"], i["score"], i["band"]["label"] if i["answered"] else None, i["n"]]
                  for i in d["indicators"]])
@@ -227,6 +228,18 @@ def _dimensions(w: _Writer, ctx: dict[str, Any]) -> None:
         if items:
             w.heading(T["dimension_swot"], 2)
             w.bullets(items)
+
+
+def _likert(w: _Writer, ctx: dict[str, Any], d: dict[str, Any]) -> None:
+    """The dimension's answer distribution as a PNG (Word cannot show the SVG)."""
+    text = ctx["labels"]["deliverable"]["text"]
+    counts = [tuple(i["counts"]) for i in d["indicators"]]
+    if not counts or not any(counts):
+        return
+    w.image(likert_png([i["label"] for i in d["indicators"]], counts,
+                       ctx["respondents"]["total"], ctx["scale"]["min"],
+                       (text["likert_low"], text["likert_high"], text["unanswered"],
+                        text["percent"])), 16)
 
 
 def _swot_tows(w: _Writer, ctx: dict[str, Any]) -> None:

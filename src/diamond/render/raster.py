@@ -15,10 +15,11 @@ from typing import Any
 
 from diamond.render.filters import num
 
-__all__ = ["bars_png", "radar_png"]
+__all__ = ["bars_png", "likert_png", "radar_png"]
 
 SCALE = 2  # drawn at twice the size for crisp print
 GRID = "#c8c8c8"
+GRID_TEXT = "#595959"
 INK = "#1c2430"
 
 
@@ -113,4 +114,60 @@ def bars_png(names: list[str], values: list[float | None], colour: str, lang: st
         end = left + span * min(max(value, 0.0), 100.0) / 100
         draw.rectangle([left, y - row * 0.3, end, y + row * 0.3], fill=colour)
         draw.text((end + 4 * SCALE, y), num(value, 1, lang), fill=INK, font=font, anchor="lm")
+    return _png(image)
+
+
+def likert_png(labels: list[str], counts: list[tuple[int, ...]], respondents: int,
+               scale_min: int, notes: tuple[str, str, str, str]) -> bytes:
+    """The diverging stacked bar chart of one dimension's answers (as ``bar_charts``).
+
+    ``notes`` are the low-end legend, the high-end legend, the word for unanswered and the
+    percentage pattern of the report language ('%{v}' or '{v}%').
+    """
+    from PIL import Image, ImageDraw
+
+    from diamond.render.bar_charts import colours
+
+    points = len(counts[0]) if counts else 0
+    palette = colours(points)
+    label_w, bar_w, right_w, row_h, top = 300 * SCALE, 300 * SCALE, 150 * SCALE, \
+        28 * SCALE, 40 * SCALE
+    w, h = label_w + bar_w + right_w, top + row_h * len(labels) + 10 * SCALE
+    image = Image.new("RGB", (w, h), "white")
+    draw = ImageDraw.Draw(image)
+    font, small = _font(10), _font(9)
+    centre = label_w + bar_w / 2
+    step = bar_w / max(points, 1)
+    for k in range(points):
+        x = label_w + k * step
+        draw.rectangle([x, 6 * SCALE, x + step - 4 * SCALE, 16 * SCALE], fill=palette[k])
+        draw.text((x + step / 2, 20 * SCALE), str(scale_min + k), fill=GRID_TEXT, font=small,
+                  anchor="mt")
+    draw.text((label_w - 6 * SCALE, 11 * SCALE), notes[0], fill=GRID_TEXT, font=small,
+              anchor="rm")
+    draw.text((label_w + bar_w + 6 * SCALE, 11 * SCALE), notes[1], fill=GRID_TEXT, font=small,
+              anchor="lm")
+    for r, (label, row) in enumerate(zip(labels, counts, strict=True)):
+        y = top + r * row_h
+        text = "\n".join(textwrap.wrap(label, 42)[:2])
+        draw.multiline_text((label_w - 8 * SCALE, y + row_h / 2), text, fill=INK, font=small,
+                            anchor="rm", align="right")
+        n = sum(row)
+        if n:
+            shares = [c / n for c in row]
+            middle = points // 2
+            left = sum(shares[:middle]) + (shares[middle] / 2 if points % 2 else 0.0)
+            x = centre - left * bar_w / 2
+            for k, share in enumerate(shares):
+                width = share * bar_w / 2
+                if width > 0:
+                    draw.rectangle([x, y + 4 * SCALE, x + width, y + row_h - 6 * SCALE],
+                                   fill=palette[k])
+                x += width
+        missing = 100 * (1 - n / respondents) if respondents else 0.0
+        draw.text((label_w + bar_w + 8 * SCALE, y + row_h / 2),
+                  f"n={n} · {notes[3].replace('{v}', f'{missing:.0f}')} {notes[2]}",
+                  fill=GRID_TEXT, font=font, anchor="lm")
+    draw.line([(centre, top - 2 * SCALE), (centre, top + row_h * len(labels))], fill=INK,
+              width=SCALE)
     return _png(image)
