@@ -24,12 +24,12 @@ import json, sys
 from pathlib import Path
 import diamond
 from diamond.loader import load_questionnaire, require_valid
-from diamond.render.report import FORMATS, render_reports
+from diamond.render.report import TEXT_FORMATS, render_reports
 from diamond.render.templates import builtin_templates
 from diamond.scoring import assess
 q, cat = require_valid(load_questionnaire(sys.argv[1]))
 a = assess(q, cat, "mean", lang=None, date=None)
-files = render_reports(a, FORMATS, stem=Path(sys.argv[1]).stem)
+files = render_reports(a, TEXT_FORMATS, stem=Path(sys.argv[1]).stem)
 print(json.dumps({"package": diamond.__file__, "templates": str(builtin_templates()),
                   "files": {f.name: f.content for f in files}}))
 """

@@ -63,3 +63,7 @@ class TemplateError(DiamondError):
 
 class OutputError(DiamondError):
     """A report could not be written."""
+
+
+class DependencyError(DiamondError):
+    """A report format needs a library or system package that is not installed."""

@@ -23,6 +23,7 @@ from diamond.frameworks import Catalogue, resolve_framework
 from diamond.limits import Limits
 from diamond.models.questionnaire import Questionnaire
 from diamond.names import DEFAULT_FRAMEWORK
+from diamond.report_checks import check_report
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ def _checks(
         except DiamondError as error:
             return [Finding(("framework",), "error", "framework-unknown", str(error))], []
         holder.append(catalogue)
-        return check_questionnaire(data, catalogue), []
+        findings = check_questionnaire(data, catalogue)
+        findings += check_report(data, catalogue, base_dir, options.allow_outside_paths)
+        return findings, []
 
     return checks
 

@@ -161,3 +161,35 @@ def test_custom_template_override(runner, app, tmp_path: Path, fmt: str) -> None
     assert result.exit_code == 0, result.output
     text = (out / f"{EXAMPLE.stem}.{fmt}").read_text(encoding="utf-8")
     assert text.startswith("custom ")
+
+
+def test_deliverable_formats_brand_and_language_in_names(runner, app, tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yaml"
+    brand.write_text("organisation: Örnek\nfooter: Gizli\n", encoding="utf-8")
+    result = runner.invoke(app, ["assess", str(ASSESSMENTS / "eskisehir-ceramics.yaml"), "-o",
+                                 str(tmp_path / "out"), "-f", "docx", "-f", "xlsx", "-f", "pptx",
+                                 "-f", "html", "--lang", "en", "--brand", str(brand),
+                                 "--color", "never"])
+    assert result.exit_code == 0, result.output
+    # the questionnaire is Turkish: English files carry the language in their names
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "eskisehir-ceramics-en.docx", "eskisehir-ceramics-en.html",
+        "eskisehir-ceramics-en.pptx", "eskisehir-ceramics-en.xlsx"]
+
+
+def test_missing_pdf_dependency_exits_7_saying_what_to_install(
+    runner, app, tmp_path: Path, monkeypatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    result = runner.invoke(app, ["assess", str(EXAMPLE), "-o", str(tmp_path), "-f", "pdf"])
+    assert result.exit_code == 7
+    assert "pip install weasyprint" in result.output and "libpango" in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_reference_docx_is_a_usage_error(runner, app, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["assess", str(EXAMPLE), "-o", str(tmp_path), "-f", "docx",
+                                 "--reference-docx", str(tmp_path / "missing.docx")])
+    assert result.exit_code == 2 and "--reference-docx" in result.output

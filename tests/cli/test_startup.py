@@ -50,3 +50,11 @@ def test_the_core_never_imports_typer_or_rich() -> None:
             cli_only = [n for n in names if n.split(".")[0] in {"typer", "rich"}]
             offenders += [f"{path.name}: {n}" for n in cli_only]
     assert not offenders, offenders
+
+
+def test_office_and_pdf_libraries_load_only_for_their_formats() -> None:
+    loaded = _loaded_after(
+        "import diamond.render.report, diamond.loader, diamond.validation, diamond.scoring"
+    )
+    for heavy in ("docx", "openpyxl", "pptx", "weasyprint", "PIL", "xlsxwriter"):
+        assert heavy not in loaded, f"the renderer registry imports {heavy}"

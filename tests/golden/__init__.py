@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from diamond.loader import load_questionnaire, require_valid
-from diamond.render.report import FORMATS, RenderedFile, render_reports
+from diamond.render.report import TEXT_FORMATS, RenderedFile, render_reports
 from diamond.scoring import assess
 
 GOLDEN = Path(__file__).resolve().parent
@@ -34,4 +34,4 @@ def render_example(path: Path) -> list[RenderedFile]:
     """Every report file of one example, exactly as the goldens hold them."""
     questionnaire, catalogue = require_valid(load_questionnaire(str(path)))
     assessment = assess(questionnaire, catalogue, "mean", lang=None, date=None)
-    return render_reports(assessment, FORMATS, stem=path.stem)
+    return render_reports(assessment, TEXT_FORMATS, stem=path.stem)

@@ -259,7 +259,7 @@ def test_bands_on_the_rounded_score(score: float | None, band: str | None) -> No
 
 def test_band_labels() -> None:
     assert [band_label(b, "tr") for b in ("weak", "moderate", "strong", "leading")] == [
-        "zayıf", "orta", "güçlü", "öncü"]
+        "zayıf", "orta", "güçlü", "çok güçlü"]
     assert band_label("strong", "en") == "strong"
     assert band_label(None, "tr") is None
 
@@ -363,7 +363,10 @@ def test_tows_caps_and_order() -> None:
     assert [(p.first.text, p.second.text) for p in tows.pairs["SO"]] == [
         ("S1", "O1"), ("S3", "O1"), ("S1", "O0"), ("S2", "O1"), ("S3", "O0"), ("S0", "O1")]
     assert [p.importance for p in tows.pairs["SO"]] == [9, 9, 7, 7, 7, 5]
-    assert dict(tows.available) == {"SO": 8, "WO": 0, "ST": 0, "WT": 0}
+    # no threat under factor: its strengths pair with the threat classified under firm
+    assert dict(tows.available) == {"SO": 8, "WO": 0, "ST": 4, "WT": 0}
+    assert all(p.across and p.second.text == "T-firm" for p in tows.pairs["ST"])
+    assert not any(p.across for p in tows.pairs["SO"])
     assert tows.pairs["WT"] == ()
 
 

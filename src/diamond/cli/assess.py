@@ -30,12 +30,27 @@ from diamond.errors import UsageError
 DEFAULT_OUTPUT = Path("reports")
 
 
-class ReportFormat(StrEnum):
-    """Report formats."""
+class TextFormat(StrEnum):
+    """The text report formats (compare and portfolio write these)."""
 
     md = "md"
     html = "html"
     json = "json"
+
+
+class ReportFormat(StrEnum):
+    """Report formats of ``assess``."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+    docx = "docx"
+    xlsx = "xlsx"
+    pptx = "pptx"
+    pdf = "pdf"
+
+
+DEFAULT_FORMATS = [ReportFormat.md, ReportFormat.html, ReportFormat.json]
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -85,36 +100,55 @@ def assess(
             "--templates", help="Folder of your own report templates overriding the built-in ones."
         ),
     ] = None,
+    brand: Annotated[
+        Path | None,
+        typer.Option("--brand", help="A brand file (logo, colours, organisation, footer) for "
+                     "HTML, PDF, Word and PowerPoint."),
+    ] = None,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option("--reference-docx", help="A Word document whose styles the Word report uses."),
+    ] = None,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Score a questionnaire and write its sector evaluation report.
 
-    Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable path;
-    3 template error; 4 a report could not be written.
+    Exit codes: 0 written; 1 the questionnaire (or the brand file) is invalid; 2 usage error or
+    unreadable path; 3 template error; 4 a report could not be written; 7 a format needs a
+    package that is not installed (the message says which and how).
     """
     from diamond.io.outputs import write_outputs
     from diamond.loader import load_questionnaire, require_valid
-    from diamond.render.report import render_reports
+    from diamond.render.brand import brand_for
+    from diamond.render.report import RenderOptions, render_reports, report_stem
     from diamond.scoring import assess as score
 
-    chosen = list(dict.fromkeys(formats or list(ReportFormat)))
+    chosen = list(dict.fromkeys(formats or DEFAULT_FORMATS))
     if date is not None and not _DATE.fullmatch(date):
         raise UsageError(f"--date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates '{templates}' is not a folder")
+    if reference_docx is not None and not reference_docx.is_file():
+        raise UsageError(f"--reference-docx '{reference_docx}' is not a file")
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
     language = None if lang is None else lang.code
     assessment = score(questionnaire, catalogue, method.value, lang=language, date=date,
                        aggregation=aggregation.value, bootstrap=bootstrap,
                        sensitivity_samples=sensitivity)
-    stem = "report" if file == "-" else Path(file).stem
+    stem = report_stem("report" if file == "-" else Path(file).stem, language,
+                       questionnaire.sector.language)
+    cover = questionnaire.report.cover if questionnaire.report is not None else None
+    base_dir = Path.cwd() if file == "-" else Path(file).parent
+    options = RenderOptions(templates, brand_for(brand, cover.logo if cover else None, base_dir),
+                            reference_docx)
     rendered = render_reports(
-        assessment, [f.value for f in chosen], stem=stem, templates_dir=templates, lang=language
+        assessment, [f.value for f in chosen], stem=stem, lang=language, options=options
     )
     if output is None and chosen == [ReportFormat.json]:
-        sys.stdout.write(rendered[0].content)
+        content = rendered[0].content
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return
     folder = output if output is not None else DEFAULT_OUTPUT
     inputs = [] if file == "-" else [Path(file)]

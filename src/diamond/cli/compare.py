@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from diamond.cli import exit_codes
-from diamond.cli.assess import ReportFormat
+from diamond.cli.assess import TextFormat as ReportFormat
 from diamond.cli.common import (
     AggregationChoice,
     AggregationOption,
@@ -154,7 +154,8 @@ def compare(
     rendered = render_comparison(comparison, [f.value for f in chosen],
                                  stem=name or DEFAULT_STEM, templates_dir=templates)
     if output is None and chosen == [ReportFormat.json]:
-        sys.stdout.write(rendered[0].content)
+        content = rendered[0].content
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         sys.stdout.flush()
     else:
         folder = output if output is not None else DEFAULT_OUTPUT

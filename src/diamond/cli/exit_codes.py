@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from diamond.errors import (
+    DependencyError,
     DiamondError,
     FrameworkError,
     InputError,
@@ -18,6 +19,7 @@ USAGE = 2
 TEMPLATE = 3
 OUTPUT = 4
 BELOW_THRESHOLD = 5  # compare --fail-below: the last overall score is below the threshold
+MISSING = 7  # a report format needs a package that is not installed
 DECLINED = 6  # compare --fail-on-decline: a dimension declined significantly in the last step
 
 _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
@@ -27,6 +29,7 @@ _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
     (FrameworkError, USAGE),
     (TemplateError, TEMPLATE),
     (OutputError, OUTPUT),
+    (DependencyError, MISSING),
 )
 
 EPILOG = (

@@ -147,7 +147,8 @@ def portfolio(
     rendered = [f for f in render_portfolio(result, templates_dir=templates)
                 if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
     if output is None and chosen == [ReportFormat.json]:
-        sys.stdout.write(rendered[0].content)
+        content = rendered[0].content
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         sys.stdout.flush()
         from diamond.reporters.text import diagnostic_line
 

@@ -13,7 +13,7 @@ from diamond.compare.context import build_compare_context, compare_filters
 from diamond.compare.labels import load_compare_labels
 from diamond.compare.model import Comparison
 from diamond.compare.serialize import comparison_json
-from diamond.render.report import RenderedFile, check_formats, check_stem
+from diamond.render.report import TEXT_FORMATS, RenderedFile, check_formats, check_stem
 from diamond.render.templates import make_environment, render_template
 
 __all__ = ["DEFAULT_STEM", "TEMPLATES", "render_comparison"]
@@ -44,7 +44,7 @@ def render_comparison(
     name. Raises ``UsageError`` for an unknown format or a stem with a folder in it, and
     ``TemplateError`` when a template fails to load or render.
     """
-    chosen = check_formats(formats)
+    chosen = check_formats(formats, TEXT_FORMATS)
     check_stem(stem)
     names = {"lines": f"{stem}-lines.svg", "diamond": f"{stem}-diamond.svg"}
     files: list[RenderedFile] = []

@@ -12,13 +12,13 @@ from diamond.io.guard import refuse_inputs
 
 
 class OutputFile(Protocol):
-    """A file to write: a bare name inside the output folder, and its text."""
+    """A file to write: a bare name inside the output folder, and its text or bytes."""
 
     @property
     def name(self) -> str: ...
 
     @property
-    def content(self) -> str: ...
+    def content(self) -> str | bytes: ...
 
 
 def check_outputs(files: Sequence[OutputFile], folder: Path, inputs: Iterable[Path]) -> list[Path]:

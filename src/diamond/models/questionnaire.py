@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from diamond.models.report import ReportBlock
 from diamond.models.text import Language, LongText, ShortText, Strict
 
 Group = Literal["firm", "university", "public", "ngo", "other"]
@@ -219,4 +220,7 @@ class Questionnaire(Strict):
     )
     evidence: Evidence | None = Field(
         default=None, description="Optional regional statistics beside the perceptions."
+    )
+    report: ReportBlock | None = Field(
+        default=None, description="Optional: the analyst's own content for the deliverable."
     )

@@ -176,6 +176,8 @@ def diamond_svg(
     legend_title: str = "",
     id_prefix: str = "diamond-chart",
     intervals: Mapping[str, tuple[float, float]] | None = None,
+    decimal: str = ".",
+    missing: str = "n/a",
 ) -> str:
     """Draw Porter's Diamond (a radar chart on a 0–100 scale) as an inline SVG document string.
 
@@ -225,8 +227,12 @@ def diamond_svg(
         x, y = point(i, 100)
         out.append(f'<line x1="0.0" y1="0.0" x2="{coord(x)}" y2="{coord(y)}" stroke="#8c8c8c"/>')
     if axes:
-        for t in TICKS:  # along the top axis (the first in clockwise order)
+        for t in TICKS:
+            # midway between the first two axes (clockwise), clear of the markers on the axes
             x, y = point(order[0], t)
+            if len(order) >= 3:
+                x2, y2 = point(order[1], t)
+                x, y = (x + x2) / 2 - 3, (y + y2) / 2 + 3
             out.append(f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" font-size="'
                        f'{coord(fs * 0.75)}" fill="#595959">{t}</text>')
     # Axis labels, anchored outside the tip; track their estimated extents for the viewBox.
@@ -234,9 +240,10 @@ def diamond_svg(
     minx, miny, maxx, maxy = -radius, -radius, radius, radius
     for i, axis in enumerate(axes):
         score = _value(overall, axis.id) if overall else None
-        missing = (overall is not None and score is None) or (
+        missing_here = (overall is not None and score is None) or (
             overall is None and bool(series) and all(_value(s, axis.id) is None for s in series))
-        suffix = f"{score:.1f}" if score is not None else "n/a" if missing else ""
+        suffix = (f"{score:.1f}".replace(".", decimal) if score is not None
+                  else missing if missing_here else "")
         text = axis.label + (f" —\u00a0{suffix}" if suffix else "")
         sn, cs = math.sin(math.radians(angles[i])), math.cos(math.radians(angles[i]))
         lines = wrap_label(text, 28 if abs(sn) < 0.3 else 18)

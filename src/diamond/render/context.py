@@ -14,8 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 from diamond.models.questionnaire import QUADRANTS
+from diamond.render.bar_charts import LikertRow, likert_svg, score_bars_svg
+from diamond.render.brand import Brand
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.context_checks import evidence_context, robustness_context
+from diamond.render.context_report import confidential_groups, report_context
 from diamond.render.filters import fill, num
 from diamond.render.stats_context import statistics_context
 from diamond.scoring.result import (
@@ -33,6 +36,7 @@ CONTEXT_KEYS = (
     "lang", "labels", "sector", "framework", "date", "method", "scale", "respondents",
     "overall", "dimensions", "groups", "summary", "swot", "tows", "recommendations",
     "readiness", "evidence", "robustness", "warnings", "appendix", "chart", "statistics",
+    "report", "brand", "bars_svg",
 )
 
 
@@ -40,12 +44,21 @@ def _band(band: str | None, labels: Mapping[str, Any]) -> Data:
     return {"id": band, "label": labels["bands"][band] if band else labels["text"]["no_score"]}
 
 
+def short_label(indicator_id: str, text: str, labels: Mapping[str, Any]) -> str:
+    """The indicator's short, favourable-reading label; its source wording when it has none."""
+    short = labels.get("deliverable", {}).get("short", {})
+    found = short.get(indicator_id)
+    return found if isinstance(found, str) else text
+
+
 def _indicator(i: IndicatorResult, labels: Mapping[str, Any]) -> Data:
     return {
         "id": i.id, "dimension": i.dimension, "text": i.text, "weight": i.weight, "n": i.n,
+        "label": short_label(i.id, i.text, labels),
         "mean": i.mean, "median": i.median, "sd": i.sd, "rwg": i.rwg, "score": i.score,
         "band": _band(i.band, labels), "answered": i.answered, "uncertain": i.uncertain,
         "reasons": [{"id": r, "label": labels["reasons"][r]} for r in i.reasons],
+        "counts": list(i.counts),
     }
 
 
@@ -69,6 +82,8 @@ def _item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
         "quadrant": e.quadrant, "quadrant_label": labels["quadrants"][e.quadrant],
         "letter": labels["quadrant_letters"][e.quadrant], "text": e.text,
         "indicator": e.indicator, "indicator_text": indicator, "dimension": e.dimension,
+        "indicator_label": (None if indicator is None or e.indicator is None
+                            else short_label(e.indicator, indicator, labels)),
         "dimension_name": dimension, "importance": e.importance,
     }
 
@@ -105,7 +120,10 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
     axes = [Axis(d.id, d.name) for d in a.dimensions]
     series = [Series(fill(chart["overall_series"], {"n": a.respondents}),
                      {d.id: d.score for d in a.dimensions}, "overall")]
+    hidden = confidential_groups(a)
     for g in a.groups:
+        if g.id in hidden:
+            continue
         label = fill(chart["group_series"],
                      {"group": labels["groups"][g.id], "n": g.respondents})
         series.append(Series(label, dict(g.dimensions), "group"))
@@ -113,16 +131,42 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
     dims = "; ".join(f"{d.name} {words(d.score, d.band)}" for d in a.dimensions)
     description = fill(chart["description"],
                        {"overall": words(a.overall, a.band), "dimensions": dims})
-    if a.groups:
+    if any(g.id not in hidden for g in a.groups):
         groups = "; ".join(f"{labels['groups'][g.id]} {words(g.overall, g.band)}"
-                           for g in a.groups)
+                           for g in a.groups if g.id not in hidden)
         description += " " + fill(chart["groups_description"], {"groups": groups})
     intervals = _intervals(a)
     if intervals:
         description += " " + str(labels["statistics"]["chart_note"])
     svg = diamond_svg(axes, series, title=title, description=description,
-                      legend_title=chart["legend"], intervals=intervals)
+                      legend_title=chart["legend"], intervals=intervals,
+                      decimal="," if lang == "tr" else ".",
+                      missing=str(labels["text"]["no_score"]))
     return svg, title, description
+
+
+def _spread(a: Assessment, dimension: str) -> float | None:
+    """The spread between the groups shown (never one of a confidential group)."""
+    hidden = confidential_groups(a)
+    if not hidden:
+        return a.group_spread.get(dimension)
+    scores = [s for g in a.groups if g.id not in hidden
+              if (s := g.dimensions.get(dimension)) is not None]
+    return max(scores) - min(scores) if len(scores) >= 2 else None
+
+
+def _likert(a: Assessment, d: DimensionResult, labels: Mapping[str, Any]) -> str | None:
+    """The dimension's diverging stacked bar chart of answers (None without the labels)."""
+    text = labels.get("deliverable", {}).get("text")
+    if text is None or not d.indicators:
+        return None
+    rows = [LikertRow(short_label(i.id, i.text, labels), i.counts or (0,) * (a.scale_max
+                      - a.scale_min + 1), a.respondents) for i in d.indicators]
+    title = fill(text["likert_title"], {"dimension": d.name})
+    return likert_svg(rows, a.scale_min, title=title, description=text["likert_description"],
+                      unanswered=text["unanswered"], legend_low=text["likert_low"],
+                      legend_high=text["likert_high"], percent=text["percent"],
+                      id_prefix=f"likert-{d.id}")
 
 
 def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
@@ -131,11 +175,12 @@ def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
         items = [_item(e, a, labels) for e in a.swot.items if e.dimension == d.id]
         found.append({
             **_ref(d, labels), "number": d.number, "weight": d.weight, "answered": d.answered,
-            "total": d.total, "coverage": d.coverage, "spread": a.group_spread.get(d.id),
+            "total": d.total, "coverage": d.coverage, "spread": _spread(a, d.id),
             "indicators": [_indicator(i, labels) for i in d.indicators],
             "swot": [{"id": q, "label": labels["quadrants"][q],
                       "items": [i for i in items if i["quadrant"] == q]} for q in QUADRANTS],
             "swot_count": len(items),
+            "likert_svg": _likert(a, d, labels),
         })
     return found
 
@@ -175,7 +220,7 @@ def _tows(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
                 "id": kind, "code": labels["tows_kinds"][kind]["code"],
                 "title": labels["tows_kinds"][kind]["title"],
                 "pairs": [{"first": _item(x.first, a, labels), "second": _item(x.second, a, labels),
-                           "importance": x.importance} for x in pairs],
+                           "importance": x.importance, "across": x.across} for x in pairs],
                 "available": p.available[kind], "more": p.available[kind] - len(pairs),
             })
         found.append({"dimension": _ref(p.dimension, labels), "kinds": kinds})
@@ -183,12 +228,25 @@ def _tows(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
 
 
 def _recommendations(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
-    return [{
-        "dimension": _ref(r.dimension, labels),
-        "indicators": [_indicator(i, labels) for i in r.indicators],
-        "actions": [{"id": x.id, "kind": x.kind, "kind_label": labels["action_kinds"][x.kind],
-                     "text": x.text, "serves": _names(x.serves, a)} for x in r.actions],
-    } for r in a.recommendations]
+    """Each focus area or goal once, under the weakest dimension it serves (the list comes
+    weakest first); a later dimension it also serves refers to it (``referred``)."""
+    found: list[Data] = []
+    first: dict[str, str] = {}
+    for r in a.recommendations:
+        title = _ref(r.dimension, labels)["title"]
+        actions, referred = [], []
+        for x in r.actions:
+            item = {"id": x.id, "kind": x.kind, "kind_label": labels["action_kinds"][x.kind],
+                    "text": x.text, "serves": _names(x.serves, a)}
+            if x.id in first:
+                referred.append({**item, "under": first[x.id]})
+            else:
+                first[x.id] = title
+                actions.append(item)
+        found.append({"dimension": _ref(r.dimension, labels),
+                      "indicators": [_indicator(i, labels) for i in r.indicators],
+                      "actions": actions, "referred": referred})
+    return found
 
 
 def _readiness(a: Assessment, labels: Mapping[str, Any]) -> Data:
@@ -220,8 +278,21 @@ def _appendix(a: Assessment, labels: Mapping[str, Any], lang: str) -> Data:
     }
 
 
+def _bars(a: Assessment, labels: Mapping[str, Any], lang: str) -> str | None:
+    """The bar chart of dimension scores (None without the deliverable labels)."""
+    text = labels.get("deliverable", {}).get("text")
+    if text is None:
+        return None
+    return score_bars_svg([d.name for d in a.dimensions], [d.score for d in a.dimensions],
+                          title=text["bars_title"], description=text["bars_title"],
+                          missing=str(labels["text"]["no_score"]),
+                          decimal="," if lang == "tr" else ".", colour="#0b3d6b",
+                          id_prefix="score-bars")
+
+
 def build_context(
-    a: Assessment, labels: Mapping[str, Any], *, lang: str, svg_name: str
+    a: Assessment, labels: Mapping[str, Any], *, lang: str, svg_name: str,
+    brand: Brand | None = None,
 ) -> Data:
     """Everything a report template may use, as plain data (keys: ``CONTEXT_KEYS``).
 
@@ -230,6 +301,7 @@ def build_context(
     """
     svg, title, description = chart_svg(a, labels, lang)
     s = a.summary
+    hidden = confidential_groups(a)
     return {
         "lang": lang,
         "labels": labels,
@@ -242,14 +314,17 @@ def build_context(
         "respondents": {
             "total": a.respondents,
             "groups": [{"id": g, "label": labels["groups"][g], "count": n}
-                       for g, n in a.respondents_by_group.items()],
+                       for g, n in a.respondents_by_group.items() if g not in hidden]
+            + ([{"id": "merged", "label": labels["deliverable"]["text"]["merged_groups"],
+                 "count": sum(a.respondents_by_group[g] for g in hidden)}]
+               if hidden and "deliverable" in labels else []),
         },
         "overall": {"score": a.overall, "band": _band(a.band, labels)},
         "dimensions": _dimensions(a, labels),
         "groups": [{"id": g.id, "label": labels["groups"][g.id], "respondents": g.respondents,
                     "overall": g.overall, "band": _band(g.band, labels),
                     "dimensions": [g.dimensions.get(d.id) for d in a.dimensions]}
-                   for g in a.groups],
+                   for g in a.groups if g.id not in hidden],
         "summary": {
             "strongest_dimension": (_ref(s.strongest_dimension, labels)
                                     if s.strongest_dimension else None),
@@ -270,6 +345,9 @@ def build_context(
         "warnings": [{"code": w.code, "subjects": list(w.subjects), "message": w.message}
                      for w in a.warnings],
         "appendix": _appendix(a, labels, lang),
+        "report": report_context(a, labels) if "deliverable" in labels else None,
+        "brand": (brand or Brand(given=False)).as_context(),
+        "bars_svg": _bars(a, labels, lang),
         "chart": {"svg": svg, "title": title, "description": description, "file": quote(svg_name),
                   "alt": labels["chart"]["alt"]},
     }

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from diamond.models.text import Language
+from diamond.render.filters import fill
 from diamond.scoring import Assessment
 from diamond.scoring.evidence import lq_band_label
 
@@ -52,6 +53,15 @@ def robustness_context(a: Assessment, labels: Mapping[str, Any]) -> Data | None:
     if r is None:
         return None
     names = _dimension_names(a)
+    aliases: dict[str, str] = {}
+    pattern = labels.get("deliverable", {}).get("text", {}).get("respondent_alias")
+
+    def alias(respondent: str | None) -> str | None:
+        """A respondent as the report names one: 'Katılımcı 1', never its id (firm-03)."""
+        if respondent is None or not isinstance(pattern, str):
+            return respondent
+        return aliases.setdefault(respondent, fill(pattern, {"n": len(aliases) + 1}))
+
     rows = []
     for d in a.dimensions:
         influence = r.leave_one_out.dimensions.get(d.id) if r.leave_one_out else None
@@ -61,9 +71,9 @@ def robustness_context(a: Assessment, labels: Mapping[str, Any]) -> Data | None:
             "name": names[d.id],
             "score": d.score,
             "change": influence.change if influence else None,
-            "respondent": influence.respondent if influence else None,
+            "respondent": alias(influence.respondent) if influence else None,
             "score_without": influence.score_without if influence else None,
-            "sole_respondent": influence.sole_respondent if influence else None,
+            "sole_respondent": alias(influence.sole_respondent) if influence else None,
             "rank": ranks.rank if ranks else None,
             "rank_min": ranks.rank_min if ranks else None,
             "rank_max": ranks.rank_max if ranks else None,
@@ -80,7 +90,7 @@ def robustness_context(a: Assessment, labels: Mapping[str, Any]) -> Data | None:
         "overall": {
             "score": a.overall,
             "change": overall.change if overall else None,
-            "respondent": overall.respondent if overall else None,
+            "respondent": alias(overall.respondent) if overall else None,
             "score_without": overall.score_without if overall else None,
             "min": w.overall_min,
             "max": w.overall_max,

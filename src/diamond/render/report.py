@@ -1,51 +1,70 @@
-"""Render an assessment as report files: Markdown (with the chart as SVG), HTML and JSON.
+"""Render an assessment as report files, through a registry of formats.
 
-The output is a pure function of the assessment, the language and the
-templates: rendering twice gives byte-identical files, and no clock is read
-(the report's date is the assessment's).
+Each format is a function ``RenderJob -> list[RenderedFile]`` registered in
+``RENDERERS``: Markdown (with the chart as SVG), HTML and JSON here; Word,
+Excel, PowerPoint and PDF in their own modules, which import their heavy
+libraries only when called. The output is a pure function of the assessment,
+the language, the templates and the options: rendering twice gives
+byte-identical files where the format allows (see each module), and no clock
+is read (the report's date is the assessment's).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
 
 from diamond.errors import UsageError
 from diamond.models.text import LANGUAGES, Language
-from diamond.render.context import build_context
-from diamond.render.filters import filters_for
-from diamond.render.labels import load_labels
-from diamond.render.templates import make_environment, render_template
+from diamond.render import office
+from diamond.render.job import RenderedFile, Renderer, RenderJob, RenderOptions
 from diamond.scoring import Assessment, to_json
 
-__all__ = ["FORMATS", "Format", "RenderedFile", "check_formats", "check_stem", "render_reports"]
+__all__ = ["FORMATS", "RENDERERS", "TEXT_FORMATS", "RenderOptions", "RenderedFile",
+           "check_formats", "check_stem", "render_reports", "report_stem"]
 
-Format = Literal["md", "html", "json"]
+
+def _markdown(job: RenderJob) -> list[RenderedFile]:
+    # optional sections (the report: block) leave empty lines where they are absent
+    text = re.sub(r"\n{3,}", "\n\n", job.render("report.md.j2"))
+    return [RenderedFile(f"{job.stem}.md", text),
+            RenderedFile(job.svg_name, job.context()["chart"]["svg"])]
+
+
+def _html(job: RenderJob) -> list[RenderedFile]:
+    return [RenderedFile(f"{job.stem}.html", job.render("report.html.j2", medium="screen"))]
+
+
+def _json(job: RenderJob) -> list[RenderedFile]:
+    return [RenderedFile(f"{job.stem}.json", to_json(job.assessment) + "\n")]
+
+
 #: Every output format, in the order files are produced.
-FORMATS: tuple[Format, ...] = get_args(Format)
-#: The template each templated format is rendered from.
-TEMPLATES: dict[Format, str] = {"md": "report.md.j2", "html": "report.html.j2"}
+RENDERERS: dict[str, Renderer] = {
+    "md": _markdown, "html": _html, "json": _json,
+    "docx": office.docx, "xlsx": office.xlsx, "pptx": office.pptx, "pdf": office.pdf,
+}
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+#: The formats that are text (and kept as golden files).
+TEXT_FORMATS: tuple[str, ...] = ("md", "html", "json")
 
 
-@dataclass(frozen=True)
-class RenderedFile:
-    """One output file: its name (no folder) and its text."""
-
-    name: str
-    content: str
-
-
-def check_formats(formats: Sequence[str]) -> list[Format]:
-    unknown = [f for f in formats if f not in FORMATS]
+def check_formats(formats: Sequence[str], known: Sequence[str] = FORMATS) -> list[str]:
+    unknown = [f for f in formats if f not in known]
     if unknown:
         raise UsageError(
-            f"unknown report format '{unknown[0]}'; use one or more of: {', '.join(FORMATS)}"
+            f"unknown report format '{unknown[0]}'; use one or more of: {', '.join(known)}"
         )
     if not formats:
-        raise UsageError(f"no report format chosen; use one or more of: {', '.join(FORMATS)}")
-    return [f for f in FORMATS if f in formats]
+        raise UsageError(f"no report format chosen; use one or more of: {', '.join(known)}")
+    return [f for f in known if f in formats]
+
+
+def report_stem(stem: str, lang: str | None, questionnaire_lang: str) -> str:
+    """File names carry the language when it differs from the questionnaire's (``x-en``),
+    so an English rendering never overwrites the Turkish report beside it."""
+    return stem if lang is None or lang == questionnaire_lang else f"{stem}-{lang}"
 
 
 def check_stem(stem: str) -> None:
@@ -68,38 +87,35 @@ def render_reports(
     stem: str,
     templates_dir: Path | None = None,
     lang: str | None = None,
+    options: RenderOptions | None = None,
 ) -> list[RenderedFile]:
-    """The report files of ``assessment`` in ``formats`` (a subset of ``md``, ``html``, ``json``).
+    """The report files of ``assessment`` in ``formats`` (names in ``FORMATS``).
 
-    Files come in the order md, html, json whatever the order of ``formats``,
+    Files come in the order of ``FORMATS`` whatever the order of ``formats``,
     each format once:
 
     * ``md``: ``{stem}.md`` and the chart it links, ``{stem}-diamond.svg``;
     * ``html``: ``{stem}.html``, one self-contained page with the chart inline;
-    * ``json``: ``{stem}.json``, ``diamond.scoring.to_json`` of the assessment.
+    * ``json``: ``{stem}.json``, ``diamond.scoring.to_json`` of the assessment;
+    * ``docx``, ``xlsx``, ``pptx``, ``pdf``: ``{stem}.<format>`` (bytes).
 
     ``templates_dir`` holds templates overriding the built-in ones by file name
     (``report.md.j2``, ``report.html.j2``, partials, ``labels.yaml``); ``lang``
     (``tr`` or ``en``) chooses the labels' language, by default the
-    assessment's. Raises ``UsageError`` for an unknown format or language or a
-    stem with a folder in it, and ``TemplateError`` when a template fails to
-    load or render.
+    assessment's. ``options`` carries the brand and a Word reference document
+    (its ``templates_dir`` is used when the argument is not given). Raises
+    ``UsageError`` for an unknown format or language or a stem with a folder
+    in it, ``TemplateError`` when a template fails to load or render, and
+    ``DependencyError`` when a format needs something not installed.
     """
     chosen = check_formats(formats)
     check_stem(stem)
     language = _language(lang, assessment)
-    svg_name = f"{stem}-diamond.svg"
+    options = options or RenderOptions()
+    if templates_dir is not None:
+        options = RenderOptions(templates_dir, options.brand, options.reference_docx)
+    job = RenderJob(assessment, language, stem, options)
     files: list[RenderedFile] = []
-    templated = [f for f in chosen if f in TEMPLATES]
-    if templated:
-        labels = load_labels(language, templates_dir)
-        context = build_context(assessment, labels, lang=language, svg_name=svg_name)
-        env = make_environment(templates_dir, filters_for(language))
-        for fmt in templated:
-            files.append(RenderedFile(f"{stem}.{fmt}",
-                                      render_template(env, TEMPLATES[fmt], context)))
-            if fmt == "md":
-                files.append(RenderedFile(svg_name, context["chart"]["svg"]))
-    if "json" in chosen:
-        files.append(RenderedFile(f"{stem}.json", to_json(assessment) + "\n"))
+    for fmt in chosen:
+        files.extend(RENDERERS[fmt](job))
     return files

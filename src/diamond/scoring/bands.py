@@ -24,7 +24,7 @@ LABELS: dict[Band, dict[Language, str]] = {
     "weak": {"en": "weak", "tr": "zayıf"},
     "moderate": {"en": "moderate", "tr": "orta"},
     "strong": {"en": "strong", "tr": "güçlü"},
-    "leading": {"en": "leading", "tr": "öncü"},
+    "leading": {"en": "leading", "tr": "çok güçlü"},
 }
 
 
@@ -40,7 +40,7 @@ def band_for(score: float | None) -> Band | None:
 
 
 def band_label(band: Band | None, lang: Language) -> str | None:
-    """The band's label in ``lang`` (``zayıf``, ``orta``, ``güçlü``, ``öncü`` in Turkish)."""
+    """The band's label in ``lang`` (``zayıf``, ``orta``, ``güçlü``, ``çok güçlü`` in Turkish)."""
     if band is None:
         return None
     return LABELS[band][lang]

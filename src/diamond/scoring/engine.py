@@ -216,6 +216,13 @@ def reasons(figures: Figures) -> tuple[Reason, ...]:
     return tuple(found)
 
 
+def _counts(questionnaire: Questionnaire, indicator_id: str) -> tuple[int, ...]:
+    """How many respondents gave each point of the scale, low to high."""
+    given = [r.answers.get(indicator_id) for r in questionnaire.respondents]
+    return tuple(sum(1 for v in given if v == point)
+                 for point in range(questionnaire.scale.min, questionnaire.scale.max + 1))
+
+
 def _dimension_results(
     scores: Scores, questionnaire: Questionnaire, catalogue: Catalogue, lang: Language
 ) -> tuple[DimensionResult, ...]:
@@ -231,6 +238,7 @@ def _dimension_results(
                 mean=_float(f.mean), median=_float(f.median),
                 sd=None if f.variance is None else math.sqrt(f.variance),
                 rwg=_float(f.rwg), score=score, band=band_for(score), reasons=reasons(f),
+                counts=_counts(questionnaire, indicator.id),
             ))
         score = _float(scores.dimensions[dimension.id])
         results.append(DimensionResult(
@@ -346,6 +354,7 @@ def assess(
         robustness=robust,
         aggregation=how,
         statistics=statistics,
+        report=questionnaire.report,
     )
 
 

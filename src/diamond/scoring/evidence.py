@@ -49,7 +49,7 @@ LQ_LIMITS: tuple[tuple[float, LqBand], ...] = (
 LQ_LABELS: dict[LqBand, dict[Language, str]] = {
     "specialised": {"en": "specialised", "tr": "uzmanlaşmış"},
     "average": {"en": "average", "tr": "ortalama"},
-    "under-represented": {"en": "under-represented", "tr": "düşük temsil"},
+    "under-represented": {"en": "under-represented", "tr": "ortalamanın altında"},
 }
 
 Metric = Literal["lq", "patents_per_10k"]
@@ -91,7 +91,8 @@ RULES: tuple[Rule, ...] = (
                    "yet stakeholders rate factor conditions {band} ({score}): check what keeps "
                    "favourable conditions from attracting employment, or whether the ratings "
                    "are too generous.",
-             "tr": "Sektör bölgede düşük temsil ediliyor (LQ {value} < {threshold}), ancak "
+             "tr": "Sektör bölgede ülke ortalamasının altında temsil ediliyor "
+                   "(LQ {value} < {threshold}), ancak "
                    "paydaşlar faktör koşullarını {band} ({score}) olarak değerlendiriyor: "
                    "elverişli koşulların neden istihdama dönüşmediğini ya da puanların fazla "
                    "cömert olup olmadığını inceleyin.",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from diamond.models.questionnaire import Group, Quadrant
+from diamond.models.report import ReportBlock
 from diamond.models.text import Language
 from diamond.scoring.bands import Band
 from diamond.scoring.evidence import EvidenceResult
@@ -51,6 +52,7 @@ class IndicatorResult:
     score: float | None
     band: Band | None
     reasons: tuple[Reason, ...]
+    counts: tuple[int, ...] = ()  # answers per scale point, low to high (unweighted)
 
     @property
     def answered(self) -> bool:
@@ -174,6 +176,7 @@ class TowsPair:
 
     first: SwotEntry
     second: SwotEntry
+    across: bool = False  # one of the two items lies outside the dimension (or is unclassified)
 
     @property
     def importance(self) -> int:
@@ -268,6 +271,7 @@ class Assessment:
     robustness: Robustness | None = None
     aggregation: Aggregation = "arithmetic"
     statistics: Statistics | None = None
+    report: ReportBlock | None = None  # the analyst's own content, as written
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         """A dimension's result by id; ``KeyError`` if unknown."""

@@ -78,7 +78,7 @@ def _tows(p: TowsPrompt) -> dict[str, Any]:
         "pairs": {
             kind: [
                 {"first": _item(pair.first), "second": _item(pair.second),
-                 "importance": pair.importance}
+                 "importance": pair.importance, "across": pair.across}
                 for pair in pairs
             ]
             for kind, pairs in p.pairs.items()
@@ -207,6 +207,7 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
         "robustness": _robustness(a.robustness),
         "statistics": st.statistics(a.statistics),
         "sensitivity": st.sensitivity(a.statistics),
+        "report": None if a.report is None else a.report.model_dump(mode="json"),
     }
 
 

@@ -1,4 +1,11 @@
-"""TOWS prompts: pairings of a weak dimension's SWOT items (SO, WO, ST, WT)."""
+"""TOWS prompts: pairings of a weak dimension's SWOT items (SO, WO, ST, WT).
+
+A kind is paired within the dimension first. When the dimension's own items do not
+serve (no pair of that kind among them), its own items of either quadrant are paired
+with the other quadrant's items from anywhere else (other dimensions, unclassified),
+since opportunities and threats are often external and classified elsewhere. Such
+pairs are marked ``across``; every list is ranked by importance.
+"""
 
 from __future__ import annotations
 
@@ -44,15 +51,28 @@ def pairs(first: list[SwotEntry], second: list[SwotEntry]) -> list[TowsPair]:
     return sorted(every, key=lambda p: (-p.importance, p.first.position, p.second.position))
 
 
+def across(own: list[SwotEntry], other: list[SwotEntry], left: Quadrant,
+           right: Quadrant) -> list[TowsPair]:
+    """Pairs of one own item and one item from elsewhere, most important first."""
+    every = [TowsPair(a, b, across=True)
+             for a in own if a.quadrant == left for b in other if b.quadrant == right]
+    every += [TowsPair(a, b, across=True)
+              for a in other if a.quadrant == left for b in own if b.quadrant == right]
+    return sorted(every, key=lambda p: (-p.importance, p.first.position, p.second.position))
+
+
 def prompt(dimension: DimensionResult, swot: SwotResult) -> TowsPrompt:
     """The SO, WO, ST and WT pairings of the items classified under ``dimension``."""
     own = [i for i in swot.items if i.dimension == dimension.id]
+    other = [i for i in swot.items if i.dimension != dimension.id]
     chosen: dict[TowsKind, tuple[TowsPair, ...]] = {}
     available: dict[TowsKind, int] = {}
     for kind, left, right in KINDS:
         every = pairs(
             [i for i in own if i.quadrant == left], [i for i in own if i.quadrant == right]
         )
+        if not every:
+            every = across(own, other, left, right)
         chosen[kind] = tuple(every[:MAX_PAIRS])
         available[kind] = len(every)
     return TowsPrompt(dimension=dimension, pairs=chosen, available=available)

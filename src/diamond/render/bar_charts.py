@@ -1,0 +1,127 @@
+"""Two bar charts as inline SVG: the diverging stacked Likert chart of a dimension's answers
+and the bar chart of dimension scores.
+
+The Likert chart is the standard one for rating scales: one bar per indicator, the
+answers below the scale's midpoint stacked to the left of a centre line, those above
+to the right, a middle answer split across it; each row names its number of answers
+(n) and the share of respondents who left it unanswered. Counts are unweighted. Text
+is escaped, numbers use the report language's decimal separator, and the output is a
+pure function of the inputs (deterministic bytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diamond.render.chart import coord, svg_document, wrap_label, xtext
+
+__all__ = ["LikertRow", "likert_svg", "score_bars_svg"]
+
+NEGATIVE = ("#b2182b", "#d6604d", "#f4a582", "#fddbc7")
+POSITIVE = ("#d1e5f0", "#92c5de", "#4393c3", "#2166ac")
+NEUTRAL = "#d9d9d9"
+INK = "#1a1a1a"
+MUTED = "#595959"
+
+
+@dataclass(frozen=True)
+class LikertRow:
+    """One indicator: its label, its answers per scale point (low to high), its respondents."""
+
+    label: str
+    counts: tuple[int, ...]
+    respondents: int
+
+
+def colours(points: int) -> list[str]:
+    """A diverging palette for ``points`` scale points (red low, grey middle, blue high)."""
+    half = points // 2
+    low = [NEGATIVE[min(k, len(NEGATIVE) - 1)] for k in range(half)]
+    high = [POSITIVE[max(len(POSITIVE) - half + k, 0)] for k in range(half)]
+    return low + ([NEUTRAL] if points % 2 else []) + high
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, description: str,
+               unanswered: str, legend_low: str, legend_high: str, percent: str,
+               id_prefix: str) -> str:
+    """The diverging stacked bar chart of ``rows``; ``percent`` formats a share ('%{v}')."""
+    points = len(rows[0].counts) if rows else 0
+    palette = colours(points)
+    label_w, bar_w, right_w, row_h, top = 230.0, 300.0, 150.0, 26.0, 34.0
+    centre = label_w + bar_w / 2
+    body: list[str] = []
+    for k in range(points):  # legend
+        x = label_w + k * (bar_w / max(points, 1))
+        body.append(f'<rect x="{coord(x)}" y="4.0" width="{coord(bar_w / points - 4)}" '
+                    f'height="10.0" fill="{palette[k]}"/>')
+        body.append(f'<text x="{coord(x + (bar_w / points - 4) / 2)}" y="26.0" '
+                    f'text-anchor="middle" font-size="10.0" fill="{MUTED}">'
+                    f'{scale_min + k}</text>')
+    body.append(f'<text x="{coord(label_w - 6)}" y="13.0" text-anchor="end" font-size="10.0" '
+                f'fill="{MUTED}">{xtext(legend_low)}</text>')
+    body.append(f'<text x="{coord(label_w + bar_w + 6)}" y="13.0" font-size="10.0" '
+                f'fill="{MUTED}">{xtext(legend_high)}</text>')
+    for r, row in enumerate(rows):
+        y = top + r * row_h
+        n = sum(row.counts)
+        lines = wrap_label(row.label, 36, 2)
+        for k, line in enumerate(lines):
+            ty = y + 11 + (k - (len(lines) - 1) / 2) * 11
+            body.append(f'<text x="{coord(label_w - 8)}" y="{coord(ty)}" '
+                        f'text-anchor="end" font-size="10.0" fill="{INK}">{xtext(line)}</text>')
+        if n:
+            shares = [c / n for c in row.counts]
+            middle = points // 2
+            left = sum(shares[:middle]) + (shares[middle] / 2 if points % 2 else 0.0)
+            x = centre - left * bar_w / 2
+            for k, share in enumerate(shares):
+                width = share * bar_w / 2
+                if width > 0:
+                    body.append(f'<rect x="{coord(x)}" y="{coord(y + 3)}" width="{coord(width)}" '
+                                f'height="{coord(row_h - 8)}" fill="{palette[k]}"/>')
+                x += width
+        missing = 1 - n / row.respondents if row.respondents else 0.0
+        note = f"n={n} · {percent.replace('{v}', _pct(100 * missing))} {unanswered}"
+        body.append(f'<text x="{coord(label_w + bar_w + 8)}" y="{coord(y + 14)}" font-size="10.0" '
+                    f'fill="{MUTED}">{xtext(note)}</text>')
+    body.append(f'<line x1="{coord(centre)}" y1="{coord(top - 2)}" x2="{coord(centre)}" '
+                f'y2="{coord(top + len(rows) * row_h)}" stroke="{INK}" stroke-width="1"/>')
+    height = int(top + len(rows) * row_h + 8)
+    return svg_document(id_prefix, title, description,
+                        (0.0, 0.0, int(label_w + bar_w + right_w), height), body)
+
+
+def score_bars_svg(names: Sequence[str], scores: Sequence[float | None], *, title: str,
+                   description: str, missing: str, decimal: str, colour: str,
+                   id_prefix: str) -> str:
+    """Horizontal bars of the dimension scores on a 0–100 axis."""
+    label_w, bar_w, row_h, top = 240.0, 330.0, 30.0, 8.0
+    body: list[str] = []
+    bottom = top + len(names) * row_h
+    for tick in (0, 20, 40, 60, 80, 100):
+        x = label_w + bar_w * tick / 100
+        body.append(f'<line x1="{coord(x)}" y1="{coord(top)}" x2="{coord(x)}" '
+                    f'y2="{coord(bottom)}" stroke="#d0d0d0"/>')
+        body.append(f'<text x="{coord(x)}" y="{coord(bottom + 14)}" text-anchor="middle" '
+                    f'font-size="10.0" fill="{MUTED}">{tick}</text>')
+    for k, (name, score) in enumerate(zip(names, scores, strict=True)):
+        y = top + k * row_h
+        body.append(f'<text x="{coord(label_w - 8)}" y="{coord(y + row_h / 2 + 4)}" '
+                    f'text-anchor="end" font-size="12.0" fill="{INK}">{xtext(name)}</text>')
+        if score is None:
+            body.append(f'<text x="{coord(label_w + 4)}" y="{coord(y + row_h / 2 + 4)}" '
+                        f'font-size="11.0" fill="{MUTED}">{xtext(missing)}</text>')
+            continue
+        width = bar_w * min(max(score, 0.0), 100.0) / 100
+        body.append(f'<rect x="{coord(label_w)}" y="{coord(y + 5)}" width="{coord(width)}" '
+                    f'height="{coord(row_h - 10)}" fill="{colour}"/>')
+        body.append(f'<text x="{coord(label_w + width + 4)}" y="{coord(y + row_h / 2 + 4)}" '
+                    f'font-size="11.0" fill="{INK}">'
+                    f'{xtext(f"{score:.1f}".replace(".", decimal))}</text>')
+    return svg_document(id_prefix, title, description,
+                        (0.0, 0.0, int(label_w + bar_w + 50), int(bottom + 22)), body)
