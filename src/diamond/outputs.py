@@ -11,13 +11,13 @@ from diamond.errors import OutputError
 
 
 class OutputFile(Protocol):
-    """A file to write: a bare name inside the output folder, and its text."""
+    """A file to write: a bare name inside the output folder, and its text (or bytes)."""
 
     @property
     def name(self) -> str: ...
 
     @property
-    def content(self) -> str: ...
+    def content(self) -> str | bytes: ...
 
 
 def write_outputs(files: Sequence[OutputFile], folder: Path, inputs: Iterable[Path]) -> list[Path]:
@@ -27,7 +27,7 @@ def write_outputs(files: Sequence[OutputFile], folder: Path, inputs: Iterable[Pa
     leaves the folder as it was. Each file replaces its predecessor whole.
     """
     protected = {p.resolve() for p in inputs}
-    targets: list[tuple[Path, str]] = []
+    targets: list[tuple[Path, str | bytes]] = []
     for file in files:
         if Path(file.name).name != file.name or file.name in ("", ".", ".."):
             raise OutputError(f"refusing to write '{file.name}': not a plain file name")

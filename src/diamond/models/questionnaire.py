@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
     StringConstraints,
@@ -176,6 +177,21 @@ class Evidence(Strict):
     )
     exports_usd: Amount | None = Field(
         default=None, description="The sector's exports from the region, in US dollars."
+    )
+    lq_base: ShortText | None = Field(
+        default=None,
+        description="What total_region and total_country count (the LQ base), e.g. 'all "
+        "industries, all ownerships' or 'private traded sectors' (diamond map writes it).",
+    )
+    stars: Annotated[StrictInt, Field(ge=0, le=3)] | None = Field(
+        default=None,
+        description="European Cluster Observatory star rating of the sector in the region, "
+        "0 to 3 (size, specialisation, focus; see docs/map.md).",
+    )
+    strong_cluster: StrictBool | None = Field(
+        default=None,
+        description="Whether the sector is a U.S. Cluster Mapping 'strong cluster' in the "
+        "region (top quarter of regions by LQ; see docs/map.md).",
     )
 
     @field_validator("employment", mode="before")
