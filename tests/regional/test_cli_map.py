@@ -1,0 +1,145 @@
+"""``diamond map`` end to end: exit codes, outputs, determinism, the golden JSON, evidence."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from diamond.loader import load_questionnaire, require_valid
+from tests.conftest import ASSESSMENTS, ROOT
+from tests.regional.conftest import write_table
+
+EXAMPLE = ASSESSMENTS / "regional" / "tr-provinces-illustrative.csv"
+GOLDEN = ROOT / "tests" / "regional" / "golden" / "tr-provinces-illustrative.json"
+
+
+def test_example_json_matches_the_golden_file(runner: CliRunner, app: typer.Typer) -> None:
+    """To regenerate after a deliberate change: ``diamond map
+    assessments/regional/tr-provinces-illustrative.csv -f json >
+    tests/regional/golden/tr-provinces-illustrative.json``, then review the diff."""
+    result = runner.invoke(app, ["map", str(EXAMPLE), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == GOLDEN.read_text(encoding="utf-8")
+    data = json.loads(result.stdout)
+    assert list(data)[:3] == ["format", "kind", "source"] and data["format"] == 1
+    assert {"region", "sector", "year", "employment", "share", "lq", "stars", "strong"} <= set(
+        data["cells"][0])
+    assert data["base"]["kind"] == "all" and data["base"]["region_totals"] == "rows"
+
+
+def test_outputs_are_byte_identical_twice(runner: CliRunner, app: typer.Typer,
+                                          tmp_path: Path) -> None:
+    contents = []
+    for run in ("one", "two"):
+        result = runner.invoke(app, ["map", str(EXAMPLE), "-o", str(tmp_path / run)])
+        assert result.exit_code == 0, result.stderr
+        contents.append({p.name: p.read_bytes() for p in sorted((tmp_path / run).iterdir())})
+    assert sorted(contents[0]) == ["tr-provinces-illustrative." + e
+                                   for e in ("html", "json", "md", "xlsx")]
+    assert contents[0] == contents[1]
+
+
+def test_xlsx_has_numbers_frozen_headers_and_widths(runner: CliRunner, app: typer.Typer,
+                                                    tmp_path: Path) -> None:
+    import openpyxl
+
+    assert runner.invoke(app, ["map", str(EXAMPLE), "-f", "xlsx", "-o", str(tmp_path)]
+                         ).exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "tr-provinces-illustrative.xlsx")
+    assert book.sheetnames == ["about", "regions", "cells", "shift_share", "shortlist"]
+    cells = book["cells"]
+    assert cells.freeze_panes == "A2"
+    assert cells["A1"].value == "region" and isinstance(cells["F2"].value, int | float)
+    assert isinstance(cells["K2"].value, float)  # the LQ
+    assert cells.column_dimensions["D"].width == 36
+
+
+def test_bad_table_exits_1_with_row_and_column(runner: CliRunner, app: typer.Typer,
+                                               tmp_path: Path) -> None:
+    path = write_table(tmp_path, ["A,Alfa,10,Food,2020,100", "B,Beta,10,Food,2020,lots"])
+    result = runner.invoke(app, ["map", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{path}:3:6: error: employment 'lots' is not a number" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "1999"], "--from 1999"),
+    (["--sector", "10"], "go with --evidence-into"),
+    (["--evidence-into", "x.yaml"], "needs one --region and a --sector"),
+])
+def test_usage_errors_exit_2(runner: CliRunner, app: typer.Typer, args: list[str],
+                             message: str) -> None:
+    result = runner.invoke(app, ["map", str(EXAMPLE), "-f", "json", *args])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_missing_table_exits_2(runner: CliRunner, app: typer.Typer, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["map", str(tmp_path / "none.csv")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_html_escapes_names_and_allows_only_its_script(runner: CliRunner, app: typer.Typer,
+                                                       tmp_path: Path) -> None:
+    path = write_table(tmp_path, ['A,"<script>alert(1)</script>",10,Food & <b>,2020,100',
+                                  "B,Beta,10,Food,2020,50", "A,x,20,Chem,2020,10",
+                                  "B,Beta,20,Chem,2020,70"])
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["map", str(path), "-o", str(out)]).exit_code == 0
+    html = (out / "table.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
+    assert html.count("<script>") == 1
+    script = html.split("<script>")[1].split("</script>")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src &#39;sha256-{digest}&#39;" in html
+    md = (out / "table.md").read_text(encoding="utf-8")
+    assert "<script>" not in md and "\\<b\\>" in md
+
+
+def test_never_writes_over_the_table(runner: CliRunner, app: typer.Typer,
+                                     tmp_path: Path) -> None:
+    path = write_table(tmp_path, ["A,Alfa,10,Food,2020,100"], name="table.json")
+    path = path.rename(tmp_path / "table.csv")
+    (tmp_path / "table.json").write_text("x", encoding="utf-8")
+    source = tmp_path / "table.csv"
+    result = runner.invoke(app, ["map", str(source), "-f", "md", "-o", str(tmp_path)])
+    assert result.exit_code == 0 and source.read_text(encoding="utf-8").startswith("region")
+
+
+def test_evidence_into_writes_the_block_and_keeps_the_rest(
+        runner: CliRunner, app: typer.Typer, tmp_path: Path) -> None:
+    questionnaire = tmp_path / "sector.yaml"
+    shutil.copy(ASSESSMENTS / "eskisehir-ceramics.yaml", questionnaire)
+    before = questionnaire.read_text(encoding="utf-8")
+    args = ["map", str(EXAMPLE), "--region", "TR412", "--sector", "23", "--year", "2023",
+            "--source", "TÜİK, SGK 2023 (illustrative)", "--evidence-into", str(questionnaire)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    after = questionnaire.read_text(encoding="utf-8")
+    head = before.split("\nevidence:")[0]
+    assert after.startswith(head)
+    q, _ = require_valid(load_questionnaire(str(questionnaire)))
+    assert q.evidence is not None and q.evidence.year == 2023
+    assert q.evidence.source == "TÜİK, SGK 2023 (illustrative)"
+    assert q.evidence.stars in (0, 1, 2, 3) and q.evidence.lq_base
+    assert q.evidence.employment.sector_region is not None
+    assert runner.invoke(app, args).exit_code == 0
+    assert questionnaire.read_text(encoding="utf-8") == after  # idempotent
+
+
+def test_evidence_into_unknown_cell_exits_2(runner: CliRunner, app: typer.Typer,
+                                            tmp_path: Path) -> None:
+    questionnaire = tmp_path / "sector.yaml"
+    shutil.copy(ASSESSMENTS / "eskisehir-ceramics.yaml", questionnaire)
+    before = questionnaire.read_bytes()
+    result = runner.invoke(app, ["map", str(EXAMPLE), "--region", "TR999", "--sector", "23",
+                                 "--evidence-into", str(questionnaire)])
+    assert result.exit_code == 2 and "no row for region 'TR999'" in result.stderr
+    assert questionnaire.read_bytes() == before
