@@ -83,7 +83,7 @@ def _read_raw(path: Path, limits: Limits) -> pl.DataFrame:
                     "save it as CSV UTF-8 (Excel: Save As > CSV UTF-8)")]) from None
             sample = head[: exc.start].decode("utf-8-sig")
         try:
-            frame = pl.read_csv(path, infer_schema=False, separator=sniff_delimiter(sample),
+            frame = pl.read_csv(path, infer_schema_length=0, separator=sniff_delimiter(sample),
                                 truncate_ragged_lines=False)
         except (pl.exceptions.ComputeError, pl.exceptions.NoDataError, UnicodeDecodeError) as exc:
             raise InvalidFileError(str(path), [_problem(
