@@ -106,3 +106,11 @@ def test_xlsx_input_reports_rows_like_csv(tmp_path: Path) -> None:
     table = read_regional(path)
     assert table.frame["employment"].to_list() == [100.0, 30.0]
     assert table.frame["sector"].to_list() == ["10", "10"]
+
+
+def test_table_size_limit_names_its_variable(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_table(tmp_path, [GOOD])
+    monkeypatch.setenv("DIAMOND_MAX_TABLE_BYTES", "10")
+    with pytest.raises(InputError, match="DIAMOND_MAX_TABLE_BYTES"):
+        read_regional(path)

@@ -98,7 +98,7 @@ def map_command(
             raise UsageError("--evidence-into needs one --region and a --sector")
     elif sector is not None or year is not None or source is not None:
         raise UsageError("--sector, --year and --source go with --evidence-into")
-    result = map_table(table, options, load_options().limits)
+    result = map_table(table, options)
     if evidence_into is not None:
         from diamond.regional.evidence import evidence_block
         from diamond.regional.evidence import evidence_into as write_evidence

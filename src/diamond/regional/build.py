@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from diamond.errors import UsageError
-from diamond.limits import Limits
 from diamond.regional.classify import classify, shortlist
 from diamond.regional.figures import cell_figures, totals
 from diamond.regional.indices import region_figures
@@ -52,6 +51,6 @@ def build_map(table: RegionalTable, options: MapOptions) -> RegionalMap:
     )
 
 
-def map_table(path: Path, options: MapOptions, limits: Limits | None = None) -> RegionalMap:
+def map_table(path: Path, options: MapOptions) -> RegionalMap:
     """Read and check the table at ``path``, then ``build_map``."""
-    return build_map(read_regional(path, limits), options)
+    return build_map(read_regional(path), options)

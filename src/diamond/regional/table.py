@@ -15,12 +15,12 @@ never a Python loop over the rows.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diamond.errors import Diagnostic, InputError, InvalidFileError, UsageError
-from diamond.limits import Limits
 from diamond.regional.codes import SECTOR_PATTERN, TOTAL
 from diamond.survey.table import sniff_delimiter
 
@@ -33,6 +33,10 @@ REQUIRED = ("region", "region_name", "sector", "sector_name", "year", "employmen
 OPTIONAL = ("establishments", "wages", "exports")
 #: The numeric columns; all must be numbers >= 0 (``employment`` must be given).
 NUMBERS = ("employment", "establishments", "wages", "exports")
+#: The largest table read (bytes), unless ``DIAMOND_MAX_TABLE_BYTES`` says otherwise: tables
+#: are read as columns, so this is far above the questionnaires' ``DIAMOND_MAX_BYTES``.
+TABLE_MAX_BYTES = 4 << 30
+TABLE_LIMIT_VARIABLE = "DIAMOND_MAX_TABLE_BYTES"
 #: How many problems one run reports before it only counts the rest.
 MAX_DIAGNOSTICS = 100
 _NUMBER = r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"
@@ -51,7 +55,17 @@ def _problem(path: str, row: int, column: int, code: str, message: str, hint: st
     return Diagnostic(path, row, column, "error", code, message, hint)
 
 
-def _read_raw(path: Path, limits: Limits) -> pl.DataFrame:
+def table_limit() -> int:
+    """The largest table to read, in bytes: ``DIAMOND_MAX_TABLE_BYTES`` or 4 GiB."""
+    value = os.environ.get(TABLE_LIMIT_VARIABLE, "")
+    try:
+        return int(value) if value.strip() else TABLE_MAX_BYTES
+    except ValueError:
+        raise UsageError(f"{TABLE_LIMIT_VARIABLE} must be a whole number of bytes, "
+                         f"not {value!r}") from None
+
+
+def _read_raw(path: Path, max_bytes: int) -> pl.DataFrame:
     """The file's cells as text, one column per header name, plus ``row``."""
     import polars as pl
 
@@ -63,9 +77,9 @@ def _read_raw(path: Path, limits: Limits) -> pl.DataFrame:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
-    if size > limits.max_bytes:
-        raise InputError(f"{path}: larger than the limit of {limits.max_bytes:,} bytes; "
-                         f"raise it with {Limits.env_var('max_bytes')}")
+    if size > max_bytes:
+        raise InputError(f"{path}: larger than the limit of {max_bytes:,} bytes; "
+                         f"raise it with {TABLE_LIMIT_VARIABLE}")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from diamond.regional.xlsx import read_xlsx_cells
 
@@ -185,7 +199,7 @@ def _levels(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]:
                      "classes), so no employment is counted twice")]
 
 
-def read_regional(path: Path, limits: Limits | None = None) -> RegionalTable:
+def read_regional(path: Path, max_bytes: int | None = None) -> RegionalTable:
     """Read and check the table at ``path``; raises ``InputError`` or ``InvalidFileError``.
 
     A valid table comes back typed: ``year`` as an integer and the numeric columns as
@@ -196,7 +210,7 @@ def read_regional(path: Path, limits: Limits | None = None) -> RegionalTable:
     if path.suffix.lower() not in ("", ".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
         raise UsageError(f"{path}: give a .csv or .xlsx table")
     shown = str(path)
-    frame = _read_raw(path, limits or Limits())
+    frame = _read_raw(path, table_limit() if max_bytes is None else max_bytes)
     columns = [c for c in frame.columns if c != "row"]
     problems = _header_problems(shown, columns)
     if any(d.code == "missing-column" for d in problems) or not frame.height:
