@@ -9,13 +9,21 @@ library's ``csv`` module and does nothing else. ``diamond`` is the shipped
 pipeline (``diamond.regional.map_table``), which does all that and more (Hoover,
 Krugman, shift-share, shortlist, sorting). Usage::
 
-    python benchmarks/map_engines.py [--repeat 3] [tr-nace4 eu-nace2]
+    python benchmarks/map_engines.py [--repeat 3] [--write] [tr-nace4 eu-nace2]
+
+``--write`` puts the table into ``benchmarks/RESULTS.md`` between the markers
+``<!-- map-engines -->`` and ``<!-- /map-engines -->`` (appended the first time), so
+the section survives the rest of the file being rewritten by ``run.py`` only if it is
+run again; a full ``run.py`` run rewrites the whole file.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
+import platform
 import resource
 import subprocess
 import sys
@@ -53,7 +61,8 @@ cells AS (
   FROM cells
 )
 SELECT (SELECT n FROM bad), (SELECT n FROM dup), count(*),
-       sum(((r_size - 1) * 100 < 10 * n)::INT + (lq >= 2)::INT + ((r_focus - 1) * 100 < 10 * n)::INT),
+       sum(((r_size - 1) * 100 < 10 * n)::INT + (lq >= 2)::INT
+           + ((r_focus - 1) * 100 < 10 * n)::INT),
        sum(((r_lq - 1) * 100 < 25 * n)::INT)
 FROM ranked
 """
@@ -142,17 +151,43 @@ def measure(engine: str, path: Path) -> dict[str, object]:
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
+MARK, END = "<!-- map-engines -->", "<!-- /map-engines -->"
+RESULTS = HERE / "RESULTS.md"
+
+
+def write_section(lines: list[str], repeat: int, load: str) -> None:
+    """Replace (or append) the map-engines section of RESULTS.md."""
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    body = [MARK, "## diamond map: engine choice (`python benchmarks/map_engines.py --write`)", "",
+            f"Run {when}, best of {repeat} interleaved fresh-process runs each, "
+            f"{os.cpu_count()} cores, CPython {platform.python_version()}, load average at "
+            f"start {load}. Ratios are against a plain `csv` read of the same file, measured "
+            "in the same run. Peak memory is the process's maximum resident set.", "",
+            "| table | rows | engine | seconds | × csv | peak MiB |",
+            "| --- | ---: | --- | ---: | ---: | ---: |", *lines, "", END]
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if MARK in text and END in text:
+        text = text[: text.index(MARK)] + "\n".join(body) + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(body) + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", action="store_true")
     parser.add_argument("--child", nargs=2)
     parser.add_argument("shapes", nargs="*")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
+    load = " / ".join(f"{v:.2f}" for v in os.getloadavg())
+    table: list[str] = []
     for shape in args.shapes or list(SHAPES):
         path = ensure(shape)
+        regions, sectors, years, _ = SHAPES[shape]
         best: dict[str, dict[str, object]] = {}
         for _ in range(args.repeat):  # interleaved, so load changes hit every engine alike
             for engine in ENGINES:
@@ -162,8 +197,13 @@ def main() -> None:
         base = float(best["csv"]["seconds"])  # type: ignore[arg-type]
         for engine, run in best.items():
             secs = float(run["seconds"])  # type: ignore[arg-type]
+            peak = float(run["peak_mib"])  # type: ignore[arg-type]
             print(f"{shape}\t{engine}\t{secs:.2f} s\t{secs / base:.2f}× csv\t"
-                  f"{float(run['peak_mib']):.0f} MiB\t{run['result']}")  # type: ignore[arg-type]
+                  f"{peak:.0f} MiB\t{run['result']}")
+            table.append(f"| {shape} | {regions * sectors * years:,} | {engine} | {secs:.2f} | "
+                         f"{secs / base:.2f} | {peak:.0f} |")
+    if args.write:
+        write_section(table, args.repeat, load)
 
 
 if __name__ == "__main__":

@@ -115,7 +115,8 @@ def map_command(
     files = render_map(result, chosen, table.stem, lang.code, shown)
     if chosen == ["json"] and output is None:
         content = files[0].content
-        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
+        sys.stdout.buffer.write(content if isinstance(content, bytes) else content.encode())
+        sys.stdout.flush()
         return
     written = write_map(files, output if output is not None else DEFAULT_OUTPUT, [table])
     for path in written:

@@ -15,7 +15,7 @@ from diamond.errors import UsageError
 from diamond.outputs import write_outputs
 from diamond.regional.context import build_map_context, map_filters
 from diamond.regional.model import RegionalMap
-from diamond.regional.serialize import map_json
+from diamond.regional.serialize import map_json_bytes
 from diamond.render.templates import make_environment, render_template
 
 __all__ = ["FORMATS", "MapFile", "render_map", "write_map"]
@@ -40,8 +40,8 @@ def _template(name: str) -> Renderer:
     return render
 
 
-def _json(m: RegionalMap, lang: str, regions: Sequence[str]) -> str:
-    return map_json(m) + "\n"
+def _json(m: RegionalMap, lang: str, regions: Sequence[str]) -> bytes:
+    return map_json_bytes(m)
 
 
 def _xlsx(m: RegionalMap, lang: str, regions: Sequence[str]) -> bytes:

@@ -15,7 +15,7 @@ from diamond.regional.model import RegionalMap
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["JSON_FORMAT", "map_json", "map_to_json_dict", "records"]
+__all__ = ["JSON_FORMAT", "map_json", "map_json_bytes", "map_to_json_dict", "records"]
 
 JSON_FORMAT = 1
 ECO_SOURCE = "European Cluster Observatory, Evaluation of regional cluster strength"
@@ -35,8 +35,7 @@ def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
             for row in frame.iter_rows()]
 
 
-def map_to_json_dict(m: RegionalMap) -> dict[str, Any]:
-    """The map as JSON-native data: format, source, base, years, thresholds, the tables."""
+def _header(m: RegionalMap) -> dict[str, Any]:
     t = m.options.thresholds
     return {
         "format": JSON_FORMAT,
@@ -51,22 +50,43 @@ def map_to_json_dict(m: RegionalMap) -> dict[str, Any]:
                       "focus_top_percent": t.focus_top, "source": ECO_SOURCE},
             "strong": {"lq_top_percent": t.strong_top, "source": USCMP_SOURCE},
         },
-        "cells": records(m.cells),
-        "regions": records(m.regions),
-        "shift_share": records(m.shift_share),
-        "shortlist": records(m.shortlist),
     }
 
 
+def _rows(frame: pl.DataFrame) -> bytes:
+    """The frame as a JSON array, one object a line, written by the engine (fast).
+
+    Non-finite floats become null first, so the text is always valid JSON.
+    """
+    import io
+
+    import polars as pl
+
+    floats = [c for c, t in frame.schema.items() if t in (pl.Float32, pl.Float64)]
+    clean = frame.with_columns(pl.when(pl.col(c).is_finite()).then(pl.col(c)).alias(c)
+                               for c in floats)
+    if clean.is_empty():
+        return b"[]"
+    buffer = io.BytesIO()
+    clean.write_ndjson(buffer)
+    return b"[\n  " + buffer.getvalue().rstrip(b"\n").replace(b"\n", b",\n  ") + b"\n ]"
+
+
+def map_json_bytes(m: RegionalMap) -> bytes:
+    """The map as UTF-8 JSON: one key a line, one table row a line, then a newline."""
+    parts = [f' {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, allow_nan=False)}'.encode()
+             for k, v in _header(m).items()]
+    for key in ("cells", "regions", "shift_share", "shortlist"):
+        parts.append(f' "{key}": '.encode() + _rows(getattr(m, key)))
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"
+
+
 def map_json(m: RegionalMap) -> str:
-    """``map_to_json_dict`` as text: one key a line, one table row a line (UTF-8 kept)."""
-    data = map_to_json_dict(m)
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows = ",\n  ".join(json.dumps(v, ensure_ascii=False, allow_nan=False) for v in value)
-            shown = "[\n  " + rows + "\n ]"
-        else:
-            shown = json.dumps(value, ensure_ascii=False, allow_nan=False)
-        parts.append(f" {json.dumps(key)}: {shown}")
-    return "{\n" + ",\n".join(parts) + "\n}"
+    """``map_json_bytes`` as text."""
+    return map_json_bytes(m).decode("utf-8")
+
+
+def map_to_json_dict(m: RegionalMap) -> dict[str, Any]:
+    """The map as JSON-native data, the same as ``json.loads(map_json(m))``."""
+    data: dict[str, Any] = json.loads(map_json(m))
+    return data

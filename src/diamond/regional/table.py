@@ -159,7 +159,11 @@ def _cell_checks(frame: pl.DataFrame, path: str, columns: list[str]) -> list[Dia
                        "negative", f"{name} {{value}} is negative", f"{name} is a count or an "
                        "amount and cannot be below 0"))
     found: list[Diagnostic] = []
-    for column, condition, code, message, hint in checks:
+    failing = frame.select(condition.any().alias(str(n))
+                           for n, (_, condition, *_) in enumerate(checks)).row(0)
+    for (column, condition, code, message, hint), fails in zip(checks, failing, strict=True):
+        if not fails:
+            continue
         bad = frame.filter(condition).select("row", pl.col(column).alias("value"))
         for row, value in bad.head(MAX_DIAGNOSTICS).iter_rows():
             found.append(_problem(path, row, index[column], code,
