@@ -114,3 +114,18 @@ def test_table_size_limit_names_its_variable(tmp_path: Path,
     monkeypatch.setenv("DIAMOND_MAX_TABLE_BYTES", "10")
     with pytest.raises(InputError, match="DIAMOND_MAX_TABLE_BYTES"):
         read_regional(path)
+
+
+def test_semicolon_csv_with_bom_and_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffRegion ; region_name;sector;sector_name;year;Employment\r\n"
+                     "TR510;Ankara;30;Ulaşım;2023; 1200 \r\n".encode())
+    table = read_regional(path)
+    assert table.frame.row(0, named=True)["employment"] == 1200.0
+
+
+def test_windows_1254_csv_is_refused_with_a_fix(tmp_path: Path) -> None:
+    path = tmp_path / "cp1254.csv"
+    path.write_bytes((HEADER + "\nTR242,Elazığ,08,Mermer,2023,10\n").encode("cp1254"))
+    (problem,) = _problems(path)
+    assert problem.code == "encoding" and "UTF-8" in (problem.hint or "")

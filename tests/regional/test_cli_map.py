@@ -156,3 +156,15 @@ def test_evidence_into_unknown_cell_exits_2(runner: CliRunner, app: typer.Typer,
                                  "--evidence-into", str(questionnaire)])
     assert result.exit_code == 2 and "no row for region 'TR999'" in result.stderr
     assert questionnaire.read_bytes() == before
+
+
+def test_region_option_limits_the_report_not_the_data(runner: CliRunner, app: typer.Typer,
+                                                      tmp_path: Path) -> None:
+    result = runner.invoke(app, ["map", str(EXAMPLE), "--region", "TRB12", "--lang", "en",
+                                 "-f", "md", "-f", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    md = (tmp_path / "tr-provinces-illustrative.md").read_text(encoding="utf-8")
+    assert "## Elazığ (TRB12)" in md and "(TR510)" not in md
+    assert "Location quotient" in md or "LQ" in md
+    data = json.loads((tmp_path / "tr-provinces-illustrative.json").read_text(encoding="utf-8"))
+    assert len({c["region"] for c in data["cells"]}) == 10
