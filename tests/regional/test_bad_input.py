@@ -129,3 +129,10 @@ def test_windows_1254_csv_is_refused_with_a_fix(tmp_path: Path) -> None:
     path.write_bytes((HEADER + "\nTR242,Elazığ,08,Mermer,2023,10\n").encode("cp1254"))
     (problem,) = _problems(path)
     assert problem.code == "encoding" and "UTF-8" in (problem.hint or "")
+
+
+def test_total_row_below_its_parts(tmp_path: Path) -> None:
+    path = write_table(tmp_path, [GOOD, "A,Alfa,20,Chem,2020,50", "A,Alfa,TOTAL,All,2020,120"])
+    (problem,) = _problems(path)
+    assert (problem.line, problem.column, problem.code) == (4, 6, "total-below-parts")
+    assert "(120) is below the sum of its sector rows (150)" in problem.message

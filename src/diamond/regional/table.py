@@ -184,6 +184,24 @@ def _duplicates(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]
             dup.select("row", *keys, "first").head(MAX_DIAGNOSTICS).iter_rows()]
 
 
+def _totals(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]:
+    """A region's TOTAL row must hold at least the sum of its sector rows."""
+    import polars as pl
+
+    keys = ["region", "year"]
+    employment = pl.col("employment").cast(pl.Float64)
+    sums = frame.filter(pl.col("sector") != TOTAL).group_by(keys).agg(
+        employment.sum().alias("parts"))
+    totals = frame.filter(pl.col("sector") == TOTAL).select("row", *keys, employment)
+    short = totals.join(sums, on=keys).filter(pl.col("employment") < pl.col("parts") - 1e-9)
+    return [_problem(path, row, column, "total-below-parts",
+                     f"the TOTAL of region {region!r} in {year} ({total:,.0f}) is below the "
+                     f"sum of its sector rows ({parts:,.0f})",
+                     "correct the all-industry total, or delete the TOTAL row to use the sum")
+            for row, region, year, total, parts in short.sort("row").select(
+                "row", *keys, "employment", "parts").head(MAX_DIAGNOSTICS).iter_rows()]
+
+
 def _levels(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]:
     """Sector codes of different digit levels would be counted twice in a region's sum."""
     import polars as pl
@@ -227,6 +245,7 @@ def read_regional(path: Path, max_bytes: int | None = None) -> RegionalTable:
     if not problems:
         problems += _duplicates(frame, shown, columns.index("sector") + 1)
         problems += _levels(frame, shown, columns.index("sector") + 1)
+        problems += _totals(frame, shown, columns.index("employment") + 1)
     if problems:
         problems.sort(key=Diagnostic.sort_key)
         raise InvalidFileError(shown, problems[:MAX_DIAGNOSTICS])
