@@ -168,3 +168,17 @@ def test_region_option_limits_the_report_not_the_data(runner: CliRunner, app: ty
     assert "Location quotient" in md or "LQ" in md
     data = json.loads((tmp_path / "tr-provinces-illustrative.json").read_text(encoding="utf-8"))
     assert len({c["region"] for c in data["cells"]}) == 10
+
+
+def test_assess_report_states_the_base_and_the_stars(runner: CliRunner, app: typer.Typer,
+                                                     tmp_path: Path) -> None:
+    questionnaire = tmp_path / "sector.yaml"
+    shutil.copy(ASSESSMENTS / "eskisehir-ceramics.yaml", questionnaire)
+    assert runner.invoke(app, ["map", str(EXAMPLE), "--region", "TR412", "--sector", "23",
+                               "--evidence-into", str(questionnaire)]).exit_code == 0
+    result = runner.invoke(app, ["assess", str(questionnaire), "-f", "md", "--lang", "en",
+                                 "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    md = (tmp_path / "out" / "sector.md").read_text(encoding="utf-8")
+    assert "| LQ base (diamond map) |" in md
+    assert "| Stars (European Cluster Observatory three-star analysis) | 2 / 3 |" in md
