@@ -182,3 +182,31 @@ def test_assess_report_states_the_base_and_the_stars(runner: CliRunner, app: typ
     md = (tmp_path / "out" / "sector.md").read_text(encoding="utf-8")
     assert "| LQ base (diamond map) |" in md
     assert "| Stars (European Cluster Observatory three-star analysis) | 2 / 3 |" in md
+
+
+def test_xlsx_cells_round_trip_every_value(tmp_path: Path) -> None:
+    """The engine-written rows read back through openpyxl as the same values."""
+    import math
+
+    import openpyxl
+
+    from diamond.regional import MapOptions, map_table
+    from diamond.regional.render import render_map
+    from tests.regional.conftest import write_table
+
+    path = write_table(tmp_path, ['A,"Alfa & <Beta> ""q""",10,Food,2020,100',
+                                  "B,Beta,10,Food,2020,0", "A,x,20,Chem,2020,10",
+                                  "B,Beta,20,Chem,2020,70"])
+    m = map_table(path, MapOptions())
+    (xlsx,) = render_map(m, ["xlsx"], "t")
+    target = tmp_path / "t.xlsx"
+    target.write_bytes(xlsx.content if isinstance(xlsx.content, bytes) else b"")
+    sheet = openpyxl.load_workbook(target)["cells"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == m.cells.columns and len(rows) == m.cells.height + 1
+    for got, want in zip(rows[1:], m.cells.iter_rows(), strict=True):
+        for g, w in zip(got, want, strict=True):
+            if isinstance(w, float) and not math.isfinite(w):
+                w = None
+            assert g == (pytest.approx(w) if isinstance(w, float) else w)
+    assert sheet.dimensions == f"A1:W{m.cells.height + 1}"
