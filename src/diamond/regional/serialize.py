@@ -6,6 +6,7 @@ for "not computable" (a zero or missing denominator). Non-finite floats never ap
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from typing import TYPE_CHECKING, Any
@@ -53,32 +54,43 @@ def _header(m: RegionalMap) -> dict[str, Any]:
     }
 
 
-def _rows(frame: pl.DataFrame) -> bytes:
-    """The frame as a JSON array, one object a line, written by the engine (fast).
+#: Rows serialised at a time, so the only large buffer is the output itself.
+BATCH = 50_000
+
+
+def _write_rows(out: io.BytesIO, frame: pl.DataFrame) -> None:
+    """Write ``frame`` as a JSON array, one object a line, serialised by the engine.
 
     Non-finite floats become null first, so the text is always valid JSON.
     """
-    import io
-
     import polars as pl
 
+    if frame.is_empty():
+        out.write(b"[]")
+        return
     floats = [c for c, t in frame.schema.items() if t in (pl.Float32, pl.Float64)]
-    clean = frame.with_columns(pl.when(pl.col(c).is_finite()).then(pl.col(c)).alias(c)
-                               for c in floats)
-    if clean.is_empty():
-        return b"[]"
-    buffer = io.BytesIO()
-    clean.write_ndjson(buffer)
-    return b"[\n  " + buffer.getvalue().rstrip(b"\n").replace(b"\n", b",\n  ") + b"\n ]"
+    out.write(b"[\n  ")
+    for start in range(0, frame.height, BATCH):
+        part = frame.slice(start, BATCH).with_columns(
+            pl.when(pl.col(c).is_finite()).then(pl.col(c)).alias(c) for c in floats)
+        if start:
+            out.write(b",\n  ")
+        out.write(part.write_ndjson().rstrip("\n").replace("\n", ",\n  ").encode("utf-8"))
+    out.write(b"\n ]")
 
 
 def map_json_bytes(m: RegionalMap) -> bytes:
     """The map as UTF-8 JSON: one key a line, one table row a line, then a newline."""
-    parts = [f' {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, allow_nan=False)}'.encode()
-             for k, v in _header(m).items()]
-    for key in ("cells", "regions", "shift_share", "shortlist"):
-        parts.append(f' "{key}": '.encode() + _rows(getattr(m, key)))
-    return b"{\n" + b",\n".join(parts) + b"\n}\n"
+    out = io.BytesIO()
+    out.write(b"{\n")
+    for k, v in _header(m).items():
+        out.write(f' {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, allow_nan=False)},\n'
+                  .encode())
+    for n, key in enumerate(("cells", "regions", "shift_share", "shortlist")):
+        out.write((b",\n" if n else b"") + f' "{key}": '.encode())
+        _write_rows(out, getattr(m, key))
+    out.write(b"\n}\n")
+    return out.getvalue()
 
 
 def map_json(m: RegionalMap) -> str:
