@@ -126,19 +126,22 @@ Amount = Annotated[StrictFloat, Field(ge=0, le=EVIDENCE_MAX, allow_inf_nan=False
 
 
 class Employment(Strict):
-    """Employment figures: the sector's and the total (traded) economy's, region and country."""
+    """Employment figures: the sector's and the total's (the LQ base), region and country."""
 
     sector_region: Count | None = Field(
         default=None, description="The sector's employment in the region."
     )
     total_region: Total | None = Field(
-        default=None, description="Total (traded) employment in the region; > 0."
+        default=None,
+        description="Total employment in the region (the LQ base, e.g. all industries, all "
+        "ownerships; say which in lq_base); > 0."
     )
     sector_country: Count | None = Field(
         default=None, description="The sector's employment in the country."
     )
     total_country: Total | None = Field(
-        default=None, description="Total (traded) employment in the country; > 0."
+        default=None,
+        description="Total employment in the country, on the same base as total_region; > 0."
     )
 
     @model_validator(mode="after")
