@@ -210,3 +210,20 @@ def test_xlsx_cells_round_trip_every_value(tmp_path: Path) -> None:
                 w = None
             assert g == (pytest.approx(w) if isinstance(w, float) else w)
     assert sheet.dimensions == f"A1:W{m.cells.height + 1}"
+
+
+def test_init_evidence_from_fills_the_starter(runner: CliRunner, app: typer.Typer,
+                                              tmp_path: Path) -> None:
+    target = tmp_path / "sector.yaml"
+    result = runner.invoke(app, ["init", str(target), "--sector", "Seramik", "--region",
+                                 "Eskişehir", "--period", "2023", "--evidence-from",
+                                 str(EXAMPLE), "--region-code", "TR412", "--sector-code", "23"])
+    assert result.exit_code == 0, result.stderr
+    loaded = load_questionnaire(str(target))
+    assert loaded.questionnaire is not None and not loaded.errors
+    evidence = loaded.questionnaire.evidence
+    assert evidence is not None and evidence.year == 2023 and evidence.stars == 2
+    assert evidence.employment.sector_region == 15050
+    bad = runner.invoke(app, ["init", str(tmp_path / "x.yaml"), "--sector", "S", "--region",
+                              "R", "--period", "P", "--region-code", "TR412"])
+    assert bad.exit_code == 2 and "go with --evidence-from" in bad.stderr
