@@ -8,6 +8,7 @@ import typer
 
 from diamond import __version__
 from diamond.cli import assess, compare, form, indicators, init, portfolio, schema, survey, validate
+from diamond.cli import map as map_cli
 from diamond.cli.exit_codes import COMPARE_EPILOG, EPILOG
 
 app = typer.Typer(
@@ -51,3 +52,4 @@ app.command("export", epilog=EPILOG)(survey.export_answers)
 app.command("form", epilog=EPILOG)(form.form)
 app.command("compare", epilog=COMPARE_EPILOG)(compare.compare)
 app.command("portfolio", epilog=EPILOG)(portfolio.portfolio)
+app.command("map", epilog=EPILOG)(map_cli.map_command)

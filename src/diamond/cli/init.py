@@ -33,6 +33,18 @@ def init(
     ] = DEFAULT_FRAMEWORK,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.tr,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    evidence_from: Annotated[Path | None, typer.Option(
+        "--evidence-from", help="Fill the evidence: block from this regional table (see "
+        "diamond map); needs --region-code and --sector-code.", show_default=False)] = None,
+    region_code: Annotated[str | None, typer.Option(
+        "--region-code", help="With --evidence-from: the table's region code.",
+        show_default=False)] = None,
+    sector_code: Annotated[str | None, typer.Option(
+        "--sector-code", help="With --evidence-from: the table's sector code.",
+        show_default=False)] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help="With --evidence-from: the year (default: the table's last).",
+        show_default=False)] = None,
 ) -> None:
     """Write a starter questionnaire listing every indicator with its question."""
     from diamond.frameworks import is_path, resolve_framework
@@ -73,6 +85,18 @@ def init(
         lang=lang.code,
         file_name=file.name,
     )
+    if evidence_from is not None:
+        from diamond.regional import MapOptions, map_table
+        from diamond.regional.evidence import evidence_block, splice_evidence
+
+        if region_code is None or sector_code is None:
+            raise UsageError("--evidence-from needs --region-code and --sector-code")
+        refuse_inputs([file], [evidence_from], hint="name a new questionnaire file")
+        result = map_table(evidence_from, MapOptions())
+        text = splice_evidence(text, evidence_block(
+            result, region_code, sector_code, year or result.year_to, lang=lang.code))
+    elif region_code is not None or sector_code is not None or year is not None:
+        raise UsageError("--region-code, --sector-code and --year go with --evidence-from")
     if force:
         write_atomic(file, text)
     else:

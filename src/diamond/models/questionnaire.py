@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
     StringConstraints,
@@ -126,19 +127,22 @@ Amount = Annotated[StrictFloat, Field(ge=0, le=EVIDENCE_MAX, allow_inf_nan=False
 
 
 class Employment(Strict):
-    """Employment figures: the sector's and the total (traded) economy's, region and country."""
+    """Employment figures: the sector's and the total's (the LQ base), region and country."""
 
     sector_region: Count | None = Field(
         default=None, description="The sector's employment in the region."
     )
     total_region: Total | None = Field(
-        default=None, description="Total (traded) employment in the region; > 0."
+        default=None,
+        description="Total employment in the region (the LQ base, e.g. all industries, all "
+        "ownerships; say which in lq_base); > 0."
     )
     sector_country: Count | None = Field(
         default=None, description="The sector's employment in the country."
     )
     total_country: Total | None = Field(
-        default=None, description="Total (traded) employment in the country; > 0."
+        default=None,
+        description="Total employment in the country, on the same base as total_region; > 0."
     )
 
     @model_validator(mode="after")
@@ -177,6 +181,21 @@ class Evidence(Strict):
     )
     exports_usd: Amount | None = Field(
         default=None, description="The sector's exports from the region, in US dollars."
+    )
+    lq_base: ShortText | None = Field(
+        default=None,
+        description="What total_region and total_country count (the LQ base), e.g. 'all "
+        "industries, all ownerships' or 'private traded sectors' (diamond map writes it).",
+    )
+    stars: Annotated[StrictInt, Field(ge=0, le=3)] | None = Field(
+        default=None,
+        description="European Cluster Observatory star rating of the sector in the region, "
+        "0 to 3 (size, specialisation, focus; see docs/map.md).",
+    )
+    strong_cluster: StrictBool | None = Field(
+        default=None,
+        description="Whether the sector is a U.S. Cluster Mapping 'strong cluster' in the "
+        "region (top quarter of regions by LQ; see docs/map.md).",
     )
 
     @field_validator("employment", mode="before")

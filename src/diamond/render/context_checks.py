@@ -33,6 +33,9 @@ def evidence_context(a: Assessment, labels: Mapping[str, Any], lang: str) -> Dat
         "patents_per_10k": e.patents_per_10k,
         "exports_per_employee": e.exports_per_employee,
         "establishments": e.establishments,
+        "lq_base": e.lq_base,
+        "stars": e.stars,
+        "strong_cluster": e.strong_cluster,
         "employment": {
             "sector_region": e.sector_region,
             "total_region": e.total_region,

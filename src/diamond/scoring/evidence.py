@@ -151,6 +151,9 @@ class EvidenceResult:
     patents_per_10k: float | None
     exports_per_employee: float | None
     disagreements: tuple[Disagreement, ...]
+    lq_base: str | None = None  # as given; ``diamond map`` writes it (docs/map.md)
+    stars: int | None = None  # European Cluster Observatory stars, 0..3
+    strong_cluster: bool | None = None  # U.S. Cluster Mapping strong cluster
 
 
 def ratio(numerator: int | float | None, denominator: int | float | None) -> Fraction | None:
@@ -258,4 +261,7 @@ def analyse(evidence: Evidence, scores: Mapping[str, float | None]) -> EvidenceR
         patents_per_10k=per_10k,
         exports_per_employee=_float(ratio(evidence.exports_usd, e.sector_region)),
         disagreements=disagreements({"lq": lq, "patents_per_10k": per_10k}, scores),
+        lq_base=evidence.lq_base,
+        stars=evidence.stars,
+        strong_cluster=evidence.strong_cluster,
     )

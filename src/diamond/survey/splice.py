@@ -64,7 +64,7 @@ def _end(event: Any) -> int:
     return int(event.end_mark.index)
 
 
-def _skip(stream: Iterator[Any], event: Any) -> int:
+def skip_node(stream: Iterator[Any], event: Any) -> int:
     """Consume the node that ``event`` opens; where its own text ends.
 
     A block collection's end event points at the next token, so its text ends
@@ -105,7 +105,7 @@ def _item(stream: Iterator[Any], event: Any, first: bool) -> _Item:
         raise SpliceError("a respondent is an alias; write it out in place")
     found = _Item(None, int(event.start_mark.index), 0, int(event.start_mark.column))
     if not isinstance(event, yaml.MappingStartEvent):
-        found.end = _skip(stream, event)
+        found.end = skip_node(stream, event)
         return found
     end = _end(event)
     while True:
@@ -114,7 +114,7 @@ def _item(stream: Iterator[Any], event: Any, first: bool) -> _Item:
             found.end = _end(key) if event.flow_style else end
             return found
         name = key.value if isinstance(key, yaml.ScalarEvent) else None
-        _skip(stream, key)
+        skip_node(stream, key)
         value = next(stream)
         if name == "id" and isinstance(value, yaml.ScalarEvent):
             found.id = value.value
@@ -122,11 +122,11 @@ def _item(stream: Iterator[Any], event: Any, first: bool) -> _Item:
         if answers and not value.flow_style:  # a block mapping has at least one key
             inner = next(stream)
             found.answers_step = int(inner.start_mark.column) - found.column
-            end = _skip(stream, inner)
+            end = skip_node(stream, inner)
             while not isinstance(child := next(stream), yaml.MappingEndEvent):
-                end = _skip(stream, child)
+                end = skip_node(stream, child)
             continue
-        end = _skip(stream, value)
+        end = skip_node(stream, value)
 
 
 def _respondents(stream: Iterator[Any]) -> tuple[Any, list[_Item]]:
@@ -142,10 +142,10 @@ def _respondents(stream: Iterator[Any]) -> tuple[Any, list[_Item]]:
         if isinstance(key, yaml.MappingEndEvent):
             raise SpliceError("'respondents' is not a list of respondents")
         name = key.value if isinstance(key, yaml.ScalarEvent) else None
-        _skip(stream, key)
+        skip_node(stream, key)
         value = next(stream)
         if name != "respondents":
-            _skip(stream, value)
+            skip_node(stream, value)
             continue
         if isinstance(value, yaml.AliasEvent):
             raise SpliceError("'respondents' is an alias; write the list out in place")
@@ -159,7 +159,7 @@ def _respondents(stream: Iterator[Any]) -> tuple[Any, list[_Item]]:
             items.append(_item(stream, event, not items))
 
 
-def _after_line(text: str, index: int) -> int:
+def after_line(text: str, index: int) -> int:
     """The start of the line after the one holding ``index`` (a line start stays put)."""
     if index > 0 and text[index - 1] == "\n":
         return index
@@ -204,7 +204,7 @@ def _layout(text: str) -> _Layout:
             dash = _dash(text, low, start)
             dash_column = dash - _line_start(text, dash)
             start = _line_start(text, dash)
-            end = _after_line(text, end)
+            end = after_line(text, end)
         items.append((item.id, start, end))
         low = end
     first = found[0]

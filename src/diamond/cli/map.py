@@ -1,0 +1,123 @@
+"""``diamond map``: a regional cluster map from employment statistics (docs/map.md)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diamond.cli.common import Lang, handled, load_options
+from diamond.errors import UsageError
+
+DEFAULT_OUTPUT = Path("reports")
+
+
+class MapFormat(StrEnum):
+    """Map report formats (the registry in ``diamond.regional.render``)."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+    xlsx = "xlsx"
+
+
+class BaseChoice(StrEnum):
+    """The LQ base."""
+
+    all = "all"
+    table = "table"
+
+
+@handled
+def map_command(
+    table: Annotated[Path, typer.Argument(help="The regional table, CSV (UTF-8) or XLSX.",
+                                          show_default=False)],
+    formats: Annotated[list[MapFormat] | None, typer.Option(
+        "--format", "-f", help="Output format; repeat for several. Default: md, html, json, "
+        "xlsx.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for the files (default: ./reports). With only "
+        "--format json and no -o, the JSON goes to standard output.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.tr,
+    base: Annotated[BaseChoice, typer.Option(
+        "--base", help="LQ base: 'all' industries (TOTAL rows, else the sum of the table's "
+        "rows) or the 'table' sectors only (a subset such as private or traded).")
+    ] = BaseChoice.all,
+    national: Annotated[str, typer.Option(
+        "--national", help="Region code of the rows that hold national figures.")] = "TOTAL",
+    year_from: Annotated[int | None, typer.Option(
+        "--from", help="First year of growth and shift-share (default: the table's first).",
+        show_default=False)] = None,
+    year_to: Annotated[int | None, typer.Option(
+        "--to", help="Last year (default: the table's last).", show_default=False)] = None,
+    size_top: Annotated[float, typer.Option(
+        "--size-top", min=0, max=100, help="Star for size: top per cent of the sector's regions "
+        "by employment.")] = 10.0,
+    specialisation_lq: Annotated[float, typer.Option(
+        "--specialisation-lq", min=0, help="Star for specialisation: LQ at least this.")] = 2.0,
+    focus_top: Annotated[float, typer.Option(
+        "--focus-top", min=0, max=100, help="Star for focus: top per cent of the sector's "
+        "regions by share of regional employment.")] = 10.0,
+    strong_top: Annotated[float, typer.Option(
+        "--strong-top", min=0, max=100, help="Strong cluster: top per cent of the sector's "
+        "regions by LQ.")] = 25.0,
+    top: Annotated[int, typer.Option("--top", min=1, help="Candidate sectors per region.")] = 5,
+    regions: Annotated[list[str] | None, typer.Option(
+        "--region", help="Show only this region in the Markdown and HTML (repeatable); with "
+        "--evidence-into, the one region to take the evidence from.", show_default=False)] = None,
+    sector: Annotated[str | None, typer.Option(
+        "--sector", help="With --evidence-into: the sector code.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help="With --evidence-into: the year (default: --to).", show_default=False)
+    ] = None,
+    evidence_into: Annotated[Path | None, typer.Option(
+        "--evidence-into", help="Write the evidence: block of this questionnaire from the "
+        "table (--region and --sector), instead of writing a report.", show_default=False)] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", help="With --evidence-into: the evidence's source text (default: the "
+        "table's file name).", show_default=False)] = None,
+) -> None:
+    """Map regional employment statistics: LQ, stars, strong clusters, shift-share.
+
+    Exit codes: 0 success; 1 the table (or the questionnaire edited by --evidence-into)
+    is invalid, with every problem by row and column; 2 usage error or unreadable path;
+    3 template error; 4 a file could not be written.
+    """
+    from diamond.regional import MapOptions, Thresholds, map_table
+    from diamond.regional.render import render_map, write_map
+
+    options = MapOptions(
+        base=base.value, national=national, year_from=year_from, year_to=year_to,
+        thresholds=Thresholds(size_top, specialisation_lq, focus_top, strong_top), top=top)
+    shown = list(regions or [])
+    if evidence_into is not None:
+        if len(shown) != 1 or sector is None:
+            raise UsageError("--evidence-into needs one --region and a --sector")
+    elif sector is not None or year is not None or source is not None:
+        raise UsageError("--sector, --year and --source go with --evidence-into")
+    result = map_table(table, options)
+    if evidence_into is not None:
+        from diamond.regional.evidence import evidence_block
+        from diamond.regional.evidence import evidence_into as write_evidence
+
+        if evidence_into.resolve() == table.resolve():
+            raise UsageError("--evidence-into names the table itself; give the questionnaire")
+        block = evidence_block(result, shown[0], sector or "", year or result.year_to, source,
+                               lang.code)
+        write_evidence(evidence_into, block, load_options())
+        typer.echo(f"wrote the evidence block of {evidence_into} (region {shown[0]}, sector "
+                   f"{sector}, {block['year']}: LQ base {base.value}, {block['stars']} star(s))")
+        return
+    chosen = [f.value for f in (formats or list(MapFormat))]
+    files = render_map(result, chosen, table.stem, lang.code, shown)
+    if chosen == ["json"] and output is None:
+        content = files[0].content
+        sys.stdout.buffer.write(content if isinstance(content, bytes) else content.encode())
+        sys.stdout.flush()
+        return
+    written = write_map(files, output if output is not None else DEFAULT_OUTPUT, [table])
+    for path in written:
+        typer.echo(f"wrote {path}")
