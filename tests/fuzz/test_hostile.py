@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -105,10 +106,26 @@ class Run:
         )
 
 
+# The measured command runs as a grandchild of a small launcher: a process forked from
+# pytest inherits pytest's resident size (hundreds of MB once numpy, polars and the
+# office libraries are loaded) into its own peak, and exec does not reset that figure.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+code = os.waitstatus_to_exitcode(status)
+os._exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run_measured(
     args: list[str], timeout: float, stdin: Path | None = None, env: dict[str, str] | None = None
 ) -> Run:
-    """Run ``args``; kill it after ``timeout`` s; report its own peak RSS via ``os.wait4``."""
+    """Run ``args``; kill it after ``timeout`` s; report its own CPU time and peak RSS."""
     # PYTEST_CURRENT_TEST holds the test id; a megabyte-long id would not fit in exec's
     # argument space (E2BIG), whatever pytest release names the test.
     child_env = {
@@ -118,36 +135,46 @@ def run_measured(
     }
     child_env.update(env or {})
     child_env.pop("GITHUB_ACTIONS", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        usage_file = Path(scratch) / "usage"
+        launch = [sys.executable, "-c", _LAUNCHER, str(usage_file), *args]
         source = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
         try:
             start = time.perf_counter()
-            process = subprocess.Popen(args, stdin=source, stdout=out, stderr=err, env=child_env)
+            process = subprocess.Popen(
+                launch, stdin=source, stdout=out, stderr=err, env=child_env,
+                start_new_session=True,
+            )
             timed_out = False
-            while True:
-                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-                if pid:
-                    break
+            while process.poll() is None:
                 if time.perf_counter() - start > timeout:
                     timed_out = True
-                    process.kill()
-                    pid, status, usage = os.wait4(process.pid, 0)
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
                     break
                 time.sleep(0.01)
             wall = time.perf_counter() - start
         finally:
             if stdin:
                 source.close()  # type: ignore[union-attr]
-        process.returncode = os.waitstatus_to_exitcode(status)
+        cpu, peak_kib = (
+            (float(x) for x in usage_file.read_text().split())
+            if usage_file.exists()
+            else (0.0, 0.0)
+        )
         out.seek(0)
         err.seek(0)
         run = Run(
             process.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
-            usage.ru_utime + usage.ru_stime,
+            cpu,
             wall,
-            usage.ru_maxrss / 1024,  # KiB on Linux
+            peak_kib / 1024,  # KiB on Linux
         )
     assert not timed_out, f"killed after {timeout} s: {run}"
     return run
