@@ -70,7 +70,7 @@ def resolve_plain(text: str) -> Any:
         return None
     first = text[0]
     if first in "0123456789-+.":
-        if text.isdigit() and len(text) < 10 and (text == "0" or first != "0"):
+        if text.isascii() and text.isdigit() and len(text) < 10 and (text == "0" or first != "0"):
             return int(text)
         if _INT.fullmatch(text):
             return _to_int(text)

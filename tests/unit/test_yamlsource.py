@@ -38,6 +38,9 @@ def problem(text: str, limits: Limits | None = None) -> YamlProblem:
         ("-3", -3),
         ("1_000", 1000),
         ("1_000_000", 1_000_000),
+        # str.isdigit() is true of superscripts and other scripts' digits: text, not numbers
+        ("1¹", "1¹"),
+        ("٣", "٣"),
         ("0x1F", 31),
         ("0x_1f", 31),
         ("-0x10", -16),
