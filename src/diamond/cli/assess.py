@@ -21,6 +21,7 @@ from diamond.cli.common import (
     handled,
     load_options,
 )
+from diamond.cli.console import write
 from diamond.errors import UsageError
 
 DEFAULT_OUTPUT = Path("reports")
@@ -105,7 +106,7 @@ def assess(
         assessment, [f.value for f in chosen], stem=stem, templates_dir=templates, lang=language
     )
     if output is None and chosen == [ReportFormat.json]:
-        sys.stdout.write(rendered[0].content)
+        write(rendered[0].content)
         return
     folder = output if output is not None else DEFAULT_OUTPUT
     inputs = [] if file == "-" else [Path(file)]

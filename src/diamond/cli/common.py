@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, TypeVar
@@ -85,17 +84,18 @@ def load_options(allow_outside: bool = False) -> LoadOptions:
 
 def print_error(error: DiamondError) -> None:
     """Report an error on standard error in the text format."""
+    from diamond.cli.console import line, warn
+
     if isinstance(error, InvalidFileError):
         from diamond.reporters.text import diagnostic_line
 
         for d in error.diagnostics:
-            sys.stderr.write(diagnostic_line(d) + "\n")
+            warn(diagnostic_line(d))
         errors = sum(1 for d in error.diagnostics if d.severity == "error")
-        sys.stderr.write(
-            f"diamond: {error.path} is invalid ({errors} error(s)); fix them and run again\n"
-        )
+        warn(line("diamond: {} is invalid ({} error(s)); fix them and run again",
+                  error.path, errors))
     else:
-        sys.stderr.write(f"diamond: error: {error}\n")
+        warn(line("diamond: error: {}", error))
 
 
 def handled(func: F) -> F:

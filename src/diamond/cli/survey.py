@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +9,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.console import line, say_lines, warn, write
 from diamond.errors import UsageError
 
 
@@ -171,8 +171,8 @@ def import_responses(
         str(csv_file), str(target), options, load_options(allow_outside_paths), details
     )
     for warning in report.warnings:
-        sys.stderr.write(diagnostic_line(warning) + "\n")
-    sys.stdout.write(survey.describe(report, verbose=dry_run))
+        warn(diagnostic_line(warning))
+    say_lines(survey.describe(report, verbose=dry_run))
 
 
 @handled
@@ -213,8 +213,7 @@ def export_answers(
     )
     text = export_csv(questionnaire, catalogue, bom=bom)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write(text)
         return
     write_atomic(output, text)
-    sys.stderr.write(f"wrote {output}: {len(questionnaire.respondents)} respondent(s)\n")
+    warn(line("wrote {}: {} respondent(s)", output, len(questionnaire.respondents)))

@@ -18,6 +18,7 @@ from diamond.cli.common import (
     handled,
     load_options,
 )
+from diamond.cli.console import write
 
 
 class ValidateFormat(StrEnum):
@@ -70,8 +71,7 @@ def validate(
     workers = jobs or os.cpu_count() or 1
     report = validate_paths(paths, load_options(allow_outside_paths), strict=strict, jobs=workers)
     colour = chosen == "text" and colour_enabled(color, sys.stdout)
-    sys.stdout.write(REPORTERS[chosen](report, colour))
-    sys.stdout.flush()
+    write(REPORTERS[chosen](report, colour))
     if report.unreadable:
         raise typer.Exit(exit_codes.USAGE)
     if not report.valid:

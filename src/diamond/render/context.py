@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from diamond.models.questionnaire import QUADRANTS
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.context_checks import evidence_context, robustness_context
 from diamond.render.filters import fill, num
+from diamond.safetext import href
 from diamond.scoring.result import (
     UNCLASSIFIED,
     Assessment,
@@ -255,6 +255,6 @@ def build_context(
         "warnings": [{"code": w.code, "subjects": list(w.subjects), "message": w.message}
                      for w in a.warnings],
         "appendix": _appendix(a, labels, lang),
-        "chart": {"svg": svg, "title": title, "description": description, "file": quote(svg_name),
+        "chart": {"svg": svg, "title": title, "description": description, "file": href(svg_name),
                   "alt": labels["chart"]["alt"]},
     }

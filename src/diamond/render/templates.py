@@ -39,6 +39,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from diamond import __version__
 from diamond.errors import TemplateError
+from diamond.render.filters import report_safe
 
 __all__ = ["builtin_templates", "make_environment", "render_template", "template_error"]
 
@@ -154,6 +155,7 @@ def make_environment(
         lstrip_blocks=True,
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
+        finalize=report_safe,
     )
     for unused in ("lipsum", "cycler", "joiner"):  # nothing a report needs
         env.globals.pop(unused, None)

@@ -13,6 +13,7 @@ from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.frameworks import Catalogue
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
+from diamond.safetext import visible
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
@@ -233,7 +234,7 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
             replace={r.id: r for r in report.replaced},
             order=order,
             remove_all=report.created,
-            comment=f"imported from {Path(report.csv_path).name}",
+            comment=f"imported from {visible(Path(report.csv_path).name)}",
         )
     except (SpliceError, ValueError) as exc:
         raise InvalidFileError(

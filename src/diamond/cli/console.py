@@ -1,0 +1,94 @@
+"""The one way the CLI writes to the terminal: every user-derived string is made safe here.
+
+Commands never call ``print``, ``sys.stdout.write`` or a rich ``Console`` of their own.
+They hand this module the message: ``say``/``warn`` for a line of plain text whose user
+parts were passed through ``safe`` (or ``{}``-placeholders filled by ``line``), and
+``print_table`` for a summary table whose cells are all user text. Three guarantees:
+
+- every user string passes ``diamond.safetext.visible`` (ESC, CSI, OSC, BEL, backspace,
+  C0/C1 controls, bidi overrides, undecodable file-name bytes become visible escapes);
+- rich never parses user text as markup (``[/]``, ``[link=…]`` stay text): tables are
+  built from ``rich.text.Text`` cells and rendered with markup, emoji and highlighting off;
+- nothing the stream cannot encode raises: such characters are written as escapes.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Sequence
+from typing import Literal, TextIO
+
+from diamond.safetext import visible
+
+__all__ = ["line", "print_table", "safe", "say", "say_lines", "warn", "write"]
+
+Justify = Literal["left", "right"]
+
+
+def safe(text: object) -> str:
+    """User text (or a path) made safe for one line of terminal output."""
+    return visible(text)
+
+
+def line(template: str, *parts: object) -> str:
+    """``template`` (our own text) with each ``{}`` filled by a user part made ``safe``."""
+    return template.format(*(safe(p) for p in parts))
+
+
+def write(text: str, stream: TextIO | None = None) -> None:
+    """Write already-safe ``text`` to ``stream`` (stdout), escaping what it cannot encode."""
+    target = sys.stdout if stream is None else stream
+    encoding = getattr(target, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # pragma: no cover - a stream with an unknown codec name
+        text = text.encode("ascii", "backslashreplace").decode("ascii")
+    target.write(text)
+    target.flush()
+
+
+def say(text: str) -> None:
+    """One line of already-safe text on standard output."""
+    write(text + "\n", sys.stdout)
+
+
+def say_lines(text: str) -> None:
+    """Several lines of user-derived text on standard output, each made ``safe``."""
+    write("".join(safe(part) + "\n" for part in text.splitlines()), sys.stdout)
+
+
+def warn(text: str) -> None:
+    """One line of already-safe text on standard error."""
+    write(text + "\n", sys.stderr)
+
+
+def print_table(
+    title: str,
+    columns: Sequence[tuple[str, Justify]],
+    rows: Sequence[tuple[Sequence[object], bool]],
+    colour: bool,
+) -> None:
+    """A rich table on standard output; the title and every cell are user text, made safe.
+
+    ``rows`` pairs each row's cells with whether it is emphasised (bold).
+    """
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(safe(title)), title_justify="left")
+    for name, justify in columns:
+        table.add_column(Text(safe(name)), justify=justify)
+    for cells, bold in rows:
+        table.add_row(*(Text(safe(c)) for c in cells), style="bold" if bold else None)
+    width = Console(file=sys.stdout).width
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, markup=False, emoji=False, highlight=False, soft_wrap=True,
+        force_terminal=colour, no_color=not colour, color_system="standard" if colour else None,
+    )
+    console.print(table)
+    write(buffer.getvalue(), sys.stdout)
