@@ -53,17 +53,20 @@ def report_text(text: str) -> str:
     return _UNSAFE_IN_REPORT.sub(_escape, text)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: What JSON keeps raw but a terminal would act on: DEL, C1, bidi controls, separators,
+#: lone surrogates. JSON's own escapes cover C0.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def json_text(data: Any, indent: int | None = 2) -> str:
-    """``data`` as readable JSON (UTF-8 text, not ``\\u`` escapes) that any UTF-8 stream takes.
+    """``data`` as readable JSON (UTF-8 text, not ``\\u`` escapes) that is safe to print.
 
-    A lone surrogate (a file-name byte that is not UTF-8) can only stand inside a string;
-    it is written as the JSON escape ``\\udcfd``, which reads back as the same string.
+    Characters a terminal would act on and lone surrogates (file-name bytes that are not
+    UTF-8) can only stand inside strings; they are written as JSON escapes (``\\u009b``,
+    ``\\udcfd``), which read back as the same string, so nothing is lost.
     """
     text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def href(name: str) -> str:
