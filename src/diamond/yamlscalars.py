@@ -32,6 +32,23 @@ _MAX_INT_DIGITS = 4000  # Python refuses str->int beyond 4300 digits; say so our
 _MAX_INT_BITS = 13_287  # 4,000 decimal digits: 4000 * log2(10) = 13287.7
 
 
+class WrittenInt(int):
+    """An integer written other than in plain decimal digits (``0700`` is octal 448, ``20:25``
+    sexagesimal 1225, also ``0x1F``, ``1_000``, ``+5``): it keeps the text as written, so a
+    free-text field such as ``sector.period`` can take the text rather than the number.
+    """
+
+    text: str
+
+
+def _written(text: str, value: int) -> int:
+    if text == str(value):
+        return value
+    written = WrittenInt(value)
+    written.text = text
+    return written
+
+
 def _sexagesimal(text: str, convert: Callable[[str], Any]) -> Any:
     sign = -1 if text.startswith("-") else 1
     value: Any = 0
@@ -84,7 +101,7 @@ def resolve_plain(text: str) -> Any:
         if text.isdigit() and len(text) < 10 and (text == "0" or first != "0"):
             return int(text)
         if _INT.fullmatch(text):
-            return _to_int(text)
+            return _written(text, _to_int(text))
         if _FLOAT.fullmatch(text):
             return _to_float(text)
         return text

@@ -610,7 +610,9 @@ def test_scaling_every_respondent_weight_changes_no_score(
 
 
 @pytest.mark.parametrize("method", ["mean", "median"])
-@pytest.mark.parametrize("scaled", [(0.3, 0.6, 0.9), (1, 2, 3), (10, 20, 30), (0.001, 0.002, 0.003)])
+@pytest.mark.parametrize(
+    "scaled", [(0.3, 0.6, 0.9), (1, 2, 3), (10, 20, 30), (0.001, 0.002, 0.003)]
+)
 def test_decimal_weights_scaled_give_the_same_scores(
     method: str, scaled: tuple[float, float, float]
 ) -> None:
