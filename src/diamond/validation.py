@@ -31,7 +31,9 @@ class FileReport:
 
     @property
     def warnings(self) -> int:
-        """Number of warnings."""
+        """Number of warnings (none under --strict, where each counts as an error)."""
+        if self.strict:
+            return 0
         return sum(1 for d in self.diagnostics if d.severity == "warning")
 
     @property
@@ -57,22 +59,31 @@ class ValidationReport:
         return all(f.valid for f in self.files)
 
 
+def scan(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The ``*.yaml``/``*.yml`` files under ``folder`` (sorted, hidden ones skipped), and
+    each subfolder that could not be listed with the reason.
+
+    Symbolic links to folders are not followed (as before), so a link cycle cannot loop.
+    """
+    found: list[Path] = []
+    problems: list[tuple[str, str]] = []
+
+    def failed(error: OSError) -> None:
+        problems.append((str(error.filename or folder), error.strerror or str(error)))
+
+    for top, dirs, files in os.walk(folder, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(top)
+        found += [here / f for f in files if not f.startswith(".")
+                  and Path(f).suffix in SUFFIXES and (here / f).is_file()]
+    return [str(p) for p in sorted(found)], problems
+
+
 def expand(paths: Iterable[str]) -> Iterator[str]:
     """Files as given; folders recursively, their ``*.yaml``/``*.yml`` files sorted."""
     for raw in paths:
-        if raw == STDIN:
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from (str(p) for p in found)
+        if raw != STDIN and Path(raw).is_dir():
+            yield from scan(Path(raw))[0]
         else:
             yield raw
 
@@ -126,8 +137,13 @@ def validate_paths(
     """
     slots: list[FileReport | str] = []
     for raw in paths:
-        found = list(expand([raw]))
-        if not found:
+        found, problems = scan(Path(raw)) if raw != STDIN and Path(raw).is_dir() else ([raw], [])
+        for folder, reason in problems:
+            message = f"this folder could not be read ({reason}); its files were not checked"
+            slots.append(FileReport(folder, "unreadable", [
+                Diagnostic(folder, 1, 1, "error", "unreadable", message,
+                           "give yourself read permission on it, or leave it out")]))
+        if not found and not problems:
             message = "no .yaml or .yml files in this folder"
             slots.append(
                 FileReport(

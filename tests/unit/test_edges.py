@@ -39,3 +39,52 @@ def test_written_int_is_still_the_number() -> None:
     value = resolve_plain("0700")
     assert isinstance(value, WrittenInt) and value == 448 and value.text == "0700"
     assert type(resolve_plain("448")) is int
+
+
+WARNED = """\
+diamond: 1
+sector: {name: Seramik, region: Eskişehir, period: "2015"}
+respondents:
+  - id: firma-01
+    answers: {factor.land: 4}
+"""
+
+
+def test_strict_counts_each_promoted_warning_once(runner, app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Under --strict a warning is an error, and is not counted as a warning as well."""
+    path = tmp_path / "q.yaml"
+    path.write_text(WARNED, "utf-8")
+    plain = runner.invoke(app, ["validate", str(path)])
+    warnings = int(plain.stdout.rsplit("(0 errors, ", 1)[1].split(" ")[0])
+    assert warnings >= 1
+    strict = runner.invoke(app, ["validate", "--strict", str(path)])
+    assert strict.exit_code == 1
+    assert f"({warnings} error{'s' * (warnings != 1)}, 0 warnings)" in strict.stdout
+    data = runner.invoke(app, ["validate", "--strict", "-f", "json", str(path)]).stdout
+    import json
+
+    summary = json.loads(data)["summary"]
+    assert (summary["errors"], summary["warnings"]) == (warnings, 0)
+
+
+def test_unreadable_subfolder_is_reported(runner, app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A subfolder that cannot be listed is an 'unreadable' error and exit 2, not skipped."""
+    import os
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "q.yaml").write_text(WARNED, "utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.yaml").write_text("diamond: 2\n", "utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if os.fspath(path) == str(locked):  # type: ignore[call-overload]
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    expected = f"{locked}:1:1: error: this folder could not be read (Permission denied)"
+    assert expected in result.stdout
