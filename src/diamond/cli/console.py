@@ -15,13 +15,17 @@ parts were passed through ``safe`` (or ``{}``-placeholders filled by ``line``), 
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Sequence
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from diamond.safetext import visible
 
-__all__ = ["line", "print_table", "safe", "say", "say_lines", "warn", "write"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["line", "print_table", "safe", "say", "say_lines", "terminal", "warn", "write"]
 
 Justify = Literal["left", "right"]
 
@@ -65,6 +69,30 @@ def warn(text: str) -> None:
     write(text + "\n", sys.stderr)
 
 
+_SIZE_VARIABLES = ("COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+_MIN_WIDTH, _MAX_WIDTH = 20, 1000
+
+
+def _environment() -> dict[str, str]:
+    """The environment as rich may read it: a terminal size of more than four digits (or
+    not ASCII digits) is dropped, so rich neither fails to parse it nor pads to it."""
+    env = dict(os.environ)
+    for name in _SIZE_VARIABLES:
+        value = env.get(name)
+        if value is not None and not (value.isascii() and value.isdigit() and len(value) <= 4):
+            del env[name]
+    return env
+
+
+def terminal(file: TextIO | None = None, **options: Any) -> Console:
+    """A rich ``Console`` that reads no markup, emoji or highlighting from text, and a sane
+    terminal size from the environment; for the progress bar and ``print_table``."""
+    from rich.console import Console
+
+    return Console(file=file, markup=False, emoji=False, highlight=False,
+                   _environ=_environment(), **options)
+
+
 def print_table(
     title: str,
     columns: Sequence[tuple[str, Justify]],
@@ -75,7 +103,6 @@ def print_table(
 
     ``rows`` pairs each row's cells with whether it is emphasised (bold).
     """
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -84,11 +111,11 @@ def print_table(
         table.add_column(Text(safe(name)), justify=justify)
     for cells, bold in rows:
         table.add_row(*(Text(safe(c)) for c in cells), style="bold" if bold else None)
-    width = Console(file=sys.stdout).width
+    width = min(max(terminal(sys.stdout).width, _MIN_WIDTH), _MAX_WIDTH)
     buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, markup=False, emoji=False, highlight=False, soft_wrap=True,
-        force_terminal=colour, no_color=not colour, color_system="standard" if colour else None,
+    console = terminal(
+        buffer, width=width, soft_wrap=True, force_terminal=colour, no_color=not colour,
+        color_system="standard" if colour else None,
     )
     console.print(table)
     write(buffer.getvalue(), sys.stdout)

@@ -43,11 +43,11 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from diamond.cli.console import safe
+    from diamond.cli.console import safe, terminal
 
     with Progress(TextColumn("assessing"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}", markup=False), auto_refresh=False,
-                  transient=True) as bar:
+                  transient=True, console=terminal()) as bar:
         task = bar.add_task("", total=total)
 
         def done(path: str) -> None:
