@@ -88,3 +88,25 @@ def test_unreadable_subfolder_is_reported(runner, app, tmp_path: Path, monkeypat
     assert result.exit_code == 2, result.output
     expected = f"{locked}:1:1: error: this folder could not be read (Permission denied)"
     assert expected in result.stdout
+
+
+@pytest.mark.parametrize("date", ["2025-02-30", "2025-99-99", "2025-13", "２０２５-０５", "2025-1-1",
+                                  "0000", "2025-05-31x"])
+def test_assess_refuses_dates_that_do_not_exist(runner, app, date: str) -> None:  # type: ignore[no-untyped-def]
+    """--date takes only real ISO dates in ASCII digits."""
+    from tests.conftest import ASSESSMENTS
+
+    source = str(ASSESSMENTS / "ankara-defence-aerospace.yaml")
+    result = runner.invoke(app, ["assess", source, "-f", "json", "--date", date])
+    assert result.exit_code == 2, result.output
+    assert "is not a real date" in result.stderr
+
+
+@pytest.mark.parametrize("date", ["2025", "2025-05", "2024-02-29"])
+def test_assess_takes_real_dates(runner, app, date: str) -> None:  # type: ignore[no-untyped-def]
+    """Real dates still pass."""
+    from tests.conftest import ASSESSMENTS
+
+    source = str(ASSESSMENTS / "ankara-defence-aerospace.yaml")
+    result = runner.invoke(app, ["assess", source, "-f", "json", "--date", date])
+    assert result.exit_code == 0, result.output

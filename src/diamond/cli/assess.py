@@ -23,6 +23,7 @@ from diamond.cli.common import (
 )
 from diamond.cli.console import write
 from diamond.errors import UsageError
+from diamond.safetext import visible
 
 DEFAULT_OUTPUT = Path("reports")
 
@@ -35,7 +36,20 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # ASCII digits only
+
+
+def real_date(value: str) -> bool:
+    """Whether ``value`` is a real ISO date: YYYY, YYYY-MM (month 01-12) or YYYY-MM-DD."""
+    if not _DATE.fullmatch(value):
+        return False
+    import datetime
+
+    try:
+        datetime.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        return False
+    return True
 
 
 @handled
@@ -93,8 +107,9 @@ def assess(
     from diamond.scoring import assess as score
 
     chosen = list(dict.fromkeys(formats or list(ReportFormat)))
-    if date is not None and not _DATE.fullmatch(date):
-        raise UsageError(f"--date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if date is not None and not real_date(date):
+        raise UsageError(f"--date '{visible(date)}' is not a real date written YYYY, YYYY-MM or "
+                         "YYYY-MM-DD with ASCII digits, such as 2025-05-31")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates '{templates}' is not a folder")
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
