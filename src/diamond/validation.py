@@ -88,14 +88,54 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
+#: Top-level keys only a questionnaire has, and those only a framework file has.
+_QUESTIONNAIRE_KEYS = frozenset({"diamond", "respondents", "sector"})
+_FRAMEWORK_KEYS = frozenset({"dimensions", "preconditions", "success_factors"})
+
+
 def looks_like_framework(text: str) -> bool:
-    """A framework file starts its data with 'framework: <number>' rather than 'diamond:'."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "---", "%")):
-            continue
-        return stripped.startswith("framework:") and stripped[10:].strip().isdigit()
-    return False
+    """Whether ``text`` is a framework file, judged by its top-level keys.
+
+    A framework has ``framework: <number>`` or ``dimensions:`` and none of a
+    questionnaire's ``diamond:``, ``sector:`` or ``respondents:``, whatever the order
+    of its keys and whether it is written in block style, flow style or as JSON. Only
+    the events of the top level are looked at, and reading stops at the first key that
+    settles it; a file YAML cannot read is left to the questionnaire checks to report.
+    """
+    import yaml
+
+    from diamond.yamlsource import events
+
+    depth = 0
+    position = 0  # complete nodes read at the top level: keys at even positions
+    key: object = None
+    found = False
+    try:
+        for event in events(text):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                    return False
+                if depth == 1 and position % 2 == 0:
+                    key = None  # a complex key
+                depth += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                if depth == 0:
+                    break
+                position += depth == 1
+            elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                value = event.value if isinstance(event, yaml.ScalarEvent) else None
+                if position % 2 == 0:
+                    key = value
+                    if key in _QUESTIONNAIRE_KEYS:
+                        return False
+                    found = found or key in _FRAMEWORK_KEYS
+                elif key == "framework" and value is not None:
+                    found = found or (value.isascii() and value.isdigit())
+                position += 1
+    except yaml.YAMLError:
+        return False
+    return found
 
 
 def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileReport:

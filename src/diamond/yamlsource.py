@@ -214,6 +214,11 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagn
     )
 
 
+def events(text: str) -> Iterator[Any]:
+    """The libyaml parse events of ``text``, read lazily (raises ``yaml.YAMLError``)."""
+    return _events(text)
+
+
 def _events(text: str) -> Iterator[Any]:
     loader = _Parser(text)
     try:

@@ -90,8 +90,10 @@ def test_unreadable_subfolder_is_reported(runner, app, tmp_path: Path, monkeypat
     assert expected in result.stdout
 
 
-@pytest.mark.parametrize("date", ["2025-02-30", "2025-99-99", "2025-13", "２０２５-０５", "2025-1-1",
-                                  "0000", "2025-05-31x"])
+@pytest.mark.parametrize(
+    "date",
+    ["2025-02-30", "2025-99-99", "2025-13", "２０２５-０５", "2025-1-1", "0000", "2025-05-31x"],
+)
 def test_assess_refuses_dates_that_do_not_exist(runner, app, date: str) -> None:  # type: ignore[no-untyped-def]
     """--date takes only real ISO dates in ASCII digits."""
     from tests.conftest import ASSESSMENTS
@@ -110,3 +112,14 @@ def test_assess_takes_real_dates(runner, app, date: str) -> None:  # type: ignor
     source = str(ASSESSMENTS / "ankara-defence-aerospace.yaml")
     result = runner.invoke(app, ["assess", source, "-f", "json", "--date", date])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name", ["porter-extended.yaml", "sorted-keys.yaml", "as-json.yaml"])
+def test_framework_recognised_by_content(name: str) -> None:
+    """A framework is a framework whatever its key order or style (block, JSON)."""
+    from tests.conftest import EXAMPLES
+
+    from diamond.validation import validate_one
+
+    report = validate_one(str(EXAMPLES / "valid" / "frameworks" / name), LoadOptions())
+    assert (report.kind, report.diagnostics) == ("framework", [])
