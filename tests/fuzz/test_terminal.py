@@ -182,3 +182,25 @@ def test_subprocess_strict_utf8_and_non_utf8_names(tmp_path: Path) -> None:
             assert b"Traceback" not in done.stderr, (encoding, args, output)
             assert done.returncode == code, (encoding, args, output)
             assert "\\xfd" in output or "\\udcfd" in output, (encoding, args, output)
+
+
+@pytest.mark.slow
+def test_full_disk_and_closed_pipe_are_not_tracebacks(tmp_path: Path) -> None:
+    """stdout on /dev/full: exit 4 with a message; a reader that leaves early: exit 4, quiet."""
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "diamond", "schema"], stdout=full,
+                              stderr=subprocess.PIPE, timeout=60)
+    assert done.returncode == 4
+    assert done.stderr.decode() == ("diamond: error: could not write to standard output: "
+                                    "No space left on device\n")
+    reader = subprocess.Popen([sys.executable, "-m", "diamond", "indicators", "--prompts"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # the reader leaves before anything is read
+    assert reader.wait(timeout=60) == 4
+    assert b"Traceback" not in reader.stderr.read()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Callable
@@ -83,7 +84,13 @@ def load_options(allow_outside: bool = False) -> LoadOptions:
 
 
 def print_error(error: DiamondError) -> None:
-    """Report an error on standard error in the text format."""
+    """Report an error on standard error in the text format (if standard error can take it)."""
+    # If standard error itself cannot be written, the exit code is all that is left.
+    with contextlib.suppress(DiamondError, typer.Exit):
+        _print_error(error)
+
+
+def _print_error(error: DiamondError) -> None:
     from diamond.cli.console import line, warn
 
     if isinstance(error, InvalidFileError):

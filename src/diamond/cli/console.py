@@ -14,12 +14,14 @@ parts were passed through ``safe`` (or ``{}``-placeholders filled by ``line``), 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
+from diamond.errors import OutputError
 from diamond.safetext import visible
 
 if TYPE_CHECKING:
@@ -41,7 +43,11 @@ def line(template: str, *parts: object) -> str:
 
 
 def write(text: str, stream: TextIO | None = None) -> None:
-    """Write already-safe ``text`` to ``stream`` (stdout), escaping what it cannot encode."""
+    """Write already-safe ``text`` to ``stream`` (stdout), escaping what it cannot encode.
+
+    A stream that cannot be written (a full disk) raises ``OutputError``; a closed pipe
+    ends the command quietly with exit code 4.
+    """
     target = sys.stdout if stream is None else stream
     encoding = getattr(target, "encoding", None) or "utf-8"
     try:
@@ -50,8 +56,20 @@ def write(text: str, stream: TextIO | None = None) -> None:
         text = text.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:  # pragma: no cover - a stream with an unknown codec name
         text = text.encode("ascii", "backslashreplace").decode("ascii")
-    target.write(text)
-    target.flush()
+    try:
+        target.write(text)
+        target.flush()
+    except OSError as error:
+        name = "standard error" if target is sys.stderr else "standard output"
+        if isinstance(error, BrokenPipeError):  # the reader left (| head): exit 4 quietly
+            import typer
+
+            from diamond.cli.exit_codes import OUTPUT
+
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), target.fileno())
+            raise typer.Exit(OUTPUT) from None
+        raise OutputError(f"could not write to {name}: {error.strerror or error}") from None
 
 
 def say(text: str) -> None:
