@@ -14,9 +14,11 @@ parts were passed through ``safe`` (or ``{}``-placeholders filled by ``line``), 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["line", "print_table", "safe", "say", "say_lines", "terminal", "warn", "write"]
 
 Justify = Literal["left", "right"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def safe(text: object) -> str:
@@ -51,7 +54,13 @@ def write(text: str, stream: TextIO | None = None) -> None:
     target = sys.stdout if stream is None else stream
     encoding = getattr(target, "encoding", None) or "utf-8"
     try:
-        text.encode(encoding)
+        if codecs.lookup(encoding).name == "utf-8":
+            # UTF-8 takes everything but lone surrogates; a search costs no copy of a
+            # large output (validate can print tens of megabytes).
+            if _SURROGATE.search(text):
+                text = text.encode(encoding, "backslashreplace").decode(encoding)
+        else:
+            text.encode(encoding)
     except UnicodeEncodeError:
         text = text.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:  # pragma: no cover - a stream with an unknown codec name
