@@ -204,3 +204,18 @@ def test_full_disk_and_closed_pipe_are_not_tracebacks(tmp_path: Path) -> None:
     reader.stdout.close()  # the reader leaves before anything is read
     assert reader.wait(timeout=60) == 4
     assert b"Traceback" not in reader.stderr.read()
+
+
+def test_every_console_write_goes_through_cli_console() -> None:
+    """No CLI module but ``cli/console.py`` writes to a stream or makes a rich Console."""
+    import diamond.cli
+
+    folder = Path(diamond.cli.__file__).parent
+    direct = re.compile(r"sys\.(stdout|stderr)\.write|\bprint\(|typer\.echo|Console\(")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted(folder.glob("*.py")) if path.name != "console.py"
+        for number, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if direct.search(text) and "__version__" not in text
+    ]
+    assert offenders == []
