@@ -3,7 +3,7 @@
 Issue 10, section 4 ("never a traceback"): hypothesis picks a command and fills its
 file names (with controls, rich markup, bidi overrides, non-UTF-8 bytes as surrogates,
 spaces, leading dashes), option values (text of any kind, numbers, dates) and
-environment variables (``DIAMOND_MAX_*``, ``NO_COLOR``, ``GITHUB_ACTIONS``,
+standard input, environment variables (``DIAMOND_MAX_*``, ``NO_COLOR``, ``GITHUB_ACTIONS``,
 ``COLUMNS``, ``XDG_CACHE_HOME``). Each run must end with an exit code from 0 to 6,
 raise nothing but ``SystemExit`` and print no traceback; no raw terminal control
 reaches standard output or error. A few of the same runs go through a real process,
@@ -93,7 +93,18 @@ COMMANDS = [
     ["portfolio", "{dir}", "-o", "{out}"],
     ["portfolio", "{t}"],
     ["{t}"],
+    ["validate", "-"],
+    ["assess", "-", "-f", "json"],
+    ["export", "-"],
+    ["compare", "-", "{q}", "-o", "{out}"],
 ]
+#: What standard input holds: the valid questionnaire, with a generated name, or bytes.
+STDIN = st.one_of(
+    st.just(SOURCE.read_bytes()),
+    TEXT.map(lambda t: SOURCE.read_text("utf-8").replace("Savunma ve Havacılık", repr(t))
+             .encode("utf-8", "surrogateescape")),
+    st.binary(max_size=300),
+)
 
 
 def _prepare(root: Path, name: str) -> dict[str, str]:
@@ -119,16 +130,16 @@ def _check(code: int | None, output: str) -> None:
 
 @settings(max_examples=60 * SCALE, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(command=st.sampled_from(COMMANDS), name=NAME, text=TEXT, env=ENV)
+@given(command=st.sampled_from(COMMANDS), name=NAME, text=TEXT, env=ENV, stdin=STDIN)
 def test_every_command_in_process(command: list[str], name: str, text: str,
-                                  env: dict[str, str]) -> None:
+                                  env: dict[str, str], stdin: bytes) -> None:
     """typer's CliRunner: exit 0–6, no exception but SystemExit, no traceback, safe output."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = _prepare(Path(tmp), name)
         args = [a.format(**paths, t=text) if a.startswith("{") else a for a in command]
         runner = CliRunner()
         env = {"DIAMOND_NO_TEMPLATE_CACHE": "1", **env}
-        result = runner.invoke(APP, args, env=env, catch_exceptions=True)
+        result = runner.invoke(APP, args, env=env, input=stdin, catch_exceptions=True)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         _check(result.exit_code, result.stdout + (result.stderr or ""))
