@@ -32,7 +32,8 @@ class Limits:
         for name, var in _ENV.items():
             raw = env.get(var)
             text = raw.strip() if raw is not None else ""
-            if text.isascii() and text.isdigit() and int(text) > 0:
+            # At most 18 digits: int() refuses over 4,300, and no bound needs more.
+            if text.isascii() and text.isdigit() and len(text) <= 18 and int(text) > 0:
                 values[name] = int(text)
         return cls(**values)
 

@@ -153,8 +153,14 @@ def _translate(
             loc, "error", "wrong-type", f"'{name}' must be a whole number; got {describe(value)}"
         )
     if kind in ("float_type", "float_parsing", "finite_number"):
+        hint = None
+        if isinstance(value, bool):
+            hint = "YAML reads yes/no, on/off and true/false as booleans; write a number such as 1"
+        elif isinstance(value, str):
+            hint = "write the number without quotes"
         return Finding(
-            loc, "error", "wrong-type", f"'{name}' must be a finite number; got {describe(value)}"
+            loc, "error", "wrong-type", f"'{name}' must be a finite number; got {describe(value)}",
+            hint,
         )
     if kind in ("string_type", "string_unicode"):
         return Finding(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+from diamond.errors import UsageError
 from diamond.frameworks import Catalogue
 from diamond.models.text import Language
+from diamond.safetext import visible
 
 _HEADER = {
     "en": [
@@ -28,6 +30,16 @@ def _scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _require_text(**values: str) -> None:
+    """Refuse a value holding bytes that are not UTF-8 (lone surrogates from the command line)."""
+    for name, value in values.items():
+        if any("\ud800" <= char <= "\udfff" for char in value):
+            raise UsageError(
+                f"the {name.replace('_', ' ')} '{visible(value)}' is not valid UTF-8 text; "
+                "type it in a UTF-8 terminal (or rename the file) and run again"
+            )
+
+
 def starter_questionnaire(
     catalogue: Catalogue,
     *,
@@ -38,7 +50,12 @@ def starter_questionnaire(
     lang: Language,
     file_name: str,
 ) -> str:
-    """The text of a new questionnaire with one respondent and every indicator unanswered."""
+    """The text of a new questionnaire with one respondent and every indicator unanswered.
+
+    Raises ``UsageError`` when a value is not valid UTF-8 text.
+    """
+    _require_text(sector=sector, region=region, period=period, framework_path=framework_ref)
+    file_name = visible(file_name)
     lines = ["# " + line.format(low=1, high=5, name=file_name) for line in _HEADER[lang]]
     lines += [
         "diamond: 1",

@@ -31,7 +31,9 @@ class FileReport:
 
     @property
     def warnings(self) -> int:
-        """Number of warnings."""
+        """Number of warnings (none under --strict, where each counts as an error)."""
+        if self.strict:
+            return 0
         return sum(1 for d in self.diagnostics if d.severity == "warning")
 
     @property
@@ -57,34 +59,83 @@ class ValidationReport:
         return all(f.valid for f in self.files)
 
 
+def scan(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The ``*.yaml``/``*.yml`` files under ``folder`` (sorted, hidden ones skipped), and
+    each subfolder that could not be listed with the reason.
+
+    Symbolic links to folders are not followed (as before), so a link cycle cannot loop.
+    """
+    found: list[Path] = []
+    problems: list[tuple[str, str]] = []
+
+    def failed(error: OSError) -> None:
+        problems.append((str(error.filename or folder), error.strerror or str(error)))
+
+    for top, dirs, files in os.walk(folder, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(top)
+        found += [here / f for f in files if not f.startswith(".")
+                  and Path(f).suffix in SUFFIXES and (here / f).is_file()]
+    return [str(p) for p in sorted(found)], problems
+
+
 def expand(paths: Iterable[str]) -> Iterator[str]:
     """Files as given; folders recursively, their ``*.yaml``/``*.yml`` files sorted."""
     for raw in paths:
-        if raw == STDIN:
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from (str(p) for p in found)
+        if raw != STDIN and Path(raw).is_dir():
+            yield from scan(Path(raw))[0]
         else:
             yield raw
 
 
+#: Top-level keys only a questionnaire has, and those only a framework file has.
+_QUESTIONNAIRE_KEYS = frozenset({"diamond", "respondents", "sector"})
+_FRAMEWORK_KEYS = frozenset({"dimensions", "preconditions", "success_factors"})
+
+
 def looks_like_framework(text: str) -> bool:
-    """A framework file starts its data with 'framework: <number>' rather than 'diamond:'."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "---", "%")):
-            continue
-        return stripped.startswith("framework:") and stripped[10:].strip().isdigit()
-    return False
+    """Whether ``text`` is a framework file, judged by its top-level keys.
+
+    A framework has ``framework: <number>`` or ``dimensions:`` and none of a
+    questionnaire's ``diamond:``, ``sector:`` or ``respondents:``, whatever the order
+    of its keys and whether it is written in block style, flow style or as JSON. Only
+    the events of the top level are looked at, and reading stops at the first key that
+    settles it; a file YAML cannot read is left to the questionnaire checks to report.
+    """
+    import yaml
+
+    from diamond.yamlsource import events
+
+    depth = 0
+    position = 0  # complete nodes read at the top level: keys at even positions
+    key: object = None
+    found = False
+    try:
+        for event in events(text):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                    return False
+                if depth == 1 and position % 2 == 0:
+                    key = None  # a complex key
+                depth += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                if depth == 0:
+                    break
+                position += depth == 1
+            elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                value = event.value if isinstance(event, yaml.ScalarEvent) else None
+                if position % 2 == 0:
+                    key = value
+                    if key in _QUESTIONNAIRE_KEYS:
+                        return False
+                    found = found or key in _FRAMEWORK_KEYS
+                elif key == "framework" and value is not None:
+                    found = found or (value.isascii() and value.isdigit())
+                position += 1
+    except yaml.YAMLError:
+        return False
+    return found
 
 
 def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileReport:
@@ -126,8 +177,13 @@ def validate_paths(
     """
     slots: list[FileReport | str] = []
     for raw in paths:
-        found = list(expand([raw]))
-        if not found:
+        found, problems = scan(Path(raw)) if raw != STDIN and Path(raw).is_dir() else ([raw], [])
+        for folder, reason in problems:
+            message = f"this folder could not be read ({reason}); its files were not checked"
+            slots.append(FileReport(folder, "unreadable", [
+                Diagnostic(folder, 1, 1, "error", "unreadable", message,
+                           "give yourself read permission on it, or leave it out")]))
+        if not found and not problems:
             message = "no .yaml or .yml files in this folder"
             slots.append(
                 FileReport(

@@ -26,6 +26,27 @@ _FLOAT = re.compile(
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 _MAX_INT_DIGITS = 4000  # Python refuses str->int beyond 4300 digits; say so ourselves
+#: The same cap on the value: a hexadecimal, octal, binary or sexagesimal literal of
+#: under 4,000 characters can still be an integer of more than 4,300 decimal digits,
+#: which Python refuses to print (in a message, a report or JSON).
+_MAX_INT_BITS = 13_287  # 4,000 decimal digits: 4000 * log2(10) = 13287.7
+
+
+class WrittenInt(int):
+    """An integer written other than in plain decimal digits (``0700`` is octal 448, ``20:25``
+    sexagesimal 1225, also ``0x1F``, ``1_000``, ``+5``): it keeps the text as written, so a
+    free-text field such as ``sector.period`` can take the text rather than the number.
+    """
+
+    text: str
+
+
+def _written(text: str, value: int) -> int:
+    if text == str(value):
+        return value
+    written = WrittenInt(value)
+    written.text = text
+    return written
 
 
 def _sexagesimal(text: str, convert: Callable[[str], Any]) -> Any:
@@ -37,6 +58,13 @@ def _sexagesimal(text: str, convert: Callable[[str], Any]) -> Any:
 
 
 def _to_int(text: str) -> int:
+    number = _parse_int(text)
+    if number.bit_length() > _MAX_INT_BITS:
+        raise ValueError("number too long")
+    return number
+
+
+def _parse_int(text: str) -> int:
     value = text.replace("_", "")
     sign = -1 if value.startswith("-") else 1
     body = value.lstrip("+-")
@@ -73,7 +101,7 @@ def resolve_plain(text: str) -> Any:
         if text.isascii() and text.isdigit() and len(text) < 10 and (text == "0" or first != "0"):
             return int(text)
         if _INT.fullmatch(text):
-            return _to_int(text)
+            return _written(text, _to_int(text))
         if _FLOAT.fullmatch(text):
             return _to_float(text)
         return text

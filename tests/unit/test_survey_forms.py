@@ -104,4 +104,4 @@ def test_form_command(tmp_path: Path) -> None:
     copy = tmp_path / "q.yaml"
     copy.write_bytes(questionnaire.read_bytes())
     over = runner.invoke(app, ["form", str(copy), "--to", "paper", "-o", str(copy)])
-    assert over.exit_code == 2 and copy.read_bytes() == questionnaire.read_bytes()
+    assert over.exit_code == 4 and copy.read_bytes() == questionnaire.read_bytes()

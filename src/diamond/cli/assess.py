@@ -25,7 +25,9 @@ from diamond.cli.common import (
     handled,
     load_options,
 )
+from diamond.cli.console import write
 from diamond.errors import UsageError
+from diamond.safetext import visible
 
 DEFAULT_OUTPUT = Path("reports")
 
@@ -53,7 +55,20 @@ class ReportFormat(StrEnum):
 DEFAULT_FORMATS = [ReportFormat.md, ReportFormat.html, ReportFormat.json]
 
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # ASCII digits only
+
+
+def real_date(value: str) -> bool:
+    """Whether ``value`` is a real ISO date: YYYY, YYYY-MM (month 01-12) or YYYY-MM-DD."""
+    if not _DATE.fullmatch(value):
+        return False
+    import datetime
+
+    try:
+        datetime.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        return False
+    return True
 
 
 @handled
@@ -125,8 +140,9 @@ def assess(
     from diamond.scoring import assess as score
 
     chosen = list(dict.fromkeys(formats or DEFAULT_FORMATS))
-    if date is not None and not _DATE.fullmatch(date):
-        raise UsageError(f"--date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if date is not None and not real_date(date):
+        raise UsageError(f"--date '{visible(date)}' is not a real date written YYYY, YYYY-MM or "
+                         "YYYY-MM-DD with ASCII digits, such as 2025-05-31")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates '{templates}' is not a folder")
     if reference_docx is not None and not reference_docx.is_file():
@@ -148,7 +164,7 @@ def assess(
     )
     if output is None and chosen == [ReportFormat.json]:
         content = rendered[0].content
-        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
+        write(content if isinstance(content, str) else content.decode("utf-8"))
         return
     folder = output if output is not None else DEFAULT_OUTPUT
     inputs = [] if file == "-" else [Path(file)]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, TypeVar
@@ -111,18 +111,25 @@ def load_options(allow_outside: bool = False) -> LoadOptions:
 
 
 def print_error(error: DiamondError) -> None:
-    """Report an error on standard error in the text format."""
+    """Report an error on standard error in the text format (if standard error can take it)."""
+    # If standard error itself cannot be written, the exit code is all that is left.
+    with contextlib.suppress(DiamondError, typer.Exit):
+        _print_error(error)
+
+
+def _print_error(error: DiamondError) -> None:
+    from diamond.cli.console import line, warn
+
     if isinstance(error, InvalidFileError):
         from diamond.reporters.text import diagnostic_line
 
         for d in error.diagnostics:
-            sys.stderr.write(diagnostic_line(d) + "\n")
+            warn(diagnostic_line(d))
         errors = sum(1 for d in error.diagnostics if d.severity == "error")
-        sys.stderr.write(
-            f"diamond: {error.path} is invalid ({errors} error(s)); fix them and run again\n"
-        )
+        warn(line("diamond: {} is invalid ({} error(s)); fix them and run again",
+                  error.path, errors))
     else:
-        sys.stderr.write(f"diamond: error: {error}\n")
+        warn(line("diamond: error: {}", error))
 
 
 def handled(func: F) -> F:

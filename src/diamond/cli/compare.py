@@ -25,6 +25,7 @@ from diamond.cli.common import (
     load_options,
     print_error,
 )
+from diamond.cli.console import line, warn, write
 from diamond.cli.summary import score_text
 from diamond.errors import InvalidFileError, UsageError
 
@@ -36,35 +37,31 @@ DEFAULT_OUTPUT = Path("reports")
 
 def print_comparison(comparison: Comparison, written: list[Path], colour: bool) -> None:
     """A table of dimension scores per input with the first-to-last change, then the files."""
-    from rich.console import Console
-    from rich.table import Table
+    from diamond.cli.console import Justify, line, print_table, say
 
-    console = Console(no_color=not colour, highlight=False, soft_wrap=True)
-    table = Table(title=f"comparison ({comparison.mode}): "
-                  + " → ".join(i.label for i in comparison.inputs), title_justify="left")
-    table.add_column("dimension")
-    for item in comparison.inputs:
-        table.add_column(item.label, justify="right")
-    table.add_column("change", justify="right")
-    table.add_column("verdict")
+    columns: list[tuple[str, Justify]] = [("dimension", "left")]
+    columns += [(item.label, "right") for item in comparison.inputs]
+    columns += [("change", "right"), ("verdict", "left")]
+    rows: list[tuple[list[object], bool]] = []
     for area in (*comparison.dimensions, comparison.overall):
         change = area.change
-        table.add_row(
-            f"{area.name} ({area.id})" if area.kind == "dimension" else "overall",
-            *(score_text(p.score) for p in area.points),
-            score_text(change.delta, signed=True), change.verdict or "–",
-            style="bold" if area.kind == "overall" else None,
-        )
-    console.print(table)
+        rows.append((
+            [f"{area.name} ({area.id})" if area.kind == "dimension" else "overall",
+             *(score_text(p.score) for p in area.points),
+             score_text(change.delta, signed=True), change.verdict or "–"],
+            area.kind == "overall",
+        ))
+    title = f"comparison ({comparison.mode}): " + " → ".join(i.label for i in comparison.inputs)
+    print_table(title, columns, rows, colour)
     s = comparison.summary
-    console.print(f"improved significantly: {len(s.improved)}; declined significantly: "
-                  f"{len(s.declined)}; not significant: {len(s.not_significant)}; "
-                  f"unchanged: {len(s.unchanged)}")
+    say(f"improved significantly: {len(s.improved)}; declined significantly: "
+        f"{len(s.declined)}; not significant: {len(s.not_significant)}; "
+        f"unchanged: {len(s.unchanged)}")
     verdict = "passed" if s.rule_passed else "not passed"
-    console.print(f"three-areas rule ({s.improved_indicators} indicators improved "
-                  f"significantly, at least {s.rule_threshold} needed): {verdict}")
+    say(f"three-areas rule ({s.improved_indicators} indicators improved "
+        f"significantly, at least {s.rule_threshold} needed): {verdict}")
     for path in written:
-        console.print(f"wrote {path}")
+        say(line("wrote {}", path))
 
 
 @handled
@@ -150,25 +147,24 @@ def compare(
                    for q, c in pairs if q is not None and c is not None]
     comparison = build(assessments, [x.path for x in loaded])
     for warning in comparison.warnings:
-        sys.stderr.write(f"diamond: warning: {warning.message}\n")
+        warn(line("diamond: warning: {}", warning.message))
     rendered = render_comparison(comparison, [f.value for f in chosen],
                                  stem=name or DEFAULT_STEM, templates_dir=templates)
     if output is None and chosen == [ReportFormat.json]:
         content = rendered[0].content
-        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
-        sys.stdout.flush()
+        write(content if isinstance(content, str) else content.decode("utf-8"))
     else:
         folder = output if output is not None else DEFAULT_OUTPUT
         written = write_outputs(rendered, folder, [Path(f) for f in files if f != "-"])
         print_comparison(comparison, written, colour_enabled(color, sys.stdout))
     if fail_below is not None and below(comparison, fail_below):
-        sys.stderr.write(f"diamond: the last overall score ({score_text(comparison.last_overall)}) "
-                         f"is below {fail_below:g}\n")
+        warn(f"diamond: the last overall score ({score_text(comparison.last_overall)}) "
+             f"is below {fail_below:g}")
         raise typer.Exit(exit_codes.BELOW_THRESHOLD)
     declines = recent_declines(comparison) if fail_on_decline else ()
     if declines:
         shown = ", ".join(
             f"{d.id} ({score_text(d.last_step.delta, signed=True)})" for d in declines
         )
-        sys.stderr.write(f"diamond: declined significantly since the previous input: {shown}\n")
+        warn(line("diamond: declined significantly since the previous input: {}", shown))
         raise typer.Exit(exit_codes.DECLINED)

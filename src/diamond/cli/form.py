@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.console import line, warn, write_data
 from diamond.errors import UsageError
 
 
@@ -87,9 +88,7 @@ def form(
     )
     data = writer.write(spec)
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_data(data)
         return
     write_atomic(output, data)
-    sys.stderr.write(f"wrote {output}: {writer.description}\n")
+    warn(line("wrote {}: {}", output, writer.description))

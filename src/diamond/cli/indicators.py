@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from diamond.cli.common import Lang, handled, load_options
+from diamond.cli.common import Colour, Lang, colour_enabled, handled, load_options
+from diamond.cli.console import write
 from diamond.names import DEFAULT_FRAMEWORK
 
 
@@ -51,20 +52,20 @@ def indicators(
             for d in catalogue.framework.dimensions
             for i in d.indicators
         ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.console import Console
-    from rich.table import Table
+    from diamond.cli.console import Justify, print_table
 
-    console = Console()
+    colour = colour_enabled(Colour.auto, sys.stdout)
     for d in catalogue.framework.dimensions:
         number = f"{d.number} " if d.number else ""
-        table = Table(title=f"{number}{d.name.get(language)} ({d.id})", title_justify="left")
-        table.add_column("id", style="bold", no_wrap=True)
-        table.add_column("indicator" if language == "en" else "gösterge")
+        columns: list[tuple[str, Justify]] = [
+            ("id", "left"), ("indicator" if language == "en" else "gösterge", "left")
+        ]
         if prompts:
-            table.add_column("question" if language == "en" else "soru")
-        for i in d.indicators:
-            cells = [i.id, i.text.get(language)] + ([i.prompt.get(language)] if prompts else [])
-            table.add_row(*cells)
-        console.print(table)
+            columns.append(("question" if language == "en" else "soru", "left"))
+        table_rows = [
+            ([i.id, i.text.get(language)] + ([i.prompt.get(language)] if prompts else []), False)
+            for i in d.indicators
+        ]
+        print_table(f"{number}{d.name.get(language)} ({d.id})", columns, table_rows, colour)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from diamond.cli.common import Lang, handled, load_options
+from diamond.cli.console import line, say
 from diamond.errors import UsageError
 from diamond.names import DEFAULT_FRAMEWORK
 
@@ -101,4 +101,4 @@ def init(
         write_atomic(file, text)
     else:
         create_new(file, text)
-    sys.stdout.write(f"wrote {file}: {len(catalogue.indicators)} indicators to rate\n")
+    say(line("wrote {}: {} indicators to rate", file, len(catalogue.indicators)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +9,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import Lang, handled, load_options
+from diamond.cli.console import line, say, write_data
 from diamond.errors import UsageError
 
 DEFAULT_OUTPUT = Path("reports")
@@ -100,24 +100,23 @@ def map_command(
         raise UsageError("--sector, --year and --source go with --evidence-into")
     result = map_table(table, options)
     if evidence_into is not None:
+        from diamond.io.guard import refuse_inputs
         from diamond.regional.evidence import evidence_block
         from diamond.regional.evidence import evidence_into as write_evidence
 
-        if evidence_into.resolve() == table.resolve():
-            raise UsageError("--evidence-into names the table itself; give the questionnaire")
+        refuse_inputs([evidence_into], [table], hint="give the questionnaire after --evidence-into")
         block = evidence_block(result, shown[0], sector or "", year or result.year_to, source,
                                lang.code)
         write_evidence(evidence_into, block, load_options())
-        typer.echo(f"wrote the evidence block of {evidence_into} (region {shown[0]}, sector "
-                   f"{sector}, {block['year']}: LQ base {base.value}, {block['stars']} star(s))")
+        say(line("wrote the evidence block of {} (region {}, sector {}, {}: LQ base {}, "
+                 "{} star(s))", evidence_into, shown[0], sector, block["year"], base.value,
+                 block["stars"]))
         return
     chosen = [f.value for f in (formats or list(MapFormat))]
     files = render_map(result, chosen, table.stem, lang.code, shown)
     if chosen == ["json"] and output is None:
-        content = files[0].content
-        sys.stdout.buffer.write(content if isinstance(content, bytes) else content.encode())
-        sys.stdout.flush()
+        write_data(files[0].content)
         return
     written = write_map(files, output if output is not None else DEFAULT_OUTPUT, [table])
     for path in written:
-        typer.echo(f"wrote {path}")
+        say(line("wrote {}", path))

@@ -44,12 +44,15 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from diamond.cli.console import safe, terminal
+
     with Progress(TextColumn("assessing"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), auto_refresh=False, transient=True) as bar:
+                  TextColumn("{task.description}", markup=False), auto_refresh=False,
+                  transient=True, console=terminal()) as bar:
         task = bar.add_task("", total=total)
 
         def done(path: str) -> None:
-            bar.update(task, advance=1, description=Path(path).name)
+            bar.update(task, advance=1, description=safe(Path(path).name))
             bar.refresh()
 
         yield done
@@ -57,32 +60,29 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
 
 def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> None:
     """The invalid files' errors on standard error; the ranking and files written on stdout."""
-    from rich.console import Console
-    from rich.table import Table
-
+    from diamond.cli.console import line, print_table, say, warn
     from diamond.reporters.text import diagnostic_line
 
     for item in portfolio.invalid:
         for d in item.diagnostics:
-            sys.stderr.write(diagnostic_line(d) + "\n")
-    console = Console(no_color=not colour, highlight=False, soft_wrap=True)
-    table = Table(title="portfolio", title_justify="left")
-    for column, justify in (("rank", "right"), ("cluster", "left"), ("period", "left"),
-                            ("overall", "right"), ("band", "left"), ("file", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+            warn(diagnostic_line(d))
+    rows: list[tuple[list[object], bool]] = []
     for c in portfolio.clusters:
         overall = "–" if c.overall is None else f"{c.overall:.1f}"
-        table.add_row(str(c.rank) if c.latest else "–", f"{c.name} — {c.region}", c.period,
-                      overall, c.band or "–", c.source)
-    console.print(table)
-    console.print(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
-                  f"{len(portfolio.skipped)} framework files skipped")
+        rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
+        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall, c.band or "–",
+                      c.source], False))
+    print_table("portfolio", [("rank", "right"), ("cluster", "left"), ("period", "left"),
+                              ("overall", "right"), ("band", "left"), ("file", "left")],
+                rows, colour)
+    say(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
+        f"{len(portfolio.skipped)} framework files skipped")
     reports = [p for p in written if p.parent.name == "clusters"]
     if reports:
-        console.print(f"wrote {len(reports)} cluster report files into {reports[0].parent}")
+        say(line("wrote {} cluster report files into {}", len(reports), reports[0].parent))
     for path in written:
         if path not in reports:
-            console.print(f"wrote {path}")
+            say(line("wrote {}", path))
 
 
 @handled
@@ -147,14 +147,13 @@ def portfolio(
     rendered = [f for f in render_portfolio(result, templates_dir=templates)
                 if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
     if output is None and chosen == [ReportFormat.json]:
-        content = rendered[0].content
-        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
-        sys.stdout.flush()
+        from diamond.cli.console import warn, write_data
         from diamond.reporters.text import diagnostic_line
 
+        write_data(rendered[0].content)
         for item in result.invalid:
             for d in item.diagnostics:
-                sys.stderr.write(diagnostic_line(d) + "\n")
+                warn(diagnostic_line(d))
         if not result.ok:
             raise typer.Exit(exit_codes.INVALID)
         return

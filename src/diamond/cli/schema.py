@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from diamond.cli.common import handled
+from diamond.cli.console import write
 
 
 class SchemaKind(StrEnum):
@@ -27,4 +27,4 @@ def schema(
     """Print the JSON Schema (draft 2020-12) of the questionnaire format, for editors and CI."""
     from diamond.schema import schema_text
 
-    sys.stdout.write(schema_text(kind.value))
+    write(schema_text(kind.value))

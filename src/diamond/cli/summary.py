@@ -19,25 +19,27 @@ def score_text(value: float | None, signed: bool = False) -> str:
 
 def print_summary(assessment: Assessment, written: list[Path], colour: bool) -> None:
     """A table of dimension scores, the overall score, and the files written."""
-    from rich.console import Console
-    from rich.table import Table
+    from diamond.cli.console import line, print_table, say
 
-    console = Console(no_color=not colour, highlight=False, soft_wrap=True)
     sector = assessment.sector
-    table = Table(title=f"{sector.name} — {sector.region} ({sector.period})", title_justify="left")
-    table.add_column("dimension")
-    table.add_column("score", justify="right")
-    table.add_column("band")
-    table.add_column("coverage", justify="right")
-    for dimension in assessment.dimensions:
-        table.add_row(
-            f"{dimension.name} ({dimension.id})",
-            score_text(dimension.score),
-            dimension.band or "–",
-            f"{dimension.answered}/{dimension.total}",
+    rows: list[tuple[list[object], bool]] = [
+        (
+            [
+                f"{dimension.name} ({dimension.id})",
+                score_text(dimension.score),
+                dimension.band or "–",
+                f"{dimension.answered}/{dimension.total}",
+            ],
+            False,
         )
-    overall = score_text(assessment.overall)
-    table.add_row("overall", overall, assessment.band or "–", "", style="bold")
-    console.print(table)
+        for dimension in assessment.dimensions
+    ]
+    rows.append((["overall", score_text(assessment.overall), assessment.band or "–", ""], True))
+    print_table(
+        f"{sector.name} — {sector.region} ({sector.period})",
+        [("dimension", "left"), ("score", "right"), ("band", "left"), ("coverage", "right")],
+        rows,
+        colour,
+    )
     for path in written:
-        console.print(f"wrote {path}")
+        say(line("wrote {}", path))

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.console import line, say_lines, warn, write_data
 from diamond.errors import UsageError
 
 
@@ -181,8 +182,8 @@ def import_responses(
         str(csv_file), str(target), options, load_options(allow_outside_paths), details
     )
     for warning in report.warnings:
-        sys.stderr.write(diagnostic_line(warning) + "\n")
-    sys.stdout.write(survey.describe(report, verbose=dry_run))
+        warn(diagnostic_line(warning))
+    say_lines(survey.describe(report, verbose=dry_run))
 
 
 @handled
@@ -246,12 +247,7 @@ def export_answers(
         else export_csv(questionnaire, catalogue, bom=bom, delimiter=sep)
     )
     if output is None:
-        if isinstance(content, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        sys.stdout.flush()
+        write_data(content)
         return
     write_atomic(output, content)
-    sys.stderr.write(f"wrote {output}: {len(questionnaire.respondents)} respondent(s)\n")
+    warn(line("wrote {}: {} respondent(s)", output, len(questionnaire.respondents)))

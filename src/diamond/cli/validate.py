@@ -18,6 +18,7 @@ from diamond.cli.common import (
     handled,
     load_options,
 )
+from diamond.cli.console import write
 
 
 class ValidateFormat(StrEnum):
@@ -77,17 +78,16 @@ def validate(
     workers = jobs or os.cpu_count() or 1
     report = validate_paths(paths, load_options(allow_outside_paths), strict=strict, jobs=workers)
     colour = chosen == "text" and colour_enabled(color, sys.stdout)
-    sys.stdout.write(REPORTERS[chosen](report, colour))
+    write(REPORTERS[chosen](report, colour))
     if quality and chosen == "text":
         from diamond.survey.report import questionnaires_quality
 
         files = [f.path for f in report.files if f.kind == "questionnaire" and f.valid]
-        sys.stdout.write(
+        write(
             questionnaires_quality(
                 [p for p in files if os.path.isfile(p)], load_options(allow_outside_paths)
             )
         )
-    sys.stdout.flush()
     if report.unreadable:
         raise typer.Exit(exit_codes.USAGE)
     if not report.valid:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import quote
 
 from diamond.compare.model import Area, Change, Comparison, Point
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.filters import fill, filters_for, num
 from diamond.render.line_chart import Line, line_svg
+from diamond.safetext import href
 
 __all__ = ["build_compare_context", "compare_filters", "delta"]
 
@@ -101,13 +101,13 @@ def _charts(c: Comparison, labels: Mapping[str, Any], lang: str, files: Mapping[
                                   legend_title=chart["legend_dimensions"],
                                   id_prefix="compare-lines"),
                   "title": lines_title, "description": lines_desc,
-                  "file": quote(files["lines"]), "alt": chart["lines_alt"]},
+                  "file": href(files["lines"]), "alt": chart["lines_alt"]},
         "diamond": {"svg": diamond_svg(axes, series, title=diamond_title,
                                        description=diamond_desc,
                                        legend_title=chart["legend_inputs"],
                                        id_prefix="compare-diamond"),
                     "title": diamond_title, "description": diamond_desc,
-                    "file": quote(files["diamond"]), "alt": chart["diamond_alt"]},
+                    "file": href(files["diamond"]), "alt": chart["diamond_alt"]},
     }
 
 

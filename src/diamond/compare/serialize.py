@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from diamond.compare.model import Area, Change, Comparison, Point
+from diamond.safetext import json_text
 
 __all__ = ["comparison_json", "comparison_to_json_dict"]
 
@@ -78,4 +78,4 @@ def comparison_to_json_dict(comparison: Comparison) -> dict[str, Any]:
 
 def comparison_json(comparison: Comparison, *, indent: int | None = 2) -> str:
     """``comparison_to_json_dict`` as text (UTF-8 characters kept)."""
-    return json.dumps(comparison_to_json_dict(comparison), ensure_ascii=False, indent=indent)
+    return json_text(comparison_to_json_dict(comparison), indent=indent)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, field_validator
 
-from diamond.models.text import LocalText, Strict
+from diamond.models.text import LocalText, Strict, exact_version
 
 DimensionId = Annotated[
     str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=40)
@@ -70,6 +70,8 @@ class Framework(Strict):
     """A whole framework file."""
 
     framework: Literal[1] = Field(description="Framework file format version.")
+
+    _version_is_a_whole_number = field_validator("framework", mode="before")(exact_version)
     id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=60)]
     name: LocalText
     source: LocalText | None = None

@@ -20,7 +20,8 @@ from pydantic import (
 )
 
 from diamond.models.report import ReportBlock
-from diamond.models.text import Language, LongText, ShortText, Strict
+from diamond.models.text import Language, LongText, ShortText, Strict, exact_version
+from diamond.yamlscalars import WrittenInt
 
 Group = Literal["firm", "university", "public", "ngo", "other"]
 GROUPS: tuple[Group, ...] = ("firm", "university", "public", "ngo", "other")
@@ -28,7 +29,7 @@ Quadrant = Literal["strengths", "weaknesses", "opportunities", "threats"]
 QUADRANTS: tuple[Quadrant, ...] = ("strengths", "weaknesses", "opportunities", "threats")
 ReadinessStatus = Literal["met", "partial", "unmet"]
 
-Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Weight = Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 FORMAT_VERSION = 1
@@ -48,7 +49,13 @@ class Sector(Strict):
     @field_validator("period", mode="before")
     @classmethod
     def _year_as_text(cls, value: Any) -> Any:
-        """``period: 2015`` is a year, written without quotes; keep it as text."""
+        """``period: 2015`` is a year, written without quotes; keep it as text.
+
+        A period such as ``0700`` or ``20:25`` is a number to YAML 1.1 (octal 448,
+        sexagesimal 1225); the text the user wrote is kept instead.
+        """
+        if isinstance(value, WrittenInt):
+            return value.text
         return str(value) if type(value) is int else value
 
 
@@ -69,7 +76,7 @@ class Respondent(Strict):
 
     id: Key = Field(description="Unique within the questionnaire.")
     group: Group = Field(default="firm", description="Stakeholder group.")
-    weight: Annotated[float, Field(gt=0, le=1_000_000, allow_inf_nan=False)] = Field(
+    weight: Annotated[StrictFloat, Field(gt=0, le=1_000_000, allow_inf_nan=False)] = Field(
         default=1.0, description="Relative weight of this respondent's answers."
     )
     answers: dict[Key, StrictInt | None] = Field(
@@ -224,6 +231,8 @@ class Questionnaire(Strict):
     """A whole questionnaire file."""
 
     diamond: Literal[1] = Field(description="Format version of this file; currently 1.")
+
+    _version_is_a_whole_number = field_validator("diamond", mode="before")(exact_version)
     sector: Sector
     framework: Key = Field(
         default="stm-2015",

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Language = Literal["tr", "en"]
 LANGUAGES: tuple[Language, ...] = ("tr", "en")
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+def exact_version(value: Any) -> Any:
+    """A format version is the whole number written: ``true`` and ``1.0`` are not ``1``."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "Input should be 1")
+    return value
 
 
 class Strict(BaseModel):

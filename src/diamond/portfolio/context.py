@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from diamond.compare.context import band
 from diamond.portfolio.model import Cluster, Portfolio
 from diamond.portfolio.serialize import report_link
+from diamond.safetext import href
 from diamond.scoring.bands import BANDS
 
 __all__ = ["build_portfolio_context"]
@@ -27,7 +27,7 @@ def _cluster(c: Cluster, p: Portfolio, labels: Mapping[str, Any]) -> Data:
         cell = cells.get(column.id)
         row.append(None if cell is None else {"score": cell.score,
                                                "band": band(cell.band, labels)})
-    reports = {name.rsplit(".", 1)[-1]: quote(report_link(name)) for name in c.reports}
+    reports = {name.rsplit(".", 1)[-1]: href(report_link(name)) for name in c.reports}
     return {
         "rank": c.rank if c.latest else "–", "latest": c.latest,
         "rank_low": c.rank_low, "rank_high": c.rank_high, "ci_low": c.ci_low,

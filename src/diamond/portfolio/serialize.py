@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from diamond.portfolio.model import Cluster, Portfolio
 from diamond.portfolio.ranking import RELIABLE_ICC2
+from diamond.safetext import json_text
 
 __all__ = ["CLUSTERS_FOLDER", "portfolio_json", "portfolio_to_json_dict", "report_link"]
 
@@ -68,4 +68,4 @@ def portfolio_to_json_dict(portfolio: Portfolio) -> dict[str, Any]:
 
 def portfolio_json(portfolio: Portfolio, *, indent: int | None = 2) -> str:
     """``portfolio_to_json_dict`` as text (UTF-8 characters kept)."""
-    return json.dumps(portfolio_to_json_dict(portfolio), ensure_ascii=False, indent=indent)
+    return json_text(portfolio_to_json_dict(portfolio), indent=indent)

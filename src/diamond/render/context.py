@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from diamond.models.questionnaire import QUADRANTS
 from diamond.render.bar_charts import LikertRow, likert_svg, score_bars_svg
@@ -21,6 +20,7 @@ from diamond.render.context_checks import evidence_context, robustness_context
 from diamond.render.context_report import confidential_groups, report_context
 from diamond.render.filters import fill, num
 from diamond.render.stats_context import statistics_context
+from diamond.safetext import href
 from diamond.scoring.result import (
     UNCLASSIFIED,
     Assessment,
@@ -348,6 +348,6 @@ def build_context(
         "report": report_context(a, labels) if "deliverable" in labels else None,
         "brand": (brand or Brand(given=False)).as_context(),
         "bars_svg": _bars(a, labels, lang),
-        "chart": {"svg": svg, "title": title, "description": description, "file": quote(svg_name),
+        "chart": {"svg": svg, "title": title, "description": description, "file": href(svg_name),
                   "alt": labels["chart"]["alt"]},
     }

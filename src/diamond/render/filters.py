@@ -19,6 +19,8 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
+from diamond.safetext import report_text
+
 __all__ = [
     "fill",
     "filters_for",
@@ -26,6 +28,7 @@ __all__ = [
     "md_text",
     "num",
     "pct",
+    "report_safe",
     "score_bar",
     "signed",
 ]
@@ -41,6 +44,18 @@ _LINE_START = re.compile(r"^([#+=-]|\d{1,9}(?=[.)](?: |$)))")
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DASH = "–"
+
+
+def report_safe(value: Any) -> Any:
+    """Every ``{{ … }}`` output of every template (Jinja's ``finalize``): user text can
+    hold no terminal control. C0 and C1 controls other than newline and tab, DEL and
+    undecodable file-name bytes become visible escapes (``\\x1b``); markup stays markup.
+    """
+    if isinstance(value, Markup):
+        return Markup(report_text(str(value)))
+    if isinstance(value, str):
+        return report_text(value)
+    return value
 
 
 def md_text(value: Any) -> str:

@@ -41,6 +41,7 @@ from jinja2.loaders import split_template_path
 from diamond import __version__
 from diamond.errors import InputError, TemplateError
 from diamond.io.read import read_regular
+from diamond.render.filters import report_safe
 from diamond.render.sandbox import BoundedSandbox, render_bounded
 
 __all__ = ["builtin_templates", "make_environment", "render_template", "template_error"]
@@ -188,6 +189,7 @@ def make_environment(
         lstrip_blocks=True,
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
+        finalize=report_safe,
     )
     for unused in ("lipsum", "cycler", "joiner"):  # nothing a report needs
         env.globals.pop(unused, None)

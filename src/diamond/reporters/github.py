@@ -24,13 +24,14 @@ def render_github(report: ValidationReport, colour: bool = False) -> str:
             level = "error" if d.severity == "error" or file.strict else "warning"
             hint = f"; {d.hint}" if d.hint else ""
             lines.append(
-                f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
+                f"::{level} file={_escape_property(printable(d.path))},"
+                f"line={d.line},col={d.column},"
                 f"title={_escape_property('diamond ' + d.code)}::"
                 f"{_escape_data(printable(d.message + hint))}"
             )
     log = render_text(report, colour=False)
     # The log repeats text from the files; GitHub must not run any of it as a command.
     # The token depends on the log itself, so no file can contain it in advance.
-    token = "diamond-" + hashlib.sha256(log.encode("utf-8")).hexdigest()[:32]
+    token = "diamond-" + hashlib.sha256(log.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     head = "\n".join(lines) + ("\n" if lines else "")
     return f"{head}::stop-commands::{token}\n{log}::{token}::\n"

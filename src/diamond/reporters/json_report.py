@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from diamond.safetext import json_text
 from diamond.validation import ValidationReport
 
 FORMAT = 1
@@ -51,4 +51,4 @@ def report_dict(report: ValidationReport) -> dict[str, Any]:
 
 def render_json(report: ValidationReport, colour: bool = False) -> str:
     """The report as indented JSON (``colour`` is ignored: machine output is never coloured)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_dict(report), indent=2) + "\n"

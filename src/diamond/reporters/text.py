@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from diamond.errors import Diagnostic
+from diamond.safetext import visible as printable
 from diamond.validation import ValidationReport
 
-# Characters that would act on a terminal or re-order text rather than show: C0 and C1
-# controls, DEL, bidirectional overrides and isolates, and the Unicode line separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
-def printable(text: str) -> str:
-    """``text`` with every control or bidi character shown as an escape (``\\x1b``, ``\\n``)."""
-    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04x}", text)
-
+__all__ = ["diagnostic_line", "printable", "render_text", "summary_line"]
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "ok": "\x1b[32m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"

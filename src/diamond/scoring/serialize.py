@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from diamond.safetext import json_text
 from diamond.scoring import serialize_stats as st
 from diamond.scoring.evidence import EvidenceResult
 from diamond.scoring.result import (
@@ -213,4 +213,4 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
 
 def to_json(assessment: Assessment, *, indent: int | None = 2) -> str:
     """``to_json_dict`` as text (UTF-8 characters kept, keys in their fixed order)."""
-    return json.dumps(to_json_dict(assessment), ensure_ascii=False, indent=indent)
+    return json_text(to_json_dict(assessment), indent=indent)

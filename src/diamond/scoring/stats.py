@@ -21,7 +21,14 @@ Pairs = list[tuple[Fraction, Fraction]]
 
 @functools.lru_cache(maxsize=4096)
 def _exact(number: Number) -> Fraction:
-    """``number`` as a fraction; weights repeat, so each distinct one is converted once."""
+    """``number`` as a fraction; weights repeat, so each distinct one is converted once.
+
+    A float is read as the decimal it was written as (its shortest round-trip text,
+    ``0.1`` -> 1/10), not as its binary approximation, so weights 0.1/0.2/0.3 weigh
+    exactly as 1/2/3 do.
+    """
+    if isinstance(number, float):
+        return Fraction(repr(number))
     return Fraction(number)
 
 

@@ -16,6 +16,7 @@ from diamond.io.guard import refuse_inputs
 from diamond.io.rewrite import rewrite
 from diamond.loader import LoadOptions, load_data, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
+from diamond.safetext import visible
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
@@ -259,7 +260,7 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
             replace={r.id: r for r in report.replaced},
             order=order,
             remove_all=report.created,
-            comment=f"imported from {Path(report.csv_path).name}",
+            comment=f"imported from {visible(Path(report.csv_path).name)}",
         )
     except (SpliceError, ValueError) as exc:
         raise InvalidFileError(
