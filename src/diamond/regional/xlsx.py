@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diamond.errors import Diagnostic, InvalidFileError
+from diamond.io.zipfix import EntryWriter, fixed_zip
 from diamond.regional.labels import labels_for
 from diamond.regional.model import RegionalMap
 
@@ -32,9 +33,7 @@ __all__ = ["read_xlsx_cells", "write_xlsx"]
 
 EXCEL_ROWS = 1_048_576
 FIXED_TIME = dt.datetime(2000, 1, 1)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 #: openpyxl stamps the save time into ``dcterms:modified``; it is set back to FIXED_TIME.
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _text(value: Any) -> str | None:
@@ -159,24 +158,13 @@ def _write_sheet(target: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bytes,
 
 
 def _normalise_zip(data: bytes, sheets: dict[str, pl.DataFrame]) -> bytes:
-    """The archive again: each sheet in ``sheets`` gets its rows; fixed timestamps and
-    attributes, entries in the same order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            content = source.read(info.filename)
-            if info.filename in sheets:
-                _write_sheet(target, fixed, content, sheets[info.filename])
-                continue
-            if info.filename == "docProps/core.xml":
-                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            target.writestr(fixed, content)
-    return out.getvalue()
+    """The archive again: each sheet in ``sheets`` gets its rows streamed in; fixed
+    timestamps and attributes, entries in the same order (``diamond.io.zipfix``)."""
+
+    def streamed(frame: pl.DataFrame) -> EntryWriter:
+        return lambda target, info, xml: _write_sheet(target, info, xml, frame)
+
+    return fixed_zip(data, FIXED_TIME, {name: streamed(f) for name, f in sheets.items()})
 
 
 def write_xlsx(m: RegionalMap, lang: str) -> bytes:

@@ -15,11 +15,11 @@ import io
 from typing import Any
 
 from diamond.errors import UsageError
+from diamond.io.zipfix import document_datetime, fixed_zip
 from diamond.render.filters import fill, num, pct
 from diamond.render.job import RenderJob
 from diamond.render.raster import bars_png, likert_png, radar_png
 from diamond.render.tables import Table, report_tables
-from diamond.render.zipfix import document_datetime, fixed_zip
 
 __all__ = ["render_docx"]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from diamond.io.zipfix import document_datetime, fixed_zip
 from diamond.render.docx_report import job_logo
 from diamond.render.filters import num
 from diamond.render.job import RenderJob
-from diamond.render.zipfix import document_datetime, fixed_zip
 
 __all__ = ["render_pptx"]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from diamond.io.zipfix import document_datetime, fixed_zip
 from diamond.render.job import RenderJob
 from diamond.render.tables import Cell, report_tables
-from diamond.render.zipfix import document_datetime, fixed_zip
 
 __all__ = ["render_xlsx", "sheet_title"]
 

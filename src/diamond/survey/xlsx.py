@@ -18,17 +18,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.io.zipfix import fixed_zip
 from diamond.limits import Limits
 
 ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an .xls, or an .xlsx encrypted with a password
-_FIXED = (1980, 1, 1, 0, 0, 0)
 _EPOCH = dt.datetime(2000, 1, 1)
 Cell = str | int | float | None
 _LOOKS_ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def is_workbook(data: bytes) -> bool:
@@ -177,20 +176,6 @@ def workbook_bytes(sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]]) -> by
     book.properties.creator = "diamond"
     raw = io.BytesIO()
     book.save(raw)
-    return _fixed_zip(raw.getvalue())
+    return fixed_zip(raw.getvalue(), _EPOCH)
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry's timestamp fixed (openpyxl stamps the current time)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            body = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' on save
-                body = _MODIFIED.sub(b"\\g<1>2000-01-01T00:00:00Z\\g<2>", body)
-            target.writestr(fixed, body)
-    return out.getvalue()

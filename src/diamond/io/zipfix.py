@@ -2,7 +2,9 @@
 
 python-docx, python-pptx and openpyxl stamp each zip entry with the time of
 saving; rewriting the archive with one fixed timestamp (the assessment's
-date) makes the same input give byte-identical files.
+date) makes the same input give byte-identical files. Every writer of a
+zip-based file (reports, survey exports, the regional map) goes through
+``fixed_zip``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 __all__ = ["document_datetime", "fixed_zip"]
@@ -40,13 +43,20 @@ def _entry(name: str, content: bytes, when: datetime) -> bytes:
     return content
 
 
-def fixed_zip(data: bytes, when: datetime) -> bytes:
+#: Writes one entry itself (``target``, the fixed ``ZipInfo``, the entry's old bytes).
+EntryWriter = Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None]
+
+
+def fixed_zip(
+    data: bytes, when: datetime, writers: Mapping[str, EntryWriter] | None = None
+) -> bytes:
     """``data`` (a zip) rewritten with every entry dated ``when``, deflated, in the same order.
 
     Save-time dates in ``docProps/core.xml`` (which openpyxl and XlsxWriter set
-    to the clock) become ``when`` too, in nested Office files as well.
+    to the clock) become ``when`` too, in nested Office files as well. An entry
+    named in ``writers`` is written by its writer instead (a streamed sheet).
     """
-    stamp = (when.year, when.month, when.day, 0, 0, 0)
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -54,5 +64,10 @@ def fixed_zip(data: bytes, when: datetime) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, _entry(entry.filename, source.read(entry.filename), when))
+            content = source.read(entry.filename)
+            writer = (writers or {}).get(entry.filename)
+            if writer is not None:
+                writer(target, info, content)
+                continue
+            target.writestr(info, _entry(entry.filename, content, when))
     return out.getvalue()
