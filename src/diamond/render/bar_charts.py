@@ -11,12 +11,13 @@ pure function of the inputs (deterministic bytes).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diamond.render.chart import coord, svg_document, wrap_label, xtext
 
-__all__ = ["LikertRow", "likert_svg", "score_bars_svg"]
+__all__ = ["LikertRow", "diverging_segments", "likert_svg", "score_bars_svg"]
 
 NEGATIVE = ("#b2182b", "#d6604d", "#f4a582", "#fddbc7")
 POSITIVE = ("#d1e5f0", "#92c5de", "#4393c3", "#2166ac")
@@ -40,6 +41,31 @@ def colours(points: int) -> list[str]:
     low = [NEGATIVE[min(k, len(NEGATIVE) - 1)] for k in range(half)]
     high = [POSITIVE[max(len(POSITIVE) - half + k, 0)] for k in range(half)]
     return low + ([NEUTRAL] if points % 2 else []) + high
+
+
+def diverging_segments(
+    counts: Sequence[int], centre: float, bar_w: float
+) -> list[tuple[float, float, int]]:
+    """Where each answer point's bar lies on a diverging Likert chart: (x, width, point).
+
+    The bar is centred on the scale's middle (half the middle point each side on an
+    odd scale). Empty points are left out. Sums are exact (``math.fsum``), so every
+    Python gives the same coordinates.
+    """
+    n = sum(counts)
+    if not n:
+        return []
+    shares = [c / n for c in counts]
+    middle = len(shares) // 2
+    left = math.fsum(shares[:middle]) + (shares[middle] / 2 if len(shares) % 2 else 0.0)
+    x = centre - left * bar_w / 2
+    found = []
+    for k, share in enumerate(shares):
+        width = share * bar_w / 2
+        if width > 0:
+            found.append((x, width, k))
+        x += width
+    return found
 
 
 def _pct(value: float) -> str:
@@ -74,17 +100,9 @@ def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, descrip
             ty = y + 11 + (k - (len(lines) - 1) / 2) * 11
             body.append(f'<text x="{coord(label_w - 8)}" y="{coord(ty)}" '
                         f'text-anchor="end" font-size="10.0" fill="{INK}">{xtext(line)}</text>')
-        if n:
-            shares = [c / n for c in row.counts]
-            middle = points // 2
-            left = sum(shares[:middle]) + (shares[middle] / 2 if points % 2 else 0.0)
-            x = centre - left * bar_w / 2
-            for k, share in enumerate(shares):
-                width = share * bar_w / 2
-                if width > 0:
-                    body.append(f'<rect x="{coord(x)}" y="{coord(y + 3)}" width="{coord(width)}" '
-                                f'height="{coord(row_h - 8)}" fill="{palette[k]}"/>')
-                x += width
+        for x, width, k in diverging_segments(row.counts, centre, bar_w):
+            body.append(f'<rect x="{coord(x)}" y="{coord(y + 3)}" width="{coord(width)}" '
+                        f'height="{coord(row_h - 8)}" fill="{palette[k]}"/>')
         missing = 1 - n / row.respondents if row.respondents else 0.0
         note = f"n={n} · {percent.replace('{v}', _pct(100 * missing))} {unanswered}"
         body.append(f'<text x="{coord(label_w + bar_w + 8)}" y="{coord(y + 14)}" font-size="10.0" '

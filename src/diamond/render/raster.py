@@ -126,7 +126,7 @@ def likert_png(labels: list[str], counts: list[tuple[int, ...]], respondents: in
     """
     from PIL import Image, ImageDraw
 
-    from diamond.render.bar_charts import colours
+    from diamond.render.bar_charts import colours, diverging_segments
 
     points = len(counts[0]) if counts else 0
     palette = colours(points)
@@ -153,17 +153,9 @@ def likert_png(labels: list[str], counts: list[tuple[int, ...]], respondents: in
         draw.multiline_text((label_w - 8 * SCALE, y + row_h / 2), text, fill=INK, font=small,
                             anchor="rm", align="right")
         n = sum(row)
-        if n:
-            shares = [c / n for c in row]
-            middle = points // 2
-            left = sum(shares[:middle]) + (shares[middle] / 2 if points % 2 else 0.0)
-            x = centre - left * bar_w / 2
-            for k, share in enumerate(shares):
-                width = share * bar_w / 2
-                if width > 0:
-                    draw.rectangle([x, y + 4 * SCALE, x + width, y + row_h - 6 * SCALE],
-                                   fill=palette[k])
-                x += width
+        for x, width, k in diverging_segments(row, centre, bar_w):
+            draw.rectangle([x, y + 4 * SCALE, x + width, y + row_h - 6 * SCALE],
+                           fill=palette[k])
         missing = 100 * (1 - n / respondents) if respondents else 0.0
         draw.text((label_w + bar_w + 8 * SCALE, y + row_h / 2),
                   f"n={n} · {notes[3].replace('{v}', f'{missing:.0f}')} {notes[2]}",
