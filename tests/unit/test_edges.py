@@ -123,3 +123,32 @@ def test_framework_recognised_by_content(name: str) -> None:
 
     report = validate_one(str(EXAMPLES / "valid" / "frameworks" / name), LoadOptions())
     assert (report.kind, report.diagnostics) == ("framework", [])
+
+
+def test_portfolio_reports_an_unreadable_subfolder(runner, app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """portfolio, like validate, names a subfolder it could not list instead of skipping it."""
+    import os
+    import shutil
+
+    from tests.conftest import ASSESSMENTS
+
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(ASSESSMENTS / "eskisehir-ceramics.yaml", source / "ceramics.yaml")
+    locked = source / "locked"
+    locked.mkdir()
+    (locked / "other.yaml").write_text("diamond: 1\n", "utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if os.fspath(path) == str(locked):  # type: ignore[call-overload]
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = runner.invoke(app, ["portfolio", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert "locked:1:1: error: this folder could not be listed (Permission denied)" in (
+        result.stdout + result.stderr
+    )
+    assert "1 assessed, 1 invalid" in result.stdout

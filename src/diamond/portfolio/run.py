@@ -1,6 +1,6 @@
 """Assess every questionnaire under a folder, in worker processes, in a deterministic order.
 
-Files are found like ``diamond validate`` finds them (``diamond.validation.expand``:
+Files are found like ``diamond validate`` finds them (``diamond.validation.scan``:
 ``*.yaml``/``*.yml``, recursively, hidden folders skipped, sorted by path). Framework
 files are skipped. Each file is loaded, scored and rendered (its Markdown and HTML
 report) on its own; an invalid file is recorded with its errors and does not stop the
@@ -25,7 +25,7 @@ from diamond.portfolio.ranking import cluster_key, iccs, rank
 from diamond.render.report import render_reports
 from diamond.scoring import Assessment, assess
 from diamond.scoring.engine import check_method
-from diamond.validation import expand, looks_like_framework
+from diamond.validation import looks_like_framework, scan
 
 __all__ = ["DEFAULT_LANGUAGE", "Job", "assess_file", "report_stems", "run_portfolio"]
 
@@ -86,6 +86,18 @@ def _invalid(job: Job, diagnostics: Sequence[Diagnostic]) -> Outcome:
     messages = tuple(f"{shown(d.path)}:{d.line}:{d.column}: {d.message}" for d in diagnostics)
     return Outcome("invalid", job.source,
                    invalid=InvalidFile(job.source, tuple(diagnostics), messages))
+
+
+def _unreadable_folder(base: Path, where: str, why: str) -> InvalidFile:
+    """A subfolder that could not be listed: reported like an invalid file, never skipped."""
+    try:
+        source = Path(where).relative_to(base).as_posix()
+    except ValueError:
+        source = where
+    found = Diagnostic(where, 1, 1, "error", "unreadable",
+                       f"this folder could not be listed ({why}); its questionnaires were "
+                       "not assessed", "give the folder read permission, or move it out")
+    return InvalidFile(source, (found,), (f"{source}:1:1: {found.message}",))
 
 
 def assess_file(job: Job) -> Outcome:
@@ -202,8 +214,8 @@ def run_portfolio(
         chosen = check_method(method)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    paths = list(expand([str(folder)]))
-    if not paths:
+    paths, unreadable = scan(base)
+    if not paths and not unreadable:
         raise UsageError(f"{folder}: no .yaml or .yml files in this folder")
     sources = [Path(p).relative_to(base).as_posix() for p in paths]
     stems = report_stems(sources)
@@ -218,7 +230,8 @@ def run_portfolio(
     columns = _columns(clusters, portfolio_lang)
     return Portfolio(
         lang=portfolio_lang, method=chosen, files=len(paths), clusters=ranked,
-        invalid=tuple(o.invalid for o in outcomes if o.invalid is not None),
+        invalid=tuple(o.invalid for o in outcomes if o.invalid is not None)
+        + tuple(_unreadable_folder(base, where, why) for where, why in unreadable),
         skipped=tuple(o.source for o in outcomes if o.kind == "framework"),
         columns=columns,
         reports=tuple(f for o in outcomes for f in o.files),
