@@ -20,6 +20,7 @@ class FormFormat(StrEnum):
     xlsform = "xlsform"
     limesurvey = "limesurvey"
     paper = "paper"
+    paper_pdf = "paper-pdf"
     apps_script = "apps-script"
 
 

@@ -24,10 +24,18 @@ class Writer:
     description: str
 
 
+def _paper_pdf(spec: FormSpec) -> bytes:
+    """The paper form as a print-ready PDF (the report's PDF engine, WeasyPrint)."""
+    from diamond.render.pdf import html_to_pdf
+
+    return html_to_pdf(paper.write(spec).decode("utf-8"))
+
+
 WRITERS: dict[str, Writer] = {
     "xlsform": Writer(xlsform.write, ".xlsx", True, "XLSForm for KoboToolbox and ODK"),
     "limesurvey": Writer(limesurvey.write, ".txt", False, "LimeSurvey survey structure (TSV)"),
     "paper": Writer(paper.write, ".html", False, "printable questionnaire (HTML)"),
+    "paper-pdf": Writer(_paper_pdf, ".pdf", True, "printable questionnaire (PDF)"),
     "apps-script": Writer(apps_script.write, ".gs", False, "Apps Script building a Google Form"),
 }
 

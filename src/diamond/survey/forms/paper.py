@@ -20,7 +20,7 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10
 h1 { font-size: 15pt; margin: 0 0 .4em; } h2 { font-size: 12.5pt; margin: 1.2em 0 .4em; }
 p.intro, p.note { margin: .3em 0 .8em; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-col.point { width: 6.6em; } col.code { width: 8.5em; }
+col.point { width: 8%; } col.code { width: 12%; }
 th, td { border: 1px solid #666; padding: .35em .4em; vertical-align: top; }
 th { background: #eee; font-weight: 600; }
 td.box, th.point { text-align: center; font-size: 8.5pt; hyphens: auto; }
