@@ -91,6 +91,8 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
 #: Top-level keys only a questionnaire has, and those only a framework file has.
 _QUESTIONNAIRE_KEYS = frozenset({"diamond", "respondents", "sector"})
 _FRAMEWORK_KEYS = frozenset({"dimensions", "preconditions", "success_factors"})
+#: Deeper than any framework file nests (dimensions > indicators > texts is 6 levels).
+_FRAMEWORK_DEPTH = 16
 
 
 def looks_like_framework(text: str) -> bool:
@@ -118,6 +120,11 @@ def looks_like_framework(text: str) -> bool:
                 if depth == 1 and position % 2 == 0:
                     key = None  # a complex key
                 depth += 1
+                if depth > _FRAMEWORK_DEPTH:
+                    # No framework nests this deep; leave the file to the questionnaire
+                    # reader, whose depth limit stops it. (Walking on costs quadratic time
+                    # in libyaml before 0.2.6 on '{a: {a: ...' a hundred thousand deep.)
+                    return False
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
                 if depth == 0:

@@ -18,6 +18,7 @@ Builds the respondent × indicator array once and hands it to ``diamond.stats``:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -192,7 +193,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     ratios = [correlation_ratio(own_dims[complete, d], own_overall[complete],
                                 x.weights[complete]) for d in range(len(x.dimensions))]
     known = [r for r in ratios if r is not None]
-    share = sum(known)
+    share = math.fsum(known)  # exact: the same bits on every Python
     nominal = x.dimension_weights / x.dimension_weights.sum()
     dimensions: dict[str, DimensionStatistics] = {}
     for d, dim_id in enumerate(x.dimensions):

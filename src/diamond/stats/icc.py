@@ -9,6 +9,7 @@ compute them from a one-way ANOVA of individual values grouped by unit:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,9 +37,11 @@ def one_way(values: Sequence[float], groups: Sequence[Hashable]) -> OneWay | Non
     g, n = len(by), len(values)
     if g < 2 or n - g < 1:
         return None
-    grand = sum(values) / n
-    ssb = sum(len(v) * (sum(v) / len(v) - grand) ** 2 for v in by.values())
-    ssw = sum(sum((x - sum(v) / len(v)) ** 2 for x in v) for v in by.values())
+    # math.fsum: exact sums, so every Python gives the same bits (3.12's sum() compensates)
+    grand = math.fsum(values) / n
+    means = {key: math.fsum(v) / len(v) for key, v in by.items()}
+    ssb = math.fsum(len(v) * (means[key] - grand) ** 2 for key, v in by.items())
+    ssw = math.fsum((x - means[key]) ** 2 for key, v in by.items() for x in v)
     return OneWay(ssb / (g - 1), ssw / (n - g), g, n)
 
 
