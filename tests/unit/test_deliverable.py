@@ -205,6 +205,23 @@ def test_small_groups_are_merged_everywhere() -> None:
     assert "Üniversiteler" not in out["r-diamond.svg"]
 
 
+def test_small_groups_keep_only_their_size_in_the_json() -> None:
+    import json
+
+    a = scored(ASSESSMENTS / "ankara-defence-aerospace.yaml")
+    (file,) = render_reports(a, ["json"], stem="r")
+    assert isinstance(file.content, str)
+    data = json.loads(file.content)
+    groups = {g["id"]: g for g in data["groups"]}
+    assert groups["university"] == {"id": "university", "respondents": 1, "confidential": True,
+                                    "overall": None, "band": None, "dimensions": {}}
+    assert groups["firm"]["confidential"] is False and groups["firm"]["overall"] is not None
+    shown = [g["dimensions"]["factor"] for g in data["groups"]
+             if not g["confidential"] and g["dimensions"].get("factor") is not None]
+    expected = max(shown) - min(shown) if len(shown) >= 2 else None
+    assert data["group_spread"]["factor"] == expected
+
+
 def test_file_names_carry_a_different_language() -> None:
     assert report_stem("sector", None, "tr") == "sector"
     assert report_stem("sector", "tr", "tr") == "sector"

@@ -17,10 +17,11 @@ from diamond.render.bar_charts import LikertRow, likert_svg, score_bars_svg
 from diamond.render.brand import Brand
 from diamond.render.chart import Axis, Series, diamond_svg
 from diamond.render.context_checks import evidence_context, robustness_context
-from diamond.render.context_report import confidential_groups, report_context
+from diamond.render.context_report import report_context
 from diamond.render.filters import fill, num
 from diamond.render.stats_context import statistics_context
 from diamond.safetext import href
+from diamond.scoring.confidential import confidential_groups, shown_spread
 from diamond.scoring.result import (
     UNCLASSIFIED,
     Assessment,
@@ -145,16 +146,6 @@ def chart_svg(a: Assessment, labels: Mapping[str, Any], lang: str) -> tuple[str,
     return svg, title, description
 
 
-def _spread(a: Assessment, dimension: str) -> float | None:
-    """The spread between the groups shown (never one of a confidential group)."""
-    hidden = confidential_groups(a)
-    if not hidden:
-        return a.group_spread.get(dimension)
-    scores = [s for g in a.groups if g.id not in hidden
-              if (s := g.dimensions.get(dimension)) is not None]
-    return max(scores) - min(scores) if len(scores) >= 2 else None
-
-
 def _likert(a: Assessment, d: DimensionResult, labels: Mapping[str, Any]) -> str | None:
     """The dimension's diverging stacked bar chart of answers (None without the labels)."""
     text = labels.get("deliverable", {}).get("text")
@@ -175,7 +166,7 @@ def _dimensions(a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
         items = [_item(e, a, labels) for e in a.swot.items if e.dimension == d.id]
         found.append({
             **_ref(d, labels), "number": d.number, "weight": d.weight, "answered": d.answered,
-            "total": d.total, "coverage": d.coverage, "spread": _spread(a, d.id),
+            "total": d.total, "coverage": d.coverage, "spread": shown_spread(a, d.id),
             "indicators": [_indicator(i, labels) for i in d.indicators],
             "swot": [{"id": q, "label": labels["quadrants"][q],
                       "items": [i for i in items if i["quadrant"] == q]} for q in QUADRANTS],

@@ -1,10 +1,9 @@
-"""The analyst's content (``report:``) and the confidentiality rule, as template data.
+"""The analyst's content (``report:``) and the confidentiality note, as template data.
 
 Plain dicts, lists, strings and numbers, like the rest of the context. The
-confidentiality rule: a stakeholder group with fewer respondents than
-``report.min_group_size`` (default 3) would reveal a person's answers, so it
-is never shown on its own: it is merged into one "other groups" count and the
-report notes it.
+confidentiality rule itself (``diamond.scoring.confidential``): a stakeholder group
+with fewer respondents than ``report.min_group_size`` (default 3) is never shown on
+its own: it is merged into one "other groups" count and the report notes it.
 """
 
 from __future__ import annotations
@@ -12,28 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from diamond.models.questionnaire import Group
 from diamond.models.report import ReportBlock
 from diamond.render.filters import fill
+from diamond.scoring.confidential import confidential_groups, min_group_size
 from diamond.scoring.result import Assessment
 
-__all__ = ["DEFAULT_MIN_GROUP", "confidential_groups", "min_group_size", "report_context"]
+__all__ = ["report_context"]
 
 Data = dict[str, Any]
-DEFAULT_MIN_GROUP = 3
-
-
-def min_group_size(a: Assessment) -> int:
-    """The smallest group shown on its own."""
-    return a.report.min_group_size if a.report is not None else DEFAULT_MIN_GROUP
-
-
-def confidential_groups(a: Assessment) -> set[Group]:
-    """Ids of the stakeholder groups too small to show on their own."""
-    threshold = min_group_size(a)
-    return {g for g, n in a.respondents_by_group.items() if 0 < n < threshold}
-
-
 def _actions(block: ReportBlock, a: Assessment, labels: Mapping[str, Any]) -> list[Data]:
     names = {i.id: i.text for i in a.indicators}
     short = labels.get("short", {})

@@ -6,10 +6,12 @@ from typing import Any
 
 from diamond.safetext import json_text
 from diamond.scoring import serialize_stats as st
+from diamond.scoring.confidential import confidential_groups, shown_spread
 from diamond.scoring.evidence import EvidenceResult
 from diamond.scoring.result import (
     Assessment,
     DimensionResult,
+    GroupResult,
     IndicatorResult,
     SwotEntry,
     SwotResult,
@@ -135,10 +137,21 @@ def _robustness(r: Robustness | None) -> dict[str, Any] | None:
     }
 
 
+def _group(a: Assessment, g: GroupResult, hidden: set[str]) -> dict[str, Any]:
+    """A group's scores, or only its size when it is too small to show (confidential)."""
+    if g.id in hidden:
+        return {"id": g.id, "respondents": g.respondents, "confidential": True,
+                "overall": None, "band": None, "dimensions": {}}
+    return {"id": g.id, "respondents": g.respondents, "confidential": False,
+            "overall": g.overall, "band": g.band, "dimensions": dict(g.dimensions),
+            **st.group(a, g.id)}
+
+
 def to_json_dict(assessment: Assessment) -> dict[str, Any]:
     """The assessment as JSON-native dicts and lists, keys in a fixed order."""
     a = assessment
     summary = a.summary
+    hidden: set[str] = set(confidential_groups(a))
     return {
         "format": JSON_FORMAT,
         "sector": {
@@ -156,12 +169,8 @@ def to_json_dict(assessment: Assessment) -> dict[str, Any]:
             *(None, None) if a.statistics is None
             else (a.statistics.overall, a.statistics.overall_analytic))},
         "dimensions": [_dimension(d, a) for d in a.dimensions],
-        "groups": [
-            {"id": g.id, "respondents": g.respondents, "overall": g.overall, "band": g.band,
-             "dimensions": dict(g.dimensions), **st.group(a, g.id)}
-            for g in a.groups
-        ],
-        "group_spread": dict(a.group_spread),
+        "groups": [_group(a, g, hidden) for g in a.groups],
+        "group_spread": {d: shown_spread(a, d) for d in a.group_spread},
         "swot": _swot(a.swot),
         "summary": {
             "overall": {"score": summary.overall, "band": summary.band},
