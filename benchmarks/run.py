@@ -19,6 +19,7 @@ from pathlib import Path
 import corpus as corpora
 import suite_assess
 import suite_import
+import suite_portfolio
 import suite_render
 import suite_startup
 import suite_stats
@@ -34,7 +35,7 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "assess": suite_assess.run,
     "scaling": suite_assess.scaling,
     "render": suite_render.run,
-    "portfolio": suite_render.portfolio,
+    "portfolio": suite_portfolio.run,
     "import": suite_import.run,
     "stats": suite_stats.run,
 }
@@ -64,6 +65,13 @@ def _args() -> argparse.Namespace:
         help="files given to check-jsonschema and yamllint, which take ~0.3 s "
         "per file (default 100; quick 10; 0 = all)",
     )
+    parser.add_argument(
+        "--portfolio-files",
+        type=int,
+        action="append",
+        metavar="N",
+        help="a portfolio folder size (repeatable; default 1000 and 8100; quick: 100)",
+    )
     parser.add_argument("--seed", type=int, default=corpora.SEED, help="corpus seed")
     parser.add_argument("--output", type=Path, help="where to write the results table")
     return parser.parse_args()
@@ -84,6 +92,7 @@ def main() -> None:
         repeat=repeat,
         slow=args.slow_repeat or min(repeat, 3),
         reference_files=reference or spec.files,
+        portfolio_files=tuple(args.portfolio_files or ()),
     )
     chosen = args.only or list(SECTIONS)
     figures: list[Figure] = []
