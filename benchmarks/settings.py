@@ -20,6 +20,7 @@ class Context:
     repeat: int  # repetitions of ordinary figures
     slow: int  # repetitions of figures that take many seconds each
     reference_files: int  # how many files check-jsonschema and yamllint check
+    portfolio_files: tuple[int, ...] = ()  # folder sizes of the portfolio section
     python: str = sys.executable
     diamond: str = field(default_factory=lambda: tool("diamond") or "diamond")
     schema: str = str(REPO / "schema" / "questionnaire.schema.json")

@@ -1,16 +1,10 @@
-"""Section 5: rendering's share of ``assess``; section 6: ``portfolio`` (if it exists)."""
+"""Section 5: rendering's share of ``assess`` (section 6, ``portfolio``: ``suite_portfolio``)."""
 
 from __future__ import annotations
-
-import shutil
-import subprocess
 
 from results import Figure
 from settings import Context
 from timing import REPO, Samples, env_with, probe, time_commands
-
-#: How many corpus files ``diamond portfolio`` gets (each is scored and rendered).
-PORTFOLIO_FILES = 100
 
 
 def run(ctx: Context) -> list[Figure]:
@@ -48,41 +42,3 @@ def run(ctx: Context) -> list[Figure]:
             ),
         ]
     return figures
-
-
-def portfolio(ctx: Context) -> list[Figure]:
-    """Measured only once ``diamond --help`` lists a ``portfolio`` command."""
-    env = env_with()
-    shown = subprocess.run(
-        [ctx.diamond, "--help"], capture_output=True, text=True, env=env, check=False
-    ).stdout
-    if not any(line.strip().startswith("portfolio ") for line in shown.splitlines()):
-        reason = "`diamond --help` lists no `portfolio` command"
-        return [Figure("P1", "`diamond portfolio`", None, skipped=reason)]
-    files = ctx.corpus.many_files()[:PORTFOLIO_FILES]
-    folder = ctx.corpus.root / f"portfolio-{len(files)}"
-    if len(list(folder.glob("*.yaml"))) != len(files):
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        for path in files:
-            shutil.copyfile(path, folder / path.name)
-    out = ctx.corpus.root / "reports" / "portfolio"
-    print(f"  portfolio: {len(files)} files, {ctx.slow} repetitions", flush=True)
-    runs = time_commands(
-        {
-            "validate": [ctx.diamond, "validate", str(folder)],
-            "portfolio": [ctx.diamond, "portfolio", str(folder), "-o", str(out)],
-        },
-        ctx.slow,
-        env=env,
-    )
-    return [
-        Figure(
-            "P1",
-            f"reference: `diamond portfolio` of {len(files)} files (default jobs), "
-            "cluster reports included",
-            runs["portfolio"].seconds,
-            runs["validate"].seconds,
-            "`diamond validate` of the same folder (default jobs)",
-        )
-    ]

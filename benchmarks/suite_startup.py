@@ -27,6 +27,7 @@ def run(ctx: Context) -> list[Figure]:
         "version": [ctx.diamond, "--version"],
         "help": [ctx.diamond, "--help"],
         "one": [ctx.diamond, "validate", one],
+        "assess": [ctx.diamond, "assess", one, "-o", str(ctx.corpus.root / "reports" / "one")],
     }
     if yamllint:
         commands["yamllint"] = [yamllint, "--version"]
@@ -61,6 +62,15 @@ def run(ctx: Context) -> list[Figure]:
             skipped="" if cjs else missing,
         ),
         Figure("S4", "reference: `diamond --help`", runs["help"].seconds, bare, "S1"),
+        Figure(
+            "S10",
+            "`diamond assess one.yaml -o DIR` (statistics at their defaults) vs "
+            "`diamond validate one.yaml`",
+            runs["assess"].seconds,
+            runs["one"].seconds,
+            "`diamond validate one.yaml`",
+            1.5,
+        ),
     ]
     for number, name in enumerate(IMPORTS, start=5):
         figures.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 
@@ -58,3 +59,13 @@ def test_office_and_pdf_libraries_load_only_for_their_formats() -> None:
     )
     for heavy in ("docx", "openpyxl", "pptx", "weasyprint", "PIL", "xlsxwriter"):
         assert heavy not in loaded, f"the renderer registry imports {heavy}"
+
+
+def test_the_command_runs_numpy_on_one_blas_thread_unless_told_otherwise() -> None:
+    code = ("import os\nos.environ['MKL_NUM_THREADS'] = '3'\n"
+            "from diamond.cli import _one_blas_thread\n_one_blas_thread()\n"
+            "print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['MKL_NUM_THREADS'])")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=env)
+    assert out.stdout.split() == ["1", "3"]  # the user's own setting is kept

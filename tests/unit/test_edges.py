@@ -125,7 +125,7 @@ def test_framework_recognised_by_content(name: str) -> None:
     assert (report.kind, report.diagnostics) == ("framework", [])
 
 
-def test_portfolio_reports_an_unreadable_subfolder(runner, app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_portfolio_reports_unreadable_subfolders(runner, app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """portfolio, like validate, names a subfolder it could not list instead of skipping it."""
     import os
     import shutil

@@ -11,6 +11,7 @@ from diamond.documents import MAX_PER_CODE, cap_diagnostics
 from diamond.errors import Diagnostic, InputError, OutputError
 from diamond.io.guard import refuse_inputs
 from diamond.io.read import read_regular
+from diamond.io.staging import StagedSet
 from diamond.limits import Limits
 from diamond.survey.readback import read_back
 from diamond.survey.splice import Region
@@ -76,3 +77,27 @@ def test_read_back_falls_back_when_the_lines_read_otherwise(region_text: str) ->
 def test_read_back_is_not_used_when_respondents_were_replaced() -> None:
     assert read_back("", [], BEFORE, "q", Limits(), replaced=True) is None
     assert read_back("", None, BEFORE, "q", Limits(), replaced=False) is None
+
+
+def test_a_staged_set_renames_nothing_until_commit(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (tmp_path / "out").mkdir()
+    (out / "b.txt").write_text("old\n", encoding="utf-8")
+    staged = StagedSet([tmp_path / "q.yaml"])
+    staged.add(out / "b.txt", "new b\n", (1, 0))
+    staged.add(out / "a.txt", b"new a\n", (0, 0))
+    assert (out / "b.txt").read_text(encoding="utf-8") == "old\n"
+    assert not (out / "a.txt").exists() and len(staged) == 2
+    assert staged.commit() == [out / "a.txt", out / "b.txt"]  # in their order, not staging's
+    assert (out / "b.txt").read_text(encoding="utf-8") == "new b\n"
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_staged_set_left_by_an_error_removes_its_temporaries(tmp_path: Path) -> None:
+    source = tmp_path / "q.yaml"
+    source.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="input file"), StagedSet([source]) as staged:
+        staged.add(tmp_path / "report.md", "text\n")
+        staged.add(tmp_path / "q.yaml", "over the input\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q.yaml"]
+    assert source.read_text(encoding="utf-8") == "x"

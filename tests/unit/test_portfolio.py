@@ -12,9 +12,11 @@ from tests.conftest import ASSESSMENTS, EXAMPLES
 from tests.unit.test_compare import questionnaire_text
 from tests.unit.test_compare_render import inline_tokens
 
-from diamond.errors import UsageError
+from diamond.errors import OutputError, UsageError
 from diamond.portfolio import (
     CLUSTERS_FOLDER,
+    Outcome,
+    ReportWriter,
     render_portfolio,
     report_stems,
     run_portfolio,
@@ -153,3 +155,50 @@ def test_write_puts_reports_under_clusters(folder: Path, tmp_path: Path) -> None
     assert data["counts"] == {"files": 5, "clusters": 3, "invalid": 1, "skipped": 1}
     assert data["invalid"][0]["errors"][0]["line"] == 6
     assert str(tmp_path) not in (out / "portfolio.json").read_text(encoding="utf-8")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_streamed_reports_are_the_files_write_portfolio_writes(
+    folder: Path, tmp_path: Path
+) -> None:
+    inputs = sorted(folder.rglob("*.yaml"))
+    whole = run_portfolio(folder)
+    write_portfolio(whole, render_portfolio(whole), tmp_path / "whole", inputs)
+    with ReportWriter(tmp_path / "streamed", inputs) as writer:
+        streamed = run_portfolio(folder, jobs=2, sink=writer)
+        assert streamed.reports == ()  # the text went to disk, not into memory
+        assert len(writer.staged) == len(whole.reports)
+        assert not (tmp_path / "streamed" / CLUSTERS_FOLDER / "a-low.md").exists()  # not yet
+        written = writer.finish(render_portfolio(streamed))
+    assert [w.name for w in written][-3:] == ["portfolio.md", "portfolio.html", "portfolio.json"]
+    assert [w.name for w in written][:3] == ["a-low.md", "a-low-diamond.svg", "a-low.html"]
+    assert _tree(tmp_path / "streamed") == _tree(tmp_path / "whole")
+
+
+def test_streaming_never_writes_over_an_input_and_leaves_nothing(
+    folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    victim = _write(out / CLUSTERS_FOLDER, "b-high.html", "mine\n")
+    with pytest.raises(OutputError, match="input file"), ReportWriter(out, [victim]) as writer:
+        run_portfolio(folder, sink=writer)
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    assert _tree(out) == {f"{CLUSTERS_FOLDER}/b-high.html": b"mine\n"}  # no temporaries
+
+
+def test_a_failed_run_removes_every_staged_temporary(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+
+    def fail(index: int, outcome: Outcome) -> Outcome:
+        kept = writer(index, outcome)
+        if len(writer.staged) >= 3:
+            raise RuntimeError("disk full")
+        return kept
+
+    with pytest.raises(RuntimeError), ReportWriter(out, []) as writer:
+        run_portfolio(folder, sink=fail)
+    assert _tree(out) == {}

@@ -623,3 +623,23 @@ def test_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.delenv("DIAMOND_NO_TEMPLATE_CACHE", raising=False)
     assert files(example(), ("md",))["r.md"].startswith("# ")
+
+
+def test_builtin_labels_are_read_once_and_handed_out_as_fresh_copies() -> None:
+    from diamond.render.labels import load_labels
+
+    first = load_labels("en")
+    first["text"]["no_score"] = "changed"
+    first["deliverable"] = {}
+    again = load_labels("en")
+    assert again["text"]["no_score"] != "changed" and "deliverable" not in again
+    assert builtin_labels() == builtin_labels() and builtin_labels() is not builtin_labels()
+
+
+def test_the_builtin_templates_environment_is_made_once_per_language(tmp_path: Path) -> None:
+    from diamond.render.job import report_environment
+
+    assert report_environment(None, "tr") is report_environment(None, "tr")
+    assert report_environment(None, "tr") is not report_environment(None, "en")
+    # a user's templates may change between calls: never shared
+    assert report_environment(tmp_path, "tr") is not report_environment(tmp_path, "tr")

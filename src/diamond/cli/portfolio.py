@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -80,8 +80,9 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
     reports = [p for p in written if p.parent.name == "clusters"]
     if reports:
         say(line("wrote {} cluster report files into {}", len(reports), reports[0].parent))
+    shown = set(reports)  # a set: a national portfolio writes tens of thousands of files
     for path in written:
-        if path not in reports:
+        if path not in shown:
             say(line("wrote {}", path))
 
 
@@ -128,37 +129,43 @@ def portfolio(
     Exit codes: 0 every file assessed; 1 at least one invalid file (the rest are still
     assessed and written); 2 usage error; 3 template error; 4 a report could not be written.
     """
-    from diamond.portfolio import render_portfolio, run_portfolio, write_portfolio
-    from diamond.validation import expand
+    from diamond.portfolio import ReportWriter, render_portfolio, run_portfolio
 
     if not folder.is_dir():
         raise UsageError(f"'{folder}' is not a folder")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates '{templates}' is not a folder")
+    from diamond.validation import expand
+
     paths = list(expand([str(folder)]))
     workers = jobs or os.cpu_count() or 1
-    with progress_bar(len(paths), sys.stdout.isatty()) as on_done:
-        result = run_portfolio(
-            folder, load_options(allow_outside_paths), method=method.value,
-            lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
-            on_done=on_done,
-        )
     chosen = list(dict.fromkeys(formats or list(ReportFormat)))
-    rendered = [f for f in render_portfolio(result, templates_dir=templates)
-                if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
-    if output is None and chosen == [ReportFormat.json]:
-        from diamond.cli.console import warn, write_data
-        from diamond.reporters.text import diagnostic_line
-
-        write_data(rendered[0].content)
-        for item in result.invalid:
-            for d in item.diagnostics:
-                warn(diagnostic_line(d))
-        if not result.ok:
-            raise typer.Exit(exit_codes.INVALID)
-        return
+    to_stdout = output is None and chosen == [ReportFormat.json]
     target = output if output is not None else DEFAULT_OUTPUT
-    written = write_portfolio(result, rendered, target, [Path(p) for p in paths])
+    with ExitStack() as stack:
+        # each cluster's reports go to disk as they are made (renamed only at the end)
+        writer = None if to_stdout else stack.enter_context(
+            ReportWriter(target, [Path(p) for p in paths]))
+        with progress_bar(len(paths), sys.stdout.isatty()) as on_done:
+            result = run_portfolio(
+                folder, load_options(allow_outside_paths), method=method.value,
+                lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
+                on_done=on_done, sink=writer,
+            )
+        rendered = [f for f in render_portfolio(result, templates_dir=templates)
+                    if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
+        if writer is None:
+            from diamond.cli.console import warn, write_data
+            from diamond.reporters.text import diagnostic_line
+
+            write_data(rendered[0].content)
+            for item in result.invalid:
+                for d in item.diagnostics:
+                    warn(diagnostic_line(d))
+            if not result.ok:
+                raise typer.Exit(exit_codes.INVALID)
+            return
+        written = writer.finish(rendered)
     print_portfolio(result, written, colour_enabled(color, sys.stdout))
     if not result.ok:
         raise typer.Exit(exit_codes.INVALID)

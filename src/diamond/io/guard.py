@@ -18,6 +18,32 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
+class InputGuard:
+    """The inputs of a command, resolved once, to check many targets against."""
+
+    def __init__(self, inputs: Iterable[Path | str]) -> None:
+        self.names: dict[Path, str] = {}
+        self.files: dict[tuple[int, int], str] = {}
+        for given in inputs:
+            if str(given) == STDIN:
+                continue
+            self.names[Path(given).resolve()] = str(given)
+            identity = _identity(Path(given))
+            if identity is not None:
+                self.files[identity] = str(given)
+
+    def refuse(self, targets: Iterable[Path], *, hint: str = "choose another output") -> None:
+        """Raise ``OutputError`` if any target is one of the inputs."""
+        for target in targets:
+            source = self.names.get(target.resolve())
+            if source is None:
+                identity = _identity(target)
+                source = self.files.get(identity) if identity is not None else None
+            if source is not None:
+                raise OutputError(
+                    f"refusing to write {target}: it is the input file {source}; {hint}")
+
+
 def refuse_inputs(
     targets: Iterable[Path], inputs: Iterable[Path | str], *, hint: str = "choose another output"
 ) -> None:
@@ -26,19 +52,4 @@ def refuse_inputs(
     A target counts as an input when it resolves to the same path (through
     symbolic links and ``..``) or is the same file on disk (a hard link).
     """
-    names: dict[Path, str] = {}
-    files: dict[tuple[int, int], str] = {}
-    for given in inputs:
-        if str(given) == STDIN:
-            continue
-        names[Path(given).resolve()] = str(given)
-        identity = _identity(Path(given))
-        if identity is not None:
-            files[identity] = str(given)
-    for target in targets:
-        source = names.get(target.resolve())
-        if source is None:
-            identity = _identity(target)
-            source = files.get(identity) if identity is not None else None
-        if source is not None:
-            raise OutputError(f"refusing to write {target}: it is the input file {source}; {hint}")
+    InputGuard(inputs).refuse(targets, hint=hint)

@@ -5,7 +5,7 @@ This package never imports typer or rich; progress is reported through an option
 """
 
 from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
-from diamond.portfolio.render import render_portfolio, write_portfolio
+from diamond.portfolio.render import ReportWriter, render_portfolio, write_portfolio
 from diamond.portfolio.run import DEFAULT_LANGUAGE, assess_file, report_stems, run_portfolio
 from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json, portfolio_to_json_dict
 
@@ -18,6 +18,7 @@ __all__ = [
     "InvalidFile",
     "Outcome",
     "Portfolio",
+    "ReportWriter",
     "assess_file",
     "portfolio_json",
     "portfolio_to_json_dict",

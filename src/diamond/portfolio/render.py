@@ -6,20 +6,23 @@ byte-identical files, and no clock is read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from diamond.compare.context import compare_filters
 from diamond.compare.labels import load_compare_labels
+from diamond.errors import OutputError
 from diamond.io.atomic import write_set
 from diamond.io.outputs import check_outputs
+from diamond.io.staging import StagedSet
 from diamond.portfolio.context import build_portfolio_context
-from diamond.portfolio.model import Portfolio
+from diamond.portfolio.model import Outcome, Portfolio
 from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json
 from diamond.render.report import RenderedFile
 from diamond.render.templates import make_environment, render_template
 
-__all__ = ["STEM", "TEMPLATES", "render_portfolio", "write_portfolio"]
+__all__ = ["STEM", "TEMPLATES", "ReportWriter", "render_portfolio", "write_portfolio"]
 
 STEM = "portfolio"
 #: The template each templated format is rendered from.
@@ -62,3 +65,49 @@ def write_portfolio(
     pairs = list(zip(clusters, [f.content for f in reports], strict=True))
     pairs += zip(targets, [f.content for f in rendered], strict=True)
     return write_set(pairs)
+
+
+class ReportWriter:
+    """Stream each cluster's reports into ``folder/clusters/`` as it is made, then the rest.
+
+    A ``run_portfolio`` sink: each outcome's files are staged into temporaries at once
+    (``diamond.io.staging``) and dropped from memory; ``finish`` stages the portfolio
+    files and renames the whole set, the clusters' reports in path order and the
+    portfolio files last, as ``write_portfolio`` does. Nothing is renamed before every
+    file is staged; leaving the ``with`` block by an exception removes every temporary.
+    Never writes over one of ``inputs`` (``OutputError``).
+    """
+
+    def __init__(self, folder: Path, inputs: Iterable[Path]) -> None:
+        self.folder = folder
+        self.clusters = folder / CLUSTERS_FOLDER
+        for place in (folder, self.clusters):
+            if place.exists() and not place.is_dir():
+                raise OutputError(f"cannot write into {place}: it is a file, not a folder")
+        self.staged = StagedSet(inputs)
+        self.count = 0
+
+    def __call__(self, index: int, outcome: Outcome) -> Outcome:
+        for k, file in enumerate(outcome.files):
+            if Path(file.name).name != file.name or file.name in ("", ".", ".."):
+                raise OutputError(f"refusing to write '{file.name}': not a plain file name")
+            target = self.clusters / file.name
+            if target.is_dir():
+                raise OutputError(f"cannot write {target}: a folder of that name exists")
+            self.staged.add(target, file.content, (index, k))
+        self.count += len(outcome.files)
+        return dataclasses.replace(outcome, files=())
+
+    def finish(self, rendered: Sequence[RenderedFile]) -> list[Path]:
+        """Stage ``rendered`` into the folder, then rename every file; the paths written."""
+        targets = check_outputs(rendered, self.folder, [])
+        for k, (target, file) in enumerate(zip(targets, rendered, strict=True)):
+            self.staged.add(target, file.content, (1 << 62, k))
+        return self.staged.commit()
+
+    def __enter__(self) -> ReportWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None:
+            self.staged.discard()

@@ -151,13 +151,19 @@ def report_stems(sources: Sequence[str]) -> list[str]:
     return stems
 
 
+#: Called in the main process with each file's index and outcome as it arrives; returns
+#: the outcome to keep (a sink that writes the reports away returns it without them).
+Sink = Callable[[int, Outcome], Outcome]
+
+
 def _execute(jobs: list[Job], workers: int,
-             on_done: Callable[[str], None] | None) -> list[Outcome]:
+             on_done: Callable[[str], None] | None, sink: Sink | None = None) -> list[Outcome]:
     done = on_done or (lambda _path: None)
+    keep = sink or (lambda _k, outcome: outcome)
     if workers <= 1 or len(jobs) < 2:
         outcomes = []
-        for job in jobs:
-            outcomes.append(assess_file(job))
+        for k, job in enumerate(jobs):
+            outcomes.append(keep(k, assess_file(job)))
             done(job.path)
         return outcomes
     import multiprocessing
@@ -170,7 +176,8 @@ def _execute(jobs: list[Job], workers: int,
         try:
             for future in as_completed(futures):
                 k = futures[future]
-                results[k] = future.result()
+                results[k] = keep(k, future.result())
+                del futures[future]  # the pool's future holds the outcome until dropped
                 done(jobs[k].path)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -196,6 +203,7 @@ def run_portfolio(
     templates_dir: Path | None = None,
     jobs: int = 1,
     on_done: Callable[[str], None] | None = None,
+    sink: Sink | None = None,
 ) -> Portfolio:
     """Assess every questionnaire under ``folder`` and rank them.
 
@@ -203,7 +211,11 @@ def run_portfolio(
     each report is in its questionnaire's language and the portfolio in the language
     all questionnaires share, else ``DEFAULT_LANGUAGE``. ``jobs`` > 1 uses that many
     worker processes; ``on_done(path)`` is called in this process as each file finishes
-    (in completion order). Raises ``UsageError`` when ``folder`` is not a folder or holds
+    (in completion order). ``sink(index, outcome)``, when given, gets each file's outcome
+    in this process as it arrives (index in path order) and returns what to keep: a sink
+    that writes each cluster's reports away (``diamond.portfolio.render.ReportWriter``)
+    keeps memory flat, and ``Portfolio.reports`` then holds only what it kept. Raises
+    ``UsageError`` when ``folder`` is not a folder or holds
     no ``*.yaml``/``*.yml`` file, or for an unknown method; ``TemplateError`` when a
     template fails.
     """
@@ -221,7 +233,7 @@ def run_portfolio(
     stems = report_stems(sources)
     todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir)
             for p, s, stem in zip(paths, sources, stems, strict=True)]
-    outcomes = _execute(todo, jobs, on_done)
+    outcomes = _execute(todo, jobs, on_done, sink)
     clusters = [o.cluster for o in outcomes if o.cluster is not None]
     languages = {c.language for c in clusters}
     portfolio_lang: Language = lang or (languages.pop() if len(languages) == 1

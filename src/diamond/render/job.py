@@ -69,13 +69,29 @@ class RenderJob:
 
     def render(self, template: str, **extra: Any) -> str:
         """A template rendered with the context, plus ``extra`` keys."""
-        from diamond.render.filters import filters_for
-        from diamond.render.templates import make_environment, render_template
+        from diamond.render.templates import render_template
 
         if "env" not in self._cache:
-            self._cache["env"] = make_environment(
-                self.options.templates_dir, filters_for(self.language))
+            self._cache["env"] = report_environment(self.options.templates_dir, self.language)
         return render_template(self._cache["env"], template, {**self.context(), **extra})
+
+
+#: The built-in templates' environment per language, made once per process: the
+#: built-in templates never change while it runs, and a portfolio renders thousands.
+_BUILTIN_ENVIRONMENTS: dict[str, Any] = {}
+
+
+def report_environment(templates_dir: Path | None, language: Language) -> Any:
+    """The sandboxed environment for reports in ``language`` (shared for the built-ins)."""
+    from diamond.render.filters import filters_for
+    from diamond.render.templates import make_environment
+
+    if templates_dir is not None:  # a user's files may change between calls: never shared
+        return make_environment(templates_dir, filters_for(language))
+    env = _BUILTIN_ENVIRONMENTS.get(language)
+    if env is None:
+        env = _BUILTIN_ENVIRONMENTS[language] = make_environment(None, filters_for(language))
+    return env
 
 
 Renderer = Callable[[RenderJob], list[RenderedFile]]

@@ -9,6 +9,7 @@ of keys; it is merged over the built-in one key by key.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,10 +86,29 @@ def merge(
     return merged
 
 
-def builtin_labels(file_name: str = LABELS_FILE) -> dict[str, Any]:
-    """A built-in labels file (``labels.yaml`` by default), every language."""
+@lru_cache(maxsize=16)
+def _parsed_builtin(file_name: str) -> dict[str, Any]:
+    # read and parsed once per process: a portfolio renders thousands of reports
     text = (builtin_templates() / file_name).read_text(encoding="utf-8")
     return parse_labels(text, file_name)
+
+
+def _copy(value: Any) -> Any:
+    """A copy of nested dicts and lists (text is immutable and shared)."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def builtin_labels(file_name: str = LABELS_FILE) -> dict[str, Any]:
+    """A built-in labels file (``labels.yaml`` by default), every language.
+
+    The file is read once per process; each call returns a fresh copy the caller may change.
+    """
+    copied: dict[str, Any] = _copy(_parsed_builtin(file_name))
+    return copied
 
 
 def load_labels(

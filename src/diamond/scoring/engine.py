@@ -75,15 +75,7 @@ from diamond.scoring.result import (
     Reason,
     SectorInfo,
 )
-from diamond.scoring.stats import (
-    mean_of,
-    median_of,
-    normalise,
-    rwg,
-    tally,
-    variance_of,
-    weighted_mean,
-)
+from diamond.scoring.stats import normalise, rwg, summary, weighted_mean
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
@@ -140,10 +132,8 @@ def indicator_figures(
     values = [value for value, _ in answers]
     weights = [weight for _, weight in answers]
     n = len(values)
-    pairs, weighted = tally(values, weights)
-    mean = mean_of(pairs) if full or method == "mean" else None
-    median = median_of(pairs) if full or method == "median" else None
-    variance = variance_of(pairs, weighted) if full else None
+    mean, median, variance = summary(values, weights, mean=full or method == "mean",
+                                     median=full or method == "median", variance=full)
     value = mean if method == "mean" else median
     score = None if value is None else normalise(value, scale.min, scale.max)
     return Figures(n, mean, median, variance, rwg(variance, n, scale.points), score)

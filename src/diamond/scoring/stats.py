@@ -9,6 +9,7 @@ total weight" are exact. Callers convert to ``float`` at the edge.
 from __future__ import annotations
 
 import functools
+import math
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -54,6 +55,67 @@ def tally(values: Sequence[Number], weights: Sequence[Number]) -> tuple[Pairs, i
             totals[x] = totals.get(x, Fraction(0)) + w * count
             n += count
     return sorted(totals.items()), n
+
+
+def summary(values: Sequence[Number], weights: Sequence[Number], *, mean: bool = True,
+            median: bool = True, variance: bool = True,
+            ) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+    """``mean_of``, ``median_of`` and ``variance_of`` of ``tally(values, weights)`` at once.
+
+    The same exact values (a ``Fraction`` is stored in lowest terms, so equal values are
+    identical), but for whole-number answers the tally is kept as integers over one
+    common denominator of the weights, and each statistic is built as one fraction at
+    the end instead of adding fractions answer by answer. Other values take the general
+    path. A statistic not asked for is ``None``.
+    """
+    if len(values) != len(weights):
+        raise ValueError(f"{len(values)} values but {len(weights)} weights")
+    counted = Counter(zip(values, weights, strict=True))
+    if not all(type(value) is int for value, _ in counted):
+        pairs, n = tally(values, weights)
+        return (mean_of(pairs) if mean else None, median_of(pairs) if median else None,
+                variance_of(pairs, n) if variance else None)
+    exact: list[tuple[int, Fraction, int]] = []
+    for (value, weight), count in counted.items():
+        exact_weight = _exact(weight)
+        if exact_weight < 0:
+            raise ValueError(f"negative weight {weight}")
+        if exact_weight > 0:
+            exact.append((int(value), exact_weight, count))
+    common = 1
+    for _, share, _ in exact:
+        common = common * share.denominator // math.gcd(common, share.denominator)
+    totals: dict[int, int] = {}
+    n = 0
+    for value, share, count in exact:
+        scaled = share.numerator * (common // share.denominator)
+        totals[value] = totals.get(value, 0) + scaled * count
+        n += count
+    if not totals:
+        return None, None, None
+    s0 = sum(totals.values())
+    s1 = sum(x * w for x, w in totals.items())
+    the_mean = Fraction(s1, s0) if mean else None
+    the_median = None
+    if median:
+        ordered = sorted(totals.items())
+        cumulative = 0
+        for position, (x, w) in enumerate(ordered):
+            cumulative += w
+            if 2 * cumulative == s0 and position + 1 < len(ordered):
+                the_median = Fraction(x + ordered[position + 1][0], 2)
+                break
+            if 2 * cumulative >= s0:
+                the_median = Fraction(x)
+                break
+    the_variance = None
+    if variance:
+        if n == 1:
+            the_variance = Fraction(0)
+        else:
+            spread = sum(w * (x * s0 - s1) ** 2 for x, w in totals.items())
+            the_variance = Fraction(spread * n, s0 ** 3 * (n - 1))
+    return the_mean, the_median, the_variance
 
 
 def mean_of(pairs: Pairs) -> Fraction | None:

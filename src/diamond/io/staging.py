@@ -1,0 +1,63 @@
+"""A set of files written whole or not at all, staged one by one as they are made.
+
+``write_set`` needs every file's content at once. A portfolio makes thousands of
+reports, so it stages each into its temporary (written and synced, exactly as
+``write_set`` does) as soon as it is made, drops the text, and renames the whole set
+only at the end. The guarantees of ``diamond.io.atomic`` hold unchanged: nothing is
+renamed until every file is staged, and on any failure every temporary is removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+
+from diamond.io.atomic import Staged, commit, discard, stage
+from diamond.io.guard import InputGuard
+
+__all__ = ["StagedSet"]
+
+
+class StagedSet:
+    """Files staged into temporaries now, renamed together by ``commit``.
+
+    Use it as a context manager: leaving the block by an exception removes every
+    temporary. ``add`` refuses (``OutputError``) a target that is one of ``inputs``.
+    """
+
+    def __init__(self, inputs: Iterable[Path | str] = (), *,
+                 hint: str = "choose another folder with -o") -> None:
+        self._guard = InputGuard(inputs)
+        self._hint = hint
+        self._staged: list[tuple[tuple[int, int], Staged]] = []
+        self._done = False
+
+    def add(self, path: Path, content: str | bytes, order: tuple[int, int] = (0, 0)) -> None:
+        """Stage ``content`` for ``path``; ``order`` sorts the renames (then staging order)."""
+        self._guard.refuse([path], hint=self._hint)
+        self._staged.append((order, stage(path, content)))
+
+    def __len__(self) -> int:
+        return len(self._staged)
+
+    def commit(self) -> list[Path]:
+        """Rename every temporary over its file, in ``order``; the paths, in that order."""
+        ordered = [s for _, s in sorted(self._staged, key=lambda item: item[0])]
+        self._done = True
+        commit(ordered)
+        return [s.shown for s in ordered]
+
+    def discard(self) -> None:
+        """Remove every temporary not yet renamed."""
+        if not self._done:
+            self._done = True
+            discard([s for _, s in self._staged])
+
+    def __enter__(self) -> StagedSet:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is not None:
+            self.discard()
