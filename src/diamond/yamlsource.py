@@ -27,6 +27,7 @@ import yaml
 from diamond.errors import Diagnostic
 from diamond.limits import Limits
 from diamond.yamlscalars import CONTAINER_TAGS, EXPLICIT, resolve_plain, short_tag
+from diamond.yamlsyntax import mark_position, syntax_diagnostic
 
 Path = tuple[Any, ...]
 Position = tuple[int, int]
@@ -104,10 +105,6 @@ class _Frame:
 _NO_KEY = object()
 
 
-def _pos(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
-
-
 def read_yaml(
     text: str, path: str, *, limits: Limits | None = None, with_marks: bool = False
 ) -> Document:
@@ -124,7 +121,7 @@ def read_yaml(
     except yaml.MarkedYAMLError as exc:
         if _PARSER_DEPTH_CAP in str(exc.problem):
             raise YamlProblem(_parser_depth_diagnostic(exc, text, path, limits)) from None
-        raise YamlProblem(_syntax_diagnostic(exc, text, path)) from None
+        raise YamlProblem(syntax_diagnostic(exc, text, path)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
             Diagnostic(path, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}")
@@ -158,7 +155,7 @@ def _parser_depth_diagnostic(
             return found.diagnostic
     except yaml.YAMLError:
         pass
-    line, column = _pos(mark) if mark is not None else (1, 1)
+    line, column = mark_position(mark) if mark is not None else (1, 1)
     return Diagnostic(
         path,
         line,
@@ -168,49 +165,6 @@ def _parser_depth_diagnostic(
         f"nesting depth beyond the YAML parser's own limit (libyaml stops at 1,000 levels; "
         f"the limit set by {Limits.env_var('max_depth')} is {limits.max_depth:,})",
         "a questionnaire needs far less nesting; the parser's limit cannot be raised",
-    )
-
-
-_FRIENDLY = {
-    "mapping values are not allowed in this context": (
-        "a ': ' here would start a mapping; quote the value if it is text, or fix the indentation"
-    ),
-    "found character that cannot start any token": (
-        "found a character that cannot start a value (such as '@', '`' or '%'); quote the text"
-    ),
-}
-
-
-def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
-    """A syntax error in the user's terms: where, what, and where the construct opened."""
-    mark = exc.problem_mark or exc.context_mark
-    line, column = _pos(mark) if mark is not None else (1, 1)
-    problem = exc.problem or "cannot parse"
-    lines = text.splitlines()
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
-    if "\t" in indent or (0 < column <= len(source_line) and source_line[column - 1] == "\t"):
-        return Diagnostic(
-            path,
-            line,
-            column,
-            "error",
-            "yaml-syntax",
-            "YAML syntax error: a tab character is used for indentation",
-            "YAML allows only spaces for indentation; replace the tab with spaces",
-        )
-    hint: str | None = (
-        "check indentation and quoting around this spot; quote text containing ': ', ', ' or '#'"
-    )
-    friendly = _FRIENDLY.get(problem)
-    if friendly:
-        problem, hint = friendly, None
-    context = ""
-    if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
-        opened = _pos(exc.context_mark)
-        context = f" ({exc.context}, which started at line {opened[0]}, column {opened[1]})"
-    return Diagnostic(
-        path, line, column, "error", "yaml-syntax", f"YAML syntax error: {problem}{context}", hint
     )
 
 
@@ -258,12 +212,12 @@ class _Reader:
         for event in events:
             kind = type(event)
             if kind is scalar_event:
-                pos = _pos(event.start_mark)
+                pos = mark_position(event.start_mark)
                 value = self._scalar(event, pos)
                 self.count += 1
                 size = 1
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                pos = _pos(event.start_mark)
+                pos = mark_position(event.start_mark)
                 if event.tag not in CONTAINER_TAGS:
                     raise self._stop(
                         pos,
@@ -302,7 +256,7 @@ class _Reader:
                 self._place(stack[-1], value, pos, marks)
                 continue
             elif kind is yaml.AliasEvent:
-                pos = _pos(event.start_mark)
+                pos = mark_position(event.start_mark)
                 anchored = self.anchors.get(event.anchor)
                 if anchored is None:
                     raise self._stop(
@@ -318,7 +272,7 @@ class _Reader:
                 documents += 1
                 if documents > 1:
                     raise self._stop(
-                        _pos(event.start_mark),
+                        mark_position(event.start_mark),
                         "yaml-documents",
                         "the file holds more than one YAML document",
                         "keep one questionnaire per file; remove the '---' separator",
