@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from diamond.answers.source import load_respondents
+from diamond.answers.table import TableRead
 from diamond.checks import check_questionnaire
 from diamond.documents import (
     STDIN,
@@ -33,6 +35,8 @@ class LoadOptions:
     limits: Limits = field(default_factory=Limits)
     allow_outside_paths: bool = False
     locate_warnings: bool = True  # False: warnings are only counted (see parse_document)
+    #: Resolved path -> bytes read in place of a ``respondents_file`` (an import's check)
+    tables: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass
@@ -62,9 +66,10 @@ class Loaded:
 
 
 def _checks(
-    base_dir: Path, options: LoadOptions, holder: list[Catalogue]
+    base_dir: Path, options: LoadOptions, holder: list[Catalogue], table: list[TableRead]
 ) -> Callable[[dict[str, Any]], tuple[list[Finding], list[Diagnostic]]]:
-    """The questionnaire's own checks; the framework it names is put in ``holder``."""
+    """The questionnaire's own checks; the framework it names is put in ``holder``, the
+    respondents of its ``respondents_file`` in ``table``."""
 
     def checks(data: dict[str, Any]) -> tuple[list[Finding], list[Diagnostic]]:
         reference = data.get("framework", DEFAULT_FRAMEWORK)
@@ -88,24 +93,39 @@ def _checks(
         holder.append(catalogue)
         findings = check_questionnaire(data, catalogue)
         findings += check_report(data, catalogue, base_dir, options.allow_outside_paths)
-        return findings, []
+        if "respondents_file" not in data:
+            return findings, []
+        more, located, read = load_respondents(
+            data, base_dir, catalogue, options.limits,
+            allow_outside=options.allow_outside_paths, given=dict(options.tables),
+        )
+        table.extend([read] if read is not None else [])
+        return findings + more, located
 
     return checks
+
+
+def _with_table(model: Questionnaire | None, table: list[TableRead]) -> Questionnaire | None:
+    """The questionnaire with its table's respondents in place of the placeholder."""
+    if model is None or not table:
+        return model
+    return model.model_copy(update={"respondents": table[0].respondents})
 
 
 def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Loaded:
     """Validate questionnaire ``text``; ``label`` names it in messages."""
     holder: list[Catalogue] = []
+    table: list[TableRead] = []
     parsed = parse_document(
         text,
         label,
         Questionnaire,
         options.limits,
-        _checks(base_dir, options, holder),
+        _checks(base_dir, options, holder, table),
         locate_warnings=options.locate_warnings,
     )
     catalogue = holder[0] if holder else None
-    model = parsed.model if parsed.ok else None
+    model = _with_table(parsed.model if parsed.ok else None, table)
     return Loaded(label, model, catalogue, parsed.diagnostics, parsed.data)
 
 
@@ -115,6 +135,7 @@ def load_data(text: str, data: Any, label: str, base_dir: Path, options: LoadOpt
     ``text`` is read only if a finding needs a position.
     """
     holder: list[Catalogue] = []
+    table: list[TableRead] = []
     parsed = check_data(
         text,
         data,
@@ -122,11 +143,11 @@ def load_data(text: str, data: Any, label: str, base_dir: Path, options: LoadOpt
         label,
         Questionnaire,
         options.limits,
-        _checks(base_dir, options, holder),
+        _checks(base_dir, options, holder, table),
         locate_warnings=options.locate_warnings,
     )
     catalogue = holder[0] if holder else None
-    model = parsed.model if parsed.ok else None
+    model = _with_table(parsed.model if parsed.ok else None, table)
     return Loaded(label, model, catalogue, parsed.diagnostics, parsed.data)
 
 

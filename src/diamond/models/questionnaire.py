@@ -33,6 +33,8 @@ Weight = Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 FORMAT_VERSION = 1
+#: The id of the one respondent that stands in for a table's until the table is read.
+TABLE_PLACEHOLDER = "<respondents_file>"
 
 
 class Sector(Strict):
@@ -239,7 +241,16 @@ class Questionnaire(Strict):
         description="A built-in framework id, or a path to a framework file relative to this file.",
     )
     scale: Scale = Field(default_factory=Scale)
-    respondents: list[Respondent] = Field(min_length=1)
+    respondents: list[Respondent] = Field(
+        min_length=1,
+        description="The respondents; or leave this out and name a table in respondents_file.",
+    )
+    respondents_file: Key | None = Field(
+        default=None,
+        description="A CSV or Parquet table of the respondents, relative to this file (as "
+        "'diamond export' writes it: id, group, weight, one column per indicator id); "
+        "instead of 'respondents'.",
+    )
     swot: Swot = Field(default_factory=Swot)
     weights: Weights = Field(default_factory=Weights)
     readiness: dict[Key, ReadinessStatus] = Field(
@@ -252,3 +263,19 @@ class Questionnaire(Strict):
     report: ReportBlock | None = Field(
         default=None, description="Optional: the analyst's own content for the deliverable."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _respondents_in_a_table(cls, value: Any) -> Any:
+        """With ``respondents_file`` and no list, the loader fills in the table's respondents.
+
+        Until then one placeholder stands in the list (``diamond.answers`` reads the table
+        and ``diamond.loader`` puts its respondents in its place).
+        """
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("respondents_file"), str)
+            and "respondents" not in value
+        ):
+            return {**value, "respondents": [{"id": TABLE_PLACEHOLDER}]}
+        return value

@@ -77,6 +77,15 @@ def read_rows(
     first_row: dict[str, int] = {}
     width = len(table.header)
     path = table.path
+    # Survey answers repeat a handful of distinct cells: each is read once per import.
+    answer_of: dict[str, int | Problem | None] = {}
+    group_of: dict[str, Group | Problem] = {}
+    indicator_columns = [
+        (c.index, c.number, c.header, c.indicator)
+        for c in columns
+        if c.kind == "indicator" and c.indicator is not None
+    ]
+    unreadable = "answer-unreadable"
 
     def error(row: int, column: int, problem: Problem) -> None:
         result.diagnostics.append(
@@ -137,7 +146,12 @@ def read_rows(
         group_given = settings.default_group is not None
         group_col = roles.get("group")
         if group_col is not None and cells[group_col].strip():
-            parsed_group = parse_group(cells[group_col], survey_map.groups, group)
+            raw_group = cells[group_col]
+            parsed_group = group_of.get(raw_group)
+            if parsed_group is None:
+                parsed_group = group_of[raw_group] = parse_group(
+                    raw_group, survey_map.groups, group
+                )
             if isinstance(parsed_group, Problem) and parsed_group.code == "unknown-group":
                 unknown_groups.add(cells[group_col], row, group_col + 1, table.header[group_col])
             elif isinstance(parsed_group, Problem):
@@ -154,20 +168,18 @@ def read_rows(
                 weight = parsed_weight
         # Answers
         answers: dict[str, int | None] = {}
-        for column in columns:
-            if column.kind != "indicator" or column.indicator is None:
-                continue
-            answer = parse_answer(cells[column.index], scale, labels)
-            if isinstance(answer, Problem) and answer.code == "answer-unreadable":
-                unknown_labels.add(cells[column.index], row, column.number, column.header)
-            elif isinstance(answer, Problem):
-                error(
-                    row,
-                    column.number,
-                    Problem(answer.code, f"{column.indicator}: {answer.message}", answer.hint),
-                )
+        for index, number, header, indicator in indicator_columns:
+            raw = cells[index]
+            try:
+                answer = answer_of[raw]
+            except KeyError:
+                answer = answer_of[raw] = parse_answer(raw, scale, labels)
+            if not isinstance(answer, Problem):
+                answers[indicator] = answer
+            elif answer.code == unreadable:
+                unknown_labels.add(raw, row, number, header)
             else:
-                answers[column.indicator] = answer
+                error(row, number, Problem(answer.code, f"{indicator}: {answer.message}", answer.hint))
         if id_col is None and respondent_id in settings.existing_ids and not settings.replace:
             present.append((row, 1, respondent_id))
         result.respondents.append(Imported(respondent_id, group, weight, answers, row, group_given))

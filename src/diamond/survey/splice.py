@@ -40,10 +40,18 @@ class _Layout:
     newline: str
 
 
+#: The longest plain word YAML 1.1 reads as something other than text (``false``).
+_LONGEST_KEYWORD = 5
+
+
 @functools.lru_cache(maxsize=4096)
 def scalar(text: str) -> str:
     """``text`` as a YAML scalar that reads back as the same string."""
     if _PLAIN.match(text):
+        if len(text) > _LONGEST_KEYWORD:
+            # A letter first, then letters, digits and ``_.-``: no number, date or
+            # timestamp; longer than every boolean and null word. Text, as written.
+            return text
         try:
             if read_yaml(text, "<scalar>").data == text:
                 return text

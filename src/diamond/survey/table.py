@@ -182,7 +182,10 @@ def read_table(
         raise InvalidFileError(
             path, [Diagnostic(path, 1, 1, "error", "csv-syntax", f"the CSV cannot be read: {exc}")]
         ) from None
-    records = [[unescape(cell) for cell in record] for record in records]
+    if "'" in text:  # only a cell starting with a quote can be an escaped formula
+        records = [
+            [unescape(cell) if cell[:1] == "'" else cell for cell in record] for record in records
+        ]
     return _table(path, chosen, encoding, records, first_row, None)
 
 
