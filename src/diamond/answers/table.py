@@ -83,7 +83,7 @@ def _parquet(data: bytes, label: str) -> list[list[str]]:
     return [list(frame.columns), *rows]
 
 
-def _answer(raw: str, low: int, high: int) -> int | None | tuple[str, str, str]:
+def _answer(raw: str, low: int, high: int) -> int | tuple[str, str, str] | None:
     """A cell as an answer, or (code, message, hint)."""
     text = raw.strip()
     if not text:

@@ -122,6 +122,16 @@ def import_responses(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be imported; write nothing.")
     ] = False,
+    table: Annotated[
+        bool | None,
+        typer.Option(
+            "--table/--no-table",
+            help="Keep the respondents in a CSV table beside the questionnaire "
+            "(respondents_file). Default: for --new over 10,000 respondents, when the "
+            "questionnaire already names a table, or when the list would pass the size limit.",
+            show_default=False,
+        ),
+    ] = None,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Import respondents from a survey tool's CSV or .xlsx export (Google Forms, Microsoft
@@ -177,6 +187,7 @@ def import_responses(
         replace=replace,
         dry_run=dry_run,
         sheet=sheet,
+        table=table,
     )
     report = survey.import_responses(
         str(csv_file), str(target), options, load_options(allow_outside_paths), details

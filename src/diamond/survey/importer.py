@@ -11,9 +11,10 @@ from pathlib import Path
 from diamond.documents import cap_diagnostics
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.frameworks import Catalogue
-from diamond.io.atomic import create_new
+from diamond.io.atomic import create_new, write_atomic
 from diamond.io.guard import refuse_inputs
 from diamond.io.rewrite import rewrite
+from diamond.limits import Limits
 from diamond.loader import LoadOptions, load_data, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
 from diamond.safetext import visible
@@ -26,6 +27,7 @@ from diamond.survey.readback import read_back
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
 from diamond.survey.splice import SpliceError, splice_regions
 from diamond.survey.table import DEFAULT_ENCODING, Table, read_table
+from diamond.survey.tableimport import TABLE_ROWS, TableWrite, plan_table
 from diamond.survey.target import NewQuestionnaire, Target, existing_target, new_target
 
 
@@ -44,6 +46,7 @@ class ImportOptions:
     replace: bool = False
     dry_run: bool = False
     sheet: str | None = None  # a workbook's sheet (default: the first)
+    table: bool | None = None  # respondents in a table file; None: when large (tableimport)
 
 
 @dataclass
@@ -66,6 +69,7 @@ class ImportReport:
     written: bool = False
     sheet: str | None = None  # the workbook sheet read, for an .xlsx export
     quality: Quality | None = None  # response quality and coverage of the imported rows
+    table: str | None = None  # the respondents' table file written (or to be written)
 
     def groups(self) -> dict[str, int]:
         """Imported respondents (added and replaced) per group, in the format's order."""
@@ -135,21 +139,72 @@ def import_responses(
         base = new_target(target, new, load)
         report, text = _plan(csv_path, target, options, load, table, base, created=True)
         if not options.dry_run:
-            create_new(Path(target), text.encode("utf-8"))
+            if isinstance(text, TableWrite):
+                create_new(text.table, text.content)
+                assert text.text is not None
+                create_new(Path(target), text.text.encode("utf-8"))
+            else:
+                create_new(Path(target), text.encode("utf-8"))
             report.written = True
         return report
     if options.dry_run:
         base = existing_target(target, load)
         return _plan(csv_path, target, options, load, table, base, created=False)[0]
     planned: list[ImportReport] = []
+    moved: list[Path] = []
 
     def edit(data: bytes) -> bytes:
         base = existing_target(target, load, data)
-        report, text = _plan(csv_path, target, options, load, table, base, created=False)
+        if base.questionnaire.respondents_file is not None:
+            raise _NamesTable(base)
+        report, text = _plan(
+            csv_path, target, options, load, table, base, created=False, overwrite=bool(moved)
+        )
         planned[:] = [report]
+        if isinstance(text, TableWrite):  # the list moves to a new table, written first
+            write_atomic(text.table, text.content)
+            moved[:] = [text.table]
+            if text.text is None:
+                raise UsageError(f"{target} changed to name a respondents_file while importing")
+            text = text.text
         return (codecs.BOM_UTF8 if base.bom else b"") + text.encode("utf-8")
 
-    rewrite(Path(target), edit, load.limits.max_bytes)
+    try:
+        rewrite(Path(target), edit, load.limits.max_bytes)
+    except _NamesTable as names:
+        return _into_table(csv_path, target, options, load, table, names.base)
+    planned[0].written = True
+    return planned[0]
+
+
+class _NamesTable(Exception):
+    """The questionnaire keeps its respondents in a table: the table is what changes."""
+
+    def __init__(self, base: Target) -> None:
+        super().__init__(base.text[:0])
+        self.base = base
+
+
+def _into_table(
+    csv_path: str, target: str, options: ImportOptions, load: LoadOptions, table: Table,
+    base: Target,
+) -> ImportReport:
+    """Import into a questionnaire whose respondents are in a table: rewrite the table."""
+    if options.table is False:
+        raise UsageError(f"{target} keeps its respondents in a table; leave out --no-table")
+    first = _plan(csv_path, target, options, load, table, base, created=False)[1]
+    assert isinstance(first, TableWrite)
+    planned: list[ImportReport] = []
+
+    def edit(data: bytes) -> bytes:
+        now = dataclasses.replace(load, tables=((str(first.table), data),))
+        fresh = existing_target(target, now)
+        report, text = _plan(csv_path, target, options, now, table, fresh, created=False)
+        assert isinstance(text, TableWrite)
+        planned[:] = [report]
+        return text.content
+
+    rewrite(first.table, edit, load.limits.max_bytes)
     planned[0].written = True
     return planned[0]
 
@@ -163,8 +218,10 @@ def _plan(
     base: Target,
     *,
     created: bool,
-) -> tuple[ImportReport, str]:
-    """What importing ``table`` into ``base`` adds and replaces, and the new text."""
+    overwrite: bool = False,
+) -> tuple[ImportReport, str | TableWrite]:
+    """What importing ``table`` into ``base`` adds and replaces, and the new text (or the
+    table and text, when the respondents go to a table file)."""
     catalogue = base.catalogue
     survey_map = (
         load_map(options.map_path, catalogue, table.header, load.limits)
@@ -246,7 +303,33 @@ def _plan(
         sheet=table.sheet,
         quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
-    return report, _spliced(base, report, catalogue, load)
+    in_table = base.questionnaire.respondents_file is not None or options.table or (
+        created and options.table is None and len(added) > TABLE_ROWS
+    )
+    if not in_table:
+        try:
+            return report, _spliced(base, report, catalogue, load)
+        except _TooLarge as large:
+            if options.table is False:
+                raise InvalidFileError(target, [Diagnostic(
+                    target, 1, 1, "error", "limit-exceeded",
+                    f"with these respondents the file would be {large.size:,} bytes, over the "
+                    f"limit of {load.limits.max_bytes:,} that 'diamond validate' applies",
+                    "leave out --no-table to keep the respondents in a table file beside it, "
+                    f"or raise {Limits.env_var('max_bytes')}")]) from None
+    planned = plan_table(
+        base, target, report.added, report.replaced, load, created=created, overwrite=overwrite
+    )
+    report.table = planned.shown
+    return report, planned
+
+
+class _TooLarge(Exception):
+    """The questionnaire with its respondents listed would be over the size limit."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
 
 
 def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: LoadOptions) -> str:
@@ -277,6 +360,9 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
                 )
             ],
         ) from None
+    size = len(text.encode("utf-8"))
+    if size > load.limits.max_bytes:
+        raise _TooLarge(size)
     label = f"{target} (after import)"
     folder = Path(target).parent
     data = None

@@ -31,6 +31,8 @@ def describe(report: ImportReport, *, verbose: bool = False) -> str:
     ]
     if report.replaced:
         lines.append(f"  replaced: {_names([r.id for r in report.replaced])}")
+    if report.table is not None:
+        lines.append(f"  respondents {verb or 'are '}kept in the table {printable(report.table)}")
     roles = []
     for role, index in report.roles.items():
         header = report.columns[index].header if index is not None else None

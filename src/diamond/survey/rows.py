@@ -179,7 +179,8 @@ def read_rows(
             elif answer.code == unreadable:
                 unknown_labels.add(raw, row, number, header)
             else:
-                error(row, number, Problem(answer.code, f"{indicator}: {answer.message}", answer.hint))
+                message = f"{indicator}: {answer.message}"
+                error(row, number, Problem(answer.code, message, answer.hint))
         if id_col is None and respondent_id in settings.existing_ids and not settings.replace:
             present.append((row, 1, respondent_id))
         result.respondents.append(Imported(respondent_id, group, weight, answers, row, group_given))

@@ -1,0 +1,115 @@
+"""``diamond import`` into a table file (``respondents_file``) instead of the YAML list.
+
+A large survey goes into a CSV table beside the questionnaire: for ``--new`` above
+``TABLE_ROWS`` respondents, whenever the questionnaire already names a table, when
+``--table`` asks for it, and when the YAML list would make the file larger than the
+size limit ``validate`` applies (so ``import`` never writes a file ``validate``
+refuses). The questionnaire then loses its ``respondents:`` list and gains
+``respondents_file:``; nothing else in it changes. The new table and text are read
+back by the loader itself before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from diamond.answers.source import resolve_table, table_label
+from diamond.answers.write import table_csv
+from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.loader import LoadOptions, load_text, require_valid
+from diamond.models.questionnaire import Respondent
+from diamond.survey.rows import Imported
+from diamond.survey.splice import SpliceError, splice
+from diamond.survey.target import Target
+
+#: ``--new`` writes a table above this many respondents (auto mode).
+TABLE_ROWS = 10_000
+SUFFIX = ".respondents.csv"
+_KEY_LINE = re.compile(r"^respondents:[ \t]*(?:#[^\n]*)?(\r?\n|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class TableWrite:
+    """What a table import writes: the table, and the questionnaire's text if it changes."""
+
+    table: Path
+    content: bytes
+    text: str | None  # None: the questionnaire already names this table
+    shown: str = ""  # the table's name in messages: the questionnaire's folder joined with it
+
+
+def table_path(target: str) -> Path:
+    """Where a questionnaire's table goes: beside it, ``NAME.respondents.csv``."""
+    path = Path(target)
+    return path.with_name(path.stem + SUFFIX)
+
+
+def _layout_error(target: str, message: str) -> InvalidFileError:
+    return InvalidFileError(target, [Diagnostic(
+        target, 1, 1, "error", "import-layout",
+        f"cannot move the respondents to a table: {message}",
+        "write 'respondents:' as a plain block list in the file, then import again")])
+
+
+def without_list(text: str, reference: str, target: str) -> str:
+    """``text`` with its ``respondents:`` list replaced by ``respondents_file: reference``."""
+    try:
+        emptied = splice(text, append=[], replace={}, order=[], remove_all=True)
+    except (SpliceError, ValueError) as exc:
+        raise _layout_error(target, str(exc)) from None
+    found = list(_KEY_LINE.finditer(emptied))
+    if len(found) != 1:
+        raise _layout_error(target, "the 'respondents:' key is not on a line of its own")
+    match = found[0]
+    line = f"respondents_file: {reference}{match.group(1) or chr(10)}"
+    return emptied[: match.start()] + line + emptied[match.end() :]
+
+
+def _rows(kept: list[Respondent], replaced: dict[str, Imported],
+          added: list[Imported]) -> list[Respondent | Imported]:
+    return [replaced.get(r.id, r) for r in kept] + list(added)
+
+
+def plan_table(
+    base: Target,
+    target: str,
+    added: list[Imported],
+    replaced: list[Imported],
+    load: LoadOptions,
+    *,
+    created: bool,
+    overwrite: bool = False,
+) -> TableWrite:
+    """The table and questionnaire text of a table import, checked by the loader."""
+    questionnaire = base.questionnaire
+    named = questionnaire.respondents_file
+    folder = Path(target).parent
+    reference = named or table_path(target).name
+    resolved = resolve_table(reference, folder, load.allow_outside_paths)
+    if not isinstance(resolved, Path):
+        raise UsageError(f"{target}: {resolved.message}")
+    if named is None and not overwrite and resolved.exists():
+        raise UsageError(
+            f"{resolved} already exists; move it away, or name it in the questionnaire as "
+            "'respondents_file:' to import into it"
+        )
+    kept = [] if created else questionnaire.respondents
+    rows = _rows(kept, {r.id: r for r in replaced}, added)
+    content = table_csv(rows, list(base.catalogue.indicators))
+    text = None if named is not None else without_list(base.text, reference, target)
+    label = f"{target} (after import)"
+    checking = LoadOptions(load.limits, load.allow_outside_paths, load.locate_warnings,
+                           ((str(resolved), content),))
+    loaded = load_text(text if text is not None else base.text, label, folder, checking)
+    result, _ = require_valid(loaded)
+    expected = [(r.id, r.group, 1.0 if r.weight is None else r.weight,
+                 {i: v for i, v in r.answers.items() if v is not None}) for r in rows]
+    got = [(r.id, r.group, r.weight, dict(r.answers)) for r in result.respondents]
+    if got != expected:
+        raise InvalidFileError(label, [Diagnostic(
+            label, 1, 1, "error", "import-check",
+            "the table does not read back as expected; nothing was written",
+            "please report this with the survey's export")])
+    return TableWrite(resolved, content, text, table_label(reference, folder))
