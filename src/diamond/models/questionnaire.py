@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    ConfigDict,
     Field,
     StrictBool,
     StrictFloat,
@@ -229,8 +230,16 @@ class Evidence(Strict):
         )
 
 
+def _one_of_list_or_table(schema: dict[str, Any]) -> None:
+    """In the JSON Schema: ``respondents`` or ``respondents_file`` (diamond refuses both)."""
+    schema["required"] = [k for k in schema.get("required", []) if k != "respondents"]
+    schema["anyOf"] = [{"required": ["respondents"]}, {"required": ["respondents_file"]}]
+
+
 class Questionnaire(Strict):
     """A whole questionnaire file."""
+
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra=_one_of_list_or_table)
 
     diamond: Literal[1] = Field(description="Format version of this file; currently 1.")
 
