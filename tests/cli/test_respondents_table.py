@@ -116,7 +116,7 @@ def test_bad_cells_are_reported_at_row_and_column(
 def test_the_table_must_stay_beside_the_questionnaire(
     pair: tuple[Path, Path], runner: CliRunner, app, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
-    questionnaire, table = pair
+    questionnaire, _ = pair
     inner = tmp_path / "inner"
     inner.mkdir()
     moved = inner / "ceramics.yaml"
