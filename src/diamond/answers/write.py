@@ -40,13 +40,11 @@ def table_csv(respondents: Iterable[Row], indicators: Sequence[str]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     careful = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["id", "group", "weight", *indicators])
-    shown = {n: str(n) for n in range(-1000, 1001)}
+    shown: dict[int | None, str] = {n: str(n) for n in range(-1000, 1001)}  # the scale's range
+    shown[None] = ""
     for r in respondents:
-        answers = r.answers
         cells = [escape(r.id), r.group, _number(r.weight)]
-        for i in indicators:
-            value = answers.get(i)
-            cells.append("" if value is None else shown.get(value) or str(value))
+        cells += map(shown.__getitem__, map(r.answers.get, indicators))
         # csv quotes a cell holding the line terminator but not a lone "\r"
         (careful if "\r" in cells[0] else writer).writerow(cells)
     return out.getvalue().encode("utf-8")

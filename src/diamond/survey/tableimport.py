@@ -67,6 +67,20 @@ def without_list(text: str, reference: str, target: str) -> str:
     return emptied[: match.start()] + line + emptied[match.end() :]
 
 
+def _same(rows: list[Respondent | Imported], read: list[Respondent], order: list[str]) -> bool:
+    """Whether the table read back holds ``rows``: ids, groups, weights and answers."""
+    if len(rows) != len(read):
+        return False
+    for want, got in zip(rows, read, strict=True):
+        weight = 1.0 if want.weight is None else want.weight
+        if (want.id, want.group, weight) != (got.id, got.group, got.weight):
+            return False
+        answers = want.answers
+        if answers != got.answers and {i: answers.get(i) for i in order} != got.answers:
+            return False
+    return True
+
+
 def _rows(kept: list[Respondent], replaced: dict[str, Imported],
           added: list[Imported]) -> list[Respondent | Imported]:
     return [replaced.get(r.id, r) for r in kept] + list(added)
@@ -104,10 +118,7 @@ def plan_table(
                            ((str(resolved), content),))
     loaded = load_text(text if text is not None else base.text, label, folder, checking)
     result, _ = require_valid(loaded)
-    expected = [(r.id, r.group, 1.0 if r.weight is None else r.weight,
-                 {i: v for i, v in r.answers.items() if v is not None}) for r in rows]
-    got = [(r.id, r.group, r.weight, dict(r.answers)) for r in result.respondents]
-    if got != expected:
+    if not _same(rows, result.respondents, list(base.catalogue.indicators)):
         raise InvalidFileError(label, [Diagnostic(
             label, 1, 1, "error", "import-check",
             "the table does not read back as expected; nothing was written",
