@@ -119,8 +119,8 @@ def assess_quality(
             columns += [i for i in r.answers if i not in known]
             known.update(r.answers)
     values = np.array(
-        [[r.answers.get(i) for r in respondents] for i in columns], dtype=float
-    ).T.reshape(len(respondents), len(columns))
+        [list(map(r.answers.get, columns)) for r in respondents], dtype=float
+    ).reshape(len(respondents), len(columns))
     given = ~np.isnan(values)
     counts = given.sum(axis=1)
     groups = [r.group for r in respondents]

@@ -86,6 +86,7 @@ def read_rows(
         if c.kind == "indicator" and c.indicator is not None
     ]
     unreadable = "answer-unreadable"
+    kept: list[tuple[int, list[str], str, Group, float | None, bool]] = []
 
     def error(row: int, column: int, problem: Problem) -> None:
         result.diagnostics.append(
@@ -166,24 +167,45 @@ def read_rows(
                 error(row, weight_col + 1, parsed_weight)
             else:
                 weight = parsed_weight
-        # Answers
-        answers: dict[str, int | None] = {}
-        for index, number, header, indicator in indicator_columns:
-            raw = cells[index]
-            try:
-                answer = answer_of[raw]
-            except KeyError:
-                answer = answer_of[raw] = parse_answer(raw, scale, labels)
-            if not isinstance(answer, Problem):
-                answers[indicator] = answer
-            elif answer.code == unreadable:
-                unknown_labels.add(raw, row, number, header)
-            else:
-                message = f"{indicator}: {answer.message}"
-                error(row, number, Problem(answer.code, message, answer.hint))
         if id_col is None and respondent_id in settings.existing_ids and not settings.replace:
             present.append((row, 1, respondent_id))
-        result.respondents.append(Imported(respondent_id, group, weight, answers, row, group_given))
+        kept.append((row, cells, respondent_id, group, weight, group_given))
+    # Answers, column by column: each distinct cell of a column is read once.
+    unknown: list[tuple[int, int, str, str]] = []
+    troubled: set[int] = set()  # rows (in ``kept``) with a cell that could not be read
+    answer_columns: list[list[int | Problem | None]] = []
+    for index, number, header, indicator in indicator_columns:
+        column = [cells[index] for _, cells, *_ in kept]
+        for raw in set(column).difference(answer_of):
+            answer_of[raw] = parse_answer(raw, scale, labels)
+        values = [answer_of[raw] for raw in column]
+        bad = {raw for raw in set(column) if isinstance(answer_of[raw], Problem)}
+        for k, raw in enumerate(column) if bad else ():
+            if raw not in bad:
+                continue
+            problem = answer_of[raw]
+            assert isinstance(problem, Problem)
+            troubled.add(k)
+            row = kept[k][0]
+            if problem.code == unreadable:
+                unknown.append((row, number, raw, header))
+            else:
+                message = f"{indicator}: {problem.message}"
+                error(row, number, Problem(problem.code, message, problem.hint))
+        answer_columns.append(values)
+    for row, number, raw, header in sorted(unknown, key=lambda u: (u[0], u[1])):
+        unknown_labels.add(raw, row, number, header)
+    indicators = [indicator for *_, indicator in indicator_columns]
+    rows_values = zip(*answer_columns, strict=True) if answer_columns else ([()] * len(kept))
+    for k, ((row, _, respondent_id, group, weight, group_given), parsed) in enumerate(
+        zip(kept, rows_values, strict=True)
+    ):
+        answers = dict(zip(indicators, parsed, strict=True))
+        if k in troubled:  # cells that could not be read are left out
+            answers = {i: v for i, v in answers.items() if not isinstance(v, Problem)}
+        result.respondents.append(
+            Imported(respondent_id, group, weight, answers, row, group_given)
+        )
     result.diagnostics += unknown_groups.diagnostics(path) + unknown_labels.diagnostics(path)
     if present:
         first_at, first_column, first = present[0]
