@@ -218,7 +218,7 @@ def _read(
     for k, values in enumerate(zip(*answer_columns, strict=True) if answer_columns
                                else ([()] * len(rows))):
         answers = dict(zip(indicators, values, strict=True))
-        if indicators and not any(v is not None for v in values):
+        if indicators and values.count(None) == len(values):
             problem(good[k] + 2, first_answer, "no-answers",
                     f"respondent {ids[k]!r} gave no answer (every cell is empty)",
                     "fill in the answers, or remove the row", "warning")
@@ -295,7 +295,7 @@ def _mapped(
                 problem(rows[k] + 2, number, code, f"{name}: {message}", hint)
         for raw in bad:
             parsed[raw] = default
-    return [parsed[raw] for raw in column]
+    return list(map(parsed.__getitem__, column))
 
 
 def _ids(column: Sequence[str], rows: list[int], number: int, problem: Any) -> list[str]:

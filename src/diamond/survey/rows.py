@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from diamond.errors import Diagnostic
 from diamond.models.questionnaire import Group, Scale
@@ -94,7 +95,7 @@ def read_rows(
         )
 
     for row, cells in table.rows:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             result.empty_rows.append(row)
             continue
         if len(cells) < width or any(cell.strip() for cell in cells[width:]):
@@ -174,8 +175,9 @@ def read_rows(
     unknown: list[tuple[int, int, str, str]] = []
     troubled: set[int] = set()  # rows (in ``kept``) with a cell that could not be read
     answer_columns: list[list[int | Problem | None]] = []
+    kept_cells = [cells for _, cells, *_ in kept]
     for index, number, header, indicator in indicator_columns:
-        column = [cells[index] for _, cells, *_ in kept]
+        column = list(map(itemgetter(index), kept_cells))
         for raw in set(column).difference(answer_of):
             answer_of[raw] = parse_answer(raw, scale, labels)
         values = [answer_of[raw] for raw in column]
