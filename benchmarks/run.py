@@ -23,6 +23,7 @@ import suite_portfolio
 import suite_render
 import suite_startup
 import suite_stats
+import suite_survey
 import suite_validate
 from machine import describe, load_average
 from results import Figure, table, verdicts
@@ -38,6 +39,8 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "portfolio": suite_portfolio.run,
     "import": suite_import.run,
     "stats": suite_stats.run,
+    "survey-import": suite_survey.run_import,
+    "survey-assess": suite_survey.run_assess,
 }
 
 
