@@ -8,6 +8,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diamond.answers.source import resolve_table
 from diamond.documents import cap_diagnostics
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.frameworks import Catalogue
@@ -192,19 +193,22 @@ def _into_table(
     """Import into a questionnaire whose respondents are in a table: rewrite the table."""
     if options.table is False:
         raise UsageError(f"{target} keeps its respondents in a table; leave out --no-table")
-    first = _plan(csv_path, target, options, load, table, base, created=False)[1]
-    assert isinstance(first, TableWrite)
+    named = base.questionnaire.respondents_file
+    assert named is not None
+    where = resolve_table(named, Path(target).parent, load.allow_outside_paths)
+    if not isinstance(where, Path):  # the loader refused it already; not reached
+        raise UsageError(f"{target}: {where.message}")
     planned: list[ImportReport] = []
 
     def edit(data: bytes) -> bytes:
-        now = dataclasses.replace(load, tables=((str(first.table), data),))
+        now = dataclasses.replace(load, tables=((str(where), data),))
         fresh = existing_target(target, now)
         report, text = _plan(csv_path, target, options, now, table, fresh, created=False)
         assert isinstance(text, TableWrite)
         planned[:] = [report]
         return text.content
 
-    rewrite(first.table, edit, load.limits.max_bytes)
+    rewrite(where, edit, load.limits.max_bytes)
     planned[0].written = True
     return planned[0]
 
@@ -256,11 +260,11 @@ def _plan(
         )
     if roles["group"] is None and options.default_group is None:
         diagnostics += likely_group_columns(table, columns)
-    existing = [] if created else [r.id for r in base.questionnaire.respondents]
+    existing = frozenset() if created else frozenset(r.id for r in base.questionnaire.respondents)
     settings = RowSettings(
         default_group=options.default_group,
         id_prefix=options.id_prefix,
-        existing_ids=frozenset(existing),
+        existing_ids=existing,
         replace=options.replace,
         target=target,
     )
