@@ -38,6 +38,8 @@ class TableRead:
 
     respondents: list[Respondent] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Without ``build``: each row as (id, group, weight, answers in framework order)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -113,9 +115,19 @@ def _weight(raw: str) -> float | tuple[str, str, str]:
 
 
 def read_respondents(
-    data: bytes, label: str, catalogue: Catalogue, scale: tuple[int, int], limits: Limits
+    data: bytes,
+    label: str,
+    catalogue: Catalogue,
+    scale: tuple[int, int],
+    limits: Limits,
+    *,
+    build: bool = True,
 ) -> TableRead:
-    """The respondents in a table file's bytes (CSV, or Parquet by its magic number)."""
+    """The respondents in a table file's bytes (CSV, or Parquet by its magic number).
+
+    Without ``build`` the same checks run, but the rows are kept as plain tuples
+    (``TableRead.rows``) rather than respondents: cheaper, for a writer checking its table.
+    """
     out = TableRead()
     try:
         within_limit(data, label, limits)
@@ -124,7 +136,7 @@ def read_respondents(
     except TextProblem as problem:
         out.diagnostics.append(problem.diagnostic)
         return out
-    _read(records, label, catalogue, scale, limits, out)
+    _read(records, label, catalogue, scale, limits, out, build)
     out.diagnostics = cap_diagnostics(sorted(out.diagnostics, key=Diagnostic.sort_key))
     return out
 
@@ -136,6 +148,7 @@ def _read(
     scale: tuple[int, int],
     limits: Limits,
     out: TableRead,
+    build: bool = True,
 ) -> None:
     diagnostics = out.diagnostics
 
@@ -217,12 +230,15 @@ def _read(
     first_answer = where[indicators[0]] + 1 if indicators else 1
     for k, values in enumerate(zip(*answer_columns, strict=True) if answer_columns
                                else ([()] * len(rows))):
-        answers = dict(zip(indicators, values, strict=True))
+        answers = dict(zip(indicators, values, strict=True)) if build else {}
         if indicators and values.count(None) == len(values):
             problem(good[k] + 2, first_answer, "no-answers",
                     f"respondent {ids[k]!r} gave no answer (every cell is empty)",
                     "fill in the answers, or remove the row", "warning")
-        respondents.append(construct(ids[k], groups[k], weights[k], answers))
+        if build:
+            respondents.append(construct(ids[k], groups[k], weights[k], answers))
+    if not build:
+        out.rows = list(zip(ids, groups, weights, *answer_columns, strict=True))
     missing = [i for i, done in zip(indicators, answered, strict=True) if not done]
     missing += [i for i in catalogue.indicators if i not in where]
     if missing:

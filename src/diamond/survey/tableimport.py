@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from diamond.answers.source import resolve_table, table_label
+from diamond.answers.table import read_respondents
 from diamond.answers.write import table_csv
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.loader import LoadOptions, load_text, require_valid
@@ -67,16 +69,14 @@ def without_list(text: str, reference: str, target: str) -> str:
     return emptied[: match.start()] + line + emptied[match.end() :]
 
 
-def _same(rows: list[Respondent | Imported], read: list[Respondent], order: list[str]) -> bool:
+def _same(rows: list[Respondent | Imported], read: list[tuple[Any, ...]],
+          order: list[str]) -> bool:
     """Whether the table read back holds ``rows``: ids, groups, weights and answers."""
     if len(rows) != len(read):
         return False
     for want, got in zip(rows, read, strict=True):
         weight = 1.0 if want.weight is None else want.weight
-        if (want.id, want.group, weight) != (got.id, got.group, got.weight):
-            return False
-        answers = want.answers
-        if answers != got.answers and {i: answers.get(i) for i in order} != got.answers:
+        if (want.id, want.group, weight, *map(want.answers.get, order)) != got:
             return False
     return True
 
@@ -111,16 +111,26 @@ def plan_table(
         )
     kept = [] if created else questionnaire.respondents
     rows = _rows(kept, {r.id: r for r in replaced}, added)
-    content = table_csv(rows, list(base.catalogue.indicators))
+    indicators = list(base.catalogue.indicators)
+    content = table_csv(rows, indicators)
     text = None if named is not None else without_list(base.text, reference, target)
     label = f"{target} (after import)"
+    shown = table_label(reference, folder)
+    # The table, with the reader and limits 'validate' uses (rows kept as plain tuples) ...
+    read = read_respondents(content, shown, base.catalogue, (questionnaire.scale.min,
+                            questionnaire.scale.max), load.limits, build=False)
+    if not read.ok:
+        raise InvalidFileError(shown, read.diagnostics)
+    # ... and the questionnaire naming it, loaded as 'validate' does, with the table's
+    # first row standing in for the whole table just checked.
+    sample = table_csv(rows[:1], indicators)
     checking = LoadOptions(load.limits, load.allow_outside_paths, load.locate_warnings,
-                           ((str(resolved), content),))
+                           ((str(resolved), sample),))
     loaded = load_text(text if text is not None else base.text, label, folder, checking)
-    result, _ = require_valid(loaded)
-    if not _same(rows, result.respondents, list(base.catalogue.indicators)):
+    require_valid(loaded)
+    if not _same(rows, read.rows, indicators):
         raise InvalidFileError(label, [Diagnostic(
             label, 1, 1, "error", "import-check",
             "the table does not read back as expected; nothing was written",
             "please report this with the survey's export")])
-    return TableWrite(resolved, content, text, table_label(reference, folder))
+    return TableWrite(resolved, content, text, shown)
