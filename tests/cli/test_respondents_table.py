@@ -220,6 +220,11 @@ def test_a_large_import_writes_a_table_that_validates(
     assert again.exit_code == 1 and "respondent-exists" in again.output
     refused = runner.invoke(app, ["import", str(more), "--into", str(target), "--no-table"])
     assert refused.exit_code == 2
+    # the table itself as the survey: refused, never written over (exit 4)
+    kept = table.read_bytes()
+    itself = runner.invoke(app, ["import", str(table), "--into", str(target), "--replace"])
+    assert itself.exit_code == 4 and "input file" in itself.output
+    assert table.read_bytes() == kept
 
 
 def test_a_list_over_the_size_limit_moves_to_a_table(

@@ -198,6 +198,8 @@ def _into_table(
     where = resolve_table(named, Path(target).parent, load.allow_outside_paths)
     if not isinstance(where, Path):  # the loader refused it already; not reached
         raise UsageError(f"{target}: {where.message}")
+    sources = [csv_path] + ([options.map_path] if options.map_path else [])
+    refuse_inputs([where], sources, hint=f"{target} keeps its respondents in that table")
     planned: list[ImportReport] = []
 
     def edit(data: bytes) -> bytes:
