@@ -260,3 +260,14 @@ def test_reader_counts_rows_as_records() -> None:
     assert [(d.line, d.column, d.code) for d in read.diagnostics if d.severity == "error"] == [
         (3, 3, "answer-range")
     ]
+
+
+def test_special_files_are_refused_at_once(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    questionnaire, _ = pair
+    special = tmp_path / "special.yaml"
+    special.write_text(
+        questionnaire.read_text(encoding="utf-8").replace("answers.csv", "/dev/zero"), "utf-8"
+    )
+    loaded = load_questionnaire(str(special), LoadOptions(allow_outside_paths=True))
+    assert [d.code for d in loaded.errors] == ["table-unreadable"]
+    assert "device" in loaded.errors[0].message
