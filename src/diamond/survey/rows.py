@@ -98,7 +98,7 @@ def read_rows(
         if not "".join(cells).strip():
             result.empty_rows.append(row)
             continue
-        if len(cells) < width or any(cell.strip() for cell in cells[width:]):
+        if len(cells) != width and (len(cells) < width or "".join(cells[width:]).strip()):
             error(
                 row,
                 min(len(cells), width) + 1,
