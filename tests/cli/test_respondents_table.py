@@ -74,6 +74,8 @@ def test_every_command_reads_the_table_as_the_list(
     assert json.loads(one.stdout) == json.loads(two.stdout)
     exported = runner.invoke(app, ["export", str(questionnaire)])
     assert exported.exit_code == 0 and exported.stdout == table.read_text(encoding="utf-8")
+    over = runner.invoke(app, ["export", str(questionnaire), "-o", str(table)])
+    assert over.exit_code == 4 and "input file" in over.output  # never over the table
     compared = runner.invoke(
         app, ["compare", str(SOURCE), str(questionnaire), "-o", str(tmp_path / "cmp")]
     )

@@ -252,6 +252,13 @@ def export_answers(
     questionnaire, catalogue = require_valid(
         load_questionnaire(file, load_options(allow_outside_paths))
     )
+    if output is not None and questionnaire.respondents_file is not None:
+        from diamond.answers.source import resolve_table
+
+        base = Path.cwd() if file == "-" else Path(file).parent
+        table = resolve_table(questionnaire.respondents_file, base, True)
+        if isinstance(table, Path):  # its respondents' table is an input too
+            refuse_inputs([output], [table], hint="choose another file with -o")
     content: str | bytes = (
         export_xlsx(questionnaire, catalogue)
         if chosen is ExportFormat.xlsx
