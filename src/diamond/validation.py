@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diamond import i18n
 from diamond.documents import STDIN, TextProblem, decode, label_of, read_bytes
 from diamond.errors import Diagnostic, InputError, InvalidFileError
 from diamond.frameworks import load_framework_text
@@ -215,6 +216,7 @@ def _run(paths: list[str], options: LoadOptions, strict: bool, jobs: int) -> lis
     size = max(1, len(paths) // (workers * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=i18n.activate, initargs=(i18n.current(),)) as pool:
         done = pool.map(_validate_chunk, [(c, options, strict) for c in chunks])
         return [report for chunk in done for report in chunk]

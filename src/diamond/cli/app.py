@@ -10,9 +10,11 @@ from diamond import __version__
 from diamond.cli import assess, compare, form, indicators, init, portfolio, schema, survey, validate
 from diamond.cli import map as map_cli
 from diamond.cli.exit_codes import COMPARE_EPILOG, EPILOG
+from diamond.cli.language import LocalisedGroup
 
 app = typer.Typer(
     name="diamond",
+    cls=LocalisedGroup,
     help="Porter Diamond / SWOT (GZFT) sector assessments: validate questionnaires, "
     "score the Diamond, render reports.",
     epilog=EPILOG,

@@ -13,6 +13,7 @@ import typer
 
 from diamond.cli.exit_codes import code_for
 from diamond.errors import DiamondError, InvalidFileError
+from diamond.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from diamond.loader import LoadOptions
@@ -126,10 +127,11 @@ def _print_error(error: DiamondError) -> None:
         for d in error.diagnostics:
             warn(diagnostic_line(d))
         errors = sum(1 for d in error.diagnostics if d.severity == "error")
-        warn(line("diamond: {} is invalid ({} error(s)); fix them and run again",
-                  error.path, errors))
+        warn(line(ngettext("diamond: {path} is invalid ({count} error); fix it and run again",
+                           "diamond: {path} is invalid ({count} errors); fix them and run again",
+                           errors), path=error.path, count=errors))
     else:
-        warn(line("diamond: error: {}", error))
+        warn(line(_("diamond: error: {message}"), message=error))
 
 
 def handled(func: F) -> F:

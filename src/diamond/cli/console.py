@@ -40,9 +40,10 @@ def safe(text: object) -> str:
     return visible(text)
 
 
-def line(template: str, *parts: object) -> str:
-    """``template`` (our own text) with each ``{}`` filled by a user part made ``safe``."""
-    return template.format(*(safe(p) for p in parts))
+def line(template: str, *parts: object, **named: object) -> str:
+    """``template`` (our own text, usually translated) with each ``{}`` or ``{name}``
+    filled by a user part made ``safe``."""
+    return template.format(*(safe(p) for p in parts), **{k: safe(v) for k, v in named.items()})
 
 
 def write(text: str, stream: TextIO | None = None) -> None:

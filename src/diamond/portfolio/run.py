@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from diamond import i18n
 from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import Diagnostic, InputError, UsageError
 from diamond.frameworks import Catalogue
@@ -171,7 +172,8 @@ def _execute(jobs: list[Job], workers: int,
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     results: list[Outcome | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                             initializer=i18n.activate, initargs=(i18n.current(),)) as pool:
         futures = {pool.submit(assess_file, job): k for k, job in enumerate(jobs)}
         try:
             for future in as_completed(futures):
