@@ -92,7 +92,7 @@ def test_unparseable_answers_exit_1(runner: CliRunner, cli: typer.Typer, comment
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{csv}:2:4: error: unknown answer label 'harika'")
-    assert lines[-1] == f"diamond: {csv} is invalid (5 error(s)); fix them and run again"
+    assert lines[-1] == f"diamond: {csv} is invalid (5 errors); fix them and run again"
     assert digest(commented) == before
 
 

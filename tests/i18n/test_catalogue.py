@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("babel")
 
-from babel.messages.pofile import read_po  # noqa: E402
+from babel.messages.pofile import read_po
 
-from tests.i18n import catalog  # noqa: E402
+from tests.i18n import catalog
 
 
 def _fields(text: str) -> set[str]:
@@ -72,7 +72,9 @@ def test_compiled_catalogue_matches_the_po(committed) -> None:  # type: ignore[n
         if isinstance(message.id, tuple):
             assert compiled.ngettext(message.id[0], message.id[1], 1) == message.string[0]
         else:
-            assert compiled.gettext(message.id) == message.string, "run: python -m tests.i18n.catalog"
+            assert compiled.gettext(message.id) == message.string, (
+                "run: python -m tests.i18n.catalog"
+            )
     rebuilt = read_po(io.BytesIO(catalog.po_bytes(catalog.updated(committed, catalog.extracted()))))
     assert len(list(rebuilt)) == len(list(committed))
 
