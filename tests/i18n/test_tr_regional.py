@@ -55,8 +55,8 @@ def test_duplicate_row_in_turkish(tmp_path: Path) -> None:
     path = write_table(tmp_path, [GOOD, "B,Beta,10,Food,2020,5", GOOD])
     (problem,) = _problems(path, "tr")
     assert (problem.line, problem.column, problem.code) == (4, 3, "duplicate-row")
-    assert problem.message == ("'A' bölgesi, '10' sektörü ve 2020 yılı, "
-                               "2 numaralı satırı yineliyor")
+    assert problem.message == ("'A' bölgesi, '10' sektörü, 2020 yılı: "
+                               "bu satır 2. satırın yinelemesi")
 
 
 def test_missing_year_in_turkish(tmp_path: Path) -> None:
