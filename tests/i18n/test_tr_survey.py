@@ -131,3 +131,23 @@ def test_quality_section_in_turkish(runner: CliRunner, app: typer.Typer, tmp_pat
     assert "hep aynı yanıt: 6 yanıtın tümü 4; 6 yanıt 9 saniyede tamamlandı" in result.stdout
     assert "  kapsam: gruplara göre katılımcılar: firm 4, university 1" in result.stdout
     assert "    katılımcısı olmayan gruplar: public, ngo" in result.stdout
+
+
+def test_how_columns_matched_in_turkish(runner: CliRunner, app: typer.Typer,
+                                        tmp_path: Path) -> None:
+    from diamond.survey.matching import describe_how
+
+    hows = ["field name", "subquestion contains prompt (tr)", "a choice of 'Q'", "odd"]
+    assert [describe_how(h) for h in hows] == hows
+    i18n.activate("tr")
+    assert [describe_how(h) for h in hows] == [
+        "alan adı", "alt soru, soru metni (tr) başlıkta geçiyor",
+        "'Q' sorusunun bir seçeneği", "odd"]
+    i18n.activate("en")
+    target = tmp_path / "sector.yaml"
+    shutil.copy(SURVEYS / "commented.yaml", target)
+    dry = runner.invoke(app, ["import", str(SURVEYS / "kobo.csv"), "--into", str(target),
+                              "--dry-run"], env={"DIAMOND_LANG": "tr"})
+    assert dry.exit_code == 0, dry.output
+    assert "'factor_land' -> factor.land (alan adı)" in dry.stdout
+    assert "'grp_demand/demand/domestic' -> demand.domestic (grup yolu)" in dry.stdout

@@ -13,7 +13,7 @@ from diamond.i18n import _
 from diamond.survey.forms.spec import SWOT
 from diamond.survey.forms.texts import TEXTS
 from diamond.survey.mapfile import SurveyMap
-from diamond.survey.matching import Matcher
+from diamond.survey.matching import Matcher, describe_how
 from diamond.survey.text import normalise
 
 Kind = Literal["id", "group", "weight", "indicator", "metadata", "ignored", "unmapped"]
@@ -297,7 +297,8 @@ def classify(
                         "error",
                         "ambiguous-column",
                         _("column {column} could mean any of {ids} ({how})").format(
-                            column=repr(text), ids=", ".join(match.indicators), how=match.how),
+                            column=repr(text), ids=", ".join(match.indicators),
+                            how=describe_how(match.how)),
                         _("name its indicator in the map file's 'columns:'"),
                     )
                 )

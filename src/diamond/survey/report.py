@@ -6,6 +6,7 @@ from diamond.i18n import N_, _
 from diamond.loader import LoadOptions, load_questionnaire
 from diamond.reporters.text import printable
 from diamond.survey.importer import ImportReport
+from diamond.survey.matching import describe_how
 from diamond.survey.quality import Quality, questionnaire_quality
 
 _DELIMITERS = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe")}
@@ -47,7 +48,7 @@ def describe(report: ImportReport, *, verbose: bool = False) -> str:
         columns=len(indicators), missing=len(report.missing)))
     if verbose:
         for c in indicators:
-            lines.append(f"    {c.number}: {c.header!r} -> {c.indicator} ({c.how})")
+            lines.append(f"    {c.number}: {c.header!r} -> {c.indicator} ({describe_how(c.how)})")
     ignored = [c.header for c in report.columns if c.kind in ("metadata", "ignored")]
     if ignored:
         lines.append("  " + _("ignored columns ({count}): {names}").format(
