@@ -99,3 +99,12 @@ def test_form_in_turkish(runner: CliRunner, app: typer.Typer, tmp_path: Path) ->
     assert WRITERS["paper"].description == "yazdırılabilir soru formu (HTML)"
     i18n.activate("en")
     assert WRITERS["paper"].description == "printable questionnaire (HTML)"
+
+
+def test_cli_portfolio_and_assess_usage_errors_in_turkish(runner: CliRunner, app: typer.Typer,
+                                                          tmp_path: Path) -> None:
+    result = runner.invoke(app, ["portfolio", str(tmp_path)], env={"DIAMOND_LANG": "tr"})
+    assert result.exit_code == 2
+    assert f"{tmp_path}: bu klasörde .yaml ya da .yml dosyası yok" in result.stderr
+    english = runner.invoke(app, ["portfolio", str(tmp_path)])
+    assert english.exit_code == 2 and "no .yaml or .yml files in this folder" in english.stderr
