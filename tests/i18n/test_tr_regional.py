@@ -75,3 +75,14 @@ def test_cli_map_bad_table_in_turkish(runner: CliRunner, app: typer.Typer,
     assert f"{path}:3:6: " in result.stderr
     assert "'employment' sütunundaki 'lots' değeri bir sayı değil" in result.stderr
     assert "not a number" not in result.stderr
+
+
+def test_evidence_splice_refusal_in_turkish() -> None:
+    from diamond.regional.evidence import splice_evidence
+
+    i18n.activate("tr")
+    with pytest.raises(UsageError) as raised:
+        splice_evidence("{format: 1}\n", {"year": 2020})
+    assert str(raised.value) == (
+        "soru formu blok biçiminde bir YAML eşlemesi değil; --evidence-into yalnızca "
+        "diamond init'in yazdığı biçimdeki dosyaları düzenler")

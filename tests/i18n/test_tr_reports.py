@@ -108,3 +108,17 @@ def test_cli_portfolio_and_assess_usage_errors_in_turkish(runner: CliRunner, app
     assert f"{tmp_path}: bu klasörde .yaml ya da .yml dosyası yok" in result.stderr
     english = runner.invoke(app, ["portfolio", str(tmp_path)])
     assert english.exit_code == 2 and "no .yaml or .yml files in this folder" in english.stderr
+
+
+def test_template_errors_in_turkish(tmp_path: Path) -> None:
+    from diamond.render.templates import make_environment, render_template
+
+    i18n.activate("tr")
+    with pytest.raises(TemplateError) as missing:
+        make_environment(tmp_path / "none")
+    assert str(missing.value) == (f"{tmp_path / 'none'} şablon klasörü bulunamadı ya da bir "
+                                  "klasör değil")
+    (tmp_path / "bad.md.j2").write_text("line one\n{{ 1 + }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as bad:
+        render_template(make_environment(tmp_path), "bad.md.j2", {})
+    assert ", 2. satır: " in str(bad.value)
