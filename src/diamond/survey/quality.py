@@ -15,6 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from diamond.i18n import _
 from diamond.models.questionnaire import Questionnaire, Scale
 from diamond.survey.columns import Column
 from diamond.survey.rows import Imported
@@ -131,18 +132,21 @@ def assess_quality(
         reasons = []
         if len(given) >= MIN_STRAIGHT and len(set(given.values())) == 1:
             point = next(iter(given.values()))
-            reasons.append(f"straight-lining: all {len(given)} answers are {point}")
+            reasons.append(_("straight-lining: all {count} answers are {point}").format(
+                count=len(given), point=point))
         taken = seconds.get(r.row) if seconds is not None and given else None
         if taken is not None and 0 <= taken < MIN_SECONDS_PER_ANSWER * len(given):
-            reasons.append(f"completed in {taken:.0f} s for {len(given)} answers")
+            reasons.append(_("completed in {seconds} s for {count} answers").format(
+                seconds=f"{taken:.0f}", count=len(given)))
         medians = group_medians.get(r.group, {})
         if medians and given:
             compared = [i for i in given if i in medians]
             off = sum(1 for i in compared if abs(given[i] - medians[i]) >= far)
             if len(compared) >= MIN_STRAIGHT and off / len(compared) >= 0.5:
                 reasons.append(
-                    f"unlike the group: {off} of {len(compared)} answers are {far:g}+ points "
-                    f"from the {r.group} median"
+                    _("unlike the group: {off} of {count} answers are {far}+ points "
+                      "from the {group} median").format(
+                        off=off, count=len(compared), far=f"{far:g}", group=r.group)
                 )
         if reasons:
             quality.flags[r.id] = reasons
