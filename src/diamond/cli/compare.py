@@ -28,6 +28,7 @@ from diamond.cli.common import (
 from diamond.cli.console import line, warn, write
 from diamond.cli.summary import score_text
 from diamond.errors import InvalidFileError, UsageError
+from diamond.i18n import N_
 
 if TYPE_CHECKING:
     from diamond.compare import Comparison
@@ -68,24 +69,24 @@ def print_comparison(comparison: Comparison, written: list[Path], colour: bool) 
 def compare(
     files: Annotated[
         list[str],
-        typer.Argument(help="Two or more questionnaires, the baseline first ('-' for standard "
-                       "input, once).", show_default=False),
+        typer.Argument(help=N_("Two or more questionnaires, the baseline first ('-' for standard "
+                       "input, once)."), show_default=False),
     ],
     formats: Annotated[
         list[ReportFormat] | None,
-        typer.Option("--format", "-f", help="Report format; repeat for several. Default: md, "
-                     "html and json.", show_default=False),
+        typer.Option("--format", "-f", help=N_("Report format; repeat for several. Default: md, "
+                     "html and json."), show_default=False),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for the reports (default: ./reports). With "
-                     "only --format json and no -o, the JSON goes to standard output.",
+        typer.Option("--output", "-o", help=N_("Folder for the reports (default: ./reports). With "
+                     "only --format json and no -o, the JSON goes to standard output."),
                      show_default=False),
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Report language (default: the first questionnaire's "
-                     "sector.language)."),
+        typer.Option("--lang", help=N_("Report language (default: the first questionnaire's "
+                     "sector.language).")),
     ] = None,
     method: MethodOption = MethodChoice.mean,
     aggregation: AggregationOption = AggregationChoice.arithmetic,
@@ -93,30 +94,27 @@ def compare(
     fail_below: Annotated[
         float | None,
         typer.Option("--fail-below", min=0, max=100, metavar="SCORE",
-                     help="Exit with code 5 when the last input's overall score is below SCORE "
-                     "(or has none)."),
+                     help=N_("Exit with code 5 when the last input's overall score is below SCORE "
+                     "(or has none).")),
     ] = None,
     fail_on_decline: Annotated[
         bool,
-        typer.Option("--fail-on-decline", help="Exit with code 6 when a dimension declined "
-                     "significantly between the last two inputs."),
+        typer.Option("--fail-on-decline", help=N_("Exit with code 6 when a dimension declined "
+                     "significantly between the last two inputs.")),
     ] = False,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Folder of your own templates overriding the built-in "
-                     "ones (compare.md.j2, compare.html.j2, labels-compare.yaml)."),
+        typer.Option("--templates", help=N_("Folder of your own templates overriding the built-in "
+                     "ones (compare.md.j2, compare.html.j2, labels-compare.yaml).")),
     ] = None,
     name: Annotated[
         str | None,
-        typer.Option("--name", help="File name (stem) of the reports; default: comparison."),
+        typer.Option("--name", help=N_("File name (stem) of the reports; default: comparison.")),
     ] = None,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Compare questionnaires: one sector over periods, or clusters side by side.
-
-    Exit codes: 0 written; 1 an input is invalid; 2 usage error or unreadable path;
-    3 template error; 4 a report could not be written; 5 --fail-below; 6 --fail-on-decline.
     """
     from diamond.compare import DEFAULT_STEM, below, recent_declines, render_comparison
     from diamond.compare import compare as build

@@ -12,6 +12,7 @@ import typer
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
 from diamond.cli.console import line, warn, write_data
 from diamond.errors import UsageError
+from diamond.i18n import N_
 
 
 class FormFormat(StrEnum):
@@ -29,45 +30,43 @@ def form(
     file: Annotated[
         str | None,
         typer.Argument(
-            help="A questionnaire whose framework, scale, sector and language the form uses "
-            "('-': standard input). Without it: --framework.",
+            help=N_("A questionnaire whose framework, scale, sector and language the form uses "
+            "('-': standard input). Without it: --framework."),
             show_default=False,
         ),
     ] = None,
-    to: Annotated[FormFormat, typer.Option("--to", help="The survey tool's format.")] = (
+    to: Annotated[FormFormat, typer.Option("--to", help=N_("The survey tool's format."))] = (
         FormFormat.xlsform
     ),
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (default: standard output).",
+        typer.Option("--output", "-o", help=N_("Write to this file (default: standard output)."),
                      show_default=False),
     ] = None,
     framework: Annotated[
         str | None,
-        typer.Option("--framework", help="Without a questionnaire: a built-in framework id or "
-                     "a framework file (default stm-2015)."),
+        typer.Option("--framework", help=N_("Without a questionnaire: a built-in framework id or "
+                     "a framework file (default stm-2015).")),
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of the form (default: the questionnaire's, or tr)."),
+        typer.Option("--lang", help=N_("Language of the form (default: the questionnaire's, or "
+                                       "tr).")),
     ] = None,
     respondent_id: Annotated[
         bool,
         typer.Option("--respondent-id/--no-respondent-id",
-                     help="Ask for a respondent code (becomes the respondent id)."),
+                     help=N_("Ask for a respondent code (becomes the respondent id).")),
     ] = False,
     swot: Annotated[
         bool,
-        typer.Option("--swot/--no-swot", help="End with the four free-text SWOT questions."),
+        typer.Option("--swot/--no-swot", help=N_("End with the four free-text SWOT questions.")),
     ] = True,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Write the questionnaire as a survey form: an XLSForm for KoboToolbox and ODK, a
     LimeSurvey structure file, a printable paper form (HTML), or an Apps Script that builds
     a Google Form. Its export comes back with 'diamond import' and no map file.
-
-    Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable
-    path; 4 the output could not be written.
     """
     from diamond.io.atomic import write_atomic
     from diamond.io.guard import refuse_inputs

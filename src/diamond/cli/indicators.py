@@ -12,6 +12,7 @@ import typer
 
 from diamond.cli.common import Colour, Lang, colour_enabled, handled, load_options
 from diamond.cli.console import write
+from diamond.i18n import N_
 from diamond.names import DEFAULT_FRAMEWORK
 
 
@@ -26,14 +27,15 @@ class ListFormat(StrEnum):
 def indicators(
     framework: Annotated[
         str,
-        typer.Option("--framework", help="A built-in framework id, or a path to a framework file."),
+        typer.Option("--framework", help=N_("A built-in framework id, or a path to a framework "
+                                            "file.")),
     ] = DEFAULT_FRAMEWORK,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the texts.")] = Lang.en,
+    lang: Annotated[Lang, typer.Option("--lang", help=N_("Language of the texts."))] = Lang.en,
     prompts: Annotated[
-        bool, typer.Option("--prompts", help="Show each indicator's question.")
+        bool, typer.Option("--prompts", help=N_("Show each indicator's question."))
     ] = False,
     format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
+        ListFormat, typer.Option("--format", "-f", help=N_("table or json."))
     ] = ListFormat.table,
 ) -> None:
     """List the dimensions and indicators of a framework, with the ids questionnaires use."""

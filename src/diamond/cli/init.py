@@ -10,40 +10,43 @@ import typer
 from diamond.cli.common import Lang, handled, load_options
 from diamond.cli.console import line, say
 from diamond.errors import UsageError
+from diamond.i18n import N_
 from diamond.names import DEFAULT_FRAMEWORK
 
 
 @handled
 def init(
     file: Annotated[
-        Path, typer.Argument(help="The questionnaire file to create.", show_default=False)
+        Path, typer.Argument(help=N_("The questionnaire file to create."), show_default=False)
     ],
     sector: Annotated[
-        str, typer.Option("--sector", help="Sector or cluster name.", show_default=False)
+        str, typer.Option("--sector", help=N_("Sector or cluster name."), show_default=False)
     ],
     region: Annotated[
-        str, typer.Option("--region", help="Region, province or city.", show_default=False)
+        str, typer.Option("--region", help=N_("Region, province or city."), show_default=False)
     ],
     period: Annotated[
-        str, typer.Option("--period", help="Period of the data, e.g. 2025-05.", show_default=False)
+        str,
+        typer.Option("--period", help=N_("Period of the data, e.g. 2025-05."), show_default=False),
     ],
     framework: Annotated[
         str,
-        typer.Option("--framework", help="A built-in framework id, or a path to a framework file."),
+        typer.Option("--framework", help=N_("A built-in framework id, or a path to a framework "
+                                            "file.")),
     ] = DEFAULT_FRAMEWORK,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.tr,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help=N_("Report language."))] = Lang.tr,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing file."))] = False,
     evidence_from: Annotated[Path | None, typer.Option(
-        "--evidence-from", help="Fill the evidence: block from this regional table (see "
-        "diamond map); needs --region-code and --sector-code.", show_default=False)] = None,
+        "--evidence-from", help=N_("Fill the evidence: block from this regional table (see "
+        "diamond map); needs --region-code and --sector-code."), show_default=False)] = None,
     region_code: Annotated[str | None, typer.Option(
-        "--region-code", help="With --evidence-from: the table's region code.",
+        "--region-code", help=N_("With --evidence-from: the table's region code."),
         show_default=False)] = None,
     sector_code: Annotated[str | None, typer.Option(
-        "--sector-code", help="With --evidence-from: the table's sector code.",
+        "--sector-code", help=N_("With --evidence-from: the table's sector code."),
         show_default=False)] = None,
     year: Annotated[int | None, typer.Option(
-        "--year", help="With --evidence-from: the year (default: the table's last).",
+        "--year", help=N_("With --evidence-from: the year (default: the table's last)."),
         show_default=False)] = None,
 ) -> None:
     """Write a starter questionnaire listing every indicator with its question."""

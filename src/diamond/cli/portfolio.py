@@ -25,6 +25,7 @@ from diamond.cli.common import (
     load_options,
 )
 from diamond.errors import UsageError
+from diamond.i18n import N_
 
 if TYPE_CHECKING:
     from diamond.portfolio import Portfolio
@@ -90,44 +91,41 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
 def portfolio(
     folder: Annotated[
         Path,
-        typer.Argument(help="Folder searched recursively for questionnaires (*.yaml, *.yml); "
-                       "framework files are skipped.", show_default=False),
+        typer.Argument(help=N_("Folder searched recursively for questionnaires (*.yaml, *.yml); "
+                       "framework files are skipped."), show_default=False),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for portfolio.html/.md/.json and the "
+        typer.Option("--output", "-o", help=N_("Folder for portfolio.html/.md/.json and the "
                      "clusters/ reports (default: ./reports). With only --format json and no "
-                     "-o, the JSON goes to standard output and nothing is written.",
+                     "-o, the JSON goes to standard output and nothing is written."),
                      show_default=False),
     ] = None,
     formats: Annotated[
         list[ReportFormat] | None,
-        typer.Option("--format", "-f", help="Portfolio file format; repeat for several. "
-                     "Default: md, html and json.", show_default=False),
+        typer.Option("--format", "-f", help=N_("Portfolio file format; repeat for several. "
+                     "Default: md, html and json."), show_default=False),
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of every report (default: each questionnaire's "
-                     "own; the portfolio's is the one they share, else tr)."),
+        typer.Option("--lang", help=N_("Language of every report (default: each questionnaire's "
+                     "own; the portfolio's is the one they share, else tr).")),
     ] = None,
     method: MethodOption = MethodChoice.mean,
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=0,
-                     help="Worker processes; 0 (default) uses every core."),
+                     help=N_("Worker processes; 0 (default) uses every core.")),
     ] = 0,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Folder of your own templates overriding the built-in "
-                     "ones (report and portfolio templates, labels files)."),
+        typer.Option("--templates", help=N_("Folder of your own templates overriding the built-in "
+                     "ones (report and portfolio templates, labels files).")),
     ] = None,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
-
-    Exit codes: 0 every file assessed; 1 at least one invalid file (the rest are still
-    assessed and written); 2 usage error; 3 template error; 4 a report could not be written.
     """
     from diamond.portfolio import ReportWriter, render_portfolio, run_portfolio
 
