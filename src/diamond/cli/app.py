@@ -11,7 +11,7 @@ from diamond.cli import assess, compare, form, indicators, init, portfolio, sche
 from diamond.cli import map as map_cli
 from diamond.cli.commands import HELP, ROOT
 from diamond.cli.common import Lang
-from diamond.cli.helpformat import LocalisedCommand
+from diamond.cli.helpformat import LocalisedCommand, register
 from diamond.cli.language import LocalisedGroup
 from diamond.i18n import N_
 
@@ -69,4 +69,5 @@ _COMMANDS = (
     ("map", map_cli.map_command),
 )
 for _name, _function in _COMMANDS:
+    register(_name, _function)
     app.command(_name, cls=LocalisedCommand, help=HELP[_name])(_function)

@@ -27,7 +27,7 @@ from diamond.cli.common import (
 )
 from diamond.cli.console import write
 from diamond.errors import UsageError
-from diamond.i18n import N_
+from diamond.i18n import N_, _
 from diamond.safetext import visible
 
 DEFAULT_OUTPUT = Path("reports")
@@ -140,12 +140,13 @@ def assess(
 
     chosen = list(dict.fromkeys(formats or DEFAULT_FORMATS))
     if date is not None and not real_date(date):
-        raise UsageError(f"--date '{visible(date)}' is not a real date written YYYY, YYYY-MM or "
-                         "YYYY-MM-DD with ASCII digits, such as 2025-05-31")
+        raise UsageError(_("--date '{date}' is not a real date written YYYY, YYYY-MM or "
+                           "YYYY-MM-DD with ASCII digits, such as 2025-05-31").format(
+            date=visible(date)))
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates '{templates}' is not a folder")
+        raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
     if reference_docx is not None and not reference_docx.is_file():
-        raise UsageError(f"--reference-docx '{reference_docx}' is not a file")
+        raise UsageError(_("--reference-docx '{path}' is not a file").format(path=reference_docx))
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
     language = None if lang is None else lang.code

@@ -12,7 +12,7 @@ import typer
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
 from diamond.cli.console import line, warn, write_data
 from diamond.errors import UsageError
-from diamond.i18n import N_
+from diamond.i18n import N_, _
 
 
 class FormFormat(StrEnum):
@@ -77,7 +77,8 @@ def form(
     if file is not None and output is not None:
         refuse_inputs([output], [file], hint="write the form elsewhere with -o")
     if output is None and writer.binary and sys.stdout.isatty():
-        raise UsageError(f"--to {to.value} writes a binary file: give -o FILE{writer.suffix}")
+        raise UsageError(_("--to {format} writes a binary file: give -o FILE{suffix}").format(
+            format=to.value, suffix=writer.suffix))
     spec = spec_for(
         file,
         framework=framework,
@@ -91,4 +92,4 @@ def form(
         write_data(data)
         return
     write_atomic(output, data)
-    warn(line("wrote {}: {}", output, writer.description))
+    warn(line(_("wrote {path}: {description}"), path=output, description=writer.description))

@@ -21,6 +21,20 @@ from diamond.i18n import _, ngettext
 __all__ = ["LocalisedCommand", "format_command_help", "param_record", "usage_pieces"]
 
 _SHORT_HELP_LIMIT = 60
+# (command, parameter) -> help of each argument, read from the command functions:
+# typer 0.16 with click 8.2 and later loses an argument's help when it builds it.
+_ARGUMENT_HELP: dict[tuple[str, str], str] = {}
+
+
+def register(name: str, function: Any) -> None:
+    """Remember the help of ``function``'s arguments, the command ``name``'s."""
+    import typing
+
+    for param, hint in typing.get_type_hints(function, include_extras=True).items():
+        for info in getattr(hint, "__metadata__", ()):
+            text = getattr(info, "help", None)
+            if type(info).__name__ == "ArgumentInfo" and text:
+                _ARGUMENT_HELP[(name, param)] = text
 
 
 def choices(param: Any) -> list[str] | None:
@@ -201,7 +215,10 @@ class LocalisedCommand(TyperCommand):
         super().__init__(*args, **kwargs)
         from diamond.cli.commands import metavar_for
 
-        for param in self.params:
+        params: list[Any] = list(self.params)
+        for param in params:
+            if param.param_type_name == "argument" and not param.help and param.name:
+                param.help = _ARGUMENT_HELP.get((self.name or "", param.name))
             if param.metavar is None and param.name is not None and choices(param) is None:
                 param.metavar = metavar_for(self.name or "", param.name)
 

@@ -10,7 +10,7 @@ import typer
 from diamond.cli.common import Lang, handled, load_options
 from diamond.cli.console import line, say
 from diamond.errors import UsageError
-from diamond.i18n import N_
+from diamond.i18n import N_, _, ngettext
 from diamond.names import DEFAULT_FRAMEWORK
 
 
@@ -56,9 +56,9 @@ def init(
     from diamond.scaffold import starter_questionnaire
 
     if file.exists() and not force:
-        raise UsageError(f"{file} already exists; pass --force to overwrite it")
+        raise UsageError(_("{path} already exists; pass --force to overwrite it").format(path=file))
     if file.exists() and file.is_dir():
-        raise UsageError(f"{file} is a folder")
+        raise UsageError(_("{path} is a folder").format(path=file))
     base = file.parent
     reference = framework
     if is_path(framework):
@@ -78,7 +78,7 @@ def init(
         catalogue = resolve_framework(framework, base, load_options().limits)
     for value, name in ((sector, "--sector"), (region, "--region"), (period, "--period")):
         if not value.strip():
-            raise UsageError(f"{name} must not be empty")
+            raise UsageError(_("{option} must not be empty").format(option=name))
     text = starter_questionnaire(
         catalogue,
         sector=sector,
@@ -93,15 +93,17 @@ def init(
         from diamond.regional.evidence import evidence_block, splice_evidence
 
         if region_code is None or sector_code is None:
-            raise UsageError("--evidence-from needs --region-code and --sector-code")
+            raise UsageError(_("--evidence-from needs --region-code and --sector-code"))
         refuse_inputs([file], [evidence_from], hint="name a new questionnaire file")
         result = map_table(evidence_from, MapOptions())
         text = splice_evidence(text, evidence_block(
             result, region_code, sector_code, year or result.year_to, lang=lang.code))
     elif region_code is not None or sector_code is not None or year is not None:
-        raise UsageError("--region-code, --sector-code and --year go with --evidence-from")
+        raise UsageError(_("--region-code, --sector-code and --year go with --evidence-from"))
     if force:
         write_atomic(file, text)
     else:
         create_new(file, text)
-    say(line("wrote {}: {} indicators to rate", file, len(catalogue.indicators)))
+    count = len(catalogue.indicators)
+    say(line(ngettext("wrote {path}: {count} indicator to rate",
+                      "wrote {path}: {count} indicators to rate", count), path=file, count=count))

@@ -10,8 +10,9 @@ import typer
 
 from diamond.cli.common import Lang, handled, load_options
 from diamond.cli.console import line, say, write_data
+from diamond.cli.summary import print_written
 from diamond.errors import UsageError
-from diamond.i18n import N_
+from diamond.i18n import N_, _, ngettext
 
 DEFAULT_OUTPUT = Path("reports")
 
@@ -92,9 +93,9 @@ def map_command(
     shown = list(regions or [])
     if evidence_into is not None:
         if len(shown) != 1 or sector is None:
-            raise UsageError("--evidence-into needs one --region and a --sector")
+            raise UsageError(_("--evidence-into needs one --region and a --sector"))
     elif sector is not None or year is not None or source is not None:
-        raise UsageError("--sector, --year and --source go with --evidence-into")
+        raise UsageError(_("--sector, --year and --source go with --evidence-into"))
     result = map_table(table, options)
     if evidence_into is not None:
         from diamond.io.guard import refuse_inputs
@@ -105,9 +106,12 @@ def map_command(
         block = evidence_block(result, shown[0], sector or "", year or result.year_to, source,
                                lang.code)
         write_evidence(evidence_into, block, load_options())
-        say(line("wrote the evidence block of {} (region {}, sector {}, {}: LQ base {}, "
-                 "{} star(s))", evidence_into, shown[0], sector, block["year"], base.value,
-                 block["stars"]))
+        say(line(ngettext("wrote the evidence block of {path} (region {region}, sector {sector}, "
+                          "{year}: LQ base {base}, {stars} star)",
+                          "wrote the evidence block of {path} (region {region}, sector {sector}, "
+                          "{year}: LQ base {base}, {stars} stars)", int(block["stars"] or 0)),
+                 path=evidence_into, region=shown[0], sector=sector, year=block["year"],
+                 base=base.value, stars=block["stars"]))
         return
     chosen = [f.value for f in (formats or list(MapFormat))]
     files = render_map(result, chosen, table.stem, lang.code, shown)
@@ -115,5 +119,4 @@ def map_command(
         write_data(files[0].content)
         return
     written = write_map(files, output if output is not None else DEFAULT_OUTPUT, [table])
-    for path in written:
-        say(line("wrote {}", path))
+    print_written(written)

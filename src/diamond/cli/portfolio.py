@@ -25,7 +25,7 @@ from diamond.cli.common import (
     load_options,
 )
 from diamond.errors import UsageError
-from diamond.i18n import N_
+from diamond.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from diamond.portfolio import Portfolio
@@ -47,7 +47,7 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
 
     from diamond.cli.console import safe, terminal
 
-    with Progress(TextColumn("assessing"), BarColumn(), MofNCompleteColumn(),
+    with Progress(TextColumn(safe(_("assessing"))), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}", markup=False), auto_refresh=False,
                   transient=True, console=terminal()) as bar:
         task = bar.add_task("", total=total)
@@ -62,6 +62,7 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
 def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> None:
     """The invalid files' errors on standard error; the ranking and files written on stdout."""
     from diamond.cli.console import line, print_table, say, warn
+    from diamond.cli.summary import print_written, report_label
     from diamond.reporters.text import diagnostic_line
 
     for item in portfolio.invalid:
@@ -71,20 +72,22 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
     for c in portfolio.clusters:
         overall = "–" if c.overall is None else f"{c.overall:.1f}"
         rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
-        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall, c.band or "–",
+        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall,
+                      report_label("bands", c.band),
                       c.source], False))
-    print_table("portfolio", [("rank", "right"), ("cluster", "left"), ("period", "left"),
-                              ("overall", "right"), ("band", "left"), ("file", "left")],
-                rows, colour)
-    say(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
-        f"{len(portfolio.skipped)} framework files skipped")
+    print_table(_("portfolio"), [(_("rank"), "right"), (_("cluster"), "left"),
+                                 (_("period"), "left"), (_("overall"), "right"),
+                                 (_("band"), "left"), (_("file"), "left")], rows, colour)
+    say(_("{assessed} assessed, {invalid} invalid, {skipped} framework files skipped").format(
+        assessed=len(portfolio.clusters), invalid=len(portfolio.invalid),
+        skipped=len(portfolio.skipped)))
     reports = [p for p in written if p.parent.name == "clusters"]
     if reports:
-        say(line("wrote {} cluster report files into {}", len(reports), reports[0].parent))
+        say(line(ngettext("wrote {count} cluster report file into {folder}",
+                          "wrote {count} cluster report files into {folder}", len(reports)),
+                 count=len(reports), folder=reports[0].parent))
     shown = set(reports)  # a set: a national portfolio writes tens of thousands of files
-    for path in written:
-        if path not in shown:
-            say(line("wrote {}", path))
+    print_written([path for path in written if path not in shown])
 
 
 @handled
@@ -130,9 +133,9 @@ def portfolio(
     from diamond.portfolio import ReportWriter, render_portfolio, run_portfolio
 
     if not folder.is_dir():
-        raise UsageError(f"'{folder}' is not a folder")
+        raise UsageError(_("'{path}' is not a folder").format(path=folder))
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates '{templates}' is not a folder")
+        raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
     from diamond.validation import expand
 
     paths = list(expand([str(folder)]))

@@ -12,7 +12,7 @@ import typer
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
 from diamond.cli.console import line, say_lines, warn, write_data
 from diamond.errors import UsageError
-from diamond.i18n import N_
+from diamond.i18n import N_, _, ngettext
 
 
 class GroupChoice(StrEnum):
@@ -138,7 +138,7 @@ def import_responses(
     from diamond.reporters.text import diagnostic_line
 
     if (into is None) == (new is None):
-        raise UsageError("give exactly one of --into FILE (add) and --new FILE (create)")
+        raise UsageError(_("give exactly one of --into FILE (add) and --new FILE (create)"))
     details: survey.NewQuestionnaire | None = None
     if new is not None:
         missing = [
@@ -147,7 +147,7 @@ def import_responses(
             if v is None
         ]
         if missing:
-            raise UsageError(f"--new needs {', '.join(missing)}")
+            raise UsageError(_("--new needs {options}").format(options=", ".join(missing)))
         assert sector is not None and region is not None and period is not None
         details = survey.NewQuestionnaire(
             sector, region, period, framework or "stm-2015", (lang or Lang.tr).code
@@ -165,7 +165,9 @@ def import_responses(
             if v is not None
         ]
         if given:
-            raise UsageError(f"{', '.join(given)} only apply with --new")
+            raise UsageError(ngettext("{options} only applies with --new",
+                                      "{options} only apply with --new", len(given)).format(
+                options=", ".join(given)))
     target = new if new is not None else into
     assert target is not None
     options = survey.ImportOptions(
@@ -239,7 +241,7 @@ def export_answers(
     )
     sep = parse_delimiter(delimiter) or ","
     if output is None and chosen is ExportFormat.xlsx and sys.stdout.isatty():
-        raise UsageError("--format xlsx writes a binary file: give -o FILE.xlsx")
+        raise UsageError(_("--format xlsx writes a binary file: give -o FILE.xlsx"))
     questionnaire, catalogue = require_valid(
         load_questionnaire(file, load_options(allow_outside_paths))
     )
@@ -252,4 +254,6 @@ def export_answers(
         write_data(content)
         return
     write_atomic(output, content)
-    warn(line("wrote {}: {} respondent(s)", output, len(questionnaire.respondents)))
+    count = len(questionnaire.respondents)
+    warn(line(ngettext("wrote {path}: {count} respondent", "wrote {path}: {count} respondents",
+                       count), path=output, count=count))

@@ -49,12 +49,19 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      N_("{value} is not in the range {range}.")),
     (re.compile(r"(?P<value>.*) is not a valid boolean\.", re.S),
      N_("{value} is not a valid yes/no value.")),
+    # typer 0.2x checks values with pydantic, whose messages name no value
+    (re.compile(r"Input should be a valid integer.*", re.S), N_("a whole number is expected.")),
+    (re.compile(r"Input should be a valid number.*", re.S), N_("a number is expected.")),
+    (re.compile(r"Input should be greater than or equal to (?P<limit>\S+)", re.S),
+     N_("the value must be at least {limit}.")),
+    (re.compile(r"Input should be less than or equal to (?P<limit>\S+)", re.S),
+     N_("the value must be at most {limit}.")),
 )
 
 _USAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"No such command (?P<name>'.*')\.", re.S), N_("No such command {name}.")),
     (re.compile(r"Missing command\.", re.S), N_("Missing command.")),
-    (re.compile(r"Option (?P<name>'[^']*') requires an argument\.", re.S),
+    (re.compile(r"Option (?P<name>'[^']*') requires (an argument|a value)\.", re.S),
      N_("Option {name} requires a value.")),
     (re.compile(r"Option (?P<name>'[^']*') does not take a value\.", re.S),
      N_("Option {name} does not take a value.")),
@@ -64,6 +71,7 @@ _USAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _matched(message: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+    message = message.strip().removeprefix("Value error, ")
     for pattern, template in patterns:
         found = pattern.fullmatch(message.strip())
         if found:
@@ -93,12 +101,12 @@ def error_message(error: Any) -> str:
         return _("Invalid value for {param}: {message}").format(
             param=_quoted(error.param), message=message)
     message = error.format_message()
-    extra = re.fullmatch(r"Got unexpected extra arguments? \((?P<args>.*)\)", message, re.S)
+    extra = re.fullmatch(r"Got unexpected extra arguments?(\(s\))? \((?P<args>.*)\)", message, re.S)
     if extra:
         count = len(extra.group("args").split())
         return ngettext("Got an unexpected extra argument ({args})",
                         "Got unexpected extra arguments ({args})", count).format(
-            **extra.groupdict())
+            args=extra.group("args"))
     return _matched(message, _USAGE_PATTERNS) or message
 
 
@@ -108,8 +116,11 @@ def show(error: Any) -> None:
 
     from diamond.cli.console import safe, write
 
-    parts = []
     ctx = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        write(ctx.get_help() + "\n", sys.stderr)  # click 8.2 and later: help, not an error
+        return
+    parts = []
     if ctx is not None:
         parts.append(ctx.get_usage())
         names = ctx.help_option_names
