@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.completion import complete_framework
 from diamond.cli.console import line, warn, write_data
 from diamond.errors import UsageError
 from diamond.i18n import N_, _
@@ -45,8 +46,9 @@ def form(
     ] = None,
     framework: Annotated[
         str | None,
-        typer.Option("--framework", help=N_("Without a questionnaire: a built-in framework id or "
-                     "a framework file (default stm-2015).")),
+        typer.Option("--framework", autocompletion=complete_framework,
+                     help=N_("Without a questionnaire: a built-in framework id or a framework "
+                             "file (default stm-2015).")),
     ] = None,
     lang: Annotated[
         Lang | None,

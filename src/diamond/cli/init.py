@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import Lang, handled, load_options
+from diamond.cli.completion import complete_framework
 from diamond.cli.console import line, say
 from diamond.errors import UsageError
 from diamond.i18n import N_, _, ngettext
@@ -31,8 +32,8 @@ def init(
     ],
     framework: Annotated[
         str,
-        typer.Option("--framework", help=N_("A built-in framework id, or a path to a framework "
-                                            "file.")),
+        typer.Option("--framework", autocompletion=complete_framework,
+                     help=N_("A built-in framework id, or a path to a framework file.")),
     ] = DEFAULT_FRAMEWORK,
     lang: Annotated[Lang, typer.Option("--lang", help=N_("Report language."))] = Lang.tr,
     force: Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing file."))] = False,

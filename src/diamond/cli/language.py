@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import typer
 from typer.core import TyperGroup
 
 from diamond import i18n
@@ -60,7 +61,7 @@ class LocalisedGroup(TyperGroup):
 
             warn(line(_("Error: {message}"), message=error.format_message()))
             sys.exit(error.exit_code)
-        except kinds.Abort:
+        except typer.Abort:
             from diamond.cli.console import warn
 
             warn(_("Aborted!"))

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.completion import complete_framework
 from diamond.cli.console import line, say_lines, warn, write_data
 from diamond.errors import UsageError
 from diamond.i18n import N_, _, ngettext
@@ -70,6 +71,7 @@ def import_responses(
         str | None,
         typer.Option(
             "--framework",
+            autocompletion=complete_framework,
             help=N_("With --new: a built-in framework id or a framework file (default stm-2015)."),
         ),
     ] = None,
