@@ -194,8 +194,8 @@ def format_epilog(name: str, formatter: Any) -> None:
         with formatter.section(ngettext("Example", "Examples", len(examples))):
             for command_line, what in examples:
                 formatter.write_text(_(what))
-                with formatter.indentation():
-                    formatter.write_text(command_line)
+                # a command line is never wrapped: it is meant to be copied
+                formatter.write(" " * (formatter.current_indent + 2) + command_line + "\n")
     with formatter.section(_("Exit codes")):
         formatter.write_dl(exit_code_lines(name))
 
@@ -224,6 +224,17 @@ class LocalisedCommand(TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_command_help(self, ctx, formatter)
+
+    def invoke(self, ctx: Any) -> Any:
+        # typer 0.16 under click 8.2 and later lets a required argument through as None
+        from diamond.cli.usage_errors import click_module
+
+        for param in self.get_params(ctx):
+            value = ctx.params.get(param.name)
+            missing = value is None or (isinstance(value, (list, tuple)) and not value)
+            if param.param_type_name == "argument" and param.required and missing:
+                raise click_module().exceptions.MissingParameter(ctx=ctx, param=param)
+        return super().invoke(ctx)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         format_usage(self, ctx, formatter)
