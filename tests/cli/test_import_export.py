@@ -102,7 +102,7 @@ def test_unparseable_answers_exit_1(runner: CliRunner, cli: typer.Typer, comment
         ([], "exactly one of --into"),
         (["--into", "a.yaml", "--new", "b.yaml"], "exactly one of --into"),
         (["--new", "b.yaml", "--sector", "x"], "--new needs --region, --period"),
-        (["--into", "a.yaml", "--framework", "stm-2015"], "--framework only apply with --new"),
+        (["--into", "a.yaml", "--framework", "stm-2015"], "--framework only applies with --new"),
         (["--into", "a.yaml", "--delimiter", ";;"], "--delimiter must be one character"),
     ],
 )

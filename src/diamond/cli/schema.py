@@ -9,6 +9,7 @@ import typer
 
 from diamond.cli.common import handled
 from diamond.cli.console import write
+from diamond.i18n import N_
 
 
 class SchemaKind(StrEnum):
@@ -21,7 +22,7 @@ class SchemaKind(StrEnum):
 @handled
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Option("--kind", help="Which file format.")
+        SchemaKind, typer.Option("--kind", help=N_("Which file format."))
     ] = SchemaKind.questionnaire,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the questionnaire format, for editors and CI."""
