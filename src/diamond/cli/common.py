@@ -78,6 +78,16 @@ SensitivityOption = Annotated[
                  help=N_("Base samples of the Sobol sensitivity analysis of the overall score and "
                  "the dimension ranks (seeded); 0 turns it off.")),
 ]
+MessageLangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help=N_("Language of messages (default: DIAMOND_LANG, else the locale, else en)."),
+        show_default=False,
+    ),
+]
+"""--lang on a command that writes no report: read before parsing (cli.language), so the
+parameter itself is unused."""
 ColourOption = Annotated[
     Colour,
     typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.common import AllowOutsideOption, Lang, MessageLangOption, handled, load_options
 from diamond.cli.completion import complete_framework
 from diamond.cli.console import line, say_lines, warn, write_data
 from diamond.errors import UsageError
@@ -225,6 +225,7 @@ def export_answers(
                      "in Turkish).")),
     ] = ",",
     allow_outside_paths: AllowOutsideOption = False,
+    lang: MessageLangOption = None,
 ) -> None:
     """Export a questionnaire's answers as a table: one row per respondent, one column per
     indicator, empty where there is no answer.

@@ -14,6 +14,7 @@ from diamond.cli.common import (
     AllowOutsideOption,
     Colour,
     ColourOption,
+    MessageLangOption,
     colour_enabled,
     handled,
     load_options,
@@ -67,6 +68,7 @@ def validate(
             help=N_("Text format: also report response quality and coverage per questionnaire."),
         ),
     ] = False,
+    lang: MessageLangOption = None,
 ) -> None:
     """Check questionnaires and report every problem as path:line:col.
     """
