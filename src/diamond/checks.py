@@ -51,7 +51,7 @@ def _check_scale(data: dict[str, Any]) -> list[Finding]:
                 _("scale.max ({high}) must be greater than scale.min ({low})").format(
                     high=high, low=low
                 ),
-                _("a 1..5 scale is written 'scale: {{min: 1, max: 5}}'"),
+                _("a 1..5 scale is written 'scale: {{min: 1, max: 5}}'").format(),
             )
         ]
     return []

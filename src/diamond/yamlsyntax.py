@@ -25,32 +25,38 @@ def mark_position(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-#: libyaml's problem texts (English) that are translated; the msgid is libyaml's text.
-PROBLEMS = frozenset({
-    N_("did not find expected key"),
-    N_("did not find expected '-' indicator"),
-    N_("did not find expected ',' or ']'"),
-    N_("did not find expected ',' or '}'"),
-    N_("did not find expected node content"),
-    N_("did not find expected alphabetic or numeric character"),
-    N_("did not find expected comment or line break"),
-    N_("did not find expected whitespace or line break"),
-    N_("did not find the expected '>'"),
-    N_("did not find expected <document start>"),
-    N_("could not find expected ':'"),
-    N_("found unexpected end of stream"),
-    N_("found unexpected document indicator"),
-    N_("found unknown escape character"),
-    N_("found undefined tag handle"),
-    N_("found unknown directive name"),
-    N_("found a tab character that violates indentation"),
-    N_("found a tab character where an indentation space is expected"),
-    N_("block sequence entries are not allowed in this context"),
-    N_("mapping values are not allowed here"),
-})
+#: libyaml's problem texts (English) that are translated -> their message id. The id is
+#: libyaml's text itself, except where a brace would read as a placeholder.
+PROBLEMS: dict[str, str] = {
+    text: text
+    for text in (
+        N_("did not find expected key"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected node content"),
+        N_("did not find expected alphabetic or numeric character"),
+        N_("did not find expected comment or line break"),
+        N_("did not find expected whitespace or line break"),
+        N_("did not find the expected '>'"),
+        N_("did not find expected <document start>"),
+        N_("could not find expected ':'"),
+        N_("found unexpected end of stream"),
+        N_("found unexpected document indicator"),
+        N_("found unknown escape character"),
+        N_("found undefined tag handle"),
+        N_("found unknown directive name"),
+        N_("found a tab character that violates indentation"),
+        N_("found a tab character where an indentation space is expected"),
+        N_("block sequence entries are not allowed in this context"),
+        N_("mapping values are not allowed here"),
+    )
+}
+PROBLEMS["did not find expected ',' or '}'"] = N_(
+    "did not find expected ',' or the closing brace of a flow mapping"
+)
 
 #: libyaml's context texts (what it was reading), translated the same way.
-CONTEXTS = frozenset({
+CONTEXTS: dict[str, str] = {text: text for text in (
     N_("while parsing a block mapping"),
     N_("while parsing a block collection"),
     N_("while parsing a flow sequence"),
@@ -67,12 +73,19 @@ CONTEXTS = frozenset({
     N_("while scanning a block scalar"),
     N_("while scanning a directive"),
     N_("while scanning for the next token"),
-})
+)}
 
 
 def problem_text(problem: str) -> str:
-    """libyaml's problem (or context) text in the user's language, when it is a known one."""
-    return _(problem) if problem in PROBLEMS or problem in CONTEXTS else problem
+    """libyaml's problem (or context) text in the user's language, when it is a known one.
+
+    Without a translation (an English run), libyaml's own text is kept.
+    """
+    message = PROBLEMS.get(problem) or CONTEXTS.get(problem)
+    if message is None:
+        return problem
+    translated = _(message)
+    return problem if translated == message else translated
 
 
 def _friendly(problem: str) -> str | None:
