@@ -15,7 +15,6 @@ import yaml
 
 from diamond.errors import Diagnostic
 from diamond.i18n import N_, _, ngettext
-from diamond.yamlindent import STRUCTURE_PROBLEMS, misindented
 
 __all__ = ["mark_position", "problem_text", "syntax_diagnostic"]
 
@@ -121,6 +120,8 @@ def syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagno
             _("YAML syntax error: a tab character is used for indentation"),
             _("YAML allows only spaces for indentation; replace the tab with spaces"),
         )
+    from diamond.yamlindent import STRUCTURE_PROBLEMS, misindented  # only on an error
+
     if problem in STRUCTURE_PROBLEMS:
         found = misindented(lines, line)
         if found is not None:
