@@ -52,11 +52,15 @@ class _Line:
         return indent == self.indent or indent == self.inner
 
 
-def _significant(lines: list[str], last: int) -> list[_Line]:
-    """The block lines up to line ``last`` (1-based), skipping comments and block scalars."""
+#: Lines looked at before and after the error: enough for any sibling, bounded in cost.
+_BEFORE, _AFTER = 400, 40
+
+
+def _significant(lines: list[str], first: int, last: int) -> list[_Line]:
+    """The block lines ``first``..``last`` (1-based), skipping comments and block scalars."""
     found: list[_Line] = []
     scalar_indent: int | None = None
-    for number, raw in enumerate(lines[:last], 1):
+    for number, raw in enumerate(lines[first - 1 : last], first):
         stripped = raw.lstrip(" ")
         if not stripped.strip() or stripped.startswith("#"):
             continue
@@ -90,7 +94,9 @@ def misindented(lines: list[str], error_line: int) -> Misindented | None:
 
     None when neither holds; the caller then keeps libyaml's position.
     """
-    rows = _significant(lines, len(lines))
+    rows = _significant(
+        lines, max(1, error_line - _BEFORE), min(len(lines), error_line + _AFTER)
+    )
     at = next((i for i, row in enumerate(rows) if row.number == error_line), None)
     if at is None or at == 0:
         return None
