@@ -20,6 +20,7 @@ from diamond.i18n import N_, _
 from diamond.io.read import read_regular
 from diamond.limits import Limits
 from diamond.model_errors import findings_from
+from diamond.numbertext import grouped
 from diamond.yamlsource import Marks, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -59,8 +60,8 @@ def within_limit(data: bytes, path: str, limits: Limits) -> bytes:
             1,
             "error",
             "limit-exceeded",
-            _("the file is larger than the limit of {limit:,} bytes").format(
-                limit=limits.max_bytes
+            _("the file is larger than the limit of {limit} bytes").format(
+                limit=grouped(limits.max_bytes)
             ),
             _(
                 "a questionnaire is rarely over a few MB; if this one is legitimate, raise the "
@@ -145,7 +146,7 @@ class Parsed(Generic[M]):
 
 #: At most this many findings of one code are reported per file; the rest are counted.
 MAX_PER_CODE = 200
-_MORE = N_("{count:,} more '{code}' finding(s) in this file are not shown")
+_MORE = N_("{count} more '{code}' finding(s) in this file are not shown")
 
 
 def cap_findings(findings: list[Finding]) -> list[Finding]:
@@ -168,7 +169,7 @@ def cap_findings(findings: list[Finding]) -> list[Finding]:
                     (),
                     first.severity,
                     code,
-                    _(_MORE).format(count=count - MAX_PER_CODE, code=code),
+                    _(_MORE).format(count=grouped(count - MAX_PER_CODE), code=code),
                     _("fix the ones shown and run again"),
                 )
             )
@@ -199,7 +200,7 @@ def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             first.column,
             first.severity,
             first.code,
-            _(_MORE).format(count=counts[key] - MAX_PER_CODE, code=first.code),
+            _(_MORE).format(count=grouped(counts[key] - MAX_PER_CODE), code=first.code),
             _("fix the ones shown and run again"),
         )
     return kept

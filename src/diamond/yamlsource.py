@@ -27,6 +27,7 @@ import yaml
 from diamond.errors import Diagnostic
 from diamond.i18n import N_, _
 from diamond.limits import Limits
+from diamond.numbertext import grouped
 from diamond.yamlscalars import CONTAINER_TAGS, EXPLICIT, resolve_plain, short_tag
 from diamond.yamlsyntax import mark_position, syntax_diagnostic
 
@@ -168,8 +169,8 @@ def _parser_depth_diagnostic(
         "limit-exceeded",
         _(
             "nesting depth beyond the YAML parser's own limit (libyaml stops at 1,000 levels; "
-            "the limit set by {variable} is {limit:,})"
-        ).format(variable=Limits.env_var("max_depth"), limit=limits.max_depth),
+            "the limit set by {variable} is {limit})"
+        ).format(variable=Limits.env_var("max_depth"), limit=grouped(limits.max_depth)),
         _("a questionnaire needs far less nesting; the parser's limit cannot be raised"),
     )
 
@@ -202,7 +203,7 @@ class _Reader:
         return self._stop(
             pos,
             "limit-exceeded",
-            _("{what} exceeds the limit of {limit:,}").format(what=what, limit=value),
+            _("{what} exceeds the limit of {limit}").format(what=what, limit=grouped(value)),
             _(
                 "a questionnaire needs far less; if this file is legitimate, raise the limit "
                 "with the environment variable {variable}"

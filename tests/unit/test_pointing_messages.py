@@ -254,3 +254,13 @@ def test_group_suggestions_through_the_loader_in_both_languages() -> None:
         "'group' şunlardan biri olmalı: firm, university, public, ngo, other; "
         "verilen: 'kamu' metni"
     )
+
+
+def test_large_numbers_are_grouped_as_the_language_groups_them() -> None:
+    from diamond.numbertext import grouped
+
+    assert grouped(20_000_000) == "20,000,000"
+    assert grouped(512) == "512"
+    i18n.activate("tr")
+    assert grouped(20_000_000) == "20.000.000"
+    assert grouped(-1_500) == "-1.500"

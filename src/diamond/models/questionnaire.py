@@ -22,6 +22,7 @@ from pydantic import (
 from diamond.i18n import N_, _
 from diamond.models.report import ReportBlock
 from diamond.models.text import Language, LongText, ShortText, Strict, exact_version
+from diamond.numbertext import grouped
 from diamond.yamlscalars import WrittenInt
 
 Group = Literal["firm", "university", "public", "ngo", "other"]
@@ -167,8 +168,8 @@ class Employment(Strict):
             low, high = getattr(self, part), getattr(self, whole)
             if low is not None and high is not None and low > high:
                 problems.append(
-                    _("{part} ({low:,}) exceeds {whole} ({high:,}): {why}").format(
-                        part=part, low=low, whole=whole, high=high, why=_(why)
+                    _("{part} ({low}) exceeds {whole} ({high}): {why}").format(
+                        part=part, low=grouped(low), whole=whole, high=grouped(high), why=_(why)
                     )
                 )
         if problems:
