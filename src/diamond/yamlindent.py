@@ -59,16 +59,21 @@ _BEFORE, _AFTER = 400, 40
 def _significant(lines: list[str], first: int, last: int) -> list[_Line]:
     """The block lines ``first``..``last`` (1-based), skipping comments and block scalars."""
     found: list[_Line] = []
-    scalar_indent: int | None = None
+    scalar_indent: int | None = None  # the indentation of a block scalar's key line
+    content_indent: int | None = None  # ... and of its first line of text
     for number, raw in enumerate(lines[first - 1 : last], first):
         stripped = raw.lstrip(" ")
-        if not stripped.strip() or stripped.startswith("#"):
+        if not stripped.strip() or (stripped.startswith("#") and scalar_indent is None):
             continue
         indent = len(raw) - len(stripped)
         if scalar_indent is not None:
-            if indent > scalar_indent:
+            if content_indent is None and indent > scalar_indent:
+                content_indent = indent
+            if content_indent is not None and indent >= content_indent:
                 continue
-            scalar_indent = None
+            scalar_indent = content_indent = None
+            if stripped.startswith("#"):
+                continue
         body = _COMMENT.sub("", stripped).rstrip()
         inner = None
         if body == "-" or body.startswith("- "):
@@ -117,6 +122,9 @@ def misindented(lines: list[str], error_line: int) -> Misindented | None:
         sibling = _dash_sibling(rows, at)
         if sibling is not None:
             return Misindented(here.number, here.indent, sibling)
+        # A list item where the previous item's keys go: it belongs beside that item.
+        if before.inner is not None and here.indent == before.inner and not before.opens:
+            return Misindented(here.number, here.indent, before.indent)
     if before.opens or before.holds(here.indent):
         return None
     # The error line stands out between two lines that agree.
