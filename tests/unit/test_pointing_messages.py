@@ -264,3 +264,24 @@ def test_large_numbers_are_grouped_as_the_language_groups_them() -> None:
     i18n.activate("tr")
     assert grouped(20_000_000) == "20.000.000"
     assert grouped(-1_500) == "-1.500"
+
+
+def test_misindented_never_fails_and_stays_in_the_file() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    line = st.tuples(
+        st.integers(0, 9),
+        st.sampled_from(["a: 1", "b:", "- c: 2", "-", "- d", "e: |", "# x", "", "f: &g"]),
+    ).map(lambda t: " " * t[0] + t[1])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(line, min_size=1, max_size=30), st.integers(-2, 40))
+    def check(lines: list[str], error_line: int) -> None:
+        found = misindented(lines, error_line)
+        if found is not None:
+            assert 1 <= found.line <= len(lines)
+            assert found.indent != found.expected
+            assert found.line <= error_line
+
+    check()
