@@ -11,6 +11,7 @@ from diamond import i18n
 from diamond.documents import STDIN, TextProblem, decode, label_of, read_bytes
 from diamond.errors import Diagnostic, InputError, InvalidFileError
 from diamond.frameworks import load_framework_text
+from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text
 
 SUFFIXES = (".yaml", ".yml")
@@ -187,12 +188,14 @@ def validate_paths(
     for raw in paths:
         found, problems = scan(Path(raw)) if raw != STDIN and Path(raw).is_dir() else ([raw], [])
         for folder, reason in problems:
-            message = f"this folder could not be read ({reason}); its files were not checked"
+            message = _(
+                "this folder could not be read ({reason}); its files were not checked"
+            ).format(reason=reason)
             slots.append(FileReport(folder, "unreadable", [
                 Diagnostic(folder, 1, 1, "error", "unreadable", message,
-                           "give yourself read permission on it, or leave it out")]))
+                           _("give yourself read permission on it, or leave it out"))]))
         if not found and not problems:
-            message = "no .yaml or .yml files in this folder"
+            message = _("no .yaml or .yml files in this folder")
             slots.append(
                 FileReport(
                     raw, "unreadable", [Diagnostic(raw, 1, 1, "error", "unreadable", message)]

@@ -149,6 +149,12 @@ def assess(
         raise UsageError(_("--reference-docx '{path}' is not a file").format(path=reference_docx))
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
+    if loaded.warnings:  # what 'validate' would say about the file, on standard error
+        from diamond.cli.console import warn
+        from diamond.reporters.text import diagnostic_line
+
+        for warning in loaded.warnings:
+            warn(diagnostic_line(warning))
     language = None if lang is None else lang.code
     assessment = score(questionnaire, catalogue, method.value, lang=language, date=date,
                        aggregation=aggregation.value, bootstrap=bootstrap,
