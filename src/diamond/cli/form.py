@@ -77,7 +77,7 @@ def form(
 
     writer = WRITERS[to.value]
     if file is not None and output is not None:
-        refuse_inputs([output], [file], hint="write the form elsewhere with -o")
+        refuse_inputs([output], [file], hint=_("write the form elsewhere with -o"))
     if output is None and writer.binary and sys.stdout.isatty():
         raise UsageError(_("--to {format} writes a binary file: give -o FILE{suffix}").format(
             format=to.value, suffix=writer.suffix))

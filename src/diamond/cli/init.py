@@ -63,7 +63,7 @@ def init(
     base = file.parent
     reference = framework
     if is_path(framework):
-        refuse_inputs([file], [framework], hint="name a new questionnaire file")
+        refuse_inputs([file], [framework], hint=_("name a new questionnaire file"))
         # The questionnaire resolves the path relative to itself; store it that way.
         target = Path(framework).resolve()
         catalogue = resolve_framework(
@@ -95,7 +95,7 @@ def init(
 
         if region_code is None or sector_code is None:
             raise UsageError(_("--evidence-from needs --region-code and --sector-code"))
-        refuse_inputs([file], [evidence_from], hint="name a new questionnaire file")
+        refuse_inputs([file], [evidence_from], hint=_("name a new questionnaire file"))
         result = map_table(evidence_from, MapOptions())
         text = splice_evidence(text, evidence_block(
             result, region_code, sector_code, year or result.year_to, lang=lang.code))

@@ -236,7 +236,7 @@ def export_answers(
     from diamond.survey import export_csv, export_xlsx, parse_delimiter
 
     if output is not None:
-        refuse_inputs([output], [file], hint="choose another file with -o")
+        refuse_inputs([output], [file], hint=_("choose another file with -o"))
     chosen = format or (
         ExportFormat.xlsx
         if output is not None and output.suffix.lower() == ".xlsx"
