@@ -102,7 +102,8 @@ def map_command(
         from diamond.regional.evidence import evidence_block
         from diamond.regional.evidence import evidence_into as write_evidence
 
-        refuse_inputs([evidence_into], [table], hint=_("give the questionnaire after --evidence-into"))
+        refuse_inputs([evidence_into], [table],
+                      hint=_("give the questionnaire after --evidence-into"))
         block = evidence_block(result, shown[0], sector or "", year or result.year_to, source,
                                lang.code)
         write_evidence(evidence_into, block, load_options())
