@@ -12,6 +12,16 @@ ASSESSMENTS = ROOT / "assessments"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English, whatever the machine's locale; a test that wants
+    Turkish says so (``DIAMOND_LANG=tr``, ``--lang tr`` or ``i18n.activate("tr")``)."""
+    from diamond import i18n
+
+    monkeypatch.setenv("DIAMOND_LANG", "en")
+    i18n.activate("en")
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     """A CLI runner with stderr kept apart from stdout.

@@ -76,11 +76,23 @@ def test_shipped_examples_satisfy_the_committed_schema() -> None:
     assert list(validator.iter_errors(bad)), "the schema must reject unknown keys"
 
 
+def test_root_options_are_documented() -> None:
+    docs = _documentation()
+    group: Any = typer.main.get_command(app)
+    for param in group.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert opt in docs, f"option {opt} of 'diamond' is not documented"
+
+
 def test_exit_codes_are_documented() -> None:
     docs = _documentation()
-    from diamond.cli.exit_codes import EPILOG
+    from diamond.cli import exit_codes
+    from diamond.cli.commands import MEANINGS
 
-    for code in re.findall(r"(\d) [a-z]", EPILOG):
+    defined = {v for k, v in vars(exit_codes).items() if k.isupper() and isinstance(v, int)}
+    assert defined == set(MEANINGS), "every exit code needs its meaning in cli/commands.py"
+    for code in MEANINGS:
         assert re.search(rf"\|\s*`?{code}`?\s*\|", docs), (
             f"exit code {code} missing from the README table"
         )

@@ -60,6 +60,7 @@ def test_wheel_ships_templates_and_renders_like_the_checkout(tmp_path: Path) -> 
         for name in SHIPPED:
             assert f"diamond/templates/{name}" in names, f"{name} is missing from {wheel.name}"
         assert "diamond/data/stm-2015.yaml" in names
+        assert "diamond/locale/tr/LC_MESSAGES/diamond.mo" in names
         site = tmp_path / "site"
         archive.extractall(site)
 

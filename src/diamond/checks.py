@@ -10,7 +10,20 @@ from typing import Any
 
 from diamond.findings import Finding, suggest
 from diamond.frameworks import Catalogue
+from diamond.i18n import N_, _, ngettext
 from diamond.models.questionnaire import QUADRANTS
+from diamond.pathwords import item_name
+
+_WEIGHT_TEXTS = {
+    "dimension": (
+        N_("unknown dimension '{key}' in weights.{section}"),
+        N_("known dimensions: {ids} ..."),
+    ),
+    "indicator": (
+        N_("unknown indicator '{key}' in weights.{section}"),
+        N_("known indicators: {ids} ..."),
+    ),
+}
 
 
 def _scale(data: dict[str, Any]) -> tuple[int, int]:
@@ -35,8 +48,10 @@ def _check_scale(data: dict[str, Any]) -> list[Finding]:
                 at,
                 "error",
                 "scale-order",
-                f"scale.max ({high}) must be greater than scale.min ({low})",
-                "a 1..5 scale is written 'scale: {min: 1, max: 5}'",
+                _("scale.max ({high}) must be greater than scale.min ({low})").format(
+                    high=high, low=low
+                ),
+                _("a 1..5 scale is written 'scale: {{min: 1, max: 5}}'").format(),
             )
         ]
     return []
@@ -56,12 +71,14 @@ def check_questionnaire(data: dict[str, Any], catalogue: Catalogue) -> list[Find
 def _unknown_indicator(
     path: tuple[Any, ...], key: Any, catalogue: Catalogue, at: str = "key"
 ) -> Finding:
-    hint = suggest(key, catalogue.indicators) or "list the ids with 'diamond indicators'"
+    hint = suggest(key, catalogue.indicators) or _("list the ids with 'diamond indicators'")
     return Finding(
         path,
         "error",
         "unknown-indicator",
-        f"unknown indicator '{key}' in framework '{catalogue.framework.id}'",
+        _("unknown indicator '{indicator}' in framework '{framework}'").format(
+            indicator=key, framework=catalogue.framework.id
+        ),
         hint,
         at="key" if at == "key" else "value",
     )
@@ -86,9 +103,9 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
                         ("respondents", n, "id"),
                         "error",
                         "duplicate-respondent",
-                        f"respondent id '{rid}' is used twice "
-                        f"(first by respondent {seen[rid] + 1})",
-                        "give every respondent its own id, such as 'firm-02'",
+                        _("respondent id '{id}' is used twice (first by respondent {number})")
+                        .format(id=rid, number=seen[rid] + 1),
+                        _("give every respondent its own id, such as 'firm-02'"),
                     )
                 )
             else:
@@ -112,38 +129,53 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
                             path,
                             "error",
                             "answer-range",
-                            f"answer to '{key}' is {value}, outside the scale {low}..{high}",
-                            f"rate from {low} = serious disadvantage to {high} = strong advantage, "
-                            "or write null for no answer",
+                            _("answer to '{indicator}' is {value}, outside the scale {low}..{high}")
+                            .format(indicator=key, value=value, low=low, high=high),
+                            _(
+                                "rate from {low} = serious disadvantage to {high} = strong "
+                                "advantage, or write null for no answer"
+                            ).format(low=low, high=high),
                         )
                     )
                     continue
                 answered.add(key)
         if given == 0:
-            label = f"'{rid}'" if isinstance(rid, str) else f"number {n + 1}"
+            who = (
+                _("respondent '{id}'").format(id=rid)
+                if isinstance(rid, str)
+                else item_name(("respondents", n))
+            )
             findings.append(
                 Finding(
                     ("respondents", n),
                     "warning",
                     "no-answers",
-                    f"respondent {label} gave no answer (every answer is null or missing)",
-                    "fill in the answers, or remove the respondent",
+                    _("{respondent} gave no answer (every answer is null or missing)").format(
+                        respondent=who
+                    ),
+                    _("fill in the answers, or remove the respondent"),
                     at="key",
                 )
             )
     if respondents:
         missing = [i for i in catalogue.indicators if i not in answered]
         if missing:
-            shown = ", ".join(missing[:5]) + (
-                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            )
+            shown = ", ".join(missing[:5])
+            if len(missing) > 5:
+                shown = _("{listed} and {count} more").format(
+                    listed=shown, count=len(missing) - 5
+                )
             findings.append(
                 Finding(
                     ("respondents",),
                     "warning",
                     "unanswered-indicators",
-                    f"{len(missing)} indicator(s) have no answer from anyone: {shown}",
-                    "their dimensions are scored without them; the report lists them",
+                    ngettext(
+                        "{count} indicator has no answer from anyone: {listed}",
+                        "{count} indicators have no answer from anyone: {listed}",
+                        len(missing),
+                    ).format(count=len(missing), listed=shown),
+                    _("their dimensions are scored without them; the report lists them"),
                     at="key",
                 )
             )
@@ -175,9 +207,9 @@ def _check_swot(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
                         (*base, "dimension"),
                         "error",
                         "unknown-dimension",
-                        f"unknown dimension '{dimension}'",
+                        _("unknown dimension '{dimension}'").format(dimension=dimension),
                         suggest(dimension, catalogue.dimensions)
-                        or f"dimensions: {', '.join(catalogue.dimensions)}",
+                        or _("dimensions: {ids}").format(ids=", ".join(catalogue.dimensions)),
                     )
                 )
                 dimension = None
@@ -189,10 +221,14 @@ def _check_swot(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
                             (*base, "dimension"),
                             "error",
                             "swot-disagree",
-                            f"the indicator '{indicator}' belongs to dimension '{implied}', "
-                            f"but the item says '{dimension}'",
-                            f"write 'dimension: {implied}', or drop 'dimension': "
-                            "the indicator implies it",
+                            _(
+                                "the indicator '{indicator}' belongs to dimension '{implied}', "
+                                "but the item says '{dimension}'"
+                            ).format(indicator=indicator, implied=implied, dimension=dimension),
+                            _(
+                                "write 'dimension: {implied}', or drop 'dimension': "
+                                "the indicator implies it"
+                            ).format(implied=implied),
                         )
                     )
     return findings
@@ -207,6 +243,7 @@ def _check_weights(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
         ("dimensions", catalogue.dimensions, "dimension"),
         ("indicators", catalogue.indicators, "indicator"),
     ):
+        unknown, listing = _WEIGHT_TEXTS[what]
         table = weights.get(section)
         if not isinstance(table, dict):
             continue
@@ -217,8 +254,8 @@ def _check_weights(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
                         ("weights", section, key),
                         "error",
                         f"unknown-{what}",
-                        f"unknown {what} '{key}' in weights.{section}",
-                        suggest(key, known) or f"known {what}s: {', '.join(list(known)[:6])} ...",
+                        _(unknown).format(key=key, section=section),
+                        suggest(key, known) or _(listing).format(ids=", ".join(list(known)[:6])),
                         at="key",
                     )
                 )
@@ -238,8 +275,8 @@ def _check_weights(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:
                 ("weights", "dimensions"),
                 "error",
                 "zero-weights",
-                "every dimension weight is 0, so no overall score can be formed",
-                "give at least one dimension a weight above 0",
+                _("every dimension weight is 0, so no overall score can be formed"),
+                _("give at least one dimension a weight above 0"),
                 at="key",
             )
         )
@@ -258,9 +295,9 @@ def _check_readiness(data: dict[str, Any], catalogue: Catalogue) -> list[Finding
                     ("readiness", key),
                     "error",
                     "unknown-readiness",
-                    f"unknown precondition or success factor '{key}'",
+                    _("unknown precondition or success factor '{key}'").format(key=key),
                     suggest(key, catalogue.readiness_ids)
-                    or "ids are 'pre.a'..'pre.p' and 'sf.a'..'sf.n'; see 'diamond indicators'",
+                    or _("ids are 'pre.a'..'pre.p' and 'sf.a'..'sf.n'; see 'diamond indicators'"),
                     at="key",
                 )
             )

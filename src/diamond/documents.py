@@ -16,9 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from diamond.errors import Diagnostic
 from diamond.findings import Finding, locate
+from diamond.i18n import N_, _
 from diamond.io.read import read_regular
 from diamond.limits import Limits
 from diamond.model_errors import findings_from
+from diamond.numbertext import grouped
 from diamond.yamlsource import Marks, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,9 +60,13 @@ def within_limit(data: bytes, path: str, limits: Limits) -> bytes:
             1,
             "error",
             "limit-exceeded",
-            f"the file is larger than the limit of {limits.max_bytes:,} bytes",
-            f"a questionnaire is rarely over a few MB; if this one is legitimate, raise the "
-            f"limit with the environment variable {Limits.env_var('max_bytes')}",
+            _("the file is larger than the limit of {limit} bytes").format(
+                limit=grouped(limits.max_bytes)
+            ),
+            _(
+                "a questionnaire is rarely over a few MB; if this one is legitimate, raise the "
+                "limit with the environment variable {variable}"
+            ).format(variable=Limits.env_var("max_bytes")),
         )
     )
 
@@ -83,8 +89,8 @@ def decode(data: bytes, path: str) -> str:
                 1,
                 "error",
                 "encoding",
-                "the file is UTF-16, not UTF-8",
-                "save the file as UTF-8 in your editor",
+                _("the file is UTF-16, not UTF-8"),
+                _("save the file as UTF-8 in your editor"),
             )
         )
     if data.startswith(codecs.BOM_UTF8):
@@ -100,8 +106,10 @@ def decode(data: bytes, path: str) -> str:
                 column,
                 "error",
                 "encoding",
-                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                "save the file as UTF-8 in your editor",
+                _("the file is not valid UTF-8 (byte 0x{byte:02x})").format(
+                    byte=data[exc.start]
+                ),
+                _("save the file as UTF-8 in your editor"),
             )
         ) from None
     if "\x00" in text:
@@ -115,8 +123,8 @@ def decode(data: bytes, path: str) -> str:
                 column,
                 "error",
                 "encoding",
-                "the file contains a NUL character",
-                "a questionnaire is a text file; remove the NUL byte",
+                _("the file contains a NUL character"),
+                _("a questionnaire is a text file; remove the NUL byte"),
             )
         )
     return text
@@ -138,6 +146,7 @@ class Parsed(Generic[M]):
 
 #: At most this many findings of one code are reported per file; the rest are counted.
 MAX_PER_CODE = 200
+_MORE = N_("{count} more '{code}' finding(s) in this file are not shown")
 
 
 def cap_findings(findings: list[Finding]) -> list[Finding]:
@@ -160,8 +169,8 @@ def cap_findings(findings: list[Finding]) -> list[Finding]:
                     (),
                     first.severity,
                     code,
-                    f"{count - MAX_PER_CODE:,} more '{code}' finding(s) in this file are not shown",
-                    "fix the ones shown and run again",
+                    _(_MORE).format(count=grouped(count - MAX_PER_CODE), code=code),
+                    _("fix the ones shown and run again"),
                 )
             )
     return kept
@@ -191,9 +200,8 @@ def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             first.column,
             first.severity,
             first.code,
-            f"{counts[key] - MAX_PER_CODE:,} more '{first.code}' finding(s) in this file "
-            "are not shown",
-            "fix the ones shown and run again",
+            _(_MORE).format(count=grouped(counts[key] - MAX_PER_CODE), code=first.code),
+            _("fix the ones shown and run again"),
         )
     return kept
 
@@ -257,8 +265,8 @@ def check_data(
                 (),
                 "error",
                 "empty-file",
-                "the file is empty",
-                "start from 'diamond init', or see the README's format section",
+                _("the file is empty"),
+                _("start from 'diamond init', or see the README's format section"),
             )
         )
     elif not isinstance(data, dict):
@@ -267,8 +275,8 @@ def check_data(
                 (),
                 "error",
                 "not-a-mapping",
-                "the file must be a mapping of 'key: value' lines at the top level",
-                "start from 'diamond init', or see the README's format section",
+                _("the file must be a mapping of 'key: value' lines at the top level"),
+                _("start from 'diamond init', or see the README's format section"),
             )
         )
     else:
@@ -277,7 +285,9 @@ def check_data(
         except ValidationError as error:
             findings.extend(findings_from(error, model, data))
         except RecursionError:  # aliases can make self-similar data deeper than it looks
-            findings.append(Finding((), "error", "limit-exceeded", "the data nests too deeply"))
+            findings.append(
+                Finding((), "error", "limit-exceeded", _("the data nests too deeply"))
+            )
     foreign: list[Diagnostic] = []
     if checks is not None and isinstance(data, dict):
         more, foreign = checks(data)

@@ -50,7 +50,9 @@ class InvalidFileError(DiamondError):
 
     def __str__(self) -> str:
         errors = [d for d in self.diagnostics if d.severity == "error"]
-        return f"{self.path}: {len(errors)} error(s)"
+        from diamond.i18n import _
+
+        return _("{path}: {count} error(s)").format(path=self.path, count=len(errors))
 
 
 class FrameworkError(DiamondError):

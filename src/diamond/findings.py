@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from diamond.errors import Diagnostic, Severity
+from diamond.i18n import _
 from diamond.yamlsource import Marks
 
 Path = tuple[Any, ...]
@@ -51,16 +52,25 @@ def locate(path_label: str, findings: Iterable[Finding], marks: Marks) -> list[D
 
 
 def suggest(word: object, choices: Iterable[str]) -> str | None:
-    """A 'did you mean' hint for a misspelt id or key, or None."""
+    """A 'did you mean' hint for a misspelt, translated or abbreviated id or key, or None.
+
+    Synonyms come first (``kamu`` -> ``public``, ``talep`` -> ``demand``; see
+    ``diamond.synonyms``), then an indicator id without its dimension, then spelling.
+    """
     if not isinstance(word, str):
         return None
     options = sorted(set(choices))
     if not options:
         return None
+    from diamond.synonyms import canonical
+
+    meant = canonical(word, frozenset(options))
+    if meant is not None and meant != word:
+        return did_you_mean(meant)
     # An indicator id given without its dimension: 'land' -> 'factor.land'.
     tails = [c for c in options if c.rpartition(".")[2] == word]
     if len(tails) == 1:
-        return f"did you mean '{tails[0]}'?"
+        return did_you_mean(tails[0])
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(
@@ -68,25 +78,30 @@ def suggest(word: object, choices: Iterable[str]) -> str | None:
         )
         close = [o for o in options if o.lower() in close][:1]
     if close:
-        return f"did you mean '{close[0]}'?"
+        return did_you_mean(close[0])
     return None
+
+
+def did_you_mean(choice: str) -> str:
+    """The hint offering ``choice`` instead of what was written."""
+    return _("did you mean '{choice}'?").format(choice=choice)
 
 
 def describe(value: object) -> str:
     """A short, user-facing description of a value's YAML type and text."""
     if value is None:
-        return "null (empty)"
+        return _("null (empty)")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return _("true/false ({value})").format(value=str(value).lower())
     if isinstance(value, int):
-        return f"the whole number {value}"
+        return _("the whole number {value}").format(value=value)
     if isinstance(value, float):
-        return f"the decimal number {value}"
+        return _("the decimal number {value}").format(value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
+        return _("the text '{text}'").format(text=shown)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__

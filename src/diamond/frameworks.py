@@ -19,6 +19,7 @@ from typing import Any
 from diamond.documents import TextProblem, decode, parse_document, read_bytes
 from diamond.errors import Diagnostic, FrameworkError, InputError, InvalidFileError
 from diamond.findings import Finding, suggest
+from diamond.i18n import _
 from diamond.io.read import not_regular
 from diamond.limits import Limits
 from diamond.models.framework import Dimension, Framework, Indicator
@@ -74,8 +75,8 @@ def _framework_checks(data: Any) -> tuple[list[Finding], list[Diagnostic]]:
                     path,
                     "error",
                     "duplicate-id",
-                    f"the id '{item_id}' is used twice",
-                    "give every dimension, indicator and catalogue item its own id",
+                    _("the id '{id}' is used twice").format(id=item_id),
+                    _("give every dimension, indicator and catalogue item its own id"),
                 )
             )
         seen[item_id] = path
@@ -102,9 +103,11 @@ def _framework_checks(data: Any) -> tuple[list[Finding], list[Diagnostic]]:
                         ("dimensions", d, "indicators", i, "id"),
                         "error",
                         "indicator-dimension",
-                        f"indicator '{ind_id}' is listed under dimension '{dim_id}'; "
-                        f"its id must start with '{dim_id}.'",
-                        "move the indicator to its dimension, or rename it",
+                        _(
+                            "indicator '{indicator}' is listed under dimension '{dimension}'; "
+                            "its id must start with '{dimension}.'"
+                        ).format(indicator=ind_id, dimension=dim_id),
+                        _("move the indicator to its dimension, or rename it"),
                     )
                 )
     for section in ("preconditions", "success_factors", "actions"):
@@ -136,8 +139,10 @@ def _framework_checks(data: Any) -> tuple[list[Finding], list[Diagnostic]]:
                             (section, n, "serves", k),
                             "error",
                             "unknown-id",
-                            f"'serves' names '{target}', which is neither a dimension "
-                            "nor an indicator",
+                            _(
+                                "'serves' names '{target}', which is neither a dimension "
+                                "nor an indicator"
+                            ).format(target=target),
                             suggest(target, indicator_and_dimension_ids),
                         )
                     )
@@ -157,8 +162,12 @@ def builtin(framework_id: str) -> Catalogue:
     """A built-in framework by id; raises ``FrameworkError`` for an unknown id."""
     name = BUILTIN.get(framework_id)
     if name is None:
-        hint = suggest(framework_id, BUILTIN) or f"built-in frameworks: {', '.join(BUILTIN)}"
-        raise FrameworkError(f"unknown framework '{framework_id}'; {hint}")
+        hint = suggest(framework_id, BUILTIN) or _("built-in frameworks: {ids}").format(
+            ids=", ".join(BUILTIN)
+        )
+        raise FrameworkError(
+            _("unknown framework '{id}'; {hint}").format(id=framework_id, hint=hint)
+        )
     text = resources.files("diamond.data").joinpath(name).read_text(encoding="utf-8")
     return load_framework_text(text, f"<built-in {framework_id}>", Limits())
 
@@ -197,7 +206,9 @@ def resolve_framework(
     if not is_path(reference):
         return builtin(reference)
     if "\0" in reference:
-        raise FrameworkError("the framework path contains a NUL character; write a plain path")
+        raise FrameworkError(
+            _("the framework path contains a NUL character; write a plain path")
+        )
     resolved = (base_dir / reference).resolve()
     roots = {base_dir.resolve(), Path.cwd().resolve()}
     # A working folder at the file system's root ('/' in many containers) would let
@@ -205,20 +216,28 @@ def resolve_framework(
     roots = {r for r in roots if r != Path(r.anchor)} or roots
     if not allow_outside and not within(resolved, roots):
         raise FrameworkError(
-            f"the framework path '{reference}' leads outside the questionnaire's folder and the "
-            f"current folder ({resolved}); move the framework file next to the questionnaire, "
-            f"or pass --allow-outside-paths if you trust this questionnaire"
+            _(
+                "the framework path '{path}' leads outside the questionnaire's folder and the "
+                "current folder ({resolved}); move the framework file next to the questionnaire, "
+                "or pass --allow-outside-paths if you trust this questionnaire"
+            ).format(path=reference, resolved=resolved)
         )
     try:
         stat = resolved.stat()
     except OSError:
         raise InputError(
-            f"framework file '{reference}' not found (looked for {resolved}); the path is "
-            "relative to the questionnaire's folder"
+            _(
+                "framework file '{path}' not found (looked for {resolved}); the path is "
+                "relative to the questionnaire's folder"
+            ).format(path=reference, resolved=resolved)
         ) from None
     reason = not_regular(stat.st_mode)
     if reason is not None:
-        raise InputError(f"framework file '{reference}' ({resolved}) {reason}; name a YAML file")
+        raise InputError(
+            _("framework file '{path}' ({resolved}) {reason}; name a YAML file").format(
+                path=reference, resolved=resolved, reason=reason
+            )
+        )
     # Name the file as the user would: the questionnaire's folder joined with the reference.
     label = os.path.normpath(base_dir / reference)
     return _load_file(resolved, label, stat.st_mtime_ns, stat.st_size, limits)

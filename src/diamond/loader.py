@@ -22,6 +22,7 @@ from diamond.documents import (
 from diamond.errors import Diagnostic, DiamondError, InvalidFileError
 from diamond.findings import Finding
 from diamond.frameworks import Catalogue, resolve_framework
+from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.models.questionnaire import Questionnaire
 from diamond.names import DEFAULT_FRAMEWORK
@@ -84,8 +85,10 @@ def _checks(
                 ("framework",),
                 "error",
                 "framework-invalid",
-                f"the framework file '{reference}' is invalid "
-                f"({len(error.diagnostics)} finding(s), listed under its own path)",
+                _(
+                    "the framework file '{path}' is invalid "
+                    "({count} finding(s), listed under its own path)"
+                ).format(path=reference, count=len(error.diagnostics)),
             )
             return [note], error.diagnostics
         except DiamondError as error:

@@ -9,6 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from diamond.findings import Finding, describe, suggest
+from diamond.i18n import N_, _
+from diamond.pathwords import subject
+from diamond.pathwords import where_text as where_text
 
 Path = tuple[Any, ...]
 
@@ -95,26 +98,31 @@ def _translate(
             loc,
             "error",
             "wrong-type",
-            f"a key must be text; got {describe(loc[-1])}",
-            "quote the key",
+            _("a key must be text; got {value}").format(value=describe(loc[-1])),
+            _("quote the key"),
             at="key",
         )
-    name = str(loc[-1]) if loc else "the document"
+    key = str(loc[-1]) if loc else ""
+    name = subject(loc, data)
+    got = describe(value)
     if kind == "extra_forbidden":
         parent = model_at(root, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
         hint = suggest(loc[-1], allowed) or (
-            f"allowed keys here: {', '.join(allowed)}" if allowed else None
+            _("allowed keys here: {keys}").format(keys=", ".join(allowed)) if allowed else None
         )
-        return Finding(loc, "error", "unknown-key", f"unknown key '{name}'", hint, at="key")
+        return Finding(
+            loc, "error", "unknown-key", _("unknown key '{key}'").format(key=key), hint, at="key"
+        )
     if kind == "missing":
-        where = where_text(loc[:-1])
         return Finding(
             loc[:-1],
             "error",
             "missing-key",
-            f"missing required key '{name}' in {where}",
-            f"add '{name}:' with a value",
+            _("missing required key '{key}' in {where}").format(
+                key=key, where=where_text(loc[:-1], data)
+            ),
+            _("add '{key}:' with a value").format(key=key),
             at="key",
         )
     if kind == "literal_error":
@@ -123,8 +131,10 @@ def _translate(
                 loc,
                 "error",
                 "format-version",
-                f"unsupported format version: {describe(value)}; this diamond reads version 1",
-                "write 'diamond: 1'",
+                _("unsupported format version: {value}; this diamond reads version 1").format(
+                    value=got
+                ),
+                _("write 'diamond: 1'"),
             )
         choices = _literal_choices(root, loc)
         hint = suggest(value, choices) if choices else None
@@ -133,33 +143,47 @@ def _translate(
             loc,
             "error",
             "bad-value",
-            f"'{name}' must be one of: {listed}; got {describe(value)}",
+            _("{name} must be one of: {choices}; got {value}").format(
+                name=name, choices=listed, value=got
+            ),
             hint,
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if len(loc) >= 2 and loc[-2] == "answers":
-            hint = "write a whole number such as 4, or null for no answer"
+            hint = _("write a whole number such as 4, or null for no answer")
             if isinstance(value, bool):
-                hint = "YAML reads yes/no, on/off and true/false as booleans; " + hint
+                hint = _("YAML reads yes/no, on/off and true/false as booleans; {hint}").format(
+                    hint=hint
+                )
             return Finding(
                 loc,
                 "error",
                 "answer-type",
-                f"answer to '{name}' must be a whole number on the scale, or null; "
-                f"got {describe(value)}",
+                _(
+                    "answer to '{indicator}' must be a whole number on the scale, or null; "
+                    "got {value}"
+                ).format(indicator=key, value=got),
                 hint,
             )
         return Finding(
-            loc, "error", "wrong-type", f"'{name}' must be a whole number; got {describe(value)}"
+            loc,
+            "error",
+            "wrong-type",
+            _("{name} must be a whole number; got {value}").format(name=name, value=got),
         )
     if kind in ("float_type", "float_parsing", "finite_number"):
         hint = None
         if isinstance(value, bool):
-            hint = "YAML reads yes/no, on/off and true/false as booleans; write a number such as 1"
+            hint = _(
+                "YAML reads yes/no, on/off and true/false as booleans; write a number such as 1"
+            )
         elif isinstance(value, str):
-            hint = "write the number without quotes"
+            hint = _("write the number without quotes")
         return Finding(
-            loc, "error", "wrong-type", f"'{name}' must be a finite number; got {describe(value)}",
+            loc,
+            "error",
+            "wrong-type",
+            _("{name} must be a finite number; got {value}").format(name=name, value=got),
             hint,
         )
     if kind in ("string_type", "string_unicode"):
@@ -167,78 +191,82 @@ def _translate(
             loc,
             "error",
             "wrong-type",
-            f"'{name}' must be text; got {describe(value)}",
-            "put the value in quotes",
+            _("{name} must be text; got {value}").format(name=name, value=got),
+            _("put the value in quotes"),
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        hint = None
+        if isinstance(value, str) and len(loc) >= 2 and loc[-2] in _QUADRANTS:
+            hint = _("write the item as '- text: ...', with the finding after 'text: '")
         return Finding(
             loc,
             "error",
             "wrong-type",
-            f"'{name}' must be a mapping of 'key: value' lines; got {describe(value)}",
+            _("{name} must be a mapping of 'key: value' lines; got {value}").format(
+                name=name, value=got
+            ),
+            hint,
         )
     if kind == "list_type":
         return Finding(
             loc,
             "error",
             "wrong-type",
-            f"'{name}' must be a list of items each starting with '- '; got {describe(value)}",
+            _("{name} must be a list of items each starting with '- '; got {value}").format(
+                name=name, value=got
+            ),
         )
     if kind == "too_short" and isinstance(_value_at(data, loc), list):
-        return Finding(loc, "error", "empty-list", f"'{name}' needs at least one item", None)
+        return Finding(
+            loc, "error", "empty-list", _("{name} needs at least one item").format(name=name)
+        )
     if kind == "string_too_short":
-        return Finding(loc, "error", "empty-text", f"'{name}' must not be empty", "write some text")
+        return Finding(
+            loc,
+            "error",
+            "empty-text",
+            _("{name} must not be empty").format(name=name),
+            _("write some text"),
+        )
     if kind == "string_too_long":
         limit = item.get("ctx", {}).get("max_length")
         return Finding(
             loc,
             "error",
             "text-too-long",
-            f"'{name}' is longer than the limit of {limit} characters",
-            "shorten it; put long context in sector.description",
+            _("{name} is longer than the limit of {limit} characters").format(
+                name=name, limit=limit
+            ),
+            _("shorten it; put long context in sector.description"),
         )
     if kind == "string_pattern_mismatch":
         return Finding(
             loc,
             "error",
             "bad-id",
-            f"'{name}' has the wrong form: {describe(value)}",
-            "ids are lower-case letters, digits and '_', like 'factor.land'",
+            _("{name} has the wrong form: {value}").format(name=name, value=got),
+            _("ids are lower-case letters, digits and '_', like 'factor.land'"),
         )
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+    if kind in _BOUNDS:
+        template, ctx_key = _BOUNDS[kind]
+        bound = item.get("ctx", {}).get(ctx_key)
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
         return Finding(
             loc,
             "error",
             "out-of-range",
-            f"'{name}' {_bound_text(kind, item)}; got {describe(value)}",
+            _(template).format(name=name, bound=bound, value=got),
         )
     message = str(item["msg"]).removeprefix("Value error, ")
-    return Finding(loc, "error", "invalid", f"'{name}': {message}" if loc else message)
+    return Finding(loc, "error", "invalid", f"{name}: {message}" if loc else message)
 
 
-def where_text(path: Path) -> str:
-    """A path in words, e.g. ``'dimensions' item 1 > 'indicators' item 3``."""
-    if not path:
-        return "the top level"
-    parts: list[str] = []
-    for part in path:
-        if isinstance(part, int):
-            parts[-1:] = [f"{parts[-1] if parts else ''} item {part + 1}".strip()]
-        else:
-            parts.append(f"'{part}'")
-    return " > ".join(parts)
+_QUADRANTS = frozenset({"strengths", "weaknesses", "opportunities", "threats"})
 
-
-def _bound_text(kind: str, item: Any) -> str:
-    ctx = item.get("ctx", {})
-    words = {
-        "greater_than": ("must be greater than", "gt"),
-        "greater_than_equal": ("must be at least", "ge"),
-        "less_than": ("must be less than", "lt"),
-        "less_than_equal": ("must be at most", "le"),
-    }
-    text, key = words[kind]
-    bound = ctx.get(key)
-    if isinstance(bound, float) and bound.is_integer():
-        bound = int(bound)
-    return f"{text} {bound}"
+_BOUNDS = {
+    "greater_than": (N_("{name} must be greater than {bound}; got {value}"), "gt"),
+    "greater_than_equal": (N_("{name} must be at least {bound}; got {value}"), "ge"),
+    "less_than": (N_("{name} must be less than {bound}; got {value}"), "lt"),
+    "less_than_equal": (N_("{name} must be at most {bound}; got {value}"), "le"),
+}

@@ -11,6 +11,7 @@ from typing import Any
 
 from diamond.findings import Finding, suggest
 from diamond.frameworks import Catalogue, within
+from diamond.i18n import _
 
 #: Logo files the report formats can all embed (Word and PowerPoint need a raster image).
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -31,18 +32,23 @@ def check_report(
             if isinstance(key, str) and key not in catalogue.indicators:
                 findings.append(Finding(
                     ("report", "actions", n, "indicators", m), "error", "unknown-indicator",
-                    f"action {n + 1} names unknown indicator '{key}' "
-                    f"in framework '{catalogue.framework.id}'",
-                    suggest(key, catalogue.indicators) or "list the ids with 'diamond indicators'",
+                    _("action {number} names unknown indicator '{indicator}' in framework "
+                      "'{framework}'").format(
+                        number=n + 1, indicator=key, framework=catalogue.framework.id
+                    ),
+                    suggest(key, catalogue.indicators)
+                    or _("list the ids with 'diamond indicators'"),
                 ))
     interpretation = block.get("interpretation")
     for key in interpretation if isinstance(interpretation, dict) else {}:
         if isinstance(key, str) and key not in catalogue.dimensions:
             findings.append(Finding(
                 ("report", "interpretation", key), "error", "unknown-dimension",
-                f"unknown dimension '{key}' in report.interpretation",
+                _("unknown dimension '{dimension}' in report.interpretation").format(
+                    dimension=key
+                ),
                 suggest(key, catalogue.dimensions)
-                or f"dimensions: {', '.join(catalogue.dimensions)}",
+                or _("dimensions: {ids}").format(ids=", ".join(catalogue.dimensions)),
                 at="key",
             ))
     cover = block.get("cover")
@@ -62,17 +68,18 @@ def resolve_logo(reference: str, base_dir: Path) -> Path:
 def logo_problem(reference: str, base_dir: Path, allow_outside: bool) -> tuple[str, str] | None:
     """Why the logo path cannot be used (message, hint), or None when it can."""
     if "\0" in reference:
-        return "the logo path contains a NUL character", "write a plain path"
+        return _("the logo path contains a NUL character"), _("write a plain path")
     if not reference.lower().endswith(LOGO_SUFFIXES):
-        return (f"the logo '{reference}' is not a PNG or JPEG file",
-                "Word and PowerPoint embed PNG or JPEG logos; convert it")
+        return (_("the logo '{path}' is not a PNG or JPEG file").format(path=reference),
+                _("Word and PowerPoint embed PNG or JPEG logos; convert it"))
     resolved = resolve_logo(reference, base_dir)
     if not allow_outside and not within(resolved, {base_dir.resolve(), Path.cwd().resolve()}):
-        return (f"the logo path '{reference}' leads outside the questionnaire's folder and the "
-                f"current folder ({resolved})",
-                "move the logo next to the questionnaire, or pass --allow-outside-paths "
-                "if you trust this questionnaire")
+        return (_("the logo path '{path}' leads outside the questionnaire's folder and the "
+                  "current folder ({resolved})").format(path=reference, resolved=resolved),
+                _("move the logo next to the questionnaire, or pass --allow-outside-paths "
+                  "if you trust this questionnaire"))
     if not resolved.is_file():
-        return (f"logo file '{reference}' not found (looked for {resolved})",
-                "the path is relative to the questionnaire's folder")
+        return (_("logo file '{path}' not found (looked for {resolved})").format(
+                    path=reference, resolved=resolved),
+                _("the path is relative to the questionnaire's folder"))
     return None

@@ -6,6 +6,7 @@ import json
 
 from diamond.errors import UsageError
 from diamond.frameworks import Catalogue
+from diamond.i18n import N_, _
 from diamond.models.text import Language
 from diamond.safetext import visible
 
@@ -23,6 +24,28 @@ _HEADER = {
         "Kontrol etmek için:  diamond validate {name}",
     ],
 }
+# The scaffold's comments are in the scaffold's language (init's --lang), not in the
+# language of the terminal's messages, so they come from this table, not the catalogue.
+_COMMENTS = {
+    "en": {
+        "example": "Example item:",
+        "indicator": "optional; implies the dimension",
+        "importance": "1..5, default 3",
+        "text": "Most defence firms are based in the region",
+    },
+    "tr": {
+        "example": "Örnek madde:",
+        "indicator": "isteğe bağlı; boyutu da belirler",
+        "importance": "1..5, varsayılan 3",
+        "text": "Savunma firmalarının çoğu bölgede yerleşik",
+    },
+}
+_FIELDS = {
+    "sector": N_("sector name"),
+    "region": N_("region"),
+    "period": N_("period"),
+    "framework_path": N_("framework path"),
+}
 
 
 def _scalar(text: str) -> str:
@@ -35,8 +58,9 @@ def _require_text(**values: str) -> None:
     for name, value in values.items():
         if any("\ud800" <= char <= "\udfff" for char in value):
             raise UsageError(
-                f"the {name.replace('_', ' ')} '{visible(value)}' is not valid UTF-8 text; "
-                "type it in a UTF-8 terminal (or rename the file) and run again"
+                _("the {field} '{value}' is not valid UTF-8 text; type it in a UTF-8 terminal "
+                  "(or rename the file) and run again").format(
+                    field=_(_FIELDS.get(name, name)), value=visible(value))
             )
 
 
@@ -78,22 +102,18 @@ def starter_questionnaire(
             prompt = " ".join(indicator.prompt.get(lang).split())
             lines.append(f"      # {prompt}")
             lines.append(f"      {indicator.id}: null")
-    example = (
-        "Savunma firmalarının çoğu bölgede yerleşik"
-        if lang == "tr"
-        else "Most defence firms are based in the region"
-    )
+    comments = _COMMENTS[lang]
     lines += [
         "swot:",
         "  strengths: []",
         "  weaknesses: []",
         "  opportunities: []",
         "  threats: []",
-        "  # Example item:",
+        f"  # {comments['example']}",
         "  # strengths:",
-        f"  #   - text: {_scalar(example)}",
-        "  #     indicator: factor.main_industry   # optional; implies the dimension",
-        "  #     importance: 4                     # 1..5, default 3",
+        f"  #   - text: {_scalar(comments['text'])}",
+        f"  #     indicator: factor.main_industry   # {comments['indicator']}",
+        f"  #     importance: 4                     # {comments['importance']}",
         "# weights: {dimensions: {factor: 1}, indicators: {}}",
         "# readiness: {pre.a: met}                # met | partial | unmet",
     ]

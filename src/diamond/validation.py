@@ -7,9 +7,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diamond import i18n
 from diamond.documents import STDIN, TextProblem, decode, label_of, read_bytes
 from diamond.errors import Diagnostic, InputError, InvalidFileError
 from diamond.frameworks import load_framework_text
+from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text
 
 SUFFIXES = (".yaml", ".yml")
@@ -186,12 +188,14 @@ def validate_paths(
     for raw in paths:
         found, problems = scan(Path(raw)) if raw != STDIN and Path(raw).is_dir() else ([raw], [])
         for folder, reason in problems:
-            message = f"this folder could not be read ({reason}); its files were not checked"
+            message = _(
+                "this folder could not be read ({reason}); its files were not checked"
+            ).format(reason=reason)
             slots.append(FileReport(folder, "unreadable", [
                 Diagnostic(folder, 1, 1, "error", "unreadable", message,
-                           "give yourself read permission on it, or leave it out")]))
+                           _("give yourself read permission on it, or leave it out"))]))
         if not found and not problems:
-            message = "no .yaml or .yml files in this folder"
+            message = _("no .yaml or .yml files in this folder")
             slots.append(
                 FileReport(
                     raw, "unreadable", [Diagnostic(raw, 1, 1, "error", "unreadable", message)]
@@ -215,6 +219,7 @@ def _run(paths: list[str], options: LoadOptions, strict: bool, jobs: int) -> lis
     size = max(1, len(paths) // (workers * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=i18n.activate, initargs=(i18n.current(),)) as pool:
         done = pool.map(_validate_chunk, [(c, options, strict) for c in chunks])
         return [report for chunk in done for report in chunk]

@@ -25,7 +25,9 @@ from typing import Any
 import yaml
 
 from diamond.errors import Diagnostic
+from diamond.i18n import N_, _
 from diamond.limits import Limits
+from diamond.numbertext import grouped
 from diamond.yamlscalars import CONTAINER_TAGS, EXPLICIT, resolve_plain, short_tag
 from diamond.yamlsyntax import mark_position, syntax_diagnostic
 
@@ -103,6 +105,7 @@ class _Frame:
 
 
 _NO_KEY = object()
+_NODES = N_("the number of values (counting alias expansion)")
 
 
 def read_yaml(
@@ -124,7 +127,9 @@ def read_yaml(
         raise YamlProblem(syntax_diagnostic(exc, text, path)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
-            Diagnostic(path, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}")
+            Diagnostic(
+                path, 1, 1, "error", "yaml-syntax", _("YAML error: {problem}").format(problem=exc)
+            )
         ) from None
     return Document(data, reader.diagnostics, reader.marks)
 
@@ -162,9 +167,11 @@ def _parser_depth_diagnostic(
         column,
         "error",
         "limit-exceeded",
-        f"nesting depth beyond the YAML parser's own limit (libyaml stops at 1,000 levels; "
-        f"the limit set by {Limits.env_var('max_depth')} is {limits.max_depth:,})",
-        "a questionnaire needs far less nesting; the parser's limit cannot be raised",
+        _(
+            "nesting depth beyond the YAML parser's own limit (libyaml stops at 1,000 levels; "
+            "the limit set by {variable} is {limit})"
+        ).format(variable=Limits.env_var("max_depth"), limit=grouped(limits.max_depth)),
+        _("a questionnaire needs far less nesting; the parser's limit cannot be raised"),
     )
 
 
@@ -196,9 +203,11 @@ class _Reader:
         return self._stop(
             pos,
             "limit-exceeded",
-            f"{what} exceeds the limit of {value:,}",
-            f"a questionnaire needs far less; if this file is legitimate, raise the limit "
-            f"with the environment variable {Limits.env_var(name)}",
+            _("{what} exceeds the limit of {limit}").format(what=what, limit=grouped(value)),
+            _(
+                "a questionnaire needs far less; if this file is legitimate, raise the limit "
+                "with the environment variable {variable}"
+            ).format(variable=Limits.env_var(name)),
         )
 
     def run(self, events: Iterator[Any]) -> Any:
@@ -222,16 +231,16 @@ class _Reader:
                     raise self._stop(
                         pos,
                         "yaml-tag",
-                        f"the tag '{event.tag}' is not supported",
-                        "remove the tag: questionnaires hold plain mappings, lists and scalars",
+                        _("the tag '{tag}' is not supported").format(tag=event.tag),
+                        _("remove the tag: questionnaires hold plain mappings, lists and scalars"),
                     )
                 if len(stack) >= max_depth:
-                    raise self._limit(pos, "max_depth", f"nesting depth {len(stack) + 1}")
+                    raise self._limit(
+                        pos, "max_depth", _("nesting depth {depth}").format(depth=len(stack) + 1)
+                    )
                 self.count += 1
                 if self.count > max_nodes:
-                    raise self._limit(
-                        pos, "max_nodes", "the number of values (counting alias expansion)"
-                    )
+                    raise self._limit(pos, "max_nodes", _(_NODES))
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 if stack:
                     parent = stack[-1]
@@ -262,9 +271,12 @@ class _Reader:
                     raise self._stop(
                         pos,
                         "yaml-alias",
-                        f"the alias '*{event.anchor}' refers to an anchor "
-                        "that is not complete here",
-                        "define '&" + event.anchor + "' before using it, and not inside itself",
+                        _(
+                            "the alias '*{anchor}' refers to an anchor that is not complete here"
+                        ).format(anchor=event.anchor),
+                        _("define '&{anchor}' before using it, and not inside itself").format(
+                            anchor=event.anchor
+                        ),
                     )
                 value, size = anchored
                 self.count += size
@@ -274,16 +286,14 @@ class _Reader:
                     raise self._stop(
                         mark_position(event.start_mark),
                         "yaml-documents",
-                        "the file holds more than one YAML document",
-                        "keep one questionnaire per file; remove the '---' separator",
+                        _("the file holds more than one YAML document"),
+                        _("keep one questionnaire per file; remove the '---' separator"),
                     )
                 continue
             else:
                 continue
             if self.count > max_nodes:
-                raise self._limit(
-                    pos, "max_nodes", "the number of values (counting alias expansion)"
-                )
+                raise self._limit(pos, "max_nodes", _(_NODES))
             if kind is scalar_event and event.anchor is not None:
                 self.anchors[event.anchor] = (value, size)
             if not stack:
@@ -303,8 +313,8 @@ class _Reader:
                     raise self._stop(
                         pos,
                         "yaml-number",
-                        f"the number '{text[:40]}…' is too long",
-                        "quote it if it is meant as text",
+                        _("the number '{start}…' is too long").format(start=text[:40]),
+                        _("quote it if it is meant as text"),
                     ) from None
             return text
         convert = EXPLICIT.get(tag)
@@ -312,14 +322,16 @@ class _Reader:
             raise self._stop(
                 pos,
                 "yaml-tag",
-                f"the tag '{short_tag(tag)}' is not supported",
-                "remove the tag: questionnaires hold plain text, numbers, true/false and null",
+                _("the tag '{tag}' is not supported").format(tag=short_tag(tag)),
+                _("remove the tag: questionnaires hold plain text, numbers, true/false and null"),
             )
         try:
             return convert(text)
         except (ValueError, KeyError):
             raise self._stop(
-                pos, "yaml-tag", f"'{text}' cannot be read as {short_tag(tag)}"
+                pos,
+                "yaml-tag",
+                _("'{text}' cannot be read as {tag}").format(text=text, tag=short_tag(tag)),
             ) from None
 
     def _place(self, parent: _Frame, value: Any, pos: Position, marks: Marks | None) -> None:
@@ -335,15 +347,18 @@ class _Reader:
                 raise self._stop(
                     pos,
                     "yaml-key",
-                    "a mapping key must be plain text, not a list or mapping",
-                    "write the key as a word such as 'factor.land'",
+                    _("a mapping key must be plain text, not a list or mapping"),
+                    _("write the key as a word such as 'factor.land'"),
                 )
             if value == "<<":
                 raise self._stop(
                     pos,
                     "yaml-merge",
-                    "merge keys ('<<') are not supported",
-                    "write the keys out in full; an anchor and alias may still reuse a whole value",
+                    _("merge keys ('<<') are not supported"),
+                    _(
+                        "write the keys out in full; an anchor and alias may still reuse "
+                        "a whole value"
+                    ),
                 )
             parent.key = value
             parent.key_pos = pos
@@ -358,9 +373,11 @@ class _Reader:
                     column,
                     "error",
                     "duplicate-key",
-                    f"duplicate key '{key}': this mapping already has it, "
-                    "and only one value can count",
-                    "remove one of the two entries, or rename it",
+                    _(
+                        "duplicate key '{key}': this mapping already has it, "
+                        "and only one value can count"
+                    ).format(key=key),
+                    _("remove one of the two entries, or rename it"),
                 )
             )
             return

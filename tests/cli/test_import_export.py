@@ -92,7 +92,7 @@ def test_unparseable_answers_exit_1(runner: CliRunner, cli: typer.Typer, comment
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{csv}:2:4: error: unknown answer label 'harika'")
-    assert lines[-1] == f"diamond: {csv} is invalid (5 error(s)); fix them and run again"
+    assert lines[-1] == f"diamond: {csv} is invalid (5 errors); fix them and run again"
     assert digest(commented) == before
 
 
@@ -102,7 +102,7 @@ def test_unparseable_answers_exit_1(runner: CliRunner, cli: typer.Typer, comment
         ([], "exactly one of --into"),
         (["--into", "a.yaml", "--new", "b.yaml"], "exactly one of --into"),
         (["--new", "b.yaml", "--sector", "x"], "--new needs --region, --period"),
-        (["--into", "a.yaml", "--framework", "stm-2015"], "--framework only apply with --new"),
+        (["--into", "a.yaml", "--framework", "stm-2015"], "--framework only applies with --new"),
         (["--into", "a.yaml", "--delimiter", ";;"], "--delimiter must be one character"),
     ],
 )

@@ -349,7 +349,7 @@ def test_multiple_documents_are_refused_at_the_second() -> None:
 @pytest.mark.parametrize(
     ("text", "position"),
     [
-        ("a: 1\n b: 2\n", (2, 3)),
+        ("a: 1\n b: 2\n", (2, 2)),  # the mis-indented line, where its text starts
         ("a: [1, 2\nb: 3\n", (2, 2)),
         ("a:\n\tb: 1\n", (2, 1)),
         ('a: "açık\n', (2, 1)),

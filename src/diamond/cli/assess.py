@@ -27,6 +27,7 @@ from diamond.cli.common import (
 )
 from diamond.cli.console import write
 from diamond.errors import UsageError
+from diamond.i18n import N_, _
 from diamond.safetext import visible
 
 DEFAULT_OUTPUT = Path("reports")
@@ -73,13 +74,13 @@ def real_date(value: str) -> bool:
 
 @handled
 def assess(
-    file: Annotated[str, typer.Argument(help="The questionnaire ('-' for standard input).")],
+    file: Annotated[str, typer.Argument(help=N_("The questionnaire ('-' for standard input)."))],
     formats: Annotated[
         list[ReportFormat] | None,
         typer.Option(
             "--format",
             "-f",
-            help="Report format; repeat for several. Default: md, html and json.",
+            help=N_("Report format; repeat for several. Default: md, html and json."),
             show_default=False,
         ),
     ] = None,
@@ -88,15 +89,15 @@ def assess(
         typer.Option(
             "--output",
             "-o",
-            help="Folder for the reports (default: ./reports). With only --format json "
-            "and no -o, the JSON goes to standard output.",
+            help=N_("Folder for the reports (default: ./reports). With only --format json "
+            "and no -o, the JSON goes to standard output."),
             show_default=False,
         ),
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Report language (default: the questionnaire's sector.language)."
+            "--lang", help=N_("Report language (default: the questionnaire's sector.language).")
         ),
     ] = None,
     method: MethodOption = MethodChoice.mean,
@@ -106,32 +107,30 @@ def assess(
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="Date of the data shown in the report: YYYY, YYYY-MM or YYYY-MM-DD."
+            "--date", help=N_("Date of the data shown in the report: YYYY, YYYY-MM or YYYY-MM-DD.")
         ),
     ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
-            "--templates", help="Folder of your own report templates overriding the built-in ones."
+            "--templates", help=N_("Folder of your own report templates overriding the "
+                                   "built-in ones.")
         ),
     ] = None,
     brand: Annotated[
         Path | None,
-        typer.Option("--brand", help="A brand file (logo, colours, organisation, footer) for "
-                     "HTML, PDF, Word and PowerPoint."),
+        typer.Option("--brand", help=N_("A brand file (logo, colours, organisation, footer) for "
+                     "HTML, PDF, Word and PowerPoint.")),
     ] = None,
     reference_docx: Annotated[
         Path | None,
-        typer.Option("--reference-docx", help="A Word document whose styles the Word report uses."),
+        typer.Option("--reference-docx", help=N_("A Word document whose styles the Word report "
+                                                 "uses.")),
     ] = None,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Score a questionnaire and write its sector evaluation report.
-
-    Exit codes: 0 written; 1 the questionnaire (or the brand file) is invalid; 2 usage error or
-    unreadable path; 3 template error; 4 a report could not be written; 7 a format needs a
-    package that is not installed (the message says which and how).
     """
     from diamond.io.outputs import write_outputs
     from diamond.loader import load_questionnaire, require_valid
@@ -141,14 +140,21 @@ def assess(
 
     chosen = list(dict.fromkeys(formats or DEFAULT_FORMATS))
     if date is not None and not real_date(date):
-        raise UsageError(f"--date '{visible(date)}' is not a real date written YYYY, YYYY-MM or "
-                         "YYYY-MM-DD with ASCII digits, such as 2025-05-31")
+        raise UsageError(_("--date '{date}' is not a real date written YYYY, YYYY-MM or "
+                           "YYYY-MM-DD with ASCII digits, such as 2025-05-31").format(
+            date=visible(date)))
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates '{templates}' is not a folder")
+        raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
     if reference_docx is not None and not reference_docx.is_file():
-        raise UsageError(f"--reference-docx '{reference_docx}' is not a file")
+        raise UsageError(_("--reference-docx '{path}' is not a file").format(path=reference_docx))
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
+    if loaded.warnings:  # what 'validate' would say about the file, on standard error
+        from diamond.cli.console import warn
+        from diamond.reporters.text import diagnostic_line
+
+        for warning in loaded.warnings:
+            warn(diagnostic_line(warning))
     language = None if lang is None else lang.code
     assessment = score(questionnaire, catalogue, method.value, lang=language, date=date,
                        aggregation=aggregation.value, bootstrap=bootstrap,

@@ -13,6 +13,7 @@ import typer
 
 from diamond.cli.exit_codes import code_for
 from diamond.errors import DiamondError, InvalidFileError
+from diamond.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from diamond.loader import LoadOptions
@@ -48,7 +49,7 @@ class MethodChoice(StrEnum):
 
 
 MethodOption = Annotated[
-    MethodChoice, typer.Option("--method", help="Aggregate answers by weighted mean or median.")
+    MethodChoice, typer.Option("--method", help=N_("Aggregate answers by weighted mean or median."))
 ]
 
 
@@ -61,34 +62,45 @@ class AggregationChoice(StrEnum):
 
 AggregationOption = Annotated[
     AggregationChoice,
-    typer.Option("--aggregation", help="Combine scores into dimensions and overall by weighted "
-                 "arithmetic or geometric mean (geometric penalises an unbalanced diamond)."),
+    typer.Option("--aggregation", help=N_("Combine scores into dimensions and overall by weighted "
+                 "arithmetic or geometric mean (geometric penalises an unbalanced diamond).")),
 ]
 BootstrapOption = Annotated[
     int,
     typer.Option("--bootstrap", min=0, max=100_000, metavar="N",
-                 help="Bootstrap replicates for standard errors and 95 % intervals "
+                 help=N_("Bootstrap replicates for standard errors and 95 % intervals "
                  "(resampling respondents; seeded, so reports are reproducible); 0 turns the "
-                 "bootstrap off (analytic standard errors only)."),
+                 "bootstrap off (analytic standard errors only).")),
 ]
 SensitivityOption = Annotated[
     int,
     typer.Option("--sensitivity", min=0, max=65_536, metavar="N",
-                 help="Base samples of the Sobol sensitivity analysis of the overall score and "
-                 "the dimension ranks (seeded); 0 turns it off."),
+                 help=N_("Base samples of the Sobol sensitivity analysis of the overall score and "
+                 "the dimension ranks (seeded); 0 turns it off.")),
 ]
+MessageLangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help=N_("Language of messages (default: DIAMOND_LANG, else the locale, else en)."),
+        show_default=False,
+    ),
+]
+"""--lang on a command that writes no report: read before parsing (cli.language), so the
+parameter itself is unused."""
 ColourOption = Annotated[
     Colour,
     typer.Option(
-        "--color", help="Colour terminal output: auto (a terminal without NO_COLOR), always, never."
+        "--color", help=N_("Colour terminal output: auto (a terminal without NO_COLOR), "
+                           "always, never.")
     ),
 ]
 AllowOutsideOption = Annotated[
     bool,
     typer.Option(
         "--allow-outside-paths",
-        help="Let a questionnaire's 'framework:' path lead outside its folder "
-        "and the current folder.",
+        help=N_("Let a questionnaire's 'framework:' path lead outside its folder "
+        "and the current folder."),
     ),
 ]
 
@@ -126,10 +138,11 @@ def _print_error(error: DiamondError) -> None:
         for d in error.diagnostics:
             warn(diagnostic_line(d))
         errors = sum(1 for d in error.diagnostics if d.severity == "error")
-        warn(line("diamond: {} is invalid ({} error(s)); fix them and run again",
-                  error.path, errors))
+        warn(line(ngettext("diamond: {path} is invalid ({count} error); fix it and run again",
+                           "diamond: {path} is invalid ({count} errors); fix them and run again",
+                           errors), path=error.path, count=errors))
     else:
-        warn(line("diamond: error: {}", error))
+        warn(line(_("diamond: error: {message}"), message=error))
 
 
 def handled(func: F) -> F:

@@ -40,9 +40,10 @@ def safe(text: object) -> str:
     return visible(text)
 
 
-def line(template: str, *parts: object) -> str:
-    """``template`` (our own text) with each ``{}`` filled by a user part made ``safe``."""
-    return template.format(*(safe(p) for p in parts))
+def line(template: str, *parts: object, **named: object) -> str:
+    """``template`` (our own text, usually translated) with each ``{}`` or ``{name}``
+    filled by a user part made ``safe``."""
+    return template.format(*(safe(p) for p in parts), **{k: safe(v) for k, v in named.items()})
 
 
 def write(text: str, stream: TextIO | None = None) -> None:
@@ -86,7 +87,9 @@ def _emit(target: TextIO, data: str | bytes) -> None:
             target.write(data)
         target.flush()
     except OSError as error:
-        name = "standard error" if target is sys.stderr else "standard output"
+        from diamond.i18n import _
+
+        name = _("standard error") if target is sys.stderr else _("standard output")
         if isinstance(error, BrokenPipeError):  # the reader left (| head): exit 4 quietly
             import typer
 
@@ -95,7 +98,8 @@ def _emit(target: TextIO, data: str | bytes) -> None:
             with contextlib.suppress(OSError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), target.fileno())
             raise typer.Exit(OUTPUT) from None
-        raise OutputError(f"could not write to {name}: {error.strerror or error}") from None
+        raise OutputError(_("could not write to {stream}: {reason}").format(
+            stream=name, reason=error.strerror or error)) from None
 
 
 def say(text: str) -> None:

@@ -1,4 +1,8 @@
-"""The one place where errors become exit codes (documented in --help and the README)."""
+"""The one place where errors become exit codes (documented in --help and the README).
+
+What each code means, and which codes each command can return, is said in
+``diamond.cli.commands``.
+"""
 
 from __future__ import annotations
 
@@ -31,16 +35,6 @@ _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
     (OutputError, OUTPUT),
     (DependencyError, MISSING),
 )
-
-EPILOG = (
-    "Exit codes: 0 success; 1 an input file is invalid; 2 usage error or unreadable path; "
-    "3 report template error; 4 a report could not be written."
-)
-COMPARE_EPILOG = EPILOG[:-1] + (
-    "; 5 --fail-below: the last overall score is below the threshold; 6 --fail-on-decline: "
-    "a dimension declined significantly between the last two inputs."
-)
-
 
 def code_for(error: DiamondError) -> int:
     """The exit code for an error (its nearest listed class)."""

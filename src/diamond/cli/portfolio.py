@@ -25,6 +25,7 @@ from diamond.cli.common import (
     load_options,
 )
 from diamond.errors import UsageError
+from diamond.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from diamond.portfolio import Portfolio
@@ -46,7 +47,7 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
 
     from diamond.cli.console import safe, terminal
 
-    with Progress(TextColumn("assessing"), BarColumn(), MofNCompleteColumn(),
+    with Progress(TextColumn(safe(_("assessing"))), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}", markup=False), auto_refresh=False,
                   transient=True, console=terminal()) as bar:
         task = bar.add_task("", total=total)
@@ -61,6 +62,7 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
 def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> None:
     """The invalid files' errors on standard error; the ranking and files written on stdout."""
     from diamond.cli.console import line, print_table, say, warn
+    from diamond.cli.summary import print_written, report_label
     from diamond.reporters.text import diagnostic_line
 
     for item in portfolio.invalid:
@@ -70,71 +72,70 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
     for c in portfolio.clusters:
         overall = "–" if c.overall is None else f"{c.overall:.1f}"
         rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
-        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall, c.band or "–",
+        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall,
+                      report_label("bands", c.band),
                       c.source], False))
-    print_table("portfolio", [("rank", "right"), ("cluster", "left"), ("period", "left"),
-                              ("overall", "right"), ("band", "left"), ("file", "left")],
-                rows, colour)
-    say(f"{len(portfolio.clusters)} assessed, {len(portfolio.invalid)} invalid, "
-        f"{len(portfolio.skipped)} framework files skipped")
+    print_table(_("portfolio"), [(_("rank"), "right"), (_("cluster"), "left"),
+                                 (_("period"), "left"), (_("overall"), "right"),
+                                 (_("band"), "left"), (_("file"), "left")], rows, colour)
+    say(_("{assessed} assessed, {invalid} invalid, {skipped} framework files skipped").format(
+        assessed=len(portfolio.clusters), invalid=len(portfolio.invalid),
+        skipped=len(portfolio.skipped)))
     reports = [p for p in written if p.parent.name == "clusters"]
     if reports:
-        say(line("wrote {} cluster report files into {}", len(reports), reports[0].parent))
+        say(line(ngettext("wrote {count} cluster report file into {folder}",
+                          "wrote {count} cluster report files into {folder}", len(reports)),
+                 count=len(reports), folder=reports[0].parent))
     shown = set(reports)  # a set: a national portfolio writes tens of thousands of files
-    for path in written:
-        if path not in shown:
-            say(line("wrote {}", path))
+    print_written([path for path in written if path not in shown])
 
 
 @handled
 def portfolio(
     folder: Annotated[
         Path,
-        typer.Argument(help="Folder searched recursively for questionnaires (*.yaml, *.yml); "
-                       "framework files are skipped.", show_default=False),
+        typer.Argument(help=N_("Folder searched recursively for questionnaires (*.yaml, *.yml); "
+                       "framework files are skipped."), show_default=False),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for portfolio.html/.md/.json and the "
+        typer.Option("--output", "-o", help=N_("Folder for portfolio.html/.md/.json and the "
                      "clusters/ reports (default: ./reports). With only --format json and no "
-                     "-o, the JSON goes to standard output and nothing is written.",
+                     "-o, the JSON goes to standard output and nothing is written."),
                      show_default=False),
     ] = None,
     formats: Annotated[
         list[ReportFormat] | None,
-        typer.Option("--format", "-f", help="Portfolio file format; repeat for several. "
-                     "Default: md, html and json.", show_default=False),
+        typer.Option("--format", "-f", help=N_("Portfolio file format; repeat for several. "
+                     "Default: md, html and json."), show_default=False),
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of every report (default: each questionnaire's "
-                     "own; the portfolio's is the one they share, else tr)."),
+        typer.Option("--lang", help=N_("Language of every report (default: each questionnaire's "
+                     "own; the portfolio's is the one they share, else tr).")),
     ] = None,
     method: MethodOption = MethodChoice.mean,
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=0,
-                     help="Worker processes; 0 (default) uses every core."),
+                     help=N_("Worker processes; 0 (default) uses every core.")),
     ] = 0,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Folder of your own templates overriding the built-in "
-                     "ones (report and portfolio templates, labels files)."),
+        typer.Option("--templates", help=N_("Folder of your own templates overriding the built-in "
+                     "ones (report and portfolio templates, labels files).")),
     ] = None,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
-
-    Exit codes: 0 every file assessed; 1 at least one invalid file (the rest are still
-    assessed and written); 2 usage error; 3 template error; 4 a report could not be written.
     """
     from diamond.portfolio import ReportWriter, render_portfolio, run_portfolio
 
     if not folder.is_dir():
-        raise UsageError(f"'{folder}' is not a folder")
+        raise UsageError(_("'{path}' is not a folder").format(path=folder))
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates '{templates}' is not a folder")
+        raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
     from diamond.validation import expand
 
     paths = list(expand([str(folder)]))

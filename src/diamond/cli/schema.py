@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from diamond.cli.common import handled
+from diamond.cli.common import MessageLangOption, handled
 from diamond.cli.console import write
+from diamond.i18n import N_
 
 
 class SchemaKind(StrEnum):
@@ -21,8 +22,9 @@ class SchemaKind(StrEnum):
 @handled
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Option("--kind", help="Which file format.")
+        SchemaKind, typer.Option("--kind", help=N_("Which file format."))
     ] = SchemaKind.questionnaire,
+    lang: MessageLangOption = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the questionnaire format, for editors and CI."""
     from diamond.schema import schema_text

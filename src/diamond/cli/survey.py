@@ -9,9 +9,11 @@ from typing import Annotated
 
 import typer
 
-from diamond.cli.common import AllowOutsideOption, Lang, handled, load_options
+from diamond.cli.common import AllowOutsideOption, Lang, MessageLangOption, handled, load_options
+from diamond.cli.completion import complete_framework
 from diamond.cli.console import line, say_lines, warn, write_data
 from diamond.errors import UsageError
+from diamond.i18n import N_, _, ngettext
 
 
 class GroupChoice(StrEnum):
@@ -36,91 +38,95 @@ def import_responses(
     csv_file: Annotated[
         Path,
         typer.Argument(
-            help="The survey tool's export: CSV or .xlsx, or '-' for standard input "
-            "(never modified).",
+            help=N_("The survey tool's export: CSV or .xlsx, or '-' for standard input "
+            "(never modified)."),
             show_default=False,
         ),
     ],
     into: Annotated[
         Path | None,
         typer.Option(
-            "--into", help="Add the respondents to this questionnaire.", show_default=False
+            "--into", help=N_("Add the respondents to this questionnaire."), show_default=False
         ),
     ] = None,
     new: Annotated[
         Path | None,
         typer.Option(
             "--new",
-            help="Create this questionnaire (needs --sector, --region, --period).",
+            help=N_("Create this questionnaire (needs --sector, --region, --period)."),
             show_default=False,
         ),
     ] = None,
     sector: Annotated[
-        str | None, typer.Option("--sector", help="With --new: sector or cluster name.")
+        str | None, typer.Option("--sector", help=N_("With --new: sector or cluster name."))
     ] = None,
     region: Annotated[
-        str | None, typer.Option("--region", help="With --new: region, province or city.")
+        str | None, typer.Option("--region", help=N_("With --new: region, province or city."))
     ] = None,
     period: Annotated[
-        str | None, typer.Option("--period", help="With --new: period of the data, e.g. 2025-05.")
+        str | None, typer.Option("--period", help=N_("With --new: period of the data, e.g. "
+                                                     "2025-05."))
     ] = None,
     framework: Annotated[
         str | None,
         typer.Option(
             "--framework",
-            help="With --new: a built-in framework id or a framework file (default stm-2015).",
+            autocompletion=complete_framework,
+            help=N_("With --new: a built-in framework id or a framework file (default stm-2015)."),
         ),
     ] = None,
     lang: Annotated[
-        Lang | None, typer.Option("--lang", help="With --new: report language (default tr).")
+        Lang | None, typer.Option("--lang", help=N_("With --new: report language (default tr)."))
     ] = None,
     map_file: Annotated[
         Path | None,
         typer.Option(
-            "--map", help="A map file naming columns, groups and answer labels.", show_default=False
+            "--map", help=N_("A map file naming columns, groups and answer labels."),
+            show_default=False,
         ),
     ] = None,
     id_column: Annotated[
         str | None,
-        typer.Option("--id-column", help="The column holding respondent ids (default: detected)."),
+        typer.Option("--id-column", help=N_("The column holding respondent ids (default: "
+                                            "detected).")),
     ] = None,
     group_column: Annotated[
         str | None,
         typer.Option(
-            "--group-column", help="The column holding stakeholder groups (default: detected)."
+            "--group-column", help=N_("The column holding stakeholder groups (default: detected).")
         ),
     ] = None,
     weight_column: Annotated[
         str | None,
-        typer.Option("--weight-column", help="The column holding weights (default: detected)."),
+        typer.Option("--weight-column", help=N_("The column holding weights (default: detected).")),
     ] = None,
     group: Annotated[
         GroupChoice | None,
         typer.Option(
-            "--group", help="Group of rows without a group column or value (default firm)."
+            "--group", help=N_("Group of rows without a group column or value (default firm).")
         ),
     ] = None,
     id_prefix: Annotated[
-        str, typer.Option("--id-prefix", help="Prefix of generated ids: PREFIX-001, ….")
+        str, typer.Option("--id-prefix", help=N_("Prefix of generated ids: PREFIX-001, …."))
     ] = "resp",
     delimiter: Annotated[
         str | None,
         typer.Option(
-            "--delimiter", help="CSV delimiter: one character or 'tab' (default: detected)."
+            "--delimiter", help=N_("CSV delimiter: one character or 'tab' (default: detected).")
         ),
     ] = None,
     encoding: Annotated[
-        str, typer.Option("--encoding", help="CSV encoding, e.g. cp1254 for Turkish Excel.")
+        str, typer.Option("--encoding", help=N_("CSV encoding, e.g. cp1254 for Turkish Excel."))
     ] = "utf-8-sig",
     sheet: Annotated[
         str | None,
-        typer.Option("--sheet", help="The sheet of an .xlsx export (default: the first)."),
+        typer.Option("--sheet", help=N_("The sheet of an .xlsx export (default: the first).")),
     ] = None,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Replace respondents whose id is already there.")
+        bool, typer.Option("--replace", help=N_("Replace respondents whose id is already there."))
     ] = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would be imported; write nothing.")
+        bool, typer.Option("--dry-run", help=N_("Show what would be imported; write nothing."))
     ] = False,
     table: Annotated[
         bool | None,
@@ -138,14 +144,13 @@ def import_responses(
     Forms, KoboToolbox, ODK Central, LimeSurvey, Excel) into a questionnaire.
 
     Nothing is written unless every column and cell is understood and the result
-    validates. Exit codes: 0 imported (or dry run fine); 1 the CSV, map file or result is
-    invalid; 2 usage error or unreadable path.
+    validates.
     """
     from diamond import survey
     from diamond.reporters.text import diagnostic_line
 
     if (into is None) == (new is None):
-        raise UsageError("give exactly one of --into FILE (add) and --new FILE (create)")
+        raise UsageError(_("give exactly one of --into FILE (add) and --new FILE (create)"))
     details: survey.NewQuestionnaire | None = None
     if new is not None:
         missing = [
@@ -154,7 +159,7 @@ def import_responses(
             if v is None
         ]
         if missing:
-            raise UsageError(f"--new needs {', '.join(missing)}")
+            raise UsageError(_("--new needs {options}").format(options=", ".join(missing)))
         assert sector is not None and region is not None and period is not None
         details = survey.NewQuestionnaire(
             sector, region, period, framework or "stm-2015", (lang or Lang.tr).code
@@ -172,7 +177,9 @@ def import_responses(
             if v is not None
         ]
         if given:
-            raise UsageError(f"{', '.join(given)} only apply with --new")
+            raise UsageError(ngettext("{options} only applies with --new",
+                                      "{options} only apply with --new", len(given)).format(
+                options=", ".join(given)))
     target = new if new is not None else into
     assert target is not None
     options = survey.ImportOptions(
@@ -201,12 +208,14 @@ def import_responses(
 def export_answers(
     file: Annotated[
         str,
-        typer.Argument(help="The questionnaire, or '-' for standard input.", show_default=False),
+        typer.Argument(help=N_("The questionnaire, or '-' for standard input."),
+                       show_default=False),
     ],
     format: Annotated[
         ExportFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format (default: xlsx for an -o FILE.xlsx, else csv)."
+            "--format", "-f", help=N_("Output format (default: xlsx for an -o FILE.xlsx, else "
+                                      "csv).")
         ),
     ] = None,
     output: Annotated[
@@ -214,25 +223,23 @@ def export_answers(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (default: standard output).",
+            help=N_("Write to this file (default: standard output)."),
             show_default=False,
         ),
     ] = None,
     bom: Annotated[
-        bool, typer.Option("--bom", help="Start with a UTF-8 byte-order mark, for Excel.")
+        bool, typer.Option("--bom", help=N_("Start with a UTF-8 byte-order mark, for Excel."))
     ] = False,
     delimiter: Annotated[
         str,
-        typer.Option("--delimiter", help="CSV delimiter: one character or 'tab' (';' for Excel "
-                     "in Turkish)."),
+        typer.Option("--delimiter", help=N_("CSV delimiter: one character or 'tab' (';' for Excel "
+                     "in Turkish).")),
     ] = ",",
     allow_outside_paths: AllowOutsideOption = False,
+    lang: MessageLangOption = None,
 ) -> None:
     """Export a questionnaire's answers as a table: one row per respondent, one column per
     indicator, empty where there is no answer.
-
-    Exit codes: 0 written; 1 the questionnaire is invalid; 2 usage error or unreadable
-    path; 4 the output could not be written.
     """
     from diamond.io.atomic import write_atomic
     from diamond.io.guard import refuse_inputs
@@ -240,7 +247,7 @@ def export_answers(
     from diamond.survey import export_csv, export_xlsx, parse_delimiter
 
     if output is not None:
-        refuse_inputs([output], [file], hint="choose another file with -o")
+        refuse_inputs([output], [file], hint=_("choose another file with -o"))
     chosen = format or (
         ExportFormat.xlsx
         if output is not None and output.suffix.lower() == ".xlsx"
@@ -248,7 +255,7 @@ def export_answers(
     )
     sep = parse_delimiter(delimiter) or ","
     if output is None and chosen is ExportFormat.xlsx and sys.stdout.isatty():
-        raise UsageError("--format xlsx writes a binary file: give -o FILE.xlsx")
+        raise UsageError(_("--format xlsx writes a binary file: give -o FILE.xlsx"))
     questionnaire, catalogue = require_valid(
         load_questionnaire(file, load_options(allow_outside_paths))
     )
@@ -268,4 +275,6 @@ def export_answers(
         write_data(content)
         return
     write_atomic(output, content)
-    warn(line("wrote {}: {} respondent(s)", output, len(questionnaire.respondents)))
+    count = len(questionnaire.respondents)
+    warn(line(ngettext("wrote {path}: {count} respondent", "wrote {path}: {count} respondents",
+                       count), path=output, count=count))

@@ -14,11 +14,13 @@ from diamond.cli.common import (
     AllowOutsideOption,
     Colour,
     ColourOption,
+    MessageLangOption,
     colour_enabled,
     handled,
     load_options,
 )
 from diamond.cli.console import write
+from diamond.i18n import N_
 
 
 class ValidateFormat(StrEnum):
@@ -34,7 +36,7 @@ def validate(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders (searched for *.yaml / *.yml), or '-' for standard input.",
+            help=N_("Files, folders (searched for *.yaml / *.yml), or '-' for standard input."),
             show_default=False,
         ),
     ],
@@ -43,18 +45,18 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="Output format; default text, or github when GITHUB_ACTIONS is set.",
+            help=N_("Output format; default text, or github when GITHUB_ACTIONS is set."),
             show_default=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Treat warnings as errors."))] = False,
     jobs: Annotated[
         int,
         typer.Option(
             "--jobs",
             "-j",
             min=0,
-            help="Worker processes for many files; 0 (default) uses every core.",
+            help=N_("Worker processes for many files; 0 (default) uses every core."),
         ),
     ] = 0,
     color: ColourOption = Colour.auto,
@@ -63,13 +65,12 @@ def validate(
         bool,
         typer.Option(
             "--quality",
-            help="Text format: also report response quality and coverage per questionnaire.",
+            help=N_("Text format: also report response quality and coverage per questionnaire."),
         ),
     ] = False,
+    lang: MessageLangOption = None,
 ) -> None:
     """Check questionnaires and report every problem as path:line:col.
-
-    Exit codes: 0 all valid; 1 at least one invalid file; 2 usage error or unreadable path.
     """
     from diamond.reporters import REPORTERS
     from diamond.validation import validate_paths

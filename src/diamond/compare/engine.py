@@ -43,6 +43,7 @@ from diamond.compare.model import (
     Point,
     Summary,
 )
+from diamond.i18n import _
 from diamond.scoring.bands import Band
 from diamond.scoring.result import Assessment, DimensionResult, IndicatorResult
 
@@ -208,12 +209,12 @@ def _warnings(assessments: Sequence[Assessment],
                   "left_out": ", ".join(left_out)}
         warnings.append(CompareWarning(
             "different-frameworks", params,
-            f"the inputs do not share one framework ({frameworks}): only the "
-            f"{params['dimensions']} dimensions and {params['indicators']} indicators common "
-            f"to all are compared; left out: {params['left_out']}"))
+            _("the inputs do not share one framework ({frameworks}): only the "
+              "{dimensions} dimensions and {indicators} indicators common "
+              "to all are compared; left out: {left_out}").format(**params)))
     if not common:
         warnings.append(CompareWarning("no-common-dimensions", {"frameworks": frameworks},
-                                       "the inputs have no dimension in common"))
+                                       _("the inputs have no dimension in common")))
     return warnings
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diamond.errors import OutputError
+from diamond.i18n import _
 from diamond.io.temps import clean_stale, temp_name
 
 
@@ -26,6 +27,18 @@ class Staged:
     shown: Path
     final: Path
     temp: Path
+
+
+def cannot_write(path: object, exc: OSError) -> str:
+    """The message for a file the system refused to write."""
+    return _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+
+
+def cannot_write_into(folder: object, exc: OSError) -> str:
+    """The message for a folder the system refused to write into."""
+    return _("cannot write into {folder}: {reason}").format(
+        folder=folder, reason=exc.strerror or exc
+    )
 
 
 def final_path(path: Path) -> Path:
@@ -40,16 +53,20 @@ def check_target(shown: Path, final: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise OutputError(cannot_write(shown, exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"cannot write {shown}: a folder of that name exists")
+        raise OutputError(
+            _("cannot write {path}: a folder of that name exists").format(path=shown)
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise OutputError(f"cannot write {shown}: it is not a regular file")
+        raise OutputError(_("cannot write {path}: it is not a regular file").format(path=shown))
     if info.st_nlink > 1:
         raise OutputError(
-            f"refusing to write {shown}: it has {info.st_nlink} hard links, and replacing it "
-            "would leave the other names with the old content; make it a single file "
-            f"(cp {shown} copy && mv copy {shown}) or write elsewhere"
+            _(
+                "refusing to write {path}: it has {links} hard links, and replacing it "
+                "would leave the other names with the old content; make it a single file "
+                "(cp {path} copy && mv copy {path}) or write elsewhere"
+            ).format(path=shown, links=info.st_nlink)
         )
     return info
 
@@ -74,7 +91,7 @@ def stage(path: Path, content: str | bytes) -> Staged:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from None
+        raise OutputError(cannot_write_into(folder, exc)) from None
     clean_stale(folder)
     while True:
         temp = folder / temp_name(final.name)
@@ -84,7 +101,7 @@ def stage(path: Path, content: str | bytes) -> Staged:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from None
+            raise OutputError(cannot_write_into(folder, exc)) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
@@ -95,7 +112,7 @@ def stage(path: Path, content: str | bytes) -> Staged:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise OutputError(cannot_write(path, exc)) from None
         raise
     return Staged(path, final, temp)
 
@@ -114,9 +131,11 @@ def commit(staged: Sequence[Staged]) -> None:
             os.replace(item.temp, item.final)
         except OSError as exc:
             discard(staged[n:])
-            done = ", ".join(str(s.shown) for s in staged[:n]) or "none"
+            done = ", ".join(str(s.shown) for s in staged[:n]) or _("none")
             raise OutputError(
-                f"cannot write {item.shown}: {exc.strerror or exc} (already replaced: {done})"
+                _("cannot write {path}: {reason} (already replaced: {done})").format(
+                    path=item.shown, reason=exc.strerror or exc, done=done
+                )
             ) from None
     for folder in {item.final.parent for item in staged}:
         _sync_folder(folder)
@@ -145,7 +164,7 @@ def write_set(files: Sequence[tuple[Path, str | bytes]]) -> list[Path]:
         discard(staged)
         raise
     commit(staged)
-    return [path for path, _ in files]
+    return [path for path, _content in files]
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -160,13 +179,17 @@ def create_new(path: Path, content: str | bytes) -> None:
         os.link(staged.temp, staged.final)
     except FileExistsError:
         raise OutputError(
-            f"refusing to write {path}: a file of that name appeared while working; "
-            "nothing was written"
+            _(
+                "refusing to write {path}: a file of that name appeared while working; "
+                "nothing was written"
+            ).format(path=path)
         ) from None
     except OSError:  # a file system without hard links: fall back on a rename
         if os.path.lexists(staged.final):
             discard([staged])
-            raise OutputError(f"refusing to write {path}: it already exists") from None
+            raise OutputError(
+                _("refusing to write {path}: it already exists").format(path=path)
+            ) from None
         os.replace(staged.temp, staged.final)
         return
     finally:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from diamond.errors import OutputError
+from diamond.i18n import _
 from diamond.io.read import STDIN
 
 
@@ -32,7 +33,7 @@ class InputGuard:
             if identity is not None:
                 self.files[identity] = str(given)
 
-    def refuse(self, targets: Iterable[Path], *, hint: str = "choose another output") -> None:
+    def refuse(self, targets: Iterable[Path], *, hint: str | None = None) -> None:
         """Raise ``OutputError`` if any target is one of the inputs."""
         for target in targets:
             source = self.names.get(target.resolve())
@@ -41,11 +42,14 @@ class InputGuard:
                 source = self.files.get(identity) if identity is not None else None
             if source is not None:
                 raise OutputError(
-                    f"refusing to write {target}: it is the input file {source}; {hint}")
+                    _("refusing to write {target}: it is the input file {source}; {hint}").format(
+                        target=target, source=source, hint=hint or _("choose another output")
+                    )
+                )
 
 
 def refuse_inputs(
-    targets: Iterable[Path], inputs: Iterable[Path | str], *, hint: str = "choose another output"
+    targets: Iterable[Path], inputs: Iterable[Path | str], *, hint: str | None = None
 ) -> None:
     """Raise ``OutputError`` if any target is one of ``inputs``.
 

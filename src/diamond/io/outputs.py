@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from diamond.errors import OutputError
+from diamond.i18n import _
 from diamond.io.atomic import write_set
 from diamond.io.guard import refuse_inputs
 
@@ -26,14 +27,20 @@ def check_outputs(files: Sequence[OutputFile], folder: Path, inputs: Iterable[Pa
     targets: list[Path] = []
     for file in files:
         if Path(file.name).name != file.name or file.name in ("", ".", ".."):
-            raise OutputError(f"refusing to write '{file.name}': not a plain file name")
+            raise OutputError(
+                _("refusing to write '{name}': not a plain file name").format(name=file.name)
+            )
         targets.append(folder / file.name)
-    refuse_inputs(targets, inputs, hint="choose another folder with -o")
+    refuse_inputs(targets, inputs, hint=_("choose another folder with -o"))
     for target in targets:
         if target.is_dir():
-            raise OutputError(f"cannot write {target}: a folder of that name exists")
+            raise OutputError(
+                _("cannot write {path}: a folder of that name exists").format(path=target)
+            )
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"cannot write into {folder}: it is a file, not a folder")
+        raise OutputError(
+            _("cannot write into {folder}: it is a file, not a folder").format(folder=folder)
+        )
     return targets
 
 

@@ -7,16 +7,17 @@ import stat
 import sys
 
 from diamond.errors import InputError
+from diamond.i18n import N_, _
 
 STDIN = "-"
 _CHUNK = 1 << 20
 
 _KINDS = (
-    (stat.S_ISDIR, "is a folder, not a file"),
-    (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
-    (stat.S_ISCHR, "is a device, not a regular file"),
-    (stat.S_ISBLK, "is a device, not a regular file"),
-    (stat.S_ISSOCK, "is a socket, not a regular file"),
+    (stat.S_ISDIR, N_("is a folder, not a file")),
+    (stat.S_ISFIFO, N_("is a named pipe (FIFO), not a regular file")),
+    (stat.S_ISCHR, N_("is a device, not a regular file")),
+    (stat.S_ISBLK, N_("is a device, not a regular file")),
+    (stat.S_ISSOCK, N_("is a socket, not a regular file")),
 )
 
 
@@ -24,8 +25,13 @@ def not_regular(mode: int) -> str | None:
     """Why a file of this mode cannot be read as an input, or None for a regular file."""
     for test, reason in _KINDS:
         if test(mode):
-            return reason
-    return None if stat.S_ISREG(mode) else "is not a regular file"
+            return _(reason)
+    return None if stat.S_ISREG(mode) else _("is not a regular file")
+
+
+def cannot_read(path: str, exc: OSError) -> str:
+    """The message for a file the system refused to read."""
+    return _("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror or exc)
 
 
 def read_regular(path: str, max_bytes: int) -> bytes:
@@ -41,18 +47,20 @@ def read_regular(path: str, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
+        raise InputError(_("{path}: is a folder, not a file").format(path=path)) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(_("{path}: permission denied").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(cannot_read(path, exc)) from None
     try:
         info = os.fstat(fd)
         reason = not_regular(info.st_mode)
         if reason is not None:
-            raise InputError(f"{path}: {reason}; name a file saved on disk")
+            raise InputError(
+                _("{path}: {reason}; name a file saved on disk").format(path=path, reason=reason)
+            )
         want = max_bytes + 1
         # The reported size only sizes the first read (one buffer, no copy); the cap is
         # what stops reading, whatever the size said (/proc files report 0).
@@ -67,6 +75,6 @@ def read_regular(path: str, max_bytes: int) -> bytes:
             total += len(chunk)
         return first if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(cannot_read(path, exc)) from None
     finally:
         os.close(fd)

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from diamond.errors import InputError, OutputError
-from diamond.io.atomic import check_target, commit, discard, final_path, stage
-from diamond.io.read import not_regular, read_regular
+from diamond.i18n import _
+from diamond.io.atomic import cannot_write, check_target, commit, discard, final_path, stage
+from diamond.io.read import cannot_read, not_regular, read_regular
 
 try:
     import fcntl
@@ -46,7 +47,7 @@ def locked(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
         try:
             fd = os.open(final, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise OutputError(cannot_write(path, exc)) from None
         try:
             _lock(fd, path, deadline)
             now = os.stat(final)
@@ -55,7 +56,9 @@ def locked(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
                 yield final
                 return
         except FileNotFoundError:
-            raise OutputError(f"cannot write {path}: it was removed while waiting") from None
+            raise OutputError(
+                _("cannot write {path}: it was removed while waiting").format(path=path)
+            ) from None
         finally:
             os.close(fd)
 
@@ -65,11 +68,13 @@ def _check_input(path: Path, final: Path) -> None:
     try:
         reason = not_regular(os.stat(final).st_mode)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(cannot_read(str(path), exc)) from None
     if reason is not None:
-        raise InputError(f"{path}: {reason}; name a file saved on disk")
+        raise InputError(
+            _("{path}: {reason}; name a file saved on disk").format(path=path, reason=reason)
+        )
 
 
 def _lock(fd: int, path: Path, deadline: float) -> None:
@@ -82,14 +87,18 @@ def _lock(fd: int, path: Path, deadline: float) -> None:
         except BlockingIOError:
             if time.monotonic() > deadline:
                 raise OutputError(
-                    f"cannot write {path}: another program has held it locked for "
-                    f"{LOCK_WAIT_SECONDS:.0f} seconds; try again when it has finished"
+                    _(
+                        "cannot write {path}: another program has held it locked for "
+                        "{seconds:.0f} seconds; try again when it has finished"
+                    ).format(path=path, seconds=LOCK_WAIT_SECONDS)
                 ) from None
             time.sleep(_POLL_SECONDS)
         except OSError as exc:  # a file system without locks: the check before the rename stays
             if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP):
                 return
-            raise OutputError(f"cannot lock {path}: {exc.strerror or exc}") from None
+            raise OutputError(
+                _("cannot lock {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            ) from None
 
 
 def rewrite(
@@ -107,7 +116,7 @@ def rewrite(
     ``OutputError`` says so and the file is left as the other writer left it.
     """
     with locked(path) as final:
-        for _ in range(retries):
+        for _attempt in range(retries):
             data = read_regular(str(final), max_bytes)
             new = edit(data)
             if new is None:
@@ -119,6 +128,8 @@ def rewrite(
             commit([staged])
             return True
     raise OutputError(
-        f"cannot write {path}: it kept changing while diamond worked on it ({retries} tries), "
-        "so nothing was written; close other programs editing it and run the command again"
+        _(
+            "cannot write {path}: it kept changing while diamond worked on it ({tries} tries), "
+            "so nothing was written; close other programs editing it and run the command again"
+        ).format(path=path, tries=retries)
     )

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
+from diamond.i18n import _
 from diamond.io.atomic import Staged, commit, discard, stage
 from diamond.io.guard import InputGuard
 
@@ -27,9 +28,9 @@ class StagedSet:
     """
 
     def __init__(self, inputs: Iterable[Path | str] = (), *,
-                 hint: str = "choose another folder with -o") -> None:
+                 hint: str | None = None) -> None:
         self._guard = InputGuard(inputs)
-        self._hint = hint
+        self._hint = hint if hint is not None else _("choose another folder with -o")
         self._staged: list[tuple[tuple[int, int], Staged]] = []
         self._done = False
 

@@ -20,8 +20,10 @@ from pydantic import (
     model_validator,
 )
 
+from diamond.i18n import N_, _
 from diamond.models.report import ReportBlock
 from diamond.models.text import Language, LongText, ShortText, Strict, exact_version
+from diamond.numbertext import grouped
 from diamond.yamlscalars import WrittenInt
 
 Group = Literal["firm", "university", "public", "ngo", "other"]
@@ -159,16 +161,20 @@ class Employment(Strict):
     def _parts_within_wholes(self) -> Employment:
         """A part never exceeds its whole: sector <= total, region <= country."""
         pairs = (
-            ("sector_region", "total_region", "the sector is part of the region's total"),
-            ("sector_country", "total_country", "the sector is part of the country's total"),
-            ("sector_region", "sector_country", "the region is part of the country"),
-            ("total_region", "total_country", "the region is part of the country"),
+            ("sector_region", "total_region", N_("the sector is part of the region's total")),
+            ("sector_country", "total_country", N_("the sector is part of the country's total")),
+            ("sector_region", "sector_country", N_("the region is part of the country")),
+            ("total_region", "total_country", N_("the region is part of the country")),
         )
         problems = []
         for part, whole, why in pairs:
             low, high = getattr(self, part), getattr(self, whole)
             if low is not None and high is not None and low > high:
-                problems.append(f"{part} ({low:,}) exceeds {whole} ({high:,}): {why}")
+                problems.append(
+                    _("{part} ({low}) exceeds {whole} ({high}): {why}").format(
+                        part=part, low=grouped(low), whole=whole, high=grouped(high), why=_(why)
+                    )
+                )
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -225,8 +231,10 @@ class Evidence(Strict):
         from diamond.findings import describe
 
         raise ValueError(
-            "must be a year from 1000 to 9999 such as 2014, or text such as '2013-2014' "
-            f"(1 to 300 characters); got {describe(value)}"
+            _(
+                "must be a year from 1000 to 9999 such as 2014, or text such as '2013-2014' "
+                "(1 to 300 characters); got {value}"
+            ).format(value=describe(value))
         )
 
 

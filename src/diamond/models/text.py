@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from diamond.i18n import _
+
 Language = Literal["tr", "en"]
 LANGUAGES: tuple[Language, ...] = ("tr", "en")
 
@@ -36,7 +38,7 @@ class LocalText(Strict):
     @model_validator(mode="after")
     def _at_least_one(self) -> LocalText:
         if self.tr is None and self.en is None:
-            raise ValueError("give the text in at least one language: 'tr' or 'en'")
+            raise ValueError(_("give the text in at least one language: 'tr' or 'en'"))
         return self
 
     def get(self, lang: Language) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from diamond.compare.context import compare_filters
 from diamond.compare.labels import load_compare_labels
 from diamond.errors import OutputError
+from diamond.i18n import _
 from diamond.io.atomic import write_set
 from diamond.io.outputs import check_outputs
 from diamond.io.staging import StagedSet
@@ -83,17 +84,20 @@ class ReportWriter:
         self.clusters = folder / CLUSTERS_FOLDER
         for place in (folder, self.clusters):
             if place.exists() and not place.is_dir():
-                raise OutputError(f"cannot write into {place}: it is a file, not a folder")
+                raise OutputError(_("cannot write into {place}: it is a file, not a folder")
+                                  .format(place=place))
         self.staged = StagedSet(inputs)
         self.count = 0
 
     def __call__(self, index: int, outcome: Outcome) -> Outcome:
         for k, file in enumerate(outcome.files):
             if Path(file.name).name != file.name or file.name in ("", ".", ".."):
-                raise OutputError(f"refusing to write '{file.name}': not a plain file name")
+                raise OutputError(_("refusing to write '{name}': not a plain file name")
+                                  .format(name=file.name))
             target = self.clusters / file.name
             if target.is_dir():
-                raise OutputError(f"cannot write {target}: a folder of that name exists")
+                raise OutputError(_("cannot write {target}: a folder of that name exists")
+                                  .format(target=target))
             self.staged.add(target, file.content, (index, k))
         self.count += len(outcome.files)
         return dataclasses.replace(outcome, files=())

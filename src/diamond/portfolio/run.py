@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from diamond import i18n
 from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import Diagnostic, InputError, UsageError
 from diamond.frameworks import Catalogue
+from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.text import LANGUAGES, Language, LocalText
 from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
@@ -95,8 +97,9 @@ def _unreadable_folder(base: Path, where: str, why: str) -> InvalidFile:
     except ValueError:
         source = where
     found = Diagnostic(where, 1, 1, "error", "unreadable",
-                       f"this folder could not be listed ({why}); its questionnaires were "
-                       "not assessed", "give the folder read permission, or move it out")
+                       _("this folder could not be listed ({reason}); its questionnaires were "
+                         "not assessed").format(reason=why),
+                       _("give the folder read permission, or move it out"))
     return InvalidFile(source, (found,), (f"{source}:1:1: {found.message}",))
 
 
@@ -171,7 +174,8 @@ def _execute(jobs: list[Job], workers: int,
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     results: list[Outcome | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                             initializer=i18n.activate, initargs=(i18n.current(),)) as pool:
         futures = {pool.submit(assess_file, job): k for k, job in enumerate(jobs)}
         try:
             for future in as_completed(futures):
@@ -221,14 +225,15 @@ def run_portfolio(
     """
     base = Path(folder)
     if not base.is_dir():
-        raise UsageError(f"{folder}: not a folder")
+        raise UsageError(_("{folder}: not a folder").format(folder=folder))
     try:
         chosen = check_method(method)
     except ValueError as error:
         raise UsageError(str(error)) from None
     paths, unreadable = scan(base)
     if not paths and not unreadable:
-        raise UsageError(f"{folder}: no .yaml or .yml files in this folder")
+        raise UsageError(_("{folder}: no .yaml or .yml files in this folder").format(
+            folder=folder))
     sources = [Path(p).relative_to(base).as_posix() for p in paths]
     stems = report_stems(sources)
     todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir)

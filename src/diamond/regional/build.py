@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from diamond.errors import UsageError
+from diamond.i18n import _
 from diamond.regional.classify import classify, shortlist
 from diamond.regional.figures import cell_figures, totals
 from diamond.regional.indices import region_figures
@@ -29,10 +30,12 @@ def _years(table: RegionalTable, options: MapOptions) -> tuple[tuple[int, ...], 
     last = options.year_to if options.year_to is not None else years[-1]
     for flag, year in (("--from", first), ("--to", last)):
         if year not in years:
-            raise UsageError(f"{flag} {year}: {Path(table.path).name} has no rows for that year; "
-                             f"its years are {', '.join(map(str, years))}")
+            raise UsageError(_("{flag} {year}: {file} has no rows for that year; "
+                               "its years are {years}").format(
+                flag=flag, year=year, file=Path(table.path).name,
+                years=", ".join(map(str, years))))
     if first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
+        raise UsageError(_("--from {first} is after --to {last}").format(first=first, last=last))
     return years, first, last
 
 

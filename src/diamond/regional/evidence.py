@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from diamond.errors import InputError, InvalidFileError, UsageError
+from diamond.i18n import _
 from diamond.io.rewrite import rewrite
 from diamond.limits import Limits
 from diamond.regional.labels import labels_for
@@ -52,8 +53,9 @@ def evidence_block(m: RegionalMap, region: str, sector: str, year: int,
     found = m.cells.filter((pl.col("region") == region) & (pl.col("sector") == sector)
                            & (pl.col("year") == year))
     if found.is_empty():
-        raise UsageError(f"{m.source} has no row for region {region!r}, sector {sector!r} "
-                         f"and year {year}; check --region, --sector and --year")
+        raise UsageError(_("{source} has no row for region {region}, sector {sector} "
+                           "and year {year}; check --region, --sector and --year").format(
+            source=m.source, region=repr(region), sector=repr(sector), year=year))
     c = found.row(0, named=True)
     block: dict[str, Any] = {
         "year": year, "source": (source or m.source)[:5000],
@@ -102,8 +104,8 @@ def splice_evidence(text: str, block: dict[str, Any]) -> str:
                 break
         if root is not None and (not isinstance(root, yaml.MappingStartEvent)
                                  or root.flow_style):
-            raise UsageError("the questionnaire is not a block-style YAML mapping; "
-                             "--evidence-into edits files written as diamond init writes them")
+            raise UsageError(_("the questionnaire is not a block-style YAML mapping; "
+                               "--evidence-into edits files written as diamond init writes them"))
         for key in stream if root is not None else ():
             if not isinstance(key, yaml.ScalarEvent):
                 break  # the mapping's end (or a complex key, which validation refuses)
@@ -120,8 +122,8 @@ def splice_evidence(text: str, block: dict[str, Any]) -> str:
                     block = {**block, kept: previous[kept]}
             return text[:start] + _text_of(block, newline) + text[end:]
     except (yaml.YAMLError, SpliceError, StopIteration) as exc:
-        raise UsageError(f"the questionnaire is not valid YAML ({exc}); run diamond validate "
-                         "on it first") from None
+        raise UsageError(_("the questionnaire is not valid YAML ({reason}); run diamond "
+                           "validate on it first").format(reason=exc)) from None
     finally:
         stream.close()
     if text and not text.endswith("\n"):
@@ -152,13 +154,15 @@ def evidence_into(path: Path, block: dict[str, Any], options: LoadOptions) -> No
 
     def edit(raw: bytes) -> bytes:
         if len(raw) > options.limits.max_bytes:
-            raise InputError(f"{path}: larger than the limit of {options.limits.max_bytes:,} "
-                             f"bytes; raise it with {Limits.env_var('max_bytes')}")
+            raise InputError(_("{path}: larger than the limit of {limit} bytes; "
+                               "raise it with {variable}").format(
+                path=path, limit=f"{options.limits.max_bytes:,}",
+                variable=Limits.env_var("max_bytes")))
         bom = raw.startswith(codecs.BOM_UTF8)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise InputError(f"{path}: is not UTF-8 text") from None
+            raise InputError(_("{path}: is not UTF-8 text").format(path=path)) from None
         edited = splice_evidence(text, block)
         loaded = load_text(edited, str(path), path.parent, options)
         if not loaded.ok:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diamond.errors import UsageError
+from diamond.i18n import _
 from diamond.regional.codes import TOTAL
 from diamond.regional.model import Base, MapOptions, Source
 from diamond.regional.table import RegionalTable
@@ -54,8 +55,9 @@ class Totals:
         is_total = pl.col("sector") == TOTAL
         self.sectors = frame.filter(~national & ~is_total).drop("row")
         if self.sectors.is_empty():
-            raise UsageError(f"{table.path}: the table has no sector rows outside the "
-                             f"national ({options.national}) and {TOTAL} rows")
+            raise UsageError(_("{path}: the table has no sector rows outside the "
+                               "national ({national}) and {total} rows").format(
+                path=table.path, national=options.national, total=TOTAL))
         use_rows = options.base == "all"
         by_region = self.sectors.group_by("region", "year").agg(
             pl.col("employment").sum().alias("sum"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diamond.errors import UsageError
+from diamond.i18n import _
 from diamond.io.outputs import write_outputs
 from diamond.regional.context import build_map_context, map_filters
 from diamond.regional.model import RegionalMap
@@ -64,7 +65,8 @@ def render_map(m: RegionalMap, formats: Sequence[str], stem: str, lang: str = "t
     """The files of ``formats`` (in the registry's order), named after ``stem``."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise UsageError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+        raise UsageError(_("unknown format {format}; choose from {formats}").format(
+            format=repr(unknown[0]), formats=", ".join(FORMATS)))
     return [MapFile(f"{stem}.{fmt}", FORMATS[fmt](m, lang, regions))
             for fmt in FORMATS if fmt in formats]
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diamond.errors import Diagnostic, InputError, InvalidFileError, UsageError
+from diamond.i18n import _
 from diamond.regional.codes import SECTOR_PATTERN, TOTAL
 from diamond.survey.table import sniff_delimiter
 
@@ -61,8 +62,8 @@ def table_limit() -> int:
     try:
         return int(value) if value.strip() else TABLE_MAX_BYTES
     except ValueError:
-        raise UsageError(f"{TABLE_LIMIT_VARIABLE} must be a whole number of bytes, "
-                         f"not {value!r}") from None
+        raise UsageError(_("{variable} must be a whole number of bytes, not {value}").format(
+            variable=TABLE_LIMIT_VARIABLE, value=repr(value))) from None
 
 
 def _read_raw(path: Path, max_bytes: int) -> pl.DataFrame:
@@ -72,14 +73,16 @@ def _read_raw(path: Path, max_bytes: int) -> pl.DataFrame:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(_("{path}: cannot be read ({reason})").format(
+            path=path, reason=exc.strerror or exc)) from None
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+        raise InputError(_("{path}: is a folder, not a file").format(path=path))
     if size > max_bytes:
-        raise InputError(f"{path}: larger than the limit of {max_bytes:,} bytes; "
-                         f"raise it with {TABLE_LIMIT_VARIABLE}")
+        raise InputError(_("{path}: larger than the limit of {limit} bytes; "
+                           "raise it with {variable}").format(
+            path=path, limit=f"{max_bytes:,}", variable=TABLE_LIMIT_VARIABLE))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from diamond.regional.xlsx import read_xlsx_cells
 
@@ -93,8 +96,8 @@ def _read_raw(path: Path, max_bytes: int) -> pl.DataFrame:
         except UnicodeDecodeError as exc:
             if exc.start < len(head) - 4:
                 raise InvalidFileError(str(path), [_problem(
-                    str(path), 1, 1, "encoding", "the file is not UTF-8 text",
-                    "save it as CSV UTF-8 (Excel: Save As > CSV UTF-8)")]) from None
+                    str(path), 1, 1, "encoding", _("the file is not UTF-8 text"),
+                    _("save it as CSV UTF-8 (Excel: Save As > CSV UTF-8)"))]) from None
             sample = head[: exc.start].decode("utf-8-sig")
         try:
             frame = pl.read_csv(path, infer_schema_length=0, separator=sniff_delimiter(sample),
@@ -102,8 +105,9 @@ def _read_raw(path: Path, max_bytes: int) -> pl.DataFrame:
         except (pl.exceptions.ComputeError, pl.exceptions.NoDataError, UnicodeDecodeError) as exc:
             raise InvalidFileError(str(path), [_problem(
                 str(path), 1, 1, "csv-syntax",
-                f"the CSV cannot be read: {str(exc).splitlines()[0]}",
-                "save it as CSV UTF-8 with one header row and the same number of cells per row")]
+                _("the CSV cannot be read: {reason}").format(reason=str(exc).splitlines()[0]),
+                _("save it as CSV UTF-8 with one header row and the same number of cells "
+                  "per row"))]
             ) from None
     frame = frame.rename({c: c.strip().lstrip("\ufeff").strip().lower() for c in frame.columns})
     return frame.with_row_index("row", offset=2).with_columns(pl.col("row").cast(pl.Int64))
@@ -115,17 +119,20 @@ def _header_problems(path: str, columns: list[str]) -> list[Diagnostic]:
     for name in REQUIRED:
         if name not in columns:
             close = difflib.get_close_matches(name, columns, n=1)
-            hint = (f"did you mean '{close[0]}'? rename it to '{name}'" if close
-                    else f"add a column '{name}'; the columns are {', '.join(known)}")
+            hint = (_("did you mean '{close}'? rename it to '{name}'").format(
+                        close=close[0], name=name) if close
+                    else _("add a column '{name}'; the columns are {columns}").format(
+                        name=name, columns=", ".join(known)))
             found.append(_problem(path, 1, 1, "missing-column",
-                                  f"the header has no '{name}' column", hint))
+                                  _("the header has no '{name}' column").format(name=name), hint))
     for number, name in enumerate(columns, start=1):
         if name != "row" and name not in known:
             close = difflib.get_close_matches(name, known, n=1)
-            hint = (f"did you mean '{close[0]}'?" if close
-                    else f"remove it; the columns are {', '.join(known)}")
+            hint = (_("did you mean '{close}'?").format(close=close[0]) if close
+                    else _("remove it; the columns are {columns}").format(
+                        columns=", ".join(known)))
             found.append(_problem(path, 1, number, "unknown-column",
-                                  f"unknown column '{name}'", hint))
+                                  _("unknown column '{name}'").format(name=name), hint))
     return found
 
 
@@ -137,27 +144,32 @@ def _cell_checks(frame: pl.DataFrame, path: str, columns: list[str]) -> list[Dia
     checks: list[tuple[str, pl.Expr, str, str, str]] = []
     for name in ("region", "sector", "year"):
         checks.append((name, pl.col(name).is_null(), "empty-cell",
-                       f"'{name}' is empty", f"fill in the {name} of every row"))
+                       _("'{name}' is empty").format(name=name),
+                       _("fill in the {name} of every row").format(name=name)))
     checks.append(("sector", pl.col("sector").is_not_null()
                    & ~pl.col("sector").str.contains(SECTOR_PATTERN) & (pl.col("sector") != TOTAL),
-                   "sector-code", "sector code {value} is neither NACE Rev. 2 nor NAICS",
-                   f"write NACE as C, 10, 10.1 or 10.11, NAICS as 31-33 or 2 to 6 digits, "
-                   f"or {TOTAL} for the region's all-industry total"))
+                   "sector-code", _("sector code {value} is neither NACE Rev. 2 nor NAICS"),
+                   _("write NACE as C, 10, 10.1 or 10.11, NAICS as 31-33 or 2 to 6 digits, "
+                     "or {total} for the region's all-industry total").format(total=TOTAL)))
     checks.append(("year", pl.col("year").is_not_null() & ~pl.col("year").str.contains(
-        r"^\d{4}$"), "year", "year {value} is not a four-digit year", "write the year as 2023"))
+        r"^\d{4}$"), "year", _("year {value} is not a four-digit year"),
+        _("write the year as 2023")))
     for name in NUMBERS:
         if name not in index:
             continue
         cell = pl.col(name)
         if name == "employment":
-            checks.append((name, cell.is_null(), "empty-cell", "'employment' is empty",
-                           "give every row its employment (0 if none)"))
+            checks.append((name, cell.is_null(), "empty-cell", _("'employment' is empty"),
+                           _("give every row its employment (0 if none)")))
         checks.append((name, cell.is_not_null() & ~cell.str.contains(_NUMBER), "not-a-number",
-                       f"{name} {{value}} is not a number",
-                       "write plain numbers such as 1250 or 1250.5, without thousands separators"))
+                       _("{name} {value} is not a number").format(name=name, value="{value}"),
+                       _("write plain numbers such as 1250 or 1250.5, without thousands "
+                         "separators")))
         checks.append((name, cell.str.contains(_NUMBER) & (cell.cast(pl.Float64, strict=False) < 0),
-                       "negative", f"{name} {{value}} is negative", f"{name} is a count or an "
-                       "amount and cannot be below 0"))
+                       "negative",
+                       _("{name} {value} is negative").format(name=name, value="{value}"),
+                       _("{name} is a count or an amount and cannot be below 0").format(
+                           name=name)))
     found: list[Diagnostic] = []
     failing = frame.select(condition.any().alias(str(n))
                            for n, (_, condition, *_) in enumerate(checks)).row(0)
@@ -178,8 +190,9 @@ def _duplicates(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]
     dup = frame.with_columns(first=pl.col("row").min().over(keys)).filter(
         pl.col("row") != pl.col("first"))
     return [_problem(path, row, column, "duplicate-row",
-                     f"region {region!r}, sector {sector!r}, year {year} repeats row {first_row}",
-                     "keep one row per region, sector and year")
+                     _("region {region}, sector {sector}, year {year} repeats row {first}").format(
+                         region=repr(region), sector=repr(sector), year=year, first=first_row),
+                     _("keep one row per region, sector and year"))
             for row, region, sector, year, first_row in
             dup.select("row", *keys, "first").head(MAX_DIAGNOSTICS).iter_rows()]
 
@@ -195,9 +208,11 @@ def _totals(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]:
     totals = frame.filter(pl.col("sector") == TOTAL).select("row", *keys, employment)
     short = totals.join(sums, on=keys).filter(pl.col("employment") < pl.col("parts") - 1e-9)
     return [_problem(path, row, column, "total-below-parts",
-                     f"the TOTAL of region {region!r} in {year} ({total:,.0f}) is below the "
-                     f"sum of its sector rows ({parts:,.0f})",
-                     "correct the all-industry total, or delete the TOTAL row to use the sum")
+                     _("the TOTAL of region {region} in {year} ({total}) is below the "
+                       "sum of its sector rows ({parts})").format(
+                         region=repr(region), year=year, total=f"{total:,.0f}",
+                         parts=f"{parts:,.0f}"),
+                     _("correct the all-industry total, or delete the TOTAL row to use the sum"))
             for row, region, year, total, parts in short.sort("row").select(
                 "row", *keys, "employment", "parts").head(MAX_DIAGNOSTICS).iter_rows()]
 
@@ -215,10 +230,12 @@ def _levels(frame: pl.DataFrame, path: str, column: int) -> list[Diagnostic]:
     first = codes.filter(pl.col("level") == levels[0]).row(0, named=True)
     other = codes.filter(pl.col("level") == levels[1]).row(0, named=True)
     return [_problem(path, other["row"], column, "mixed-levels",
-                     f"sector {other['sector']!r} is a level-{levels[1]} code, but row "
-                     f"{first['row']} has {first['sector']!r} at level {levels[0]}",
-                     "use one level of the classification per table (e.g. only 4-digit NACE "
-                     "classes), so no employment is counted twice")]
+                     _("sector {sector} is a level-{level} code, but row {row} has {first} "
+                       "at level {first_level}").format(
+                         sector=repr(other["sector"]), level=levels[1], row=first["row"],
+                         first=repr(first["sector"]), first_level=levels[0]),
+                     _("use one level of the classification per table (e.g. only 4-digit NACE "
+                       "classes), so no employment is counted twice"))]
 
 
 def read_regional(path: Path, max_bytes: int | None = None) -> RegionalTable:
@@ -230,15 +247,15 @@ def read_regional(path: Path, max_bytes: int | None = None) -> RegionalTable:
     import polars as pl
 
     if path.suffix.lower() not in ("", ".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
-        raise UsageError(f"{path}: give a .csv or .xlsx table")
+        raise UsageError(_("{path}: give a .csv or .xlsx table").format(path=path))
     shown = str(path)
     frame = _read_raw(path, table_limit() if max_bytes is None else max_bytes)
     columns = [c for c in frame.columns if c != "row"]
     problems = _header_problems(shown, columns)
     if any(d.code == "missing-column" for d in problems) or not frame.height:
         if not problems:
-            problems.append(_problem(shown, 2, 1, "no-rows", "the table has no data rows",
-                                     "add one row per region, sector and year"))
+            problems.append(_problem(shown, 2, 1, "no-rows", _("the table has no data rows"),
+                                     _("add one row per region, sector and year")))
         raise InvalidFileError(shown, problems)
     frame = frame.with_columns(pl.col(c).str.strip_chars().replace("", None) for c in columns)
     problems += _cell_checks(frame, shown, columns)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diamond.errors import Diagnostic, InvalidFileError
+from diamond.i18n import _
 from diamond.io.zipfix import EntryWriter, fixed_zip
 from diamond.regional.labels import labels_for
 from diamond.regional.model import RegionalMap
@@ -56,8 +57,9 @@ def read_xlsx_cells(path: Path) -> tuple[list[str], list[list[str | None]]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise InvalidFileError(str(path), [Diagnostic(
-            str(path), 1, 1, "error", "xlsx", f"the workbook cannot be read ({type(exc).__name__})",
-            "open it in Excel or LibreOffice and save it again as .xlsx")]) from None
+            str(path), 1, 1, "error", "xlsx",
+            _("the workbook cannot be read ({reason})").format(reason=type(exc).__name__),
+            _("open it in Excel or LibreOffice and save it again as .xlsx"))]) from None
     try:
         sheet = book.worksheets[0]
         rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -67,8 +69,8 @@ def read_xlsx_cells(path: Path) -> tuple[list[str], list[list[str | None]]]:
         rows.pop()
     if not rows:
         raise InvalidFileError(str(path), [Diagnostic(
-            str(path), 1, 1, "error", "csv-empty", "the first sheet is empty",
-            "put the table, with its header row, on the first sheet")])
+            str(path), 1, 1, "error", "csv-empty", _("the first sheet is empty"),
+            _("put the table, with its header row, on the first sheet"))])
     header = [(h or f"column {n}") for n, h in enumerate(rows[0], start=1)]
     width = len(header)
     body = [(r + [None] * width)[:width] for r in rows[1:]]

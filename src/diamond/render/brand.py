@@ -22,6 +22,7 @@ from pydantic import Field, StringConstraints
 
 from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import InputError, InvalidFileError
+from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.models.text import ShortText, Strict
 from diamond.report_checks import LOGO_SUFFIXES
@@ -77,17 +78,19 @@ class Brand:
 
 def _logo(path: Path) -> tuple[bytes, str]:
     if not path.name.lower().endswith(LOGO_SUFFIXES):
-        raise InputError(f"the logo '{path}' is not a PNG or JPEG file")
+        raise InputError(_("the logo '{path}' is not a PNG or JPEG file").format(path=path))
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read the logo '{path}': {error.strerror or error}") from None
+        raise InputError(_("cannot read the logo '{path}': {reason}").format(
+            path=path, reason=error.strerror or error)) from None
     if len(data) > MAX_LOGO_BYTES:
-        raise InputError(f"the logo '{path}' is larger than {MAX_LOGO_BYTES} bytes")
+        raise InputError(_("the logo '{path}' is larger than {limit} bytes").format(
+            path=path, limit=MAX_LOGO_BYTES))
     kind = "image/png" if data.startswith(b"\x89PNG") else (
         "image/jpeg" if data.startswith(b"\xff\xd8") else None)
     if kind is None:
-        raise InputError(f"the logo '{path}' is not a PNG or JPEG image")
+        raise InputError(_("the logo '{path}' is not a PNG or JPEG image").format(path=path))
     return data, kind
 
 

@@ -15,6 +15,7 @@ import io
 from typing import Any
 
 from diamond.errors import UsageError
+from diamond.i18n import _
 from diamond.io.zipfix import document_datetime, fixed_zip
 from diamond.render.filters import fill, num, pct
 from diamond.render.job import RenderJob
@@ -126,8 +127,8 @@ def _open(job: RenderJob) -> Any:
     try:
         document = Document(str(reference))
     except Exception as error:  # python-docx raises several kinds for a bad file
-        raise UsageError(f"--reference-docx '{reference}' is not a Word document: {error}") \
-            from None
+        raise UsageError(_("--reference-docx '{path}' is not a Word document: {reason}").format(
+            path=reference, reason=error)) from None
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from diamond.errors import InputError, TemplateError
+from diamond.i18n import _
 from diamond.io.read import read_regular
 from diamond.render.templates import builtin_templates
 from diamond.yamlsource import YamlProblem, read_yaml
@@ -33,14 +34,17 @@ def parse_labels(text: str, where: str) -> dict[str, Any]:
         document = read_yaml(text, where)
     except YamlProblem as problem:
         found = problem.diagnostic
-        raise TemplateError(f"{where}, line {found.line}: {found.message}") from None
+        raise TemplateError(_("{file}, line {line}: {message}").format(
+            file=where, line=found.line, message=found.message)) from None
     for found in document.diagnostics:
-        raise TemplateError(f"{where}, line {found.line}: {found.message}")
+        raise TemplateError(_("{file}, line {line}: {message}").format(
+            file=where, line=found.line, message=found.message))
     data = document.data
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise TemplateError(f"{where}: expected a mapping of languages to labels")
+        raise TemplateError(_("{file}: expected a mapping of languages to labels").format(
+            file=where))
     _check(data, where, ())
     return data
 
@@ -49,7 +53,8 @@ def _check(data: dict[Any, Any], where: str, path: tuple[str, ...]) -> None:
     for key, value in data.items():
         here = (*path, str(key))
         if not isinstance(key, str):
-            raise TemplateError(f"{where}: key {'.'.join(here)} is not text")
+            raise TemplateError(_("{file}: key {key} is not text").format(
+                file=where, key=".".join(here)))
         if isinstance(value, dict):
             _check(value, where, here)
         elif isinstance(value, list):
@@ -57,9 +62,11 @@ def _check(data: dict[Any, Any], where: str, path: tuple[str, ...]) -> None:
                 if isinstance(item, dict):
                     _check(item, where, here)
                 elif not isinstance(item, str):
-                    raise TemplateError(f"{where}: {'.'.join(here)} holds a non-text item")
+                    raise TemplateError(_("{file}: {key} holds a non-text item").format(
+                        file=where, key=".".join(here)))
         elif not isinstance(value, str):
-            raise TemplateError(f"{where}: {'.'.join(here)} must be text, not {value!r}")
+            raise TemplateError(_("{file}: {key} must be text, not {value}").format(
+                file=where, key=".".join(here), value=repr(value)))
 
 
 def merge(
@@ -76,9 +83,10 @@ def merge(
         here = (*path, key)
         current = merged.get(key)
         if current is not None and type(current) is not type(value):
-            kind = "a mapping" if isinstance(current, dict) else (
-                "a list" if isinstance(current, list) else "text")
-            raise TemplateError(f"{where}: {'.'.join(here)} must be {kind}")
+            kind = _("{file}: {key} must be a mapping") if isinstance(current, dict) else (
+                _("{file}: {key} must be a list") if isinstance(current, list)
+                else _("{file}: {key} must be text"))
+            raise TemplateError(kind.format(file=where, key=".".join(here)))
         if isinstance(current, dict) and isinstance(value, dict):
             merged[key] = merge(current, value, where, here)
         else:
@@ -124,13 +132,16 @@ def load_labels(
             except InputError as error:
                 raise TemplateError(str(error)) from None
             if len(data) > MAX_LABELS_BYTES:
-                raise TemplateError(f"{user}: larger than {MAX_LABELS_BYTES} bytes")
+                raise TemplateError(_("{path}: larger than {limit} bytes").format(
+                    path=user, limit=MAX_LABELS_BYTES))
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise TemplateError(f"{user}: cannot be read ({error})") from None
+                raise TemplateError(_("{path}: cannot be read ({reason})").format(
+                    path=user, reason=error)) from None
             labels = merge(labels, parse_labels(text, str(user)), str(user))
     chosen = labels.get(lang)
     if not isinstance(chosen, dict):
-        raise TemplateError(f"{file_name}: no labels for language '{lang}'")
+        raise TemplateError(_("{file}: no labels for language '{lang}'").format(
+            file=file_name, lang=lang))
     return chosen

@@ -24,10 +24,11 @@ import logging
 import re
 
 from diamond.errors import DependencyError
+from diamond.i18n import N_, _
 
 __all__ = ["PDF_HELP", "html_to_pdf"]
 
-PDF_HELP = (
+PDF_HELP = N_(
     "PDF reports need WeasyPrint and the Pango library: 'pip install weasyprint' "
     "(installed with diamond) and, on Debian or Ubuntu, "
     "'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'"
@@ -38,9 +39,11 @@ def _weasyprint() -> object:
     try:
         import weasyprint
     except ImportError as error:  # the package, or the Pango library it loads
-        raise DependencyError(f"cannot write PDF: {error}. {PDF_HELP}") from None
+        raise DependencyError(_("cannot write PDF: {reason}. {help}").format(
+            reason=error, help=_(PDF_HELP))) from None
     except OSError as error:  # pragma: no cover - Pango missing on this machine
-        raise DependencyError(f"cannot write PDF: {error}. {PDF_HELP}") from None
+        raise DependencyError(_("cannot write PDF: {reason}. {help}").format(
+            reason=error, help=_(PDF_HELP))) from None
     return weasyprint
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from diamond.errors import UsageError
+from diamond.i18n import _
 from diamond.models.text import LANGUAGES, Language
 from diamond.render import office
 from diamond.render.job import RenderedFile, Renderer, RenderJob, RenderOptions
@@ -54,10 +55,12 @@ def check_formats(formats: Sequence[str], known: Sequence[str] = FORMATS) -> lis
     unknown = [f for f in formats if f not in known]
     if unknown:
         raise UsageError(
-            f"unknown report format '{unknown[0]}'; use one or more of: {', '.join(known)}"
+            _("unknown report format '{format}'; use one or more of: {known}").format(
+                format=unknown[0], known=", ".join(known))
         )
     if not formats:
-        raise UsageError(f"no report format chosen; use one or more of: {', '.join(known)}")
+        raise UsageError(_("no report format chosen; use one or more of: {known}").format(
+            known=", ".join(known)))
     return [f for f in known if f in formats]
 
 
@@ -69,7 +72,8 @@ def report_stem(stem: str, lang: str | None, questionnaire_lang: str) -> str:
 
 def check_stem(stem: str) -> None:
     if not stem or stem in {".", ".."} or any(c in stem for c in "/\\\0"):
-        raise UsageError(f"invalid report file name '{stem}': give a name without a folder")
+        raise UsageError(_("invalid report file name '{stem}': give a name without a folder")
+                         .format(stem=stem))
 
 
 def _language(lang: str | None, assessment: Assessment) -> Language:
@@ -77,7 +81,8 @@ def _language(lang: str | None, assessment: Assessment) -> Language:
     for known in LANGUAGES:
         if chosen == known:
             return known
-    raise UsageError(f"unknown report language '{chosen}'; use one of: {', '.join(LANGUAGES)}")
+    raise UsageError(_("unknown report language '{lang}'; use one of: {known}").format(
+        lang=chosen, known=", ".join(LANGUAGES)))
 
 
 def render_reports(

@@ -28,6 +28,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from diamond.i18n import _
+
 MAX_ITEMS = 10_000_000
 MAX_OUTPUT = 100_000_000
 MAX_POWER = 10_000
@@ -51,22 +53,23 @@ def time_limit(environ: Mapping[str, str] | None = None) -> float:
 
 def _too_big(what: str) -> SecurityError:
     return SecurityError(
-        f"{what} would be larger than {MAX_ITEMS:,} characters or items; "
-        "a report template needs far less — check the template for a runaway repeat"
+        _("{what} would be larger than {limit} characters or items; "
+          "a report template needs far less — check the template for a runaway repeat")
+        .format(what=what, limit=f"{MAX_ITEMS:,}")
     )
 
 
 def _check_size(value: Any) -> None:
     """Refuse a number that would make a padding or repeat too large."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ITEMS:
-        raise _too_big(f"a value sized {value:,}")
+        raise _too_big(_("a value sized {size}").format(size=f"{value:,}"))
 
 
 def _check_format(text: Any) -> None:
     if isinstance(text, str):
         for width in _WIDTH.findall(text):
             if len(width) > 8 or int(width) > MAX_ITEMS:
-                raise _too_big(f"text formatted with width {width[:20]}")
+                raise _too_big(_("text formatted with width {width}").format(width=width[:20]))
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
@@ -93,15 +96,17 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """Stop the render once its time is up."""
         if time.monotonic() > self.deadline:
             raise SecurityError(
-                f"rendering took longer than {self.seconds:g} seconds and was stopped; check "
-                f"the template for loops that run too long (or raise {SECONDS_VAR})"
+                _("rendering took longer than {seconds} seconds and was stopped; check "
+                  "the template for loops that run too long (or raise {variable})")
+                .format(seconds=f"{self.seconds:g}", variable=SECONDS_VAR)
             )
 
     def timed_range(self, *args: int) -> _TimedRange:
         """``range`` as the sandbox allows it, checking the deadline as it is walked."""
         values = range(*args)
         if len(values) > _RANGE_MAX:
-            raise SecurityError(f"a range of {len(values):,} items is over {_RANGE_MAX:,}")
+            raise SecurityError(_("a range of {count} items is over {limit}").format(
+                count=f"{len(values):,}", limit=f"{_RANGE_MAX:,}"))
         return _TimedRange(values, self)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -111,7 +116,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             for seq, count in ((left, right), (right, left)):
                 sized = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
                 if sized and len(seq) * max(count, 0) > MAX_ITEMS:
-                    raise _too_big("a repeated text or list")
+                    raise _too_big(_("a repeated text or list"))
         elif operator == "%":
             _check_format(left)
         elif (
@@ -120,7 +125,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             and abs(right) > MAX_POWER
             and left not in (0, 1)
         ):
-            raise SecurityError(f"the power {right!r} is over {MAX_POWER:,}")
+            raise SecurityError(_("the power {power} is over {limit}").format(
+                power=repr(right), limit=f"{MAX_POWER:,}"))
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -196,8 +202,8 @@ def render_bounded(env: BoundedSandbox, pieces: Iterator[str]) -> str:
         size += len(piece)
         if size > MAX_OUTPUT:
             raise SecurityError(
-                f"the rendered file would be larger than {MAX_OUTPUT:,} characters; "
-                "check the template for a runaway loop"
+                _("the rendered file would be larger than {limit} characters; "
+                  "check the template for a runaway loop").format(limit=f"{MAX_OUTPUT:,}")
             )
         env.check_clock()
         out.append(piece)

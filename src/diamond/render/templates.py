@@ -40,6 +40,7 @@ from jinja2.loaders import split_template_path
 
 from diamond import __version__
 from diamond.errors import InputError, TemplateError
+from diamond.i18n import _
 from diamond.io.read import read_regular
 from diamond.render.filters import report_safe
 from diamond.render.sandbox import BoundedSandbox, render_bounded
@@ -118,11 +119,13 @@ class _UserLoader(FileSystemLoader):
         except InputError as error:
             raise TemplateError(str(error)) from None
         if len(data) > MAX_TEMPLATE_BYTES:
-            raise TemplateError(f"{filename}: larger than {MAX_TEMPLATE_BYTES:,} bytes")
+            raise TemplateError(_("{path}: larger than {limit} bytes").format(
+                path=filename, limit=f"{MAX_TEMPLATE_BYTES:,}"))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise TemplateError(f"{filename}: not UTF-8 text; save it as UTF-8") from None
+            raise TemplateError(_("{path}: not UTF-8 text; save it as UTF-8").format(
+                path=filename)) from None
         mtime = os.path.getmtime(filename)
         return text, filename, lambda: os.path.getmtime(filename) == mtime
 
@@ -177,7 +180,8 @@ def make_environment(
     loaders: list[BaseLoader] = []
     if templates_dir is not None:
         if not templates_dir.is_dir():
-            raise TemplateError(f"templates folder {templates_dir} not found or not a folder")
+            raise TemplateError(_("templates folder {path} not found or not a folder").format(
+                path=templates_dir))
         loaders.append(_UserLoader(str(templates_dir), encoding="utf-8"))
     loaders.append(_builtin_loader())
     env = BoundedSandbox(
@@ -222,11 +226,12 @@ def template_error(env: jinja2.Environment, name: str, error: BaseException) -> 
         message = error.message or message
     elif isinstance(error, jinja2.TemplateNotFound):
         missing = ", ".join(getattr(error, "templates", ()) or [error.name or message])
-        message = f"template {missing} not found"
+        message = _("template {name} not found").format(name=missing)
     elif not isinstance(error, jinja2.TemplateError):
         message = f"{type(error).__name__}: {message}"
     where = where or name
-    located = f"{where}, line {line}" if line is not None else where
+    located = (_("{file}, line {line}").format(file=where, line=line) if line is not None
+               else where)
     return TemplateError(f"{located}: {message}")
 
 
@@ -241,6 +246,7 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     except TemplateError:
         raise
     except RecursionError as error:
-        raise TemplateError(f"{name}: templates include or call each other endlessly") from error
+        raise TemplateError(_("{name}: templates include or call each other endlessly").format(
+            name=name)) from error
     except Exception as error:
         raise template_error(env, name, error) from error

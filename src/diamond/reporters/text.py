@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from diamond.errors import Diagnostic
+from diamond.i18n import ngettext
 from diamond.safetext import visible as printable
 from diamond.validation import ValidationReport
 
@@ -31,11 +32,16 @@ def summary_line(report: ValidationReport) -> str:
     valid = sum(1 for f in report.files if f.valid)
     errors = sum(f.errors for f in report.files)
     warnings = sum(f.warnings for f in report.files)
-    noun = "file" if files == 1 else "files"
-    return (
-        f"{files} {noun} checked: {valid} valid, {files - valid} invalid "
-        f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
+    counts = (
+        ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        + ", "
+        + ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
     )
+    return ngettext(
+        "{files} file checked: {valid} valid, {invalid} invalid ({counts})",
+        "{files} files checked: {valid} valid, {invalid} invalid ({counts})",
+        files,
+    ).format(files=files, valid=valid, invalid=files - valid, counts=counts)
 
 
 def render_text(report: ValidationReport, colour: bool = False) -> str:

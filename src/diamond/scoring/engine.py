@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from diamond.frameworks import Catalogue
+from diamond.i18n import _
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent, Scale
 from diamond.models.text import Language
 from diamond.scoring import analysis, evidence, robustness, support, swot, tows
@@ -109,8 +110,8 @@ def check_aggregation(aggregation: str) -> Aggregation:
     for known in AGGREGATIONS:
         if aggregation == known:
             return known
-    raise ValueError(f"unknown aggregation '{aggregation}'; use one of: "
-                     f"{', '.join(AGGREGATIONS)}")
+    raise ValueError(_("unknown aggregation '{aggregation}'; use one of: {known}").format(
+        aggregation=aggregation, known=", ".join(AGGREGATIONS)))
 
 
 def check_method(method: str) -> Method:
@@ -118,7 +119,8 @@ def check_method(method: str) -> Method:
     for known in METHODS:
         if method == known:
             return known
-    raise ValueError(f"unknown scoring method '{method}'; use one of: {', '.join(METHODS)}")
+    raise ValueError(_("unknown scoring method '{method}'; use one of: {known}").format(
+        method=method, known=", ".join(METHODS)))
 
 
 def indicator_figures(
@@ -298,7 +300,8 @@ def assess(
     chosen = check_method(method)
     how = check_aggregation(aggregation)
     if bootstrap < 0:
-        raise ValueError(f"the number of bootstrap replicates cannot be negative ({bootstrap})")
+        raise ValueError(_("the number of bootstrap replicates cannot be negative ({count})")
+                         .format(count=bootstrap))
     language: Language = lang if lang is not None else questionnaire.sector.language
     scores = score_respondents(questionnaire.respondents, questionnaire, catalogue, chosen,
                                aggregation=how)

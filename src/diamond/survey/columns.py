@@ -9,10 +9,11 @@ from typing import Literal
 
 from diamond.errors import Diagnostic, UsageError
 from diamond.findings import suggest
+from diamond.i18n import _
 from diamond.survey.forms.spec import SWOT
 from diamond.survey.forms.texts import TEXTS
 from diamond.survey.mapfile import SurveyMap
-from diamond.survey.matching import Matcher
+from diamond.survey.matching import Matcher, describe_how
 from diamond.survey.text import normalise
 
 Kind = Literal["id", "group", "weight", "indicator", "metadata", "ignored", "unmapped"]
@@ -225,9 +226,12 @@ def find_roles(
         if name:
             found = _find(header, name)
             if found is None:
-                hint = suggest(name, header) or f"its columns: {', '.join(header[:12])}"
-                source = f"--{role}-column" if option else f"the map file's '{role}:'"
-                raise UsageError(f"{source} names no column of {csv_path}: {name!r}; {hint}")
+                hint = suggest(name, header) or _("its columns: {columns}").format(
+                    columns=", ".join(header[:12]))
+                source = (f"--{role}-column" if option
+                          else _("the map file's '{role}:'").format(role=role))
+                raise UsageError(_("{source} names no column of {path}: {name}; {hint}").format(
+                    source=source, path=csv_path, name=repr(name), hint=hint))
         else:
             found = _auto(header, role, taken)
         if found is not None:
@@ -267,8 +271,9 @@ def classify(
                     n + 1,
                     "warning",
                     "unmapped-column",
-                    f"column {n + 1} has no header; its cells are not imported",
-                    "give it a header, or leave it out of the export",
+                    _("column {number} has no header; its cells are not imported").format(
+                        number=n + 1),
+                    _("give it a header, or leave it out of the export"),
                 )
             )
         elif is_metadata(text):
@@ -291,9 +296,10 @@ def classify(
                         n + 1,
                         "error",
                         "ambiguous-column",
-                        f"column {text!r} could mean any of {', '.join(match.indicators)} "
-                        f"({match.how})",
-                        "name its indicator in the map file's 'columns:'",
+                        _("column {column} could mean any of {ids} ({how})").format(
+                            column=repr(text), ids=", ".join(match.indicators),
+                            how=describe_how(match.how)),
+                        _("name its indicator in the map file's 'columns:'"),
                     )
                 )
             else:
@@ -304,8 +310,9 @@ def classify(
                         n + 1,
                         "warning",
                         "unmapped-column",
-                        f"column {text!r} matches no indicator; its cells are not imported",
-                        "map it in the map file's 'columns:', or list it under 'ignore:'",
+                        _("column {column} matches no indicator; its cells are not imported")
+                        .format(column=repr(text)),
+                        _("map it in the map file's 'columns:', or list it under 'ignore:'"),
                     )
                 )
     seen: dict[str, Column] = {}
@@ -321,9 +328,12 @@ def classify(
                     column.number,
                     "error",
                     "duplicate-column",
-                    f"columns {first.number} ({first.header!r}) and {column.number} "
-                    f"({column.header!r}) both hold answers to '{column.indicator}'",
-                    "map one of them to another indicator, or ignore it, in the map file",
+                    _("columns {first} ({first_header}) and {number} ({header}) both hold "
+                      "answers to '{id}'").format(
+                        first=first.number, first_header=repr(first.header),
+                        number=column.number, header=repr(column.header),
+                        id=column.indicator),
+                    _("map one of them to another indicator, or ignore it, in the map file"),
                 )
             )
     return columns, diagnostics

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from diamond.errors import Diagnostic
+from diamond.i18n import _
 from diamond.survey.columns import Column
 from diamond.survey.table import Table
 from diamond.survey.values import is_group_label
@@ -38,11 +39,11 @@ def likely_group_columns(table: Table, columns: Sequence[Column]) -> list[Diagno
                     column.number,
                     "error",
                     "group-column-likely",
-                    f"no stakeholder-group column was found, but column {column.header!r} holds "
-                    f"group labels ({', '.join(map(repr, known[:5]))}); every row would count "
-                    "as a firm",
-                    f"pass --group-column {column.header!r}, or --group firm if every "
-                    "respondent really is in one group",
+                    _("no stakeholder-group column was found, but column {column} holds "
+                      "group labels ({labels}); every row would count as a firm").format(
+                        column=repr(column.header), labels=", ".join(map(repr, known[:5]))),
+                    _("pass --group-column {column}, or --group firm if every "
+                      "respondent really is in one group").format(column=repr(column.header)),
                 )
             )
     return found

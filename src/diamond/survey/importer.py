@@ -12,6 +12,7 @@ from diamond.answers.source import resolve_table
 from diamond.documents import cap_diagnostics
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.frameworks import Catalogue
+from diamond.i18n import _
 from diamond.io.atomic import create_new, write_atomic
 from diamond.io.guard import refuse_inputs
 from diamond.io.rewrite import rewrite
@@ -106,7 +107,8 @@ def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]
 def _check_options(options: ImportOptions) -> None:
     prefix = options.id_prefix
     if not prefix.strip() or prefix != prefix.strip() or len(prefix) > MAX_ID - 10:
-        raise UsageError(f"--id-prefix must be a short text without surrounding spaces: {prefix!r}")
+        raise UsageError(_("--id-prefix must be a short text without surrounding spaces: "
+                           "{prefix}").format(prefix=repr(prefix)))
 
 
 def import_responses(
@@ -128,7 +130,8 @@ def import_responses(
     load = dataclasses.replace(load or LoadOptions(), locate_warnings=False)
     _check_options(options)
     sources = [csv_path] + ([options.map_path] if options.map_path else [])
-    refuse_inputs([Path(target)], sources, hint="name the questionnaire after --into or --new")
+    refuse_inputs([Path(target)], sources,
+                  hint=_("name the questionnaire after --into or --new"))
     table = read_table(
         csv_path,
         encoding=options.encoding,
@@ -253,11 +256,12 @@ def _plan(
                 1,
                 "error",
                 "no-indicator-columns",
-                "no column matches an indicator of the framework",
-                "this is ODK's main table; the answers are in the repeat table's file (rows "
-                f"keyed by PARENT_KEY, linked by {repeats[0]!r}): import that file"
+                _("no column matches an indicator of the framework"),
+                _("this is ODK's main table; the answers are in the repeat table's file (rows "
+                  "keyed by PARENT_KEY, linked by {column}): import that file").format(
+                    column=repr(repeats[0]))
                 if repeats
-                else "name columns by indicator id or question text, or map them with --map",
+                else _("name columns by indicator id or question text, or map them with --map"),
             )
         )
     if roles["group"] is None and options.default_group is None:
@@ -280,8 +284,8 @@ def _plan(
                 1,
                 "error",
                 "no-responses",
-                "the file holds no responses",
-                "export the responses with their rows",
+                _("the file holds no responses"),
+                _("export the responses with their rows"),
             )
         )
     diagnostics = [table.locate(d) for d in diagnostics]
@@ -361,8 +365,8 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
                     1,
                     "error",
                     "import-layout",
-                    f"cannot add respondents: {exc}",
-                    "write 'respondents:' as a plain list in the file, then import again",
+                    _("cannot add respondents: {reason}").format(reason=exc),
+                    _("write 'respondents:' as a plain list in the file, then import again"),
                 )
             ],
         ) from None
@@ -380,7 +384,7 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
         loaded = load_text(text, label, folder, load)
     else:
         loaded = load_data(text, data, label, folder, load)
-    questionnaire, _ = require_valid(loaded)
+    questionnaire, _catalogue = require_valid(loaded)
     replaced = {r.id: _respondent(r) for r in report.replaced}
     kept = [] if report.created else base.questionnaire.respondents
     expected = [replaced.get(r.id, r) for r in kept] + [_respondent(r) for r in report.added]
@@ -397,8 +401,8 @@ def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: Loa
                     1,
                     "error",
                     "import-check",
-                    "the edited file does not read back as expected; nothing was written",
-                    "please report this with the questionnaire's layout",
+                    _("the edited file does not read back as expected; nothing was written"),
+                    _("please report this with the questionnaire's layout"),
                 )
             ],
         )

@@ -25,6 +25,7 @@ from diamond.documents import Checks, TextProblem, decode, parse_document, read_
 from diamond.errors import Diagnostic, InvalidFileError
 from diamond.findings import Finding, suggest
 from diamond.frameworks import Catalogue
+from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.models.questionnaire import Group, Key
 from diamond.models.text import Strict
@@ -92,7 +93,8 @@ def _checks(catalogue: Catalogue, header: Sequence[str]) -> Checks:
                             ("columns", column),
                             "error",
                             "unknown-indicator",
-                            f"unknown indicator '{target}' in framework '{catalogue.framework.id}'",
+                            _("unknown indicator '{id}' in framework '{framework}'").format(
+                                id=target, framework=catalogue.framework.id),
                             suggest(target, catalogue.indicators),
                         )
                     )
@@ -102,7 +104,7 @@ def _checks(catalogue: Catalogue, header: Sequence[str]) -> Checks:
                             ("columns", column),
                             "warning",
                             "map-column-absent",
-                            f"the CSV has no column '{column}'",
+                            _("the CSV has no column '{column}'").format(column=column),
                             suggest(column, present),
                             at="key",
                         )
@@ -115,7 +117,8 @@ def _checks(catalogue: Catalogue, header: Sequence[str]) -> Checks:
                         (role,),
                         "error",
                         "map-column-absent",
-                        f"the CSV has no column '{name}' for the respondent {role}",
+                        _("the CSV has no column '{column}' for the respondent {role}").format(
+                            column=name, role=role),
                         suggest(name, present),
                     )
                 )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from diamond.frameworks import Catalogue
+from diamond.i18n import N_, _
 from diamond.models.text import LANGUAGES
 from diamond.survey.codes import limesurvey_codes
 from diamond.survey.text import contains_phrase, normalise
@@ -14,6 +15,27 @@ _SEPARATORS = "/-._:"
 _BRACKET = re.compile(r"\[([^\[\]]+)\]\s*$")
 _CODE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,19})(?:$|\.\s)")
 _MIN_CONTAINED = 8  # a shorter text is matched only when it is the whole header
+# How a column was matched, as ``Match.how`` and ``Column.how`` keep it (English); shown
+# to the user through ``describe_how``.
+_HOW = (N_("LimeSurvey code"), N_("indicator id"), N_("group path"), N_("field name"),
+        N_("column name"), N_("map file"), N_("survey tool"))
+_KIND = re.compile(r"(prompt|text) \((\w+)\)")
+_CHOICE = "a choice of "
+
+
+def describe_how(how: str) -> str:
+    """``how`` a column was matched (``contains prompt (tr)``) in the user's language."""
+    for prefix, template in (("subquestion ", N_("subquestion {how}")),
+                             ("contains ", N_("contains {how}"))):
+        if how.startswith(prefix):
+            return _(template).format(how=describe_how(how[len(prefix):]))
+    kind = _KIND.fullmatch(how)
+    if kind:
+        text = _("prompt ({lang})") if kind[1] == "prompt" else _("text ({lang})")
+        return text.format(lang=kind[2])
+    if how.startswith(_CHOICE):
+        return _("a choice of {question}").format(question=how[len(_CHOICE):])
+    return _(how) if how in _HOW else how
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from diamond.i18n import _
 from diamond.models.questionnaire import Questionnaire, Scale
 from diamond.survey.columns import Column
 from diamond.survey.rows import Imported
@@ -161,15 +162,19 @@ def assess_quality(
     for n in np.flatnonzero(straight | unlike | timed).tolist():
         r = respondents[n]
         reasons = []
+        count = int(counts[n])
         if straight[n]:
-            reasons.append(f"straight-lining: all {counts[n]} answers are {int(low[n])}")
+            reasons.append(_("straight-lining: all {count} answers are {point}").format(
+                count=count, point=int(low[n])))
         if timed[n]:
             assert seconds is not None
-            reasons.append(f"completed in {seconds[r.row]:.0f} s for {counts[n]} answers")
+            reasons.append(_("completed in {seconds} s for {count} answers").format(
+                seconds=f"{seconds[r.row]:.0f}", count=count))
         if unlike[n]:
             reasons.append(
-                f"unlike the group: {off[n]} of {compared[n]} answers are {far:g}+ points "
-                f"from the {r.group} median"
+                _("unlike the group: {off} of {count} answers are {far}+ points "
+                  "from the {group} median").format(
+                    off=int(off[n]), count=int(compared[n]), far=f"{far:g}", group=r.group)
             )
         quality.flags[r.id] = reasons
     quality.respondents = {g: quality.respondents[g] for g in GROUPS if g in quality.respondents}

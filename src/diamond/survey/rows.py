@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from diamond.errors import Diagnostic
+from diamond.i18n import _
 from diamond.models.questionnaire import Group, Scale
 from diamond.survey.columns import Column, Role
 from diamond.survey.mapfile import SurveyMap
@@ -104,8 +105,9 @@ def read_rows(
                 min(len(cells), width) + 1,
                 Problem(
                     "csv-row-length",
-                    f"the row has {len(cells)} cells but the header has {width}",
-                    "check the delimiter (--delimiter) and the quoting of cells",
+                    _("the row has {cells} cells but the header has {width}").format(
+                        cells=len(cells), width=width),
+                    _("check the delimiter (--delimiter) and the quoting of cells"),
                 ),
             )
             continue
@@ -123,10 +125,12 @@ def read_rows(
                     id_col + 1,
                     Problem(
                         "bad-id",
-                        "the respondent id is empty"
+                        _("the respondent id is empty")
                         if not respondent_id
-                        else f"the respondent id is longer than {MAX_ID} characters",
-                        f"every row needs an id in column {table.header[id_col]!r}",
+                        else _("the respondent id is longer than {limit} characters").format(
+                            limit=MAX_ID),
+                        _("every row needs an id in column {column}").format(
+                            column=repr(table.header[id_col])),
                     ),
                 )
                 continue
@@ -136,8 +140,9 @@ def read_rows(
                     id_col + 1,
                     Problem(
                         "duplicate-respondent",
-                        f"respondent id {respondent_id!r} is used twice",
-                        f"first in row {first_row[respondent_id]}; ids must be unique",
+                        _("respondent id {id} is used twice").format(id=repr(respondent_id)),
+                        _("first in row {row}; ids must be unique").format(
+                            row=first_row[respondent_id]),
                     ),
                 )
             elif respondent_id in settings.existing_ids and not settings.replace:
@@ -175,7 +180,7 @@ def read_rows(
     unknown: list[tuple[int, int, str, str]] = []
     troubled: set[int] = set()  # rows (in ``kept``) with a cell that could not be read
     answer_columns: list[list[int | Problem | None]] = []
-    kept_cells = [cells for _, cells, *_ in kept]
+    kept_cells = [item[1] for item in kept]
     for index, number, header, indicator in indicator_columns:
         column = list(map(itemgetter(index), kept_cells))
         for raw in set(column).difference(answer_of):
@@ -197,9 +202,9 @@ def read_rows(
         answer_columns.append(values)
     for row, number, raw, header in sorted(unknown, key=lambda u: (u[0], u[1])):
         unknown_labels.add(raw, row, number, header)
-    indicators = [indicator for *_, indicator in indicator_columns]
+    indicators = [item[3] for item in indicator_columns]
     rows_values = zip(*answer_columns, strict=True) if answer_columns else ([()] * len(kept))
-    for k, ((row, _, respondent_id, group, weight, group_given), parsed) in enumerate(
+    for k, ((row, _cells, respondent_id, group, weight, group_given), parsed) in enumerate(
         zip(kept, rows_values, strict=True)
     ):
         answers = dict(zip(indicators, parsed, strict=True))
@@ -211,19 +216,20 @@ def read_rows(
     result.diagnostics += unknown_groups.diagnostics(path) + unknown_labels.diagnostics(path)
     if present:
         first_at, first_column, first = present[0]
-        more = f" and {len(present) - 1} more row(s)" if len(present) > 1 else ""
+        exists = (_("respondent {id} and {more} more row(s) already in {target}; was this "
+                    "export imported before?") if len(present) > 1
+                  else _("respondent {id} already in {target}; was this export imported before?"))
         error(
             first_at,
             first_column,
             Problem(
                 "respondent-exists",
-                f"respondent {first!r}{more} already in {settings.target}; was this export "
-                "imported before?",
-                "pass --replace to replace them, or import only the new rows",
+                exists.format(id=repr(first), more=len(present) - 1, target=settings.target),
+                _("pass --replace to replace them, or import only the new rows"),
             ),
         )
     for row in result.empty_rows:
         result.diagnostics.append(
-            Diagnostic(path, row, 1, "warning", "empty-row", "the row is empty; it is skipped")
+            Diagnostic(path, row, 1, "warning", "empty-row", _("the row is empty; it is skipped"))
         )
     return result

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from diamond.i18n import _
 from diamond.survey.rows import Imported
 from diamond.yamlsource import YamlProblem, events, read_yaml
 
@@ -95,7 +96,7 @@ def skip_node(stream: Iterator[Any], event: Any) -> int:
                 end = child.end_mark.index
             if not flows:
                 return int(end)
-    raise SpliceError("the file ends inside a value")
+    raise SpliceError(_("the file ends inside a value"))
 
 
 @dataclass
@@ -110,7 +111,7 @@ class _Item:
 def _item(stream: Iterator[Any], event: Any, first: bool) -> _Item:
     """One respondent: its id, where it stands, and (for the first) its answers' indent."""
     if isinstance(event, yaml.AliasEvent):
-        raise SpliceError("a respondent is an alias; write it out in place")
+        raise SpliceError(_("a respondent is an alias; write it out in place"))
     found = _Item(None, int(event.start_mark.index), 0, int(event.start_mark.column))
     if not isinstance(event, yaml.MappingStartEvent):
         found.end = skip_node(stream, event)
@@ -144,11 +145,11 @@ def _respondents(stream: Iterator[Any]) -> tuple[Any, list[_Item]]:
             break
     root = next(stream)
     if not isinstance(root, yaml.MappingStartEvent):
-        raise SpliceError("'respondents' is not a list of respondents")
+        raise SpliceError(_("'respondents' is not a list of respondents"))
     while True:
         key = next(stream)
         if isinstance(key, yaml.MappingEndEvent):
-            raise SpliceError("'respondents' is not a list of respondents")
+            raise SpliceError(_("'respondents' is not a list of respondents"))
         name = key.value if isinstance(key, yaml.ScalarEvent) else None
         skip_node(stream, key)
         value = next(stream)
@@ -156,9 +157,9 @@ def _respondents(stream: Iterator[Any]) -> tuple[Any, list[_Item]]:
             skip_node(stream, value)
             continue
         if isinstance(value, yaml.AliasEvent):
-            raise SpliceError("'respondents' is an alias; write the list out in place")
+            raise SpliceError(_("'respondents' is an alias; write the list out in place"))
         if not isinstance(value, yaml.SequenceStartEvent):
-            raise SpliceError("'respondents' is not a list of respondents")
+            raise SpliceError(_("'respondents' is not a list of respondents"))
         items: list[_Item] = []
         while True:
             event = next(stream)
@@ -184,7 +185,7 @@ def _dash(text: str, low: int, high: int) -> int:
     while True:
         found = text.rfind("-", low, high)
         if found < 0:
-            raise SpliceError("cannot find the '-' of a respondent")
+            raise SpliceError(_("cannot find the '-' of a respondent"))
         if not text[_line_start(text, found) : found].strip():
             return found
         high = found
@@ -195,13 +196,13 @@ def _layout(text: str) -> _Layout:
     try:
         seq, found = _respondents(stream)
     except (yaml.YAMLError, StopIteration, RecursionError):
-        raise SpliceError("the file cannot be read as YAML") from None
+        raise SpliceError(_("the file cannot be read as YAML")) from None
     finally:
         close = getattr(stream, "close", None)
         if close is not None:
             close()
     if not found:
-        raise SpliceError("'respondents' is not a list of respondents")
+        raise SpliceError(_("'respondents' is not a list of respondents"))
     items: list[tuple[str | None, int, int]] = []
     low = int(seq.start_mark.index)
     flow = bool(seq.flow_style)
@@ -295,7 +296,7 @@ def splice_regions(
     for item_id, start, end in layout.items:
         if remove_all:
             if layout.flow:
-                raise SpliceError("cannot remove respondents from a flow-style list")
+                raise SpliceError(_("cannot remove respondents from a flow-style list"))
             edits.append((start, end, "", ()))
         elif item_id is not None and item_id in replace:
             new = replace[item_id]

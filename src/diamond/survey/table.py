@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from diamond.documents import TextProblem, byte_position, read_bytes
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.survey.cells import unescape
 from diamond.survey.xlsx import column_letter, is_workbook, read_sheet
@@ -59,7 +60,8 @@ def parse_delimiter(value: str | None) -> str | None:
     if value.lower() in ("tab", "\\t", "\t"):
         return "\t"
     if len(value) != 1 or value in '\r\n"':
-        raise UsageError(f"--delimiter must be one character (or 'tab'), not {value!r}")
+        raise UsageError(_("--delimiter must be one character (or 'tab'), not {value}").format(
+            value=repr(value)))
     return value
 
 
@@ -68,11 +70,12 @@ def check_encoding(encoding: str) -> None:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise UsageError(f"unknown --encoding {encoding!r}; try utf-8-sig or cp1254") from None
+        raise UsageError(_("unknown --encoding {encoding}; try utf-8-sig or cp1254").format(
+            encoding=repr(encoding))) from None
     if not getattr(info, "_is_text_encoding", True):
         raise UsageError(
-            f"--encoding {encoding!r} is not a text encoding; name the file's character "
-            "encoding, such as utf-8-sig, cp1254 or latin-1"
+            _("--encoding {encoding} is not a text encoding; name the file's character "
+              "encoding, such as utf-8-sig, cp1254 or latin-1").format(encoding=repr(encoding))
         )
 
 
@@ -95,8 +98,9 @@ def _decode(data: bytes, path: str, encoding: str) -> str:
                     column,
                     "error",
                     "encoding",
-                    f"the file is not valid {encoding} (byte 0x{data[exc.start]:02x})",
-                    "pass --encoding cp1254 for a Turkish Excel export, or latin-1",
+                    _("the file is not valid {encoding} (byte {byte})").format(
+                        encoding=encoding, byte=f"0x{data[exc.start]:02x}"),
+                    _("pass --encoding cp1254 for a Turkish Excel export, or latin-1"),
                 )
             ],
         ) from None
@@ -167,7 +171,8 @@ def read_table(
         records = [r + [""] * (width - len(r)) for r in records]  # Excel drops trailing blanks
         return _table(path, "", "xlsx", records, 1, name)
     if sheet is not None:
-        raise UsageError(f"--sheet applies to .xlsx workbooks; {path} is a CSV file")
+        raise UsageError(_("--sheet applies to .xlsx workbooks; {path} is a CSV file").format(
+            path=path))
     text = _decode(data, path, encoding).lstrip("\ufeff")
     first_row = 1
     sep = _SEP_LINE.match(text)
@@ -180,7 +185,8 @@ def read_table(
         records = _records(text, chosen)
     except csv.Error as exc:
         raise InvalidFileError(
-            path, [Diagnostic(path, 1, 1, "error", "csv-syntax", f"the CSV cannot be read: {exc}")]
+            path, [Diagnostic(path, 1, 1, "error", "csv-syntax",
+                              _("the CSV cannot be read: {reason}").format(reason=exc))]
         ) from None
     if "'" in text:  # only a cell starting with a quote can be an escaped formula
         records = [
@@ -213,8 +219,9 @@ def _table(
                     1,
                     "error",
                     "csv-empty",
-                    "the file has no header row" + (f" (sheet {sheet!r})" if sheet else ""),
-                    "export the responses with column headers",
+                    _("the file has no header row (sheet {sheet})").format(sheet=repr(sheet))
+                    if sheet else _("the file has no header row"),
+                    _("export the responses with column headers"),
                 )
             ],
         )
@@ -229,8 +236,8 @@ def _table(
                 1,
                 "warning",
                 "hxl-row",
-                "the row holds HXL hashtags (KoboToolbox's 'include HXL' export), not answers; "
-                "it is skipped",
+                _("the row holds HXL hashtags (KoboToolbox's 'include HXL' export), not "
+                  "answers; it is skipped"),
             )
         )
         rows = rows[1:]

@@ -11,6 +11,7 @@ from typing import Any
 from diamond.documents import TextProblem, decode, read_bytes, within_limit
 from diamond.errors import InvalidFileError, UsageError
 from diamond.frameworks import Catalogue, is_path, resolve_framework
+from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.questionnaire import Questionnaire
 from diamond.models.text import Language
@@ -58,14 +59,15 @@ def new_target(path: str, new: NewQuestionnaire, load: LoadOptions) -> Target:
     """A starter questionnaire for ``--new``, as 'diamond init' writes it (not yet on disk)."""
     target = Path(path)
     if target.exists():
-        raise UsageError(f"{path} already exists; use --into to add respondents to it")
+        raise UsageError(_("{path} already exists; use --into to add respondents to it").format(
+            path=path))
     for value, name in (
         (new.sector, "--sector"),
         (new.region, "--region"),
         (new.period, "--period"),
     ):
         if not value.strip():
-            raise UsageError(f"{name} must not be empty")
+            raise UsageError(_("{option} must not be empty").format(option=name))
     base = target.parent
     reference = new.framework
     if is_path(new.framework):

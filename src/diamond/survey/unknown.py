@@ -12,16 +12,17 @@ import json
 from dataclasses import dataclass, field
 
 from diamond.errors import Diagnostic
+from diamond.i18n import N_, _, ngettext
 from diamond.survey.text import normalise
 
 # Placeholders that a map file refuses until edited: pasting the block unedited never
 # turns the labels into 'other' or into no answer silently.
 _PLACEHOLDER = {"groups": "GROUP", "labels": "POINT"}
 _WHAT = {
-    "groups": ("unknown-group", "unknown stakeholder group", "replace each GROUP by firm, "
-               "university, public, ngo or other"),
-    "labels": ("answer-unreadable", "unknown answer label", "replace each POINT by the "
-               "label's scale point, or by null for no answer"),
+    "groups": ("unknown-group", N_("unknown stakeholder group {label}"),
+               N_("replace each GROUP by firm, university, public, ngo or other")),
+    "labels": ("answer-unreadable", N_("unknown answer label {label} in column {column}"),
+               N_("replace each POINT by the label's scale point, or by null for no answer")),
 }
 
 
@@ -63,16 +64,16 @@ class UnknownLabels:
         found = sorted(self.seen.values(), key=lambda s: (s.row, s.column))
         out = []
         for n, s in enumerate(found):
-            where = f" in column {s.header!r}" if self.kind == "labels" else ""
-            count = f" ({s.cells} cells, first here)" if s.cells > 1 else ""
+            message = _(what).format(label=repr(s.raw), column=repr(s.header))
+            if s.cells > 1:
+                message += " " + _("({count} cells, first here)").format(count=s.cells)
             if n == 0:
-                hint = f"{len(found)} unknown label(s); put in a map file (--map) and {how}: " + (
-                    self.block()
-                )
+                hint = ngettext(
+                    "{count} unknown label; put in a map file (--map) and {how}: {block}",
+                    "{count} unknown labels; put in a map file (--map) and {how}: {block}",
+                    len(found)).format(count=len(found), how=_(how), block=self.block())
             else:
-                hint = f"see the '{self.kind}:' block suggested at row {found[0].row}"
-            out.append(
-                Diagnostic(path, s.row, s.column, "error", code, f"{what} {s.raw!r}{where}{count}",
-                           hint)
-            )
+                hint = _("see the '{kind}:' block suggested at row {row}").format(
+                    kind=self.kind, row=found[0].row)
+            out.append(Diagnostic(path, s.row, s.column, "error", code, message, hint))
         return out

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from diamond.i18n import _
 from diamond.models.questionnaire import Group, Scale
 from diamond.survey.labels import NO_ANSWER_LABELS, group_table, scale_table
 from diamond.survey.text import normalise
@@ -43,8 +44,10 @@ def _too_long(digits: str, raw: str, scale: Scale) -> Problem | None:
         return None
     return Problem(
         "answer-range",
-        f"answer {raw.strip()[:20]!r}… ({len(raw.strip()):,} characters) is not a scale point",
-        f"answers are whole numbers {scale.min}..{scale.max}, or empty for no answer",
+        _("answer {answer}… ({count} characters) is not a scale point").format(
+            answer=repr(raw.strip()[:20]), count=f"{len(raw.strip()):,}"),
+        _("answers are whole numbers {low}..{high}, or empty for no answer").format(
+            low=scale.min, high=scale.max),
     )
 
 
@@ -53,8 +56,9 @@ def _in_scale(value: int, scale: Scale, raw: str) -> int | Problem:
         return value
     return Problem(
         "answer-range",
-        f"answer {raw.strip()!r} is outside the scale {scale.min}..{scale.max}",
-        "answers are whole numbers on the questionnaire's scale, or empty for no answer",
+        _("answer {answer} is outside the scale {low}..{high}").format(
+            answer=repr(raw.strip()), low=scale.min, high=scale.max),
+        _("answers are whole numbers on the questionnaire's scale, or empty for no answer"),
     )
 
 
@@ -73,8 +77,9 @@ def parse_answer(raw: str, scale: Scale, labels: Mapping[str, int | None]) -> in
         if fraction and fraction.strip("0"):
             return Problem(
                 "answer-not-whole",
-                f"answer {text!r} is not a whole number",
-                "answers are whole scale points; round it in the survey data, or leave it empty",
+                _("answer {answer} is not a whole number").format(answer=repr(text)),
+                _("answers are whole scale points; round it in the survey data, or leave it "
+                  "empty"),
             )
         return _too_long(whole, raw, scale) or _in_scale(int(whole), scale, raw)
     for pattern, number_group, label_group in ((_LEADING, 1, 2), (_TRAILING, 2, 1)):
@@ -89,15 +94,16 @@ def parse_answer(raw: str, scale: Scale, labels: Mapping[str, int | None]) -> in
         if label and label in labels and labels[label] != value:
             return Problem(
                 "answer-conflict",
-                f"answer {text!r} gives the number {value} but the label of {labels[label]}",
-                "correct the answer in the survey data",
+                _("answer {answer} gives the number {value} but the label of {label}").format(
+                    answer=repr(text), value=value, label=labels[label]),
+                _("correct the answer in the survey data"),
             )
         return _in_scale(value, scale, raw)
     return Problem(
         "answer-unreadable",
-        f"cannot read {text!r} as an answer",
-        f"give a number {scale.min}..{scale.max}, a scale label such as 'Strong advantage', "
-        "or map the label in the map file's 'labels:'",
+        _("cannot read {answer} as an answer").format(answer=repr(text)),
+        _("give a number {low}..{high}, a scale label such as 'Strong advantage', "
+          "or map the label in the map file's 'labels:'").format(low=scale.min, high=scale.max),
     )
 
 
@@ -116,9 +122,9 @@ def parse_group(raw: str, mapped: Mapping[str, Group], default: Group) -> Group 
         return _GROUPS[key]
     return Problem(
         "unknown-group",
-        f"unknown stakeholder group {raw.strip()!r}",
-        "groups are firm, university, public, ngo, other; map other labels in the map file's "
-        "'groups:'",
+        _("unknown stakeholder group {group}").format(group=repr(raw.strip())),
+        _("groups are firm, university, public, ngo, other; map other labels in the map "
+          "file's 'groups:'"),
     )
 
 
@@ -139,7 +145,7 @@ def parse_weight(raw: str) -> float | Problem | None:
     if not math.isfinite(value) or value <= 0 or value > 1_000_000:
         return Problem(
             "bad-weight",
-            f"weight {text!r} is not a positive number",
-            "a weight is a number above 0 (at most 1,000,000), or empty for 1",
+            _("weight {weight} is not a positive number").format(weight=repr(text)),
+            _("a weight is a number above 0 (at most 1,000,000), or empty for 1"),
         )
     return value

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.i18n import _
 from diamond.io.zipfix import fixed_zip
 from diamond.limits import Limits
 
@@ -86,10 +87,10 @@ def _refuse_csv_zip(data: bytes, path: str) -> None:
     if csvs and "[Content_Types].xml" not in names:
         raise _unreadable(
             path,
-            f"the file is a zip of CSV files ({', '.join(csvs[:4])}), such as ODK Central's "
-            "download, not an .xlsx workbook",
-            "unzip it and import the form's CSV, or the repeat table's CSV (rows keyed by "
-            "PARENT_KEY) when the answers are in a repeat",
+            _("the file is a zip of CSV files ({files}), such as ODK Central's "
+              "download, not an .xlsx workbook").format(files=", ".join(csvs[:4])),
+            _("unzip it and import the form's CSV, or the repeat table's CSV (rows keyed by "
+              "PARENT_KEY) when the answers are in a repeat"),
         )
 
 
@@ -100,8 +101,9 @@ def read_sheet(
     if data.startswith(_OLE_MAGIC):
         raise _unreadable(
             path,
-            "the workbook is an old .xls file or is protected with a password",
-            "open it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV",
+            _("the workbook is an old .xls file or is protected with a password"),
+            _("open it in Excel or LibreOffice and save it as .xlsx without a password, "
+              "or as CSV"),
         )
     _refuse_csv_zip(data, path)
     import openpyxl  # lazily: only imports of .xlsx need it
@@ -111,9 +113,9 @@ def read_sheet(
     except Exception as exc:  # a third-party parser on untrusted bytes: any failure is bad input
         raise _unreadable(
             path,
-            f"the file is not a readable .xlsx workbook ({type(exc).__name__}: "
-            f"{str(exc)[:200]})",
-            "download the export again, or save it as CSV",
+            _("the file is not a readable .xlsx workbook ({reason})").format(
+                reason=f"{type(exc).__name__}: {str(exc)[:200]}"),
+            _("download the export again, or save it as CSV"),
         ) from None
     try:
         names = list(book.sheetnames)
@@ -123,7 +125,8 @@ def read_sheet(
             name = sheet
         else:
             raise UsageError(
-                f"{path} has no sheet {sheet!r}; its sheets: {', '.join(map(repr, names))}"
+                _("{path} has no sheet {sheet}; its sheets: {sheets}").format(
+                    path=path, sheet=repr(sheet), sheets=", ".join(map(repr, names)))
             )
         ws = book[name]
         if hasattr(ws, "reset_dimensions"):
@@ -135,8 +138,10 @@ def read_sheet(
             if cells > max_cells:
                 raise InvalidFileError(path, [Diagnostic(
                     path, len(rows) + 1, 1, "error", "limit-exceeded",
-                    f"sheet {name!r} holds more than {max_cells:,} cells",
-                    f"export fewer rows or columns, or raise {Limits.env_var('max_nodes')}",
+                    _("sheet {sheet} holds more than {limit} cells").format(
+                        sheet=repr(name), limit=f"{max_cells:,}"),
+                    _("export fewer rows or columns, or raise {variable}").format(
+                        variable=Limits.env_var("max_nodes")),
                 )])
             rows.append([_text(v) for v in row])
     except (InvalidFileError, UsageError):
@@ -144,8 +149,9 @@ def read_sheet(
     except Exception as exc:  # malformed sheet XML is parsed lazily, row by row
         raise _unreadable(
             path,
-            f"the workbook's sheet cannot be read ({type(exc).__name__}: {str(exc)[:200]})",
-            "open it in Excel or LibreOffice and save it again, or save it as CSV",
+            _("the workbook's sheet cannot be read ({reason})").format(
+                reason=f"{type(exc).__name__}: {str(exc)[:200]}"),
+            _("open it in Excel or LibreOffice and save it again, or save it as CSV"),
         ) from None
     finally:
         book.close()

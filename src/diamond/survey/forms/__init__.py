@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from diamond.i18n import N_, _
 from diamond.survey.forms import apps_script, limesurvey, paper, xlsform
 from diamond.survey.forms.spec import FormSpec, form_spec
 
@@ -21,7 +22,12 @@ class Writer:
     write: Callable[[FormSpec], bytes]
     suffix: str
     binary: bool
-    description: str
+    summary: str  # English, marked with N_; ``description`` is it in the user's language
+
+    @property
+    def description(self) -> str:
+        """What the format is, in the user's language."""
+        return _(self.summary)
 
 
 def _paper_pdf(spec: FormSpec) -> bytes:
@@ -32,11 +38,13 @@ def _paper_pdf(spec: FormSpec) -> bytes:
 
 
 WRITERS: dict[str, Writer] = {
-    "xlsform": Writer(xlsform.write, ".xlsx", True, "XLSForm for KoboToolbox and ODK"),
-    "limesurvey": Writer(limesurvey.write, ".txt", False, "LimeSurvey survey structure (TSV)"),
-    "paper": Writer(paper.write, ".html", False, "printable questionnaire (HTML)"),
-    "paper-pdf": Writer(_paper_pdf, ".pdf", True, "printable questionnaire (PDF)"),
-    "apps-script": Writer(apps_script.write, ".gs", False, "Apps Script building a Google Form"),
+    "xlsform": Writer(xlsform.write, ".xlsx", True, N_("XLSForm for KoboToolbox and ODK")),
+    "limesurvey": Writer(limesurvey.write, ".txt", False,
+                         N_("LimeSurvey survey structure (TSV)")),
+    "paper": Writer(paper.write, ".html", False, N_("printable questionnaire (HTML)")),
+    "paper-pdf": Writer(_paper_pdf, ".pdf", True, N_("printable questionnaire (PDF)")),
+    "apps-script": Writer(apps_script.write, ".gs", False,
+                          N_("Apps Script building a Google Form")),
 }
 
 __all__ = ["WRITERS", "FormSpec", "Writer", "form_spec"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from diamond.errors import UsageError
 from diamond.frameworks import resolve_framework
+from diamond.i18n import _
 from diamond.loader import LoadOptions, load_questionnaire, require_valid
 from diamond.models.text import Language
 from diamond.names import DEFAULT_FRAMEWORK
@@ -30,7 +31,7 @@ def spec_for(
     """
     if questionnaire is not None:
         if framework is not None:
-            raise UsageError("--framework applies without a questionnaire; the file names one")
+            raise UsageError(_("--framework applies without a questionnaire; the file names one"))
         q, catalogue = require_valid(load_questionnaire(questionnaire, load))
         return form_spec(
             catalogue,
