@@ -16,6 +16,7 @@ from diamond.answers.table import TableRead, read_respondents
 from diamond.errors import Diagnostic, InputError
 from diamond.findings import Finding
 from diamond.frameworks import Catalogue, within
+from diamond.i18n import _
 from diamond.io.read import read_regular
 from diamond.limits import Limits
 
@@ -40,18 +41,18 @@ def table_label(reference: str, base_dir: Path) -> str:
 def resolve_table(reference: str, base_dir: Path, allow_outside: bool) -> Path | Finding:
     """The table's resolved path, or the finding that refuses it."""
     if "\0" in reference or not reference.strip():
-        return Finding((KEY,), "error", "table-path", "the table path is empty or holds a NUL",
-                       "write a file name such as answers.csv")
+        return Finding((KEY,), "error", "table-path", _("the table path is empty or holds a NUL"),
+                       _("write a file name such as answers.csv"))
     resolved = (base_dir / reference).resolve()
     roots = {base_dir.resolve(), Path.cwd().resolve()}
     roots = {r for r in roots if r != Path(r.anchor)} or roots
     if not allow_outside and not within(resolved, roots):
         return Finding(
             (KEY,), "error", "table-path",
-            f"the table path '{reference}' leads outside the questionnaire's folder and the "
-            f"current folder ({resolved})",
-            "keep the table next to the questionnaire, or pass --allow-outside-paths if you "
-            "trust this questionnaire",
+            _("the table path '{path}' leads outside the questionnaire's folder and the "
+              "current folder ({resolved})").format(path=reference, resolved=resolved),
+            _("keep the table next to the questionnaire, or pass --allow-outside-paths if you "
+              "trust this questionnaire"),
         )
     return resolved
 
@@ -75,8 +76,9 @@ def load_respondents(
         return [], [], None  # the model reports a wrong type
     if "respondents" in data:
         return [Finding((KEY,), "error", "respondents-twice",
-                        "the questionnaire lists respondents and also names a respondents_file",
-                        "keep the respondents in one place: the list or the table", at="key")
+                        _("the questionnaire lists respondents and also names a "
+                          "respondents_file"),
+                        _("keep the respondents in one place: the list or the table"), at="key")
                 ], [], None
     found = resolve_table(reference, base_dir, allow_outside)
     if isinstance(found, Finding):
@@ -89,7 +91,8 @@ def load_respondents(
         except InputError as error:
             reason = str(error).removeprefix(f"{found}: ")
             return [Finding((KEY,), "error", "table-unreadable",
-                            f"the respondents file '{reference}' cannot be read: {reason}",
-                            "the path is relative to the questionnaire's folder")], [], None
+                            _("the respondents file '{path}' cannot be read: {reason}").format(
+                                path=reference, reason=reason),
+                            _("the path is relative to the questionnaire's folder"))], [], None
     read = read_respondents(content, label, catalogue, _scale(data), limits)
     return [], read.diagnostics, read

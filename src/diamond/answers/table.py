@@ -23,6 +23,7 @@ from diamond.documents import TextProblem, cap_diagnostics, decode, within_limit
 from diamond.errors import Diagnostic, Severity
 from diamond.findings import suggest
 from diamond.frameworks import Catalogue
+from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.models.questionnaire import GROUPS, Respondent
 
@@ -57,8 +58,8 @@ def _records(data: bytes, label: str) -> list[list[str]]:
         raise TextProblem(
             Diagnostic(
                 label, reader.line_num, 1, "error", "csv-syntax",
-                f"the table cannot be read as CSV: {exc}",
-                "write it with 'diamond export' or a spreadsheet's 'CSV UTF-8' format",
+                _("the table cannot be read as CSV: {reason}").format(reason=exc),
+                _("write it with 'diamond export' or a spreadsheet's 'CSV UTF-8' format"),
             )
         ) from None
     if "'" in text:  # cells escaped against spreadsheet formulas by 'diamond export'
@@ -77,8 +78,9 @@ def _parquet(data: bytes, label: str) -> list[list[str]]:
     except Exception as exc:  # polars raises its own error types for damaged files
         raise TextProblem(
             Diagnostic(label, 1, 1, "error", "parquet-unreadable",
-                       f"the Parquet file cannot be read: {str(exc).splitlines()[0][:200]}",
-                       "write the table again, or use CSV")
+                       _("the Parquet file cannot be read: {reason}").format(
+                           reason=(str(exc).splitlines() or [""])[0][:200]),
+                       _("write the table again, or use CSV"))
         ) from None
     frame = frame.with_columns(pl.all().cast(pl.Utf8).fill_null(""))
     rows = [list(row) for row in frame.iter_rows()]
@@ -94,10 +96,14 @@ def _answer(raw: str, low: int, high: int) -> int | tuple[str, str, str] | None:
         value = int(text)
         if low <= value <= high:
             return value
-        return ("answer-range", f"{value} is outside the scale {low}..{high}",
-                f"rate from {low} to {high}, or leave the cell empty for no answer")
-    return ("answer-type", f"{text[:40]!r} is not a whole number",
-            f"write a whole number {low}..{high}, or leave the cell empty for no answer")
+        return ("answer-range",
+                _("{value} is outside the scale {low}..{high}").format(
+                    value=value, low=low, high=high),
+                _("rate from {low} to {high}, or leave the cell empty for no answer").format(
+                    low=low, high=high))
+    return ("answer-type", _("{cell} is not a whole number").format(cell=repr(text[:40])),
+            _("write a whole number {low}..{high}, or leave the cell empty for no "
+              "answer").format(low=low, high=high))
 
 
 def _weight(raw: str) -> float | tuple[str, str, str]:
@@ -110,8 +116,10 @@ def _weight(raw: str) -> float | tuple[str, str, str]:
         value = math.nan
     if math.isfinite(value) and 0 < value <= 1_000_000:
         return value
-    return ("bad-weight", f"weight {text[:40]!r} is not a number above 0 and at most 1,000,000",
-            "write a positive number such as 1 or 1.5, or leave the cell empty for 1")
+    return ("bad-weight",
+            _("weight {cell} is not a number above 0 and at most 1,000,000").format(
+                cell=repr(text[:40])),
+            _("write a positive number such as 1 or 1.5, or leave the cell empty for 1"))
 
 
 def read_respondents(
@@ -157,34 +165,37 @@ def _read(
         diagnostics.append(Diagnostic(label, row, column, severity, code, message, hint))
 
     if not records or not any(c.strip() for c in records[0]):
-        problem(1, 1, "table-empty", "the table has no header row",
-                "start it with 'id,group,weight' and one column per indicator id")
+        problem(1, 1, "table-empty", _("the table has no header row"),
+                _("start it with 'id,group,weight' and one column per indicator id"))
         return
     header = [c.strip() for c in records[0]]
     width = len(header)
     if (len(records) - 1) * width > limits.max_nodes:
         problem(1, 1, "limit-exceeded",
-                f"the table has {(len(records) - 1) * width:,} cells, over the limit of "
-                f"{limits.max_nodes:,} values",
-                f"raise the limit with the environment variable {Limits.env_var('max_nodes')}")
+                _("the table has {cells} cells, over the limit of {limit} values").format(
+                    cells=f"{(len(records) - 1) * width:,}", limit=f"{limits.max_nodes:,}"),
+                _("raise the limit with the environment variable {name}").format(
+                    name=Limits.env_var("max_nodes")))
         return
     where: dict[str, int] = {}
     for n, name in enumerate(header):
         if name in where:
             problem(1, n + 1, "duplicate-column",
-                    f"column {name!r} is given twice (first as column {where[name] + 1})",
-                    "keep one of them")
+                    _("column {name} is given twice (first as column {first})").format(
+                        name=repr(name), first=where[name] + 1),
+                    _("keep one of them"))
         elif name not in ROLE_COLUMNS and name not in catalogue.indicators:
             hint = suggest(name, [*ROLE_COLUMNS, *catalogue.indicators])
             problem(1, n + 1, "unknown-indicator",
-                    f"column {name!r} is neither id, group, weight nor an indicator of "
-                    f"framework '{catalogue.framework.id}'",
-                    hint or "list the ids with 'diamond indicators'")
+                    _("column {name} is neither id, group, weight nor an indicator of "
+                      "framework '{framework}'").format(
+                        name=repr(name), framework=catalogue.framework.id),
+                    hint or _("list the ids with 'diamond indicators'"))
         else:
             where[name] = n
     if "id" not in where:
-        problem(1, 1, "missing-column", "the table has no 'id' column",
-                "the header starts 'id,group,weight', as 'diamond export' writes it")
+        problem(1, 1, "missing-column", _("the table has no 'id' column"),
+                _("the header starts 'id,group,weight', as 'diamond export' writes it"))
         return
     rows = records[1:]
     good: list[int] = []
@@ -192,18 +203,19 @@ def _read(
         if len(record) == width:
             good.append(n)
         elif not any(c.strip() for c in record):
-            problem(n + 2, 1, "empty-row", "the row is empty", "remove it", "warning")
+            problem(n + 2, 1, "empty-row", _("the row is empty"), _("remove it"), "warning")
         else:
             problem(n + 2, min(len(record), width) + 1, "csv-row-length",
-                    f"the row has {len(record)} cells but the header has {width}",
-                    "check the quoting of cells that hold commas")
+                    _("the row has {cells} cells but the header has {width}").format(
+                        cells=len(record), width=width),
+                    _("check the quoting of cells that hold commas"))
     if len(good) != len(rows):
         rows = [rows[n] for n in good]
     else:
         good = list(range(len(rows)))
     if not rows:
-        problem(1, 1, "no-respondents", "the table has a header but no respondents",
-                "add one row per respondent")
+        problem(1, 1, "no-respondents", _("the table has a header but no respondents"),
+                _("add one row per respondent"))
         return
     columns = list(zip(*rows, strict=True))
     low, high = scale
@@ -233,8 +245,9 @@ def _read(
         answers = dict(zip(indicators, values, strict=True)) if build else {}
         if indicators and values.count(None) == len(values):
             problem(good[k] + 2, first_answer, "no-answers",
-                    f"respondent {ids[k]!r} gave no answer (every cell is empty)",
-                    "fill in the answers, or remove the row", "warning")
+                    _("respondent {id} gave no answer (every cell is empty)").format(
+                        id=repr(ids[k])),
+                    _("fill in the answers, or remove the row"), "warning")
         if build:
             respondents.append(construct(ids[k], groups[k], weights[k], answers))
     if not build:
@@ -242,11 +255,12 @@ def _read(
     missing = [i for i, done in zip(indicators, answered, strict=True) if not done]
     missing += [i for i in catalogue.indicators if i not in where]
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5
-                                          else "")
+        shown = ", ".join(missing[:5]) + (_(" and {count} more").format(count=len(missing) - 5)
+                                          if len(missing) > 5 else "")
         problem(1, 1, "unanswered-indicators",
-                f"{len(missing)} indicator(s) have no answer from anyone: {shown}",
-                "their dimensions are scored without them; the report lists them", "warning")
+                _("{count} indicator(s) have no answer from anyone: {ids}").format(
+                    count=len(missing), ids=shown),
+                _("their dimensions are scored without them; the report lists them"), "warning")
 
 
 _FIELDS = frozenset(("id", "group", "weight", "answers"))
@@ -286,8 +300,9 @@ def _group(raw: str) -> str | tuple[str, str, str]:
         return "firm"
     if text in GROUPS:
         return text
-    hint = suggest(text, GROUPS) or f"groups are {', '.join(GROUPS)}"
-    return ("unknown-group", f"unknown stakeholder group {text[:40]!r}", hint)
+    hint = suggest(text, GROUPS) or _("groups are {groups}").format(groups=", ".join(GROUPS))
+    return ("unknown-group", _("unknown stakeholder group {cell}").format(cell=repr(text[:40])),
+            hint)
 
 
 def _mapped(
@@ -320,13 +335,15 @@ def _ids(column: Sequence[str], rows: list[int], number: int, problem: Any) -> l
     for k, rid in enumerate(ids):
         if not rid or len(rid) > MAX_ID:
             problem(rows[k] + 2, number, "bad-id",
-                    "the respondent id is empty" if not rid
-                    else f"the respondent id is longer than {MAX_ID} characters",
-                    "every row needs its own id of at most 120 characters")
+                    _("the respondent id is empty") if not rid
+                    else _("the respondent id is longer than {limit} characters").format(
+                        limit=MAX_ID),
+                    _("every row needs its own id of at most 120 characters"))
             continue
         seen = first.setdefault(rid, k)
         if seen != k:
             problem(rows[k] + 2, number, "duplicate-respondent",
-                    f"respondent id {rid!r} is used twice (first in row {rows[seen] + 2})",
-                    "give every respondent its own id")
+                    _("respondent id {id} is used twice (first in row {row})").format(
+                        id=repr(rid), row=rows[seen] + 2),
+                    _("give every respondent its own id"))
     return ids

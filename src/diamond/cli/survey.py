@@ -132,9 +132,10 @@ def import_responses(
         bool | None,
         typer.Option(
             "--table/--no-table",
-            help="Keep the respondents in a CSV table beside the questionnaire "
-            "(respondents_file). Default: for --new over 10,000 respondents, when the "
-            "questionnaire already names a table, or when the list would pass the size limit.",
+            help=N_("Keep the respondents in a CSV table beside the questionnaire "
+                    "(respondents_file). Default: for --new over 10,000 respondents, when the "
+                    "questionnaire already names a table, or when the list would pass the "
+                    "size limit."),
             show_default=False,
         ),
     ] = None,
@@ -265,7 +266,7 @@ def export_answers(
         base = Path.cwd() if file == "-" else Path(file).parent
         table = resolve_table(questionnaire.respondents_file, base, True)
         if isinstance(table, Path):  # its respondents' table is an input too
-            refuse_inputs([output], [table], hint="choose another file with -o")
+            refuse_inputs([output], [table], hint=_("choose another file with -o"))
     content: str | bytes = (
         export_xlsx(questionnaire, catalogue)
         if chosen is ExportFormat.xlsx

@@ -169,7 +169,8 @@ def import_responses(
             write_atomic(text.table, text.content)
             moved[:] = [text.table]
             if text.text is None:
-                raise UsageError(f"{target} changed to name a respondents_file while importing")
+                raise UsageError(_("{target} changed to name a respondents_file while "
+                                   "importing").format(target=target))
             text = text.text
         return (codecs.BOM_UTF8 if base.bom else b"") + text.encode("utf-8")
 
@@ -195,14 +196,16 @@ def _into_table(
 ) -> ImportReport:
     """Import into a questionnaire whose respondents are in a table: rewrite the table."""
     if options.table is False:
-        raise UsageError(f"{target} keeps its respondents in a table; leave out --no-table")
+        raise UsageError(_("{target} keeps its respondents in a table; leave out "
+                           "--no-table").format(target=target))
     named = base.questionnaire.respondents_file
     assert named is not None
     where = resolve_table(named, Path(target).parent, load.allow_outside_paths)
     if not isinstance(where, Path):  # the loader refused it already; not reached
         raise UsageError(f"{target}: {where.message}")
     sources = [csv_path] + ([options.map_path] if options.map_path else [])
-    refuse_inputs([where], sources, hint=f"{target} keeps its respondents in that table")
+    refuse_inputs([where], sources, hint=_("{target} keeps its respondents in that "
+                                           "table").format(target=target))
     planned: list[ImportReport] = []
 
     def edit(data: bytes) -> bytes:
@@ -323,10 +326,12 @@ def _plan(
             if options.table is False:
                 raise InvalidFileError(target, [Diagnostic(
                     target, 1, 1, "error", "limit-exceeded",
-                    f"with these respondents the file would be {large.size:,} bytes, over the "
-                    f"limit of {load.limits.max_bytes:,} that 'diamond validate' applies",
-                    "leave out --no-table to keep the respondents in a table file beside it, "
-                    f"or raise {Limits.env_var('max_bytes')}")]) from None
+                    _("with these respondents the file would be {size} bytes, over the "
+                      "limit of {limit} that 'diamond validate' applies").format(
+                        size=f"{large.size:,}", limit=f"{load.limits.max_bytes:,}"),
+                    _("leave out --no-table to keep the respondents in a table file beside "
+                      "it, or raise {name}").format(name=Limits.env_var("max_bytes")))]
+                ) from None
     planned = plan_table(
         base, target, report.added, report.replaced, load, created=created, overwrite=overwrite
     )

@@ -20,6 +20,7 @@ from diamond.answers.source import resolve_table, table_label
 from diamond.answers.table import read_respondents
 from diamond.answers.write import table_csv
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
+from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.questionnaire import Respondent
 from diamond.survey.rows import Imported
@@ -51,8 +52,8 @@ def table_path(target: str) -> Path:
 def _layout_error(target: str, message: str) -> InvalidFileError:
     return InvalidFileError(target, [Diagnostic(
         target, 1, 1, "error", "import-layout",
-        f"cannot move the respondents to a table: {message}",
-        "write 'respondents:' as a plain block list in the file, then import again")])
+        _("cannot move the respondents to a table: {reason}").format(reason=message),
+        _("write 'respondents:' as a plain block list in the file, then import again"))])
 
 
 def without_list(text: str, reference: str, target: str) -> str:
@@ -63,7 +64,7 @@ def without_list(text: str, reference: str, target: str) -> str:
         raise _layout_error(target, str(exc)) from None
     found = list(_KEY_LINE.finditer(emptied))
     if len(found) != 1:
-        raise _layout_error(target, "the 'respondents:' key is not on a line of its own")
+        raise _layout_error(target, _("the 'respondents:' key is not on a line of its own"))
     match = found[0]
     line = f"respondents_file: {reference}{match.group(1) or chr(10)}"
     return emptied[: match.start()] + line + emptied[match.end() :]
@@ -106,8 +107,8 @@ def plan_table(
         raise UsageError(f"{target}: {resolved.message}")
     if named is None and not overwrite and resolved.exists():
         raise UsageError(
-            f"{resolved} already exists; move it away, or name it in the questionnaire as "
-            "'respondents_file:' to import into it"
+            _("{path} already exists; move it away, or name it in the questionnaire as "
+              "'respondents_file:' to import into it").format(path=resolved)
         )
     kept = [] if created else questionnaire.respondents
     rows = _rows(kept, {r.id: r for r in replaced}, added)
@@ -131,6 +132,6 @@ def plan_table(
     if not _same(rows, read.rows, indicators):
         raise InvalidFileError(label, [Diagnostic(
             label, 1, 1, "error", "import-check",
-            "the table does not read back as expected; nothing was written",
-            "please report this with the survey's export")])
+            _("the table does not read back as expected; nothing was written"),
+            _("please report this with the survey's export"))])
     return TableWrite(resolved, content, text, shown)
