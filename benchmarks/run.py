@@ -19,6 +19,7 @@ from pathlib import Path
 import corpus as corpora
 import suite_assess
 import suite_import
+import suite_map
 import suite_portfolio
 import suite_render
 import suite_startup
@@ -38,6 +39,7 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "portfolio": suite_portfolio.run,
     "import": suite_import.run,
     "stats": suite_stats.run,
+    "map": suite_map.run,
 }
 
 

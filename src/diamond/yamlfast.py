@@ -116,8 +116,9 @@ class _Builder:
             if kind is _SCALAR and event.tag is None:
                 text = event.value
                 if event.implicit[0]:
-                    key = cache.get(text, _MISSING)
-                    if key is _MISSING:
+                    try:
+                        key = cache[text]
+                    except KeyError:
                         key = resolve_plain(text)
                         if type(key) is not float:
                             cache[text] = key
@@ -134,8 +135,9 @@ class _Builder:
             if kind is _SCALAR and event.tag is None:
                 text = event.value
                 if event.implicit[0]:
-                    value = cache.get(text, _MISSING)
-                    if value is _MISSING:
+                    try:
+                        value = cache[text]
+                    except KeyError:
                         value = resolve_plain(text)
                         if type(value) is not float:
                             cache[text] = value
