@@ -82,7 +82,8 @@ def test_every_yaml_file_of_the_repository_reads_the_same() -> None:
 SCALARS = [
     "0", "7", "-0", "+5", "007", "0o17", "0x1F", "0b101", "1_000", "20:30", "190:20:30.15",
     "1.5", "1.", ".5", "1e3", "1.0e+3", "-.inf", ".NaN", ".nan", "~", "null", "Null", "",
-    "yes", "No", "ON", "off", "y", "n", "true", "False", "2015-05-01", "2001-12-14t21:59:43.10-05:00",
+    "yes", "No", "ON", "off", "y", "n", "true", "False",
+    "2015-05-01", "2001-12-14t21:59:43.10-05:00",
     "<<", "=", "'quoted'", '"5"', '"yes"', "'<<'", "text", "two words", "é", "٣", "1¹",
     "!!str 5", "!!int 7", "! 5", "!custom x", "&a 1", "*a", "9" * 30, "9" * 4100,
     "'multi\n  line'", "|\n  block\n", ">-\n  folded\n  text\n",
@@ -93,8 +94,10 @@ SCALARS = [
 def test_each_scalar_as_value_and_key(scalar: str) -> None:
     agrees(f"a: {scalar}\n")
     agrees(f"- {scalar}\n")
-    agrees(f"[{scalar}]\n") if "\n" not in scalar else None
-    if "\n" not in scalar and not scalar.startswith(("|", ">")):
+    if "\n" in scalar:
+        return
+    agrees(f"[{scalar}]\n")
+    if not scalar.startswith(("|", ">")):
         agrees(f"{scalar}: 1\nb: 2\n")
         agrees(f"{{{scalar}: 1, b: 2}}\n")
 
