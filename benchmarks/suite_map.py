@@ -18,7 +18,6 @@ from settings import Context
 from suite_assess import _mib
 from timing import HERE, env_with, time_commands
 
-
 #: ``diamond`` stops a template that renders for more than 5 s; the Markdown of the
 #: 1,584,000-row table can take longer than that on a loaded 2-core machine.
 TEMPLATE_SECONDS = "300"

@@ -71,6 +71,28 @@ def run(ctx: Context) -> list[Figure]:
             0.6,
         ),
     ]
+    print(f"  validate: CPU time, {ctx.repeat} repetitions", flush=True)
+    used = time_commands(
+        {key: commands[key] for key in ("floor", "events", "j1")}, ctx.repeat, env=env, cpu=True
+    )
+    figures += [
+        Figure(
+            "V2c",
+            f"CPU time (user + system) of `diamond validate` {n} `-j 1`",
+            used["j1"].seconds,
+            used["floor"].seconds,
+            "CPU time of V1c",
+            0.35,
+        ),
+        Figure(
+            "V2ec",
+            f"CPU time (user + system) of `diamond validate` {n} `-j 1`",
+            used["j1"].seconds,
+            used["events"].seconds,
+            "CPU time of V1",
+            1.5,
+        ),
+    ]
     figures += _tools(ctx, env)
     print(f"  validate: validate_paths in-process, {ctx.repeat} repetitions", flush=True)
     inproc = probe("validate", folder, repeat=ctx.repeat, env=env)
