@@ -7,8 +7,9 @@ named lists of seconds. A fresh interpreter per probe keeps one figure's heap
 Kinds:
 
 - ``validate DIR``: ``validate_paths([DIR], jobs=1)`` with the collector on
-  (``gc``) and paused with ``gc.disable()`` around the call (``nogc``), and the
-  same files loaded with ``yaml.CSafeLoader`` (``floor``); interleaved.
+  (``gc``) and paused with ``gc.disable()`` around the call (``nogc``), the
+  same files loaded with ``yaml.CSafeLoader`` (``floor``) and libyaml's bare event
+  stream of them (``events``); interleaved.
 - ``score FILE``: ``diamond.scoring.assess`` on the already loaded model.
 - ``stats FILE``: ``diamond.scoring.assess`` with the default bootstrap and sensitivity
   analysis (``with``) and with both off (``without``), interleaved, on the loaded model.
@@ -40,6 +41,12 @@ def _load_all(files: list[Path]) -> None:
             yaml.load(handle, Loader=yaml.CSafeLoader)
 
 
+def _events_all(files: list[Path]) -> None:
+    for path in files:
+        for _ in yaml.parse(path.read_bytes(), Loader=yaml.CSafeLoader):
+            pass
+
+
 def validate(folder: str, repeat: int) -> dict[str, list[float]]:
     from diamond.loader import LoadOptions
     from diamond.validation import validate_paths
@@ -59,9 +66,14 @@ def validate(folder: str, repeat: int) -> dict[str, list[float]]:
             gc.enable()
 
     run()  # warm-up: imports, the built-in framework's cache
-    out: dict[str, list[float]] = {"floor": [], "gc": [], "nogc": []}
+    out: dict[str, list[float]] = {"floor": [], "events": [], "gc": [], "nogc": []}
     for _ in range(repeat):
-        for name, action in (("floor", lambda: _load_all(files)), ("gc", run), ("nogc", paused)):
+        for name, action in (
+            ("floor", lambda: _load_all(files)),
+            ("events", lambda: _events_all(files)),
+            ("gc", run),
+            ("nogc", paused),
+        ):
             gc.collect()
             out[name].append(_seconds(action))
     return out

@@ -19,6 +19,7 @@ from pathlib import Path
 import corpus as corpora
 import suite_assess
 import suite_import
+import suite_map
 import suite_portfolio
 import suite_render
 import suite_startup
@@ -41,6 +42,7 @@ SECTIONS: dict[str, Callable[[Context], list[Figure]]] = {
     "stats": suite_stats.run,
     "survey-import": suite_survey.run_import,
     "survey-assess": suite_survey.run_assess,
+    "map": suite_map.run,
 }
 
 

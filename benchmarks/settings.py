@@ -26,8 +26,15 @@ class Context:
     schema: str = str(REPO / "schema" / "questionnaire.schema.json")
 
     def floor(self, *paths: str, loader: str = "c") -> list[str]:
-        """The command that only loads ``paths`` with PyYAML (see ``floor.py``)."""
+        """The command that only reads ``paths`` with one reader (see ``floor.py``)."""
         return [self.python, str(HERE / "floor.py"), "--loader", loader, *paths]
+
+    def has_reader(self, loader: str) -> bool:
+        """Whether ``floor.py --loader LOADER`` can run here (native readers are optional)."""
+        import subprocess
+
+        check = [*self.floor(loader=loader), "--check"]
+        return subprocess.run(check, check=False, capture_output=True).returncode == 0
 
     def reference(self) -> list[str]:
         """The files the slow reference tools check: the first ``reference_files``."""

@@ -75,11 +75,14 @@ def run_once(
     ok_codes: Sequence[int] = (0,),
     cwd: Path = REPO,
     memory: bool = False,
+    cpu: bool = False,
 ) -> tuple[float, int]:
     """Run ``argv`` once with output discarded: (wall seconds, peak RSS in KiB or 0).
 
     With ``memory``, the command runs under GNU time, which adds a fork and an
-    exec (about a millisecond) to the wall time.
+    exec (about a millisecond) to the wall time. With ``cpu``, the seconds are the
+    CPU time (user + system) of the child and the children it waited for, from
+    ``wait4``: on a machine shared with other work it varies far less than wall time.
     """
     gnu_time = GNU_TIME if memory else None
     with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as peak:
@@ -100,6 +103,8 @@ def run_once(
             errors.seek(0)
             tail = errors.read()[-2000:].decode("utf-8", "replace")
             raise CommandFailed(f"{' '.join(argv)[:200]} exited with {code}:\n{tail}")
+        if cpu:
+            elapsed = usage.ru_utime + usage.ru_stime
         if not memory:
             return elapsed, 0
         if gnu_time is None:  # an upper bound only (see the module's docstring)
@@ -115,6 +120,7 @@ def time_commands(
     ok_codes: Mapping[str, Sequence[int]] | None = None,
     warmup: bool = True,
     memory: bool = False,
+    cpu: bool = False,
 ) -> dict[str, Runs]:
     """Time several commands side by side: each repetition runs every command once, in turn.
 
@@ -126,7 +132,7 @@ def time_commands(
     for step in range(repeat + (1 if warmup else 0)):
         for name, argv in commands.items():
             ok = codes.get(name, (0,))
-            elapsed, peak = run_once(argv, env=env, ok_codes=ok, memory=memory)
+            elapsed, peak = run_once(argv, env=env, ok_codes=ok, memory=memory, cpu=cpu)
             if warmup and step == 0:
                 continue
             runs[name].seconds.values.append(elapsed)

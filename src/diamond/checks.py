@@ -90,6 +90,8 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
     if not isinstance(respondents, list):
         return findings
     low, high = _scale(data)
+    indicators = catalogue.indicators
+    scale = {None, *range(low, high + 1)} if high - low < 1000 else set()
     seen: dict[str, int] = {}
     answered: set[str] = set()
     for n, respondent in enumerate(respondents):
@@ -113,10 +115,20 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
         answers = respondent.get("answers")
         if not isinstance(answers, dict):
             answers = {}
-        given = 0
+        given = _plain_answers(answers, indicators, scale)
+        if given is not None:
+            # Each answer a whole number on the scale or null, to a known indicator.
+            answered.update(
+                answers
+                if given == len(answers)
+                else [k for k, v in answers.items() if v is not None]
+            )
+            answers = {}
+        else:
+            given = 0
         for key, value in answers.items():
-            path = ("respondents", n, "answers", key)
-            if key not in catalogue.indicators:
+            if key not in indicators:
+                path = ("respondents", n, "answers", key)
                 findings.append(_unknown_indicator(path, key, catalogue))
                 continue
             if value is None:
@@ -126,7 +138,7 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
                 if not low <= value <= high:
                     findings.append(
                         Finding(
-                            path,
+                            ("respondents", n, "answers", key),
                             "error",
                             "answer-range",
                             _("answer to '{indicator}' is {value}, outside the scale {low}..{high}")
@@ -180,6 +192,27 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
                 )
             )
     return findings
+
+
+_INT_OR_NONE = frozenset({int, type(None)})
+
+
+def _plain_answers(
+    answers: dict[Any, Any], indicators: dict[str, Any], scale: set[Any]
+) -> int | None:
+    """How many answers a respondent gave, when each is well-formed; else ``None``.
+
+    The common case, checked at the speed of set operations: every key is a known
+    indicator and every value is an ``int`` on the scale or null.
+    """
+    values = answers.values()
+    if (
+        answers.keys() <= indicators.keys()
+        and set(map(type, values)) <= _INT_OR_NONE
+        and set(values) <= scale
+    ):
+        return len(answers) - list(values).count(None)
+    return None
 
 
 def _check_swot(data: dict[str, Any], catalogue: Catalogue) -> list[Finding]:

@@ -13,7 +13,9 @@ stream instead (no object construction, no node tree), which lets it:
   validation errors can name ``file:line:column``.
 
 Recording marks costs time, so callers read fast first and read again with
-marks only when something needs a position.
+marks only when something needs a position. Without marks, the fast path of
+``diamond.yamlfast`` reads the common file; this reader takes every file it
+declines, and reports what made it decline.
 """
 
 from __future__ import annotations
@@ -28,16 +30,14 @@ from diamond.errors import Diagnostic
 from diamond.i18n import N_, _
 from diamond.limits import Limits
 from diamond.numbertext import grouped
+from diamond.yamlfast import DECLINED, PARSER, read_plain
 from diamond.yamlscalars import CONTAINER_TAGS, EXPLICIT, resolve_plain, short_tag
 from diamond.yamlsyntax import mark_position, syntax_diagnostic
 
 Path = tuple[Any, ...]
 Position = tuple[int, int]
 
-try:  # pragma: no cover - which branch runs depends on the PyYAML build
-    _Parser: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Parser = yaml.SafeLoader
+_Parser: Any = PARSER
 
 
 class YamlProblem(Exception):
@@ -118,6 +118,10 @@ def read_yaml(
     reading: they come back as diagnostics, and the first value is kept.
     """
     limits = limits or Limits()
+    if not with_marks:
+        data = read_plain(text, limits)
+        if data is not DECLINED:
+            return Document(data, [], None)
     reader = _Reader(path, limits, with_marks)
     try:
         data = reader.run(events(text))
