@@ -90,13 +90,13 @@ def test_form_in_turkish(runner: CliRunner, app: typer.Typer, tmp_path: Path) ->
     bad = runner.invoke(app, ["form", str(questionnaire), "--framework", "stm-2015"],
                         env={"DIAMOND_LANG": "tr"})
     assert bad.exit_code == 2
-    assert "--framework yalnızca soru formu verilmediğinde kullanılır" in bad.stderr
+    assert "--framework yalnızca anket verilmediğinde kullanılır" in bad.stderr
     out = tmp_path / "form.html"
     done = runner.invoke(app, ["form", str(questionnaire), "--to", "paper", "-o", str(out)],
                          env={"DIAMOND_LANG": "tr"})
     assert done.exit_code == 0, done.output
-    assert "yazdırılabilir soru formu (HTML)" in done.stderr
-    assert WRITERS["paper"].description == "yazdırılabilir soru formu (HTML)"
+    assert "yazdırılabilir anket formu (HTML)" in done.stderr
+    assert WRITERS["paper"].description == "yazdırılabilir anket formu (HTML)"
     i18n.activate("en")
     assert WRITERS["paper"].description == "printable questionnaire (HTML)"
 
