@@ -258,8 +258,8 @@ def test_missing_framework_path_speaks_of_the_current_folder(runner, app, lang: 
                            env={"DIAMOND_LANG": lang})
     assert result.exit_code == 2
     assert "questionnaire" not in result.stderr and "anket" not in result.stderr
-    assert ("çalışma klasörüne göredir" if lang == "tr" else "relative to the current folder") in (
-        result.stderr)
+    expected = "çalışma klasörüne görelidir" if lang == "tr" else "relative to the current folder"
+    assert expected in result.stderr
 
 
 def _complete(runner: Any, app: Any, line: str) -> list[str]:

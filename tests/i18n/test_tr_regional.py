@@ -46,9 +46,9 @@ def test_header_problems_in_turkish(tmp_path: Path) -> None:
     found = {d.code: d for d in _problems(path, "tr")}
     assert found["missing-column"].message == "başlık satırında 'employment' sütunu yok"
     assert found["missing-column"].hint == \
-        "'employmnet' mi demek istediniz? Adını 'employment' olarak değiştirin"
+        "şunu mu demek istediniz: 'employmnet'? Adını 'employment' olarak değiştirin"
     assert (found["unknown-column"].line, found["unknown-column"].column) == (1, 6)
-    assert found["unknown-column"].message == "bilinmeyen sütun: 'employmnet'"
+    assert found["unknown-column"].message == "bilinmeyen 'employmnet' sütunu"
 
 
 def test_duplicate_row_in_turkish(tmp_path: Path) -> None:
@@ -84,5 +84,5 @@ def test_evidence_splice_refusal_in_turkish() -> None:
     with pytest.raises(UsageError) as raised:
         splice_evidence("{format: 1}\n", {"year": 2020})
     assert str(raised.value) == (
-        "soru formu blok biçiminde bir YAML eşlemesi değil; --evidence-into yalnızca "
+        "anket dosyası blok biçiminde bir YAML eşlemesi değil; --evidence-into yalnızca "
         "diamond init'in yazdığı biçimdeki dosyaları düzenler")

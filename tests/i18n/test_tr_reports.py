@@ -81,7 +81,7 @@ def test_runaway_template_in_turkish() -> None:
     env = BoundedSandbox()
     i18n.activate("tr")
     too_long = ("x" * 1000 for _ in range(sandbox.MAX_OUTPUT // 1000 + 2))
-    with pytest.raises(Exception, match="karakterden büyük olacaktı; şablonda denetimden"):
+    with pytest.raises(Exception, match="karakterden büyük olacaktı; şablonda sonu gelmeyen"):
         render_bounded(env, too_long)
 
 
@@ -90,13 +90,13 @@ def test_form_in_turkish(runner: CliRunner, app: typer.Typer, tmp_path: Path) ->
     bad = runner.invoke(app, ["form", str(questionnaire), "--framework", "stm-2015"],
                         env={"DIAMOND_LANG": "tr"})
     assert bad.exit_code == 2
-    assert "--framework yalnızca soru formu verilmediğinde kullanılır" in bad.stderr
+    assert "--framework yalnızca anket verilmediğinde kullanılır" in bad.stderr
     out = tmp_path / "form.html"
     done = runner.invoke(app, ["form", str(questionnaire), "--to", "paper", "-o", str(out)],
                          env={"DIAMOND_LANG": "tr"})
     assert done.exit_code == 0, done.output
-    assert "yazdırılabilir soru formu (HTML)" in done.stderr
-    assert WRITERS["paper"].description == "yazdırılabilir soru formu (HTML)"
+    assert "yazdırılabilir anket formu (HTML)" in done.stderr
+    assert WRITERS["paper"].description == "yazdırılabilir anket formu (HTML)"
     i18n.activate("en")
     assert WRITERS["paper"].description == "printable questionnaire (HTML)"
 
