@@ -26,6 +26,7 @@ from diamond.frameworks import Catalogue
 from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.models.questionnaire import GROUPS, Respondent
+from diamond.numbertext import grouped
 
 ROLE_COLUMNS = ("id", "group", "weight")
 PARQUET_MAGIC = b"PAR1"
@@ -173,7 +174,7 @@ def _read(
     if (len(records) - 1) * width > limits.max_nodes:
         problem(1, 1, "limit-exceeded",
                 _("the table has {cells} cells, over the limit of {limit} values").format(
-                    cells=f"{(len(records) - 1) * width:,}", limit=f"{limits.max_nodes:,}"),
+                    cells=grouped((len(records) - 1) * width), limit=grouped(limits.max_nodes)),
                 _("raise the limit with the environment variable {name}").format(
                     name=Limits.env_var("max_nodes")))
         return

@@ -24,6 +24,7 @@ from diamond.errors import InputError, InvalidFileError, UsageError
 from diamond.i18n import _
 from diamond.io.rewrite import rewrite
 from diamond.limits import Limits
+from diamond.numbertext import grouped
 from diamond.regional.labels import labels_for
 from diamond.regional.model import RegionalMap
 from diamond.survey.splice import SpliceError, after_line, scalar, skip_node
@@ -156,7 +157,7 @@ def evidence_into(path: Path, block: dict[str, Any], options: LoadOptions) -> No
         if len(raw) > options.limits.max_bytes:
             raise InputError(_("{path}: larger than the limit of {limit} bytes; "
                                "raise it with {variable}").format(
-                path=path, limit=f"{options.limits.max_bytes:,}",
+                path=path, limit=grouped(options.limits.max_bytes),
                 variable=Limits.env_var("max_bytes")))
         bom = raw.startswith(codecs.BOM_UTF8)
         try:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from diamond.errors import Diagnostic, InputError, InvalidFileError, UsageError
 from diamond.i18n import _
+from diamond.numbertext import grouped
 from diamond.regional.codes import SECTOR_PATTERN, TOTAL
 from diamond.survey.table import sniff_delimiter
 
@@ -82,7 +83,7 @@ def _read_raw(path: Path, max_bytes: int) -> pl.DataFrame:
     if size > max_bytes:
         raise InputError(_("{path}: larger than the limit of {limit} bytes; "
                            "raise it with {variable}").format(
-            path=path, limit=f"{max_bytes:,}", variable=TABLE_LIMIT_VARIABLE))
+            path=path, limit=grouped(max_bytes), variable=TABLE_LIMIT_VARIABLE))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from diamond.regional.xlsx import read_xlsx_cells
 

@@ -29,6 +29,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from diamond.i18n import _
+from diamond.numbertext import grouped
 
 MAX_ITEMS = 10_000_000
 MAX_OUTPUT = 100_000_000
@@ -55,14 +56,14 @@ def _too_big(what: str) -> SecurityError:
     return SecurityError(
         _("{what} would be larger than {limit} characters or items; "
           "a report template needs far less — check the template for a runaway repeat")
-        .format(what=what, limit=f"{MAX_ITEMS:,}")
+        .format(what=what, limit=grouped(MAX_ITEMS))
     )
 
 
 def _check_size(value: Any) -> None:
     """Refuse a number that would make a padding or repeat too large."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ITEMS:
-        raise _too_big(_("a value sized {size}").format(size=f"{value:,}"))
+        raise _too_big(_("a value sized {size}").format(size=grouped(value)))
 
 
 def _check_format(text: Any) -> None:
@@ -106,7 +107,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         values = range(*args)
         if len(values) > _RANGE_MAX:
             raise SecurityError(_("a range of {count} items is over {limit}").format(
-                count=f"{len(values):,}", limit=f"{_RANGE_MAX:,}"))
+                count=grouped(len(values)), limit=grouped(_RANGE_MAX)))
         return _TimedRange(values, self)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -126,7 +127,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             and left not in (0, 1)
         ):
             raise SecurityError(_("the power {power} is over {limit}").format(
-                power=repr(right), limit=f"{MAX_POWER:,}"))
+                power=repr(right), limit=grouped(MAX_POWER)))
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -203,7 +204,7 @@ def render_bounded(env: BoundedSandbox, pieces: Iterator[str]) -> str:
         if size > MAX_OUTPUT:
             raise SecurityError(
                 _("the rendered file would be larger than {limit} characters; "
-                  "check the template for a runaway loop").format(limit=f"{MAX_OUTPUT:,}")
+                  "check the template for a runaway loop").format(limit=grouped(MAX_OUTPUT))
             )
         env.check_clock()
         out.append(piece)

@@ -42,6 +42,7 @@ from diamond import __version__
 from diamond.errors import InputError, TemplateError
 from diamond.i18n import _
 from diamond.io.read import read_regular
+from diamond.numbertext import grouped
 from diamond.render.filters import report_safe
 from diamond.render.sandbox import BoundedSandbox, render_bounded
 
@@ -120,7 +121,7 @@ class _UserLoader(FileSystemLoader):
             raise TemplateError(str(error)) from None
         if len(data) > MAX_TEMPLATE_BYTES:
             raise TemplateError(_("{path}: larger than {limit} bytes").format(
-                path=filename, limit=f"{MAX_TEMPLATE_BYTES:,}"))
+                path=filename, limit=grouped(MAX_TEMPLATE_BYTES)))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

@@ -19,6 +19,7 @@ from diamond.io.rewrite import rewrite
 from diamond.limits import Limits
 from diamond.loader import LoadOptions, load_data, load_text, require_valid
 from diamond.models.questionnaire import Group, Respondent
+from diamond.numbertext import grouped
 from diamond.safetext import visible
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.guess import likely_group_columns
@@ -328,7 +329,7 @@ def _plan(
                     target, 1, 1, "error", "limit-exceeded",
                     _("with these respondents the file would be {size} bytes, over the "
                       "limit of {limit} that 'diamond validate' applies").format(
-                        size=f"{large.size:,}", limit=f"{load.limits.max_bytes:,}"),
+                        size=grouped(large.size), limit=grouped(load.limits.max_bytes)),
                     _("leave out --no-table to keep the respondents in a table file beside "
                       "it, or raise {name}").format(name=Limits.env_var("max_bytes")))]
                 ) from None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from diamond.i18n import _
 from diamond.models.questionnaire import Group, Scale
+from diamond.numbertext import grouped
 from diamond.survey.labels import NO_ANSWER_LABELS, group_table, scale_table
 from diamond.survey.text import normalise
 
@@ -45,7 +46,7 @@ def _too_long(digits: str, raw: str, scale: Scale) -> Problem | None:
     return Problem(
         "answer-range",
         _("answer {answer}… ({count} characters) is not a scale point").format(
-            answer=repr(raw.strip()[:20]), count=f"{len(raw.strip()):,}"),
+            answer=repr(raw.strip()[:20]), count=grouped(len(raw.strip()))),
         _("answers are whole numbers {low}..{high}, or empty for no answer").format(
             low=scale.min, high=scale.max),
     )

@@ -21,6 +21,7 @@ from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.i18n import _
 from diamond.io.zipfix import fixed_zip
 from diamond.limits import Limits
+from diamond.numbertext import grouped
 
 ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an .xls, or an .xlsx encrypted with a password
@@ -139,7 +140,7 @@ def read_sheet(
                 raise InvalidFileError(path, [Diagnostic(
                     path, len(rows) + 1, 1, "error", "limit-exceeded",
                     _("sheet {sheet} holds more than {limit} cells").format(
-                        sheet=repr(name), limit=f"{max_cells:,}"),
+                        sheet=repr(name), limit=grouped(max_cells)),
                     _("export fewer rows or columns, or raise {variable}").format(
                         variable=Limits.env_var("max_nodes")),
                 )])
