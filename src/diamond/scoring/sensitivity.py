@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.scoring.design import Design
-from diamond.stats.composite import aggregate, indicator_scores, tallies
+from diamond.stats.composite import Aggregation, aggregate, indicator_scores, tallies
 from diamond.stats.sensitivity import sobol
 
 Array = NDArray[np.float64]
@@ -94,7 +94,9 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
         overall = np.empty(u.shape[0])
         # Each row aggregated only the way it asks (row by row, the same figures as
         # aggregating every row both ways and choosing).
-        for rows, how in ((geometric, "geometric"), (~geometric, "arithmetic")):
+        ways: tuple[tuple[NDArray[np.bool_], Aggregation], ...] = (
+            (geometric, "geometric"), (~geometric, "arithmetic"))
+        for rows, how in ways:
             if rows.any():
                 dims[rows] = aggregate(scores[rows], iw[rows], x.membership, how, points)
                 overall[rows] = aggregate(dims[rows], dw[rows], ones, how, points)[:, 0]

@@ -18,6 +18,8 @@ Number = int | float | Fraction
 
 
 Pairs = list[tuple[Fraction, Fraction]]
+#: ``(value, weight) → how many times`` (what ``Counter(zip(values, weights))`` gives).
+Counts = Mapping[tuple[int, float], int] | Mapping[tuple[Number, Number], int]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -74,8 +76,8 @@ def summary(values: Sequence[Number], weights: Sequence[Number], *, mean: bool =
                              median=median, variance=variance)
 
 
-def summary_of_counts(counted: Mapping[tuple[Number, Number], int], *, mean: bool = True,
-                      median: bool = True, variance: bool = True,
+def summary_of_counts(counted: Counts, *, mean: bool = True, median: bool = True,
+                      variance: bool = True,
                       ) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
     """``summary`` of ``(value, weight) → how many times`` counts (as ``Counter`` gives them).
 
