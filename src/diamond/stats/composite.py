@@ -81,9 +81,13 @@ def aggregate(scores: Array, weights: Array, membership: Array,
 
     ``weights`` broadcasts against ``scores``. NaN where no scored member has weight.
     """
-    present = ~np.isnan(scores)
-    w = np.where(present, np.broadcast_to(weights, scores.shape), 0.0)
-    s = np.where(present, scores, 0.0)
+    missing = np.isnan(scores)
+    if missing.any():
+        w = np.where(missing, 0.0, np.broadcast_to(weights, scores.shape))
+        s = np.where(missing, 0.0, scores)
+    else:  # nothing to leave out: the same arrays without two passes over them
+        w = np.array(np.broadcast_to(weights, scores.shape), dtype=np.float64)
+        s = scores
     denominator = w @ membership
     with np.errstate(invalid="ignore", divide="ignore"):
         if aggregation == "geometric":
