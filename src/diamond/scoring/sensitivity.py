@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.scoring.design import Design
-from diamond.stats.composite import Aggregation, aggregate, indicator_scores, tallies
+from diamond.stats.composite import aggregate, indicator_scores, tallies
 from diamond.stats.sensitivity import sobol
 
 Array = NDArray[np.float64]
@@ -90,16 +90,11 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
         iw = x.indicator_weights * (0.5 + u[:, icols])
         dw = x.dimension_weights * (0.5 + u[:, dcols])
         geometric = u[:, agg] >= 0.5
-        dims = np.empty((u.shape[0], n_dim))
-        overall = np.empty(u.shape[0])
-        # Each row aggregated only the way it asks (row by row, the same figures as
-        # aggregating every row both ways and choosing).
-        ways: tuple[tuple[NDArray[np.bool_], Aggregation], ...] = (
-            (geometric, "geometric"), (~geometric, "arithmetic"))
-        for rows, how in ways:
-            if rows.any():
-                dims[rows] = aggregate(scores[rows], iw[rows], x.membership, how, points)
-                overall[rows] = aggregate(dims[rows], dw[rows], ones, how, points)[:, 0]
+        dims = np.where(geometric[:, None],
+                        aggregate(scores, iw, x.membership, "geometric", points),
+                        aggregate(scores, iw, x.membership, "arithmetic", points))
+        overall = np.where(geometric, aggregate(dims, dw, ones, "geometric", points)[:, 0],
+                           aggregate(dims, dw, ones, "arithmetic", points)[:, 0])
         return np.column_stack([overall, _ranks(dims), dims])
 
     groups = [dcols, icols, [agg], [meth], [resp]]

@@ -86,7 +86,7 @@ def aggregate(scores: Array, weights: Array, membership: Array,
         w = np.where(missing, 0.0, np.broadcast_to(weights, scores.shape))
         s = np.where(missing, 0.0, scores)
     else:  # nothing to leave out: the same arrays without two passes over them
-        w = np.array(np.broadcast_to(weights, scores.shape), dtype=np.float64)
+        w = np.array(np.broadcast_to(weights, scores.shape), dtype=np.float64, order="C")
         s = scores
     denominator = w @ membership
     with np.errstate(invalid="ignore", divide="ignore"):
