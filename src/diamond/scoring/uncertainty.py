@@ -149,16 +149,17 @@ def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval
 
 
 def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Straight-liners (one answer throughout, ``STRAIGHT_LINE_MIN`` or more answers) and
+    respondents below ``MIN_COVERAGE``, all respondents at once (comparisons only)."""
     answered = ~np.isnan(x.answers)
     counts = answered.sum(axis=1)
-    liners, thin = [], []
-    for r, rid in enumerate(x.respondents):
-        row = x.answers[r, answered[r]]
-        if counts[r] >= STRAIGHT_LINE_MIN and float(np.ptp(row)) == 0.0:
-            liners.append(rid)
-        if len(x.indicators) and counts[r] / len(x.indicators) < MIN_COVERAGE:
-            thin.append(rid)
-    return tuple(liners), tuple(thin)
+    highest = np.where(answered, x.answers, -np.inf).max(axis=1, initial=-np.inf)
+    lowest = np.where(answered, x.answers, np.inf).min(axis=1, initial=np.inf)
+    liner = (counts >= STRAIGHT_LINE_MIN) & (highest == lowest)
+    thin = (counts / len(x.indicators) < MIN_COVERAGE if len(x.indicators)
+            else np.zeros(len(x.respondents), dtype=bool))
+    return (tuple(rid for rid, flag in zip(x.respondents, liner.tolist(), strict=True) if flag),
+            tuple(rid for rid, flag in zip(x.respondents, thin.tolist(), strict=True) if flag))
 
 
 def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
