@@ -130,9 +130,9 @@ def portfolio(
     sensitivity: Annotated[
         int,
         typer.Option("--sensitivity", min=0, max=65_536, metavar="N",
-                     help="Base samples of the Sobol sensitivity analysis in each cluster's "
-                     "report (seeded); 0 (default) leaves it out, as the ranking does not "
-                     "use it."),
+                     help=N_("Base samples of the Sobol sensitivity analysis in each "
+                             "cluster's report (seeded); 0 (default) leaves it out, as the "
+                             "ranking does not use it.")),
     ] = 0,
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
