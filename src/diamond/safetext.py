@@ -50,6 +50,8 @@ def visible(text: object) -> str:
 
 def report_text(text: str) -> str:
     """``text`` with every C0/C1 control but newline and tab, and every surrogate, visible."""
+    if text.isprintable():  # no control (Cc) and no surrogate (Cs): nothing to escape
+        return text
     return _UNSAFE_IN_REPORT.sub(_escape, text)
 
 

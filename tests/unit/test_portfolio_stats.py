@@ -56,3 +56,34 @@ def test_icc_is_bliese_over_the_latest_clusters_respondents(periods: Path) -> No
     assert i2 == pytest.approx((msb - msw) / msb)
     data = portfolio_to_json_dict(p)["icc"]["factor"]
     assert data["distinguishes"] is (i2 >= 0.7)
+
+
+def test_replicate_ranks_are_the_pairwise_definition() -> None:
+    # Rank = 1 + clusters scoring higher + tied clusters listed earlier; NaN ranks last.
+    import numpy as np
+
+    from diamond.portfolio.ranking import replicate_ranks
+
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        draws = rng.integers(0, 4, size=(int(rng.integers(1, 30)), int(rng.integers(1, 12))))
+        draws = draws.astype(float)
+        draws[rng.random(draws.shape) < 0.15] = np.nan
+        filled = np.where(np.isnan(draws), -np.inf, draws)
+        b, c = draws.shape
+        expected = np.array([[1 + sum(1 for j in range(c) if filled[r, j] > filled[r, k]
+                                      or (filled[r, j] == filled[r, k] and j < k))
+                              for k in range(c)] for r in range(b)])
+        assert np.array_equal(replicate_ranks(draws), expected)
+
+
+def test_cluster_reports_leave_out_the_sobol_analysis_unless_asked(periods: Path) -> None:
+    plain = run_portfolio(periods)
+    asked = run_portfolio(periods, sensitivity=64)
+    def text(p: object, name: str) -> str:
+        return next(f.content for f in p.reports if f.name == name)  # type: ignore[attr-defined]
+    assert "Sobol" not in text(plain, "b.md")
+    assert "Sobol" in text(asked, "b.md")
+    # Everything the ranking uses is the same either way.
+    assert [(c.rank, c.rank_low, c.rank_high, c.se) for c in plain.clusters] == [
+        (c.rank, c.rank_low, c.rank_high, c.se) for c in asked.clusters]

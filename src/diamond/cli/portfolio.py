@@ -127,6 +127,13 @@ def portfolio(
     ] = None,
     color: ColourOption = Colour.auto,
     allow_outside_paths: AllowOutsideOption = False,
+    sensitivity: Annotated[
+        int,
+        typer.Option("--sensitivity", min=0, max=65_536, metavar="N",
+                     help=N_("Base samples of the Sobol sensitivity analysis in each "
+                             "cluster's report (seeded); 0 (default) leaves it out, as the "
+                             "ranking does not use it.")),
+    ] = 0,
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
     """
@@ -151,7 +158,7 @@ def portfolio(
             result = run_portfolio(
                 folder, load_options(allow_outside_paths), method=method.value,
                 lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
-                on_done=on_done, sink=writer,
+                on_done=on_done, sink=writer, sensitivity=sensitivity,
             )
         rendered = [f for f in render_portfolio(result, templates_dir=templates)
                     if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]

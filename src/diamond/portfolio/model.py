@@ -6,7 +6,7 @@ plain data: strings, numbers, tuples, mappings, diagnostics and rendered files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -59,8 +59,11 @@ class Cluster:
     se: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
-    draws: tuple[float, ...] = ()  # bootstrap replicates of the overall score
-    own: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # respondents' scores
+    # Bootstrap replicates of the overall score, and respondents' own dimension scores:
+    # any sequence of floats; the portfolio keeps them as ``array('d')`` (8 bytes a value,
+    # a quarter of a tuple of floats), since a national programme holds thousands.
+    draws: Sequence[float] = ()
+    own: Mapping[str, Sequence[float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

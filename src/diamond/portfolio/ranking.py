@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from diamond.portfolio.model import Cluster
 
@@ -31,18 +32,33 @@ def cluster_key(name: str, region: str) -> str:
     return f"{name.casefold()}\x00{region.casefold()}"
 
 
+def replicate_ranks(draws: Any) -> Any:
+    """``replicates × clusters`` ranks (1 = highest) of ``replicates × clusters`` scores.
+
+    Ties go to the earlier cluster and a missing score ranks last, as in ``rank``. One
+    stable sort per replicate: ``B · C log C`` time and ``B × C`` memory, where comparing
+    every pair would take ``B × C × C``.
+    """
+    import numpy as np
+
+    filled = np.where(np.isnan(draws), -np.inf, draws)
+    order = np.argsort(-filled, axis=1, kind="stable")
+    ranks = np.empty(order.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, np.arange(1, order.shape[1] + 1)[None, :], axis=1)
+    return ranks
+
+
 def _intervals(ranked: list[Cluster]) -> list[Cluster]:
     import numpy as np
 
     sizes = {len(c.draws) for c in ranked}
     if len(ranked) < 2 or len(sizes) != 1 or 0 in sizes:
         return ranked
-    draws = np.array([c.draws for c in ranked]).T  # replicates × clusters
-    filled = np.where(np.isnan(draws), -np.inf, draws)
-    order = np.arange(len(ranked))
-    above = (filled[:, None, :] > filled[:, :, None]) | (
-        (filled[:, None, :] == filled[:, :, None]) & (order[None, :] < order[:, None])[None])
-    ranks = 1 + above.sum(axis=2)
+    draws = np.empty((sizes.pop(), len(ranked)))  # replicates × clusters
+    for k, c in enumerate(ranked):
+        draws[:, k] = np.asarray(c.draws, dtype=float)
+    ranks = replicate_ranks(draws)
+    del draws
     low = np.floor(np.percentile(ranks, 2.5, axis=0)).astype(int)
     high = np.ceil(np.percentile(ranks, 97.5, axis=0)).astype(int)
     return [replace(c, rank_low=int(lo), rank_high=int(hi))

@@ -11,6 +11,7 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -35,6 +36,11 @@ __all__ = ["DEFAULT_LANGUAGE", "Job", "assess_file", "report_stems", "run_portfo
 DEFAULT_LANGUAGE: Language = "tr"
 #: The formats of each cluster's own report.
 CLUSTER_FORMATS = ("md", "html")
+#: Base samples of each cluster's Sobol sensitivity analysis. None by default: a
+#: portfolio ranks clusters by their overall scores and bootstrap replicates, which the
+#: Sobol analysis does not enter, and it costs about a quarter of assessing a file.
+#: ``diamond portfolio --sensitivity N`` (or ``diamond assess`` of one cluster) adds it.
+DEFAULT_SENSITIVITY = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class Job:
     method: str
     lang: Language | None
     templates_dir: Path | None
+    sensitivity: int = DEFAULT_SENSITIVITY
 
 
 def _both(text: LocalText) -> dict[Language, str]:
@@ -63,8 +70,8 @@ def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]
     main = None if s is None else (s.overall if s.overall.se is not None
                                    else s.overall_analytic)
     own = {} if s is None else {
-        d.id: tuple(v for v in (x.get(d.id) for x in s.respondent_scores.values())
-                    if v is not None)
+        d.id: array("d", (v for v in (x.get(d.id) for x in s.respondent_scores.values())
+                          if v is not None))
         for d in a.dimensions}
     return Cluster(
         source=job.source, stem=job.stem, name=a.sector.name, region=a.sector.region,
@@ -74,7 +81,7 @@ def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]
         key=cluster_key(a.sector.name, a.sector.region),
         se=None if main is None else main.se, ci_low=None if main is None else main.low,
         ci_high=None if main is None else main.high,
-        draws=() if s is None else tuple(s.draws.get("overall", ())), own=own,
+        draws=() if s is None else array("d", s.draws.get("overall", ())), own=own,
     )
 
 
@@ -122,7 +129,8 @@ def assess_file(job: Job) -> Outcome:
     if not loaded.ok:
         return _invalid(job, loaded.errors)
     questionnaire, catalogue = require_valid(loaded)
-    assessment = assess(questionnaire, catalogue, job.method, lang=job.lang)
+    assessment = assess(questionnaire, catalogue, job.method, lang=job.lang,
+                        sensitivity_samples=job.sensitivity)
     files = render_reports(assessment, CLUSTER_FORMATS, stem=job.stem,
                            templates_dir=job.templates_dir, lang=job.lang)
     reports = [f.name for f in files if not f.name.endswith(".svg")]
@@ -208,6 +216,7 @@ def run_portfolio(
     jobs: int = 1,
     on_done: Callable[[str], None] | None = None,
     sink: Sink | None = None,
+    sensitivity: int = DEFAULT_SENSITIVITY,
 ) -> Portfolio:
     """Assess every questionnaire under ``folder`` and rank them.
 
@@ -221,7 +230,8 @@ def run_portfolio(
     keeps memory flat, and ``Portfolio.reports`` then holds only what it kept. Raises
     ``UsageError`` when ``folder`` is not a folder or holds
     no ``*.yaml``/``*.yml`` file, or for an unknown method; ``TemplateError`` when a
-    template fails.
+    template fails. ``sensitivity`` is the base samples of each cluster report's Sobol
+    analysis (``DEFAULT_SENSITIVITY``: none).
     """
     base = Path(folder)
     if not base.is_dir():
@@ -236,7 +246,8 @@ def run_portfolio(
             folder=folder))
     sources = [Path(p).relative_to(base).as_posix() for p in paths]
     stems = report_stems(sources)
-    todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir)
+    todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir,
+                sensitivity)
             for p, s, stem in zip(paths, sources, stems, strict=True)]
     outcomes = _execute(todo, jobs, on_done, sink)
     clusters = [o.cluster for o in outcomes if o.cluster is not None]

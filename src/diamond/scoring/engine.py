@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -76,7 +77,7 @@ from diamond.scoring.result import (
     Reason,
     SectorInfo,
 )
-from diamond.scoring.stats import normalise, rwg, summary, weighted_mean
+from diamond.scoring.stats import normalise, rwg, summary_of_counts, weighted_mean
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
@@ -131,14 +132,24 @@ def indicator_figures(
     With ``full=False`` only the score (and the statistic it rests on) is computed,
     which is all a stakeholder group's breakdown needs.
     """
-    values = [value for value, _ in answers]
-    weights = [weight for _, weight in answers]
-    n = len(values)
-    mean, median, variance = summary(values, weights, mean=full or method == "mean",
-                                     median=full or method == "median", variance=full)
+    return counted_figures(Counter(answers), scale, method, full=full)
+
+
+def counted_figures(
+    counted: Mapping[tuple[int, float], int], scale: Scale, method: Method, *, full: bool = True
+) -> Figures:
+    """``indicator_figures`` of ``(answer, respondent weight) → how many`` counts."""
+    n = sum(counted.values())
+    mean, median, variance = summary_of_counts(
+        counted, mean=full or method == "mean", median=full or method == "median",
+        variance=full)
     value = mean if method == "mean" else median
     score = None if value is None else normalise(value, scale.min, scale.max)
     return Figures(n, mean, median, variance, rwg(variance, n, scale.points), score)
+
+
+#: indicator id → ``(answer, respondent weight)`` → how many respondents gave it.
+Counted = dict[str, Counter[tuple[int, float]]]
 
 
 def collect(
@@ -153,6 +164,40 @@ def collect(
     return answers
 
 
+def count_by_group(
+    respondents: Iterable[Respondent], catalogue: Catalogue
+) -> dict[Group, Counted]:
+    """``Counted`` answers of each stakeholder group present, in one pass over the answers.
+
+    Nulls and unknown indicator ids are left out, as ``collect`` does; a group whose
+    respondents answered nothing is present with empty counts.
+    """
+    known = catalogue.indicators
+    found: dict[Group, Counter[tuple[str, int, float]]] = {}
+    for respondent in respondents:
+        group = found.get(respondent.group)
+        if group is None:
+            group = found[respondent.group] = Counter()
+        weight = respondent.weight
+        group.update((i, v, weight) for i, v in respondent.answers.items()
+                     if v is not None and i in known)
+    out: dict[Group, Counted] = {}
+    for group_id, pairs in found.items():
+        counted: Counted = {i: Counter() for i in known}
+        for (indicator_id, value, weight), count in pairs.items():
+            counted[indicator_id][value, weight] = count
+        out[group_id] = counted
+    return out
+
+
+def _merged(parts: Iterable[Counted], catalogue: Catalogue) -> Counted:
+    merged: Counted = {i: Counter() for i in catalogue.indicators}
+    for part in parts:
+        for indicator_id, counts in part.items():
+            merged[indicator_id].update(counts)
+    return merged
+
+
 def score_respondents(
     respondents: Sequence[Respondent], questionnaire: Questionnaire, catalogue: Catalogue,
     method: Method,
@@ -162,8 +207,19 @@ def score_respondents(
 ) -> Scores:
     """Indicator, dimension and overall scores from ``respondents``' answers."""
     answers = collect(respondents, catalogue)
+    return score_counted({i: Counter(pairs) for i, pairs in answers.items()}, questionnaire,
+                         catalogue, method, full=full, aggregation=aggregation)
+
+
+def score_counted(
+    counted: Counted, questionnaire: Questionnaire, catalogue: Catalogue, method: Method,
+    *,
+    full: bool = True,
+    aggregation: str = "arithmetic",
+) -> Scores:
+    """``score_respondents`` from answers already counted (``count_by_group``)."""
     scale = questionnaire.scale
-    figures = {i: indicator_figures(answers[i], scale, method, full=full) for i in answers}
+    figures = {i: counted_figures(counted[i], scale, method, full=full) for i in counted}
     weights = questionnaire.weights
     dimensions: dict[str, Fraction | None] = {}
     for dimension in catalogue.framework.dimensions:
@@ -243,20 +299,23 @@ def _dimension_results(
 
 
 def _groups(
-    questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str
+    questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
+    counted: Mapping[Group, Counted] | None = None,
 ) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
     groups: list[GroupResult] = []
     exact: list[Scores] = []
+    by_group = counted if counted is not None else count_by_group(questionnaire.respondents,
+                                                                   catalogue)
+    sizes = _by_group(questionnaire.respondents)
     for group in GROUPS:
-        members = [r for r in questionnaire.respondents if r.group == group]
-        if not members:
+        if group not in sizes:
             continue
-        scores = score_respondents(members, questionnaire, catalogue, method, full=False,
-                                   aggregation=aggregation)
+        scores = score_counted(by_group[group], questionnaire, catalogue, method, full=False,
+                               aggregation=aggregation)
         exact.append(scores)
         overall = _float(scores.overall)
         groups.append(GroupResult(
-            id=group, respondents=len(members), overall=overall, band=band_for(overall),
+            id=group, respondents=sizes[group], overall=overall, band=band_for(overall),
             dimensions={d: _float(s) for d, s in scores.dimensions.items()},
         ))
     spread: dict[str, float | None] = {}
@@ -303,10 +362,11 @@ def assess(
         raise ValueError(_("the number of bootstrap replicates cannot be negative ({count})")
                          .format(count=bootstrap))
     language: Language = lang if lang is not None else questionnaire.sector.language
-    scores = score_respondents(questionnaire.respondents, questionnaire, catalogue, chosen,
-                               aggregation=how)
+    by_group = count_by_group(questionnaire.respondents, catalogue)
+    scores = score_counted(_merged(by_group.values(), catalogue), questionnaire, catalogue,
+                           chosen, aggregation=how)
     dimensions = _dimension_results(scores, questionnaire, catalogue, language)
-    groups, spread = _groups(questionnaire, catalogue, chosen, how)
+    groups, spread = _groups(questionnaire, catalogue, chosen, how, by_group)
     overall = _float(scores.overall)
     robust = robustness.analyse(questionnaire, catalogue, chosen)
     # numpy: loaded only when scoring, never by `diamond validate` or `--version`

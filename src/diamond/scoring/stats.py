@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 Number = int | float | Fraction
 
 
 Pairs = list[tuple[Fraction, Fraction]]
+#: ``(value, weight) → how many times`` (what ``Counter(zip(values, weights))`` gives).
+Counts = Mapping[tuple[int, float], int] | Mapping[tuple[Number, Number], int]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,8 +72,21 @@ def summary(values: Sequence[Number], weights: Sequence[Number], *, mean: bool =
     """
     if len(values) != len(weights):
         raise ValueError(f"{len(values)} values but {len(weights)} weights")
-    counted = Counter(zip(values, weights, strict=True))
+    return summary_of_counts(Counter(zip(values, weights, strict=True)), mean=mean,
+                             median=median, variance=variance)
+
+
+def summary_of_counts(counted: Counts, *, mean: bool = True, median: bool = True,
+                      variance: bool = True,
+                      ) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+    """``summary`` of ``(value, weight) → how many times`` counts (as ``Counter`` gives them).
+
+    Counting identical pairs first is how ``summary`` starts; a caller that already holds
+    the counts (every indicator of a questionnaire counted in one pass) starts here.
+    """
     if not all(type(value) is int for value, _ in counted):
+        values = [v for (v, _), k in counted.items() for _ in range(k)]
+        weights = [w for (_, w), k in counted.items() for _ in range(k)]
         pairs, n = tally(values, weights)
         return (mean_of(pairs) if mean else None, median_of(pairs) if median else None,
                 variance_of(pairs, n) if variance else None)

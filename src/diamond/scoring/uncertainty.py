@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -42,6 +42,9 @@ Array = NDArray[np.float64]
 STRAIGHT_LINE_MIN = 10
 MIN_COVERAGE = 0.65
 BLOCK = 200  # replicates per matrix product: bounds memory on large questionnaires
+#: Small questionnaires take up to this many respondent × replicate cells per product
+#: instead (all 1,000 replicates at once below 400 respondents): fewer, larger products.
+BLOCK_CELLS = 400_000
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     weighted = tallies(sub, x.low, x.high) * x.weights[list(rows)][:, None, None]
     flat = weighted.reshape(len(rows), -1)
     parts_i, parts_d, parts_o = [], [], []
-    for block in bootstrap.blocks(len(rows), replicates, BLOCK, seed):
+    size = max(BLOCK, BLOCK_CELLS // max(len(rows), 1))
+    for block in bootstrap.blocks(len(rows), replicates, size, seed):
         tally = (block.astype(float) @ flat).reshape(-1, len(x.indicators), points)
         scores = indicator_scores(tally, x.low, x.high, method)
         dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
@@ -145,16 +149,17 @@ def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval
 
 
 def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Straight-liners (one answer throughout, ``STRAIGHT_LINE_MIN`` or more answers) and
+    respondents below ``MIN_COVERAGE``, all respondents at once (comparisons only)."""
     answered = ~np.isnan(x.answers)
     counts = answered.sum(axis=1)
-    liners, thin = [], []
-    for r, rid in enumerate(x.respondents):
-        row = x.answers[r, answered[r]]
-        if counts[r] >= STRAIGHT_LINE_MIN and float(np.ptp(row)) == 0.0:
-            liners.append(rid)
-        if len(x.indicators) and counts[r] / len(x.indicators) < MIN_COVERAGE:
-            thin.append(rid)
-    return tuple(liners), tuple(thin)
+    highest = np.where(answered, x.answers, -np.inf).max(axis=1, initial=-np.inf)
+    lowest = np.where(answered, x.answers, np.inf).min(axis=1, initial=np.inf)
+    liner = (counts >= STRAIGHT_LINE_MIN) & (highest == lowest)
+    thin = (counts / len(x.indicators) < MIN_COVERAGE if len(x.indicators)
+            else np.zeros(len(x.respondents), dtype=bool))
+    return (tuple(rid for rid, flag in zip(x.respondents, liner.tolist(), strict=True) if flag),
+            tuple(rid for rid, flag in zip(x.respondents, thin.tolist(), strict=True) if flag))
 
 
 def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
@@ -211,9 +216,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
         _analytic(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions, groups,
-        {rid: {**{i: _num(own[r, k]) for k, i in enumerate(x.indicators)},
-               **{dim: _num(own_dims[r, k]) for k, dim in enumerate(x.dimensions)},
-               "overall": _num(own_overall[r])} for r, rid in enumerate(x.respondents)},
+        _own_scores(x, own, own_dims, own_overall),
         {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
         liners, thin, thin_dims, draws,
     )
@@ -225,7 +228,11 @@ def _coverage(x: Design, dimension_id: str) -> float:
     return float(answered.mean())
 
 
-def _num(value: Any) -> float | None:
-    number = float(value)
-    return None if np.isnan(number) else number
+def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array
+                ) -> dict[str, dict[str, float | None]]:
+    """respondent → indicator, dimension and "overall" → own score (None: not answered)."""
+    keys = (*x.indicators, *x.dimensions, "overall")
+    rows = np.column_stack([own, own_dims, own_overall]).tolist() if len(x.respondents) else []
+    return {rid: dict(zip(keys, [None if v != v else v for v in row], strict=True))
+            for rid, row in zip(x.respondents, rows, strict=True)}
 
