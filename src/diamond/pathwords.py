@@ -39,6 +39,15 @@ def _value_at(data: Any, path: Path) -> Any:
     return data
 
 
+def _is_index(path: Path, data: Any) -> bool:
+    """Whether the last part of ``path`` is a list position, not a mapping key that
+    happens to be a number (``{-93579: …}`` or ``{2: …}`` in a hostile file)."""
+    last = path[-1]
+    if not isinstance(last, int) or isinstance(last, bool) or last < 0:
+        return False
+    return data is None or isinstance(_value_at(data, path[:-1]), list)
+
+
 def item_name(path: Path, data: Any = None) -> str:
     """The list item at ``path`` (its last part an index) in words.
 
@@ -51,6 +60,8 @@ def item_name(path: Path, data: Any = None) -> str:
         rid = _value_at(_value_at(data, path), ("id",)) if data is not None else None
         if isinstance(rid, str) and rid:
             return _("respondent '{id}'").format(id=rid)
+    if not _is_index(path, data):
+        return f"'{index}'"
     if index < len(_ORDINALS):
         ordinal = _(_ORDINALS[index])
         if parent is None:
@@ -65,7 +76,7 @@ def subject(path: Path, data: Any = None) -> str:
     """What a message is about, to start a sentence: ``'weight'`` or an item in words."""
     if not path:
         return _("the document")
-    if isinstance(path[-1], int):
+    if _is_index(path, data):
         return item_name(path, data)
     return f"'{path[-1]}'"
 
@@ -76,7 +87,7 @@ def where_text(path: Path, data: Any = None) -> str:
         return _("the top level")
     parts: list[str] = []
     for end, part in enumerate(path, 1):
-        if isinstance(part, int):
+        if _is_index(path[:end], data):
             if parts and isinstance(path[end - 2], str):
                 parts.pop()
             parts.append(item_name(path[:end], data))

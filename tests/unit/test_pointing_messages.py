@@ -285,3 +285,14 @@ def test_misindented_never_fails_and_stays_in_the_file() -> None:
             assert found.line <= error_line
 
     check()
+
+
+def test_a_number_used_as_a_mapping_key_is_not_named_as_a_list_item() -> None:
+    # Found by the fuzz test: {-93579: None} as a SWOT item crashed the wording.
+    from diamond.pathwords import subject, where_text
+
+    data = {"swot": {"strengths": [{"text": "a"}, {-93579: None, 2: "x"}]}}
+    assert subject(("swot", "strengths", 1, -93579), data) == "'-93579'"
+    assert subject(("swot", "strengths", 1, 2), data) == "'2'"
+    assert subject(("swot", "strengths", 1), data) == "the second item under 'strengths'"
+    assert where_text(("swot", "strengths", 1, 2), data).endswith("> '2'")
