@@ -26,7 +26,8 @@ _WEIGHT_TEXTS = {
 }
 
 
-def _scale(data: dict[str, Any]) -> tuple[int, int]:
+def scale_bounds(data: dict[str, Any]) -> tuple[int, int]:
+    """The questionnaire's answer scale (min, max), or 1-5 where it is missing or invalid."""
     scale = data.get("scale")
     low, high = 1, 5
     if isinstance(scale, dict):
@@ -89,7 +90,7 @@ def _check_respondents(data: dict[str, Any], catalogue: Catalogue) -> list[Findi
     respondents = data.get("respondents")
     if not isinstance(respondents, list):
         return findings
-    low, high = _scale(data)
+    low, high = scale_bounds(data)
     indicators = catalogue.indicators
     scale = {None, *range(low, high + 1)} if high - low < 1000 else set()
     seen: dict[str, int] = {}

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from diamond.findings import Finding, describe, suggest
 from diamond.i18n import N_, _
-from diamond.pathwords import subject
+from diamond.pathwords import subject, value_at
 from diamond.pathwords import where_text as where_text
 
 Path = tuple[Any, ...]
@@ -58,15 +58,6 @@ def annotation_at(root: type[BaseModel], path: Path) -> Any:
         else:
             return None
     return current
-
-
-def _value_at(data: Any, path: Path) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _literal_choices(root: type[BaseModel], path: Path) -> list[str]:
@@ -216,7 +207,7 @@ def _translate(
                 name=name, value=got
             ),
         )
-    if kind == "too_short" and isinstance(_value_at(data, loc), list):
+    if kind == "too_short" and isinstance(value_at(data, loc), list):
         return Finding(
             loc, "error", "empty-list", _("{name} needs at least one item").format(name=name)
         )

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from diamond.i18n import N_, _
 
-__all__ = ["item_name", "subject", "where_text"]
+__all__ = ["item_name", "subject", "value_at", "where_text"]
 
 Path = tuple[Any, ...]
 
@@ -30,7 +30,8 @@ _ORDINALS: Final = (
 )
 
 
-def _value_at(data: Any, path: Path) -> Any:
+def value_at(data: Any, path: Path) -> Any:
+    """The value at ``path`` in ``data``, or None where the path does not lead."""
     for part in path:
         try:
             data = data[part]
@@ -45,7 +46,7 @@ def _is_index(path: Path, data: Any) -> bool:
     last = path[-1]
     if not isinstance(last, int) or isinstance(last, bool) or last < 0:
         return False
-    return data is None or isinstance(_value_at(data, path[:-1]), list)
+    return data is None or isinstance(value_at(data, path[:-1]), list)
 
 
 def item_name(path: Path, data: Any = None) -> str:
@@ -57,7 +58,7 @@ def item_name(path: Path, data: Any = None) -> str:
     index = path[-1]
     parent = path[-2] if len(path) >= 2 and isinstance(path[-2], str) else None
     if parent == "respondents" and len(path) == 2:
-        rid = _value_at(_value_at(data, path), ("id",)) if data is not None else None
+        rid = value_at(value_at(data, path), ("id",)) if data is not None else None
         if isinstance(rid, str) and rid:
             return _("respondent '{id}'").format(id=rid)
     if not _is_index(path, data):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from diamond.answers.table import TableRead, read_respondents
+from diamond.checks import scale_bounds
 from diamond.errors import Diagnostic, InputError
 from diamond.findings import Finding
 from diamond.frameworks import Catalogue, within
@@ -21,16 +22,6 @@ from diamond.io.read import read_regular
 from diamond.limits import Limits
 
 KEY = "respondents_file"
-
-
-def _scale(data: dict[str, Any]) -> tuple[int, int]:
-    scale = data.get("scale")
-    low, high = 1, 5
-    if isinstance(scale, dict):
-        raw_low, raw_high = scale.get("min", 1), scale.get("max", 5)
-        if type(raw_low) is int and type(raw_high) is int and raw_low < raw_high:
-            low, high = raw_low, raw_high
-    return low, high
 
 
 def table_label(reference: str, base_dir: Path) -> str:
@@ -94,5 +85,5 @@ def load_respondents(
                             _("the respondents file '{path}' cannot be read: {reason}").format(
                                 path=reference, reason=reason),
                             _("the path is relative to the questionnaire's folder"))], [], None
-    read = read_respondents(content, label, catalogue, _scale(data), limits)
+    read = read_respondents(content, label, catalogue, scale_bounds(data), limits)
     return [], read.diagnostics, read
