@@ -11,24 +11,21 @@ from pathlib import Path
 from diamond.answers.source import resolve_table
 from diamond.documents import cap_diagnostics
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
-from diamond.frameworks import Catalogue
 from diamond.i18n import _
 from diamond.io.atomic import create_new, write_atomic
 from diamond.io.guard import refuse_inputs
 from diamond.io.rewrite import rewrite
 from diamond.limits import Limits
-from diamond.loader import LoadOptions, load_data, load_text, require_valid
+from diamond.loader import LoadOptions
 from diamond.models.questionnaire import Group, Respondent
 from diamond.numbertext import grouped
-from diamond.safetext import visible
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
 from diamond.survey.quality import Quality, import_quality
-from diamond.survey.readback import read_back
 from diamond.survey.rows import MAX_ID, Imported, RowSettings, read_rows
-from diamond.survey.splice import SpliceError, splice_regions
+from diamond.survey.spliced import TooLarge, spliced
 from diamond.survey.table import DEFAULT_ENCODING, Table, read_table
 from diamond.survey.tableimport import TABLE_ROWS, TableWrite, plan_table
 from diamond.survey.target import NewQuestionnaire, Target, existing_target, new_target
@@ -82,15 +79,6 @@ class ImportReport:
             if n:
                 counts[group] = n
         return counts
-
-
-def _respondent(imported: Imported) -> Respondent:
-    return Respondent(
-        id=imported.id,
-        group=imported.group,
-        weight=1.0 if imported.weight is None else imported.weight,
-        answers=dict(imported.answers),
-    )
 
 
 def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]) -> list[Imported]:
@@ -322,8 +310,12 @@ def _plan(
     )
     if not in_table:
         try:
-            return report, _spliced(base, report, catalogue, load)
-        except _TooLarge as large:
+            text, report.result_warnings = spliced(
+                base, report.target, report.csv_path, report.added, report.replaced,
+                created=report.created, catalogue=catalogue, load=load,
+            )
+            return report, text
+        except TooLarge as large:
             if options.table is False:
                 raise InvalidFileError(target, [Diagnostic(
                     target, 1, 1, "error", "limit-exceeded",
@@ -338,79 +330,3 @@ def _plan(
     )
     report.table = planned.shown
     return report, planned
-
-
-class _TooLarge(Exception):
-    """The questionnaire with its respondents listed would be over the size limit."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__(size)
-        self.size = size
-
-
-def _spliced(base: Target, report: ImportReport, catalogue: Catalogue, load: LoadOptions) -> str:
-    """The new text, validated and checked to change nothing but the respondents."""
-    target = report.target
-    order = list(catalogue.indicators)
-    try:
-        text, regions = splice_regions(
-            base.text,
-            append=report.added,
-            replace={r.id: r for r in report.replaced},
-            order=order,
-            remove_all=report.created,
-            comment=f"imported from {visible(Path(report.csv_path).name)}",
-        )
-    except (SpliceError, ValueError) as exc:
-        raise InvalidFileError(
-            target,
-            [
-                Diagnostic(
-                    target,
-                    1,
-                    1,
-                    "error",
-                    "import-layout",
-                    _("cannot add respondents: {reason}").format(reason=exc),
-                    _("write 'respondents:' as a plain list in the file, then import again"),
-                )
-            ],
-        ) from None
-    size = len(text.encode("utf-8"))
-    if size > load.limits.max_bytes:
-        raise _TooLarge(size)
-    label = f"{target} (after import)"
-    folder = Path(target).parent
-    data = None
-    if not report.created:
-        data = read_back(
-            text, regions, base.data, label, load.limits, replaced=bool(report.replaced)
-        )
-    if data is None:
-        loaded = load_text(text, label, folder, load)
-    else:
-        loaded = load_data(text, data, label, folder, load)
-    questionnaire, _catalogue = require_valid(loaded)
-    replaced = {r.id: _respondent(r) for r in report.replaced}
-    kept = [] if report.created else base.questionnaire.respondents
-    expected = [replaced.get(r.id, r) for r in kept] + [_respondent(r) for r in report.added]
-    unchanged = questionnaire.model_copy(update={"respondents": []}) == (
-        base.questionnaire.model_copy(update={"respondents": []})
-    )
-    if questionnaire.respondents != expected or not unchanged:
-        raise InvalidFileError(
-            label,
-            [
-                Diagnostic(
-                    label,
-                    1,
-                    1,
-                    "error",
-                    "import-check",
-                    _("the edited file does not read back as expected; nothing was written"),
-                    _("please report this with the questionnaire's layout"),
-                )
-            ],
-        )
-    report.result_warnings = len(loaded.warnings)
-    return text
