@@ -65,6 +65,7 @@ from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Responden
 from diamond.models.text import Language
 from diamond.scoring import analysis, evidence, robustness, support, swot, tows
 from diamond.scoring.bands import band_for
+from diamond.scoring.counts import Counted, collect, count_by_group, merged
 from diamond.scoring.result import (
     AGGREGATIONS,
     METHODS,
@@ -146,56 +147,6 @@ def counted_figures(
     value = mean if method == "mean" else median
     score = None if value is None else normalise(value, scale.min, scale.max)
     return Figures(n, mean, median, variance, rwg(variance, n, scale.points), score)
-
-
-#: indicator id → ``(answer, respondent weight)`` → how many respondents gave it.
-Counted = dict[str, Counter[tuple[int, float]]]
-
-
-def collect(
-    respondents: Iterable[Respondent], catalogue: Catalogue
-) -> dict[str, list[tuple[int, float]]]:
-    """Every indicator's ``(answer, weight)`` pairs, leaving out nulls and unknown ids."""
-    answers: dict[str, list[tuple[int, float]]] = {i: [] for i in catalogue.indicators}
-    for respondent in respondents:
-        for indicator_id, value in respondent.answers.items():
-            if value is not None and indicator_id in answers:
-                answers[indicator_id].append((value, respondent.weight))
-    return answers
-
-
-def count_by_group(
-    respondents: Iterable[Respondent], catalogue: Catalogue
-) -> dict[Group, Counted]:
-    """``Counted`` answers of each stakeholder group present, in one pass over the answers.
-
-    Nulls and unknown indicator ids are left out, as ``collect`` does; a group whose
-    respondents answered nothing is present with empty counts.
-    """
-    known = catalogue.indicators
-    found: dict[Group, Counter[tuple[str, int, float]]] = {}
-    for respondent in respondents:
-        group = found.get(respondent.group)
-        if group is None:
-            group = found[respondent.group] = Counter()
-        weight = respondent.weight
-        group.update((i, v, weight) for i, v in respondent.answers.items()
-                     if v is not None and i in known)
-    out: dict[Group, Counted] = {}
-    for group_id, pairs in found.items():
-        counted: Counted = {i: Counter() for i in known}
-        for (indicator_id, value, weight), count in pairs.items():
-            counted[indicator_id][value, weight] = count
-        out[group_id] = counted
-    return out
-
-
-def _merged(parts: Iterable[Counted], catalogue: Catalogue) -> Counted:
-    merged: Counted = {i: Counter() for i in catalogue.indicators}
-    for part in parts:
-        for indicator_id, counts in part.items():
-            merged[indicator_id].update(counts)
-    return merged
 
 
 def score_respondents(
@@ -363,7 +314,7 @@ def assess(
                          .format(count=bootstrap))
     language: Language = lang if lang is not None else questionnaire.sector.language
     by_group = count_by_group(questionnaire.respondents, catalogue)
-    scores = score_counted(_merged(by_group.values(), catalogue), questionnaire, catalogue,
+    scores = score_counted(merged(by_group.values(), catalogue), questionnaire, catalogue,
                            chosen, aggregation=how)
     dimensions = _dimension_results(scores, questionnaire, catalogue, language)
     groups, spread = _groups(questionnaire, catalogue, chosen, how, by_group)
