@@ -20,7 +20,7 @@ from diamond.render import compiled, precompiled
 from diamond.render.filters import filters_for
 from diamond.render.precompile import expected_files, stale_files
 from diamond.render.precompiled import COMPILED, compiled_code, module_name, source_hash
-from diamond.render.report import ReportRenderer, RenderOptions, render_reports
+from diamond.render.report import RenderOptions, ReportRenderer, render_reports
 from diamond.render.sandbox import BoundedSandbox
 from diamond.render.templates import make_environment, read_builtin, render_template
 from diamond.render.trusted import TrustedEnvironment
@@ -164,7 +164,7 @@ def test_the_renderer_reads_a_user_folder_once_and_keeps_its_limits(
     (tmp_path / "report.md.j2").write_text("{% include '_macros.md.j2' %}\n", encoding="utf-8")
     from diamond.errors import TemplateError
 
-    with pytest.raises(TemplateError, match="_macros.md.j2"):
+    with pytest.raises(TemplateError, match=r"_macros\.md\.j2"):
         bomb.render(a, ("md",), stem="r")
 
 
