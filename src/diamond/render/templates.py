@@ -49,7 +49,6 @@ from diamond.io.read import read_regular
 from diamond.numbertext import grouped
 from diamond.render.filters import report_safe
 from diamond.render.precompiled import PrecompiledLoader
-from diamond.render.sandbox import BoundedSandbox, render_bounded
 from diamond.render.trusted import TrustedEnvironment
 
 __all__ = ["builtin_templates", "environment_options", "make_environment", "read_builtin",
@@ -230,6 +229,8 @@ def make_environment(
     if not templates_dir.is_dir():
         raise TemplateError(_("templates folder {path} not found or not a folder").format(
             path=templates_dir))
+    from diamond.render.sandbox import BoundedSandbox  # only a user's templates need it
+
     loaders: list[BaseLoader] = [_UserLoader(str(templates_dir), encoding="utf-8"),
                                  _builtin_loader()]
     env = BoundedSandbox(
@@ -278,6 +279,10 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     """Render template ``name`` with ``context``; any failure raises ``TemplateError``."""
     try:
         template = env.get_template(name)
+        if isinstance(env, TrustedEnvironment):
+            return template.render(context)
+        from diamond.render.sandbox import BoundedSandbox, render_bounded
+
         if isinstance(env, BoundedSandbox):
             env.start_clock()
             return render_bounded(env, template.generate(context))
