@@ -172,3 +172,19 @@ def test_precompiled_module_names_are_plain_identifiers() -> None:
     for name in compiled.TEMPLATES:
         assert module_name(name).isidentifier()
     assert precompiled.COMPILED.is_dir()
+
+
+def test_labels_parsed_ahead_of_time_are_the_parsed_files_in_their_order() -> None:
+    from diamond.render.labels import parse_labels
+    from diamond.render.precompiled import compiled_labels
+
+    names = sorted(p.name for p in TEMPLATES.glob("*.yaml"))
+    assert sorted(compiled.LABELS) == names
+    for name in names:
+        data = (TEMPLATES / name).read_bytes()
+        ahead = compiled_labels(name, data)
+        assert ahead is not None, f"run: python -m diamond.render.precompile ({name})"
+        parsed = parse_labels(data.decode("utf-8"), name)
+        assert repr(ahead) == repr(parsed), name  # the same keys, values and order
+        assert compiled_labels(name, data + b"\n# edited\n") is None
+    assert compiled_labels("labels-unknown.yaml", b"") is None

@@ -1,4 +1,5 @@
-"""Generate ``diamond/render/compiled/``: the shipped templates compiled to Python modules.
+"""Generate ``diamond/render/compiled/``: the shipped templates compiled to Python modules,
+and the shipped labels files parsed into Python literals.
 
 Run after changing anything in ``templates/`` (or the options, filters or Jinja
 version the modules are compiled for)::
@@ -12,6 +13,7 @@ reports. How the modules are used: ``diamond.render.precompiled``.
 
 from __future__ import annotations
 
+import pprint
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,6 +37,9 @@ JINJA2 = {version!r}
 #: Template name -> (module, SHA-256 of the template's source).
 TEMPLATES: dict[str, tuple[str, str]] = {{
 {entries}}}
+#: Labels file name -> (module, SHA-256 of the file); the module's DATA is the parsed file.
+LABELS: dict[str, tuple[str, str]] = {{
+{labels}}}
 '''
 
 
@@ -55,8 +60,8 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _template_names(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name.endswith(".j2"))
+def _names(folder: Path, suffix: str) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name.endswith(suffix))
 
 
 def expected_files(folder: Path | None = None) -> dict[str, str]:
@@ -65,16 +70,27 @@ def expected_files(folder: Path | None = None) -> dict[str, str]:
         from diamond.render.templates import builtin_templates
 
         folder = Path(str(builtin_templates()))
+    from diamond.render.labels import parse_labels
+
     env = _environment()
     files: dict[str, str] = {}
     entries = []
-    for name in _template_names(folder):
+    for name in _names(folder, ".j2"):
         data = (folder / name).read_bytes()
         code = env.compile(data.decode("utf-8"), name, name, raw=True)
         module = module_name(name)
         files[f"{module}.py"] = _HEADER.format(name=name) + code + "\n"
         entries.append(f"    {name!r}: ({module!r}, {source_hash(data)!r}),\n")
-    files["__init__.py"] = _INDEX.format(version=jinja2.__version__, entries="".join(entries))
+    labels = []
+    for name in _names(folder, ".yaml"):
+        data = (folder / name).read_bytes()
+        parsed = parse_labels(data.decode("utf-8"), name)
+        module = module_name(name)
+        text = pprint.pformat(parsed, width=100, sort_dicts=False)
+        files[f"{module}.py"] = _HEADER.format(name=name) + f"DATA = {text}\n"
+        labels.append(f"    {name!r}: ({module!r}, {source_hash(data)!r}),\n")
+    files["__init__.py"] = _INDEX.format(version=jinja2.__version__, entries="".join(entries),
+                                         labels="".join(labels))
     return files
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import jinja2
 from jinja2 import BaseLoader
 
-__all__ = ["COMPILED", "PrecompiledLoader", "compiled_code", "module_name"]
+__all__ = ["COMPILED", "PrecompiledLoader", "compiled_code", "compiled_labels", "module_name"]
 
 #: The folder of the generated modules (a package of ``diamond``).
 COMPILED = Path(__file__).resolve().parent / "compiled"
@@ -64,12 +64,41 @@ def compiled_code(name: str, read_source: Callable[[str], bytes]) -> CodeType | 
     try:
         if source_hash(read_source(name)) != expected:
             return None
-        path = COMPILED / f"{module}.py"
-        fullname = f"{_PACKAGE}.{module}"
-        code = importlib.machinery.SourceFileLoader(fullname, str(path)).get_code(fullname)
+        code = _module_code(module)
     except (OSError, ImportError, SyntaxError):
         return None
     return code
+
+
+def _module_code(module: str) -> CodeType:
+    path = COMPILED / f"{module}.py"
+    fullname = f"{_PACKAGE}.{module}"
+    code = importlib.machinery.SourceFileLoader(fullname, str(path)).get_code(fullname)
+    if code is None:  # pragma: no cover - a source file always gives code
+        raise ImportError(fullname)
+    return code
+
+
+def compiled_labels(name: str, source: bytes) -> dict[str, Any] | None:
+    """Labels file ``name`` as parsed ahead of time, if ``source`` is what was parsed.
+
+    The same mapping ``diamond.render.labels.parse_labels`` gives (key order too),
+    without reading YAML; None when the index has no entry or another hash.
+    """
+    try:
+        from diamond.render import compiled
+    except ImportError:  # pragma: no cover - a package built without the modules
+        return None
+    entry = compiled.LABELS.get(name)
+    if entry is None or source_hash(source) != entry[1]:
+        return None
+    namespace: dict[str, Any] = {}
+    try:
+        exec(_module_code(entry[0]), namespace)
+    except (OSError, ImportError, SyntaxError):
+        return None
+    data = namespace.get("DATA")
+    return data if isinstance(data, dict) else None
 
 
 class PrecompiledLoader(BaseLoader):

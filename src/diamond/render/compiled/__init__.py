@@ -29,3 +29,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     'report.html.j2': ('t_report_html_j2', 'ea848ca98ece2f55b379acb2d0feee5bfd2f7604f769db6209d6827206773b57'),
     'report.md.j2': ('t_report_md_j2', 'd69bb912b03416343ffd8c904203c9c58c42f1d772020dda04659cd0423eddba'),
 }
+#: Labels file name -> (module, SHA-256 of the file); the module's DATA is the parsed file.
+LABELS: dict[str, tuple[str, str]] = {
+    'labels-compare.yaml': ('t_labels_compare_yaml', '6b611dd23a04d0b6d54624d1da7e734ddb238677b2467eb41eef9c56153d168e'),
+    'labels-deliverable.yaml': ('t_labels_deliverable_yaml', '78a16679e90344ff8a7e2c6d373ef23002a905522f8741227b2051a5dbd7ac8d'),
+    'labels.yaml': ('t_labels_yaml', 'f0030cb9c0b40ce28f97084a47e91a16948a5391e6def6ff26749075cfecb1ab'),
+}
