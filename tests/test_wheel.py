@@ -11,8 +11,11 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import jinja2
 import pytest
 
+from diamond.render import compiled
+from diamond.render.precompiled import module_name
 from tests.golden import examples, render_example
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +33,10 @@ from diamond.scoring import assess
 q, cat = require_valid(load_questionnaire(sys.argv[1]))
 a = assess(q, cat, "mean", lang=None, date=None)
 files = render_reports(a, TEXT_FORMATS, stem=Path(sys.argv[1]).stem)
+from diamond.render.job import BUILTIN
+loaded = BUILTIN.environment("en").get_template("report.md.j2").filename
 print(json.dumps({"package": diamond.__file__, "templates": str(builtin_templates()),
-                  "files": {f.name: f.content for f in files}}))
+                  "files": {f.name: f.content for f in files}, "loaded": loaded}))
 """
 NETWORK = ("Could not find a version", "No matching distribution", "NewConnectionError",
            "Temporary failure in name resolution", "Network is unreachable")
@@ -61,6 +66,8 @@ def test_wheel_ships_templates_and_renders_like_the_checkout(tmp_path: Path) -> 
             assert f"diamond/templates/{name}" in names, f"{name} is missing from {wheel.name}"
         assert "diamond/data/stm-2015.yaml" in names
         assert "diamond/locale/tr/LC_MESSAGES/diamond.mo" in names
+        for name in (n for n in SHIPPED if n.endswith(".j2")):  # their precompiled modules
+            assert f"diamond/render/compiled/{module_name(name)}.py" in names, name
         site = tmp_path / "site"
         archive.extractall(site)
 
@@ -79,6 +86,9 @@ def test_wheel_ships_templates_and_renders_like_the_checkout(tmp_path: Path) -> 
     result = json.loads(run.stdout)
     assert Path(result["package"]).resolve().is_relative_to(site.resolve())
     assert Path(result["templates"]).resolve() == (site / "diamond" / "templates").resolve()
+    if jinja2.__version__ == compiled.JINJA2:  # rendered from the wheel's compiled modules
+        compiled_dir = (site / "diamond" / "render" / "compiled").resolve()
+        assert Path(result["loaded"]).resolve().parent == compiled_dir
     expected = {f.name: f.content for f in render_example(example)}
     assert result["files"].keys() == expected.keys()
     for name, content in expected.items():

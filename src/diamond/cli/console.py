@@ -151,6 +151,18 @@ def print_table(
 
     ``rows`` pairs each row's cells with whether it is emphasised (bold).
     """
+    if not colour:  # the same text without importing rich, where that is certain
+        from diamond.cli.plain_table import plain_table, rich_width
+
+        width = rich_width(_environment())
+        if width is not None:
+            plain = plain_table(
+                safe(title), [(safe(name), justify) for name, justify in columns],
+                [[safe(c) for c in cells] for cells, _bold in rows],
+                min(max(width, _MIN_WIDTH), _MAX_WIDTH))
+            if plain is not None:
+                write(plain, sys.stdout)
+                return
     from rich.table import Table
     from rich.text import Text
 

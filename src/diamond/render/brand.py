@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,20 +37,26 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 MAX_LOGO_BYTES = 5 << 20
 
 
-class Colours(Strict):
-    """The brand's colours, as #rrggbb."""
+@cache
+def _brand_file() -> Any:
+    """The ``--brand`` file's model, built when a brand file is first read (pydantic builds
+    a model's validator when its class is made: about 3 ms that other runs need not pay)."""
 
-    primary: Colour = Field(default=DEFAULT_PRIMARY, description="Headings and the chart.")
-    accent: Colour = Field(default=DEFAULT_ACCENT, description="Highlights.")
+    class Colours(Strict):
+        """The brand's colours, as #rrggbb."""
 
+        primary: Colour = Field(default=DEFAULT_PRIMARY, description="Headings and the chart.")
+        accent: Colour = Field(default=DEFAULT_ACCENT, description="Highlights.")
 
-class BrandFile(Strict):
-    """The ``--brand`` file."""
+    class BrandFile(Strict):
+        """The ``--brand`` file."""
 
-    organisation: ShortText | None = None
-    logo: ShortText | None = None
-    colours: Colours = Field(default_factory=Colours)
-    footer: ShortText | None = None
+        organisation: ShortText | None = None
+        logo: ShortText | None = None
+        colours: Colours = Field(default_factory=Colours)
+        footer: ShortText | None = None
+
+    return BrandFile
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def load_brand(path: Path) -> Brand:
         text = decode(read_bytes(label, Limits()), label)
     except TextProblem as problem:
         raise InvalidFileError(label, [problem.diagnostic]) from None
-    parsed = parse_document(text, label, BrandFile, Limits())
+    parsed = parse_document(text, label, _brand_file(), Limits())
     if not parsed.ok or parsed.model is None:
         raise InvalidFileError(label, parsed.diagnostics)
     model = parsed.model

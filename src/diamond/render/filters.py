@@ -51,8 +51,11 @@ def report_safe(value: Any) -> Any:
     hold no terminal control. C0 and C1 controls other than newline and tab, DEL and
     undecodable file-name bytes become visible escapes (``\\x1b``); markup stays markup.
     """
+    if type(value) is str:  # the common case first: most output is printable text
+        return value if value.isprintable() else report_text(value)
     if isinstance(value, Markup):
-        return Markup(report_text(str(value)))
+        text = str(value)
+        return value if text.isprintable() else Markup(report_text(text))
     if isinstance(value, str):
         return report_text(value)
     return value

@@ -2,8 +2,9 @@
 
 The format registry (``diamond.render.report.RENDERERS``) maps a format name
 to a function ``RenderJob -> list[RenderedFile]``. The job builds the template
-context and the Jinja environment once, on first use, so formats rendered in
-one run share them.
+context once, on first use, so formats rendered in one run share it; the Jinja
+environment and the labels come from a ``TemplateSet``, made once per templates
+folder and language and shared by every report rendered with it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from diamond.models.text import Language
 from diamond.render.brand import Brand
 from diamond.scoring import Assessment
 
-__all__ = ["RenderJob", "RenderOptions", "RenderedFile", "Renderer"]
+__all__ = ["BUILTIN", "RenderJob", "RenderOptions", "RenderedFile", "Renderer", "TemplateSet"]
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,74 @@ class RenderOptions:
     reference_docx: Path | None = None
 
 
+class TemplateSet:
+    """The Jinja environment and the labels of one templates folder, per language.
+
+    ``templates_dir`` None is the built-in templates (``BUILTIN``, one per process:
+    they never change while it runs). A user's folder is read when a language is
+    first asked for and kept for the set's life; a new set reads it again. The
+    labels handed out are shared by every report rendered with the set and must
+    not be changed (the templates cannot: they run without a way to mutate data).
+    """
+
+    def __init__(self, templates_dir: Path | None = None) -> None:
+        self.templates_dir = templates_dir
+        self._environments: dict[str, Any] = {}
+        self._labels: dict[str, dict[str, Any]] = {}
+
+    def environment(self, language: Language) -> Any:
+        """The environment for reports in ``language`` (the sandbox for a user's folder)."""
+        env = self._environments.get(language)
+        if env is None:
+            from diamond.render.filters import filters_for
+            from diamond.render.templates import make_environment
+
+            env = self._environments[language] = make_environment(
+                self.templates_dir, filters_for(language))
+        return env
+
+    def labels(self, language: Language) -> dict[str, Any]:
+        """The labels for ``language``, with the deliverable's under ``deliverable``."""
+        labels = self._labels.get(language)
+        if labels is None:
+            from diamond.render.labels import load_labels
+
+            labels = load_labels(language, self.templates_dir)
+            labels["deliverable"] = load_labels(
+                language, self.templates_dir, "labels-deliverable.yaml")
+            self._labels[language] = labels
+        return labels
+
+
+#: The built-in templates' set, shared by every report of the process that uses them.
+BUILTIN = TemplateSet(None)
+
+
 @dataclass
 class RenderJob:
-    """One assessment to render in one language, with its context built on first use."""
+    """One assessment to render in one language, with its context built on first use.
+
+    ``templates`` gives the environment and labels; by default the built-in set, or a
+    new set over ``options.templates_dir`` when one is given.
+    """
 
     assessment: Assessment
     language: Language
     stem: str
     options: RenderOptions = field(default_factory=RenderOptions)
+    templates: TemplateSet | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.templates is None:
+            folder = self.options.templates_dir
+            self.templates = BUILTIN if folder is None else TemplateSet(folder)
+
+    @property
+    def template_set(self) -> TemplateSet:
+        """The templates this job renders with."""
+        assert self.templates is not None  # set by __post_init__
+        return self.templates
 
     @property
     def svg_name(self) -> str:
@@ -56,11 +116,8 @@ class RenderJob:
         """The template context (see ``diamond.render.context``), built once."""
         if "context" not in self._cache:
             from diamond.render.context import build_context
-            from diamond.render.labels import load_labels
 
-            labels = load_labels(self.language, self.options.templates_dir)
-            labels["deliverable"] = load_labels(
-                self.language, self.options.templates_dir, "labels-deliverable.yaml")
+            labels = self.template_set.labels(self.language)
             self._cache["context"] = build_context(
                 self.assessment, labels, lang=self.language, svg_name=self.svg_name,
                 brand=self.options.brand)
@@ -71,27 +128,15 @@ class RenderJob:
         """A template rendered with the context, plus ``extra`` keys."""
         from diamond.render.templates import render_template
 
-        if "env" not in self._cache:
-            self._cache["env"] = report_environment(self.options.templates_dir, self.language)
-        return render_template(self._cache["env"], template, {**self.context(), **extra})
-
-
-#: The built-in templates' environment per language, made once per process: the
-#: built-in templates never change while it runs, and a portfolio renders thousands.
-_BUILTIN_ENVIRONMENTS: dict[str, Any] = {}
+        env = self.template_set.environment(self.language)
+        return render_template(env, template, {**self.context(), **extra})
 
 
 def report_environment(templates_dir: Path | None, language: Language) -> Any:
-    """The sandboxed environment for reports in ``language`` (shared for the built-ins)."""
-    from diamond.render.filters import filters_for
-    from diamond.render.templates import make_environment
-
-    if templates_dir is not None:  # a user's files may change between calls: never shared
-        return make_environment(templates_dir, filters_for(language))
-    env = _BUILTIN_ENVIRONMENTS.get(language)
-    if env is None:
-        env = _BUILTIN_ENVIRONMENTS[language] = make_environment(None, filters_for(language))
-    return env
+    """The environment for reports in ``language``: shared for the built-ins, new for a
+    user's folder (whose files may change between calls)."""
+    templates = BUILTIN if templates_dir is None else TemplateSet(templates_dir)
+    return templates.environment(language)
 
 
 Renderer = Callable[[RenderJob], list[RenderedFile]]

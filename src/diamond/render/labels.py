@@ -16,6 +16,7 @@ from typing import Any
 from diamond.errors import InputError, TemplateError
 from diamond.i18n import _
 from diamond.io.read import read_regular
+from diamond.render.precompiled import compiled_labels
 from diamond.render.templates import builtin_templates
 from diamond.yamlsource import YamlProblem, read_yaml
 
@@ -96,9 +97,13 @@ def merge(
 
 @lru_cache(maxsize=16)
 def _parsed_builtin(file_name: str) -> dict[str, Any]:
-    # read and parsed once per process: a portfolio renders thousands of reports
-    text = (builtin_templates() / file_name).read_text(encoding="utf-8")
-    return parse_labels(text, file_name)
+    # read and parsed once per process: a portfolio renders thousands of reports; the
+    # shipped files come parsed ahead of time when their text is what was parsed
+    data = (builtin_templates() / file_name).read_bytes()
+    parsed = compiled_labels(file_name, data)
+    if parsed is not None:
+        return parsed
+    return parse_labels(data.decode("utf-8"), file_name)
 
 
 def _copy(value: Any) -> Any:

@@ -19,11 +19,18 @@ from diamond.errors import UsageError
 from diamond.i18n import _
 from diamond.models.text import LANGUAGES, Language
 from diamond.render import office
-from diamond.render.job import RenderedFile, Renderer, RenderJob, RenderOptions
+from diamond.render.job import (
+    BUILTIN,
+    RenderedFile,
+    Renderer,
+    RenderJob,
+    RenderOptions,
+    TemplateSet,
+)
 from diamond.scoring import Assessment, to_json
 
 __all__ = ["FORMATS", "RENDERERS", "TEXT_FORMATS", "RenderOptions", "RenderedFile",
-           "check_formats", "check_stem", "render_reports", "report_stem"]
+           "ReportRenderer", "check_formats", "check_stem", "render_reports", "report_stem"]
 
 
 def _markdown(job: RenderJob) -> list[RenderedFile]:
@@ -112,15 +119,44 @@ def render_reports(
     ``UsageError`` for an unknown format or language or a stem with a folder
     in it, ``TemplateError`` when a template fails to load or render, and
     ``DependencyError`` when a format needs something not installed.
+
+    A user's templates folder is read again on every call; ``ReportRenderer``
+    renders many assessments with one reading of it.
     """
-    chosen = check_formats(formats)
-    check_stem(stem)
-    language = _language(lang, assessment)
     options = options or RenderOptions()
     if templates_dir is not None:
         options = RenderOptions(templates_dir, options.brand, options.reference_docx)
-    job = RenderJob(assessment, language, stem, options)
-    files: list[RenderedFile] = []
-    for fmt in chosen:
-        files.extend(RENDERERS[fmt](job))
-    return files
+    return ReportRenderer(options).render(assessment, formats, stem=stem, lang=lang)
+
+
+class ReportRenderer:
+    """Renders the reports of many assessments with one set of templates and options.
+
+    For a portfolio's cluster reports: the Jinja environment (the sandbox for a
+    user's ``templates_dir``), the compiled templates and the labels are made once
+    per language, on first use, and reused for every report. With the built-in
+    templates they are shared by the whole process; a user's templates folder is
+    read once per renderer (make a new one to read edited files). Each report is
+    the same, byte for byte, as ``render_reports`` gives, and a user's templates
+    keep their sandbox, time limit and size limits per rendered file. Not safe to
+    share between threads; make one per worker process.
+    """
+
+    def __init__(self, options: RenderOptions | None = None) -> None:
+        self.options = options or RenderOptions()
+        folder = self.options.templates_dir
+        self.templates = BUILTIN if folder is None else TemplateSet(folder)
+
+    def render(
+        self, assessment: Assessment, formats: Sequence[str], *, stem: str,
+        lang: str | None = None,
+    ) -> list[RenderedFile]:
+        """The report files of ``assessment`` in ``formats``, as ``render_reports`` does."""
+        chosen = check_formats(formats)
+        check_stem(stem)
+        language = _language(lang, assessment)
+        job = RenderJob(assessment, language, stem, self.options, self.templates)
+        files: list[RenderedFile] = []
+        for fmt in chosen:
+            files.extend(RENDERERS[fmt](job))
+        return files

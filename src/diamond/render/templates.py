@@ -6,11 +6,15 @@ there); in an editable or source checkout they are read from that top-level
 folder. A user's ``--templates DIR`` comes first: any template file it holds
 overrides the built-in one of the same name, the rest fall back.
 
-Templates run in Jinja's immutable sandbox with strict undefined variables, a
+With a user's folder, every template (the user's and the built-in ones they
+include) runs in Jinja's immutable sandbox with strict undefined variables, a
 time limit and size limits (``diamond.render.sandbox``).
 The context they get holds only plain dicts, lists, strings and numbers (see
 ``diamond.render.context``), so a template someone else wrote can read the
-report's data but cannot reach Python objects, modules or files.
+report's data but cannot reach Python objects, modules or files. Without one,
+only the shipped templates render, in a plain environment with the same options
+and filters, from their precompiled modules (``diamond.render.trusted``,
+``diamond.render.precompiled``).
 """
 
 from __future__ import annotations
@@ -20,10 +24,8 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable, Mapping, MutableMapping
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import (
@@ -44,23 +46,35 @@ from diamond.i18n import _
 from diamond.io.read import read_regular
 from diamond.numbertext import grouped
 from diamond.render.filters import report_safe
-from diamond.render.sandbox import BoundedSandbox, render_bounded
+from diamond.render.precompiled import PrecompiledLoader
+from diamond.render.trusted import TrustedEnvironment
 
-__all__ = ["builtin_templates", "make_environment", "render_template", "template_error"]
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+__all__ = ["builtin_templates", "environment_options", "make_environment", "read_builtin",
+           "render_template", "template_error"]
 
 #: Template names that are autoescaped (HTML and SVG); everything else (Markdown) is not.
 AUTOESCAPED = (".html.j2", ".htm.j2", ".svg.j2", ".xml.j2", ".html", ".svg")
 _SOURCE_CHECKOUT = Path(__file__).resolve().parents[3] / "templates"
+#: Where a wheel puts them: ``diamond/templates`` (the package data).
+_PACKAGED = Path(__file__).resolve().parents[1] / "templates"
 
 
 def builtin_templates() -> Traversable:
     """The built-in templates folder: the package data, else the source checkout's."""
-    try:
-        packaged = resources.files("diamond") / "templates"
-        if packaged.is_dir():
-            return packaged
-    except (ModuleNotFoundError, OSError):  # pragma: no cover - diamond is importable here
-        pass
+    if _PACKAGED.is_dir():  # an installed wheel (importlib.resources costs about 5 ms)
+        return _PACKAGED
+    if not _SOURCE_CHECKOUT.is_dir():  # pragma: no cover - a package not on the file system
+        from importlib import resources
+
+        try:
+            packaged = resources.files("diamond") / "templates"
+            if packaged.is_dir():
+                return packaged
+        except (ModuleNotFoundError, OSError):
+            pass
     return _SOURCE_CHECKOUT
 
 
@@ -138,6 +152,12 @@ def _builtin_loader() -> BaseLoader:
     return PackageLoader("diamond", "templates", encoding="utf-8")  # pragma: no cover - zipped
 
 
+def read_builtin(name: str) -> bytes:
+    """The source of built-in template ``name``, as bytes."""
+    folder = builtin_templates()
+    return (folder.joinpath(*split_template_path(name))).read_bytes()
+
+
 class _QuietBytecodeCache(FileSystemBytecodeCache):
     """Compiled templates kept between runs; a cache that cannot be written is skipped.
 
@@ -151,9 +171,11 @@ class _QuietBytecodeCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _bytecode_cache() -> BytecodeCache | None:
-    """``$XDG_CACHE_HOME/diamond/jinja-*`` (or ``~/.cache``); none if it cannot be made.
+def _bytecode_cache(kind: str) -> BytecodeCache | None:
+    """``$XDG_CACHE_HOME/diamond/jinja-*-KIND`` (or ``~/.cache``); none if it cannot be made.
 
+    ``kind`` names the environment (``sandbox`` or ``trusted``): the sandbox compiles
+    operators differently, so the two never share compiled code.
     ``DIAMOND_NO_TEMPLATE_CACHE`` (any value) turns the cache off.
     """
     if os.environ.get("DIAMOND_NO_TEMPLATE_CACHE"):
@@ -162,7 +184,8 @@ def _bytecode_cache() -> BytecodeCache | None:
     # The environment's options (autoescaping, whitespace) shape the compiled code, so the
     # folder is named by the diamond and Jinja versions and by this module's own source.
     options = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    folder = os.path.join(root, "diamond", f"jinja-{__version__}-{jinja2.__version__}-{options}")
+    folder = os.path.join(
+        root, "diamond", f"jinja-{__version__}-{jinja2.__version__}-{options}-{kind}")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
@@ -170,36 +193,60 @@ def _bytecode_cache() -> BytecodeCache | None:
     return _QuietBytecodeCache(folder)
 
 
-def make_environment(
-    templates_dir: Path | None = None,
-    filters: Mapping[str, Callable[..., Any]] | None = None,
-) -> BoundedSandbox:
-    """A sandboxed Jinja environment over ``templates_dir`` (if given) then the built-ins.
+def environment_options() -> dict[str, Any]:
+    """What every report environment is made with, sandboxed or not: whatever shapes the
+    output (the precompiled modules are generated with exactly these)."""
+    return {
+        "undefined": StrictUndefined,
+        "autoescape": _autoescape,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "auto_reload": False,
+        "finalize": report_safe,
+    }
 
-    Raises ``TemplateError`` when ``templates_dir`` is not a folder.
-    """
-    loaders: list[BaseLoader] = []
-    if templates_dir is not None:
-        if not templates_dir.is_dir():
-            raise TemplateError(_("templates folder {path} not found or not a folder").format(
-                path=templates_dir))
-        loaders.append(_UserLoader(str(templates_dir), encoding="utf-8"))
-    loaders.append(_builtin_loader())
-    env = BoundedSandbox(
-        loader=_Loader(loaders, templates_dir),
-        undefined=StrictUndefined,
-        autoescape=_autoescape,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
-        finalize=report_safe,
-    )
+
+def _finish(env: jinja2.Environment, filters: Mapping[str, Callable[..., Any]] | None) -> None:
     for unused in ("lipsum", "cycler", "joiner"):  # nothing a report needs
         env.globals.pop(unused, None)
     if filters:
         env.filters.update(filters)
+
+
+def make_environment(
+    templates_dir: Path | None = None,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+) -> jinja2.Environment:
+    """A Jinja environment over ``templates_dir`` (if given) then the built-ins.
+
+    With ``templates_dir``, a ``BoundedSandbox``: the user's templates, and the
+    built-in ones they include, are someone else's code. Without it, a
+    ``TrustedEnvironment`` over the shipped templates, loaded from their
+    precompiled modules. Raises ``TemplateError`` when ``templates_dir`` is not a
+    folder.
+    """
+    if templates_dir is None:
+        trusted = TrustedEnvironment(
+            loader=_Loader([PrecompiledLoader(_builtin_loader(), read_builtin)], None),
+            bytecode_cache=_bytecode_cache("trusted"),
+            **environment_options(),
+        )
+        _finish(trusted, filters)
+        return trusted
+    if not templates_dir.is_dir():
+        raise TemplateError(_("templates folder {path} not found or not a folder").format(
+            path=templates_dir))
+    from diamond.render.sandbox import BoundedSandbox  # only a user's templates need it
+
+    loaders: list[BaseLoader] = [_UserLoader(str(templates_dir), encoding="utf-8"),
+                                 _builtin_loader()]
+    env = BoundedSandbox(
+        loader=_Loader(loaders, templates_dir),
+        bytecode_cache=_bytecode_cache("sandbox"),
+        **environment_options(),
+    )
+    _finish(env, filters)
     return env
 
 
@@ -240,6 +287,10 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     """Render template ``name`` with ``context``; any failure raises ``TemplateError``."""
     try:
         template = env.get_template(name)
+        if isinstance(env, TrustedEnvironment):
+            return template.render(context)
+        from diamond.render.sandbox import BoundedSandbox, render_bounded
+
         if isinstance(env, BoundedSandbox):
             env.start_clock()
             return render_bounded(env, template.generate(context))

@@ -1,0 +1,88 @@
+"""The summary table without rich, when it is certain to be the text rich would print.
+
+``console.print_table`` draws its tables with rich, whose import is about 18 ms of a
+``diamond assess`` that takes 0.4 s. Without colour, and where rich's own choices are
+known (not a terminal on any standard stream, so the width is ``COLUMNS`` or 80; every
+character one cell wide; the table and its title fit that width), the table is plain
+text: rich's ``HEAVY_HEAD`` box with one space of padding. Anything else (colour, a
+terminal, wide or combining characters, a table that would wrap) goes to rich as
+before. ``tests/cli/test_plain_table.py`` checks the two give the same text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+__all__ = ["plain_table", "rich_width"]
+
+Justify = Literal["left", "right"]
+
+#: Characters rich gives one cell (checked by the tests against ``rich.cells.cell_len``):
+#: printable ASCII, Latin-1 letters and Latin Extended-A and -B (Turkish among them),
+#: and the dashes, quotes and dots diamond's own texts use.
+_EXTRA = frozenset("–—−‘’“”…·•°±×÷")
+
+
+def _narrow(text: str) -> bool:
+    return all(" " <= c <= "~" or "\u00c0" <= c <= "\u024f" or c in _EXTRA for c in text)
+
+
+def rich_width(environ: Mapping[str, str]) -> int | None:
+    """The width rich would give a console here, when that is certain; None otherwise."""
+    if sys.platform == "win32" or environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return None
+    for fd in (0, 1, 2):
+        try:
+            if os.isatty(fd):  # rich would ask the terminal
+                return None
+        except OSError:  # pragma: no cover - a closed descriptor
+            return None
+    columns = environ.get("COLUMNS")
+    if columns is None:
+        return 80
+    return int(columns) if columns.isascii() and columns.isdigit() else None
+
+
+def _cell(text: str, width: int, justify: Justify) -> str:
+    return " " + (text.rjust(width) if justify == "right" else text.ljust(width)) + " "
+
+
+def plain_table(
+    title: str,
+    columns: Sequence[tuple[str, Justify]],
+    rows: Sequence[Sequence[str]],
+    width: int,
+) -> str | None:
+    """The table rich prints in ``width`` columns without colour, or None if not certain.
+
+    Every text must already be safe (``console.safe``).
+    """
+    header = [name for name, _ in columns]
+    texts = [title, *header, *(cell for row in rows for cell in row)]
+    if not title or not columns or any(len(row) != len(columns) for row in rows):
+        return None
+    if not all(_narrow(text) and text == text.strip() and "  " not in text for text in texts):
+        return None
+    sizes = [max(len(row[k]) for row in (header, *rows)) for k in range(len(columns))]
+    total = sum(sizes) + 3 * len(sizes) + 1
+    if total > width or len(title) > total:
+        return None
+    justify = [j for _, j in columns]
+
+    def line(left: str, cells: Sequence[str], middle: str, right: str) -> str:
+        return left + middle.join(cells) + right
+
+    def rule(left: str, fill: str, middle: str, right: str) -> str:
+        return line(left, [fill * (size + 2) for size in sizes], middle, right)
+
+    def row(border: str, cells: Sequence[str]) -> str:
+        shown = [_cell(text, size, j) for text, size, j in zip(cells, sizes, justify, strict=True)]
+        return line(border, shown, border, border)
+
+    out = [title, rule("┏", "━", "┳", "┓"), row("┃", header), rule("┡", "━", "╇", "┩")]
+    out += [row("│", cells) for cells in rows]
+    out.append(rule("└", "─", "┴", "┘"))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,41 @@
+"""The environment of the shipped templates: no sandbox, the same output.
+
+The sandbox (``diamond.render.sandbox``) is there for templates someone else wrote:
+those given with ``--templates DIR``, and every built-in template they include, run
+in it with the render deadline and the size limits. Without ``--templates`` only the
+shipped templates render, which are this program's own code, reviewed with it; what
+they read (the questionnaire's text) is data, never compiled or run. So they render
+in this plain Jinja environment, with everything that shapes the output the same as
+the sandbox's: strict undefined variables, the autoescaping of HTML, the whitespace
+options, the ``report_safe`` finalize on every output, the report filters. The
+sandbox's per-lookup checks and deadline were about 60 % of a report's render time.
+
+Attribute lookups on the context's plain dicts skip Jinja's ``getattr`` first try
+(which raises and catches an ``AttributeError`` for every ``x.key``); the result is
+the same: a ``dict`` method name still finds the method, any other name the item or
+an undefined value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+__all__ = ["TrustedEnvironment"]
+
+#: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class TrustedEnvironment(jinja2.Environment):
+    """A plain Jinja environment for the shipped templates (see the module)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
