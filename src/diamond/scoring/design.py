@@ -8,7 +8,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frameworks import Catalogue
-from diamond.models.questionnaire import Questionnaire
+from diamond.models.questionnaire import GROUPS, Questionnaire
+from diamond.scoring import matrix
+from diamond.scoring.matrix import NONE, Matrix
 
 Array = NDArray[np.float64]
 
@@ -32,19 +34,23 @@ class Design:
 
 def design(questionnaire: Questionnaire, catalogue: Catalogue) -> Design:
     """The respondent × indicator array (respondents by id), weights and membership."""
+    return from_matrix(matrix.of(questionnaire, catalogue), questionnaire, catalogue)
+
+
+def from_matrix(m: Matrix, questionnaire: Questionnaire, catalogue: Catalogue) -> Design:
+    """``design`` from the respondents' arrays (``diamond.scoring.matrix``)."""
     dims = catalogue.framework.dimensions
-    indicators = [i.id for d in dims for i in d.indicators]
+    indicators = list(catalogue.indicators)  # framework order, the matrix's columns
     column = {i: k for k, i in enumerate(indicators)}
     # Sorted by id (unique): the resamples, and every floating-point sum, do not depend on
     # the order of respondents in the file.
-    people = sorted(questionnaire.respondents, key=lambda p: p.id)
-    answers = np.full((len(people), len(indicators)), np.nan)
-    for r, person in enumerate(people):
-        for indicator_id, value in person.answers.items():
-            if value is not None and indicator_id in column:
-                answers[r, column[indicator_id]] = value
-    raw = np.array([p.weight for p in people], dtype=float)
+    order = m.order
+    codes = m.codes[order]
+    answers = np.where(codes == NONE, np.nan, codes.astype(np.float64) + questionnaire.scale.min)
+    raw = np.asarray(m.weights, dtype=float)[order]
     weights = raw / raw.max() if raw.size else raw
+    ids = [m.ids[r] for r in order.tolist()]
+    group_ids = [GROUPS[g] for g in m.groups[order].tolist()]
     membership = np.zeros((len(indicators), len(dims)))
     for d, dim in enumerate(dims):
         for i in dim.indicators:
@@ -52,7 +58,7 @@ def design(questionnaire: Questionnaire, catalogue: Catalogue) -> Design:
     iw = questionnaire.weights.indicators
     dw = questionnaire.weights.dimensions
     return Design(
-        tuple(p.id for p in people), tuple(p.group for p in people), tuple(indicators),
+        tuple(ids), tuple(group_ids), tuple(indicators),
         tuple(d.id for d in dims), answers, weights,
         np.array([iw.get(i, 1.0) for i in indicators], dtype=float),
         np.array([dw.get(d.id, 1.0) for d in dims], dtype=float),

@@ -1,0 +1,148 @@
+"""The respondents as arrays: one row per respondent (the questionnaire's order), one
+column per indicator (framework order), each cell the answer's position on the scale.
+
+Scoring counts answers with numpy instead of one Python step per answer: the exact
+statistics (``engine``) need only how many respondents of each stakeholder group and
+weight gave each answer (``Tally``), a handful of figures per indicator however many
+respondents there are, and turn them into exact fractions; the robustness checks and
+the statistics read the same arrays. A table of respondents (``respondents_file``)
+hands its columns over directly (``diamond.answers.table``), without a Python object
+per respondent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from diamond.frameworks import Catalogue
+from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent
+
+NONE = -1  # a cell without an answer
+#: Above this many (group, weight, indicator, answer) cells, counts are made by sorting.
+DENSE_CELLS = 4_000_000
+
+
+class Columns(Protocol):
+    """What a table of respondents hands over instead of respondent objects."""
+
+    def matrix(self, indicators: Sequence[str], low: int) -> Matrix:
+        """The respondents' arrays, answers in the columns of ``indicators``."""
+        ...
+
+
+@dataclass(frozen=True, eq=False)
+class Matrix:
+    """The respondents' ids, groups, weights and answers, in the questionnaire's order."""
+
+    ids: list[str]
+    groups: NDArray[np.int8]  # index into GROUPS
+    weights: list[float]  # as given
+    codes: NDArray[np.int16]  # n × I: answer − scale minimum, NONE where not answered
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @cached_property
+    def weight_values(self) -> tuple[list[float], NDArray[np.intp]]:
+        """The distinct weights (ascending) and each respondent's index into them."""
+        values, index = np.unique(np.asarray(self.weights, dtype=np.float64),
+                                  return_inverse=True)
+        return values.tolist(), index.reshape(-1).astype(np.intp)
+
+    @cached_property
+    def answered(self) -> NDArray[np.bool_]:
+        """n × I: True where an answer is given."""
+        found: NDArray[np.bool_] = self.codes != NONE
+        return found
+
+    @cached_property
+    def order(self) -> NDArray[np.intp]:
+        """Respondents sorted by id (the statistics' order)."""
+        return np.asarray(sorted(range(len(self.ids)), key=self.ids.__getitem__),
+                          dtype=np.intp)
+
+    def silent(self) -> list[str]:
+        """Ids of respondents who answered none of the framework's indicators."""
+        quiet = ~self.answered.any(axis=1) if self.codes.shape[1] else np.ones(
+            len(self.ids), dtype=bool)
+        return [self.ids[r] for r in np.flatnonzero(quiet).tolist()]
+
+    def sizes(self) -> dict[Group, int]:
+        """How many respondents each group present has, in ``GROUPS`` order."""
+        counts = np.bincount(self.groups, minlength=len(GROUPS)).tolist()
+        return {g: counts[k] for k, g in enumerate(GROUPS) if counts[k]}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many respondents of each group and distinct weight gave each answer.
+
+    ``counts[g, w, i, k]``: respondents of group ``GROUPS[g]`` with weight
+    ``weights[w]`` who answered ``low + k`` to indicator ``i``.
+    """
+
+    counts: NDArray[np.int64]  # G × W × I × K
+    weights: list[float]
+    low: int
+
+
+def of(questionnaire: Questionnaire, catalogue: Catalogue) -> Matrix:
+    """The questionnaire's respondents as a ``Matrix`` (indicators in framework order)."""
+    indicators = list(catalogue.indicators)
+    low = questionnaire.scale.min
+    source: Any = questionnaire.respondents
+    columns = getattr(source, "columns", None)
+    if columns is not None:
+        found: Matrix = columns.matrix(indicators, low)
+        return found
+    return from_respondents(source, indicators, low)
+
+
+def from_respondents(respondents: Sequence[Respondent], indicators: Sequence[str],
+                     low: int) -> Matrix:
+    """A ``Matrix`` from respondent objects; answers to other ids are left out."""
+    n, width = len(respondents), len(indicators)
+    cells = [a.get(i) for r in respondents for a in (r.answers,) for i in indicators]
+    values = np.array(cells, dtype=np.float64).reshape(n, width) if n else np.zeros((0, width))
+    codes = np.where(np.isnan(values), NONE, values - low).astype(np.int16)
+    index = {g: k for k, g in enumerate(GROUPS)}
+    groups = np.array([index[r.group] for r in respondents], dtype=np.int8)
+    return Matrix([r.id for r in respondents], groups, [r.weight for r in respondents], codes)
+
+
+def tally(m: Matrix, points: int) -> Tally:
+    """Every answer counted by group, weight, indicator and answer, in one pass."""
+    weights, windex = m.weight_values
+    width = m.codes.shape[1]
+    shape = (len(GROUPS), len(weights), width, points)
+    size = int(np.prod(shape))
+    answered = m.answered
+    row = (m.groups.astype(np.int64) * len(weights) + windex) * width  # n
+    keys = ((row[:, None] + np.arange(width, dtype=np.int64)[None, :]) * points
+            + m.codes.astype(np.int64))[answered]
+    if size <= DENSE_CELLS:
+        counts = np.bincount(keys, minlength=size)
+    else:
+        unique, how_many = np.unique(keys, return_counts=True)
+        counts = np.zeros(size, dtype=np.int64)  # sparse in practice; see DENSE_CELLS
+        counts[unique] = how_many
+    return Tally(counts.reshape(shape).astype(np.int64), weights, 0)
+
+
+def counted(t: Tally, indicators: Sequence[str], low: int,
+            groups: Sequence[int] | None = None) -> dict[str, Counter[tuple[int, float]]]:
+    """``engine``'s counts (indicator → (answer, weight) → how many) of some groups
+    (all of them when ``groups`` is None)."""
+    counts = t.counts if groups is None else t.counts[list(groups)]
+    summed = counts.sum(axis=0)  # W × I × K
+    out: dict[str, Counter[tuple[int, float]]] = {i: Counter() for i in indicators}
+    for w, i, k in zip(*np.nonzero(summed), strict=True):
+        out[indicators[int(i)]][low + int(k), t.weights[int(w)]] = int(summed[w, i, k])
+    return out
