@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,6 +31,19 @@ class Design:
     membership: Array  # I × D
     low: int
     high: int
+
+    @cached_property
+    def weighted(self) -> Array:
+        """n × (I·K): each respondent's weight on the scale point they gave each indicator
+        (what ``composite.tallies`` times the weights gives, without its n × I × K copy)."""
+        points = self.high - self.low + 1
+        n, width = self.answers.shape
+        out = np.zeros((n, width * points))
+        answered = ~np.isnan(self.answers)
+        r, i = np.nonzero(answered)
+        codes = (self.answers[r, i] - self.low).astype(np.intp)
+        out[r, i * points + codes] = self.weights[r]
+        return out
 
 
 def design(questionnaire: Questionnaire, catalogue: Catalogue) -> Design:
