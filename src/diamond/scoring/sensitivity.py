@@ -75,8 +75,9 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     rng = np.random.default_rng(seed)
     keep = rng.random((VARIANTS, n)) >= LEAVE_OUT
     keep[0] = True
-    weighted = x.weighted
-    tally = (keep.astype(float) @ weighted).reshape(VARIANTS, n_ind, points)
+    weighted = x.tallies()  # single precision when that is exact
+    tally = np.asarray(keep.astype(weighted.dtype) @ weighted, dtype=np.float64).reshape(
+        VARIANTS, n_ind, points)
     table = np.stack([indicator_scores(tally, x.low, x.high, m) for m in ("mean", "median")])
     col = 0
     dcols = list(range(col, col + n_dim))

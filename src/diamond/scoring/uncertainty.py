@@ -89,13 +89,17 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     """Bootstrap replicates (B × I, B × D, B) over the respondents in ``rows``."""
     points = x.high - x.low + 1
     whole = len(rows) == len(x.respondents)
-    flat = x.weighted if whole else x.weighted[list(rows)]
-    parts_i, parts_d, parts_o = [], [], []
     count = len(rows)
+    flat = x.tallies()  # single precision when that is exact (``Design.equal_weights``)
+    if not whole:
+        flat = flat[list(rows)]
+    parts_i, parts_d, parts_o = [], [], []
     size = (max(BLOCK, BLOCK_CELLS // max(count, 1)) if count * BLOCK <= MAX_CELLS
             else max(2, MAX_CELLS // count))
-    for block in bootstrap.float_blocks(count, replicates, size, seed):
-        tally = (block @ flat).reshape(-1, len(x.indicators), points)
+    for block in bootstrap.float_blocks(count, replicates, size, seed,
+                                        flat.dtype.type):
+        tally = np.asarray(block @ flat, dtype=np.float64).reshape(-1, len(x.indicators),
+                                                                  points)
         scores = indicator_scores(tally, x.low, x.high, method)
         dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
         overall = aggregate(dims, x.dimension_weights, np.ones((len(x.dimensions), 1)),

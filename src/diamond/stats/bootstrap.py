@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -54,13 +55,15 @@ def blocks(n: int, replicates: int, size: int, seed: int = SEED) -> Iterator[NDA
         yield block.astype(np.int64)
 
 
-def float_blocks(n: int, replicates: int, size: int, seed: int = SEED) -> Iterator[Array]:
+def float_blocks(n: int, replicates: int, size: int, seed: int = SEED,
+                 dtype: type[np.floating[Any]] = np.float64) -> Iterator[NDArray[Any]]:
     """``blocks`` as floating-point counts (what a matrix product takes), made without an
     integer copy: the draws are the same numbers (``integers`` gives the same values as
-    32-bit integers below 2³¹), each row counted on its own, in cache."""
+    32-bit integers below 2³¹), each row counted on its own, in cache. The one block
+    yielded is reused: use it before asking for the next."""
     rng = np.random.default_rng(seed)
     kind = np.int32 if n <= 2**31 else np.int64
-    out = np.empty((min(size, replicates), n))
+    out = np.empty((min(size, replicates), n), dtype=dtype)
     for start in range(0, replicates, size):
         rows = min(size, replicates - start)
         drawn = rng.integers(0, n, size=(rows, n), dtype=kind)
