@@ -45,8 +45,8 @@ BLOCK = 200  # replicates per matrix product: bounds memory on large questionnai
 #: Small questionnaires take up to this many respondent × replicate cells per product
 #: instead (all 1,000 replicates at once below 400 respondents): fewer, larger products.
 BLOCK_CELLS = 400_000
-#: Above this many cells per block of ``BLOCK`` (20,000 respondents), blocks hold at most
-#: this many cells (32 MB of counts) instead: memory stays flat however many respondents.
+#: With equal weights, above this many cells per block of ``BLOCK`` (20,000 respondents),
+#: blocks hold at most this many cells (16 MB of counts) instead: memory stays flat.
 MAX_CELLS = 4_000_000
 
 
@@ -94,8 +94,11 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     if not whole:
         flat = flat[list(rows)]
     parts_i, parts_d, parts_o = [], [], []
-    size = (max(BLOCK, BLOCK_CELLS // max(count, 1)) if count * BLOCK <= MAX_CELLS
-            else max(2, MAX_CELLS // count))
+    size = max(BLOCK, BLOCK_CELLS // max(count, 1))
+    if count * BLOCK > MAX_CELLS and x.equal_weights:
+        # Whole-number tallies: the product's figures do not depend on the block's size
+        # (with other weights its rounding could), so memory stays flat.
+        size = max(2, MAX_CELLS // count)
     for block in bootstrap.float_blocks(count, replicates, size, seed,
                                         flat.dtype.type):
         tally = np.asarray(block @ flat, dtype=np.float64).reshape(-1, len(x.indicators),
