@@ -128,13 +128,15 @@ def test_scoring_a_table_makes_no_respondent_objects(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("n", "replicates", "size"), [(7, 50, 50), (7, 51, 4), (101, 33, 5),
                                                        (2, 9, 1), (1000, 20, 7)])
 def test_bootstrap_blocks_are_the_same_draws_whatever_their_size(
-    n: int, replicates: int, size: int,
+    n: int, replicates: int, size: int, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     whole = bootstrap.counts(n, replicates, seed=11)
     assert whole.sum(axis=1).tolist() == [n] * replicates
-    for dtype in (np.float64, np.float32):
-        parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 11, dtype)]
-        assert np.array_equal(np.vstack(parts), whole)
+    for cells in (bootstrap.WHOLE_BLOCK, 0):  # counted a block at once, or row by row
+        monkeypatch.setattr(bootstrap, "WHOLE_BLOCK", cells)
+        for dtype in (np.float64, np.float32):
+            parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 11, dtype)]
+            assert np.array_equal(np.vstack(parts), whole)
     # the draws themselves are numpy's 64-bit integers, as before
     rng = np.random.default_rng(11)
     drawn = rng.integers(0, n, size=(replicates, n))
