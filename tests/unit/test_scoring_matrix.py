@@ -179,3 +179,16 @@ def test_respondents_own_scores_read_like_a_dictionary() -> None:
             value = x.answers[k, c]
             assert row[indicator] == (None if np.isnan(value) else (value - 1) / 4 * 100)
     assert dict(own.items())[x.respondents[0]] == own[x.respondents[0]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_standard_error_of_arrays_is_the_list_version(seed: int) -> None:
+    from diamond.stats.difference import standard_error
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 400))
+    values = rng.uniform(0, 100, n).round(int(rng.integers(0, 6)))
+    choices = [[1.0], [0.1, 0.3, 2.5], [5e-324, 1.0, 1e6], [1e-300, 1e300]][seed % 4]
+    weights = rng.choice(choices, n) if n else np.zeros(0)
+    expected = standard_error(values.tolist(), weights.tolist())
+    assert uncertainty._standard_error(values, weights) == expected

@@ -157,8 +157,33 @@ def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
 
 def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval:
     keep = ~np.isnan(values)
-    se = standard_error(values[keep].tolist(), weights[keep].tolist())
-    return bootstrap.analytic(se, estimate)
+    return bootstrap.analytic(_standard_error(values[keep], weights[keep]), estimate)
+
+
+def _standard_error(values: Array, weights: Array) -> float | None:
+    """``difference.standard_error`` of arrays: the same operations on the same numbers
+    (each product and difference made by numpy is the one Python makes; every sum is
+    ``math.fsum``, exact; squares are Python's own ``** 2``), without a Python step per
+    respondent for all but the squares."""
+    top = float(weights.max()) if weights.size else 0.0
+    if top <= 0 or not math.isfinite(top) or bool((weights < 0).any()):
+        return standard_error(values.tolist(), weights.tolist())
+    w = weights / top
+    keep = w > 0
+    x, v = values[keep], w[keep]
+    n = int(x.size)
+    if n < 2:
+        return None  # Kish's n is at most 1
+    total = math.fsum(v.tolist())
+    mean = math.fsum((v * x).tolist()) / total
+    squares = np.array([d ** 2 for d in (x - mean).tolist()])
+    spread = math.fsum((v * squares).tolist()) / total
+    variance = spread * n / (n - 1)
+    # Kish's n of the kept weights, scaled by their largest (1.0: the same numbers)
+    n_eff = math.fsum(v.tolist()) ** 2 / math.fsum((v * v).tolist())
+    if n_eff < 2 or math.isnan(variance):
+        return None
+    return math.sqrt(variance / n_eff)
 
 
 def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
