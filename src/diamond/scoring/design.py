@@ -56,13 +56,21 @@ class Design:
         return self.weighted32 if self.equal_weights else self.weighted
 
     def _weighted(self, dtype: type[np.floating[Any]]) -> NDArray[Any]:
-        points = self.high - self.low + 1
-        n, width = self.answers.shape
-        out = np.zeros((n, width * points), dtype=dtype)
-        r, i = np.nonzero(~np.isnan(self.answers))
-        codes = (self.answers[r, i] - self.low).astype(np.intp)
-        out[r, i * points + codes] = self.weights[r]
-        return out
+        n = self.answers.shape[0]
+        values = np.arange(self.low, self.high + 1, dtype=np.float64)
+        out = (self.answers[:, :, None] == values).astype(dtype)  # one-hot, n × I × K
+        out *= self.weights.astype(dtype)[:, None, None]  # 1 × weight: the weight itself
+        found: NDArray[Any] = out.reshape(n, -1)
+        return found
+
+    @cached_property
+    def members(self) -> dict[str, list[int]]:
+        """Each stakeholder group's rows (groups present only)."""
+        codes: dict[str, int] = {g: k for k, g in enumerate(GROUPS)}
+        index = np.fromiter(map(codes.__getitem__, self.groups), dtype=np.int8,
+                            count=len(self.groups))
+        return {g: np.flatnonzero(index == k).tolist() for k, g in enumerate(GROUPS)
+                if (index == k).any()}
 
 
 def design(questionnaire: Questionnaire, catalogue: Catalogue) -> Design:

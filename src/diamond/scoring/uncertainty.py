@@ -222,7 +222,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
         draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
         draws["overall"] = tuple(reps_o.tolist())
         for g, group in enumerate(GROUPS):
-            rows = [r for r in range(n) if x.groups[r] == group]
+            rows = x.members.get(group, [])
             if len(rows) < 2:
                 continue
             _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method, aggregation)
