@@ -192,3 +192,11 @@ def test_standard_error_of_arrays_is_the_list_version(seed: int) -> None:
     weights = rng.choice(choices, n) if n else np.zeros(0)
     expected = standard_error(values.tolist(), weights.tolist())
     assert uncertainty._standard_error(values, weights) == expected
+
+
+@pytest.mark.parametrize("value", [0, 6, -40])
+def test_an_answer_outside_the_scale_is_refused_not_miscounted(value: int) -> None:
+    crowd = people(5, seed=9)
+    crowd[2]["answers"][INDICATORS[3]] = value  # the model alone does not check the scale
+    with pytest.raises(ValueError, match=r"outside the scale 1\.\.5"):
+        assess(make(crowd), CAT, bootstrap=0, sensitivity_samples=0)

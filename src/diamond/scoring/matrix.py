@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frameworks import Catalogue
+from diamond.i18n import _
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent
 
 NONE = -1  # a cell without an answer
@@ -102,15 +103,24 @@ def of(questionnaire: Questionnaire, catalogue: Catalogue) -> Matrix:
     if columns is not None:
         found: Matrix = columns.matrix(indicators, low)
         return found
-    return from_respondents(source, indicators, low)
+    return from_respondents(source, indicators, low, questionnaire.scale.max)
 
 
 def from_respondents(respondents: Sequence[Respondent], indicators: Sequence[str],
-                     low: int) -> Matrix:
-    """A ``Matrix`` from respondent objects; answers to other ids are left out."""
+                     low: int, high: int | None = None) -> Matrix:
+    """A ``Matrix`` from respondent objects; answers to other ids are left out.
+
+    An answer outside ``low..high`` (which the loader's checks refuse) is a ``ValueError``.
+    """
     n, width = len(respondents), len(indicators)
     cells = [a.get(i) for r in respondents for a in (r.answers,) for i in indicators]
     values = np.array(cells, dtype=np.float64).reshape(n, width) if n else np.zeros((0, width))
+    top = low + np.iinfo(np.int16).max if high is None else high
+    outside = (values < low) | (values > top)  # NaN (no answer) compares False
+    if outside.any():
+        value = int(values[outside][0])
+        raise ValueError(_("{value} is outside the scale {low}..{high}").format(
+            value=value, low=low, high=top))
     codes = np.where(np.isnan(values), NONE, values - low).astype(np.int16)
     index = {g: k for k, g in enumerate(GROUPS)}
     groups = np.array([index[r.group] for r in respondents], dtype=np.int8)
