@@ -68,9 +68,13 @@ def test_counts_from_the_array_are_the_counts_of_the_objects(
 def test_sparse_counting_gives_the_dense_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     q = make(people(50, seed=4, weights=(0.5, 1.0, 1.5)))
     m = matrix.of(q, CAT)
-    dense = matrix.tally(m, 5).counts
+    dense = matrix.tally(m, 5)
     monkeypatch.setattr(matrix, "DENSE_CELLS", 0)
-    assert np.array_equal(matrix.tally(m, 5).counts, dense)
+    sparse = matrix.tally(m, 5)
+    assert np.array_equal(sparse.keys, dense.keys)
+    assert np.array_equal(sparse.counts, dense.counts)
+    assert sparse.by_point() == dense.by_point()
+    assert sum(map(sum, dense.by_point())) == int(m.answered.sum())
 
 
 def _table(tmp_path: Path, q: Questionnaire) -> Path:

@@ -326,7 +326,7 @@ def assess(
         for k, g in enumerate(GROUPS) if g in sizes}
     scores = score_counted(matrix.counted(tally, indicators, questionnaire.scale.min),
                            questionnaire, catalogue, chosen, aggregation=how)
-    points = tally.counts.sum(axis=(0, 1)).tolist()
+    points = tally.by_point()
     dimensions = _dimension_results(scores, questionnaire, catalogue, language, points)
     groups, spread = _groups(questionnaire, catalogue, chosen, how, by_group, sizes)
     overall = _float(scores.overall)

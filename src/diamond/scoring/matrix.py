@@ -26,7 +26,8 @@ from diamond.i18n import _
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent
 
 NONE = -1  # a cell without an answer
-#: Above this many (group, weight, indicator, answer) cells, counts are made by sorting.
+#: Above this many (group, weight, indicator, answer) cells, counts are made by sorting
+#: (many distinct weights) instead of one ``bincount`` over all the cells.
 DENSE_CELLS = 4_000_000
 
 
@@ -85,13 +86,40 @@ class Matrix:
 class Tally:
     """How many respondents of each group and distinct weight gave each answer.
 
-    ``counts[g, w, i, k]``: respondents of group ``GROUPS[g]`` with weight
-    ``weights[w]`` who answered ``low + k`` to indicator ``i``.
+    Only the combinations that occur are kept (at most one per answer given, however many
+    distinct weights there are): ``keys`` numbers a cell ``((g·W + w)·I + i)·K + k`` for
+    group ``GROUPS[g]``, weight ``weights[w]``, indicator ``i`` and answer ``low + k``,
+    ascending; ``counts`` says how many respondents gave it.
     """
 
-    counts: NDArray[np.int64]  # G × W × I × K
+    keys: NDArray[np.int64]
+    counts: NDArray[np.int64]
     weights: list[float]
-    low: int
+    indicators: int
+    points: int
+
+    def summed(self, groups: Sequence[int] | None = None
+               ) -> tuple[list[int], list[int], list[int], list[int]]:
+        """(weight, indicator, answer, count) of the cells of ``groups`` (all when None),
+        added up over the groups."""
+        cells = len(self.weights) * self.indicators * self.points
+        rest, counts = self.keys % max(cells, 1), self.counts
+        if groups is not None:
+            keep = np.isin(self.keys // max(cells, 1), np.asarray(list(groups), dtype=np.int64))
+            rest, counts = rest[keep], counts[keep]
+        found, where = np.unique(rest, return_inverse=True)
+        total = np.bincount(where.reshape(-1), weights=counts, minlength=found.size)
+        w, rest2 = np.divmod(found, self.indicators * self.points)
+        i, k = np.divmod(rest2, self.points)
+        return w.tolist(), i.tolist(), k.tolist(), total.astype(np.int64).tolist()
+
+    def by_point(self) -> list[list[int]]:
+        """Per indicator, how many respondents gave each answer (low to high)."""
+        cells = self.indicators * self.points
+        out = np.bincount(self.keys % max(cells, 1), weights=self.counts, minlength=cells)
+        found: list[list[int]] = out.astype(np.int64).reshape(
+            self.indicators, self.points).tolist()
+        return found
 
 
 def of(questionnaire: Questionnaire, catalogue: Catalogue) -> Matrix:
@@ -131,28 +159,25 @@ def tally(m: Matrix, points: int) -> Tally:
     """Every answer counted by group, weight, indicator and answer, in one pass."""
     weights, windex = m.weight_values
     width = m.codes.shape[1]
-    shape = (len(GROUPS), len(weights), width, points)
-    size = int(np.prod(shape))
+    size = len(GROUPS) * len(weights) * width * points
     answered = m.answered
     row = (m.groups.astype(np.int64) * len(weights) + windex) * width  # n
     keys = ((row[:, None] + np.arange(width, dtype=np.int64)[None, :]) * points
             + m.codes.astype(np.int64))[answered]
     if size <= DENSE_CELLS:
-        counts = np.bincount(keys, minlength=size)
-    else:
-        unique, how_many = np.unique(keys, return_counts=True)
-        counts = np.zeros(size, dtype=np.int64)  # sparse in practice; see DENSE_CELLS
-        counts[unique] = how_many
-    return Tally(counts.reshape(shape).astype(np.int64), weights, 0)
+        dense = np.bincount(keys, minlength=size)
+        found = np.flatnonzero(dense)
+        return Tally(found.astype(np.int64), dense[found].astype(np.int64), weights, width,
+                     points)
+    unique, how_many = np.unique(keys, return_counts=True)
+    return Tally(unique.astype(np.int64), how_many.astype(np.int64), weights, width, points)
 
 
 def counted(t: Tally, indicators: Sequence[str], low: int,
             groups: Sequence[int] | None = None) -> dict[str, Counter[tuple[int, float]]]:
     """``engine``'s counts (indicator → (answer, weight) → how many) of some groups
     (all of them when ``groups`` is None)."""
-    counts = t.counts if groups is None else t.counts[list(groups)]
-    summed = counts.sum(axis=0)  # W × I × K
     out: dict[str, Counter[tuple[int, float]]] = {i: Counter() for i in indicators}
-    for w, i, k in zip(*np.nonzero(summed), strict=True):
-        out[indicators[int(i)]][low + int(k), t.weights[int(w)]] = int(summed[w, i, k])
+    for w, i, k, count in zip(*t.summed(groups), strict=True):
+        out[indicators[i]][low + k, t.weights[w]] = count
     return out

@@ -205,14 +205,13 @@ class _Base:
         shift = max((q.bit_length() for _, q in ratios), default=1)
         self.weight_ints = [p << (shift - q.bit_length()) for p, q in ratios]
         self.columns = {i: k for k, i in enumerate(catalogue.indicators)}
-        summed = tally.counts.sum(axis=0)  # W × I × K
-        for counted in self.indicators.values():
-            found = summed[:, self.columns[counted.id], :]
-            ws, ks = found.nonzero()
-            for w, k, how_many in zip(ws.tolist(), ks.tolist(), found[ws, ks].tolist(),
-                                      strict=True):
+        by_column = {self.columns[i]: counted for i, counted in self.indicators.items()}
+        for w, column, k, how_many in zip(*tally.summed(), strict=True):
+            counted = by_column.get(column)
+            if counted is not None:
                 value, weight = scale.min + k, self.weight_ints[w]
                 counted.totals[value] = counted.totals.get(value, 0) + how_many * weight
+        for counted in self.indicators.values():
             counted.finish()
         self.scores = [self.dimension(d, {}) for d in range(len(self.dims))]
         self.overall = self.overall_of(self.scores, self.dim_weights)
