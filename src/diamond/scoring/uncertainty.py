@@ -281,12 +281,17 @@ class OwnScores(Mapping[str, Mapping[str, float | None]]):
     def __init__(self, ids: Sequence[str], keys: Sequence[str], rows: Array) -> None:
         self._ids, self._keys, self._rows = tuple(ids), tuple(keys), rows
         self._where: dict[str, int] | None = None
+        self._made: dict[str, dict[str, float | None]] = {}  # each made once, when asked
 
     def __getitem__(self, rid: str) -> dict[str, float | None]:
-        if self._where is None:
-            self._where = {r: k for k, r in enumerate(self._ids)}
-        row = self._rows[self._where[rid]].tolist()
-        return dict(zip(self._keys, [None if v != v else v for v in row], strict=True))
+        made = self._made.get(rid)
+        if made is None:
+            if self._where is None:
+                self._where = {r: k for k, r in enumerate(self._ids)}
+            row = self._rows[self._where[rid]].tolist()
+            made = self._made[rid] = dict(
+                zip(self._keys, [None if v != v else v for v in row], strict=True))
+        return made
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
