@@ -25,8 +25,20 @@ def run(ctx: Context) -> list[Figure]:
         memory=True,
     )
     empty = runs["empty"].rss_kib.median
+    # the same two commands' CPU time (user + system): steadier than wall time under load
+    cpu = time_commands({"load": ctx.floor(big), "assess": [ctx.diamond, "assess", big, "-f",
+                                                             "json"]},
+                        ctx.slow, env=env, cpu=True)
     label = f"{size // 1000}k" if size >= 1000 else str(size)
     return [
+        Figure(
+            "A1c",
+            f"CPU time (user + system) of `diamond assess respondents-{label}.yaml -f json`",
+            cpu["assess"].seconds,
+            cpu["load"].seconds,
+            "CPU time of the `CSafeLoader` load",
+            1.0,
+        ),
         Figure(
             "A1",
             f"`diamond assess respondents-{label}.yaml -f json` (JSON to /dev/null)",

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from diamond.answers.columns import NO_ANSWER, TableRespondents
 from diamond.documents import TextProblem, cap_diagnostics, decode, within_limit
 from diamond.errors import Diagnostic, Severity
 from diamond.findings import suggest
@@ -38,7 +39,7 @@ _INT = re.compile(r"^[+-]?\d{1,12}$")
 class TableRead:
     """The respondents a table holds, and every finding about it (positioned in it)."""
 
-    respondents: list[Respondent] = field(default_factory=list)
+    respondents: Sequence[Respondent] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Without ``build``: each row as (id, group, weight, answers in framework order)
     rows: list[tuple[Any, ...]] = field(default_factory=list)
@@ -230,28 +231,23 @@ def _read(
         where.get("weight", 0) + 1, "weight", _weight, problem, 1.0,
     )
     indicators = [i for i in catalogue.indicators if i in where]
-    answer_columns: list[Sequence[Any]] = []
-    for indicator in indicators:
-        n = where[indicator]
-        answer_columns.append(_mapped(
-            columns[n], good, n + 1, indicator,
-            lambda raw: _answer(raw, low, high), problem, None,
-        ))
-    answered = [any(v is not None for v in col) for col in answer_columns]
-    respondents = out.respondents
-    construct = _constructor()
-    first_answer = where[indicators[0]] + 1 if indicators else 1
-    for k, values in enumerate(zip(*answer_columns, strict=True) if answer_columns
-                               else ([()] * len(rows))):
-        answers = dict(zip(indicators, values, strict=True)) if build else {}
-        if indicators and values.count(None) == len(values):
-            problem(good[k] + 2, first_answer, "no-answers",
-                    _("respondent {id} gave no answer (every cell is empty)").format(
-                        id=repr(ids[k])),
-                    _("fill in the answers, or remove the row"), "warning")
-        if build:
-            respondents.append(construct(ids[k], groups[k], weights[k], answers))
-    if not build:
+    if build:
+        answered = _codes(columns, where, indicators, good, ids, scale, problem, out,
+                          (groups, weights))
+    else:
+        answer_columns: list[Sequence[Any]] = []
+        for indicator in indicators:
+            n = where[indicator]
+            answer_columns.append(_mapped(
+                columns[n], good, n + 1, indicator,
+                lambda raw: _answer(raw, low, high), problem, None,
+            ))
+        answered = [any(v is not None for v in col) for col in answer_columns]
+        first_answer = where[indicators[0]] + 1 if indicators else 1
+        for k, values in enumerate(zip(*answer_columns, strict=True) if answer_columns
+                                   else ([()] * len(rows))):
+            if indicators and values.count(None) == len(values):
+                _silent(problem, good[k] + 2, first_answer, ids[k])
         out.rows = list(zip(ids, groups, weights, *answer_columns, strict=True))
     missing = [i for i, done in zip(indicators, answered, strict=True) if not done]
     missing += [i for i in catalogue.indicators if i not in where]
@@ -264,35 +260,45 @@ def _read(
                 _("their dimensions are scored without them; the report lists them"), "warning")
 
 
-_FIELDS = frozenset(("id", "group", "weight", "answers"))
+def _silent(problem: Any, row: int, column: int, rid: str) -> None:
+    problem(row, column, "no-answers",
+            _("respondent {id} gave no answer (every cell is empty)").format(id=repr(rid)),
+            _("fill in the answers, or remove the row"), "warning")
 
 
-def _constructor() -> Any:
-    """A maker of checked respondents: ``Respondent.model_construct``, without its per-call
-    look-up of fields and defaults (a third of its cost), when it gives the same object."""
+def _codes(
+    columns: list[tuple[str, ...]],
+    where: dict[str, int],
+    indicators: list[str],
+    good: list[int],
+    ids: list[str],
+    scale: tuple[int, int],
+    problem: Any,
+    out: TableRead,
+    roles: tuple[list[Any], list[Any]],
+) -> list[bool]:
+    """The answer columns as arrays of scale positions (``TableRespondents``), bad cells
+    reported; whether each indicator has an answer."""
+    import numpy as np  # only when a table is read
 
-    def construct(rid: str, group: str, weight: float, answers: dict[str, Any]) -> Respondent:
-        made = new(Respondent)
-        put(made, "__dict__", {"id": rid, "group": group, "weight": weight, "answers": answers})
-        put(made, "__pydantic_fields_set__", set(_FIELDS))
-        put(made, "__pydantic_extra__", None)
-        put(made, "__pydantic_private__", None)
-        return made
-
-    new, put = object.__new__, object.__setattr__
-    sample = ("a", "firm", 1.0, {"x": 1})
-    expected = Respondent.model_construct(id="a", group="firm", weight=1.0, answers={"x": 1})
-    try:
-        made = construct(*sample)
-        if made == expected and made.__dict__ == expected.__dict__ and repr(made) == repr(
-            expected
-        ):
-            return construct
-    except Exception:  # a pydantic release that keeps other state: its own constructor
-        pass
-    return lambda rid, group, weight, answers: Respondent.model_construct(
-        id=rid, group=group, weight=weight, answers=answers
-    )
+    low, high = scale
+    parsed_columns = []
+    for indicator in indicators:
+        n = where[indicator]
+        parsed = _parsed(columns[n], good, n + 1, indicator,
+                         lambda raw: _answer(raw, low, high), problem, None)
+        code = {raw: NO_ANSWER if v is None else v - low for raw, v in parsed.items()}
+        parsed_columns.append(np.fromiter(map(code.__getitem__, columns[n]), dtype=np.int16,
+                                          count=len(good)))
+    codes = (np.column_stack(parsed_columns) if parsed_columns
+             else np.zeros((len(good), 0), dtype=np.int16))
+    if indicators:
+        first_answer = where[indicators[0]] + 1
+        for k in np.flatnonzero((codes == NO_ANSWER).all(axis=1)).tolist():
+            _silent(problem, good[k] + 2, first_answer, ids[k])
+    groups, weights = roles
+    out.respondents = TableRespondents(ids, groups, weights, indicators, codes, low)
+    return (codes != NO_ANSWER).any(axis=0).tolist() if indicators else []
 
 
 def _group(raw: str) -> str | tuple[str, str, str]:
@@ -318,6 +324,21 @@ def _mapped(
     """Each cell of ``column`` read once per distinct value; bad cells reported."""
     if column is None:
         return [default] * len(rows)
+    return list(map(_parsed(column, rows, number, name, parse, problem, default).__getitem__,
+                    column))
+
+
+def _parsed(
+    column: Sequence[str],
+    rows: list[int],
+    number: int,
+    name: str,
+    parse: Any,
+    problem: Any,
+    default: Any,
+) -> dict[str, Any]:
+    """Each distinct cell of ``column`` and what it reads as (``default`` for a bad one,
+    which is reported at its row)."""
     parsed = {raw: parse(raw) for raw in set(column)}
     bad = {raw for raw, value in parsed.items() if isinstance(value, tuple)}
     if bad:
@@ -327,7 +348,7 @@ def _mapped(
                 problem(rows[k] + 2, number, code, f"{name}: {message}", hint)
         for raw in bad:
             parsed[raw] = default
-    return list(map(parsed.__getitem__, column))
+    return parsed
 
 
 def _ids(column: Sequence[str], rows: list[int], number: int, problem: Any) -> list[str]:

@@ -152,14 +152,16 @@ def warnings(
     dimensions: tuple[DimensionResult, ...],
     groups: tuple[GroupResult, ...],
     lang: Language,
+    silent: list[str] | None = None,
 ) -> tuple[DataWarning, ...]:
-    """Data-quality concerns: unanswered and low-agreement indicators, silent respondents,
-    groups of one."""
+    """Data-quality concerns: unanswered and low-agreement indicators, silent respondents
+    (``silent``: their ids, when already known), groups of one."""
     indicators = [i for d in dimensions for i in d.indicators]
-    silent = [
-        r.id for r in questionnaire.respondents
-        if not any(v is not None and k in catalogue.indicators for k, v in r.answers.items())
-    ]
+    if silent is None:
+        silent = [
+            r.id for r in questionnaire.respondents
+            if not any(v is not None and k in catalogue.indicators for k, v in r.answers.items())
+        ]
     found = [
         _warning("unanswered-indicators", [i.id for i in indicators if not i.answered], lang),
         _warning("low-agreement",

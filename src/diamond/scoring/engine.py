@@ -65,7 +65,7 @@ from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Responden
 from diamond.models.text import Language
 from diamond.scoring import analysis, evidence, robustness, support, swot, tows
 from diamond.scoring.bands import band_for
-from diamond.scoring.counts import Counted, collect, count_by_group, merged
+from diamond.scoring.counts import Counted, collect, count_by_group
 from diamond.scoring.result import (
     AGGREGATIONS,
     METHODS,
@@ -215,17 +215,18 @@ def reasons(figures: Figures) -> tuple[Reason, ...]:
     return tuple(found)
 
 
-def _counts(questionnaire: Questionnaire, indicator_id: str) -> tuple[int, ...]:
-    """How many respondents gave each point of the scale, low to high."""
-    given = [r.answers.get(indicator_id) for r in questionnaire.respondents]
-    return tuple(sum(1 for v in given if v == point)
-                 for point in range(questionnaire.scale.min, questionnaire.scale.max + 1))
+def _counts(points: Sequence[Sequence[int]], column: int) -> tuple[int, ...]:
+    """How many respondents gave each point of the scale, low to high (``points``: per
+    indicator, framework order, the respondents per point)."""
+    return tuple(points[column])
 
 
 def _dimension_results(
-    scores: Scores, questionnaire: Questionnaire, catalogue: Catalogue, lang: Language
+    scores: Scores, questionnaire: Questionnaire, catalogue: Catalogue, lang: Language,
+    points: Sequence[Sequence[int]],
 ) -> tuple[DimensionResult, ...]:
     results: list[DimensionResult] = []
+    column = {i: k for k, i in enumerate(catalogue.indicators)}
     for dimension in catalogue.framework.dimensions:
         indicators: list[IndicatorResult] = []
         for indicator in dimension.indicators:
@@ -237,7 +238,7 @@ def _dimension_results(
                 mean=_float(f.mean), median=_float(f.median),
                 sd=None if f.variance is None else math.sqrt(f.variance),
                 rwg=_float(f.rwg), score=score, band=band_for(score), reasons=reasons(f),
-                counts=_counts(questionnaire, indicator.id),
+                counts=_counts(points, column[indicator.id]),
             ))
         score = _float(scores.dimensions[dimension.id])
         results.append(DimensionResult(
@@ -251,13 +252,13 @@ def _dimension_results(
 
 def _groups(
     questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
-    counted: Mapping[Group, Counted] | None = None,
+    counted: Mapping[Group, Counted] | None = None, sizes: Mapping[Group, int] | None = None,
 ) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
     groups: list[GroupResult] = []
     exact: list[Scores] = []
     by_group = counted if counted is not None else count_by_group(questionnaire.respondents,
                                                                    catalogue)
-    sizes = _by_group(questionnaire.respondents)
+    sizes = sizes if sizes is not None else _by_group(questionnaire.respondents)
     for group in GROUPS:
         if group not in sizes:
             continue
@@ -313,17 +314,24 @@ def assess(
         raise ValueError(_("the number of bootstrap replicates cannot be negative ({count})")
                          .format(count=bootstrap))
     language: Language = lang if lang is not None else questionnaire.sector.language
-    by_group = count_by_group(questionnaire.respondents, catalogue)
-    scores = score_counted(merged(by_group.values(), catalogue), questionnaire, catalogue,
-                           chosen, aggregation=how)
-    dimensions = _dimension_results(scores, questionnaire, catalogue, language)
-    groups, spread = _groups(questionnaire, catalogue, chosen, how, by_group)
-    overall = _float(scores.overall)
-    robust = robustness.analyse(questionnaire, catalogue, chosen)
     # numpy: loaded only when scoring, never by `diamond validate` or `--version`
-    from diamond.scoring import design, sensitivity, uncertainty
+    from diamond.scoring import design, matrix, sensitivity, uncertainty
 
-    x = design.design(questionnaire, catalogue)
+    answers = matrix.of(questionnaire, catalogue)
+    tally = matrix.tally(answers, questionnaire.scale.points)
+    indicators = list(catalogue.indicators)
+    sizes = answers.sizes()
+    by_group: dict[Group, Counted] = {
+        g: matrix.counted(tally, indicators, questionnaire.scale.min, [k])
+        for k, g in enumerate(GROUPS) if g in sizes}
+    scores = score_counted(matrix.counted(tally, indicators, questionnaire.scale.min),
+                           questionnaire, catalogue, chosen, aggregation=how)
+    points = tally.by_point()
+    dimensions = _dimension_results(scores, questionnaire, catalogue, language, points)
+    groups, spread = _groups(questionnaire, catalogue, chosen, how, by_group, sizes)
+    overall = _float(scores.overall)
+    robust = robustness.analyse(questionnaire, catalogue, chosen, answers, tally)
+    x = design.from_matrix(answers, questionnaire, catalogue)
     figures = {d.id: d.score for d in dimensions} | {"overall": overall}
     statistics = dataclasses.replace(
         uncertainty.analyse(x, chosen, how, bootstrap, figures),
@@ -340,8 +348,8 @@ def assess(
         scale_min=questionnaire.scale.min,
         scale_max=questionnaire.scale.max,
         date=date,
-        respondents=len(questionnaire.respondents),
-        respondents_by_group=_by_group(questionnaire.respondents),
+        respondents=len(answers),
+        respondents_by_group=sizes,
         overall=overall,
         band=band_for(overall),
         dimensions=dimensions,
@@ -353,7 +361,8 @@ def assess(
         tows=tows.prompts(dimensions, swot_result),
         recommendations=analysis.recommend(dimensions, catalogue, language),
         readiness=analysis.readiness(questionnaire, catalogue, language),
-        warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language),
+        warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language,
+                                   silent=answers.silent()),
         evidence=_evidence(questionnaire, dimensions),
         robustness=robust,
         aggregation=how,

@@ -26,10 +26,13 @@ import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from diamond.frameworks import Catalogue
-from diamond.models.questionnaire import Questionnaire, Respondent
+from diamond.models.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    from diamond.scoring.matrix import Matrix, Tally
 
 DRAWS = 200
 SEED = 2015
@@ -179,7 +182,8 @@ def ranks(scores: Sequence[float | None]) -> list[int | None]:
 class _Base:
     """The base figures, computed once: counted indicators by dimension, their scores."""
 
-    def __init__(self, questionnaire: Questionnaire, catalogue: Catalogue, median: bool) -> None:
+    def __init__(self, questionnaire: Questionnaire, catalogue: Catalogue, median: bool,
+                 tally: Tally) -> None:
         weights, scale = questionnaire.weights, questionnaire.scale
         self.dims = [d.id for d in catalogue.framework.dimensions]
         self.dim_weights = _scaled([weights.dimensions.get(d, 1.0) for d in self.dims])
@@ -195,15 +199,18 @@ class _Base:
             self.members.append(members)
             self.sizes.append(len(given))
             self.indicators.update((m.id, m) for m in members)
-        # respondent weights times a common power of two: exact integers
-        ratios = [float(r.weight).as_integer_ratio() for r in questionnaire.respondents]
-        shift = max(q.bit_length() for _, q in ratios)
-        self.respondent_weights = [p << (shift - q.bit_length()) for p, q in ratios]
-        for respondent, w in zip(questionnaire.respondents, self.respondent_weights, strict=True):
-            for indicator_id, value in respondent.answers.items():
-                counted = self.indicators.get(indicator_id)
-                if value is not None and counted is not None:
-                    counted.totals[value] = counted.totals.get(value, 0) + w
+        # respondent weights times a common power of two: exact integers (one per distinct
+        # weight of the tally)
+        ratios = [float(w).as_integer_ratio() for w in tally.weights]
+        shift = max((q.bit_length() for _, q in ratios), default=1)
+        self.weight_ints = [p << (shift - q.bit_length()) for p, q in ratios]
+        self.columns = {i: k for k, i in enumerate(catalogue.indicators)}
+        by_column = {self.columns[i]: counted for i, counted in self.indicators.items()}
+        for w, column, k, how_many in zip(*tally.summed(), strict=True):
+            counted = by_column.get(column)
+            if counted is not None:
+                value, weight = scale.min + k, self.weight_ints[w]
+                counted.totals[value] = counted.totals.get(value, 0) + how_many * weight
         for counted in self.indicators.values():
             counted.finish()
         self.scores = [self.dimension(d, {}) for d in range(len(self.dims))]
@@ -217,43 +224,6 @@ class _Base:
     def overall_of(scores: Sequence[float | None], weights: Sequence[float]) -> float | None:
         """The weighted mean of the scored dimensions with a positive weight."""
         return _mean((s, w) for s, w in zip(scores, weights, strict=True) if w > 0)
-
-
-def leave_one_out(base: _Base, respondents: Sequence[Respondent]) -> LeaveOneOut | None:
-    """Each score's largest change when any one respondent is removed; None for one respondent."""
-    if len(respondents) < 2:
-        return None
-    olds = [*base.scores, base.overall]
-    best: list[tuple[float, str | None, float | None]] = [(0.0, None, old) for old in olds]
-    sole: list[str | None] = [None] * len(olds)
-    for respondent, w in zip(respondents, base.respondent_weights, strict=True):
-        changed: dict[str, float | None] = {}
-        touched: set[int] = set()  # dimensions (only tested for membership)
-        for indicator_id, value in respondent.answers.items():
-            counted = base.indicators.get(indicator_id)
-            if value is not None and counted is not None:
-                score = counted.without(value, w)
-                if score != counted.score:
-                    changed[indicator_id] = score
-                    touched.add(counted.dim)
-        if not touched:
-            continue
-        scores = [base.dimension(d, changed) if d in touched else old
-                  for d, old in enumerate(base.scores)]
-        overall = base.overall_of(scores, base.dim_weights)
-        for k, (old, new) in enumerate(zip(olds, [*scores, overall], strict=True)):
-            if old is None:
-                continue
-            if new is None:
-                sole[k] = respondent.id
-                continue
-            change, (top, top_id, _) = round(abs(new - old), DECIMALS), best[k]
-            if change > top or (change == top and top_id is not None and respondent.id < top_id):
-                best[k] = (change, respondent.id, new)
-    found = [Influence(None, None, None, None) if old is None
-             else Influence(best[k][0], best[k][1], _rounded(best[k][2]), sole[k])
-             for k, old in enumerate(olds)]
-    return LeaveOneOut(dict(zip(base.dims, found[:-1], strict=True)), found[-1])
 
 
 def perturb(base: _Base) -> Perturbation:
@@ -292,8 +262,15 @@ def perturb(base: _Base) -> Perturbation:
 
 
 def analyse(
-    questionnaire: Questionnaire, catalogue: Catalogue, method: Literal["mean", "median"]
+    questionnaire: Questionnaire, catalogue: Catalogue, method: Literal["mean", "median"],
+    answers: Matrix | None = None, counts: Tally | None = None,
 ) -> Robustness:
     """Leave-one-respondent-out influence and weight sensitivity of ``questionnaire``'s scores."""
-    base = _Base(questionnaire, catalogue, median=method == "median")
-    return Robustness(leave_one_out(base, questionnaire.respondents), perturb(base))
+    from diamond.scoring import influence, matrix  # numpy: only when scoring
+
+    if answers is None:
+        answers = matrix.of(questionnaire, catalogue)
+    if counts is None:
+        counts = matrix.tally(answers, questionnaire.scale.points)
+    base = _Base(questionnaire, catalogue, median=method == "median", tally=counts)
+    return Robustness(influence.leave_one_out(base, answers), perturb(base))

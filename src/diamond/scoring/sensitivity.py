@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.scoring.design import Design
-from diamond.stats.composite import aggregate, indicator_scores, tallies
+from diamond.stats.composite import aggregate, indicator_scores
 from diamond.stats.sensitivity import sobol
 
 Array = NDArray[np.float64]
@@ -75,8 +75,9 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     rng = np.random.default_rng(seed)
     keep = rng.random((VARIANTS, n)) >= LEAVE_OUT
     keep[0] = True
-    weighted = (tallies(x.answers, x.low, x.high) * x.weights[:, None, None]).reshape(n, -1)
-    tally = (keep.astype(float) @ weighted).reshape(VARIANTS, n_ind, points)
+    weighted = x.tallies()  # single precision when that is exact
+    tally = np.asarray(keep.astype(weighted.dtype) @ weighted, dtype=np.float64).reshape(
+        VARIANTS, n_ind, points)
     table = np.stack([indicator_scores(tally, x.low, x.high, m) for m in ("mean", "median")])
     col = 0
     dcols = list(range(col, col + n_dim))

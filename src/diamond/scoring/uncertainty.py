@@ -19,7 +19,7 @@ Builds the respondent × indicator array once and hands it to ``diamond.stats``:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from diamond.scoring.design import Design
 from diamond.stats import bootstrap
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
-from diamond.stats.composite import Aggregation, aggregate, indicator_scores, tallies
+from diamond.stats.composite import Aggregation, aggregate, indicator_scores
 from diamond.stats.difference import standard_error
 from diamond.stats.reliability import Reliability, reliability
 
@@ -45,6 +45,9 @@ BLOCK = 200  # replicates per matrix product: bounds memory on large questionnai
 #: Small questionnaires take up to this many respondent × replicate cells per product
 #: instead (all 1,000 replicates at once below 400 respondents): fewer, larger products.
 BLOCK_CELLS = 400_000
+#: With equal weights, above this many cells per block of ``BLOCK`` (20,000 respondents),
+#: blocks hold at most this many cells (16 MB of counts) instead: memory stays flat.
+MAX_CELLS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -85,13 +88,21 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
                      method: str, aggregation: Aggregation) -> tuple[Array, Array, Array]:
     """Bootstrap replicates (B × I, B × D, B) over the respondents in ``rows``."""
     points = x.high - x.low + 1
-    sub = x.answers[list(rows)]
-    weighted = tallies(sub, x.low, x.high) * x.weights[list(rows)][:, None, None]
-    flat = weighted.reshape(len(rows), -1)
+    whole = len(rows) == len(x.respondents)
+    count = len(rows)
+    flat = x.tallies()  # single precision when that is exact (``Design.equal_weights``)
+    if not whole:
+        flat = flat[list(rows)]
     parts_i, parts_d, parts_o = [], [], []
-    size = max(BLOCK, BLOCK_CELLS // max(len(rows), 1))
-    for block in bootstrap.blocks(len(rows), replicates, size, seed):
-        tally = (block.astype(float) @ flat).reshape(-1, len(x.indicators), points)
+    size = max(BLOCK, BLOCK_CELLS // max(count, 1))
+    if count * BLOCK > MAX_CELLS and x.equal_weights:
+        # Whole-number tallies: the product's figures do not depend on the block's size
+        # (with other weights its rounding could), so memory stays flat.
+        size = max(2, MAX_CELLS // count)
+    for block in bootstrap.float_blocks(count, replicates, size, seed,
+                                        flat.dtype.type):
+        tally = np.asarray(block @ flat, dtype=np.float64).reshape(-1, len(x.indicators),
+                                                                  points)
         scores = indicator_scores(tally, x.low, x.high, method)
         dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
         overall = aggregate(dims, x.dimension_weights, np.ones((len(x.dimensions), 1)),
@@ -126,9 +137,11 @@ def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
     xs, ys, ws = x[order], y[order], weights[order]
     bins = max(2, min(10, round(float(np.sqrt(n)))))
     label = np.floor(np.arange(n) * bins / n)
-    for k in range(1, n):  # ties stay together
-        if xs[k] == xs[k - 1]:
-            label[k] = label[k - 1]
+    # ties stay together: every respondent takes the bin of the first of their equal run
+    starts = np.flatnonzero(np.concatenate([[True], xs[1:] != xs[:-1]]))
+    first = np.zeros(n, dtype=np.intp)
+    first[starts] = starts
+    label = label[np.maximum.accumulate(first)]
     total = ws.sum()
     mean = (ws * ys).sum() / total
     spread = (ws * (ys - mean) ** 2).sum()
@@ -144,8 +157,33 @@ def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
 
 def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval:
     keep = ~np.isnan(values)
-    se = standard_error(values[keep].tolist(), weights[keep].tolist())
-    return bootstrap.analytic(se, estimate)
+    return bootstrap.analytic(_standard_error(values[keep], weights[keep]), estimate)
+
+
+def _standard_error(values: Array, weights: Array) -> float | None:
+    """``difference.standard_error`` of arrays: the same operations on the same numbers
+    (each product and difference made by numpy is the one Python makes; every sum is
+    ``math.fsum``, exact; squares are Python's own ``** 2``), without a Python step per
+    respondent for all but the squares."""
+    top = float(weights.max()) if weights.size else 0.0
+    if top <= 0 or not math.isfinite(top) or bool((weights < 0).any()):
+        return standard_error(values.tolist(), weights.tolist())
+    w = weights / top
+    keep = w > 0
+    x, v = values[keep], w[keep]
+    n = int(x.size)
+    if n < 2:
+        return None  # Kish's n is at most 1
+    total = math.fsum(v.tolist())
+    mean = math.fsum((v * x).tolist()) / total
+    squares = np.array([d ** 2 for d in (x - mean).tolist()])
+    spread = math.fsum((v * squares).tolist()) / total
+    variance = spread * n / (n - 1)
+    # Kish's n of the kept weights, scaled by their largest (1.0: the same numbers)
+    n_eff = math.fsum(v.tolist()) ** 2 / math.fsum((v * v).tolist())
+    if n_eff < 2 or math.isnan(variance):
+        return None
+    return math.sqrt(variance / n_eff)
 
 
 def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -184,7 +222,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
         draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
         draws["overall"] = tuple(reps_o.tolist())
         for g, group in enumerate(GROUPS):
-            rows = [r for r in range(n) if x.groups[r] == group]
+            rows = x.members.get(group, [])
             if len(rows) < 2:
                 continue
             _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method, aggregation)
@@ -228,11 +266,35 @@ def _coverage(x: Design, dimension_id: str) -> float:
     return float(answered.mean())
 
 
-def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array
-                ) -> dict[str, dict[str, float | None]]:
+def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array) -> OwnScores:
     """respondent → indicator, dimension and "overall" → own score (None: not answered)."""
     keys = (*x.indicators, *x.dimensions, "overall")
-    rows = np.column_stack([own, own_dims, own_overall]).tolist() if len(x.respondents) else []
-    return {rid: dict(zip(keys, [None if v != v else v for v in row], strict=True))
-            for rid, row in zip(x.respondents, rows, strict=True)}
+    rows = (np.column_stack([own, own_dims, own_overall]) if len(x.respondents)
+            else np.zeros((0, len(keys))))
+    return OwnScores(x.respondents, keys, rows)
 
+
+class OwnScores(Mapping[str, Mapping[str, float | None]]):
+    """Respondents' own scores, each respondent's turned into a dictionary only when asked
+    for (a report that does not compare or rank never needs them)."""
+
+    def __init__(self, ids: Sequence[str], keys: Sequence[str], rows: Array) -> None:
+        self._ids, self._keys, self._rows = tuple(ids), tuple(keys), rows
+        self._where: dict[str, int] | None = None
+        self._made: dict[str, dict[str, float | None]] = {}  # each made once, when asked
+
+    def __getitem__(self, rid: str) -> dict[str, float | None]:
+        made = self._made.get(rid)
+        if made is None:
+            if self._where is None:
+                self._where = {r: k for k, r in enumerate(self._ids)}
+            row = self._rows[self._where[rid]].tolist()
+            made = self._made[rid] = dict(
+                zip(self._keys, [None if v != v else v for v in row], strict=True))
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
