@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.stats import quantile
+
 Array = NDArray[np.float64]
 DEFAULT_REPLICATES = 1000
 SEED = 20151
@@ -102,7 +104,7 @@ def interval(replicates: Array) -> list[Interval]:
         # Each column copied to contiguous memory: the sums then run in the same order
         # as for a single column, so the figures are those of the column-by-column path.
         block = np.ascontiguousarray(data[:, whole].T)
-        lows, highs = np.quantile(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2], axis=1)
+        lows, highs = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
         ses = np.std(block, axis=1, ddof=1).tolist()
         for k, column in enumerate(whole.tolist()):
             out[column] = Interval(_round(ses[k]), _round(float(lows[k])),
@@ -111,7 +113,7 @@ def interval(replicates: Array) -> list[Interval]:
         good = data[:, column][~np.isnan(data[:, column])]
         if good.size < 2 or good.size < 0.95 * data.shape[0]:
             continue
-        low, high = np.quantile(good, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+        low, high = quantile.linear(good, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
         se = float(np.std(good, ddof=1))
         out[column] = Interval(_round(se), _round(float(low)), _round(float(high)))
     return out
