@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from diamond.scoring.design import Design
 from diamond.stats import quantile
-from diamond.stats.composite import aggregate, indicator_scores
+from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
 from diamond.stats.sensitivity import sobol
 
 Array = NDArray[np.float64]
@@ -93,15 +93,25 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     agg, meth, resp = n_dim + n_ind, n_dim + n_ind + 1, n_dim + n_ind + 2
     ones = np.ones((n_dim, 1))
 
+    # Without a missing score, the logarithms the geometric mean needs are taken once per
+    # row of the table (64 rows) rather than once per model row (7,168): the same values.
+    whole = not bool(np.isnan(table).any())
+    logs = np.log(1.0 + table * (points - 1) / 100.0) if whole else table
+
     def model(u: Array) -> Array:
-        scores = table[(u[:, meth] >= 0.5).astype(int),
-                       np.minimum((u[:, resp] * VARIANTS).astype(int), VARIANTS - 1)]
-        iw = x.indicator_weights * (0.5 + u[:, icols])
-        dw = x.dimension_weights * (0.5 + u[:, dcols])
+        row = ((u[:, meth] >= 0.5).astype(int),
+               np.minimum((u[:, resp] * VARIANTS).astype(int), VARIANTS - 1))
+        scores = table[row]
+        # the columns are ranges: slices instead of gathered copies, the same values
+        iw = x.indicator_weights * (0.5 + u[:, n_dim:n_dim + n_ind])
+        dw = x.dimension_weights * (0.5 + u[:, :n_dim])
         geometric = u[:, agg] >= 0.5
-        dims = np.where(geometric[:, None],
-                        aggregate(scores, iw, x.membership, "geometric", points),
-                        aggregate(scores, iw, x.membership, "arithmetic", points))
+        if whole:
+            arithmetic, geo = aggregate_both(scores, logs[row], iw, x.membership, points)
+        else:
+            arithmetic = aggregate(scores, iw, x.membership, "arithmetic", points)
+            geo = aggregate(scores, iw, x.membership, "geometric", points)
+        dims = np.where(geometric[:, None], geo, arithmetic)
         overall = np.where(geometric, aggregate(dims, dw, ones, "geometric", points)[:, 0],
                            aggregate(dims, dw, ones, "arithmetic", points)[:, 0])
         return np.column_stack([overall, _ranks(dims), dims])
