@@ -97,17 +97,20 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     # row of the table (64 rows) rather than once per model row (7,168): the same values.
     whole = not bool(np.isnan(table).any())
     logs = np.log(1.0 + table * (points - 1) / 100.0) if whole else table
+    # (method, variant) as one row number: whole rows taken at once, the same values
+    rows, log_rows = table.reshape(2 * VARIANTS, n_ind), logs.reshape(2 * VARIANTS, n_ind)
 
     def model(u: Array) -> Array:
-        row = ((u[:, meth] >= 0.5).astype(int),
-               np.minimum((u[:, resp] * VARIANTS).astype(int), VARIANTS - 1))
-        scores = table[row]
+        row = ((u[:, meth] >= 0.5).astype(np.intp) * VARIANTS
+               + np.minimum((u[:, resp] * VARIANTS).astype(np.intp), VARIANTS - 1))
+        scores = np.take(rows, row, axis=0)
         # the columns are ranges: slices instead of gathered copies, the same values
         iw = x.indicator_weights * (0.5 + u[:, n_dim:n_dim + n_ind])
         dw = x.dimension_weights * (0.5 + u[:, :n_dim])
         geometric = u[:, agg] >= 0.5
         if whole:
-            arithmetic, geo = aggregate_both(scores, logs[row], iw, x.membership, points)
+            arithmetic, geo = aggregate_both(scores, np.take(log_rows, row, axis=0), iw,
+                                             x.membership, points)
         else:
             arithmetic = aggregate(scores, iw, x.membership, "arithmetic", points)
             geo = aggregate(scores, iw, x.membership, "geometric", points)
