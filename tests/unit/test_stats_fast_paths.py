@@ -117,3 +117,18 @@ def test_sobol_design_rows_are_a_b_and_the_mixes() -> None:
         ab[:, group] = b[:, group]
         blocks.append(ab)
     assert _bits(seen[0]) == _bits(np.vstack(blocks))
+
+
+@pytest.mark.parametrize(("n", "replicates", "size", "chunk"),
+                         [(7, 50, 50, 21), (101, 33, 33, 202), (300, 1000, 1000, 1 << 15),
+                          (40, 1000, 1000, 1), (5, 12, 5, 10)])
+def test_bootstrap_counts_drawn_a_few_rows_at_a_time_are_the_same(
+    n: int, replicates: int, size: int, chunk: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diamond.stats import bootstrap
+
+    monkeypatch.setattr(bootstrap, "CHUNK_CELLS", chunk)
+    parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 13)]
+    drawn = np.random.default_rng(13).integers(0, n, size=(replicates, n))
+    expected = np.vstack([np.bincount(row, minlength=n) for row in drawn])
+    assert np.array_equal(np.vstack(parts), expected)
