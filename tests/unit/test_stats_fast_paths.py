@@ -98,6 +98,10 @@ def test_aggregate_both_is_two_aggregates() -> None:
                                                           "arithmetic", 5))
     assert _bits(geometric) == _bits(composite.aggregate(scores, weights, membership,
                                                          "geometric", 5))
+    again = composite.aggregate_both(scores.copy(), logs.copy(), weights, membership, 5,
+                                     overwrite=True)
+    assert _bits(again[0]) == _bits(arithmetic)
+    assert _bits(again[1]) == _bits(geometric)
 
 
 def test_sobol_design_rows_are_a_b_and_the_mixes() -> None:

@@ -105,12 +105,13 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
                + np.minimum((u[:, resp] * VARIANTS).astype(np.intp), VARIANTS - 1))
         scores = np.take(rows, row, axis=0)
         # the columns are ranges: slices instead of gathered copies, the same values
-        iw = x.indicator_weights * (0.5 + u[:, n_dim:n_dim + n_ind])
+        factor = 0.5 + u[:, n_dim:n_dim + n_ind]
+        iw = np.multiply(x.indicator_weights, factor, out=factor)
         dw = x.dimension_weights * (0.5 + u[:, :n_dim])
         geometric = u[:, agg] >= 0.5
-        if whole:
+        if whole:  # ``scores`` and the taken logarithms are not used again
             arithmetic, geo = aggregate_both(scores, np.take(log_rows, row, axis=0), iw,
-                                             x.membership, points)
+                                             x.membership, points, overwrite=True)
         else:
             arithmetic = aggregate(scores, iw, x.membership, "arithmetic", points)
             geo = aggregate(scores, iw, x.membership, "geometric", points)
