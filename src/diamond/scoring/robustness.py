@@ -228,25 +228,48 @@ class _Base:
 
 def perturb(base: _Base) -> Perturbation:
     """Rank and score ranges under perturbed indicator weights; overall under dimension weights."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
     rng = random.Random(SEED)
     n = len(base.dims)
     base_ranks = ranks(base.scores)
     seen_ranks: list[list[int]] = [[] for _ in range(n)]
     seen_scores: list[list[float]] = [[] for _ in range(n)]
-    overalls: list[float] = []
-    for _ in range(DRAWS):
-        # one factor per indicator of the framework, counted or not, in framework order
-        factors = [[rng.uniform(LOW, HIGH) for _ in range(size)] for size in base.sizes]
-        scores = [_mean((m.score, m.weight * factors[d][m.position]) for m in base.members[d])
-                  for d in range(n)]
+    # Every draw's factors at once, in the order the draws take them (per draw: one per
+    # indicator of the framework, counted or not, in framework order, then one per
+    # dimension): ``uniform(a, b)`` is ``a + (b - a) * random()``, the same operations
+    # here, and the weighted means below add up in ``_mean``'s order with its
+    # operations, draw by draw, so every figure is the same bits as one draw at a time.
+    width = sum(base.sizes) + n
+    draws = np.array([rng.random() for _ in range(DRAWS * width)]).reshape(DRAWS, width)
+    factors = LOW + (HIGH - LOW) * draws
+    starts = [sum(base.sizes[:d]) for d in range(n)]
+    columns: list[list[float | None]] = []
+    for d in range(n):
+        num, den = np.zeros(DRAWS), np.zeros(DRAWS)
+        for m in base.members[d]:
+            if m.score is not None:
+                weight = m.weight * factors[:, starts[d] + m.position]
+                num, den = num + weight * m.score, den + weight
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = (num / den).tolist()
+        columns.append([v if p else None for v, p in zip(mean, (den > 0).tolist(), strict=True)])
+    num, den = np.zeros(DRAWS), np.zeros(DRAWS)
+    for d, (score, w) in enumerate(zip(base.scores, base.dim_weights, strict=True)):
+        weight = w * factors[:, width - n + d]
+        if score is not None:
+            use = weight > 0
+            num = np.where(use, num + weight * score, num)
+            den = np.where(use, den + weight, den)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall_mean = (num / den).tolist()
+    overalls = [v for v, p in zip(overall_mean, (den > 0).tolist(), strict=True) if p]
+    for draw in range(DRAWS):
+        scores = [column[draw] for column in columns]
         for d, (rank, score) in enumerate(zip(ranks(scores), scores, strict=True)):
             if rank is not None and score is not None:
                 seen_ranks[d].append(rank)
                 seen_scores[d].append(score)
-        weights = [w * rng.uniform(LOW, HIGH) for w in base.dim_weights]
-        overall = base.overall_of(base.scores, weights)
-        if overall is not None:
-            overalls.append(overall)
     dimensions: dict[str, RankRange] = {}
     for d, dim_id in enumerate(base.dims):
         rank, got = base_ranks[d], seen_ranks[d]

@@ -19,6 +19,7 @@ random sample.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.scoring.design import Design
-from diamond.stats.composite import aggregate, indicator_scores
+from diamond.stats import quantile
+from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
 from diamond.stats.sensitivity import sobol
 
 Array = NDArray[np.float64]
@@ -37,6 +39,7 @@ LEAVE_OUT = 0.1
 ASSUMPTIONS = ("dimension_weights", "indicator_weights", "aggregation", "method",
                "respondents")
 DECIMALS = 4
+PERCENTILES = (0.05, 0.95)  # the intervals' 5th and 95th percentiles
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ def _r(value: float) -> float:
     return round(float(value), DECIMALS) + 0.0
 
 
+def _pair(values: Array) -> tuple[float, float]:
+    low, high = quantile.linear(values, PERCENTILES).tolist()
+    return _r(low), _r(high)
+
+
 def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sensitivity | None:
     """The Sobol analysis of ``x``; None with fewer than two respondents or no samples."""
     n, n_ind, n_dim = len(x.respondents), len(x.indicators), len(x.dimensions)
@@ -85,15 +93,29 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     agg, meth, resp = n_dim + n_ind, n_dim + n_ind + 1, n_dim + n_ind + 2
     ones = np.ones((n_dim, 1))
 
+    # Without a missing score, the logarithms the geometric mean needs are taken once per
+    # row of the table (64 rows) rather than once per model row (7,168): the same values.
+    whole = not bool(np.isnan(table).any())
+    logs = np.log(1.0 + table * (points - 1) / 100.0) if whole else table
+    # (method, variant) as one row number: whole rows taken at once, the same values
+    rows, log_rows = table.reshape(2 * VARIANTS, n_ind), logs.reshape(2 * VARIANTS, n_ind)
+
     def model(u: Array) -> Array:
-        scores = table[(u[:, meth] >= 0.5).astype(int),
-                       np.minimum((u[:, resp] * VARIANTS).astype(int), VARIANTS - 1)]
-        iw = x.indicator_weights * (0.5 + u[:, icols])
-        dw = x.dimension_weights * (0.5 + u[:, dcols])
+        row = ((u[:, meth] >= 0.5).astype(np.intp) * VARIANTS
+               + np.minimum((u[:, resp] * VARIANTS).astype(np.intp), VARIANTS - 1))
+        scores = np.take(rows, row, axis=0)
+        # the columns are ranges: slices instead of gathered copies, the same values
+        factor = 0.5 + u[:, n_dim:n_dim + n_ind]
+        iw = np.multiply(x.indicator_weights, factor, out=factor)
+        dw = x.dimension_weights * (0.5 + u[:, :n_dim])
         geometric = u[:, agg] >= 0.5
-        dims = np.where(geometric[:, None],
-                        aggregate(scores, iw, x.membership, "geometric", points),
-                        aggregate(scores, iw, x.membership, "arithmetic", points))
+        if whole:  # ``scores`` and the taken logarithms are not used again
+            arithmetic, geo = aggregate_both(scores, np.take(log_rows, row, axis=0), iw,
+                                             x.membership, points, overwrite=True)
+        else:
+            arithmetic = aggregate(scores, iw, x.membership, "arithmetic", points)
+            geo = aggregate(scores, iw, x.membership, "geometric", points)
+        dims = np.where(geometric[:, None], geo, arithmetic)
         overall = np.where(geometric, aggregate(dims, dw, ones, "geometric", points)[:, 0],
                            aggregate(dims, dw, ones, "arithmetic", points)[:, 0])
         return np.column_stack([overall, _ranks(dims), dims])
@@ -104,15 +126,16 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     overall = {a: (_r(first[g, 0]), _r(total[g, 0])) for g, a in enumerate(ASSUMPTIONS)}
     ranks = {d: {a: (_r(first[g, 1 + k]), _r(total[g, 1 + k]))
                  for g, a in enumerate(ASSUMPTIONS)} for k, d in enumerate(x.dimensions)}
+    # numpy's 5th and 95th percentiles (``quantile.linear``: the same bits, no
+    # ``numpy.ma`` import, one call for all the ranks)
     good = sample[~np.isnan(sample[:, 0]), 0]
-    score = None if good.size == 0 else (_r(np.percentile(good, 5)), _r(np.percentile(good, 95)))
+    score = None if good.size == 0 else _pair(good)
     dim_scores: dict[str, tuple[float, float] | None] = {}
     rank_iv: dict[str, tuple[int, int]] = {}
+    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
     for k, d in enumerate(x.dimensions):
         column = sample[:, 1 + n_dim + k]
         column = column[~np.isnan(column)]
-        dim_scores[d] = None if column.size == 0 else (
-            _r(np.percentile(column, 5)), _r(np.percentile(column, 95)))
-        rank = sample[:, 1 + k]
-        rank_iv[d] = (int(np.floor(np.percentile(rank, 5))), int(np.ceil(np.percentile(rank, 95))))
+        dim_scores[d] = None if column.size == 0 else _pair(column)
+        rank_iv[d] = (math.floor(rank_low[k]), math.ceil(rank_high[k]))
     return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)

@@ -148,7 +148,10 @@ def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
     if spread <= 0:
         return None
     between = 0.0
-    for b in np.unique(label):
+    # the labels ascend: their distinct values without ``np.unique`` (which imports
+    # ``numpy.ma`` on its first call)
+    distinct = label[np.concatenate([[True], label[1:] != label[:-1]])]
+    for b in distinct:
         inside = label == b
         wb = ws[inside].sum()
         between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2

@@ -19,13 +19,18 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.stats import quantile
+
 Array = NDArray[np.float64]
 DEFAULT_REPLICATES = 1000
 SEED = 20151
 LEVEL = 0.95
 DECIMALS = 4
-#: Blocks of up to this many cells are counted at once, larger ones row by row.
+#: Blocks of up to this many cells are counted a few rows at a time, larger ones row by row.
 WHOLE_BLOCK = 1 << 20
+#: Rows counted at once in a small block: this many cells (their temporaries stay small
+#: enough to be reused from the heap instead of fresh pages from the kernel each time).
+CHUNK_CELLS = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -66,15 +71,20 @@ def float_blocks(n: int, replicates: int, size: int, seed: int = SEED,
     rng = np.random.default_rng(seed)
     kind = np.int32 if n <= 2**31 else np.int64
     out = np.empty((min(size, replicates), n), dtype=dtype)
+    step = max(1, CHUNK_CELLS // max(n, 1))
+    offsets = (np.arange(min(step, size, replicates), dtype=np.intp) * n)[:, None]
     for start in range(0, replicates, size):
         rows = min(size, replicates - start)
-        drawn = rng.integers(0, n, size=(rows, n), dtype=kind)
         block = out[:rows]
-        if rows * n <= WHOLE_BLOCK:  # small: one count for the block, in cache
-            offsets = (np.arange(rows, dtype=np.intp) * n)[:, None]
-            block[...] = np.bincount((drawn + offsets).ravel(),
-                                     minlength=rows * n).reshape(rows, n)
+        if rows * n <= WHOLE_BLOCK:  # small: counted a few rows at a time, in cache
+            # drawn in the same order as all the block's rows at once: the same numbers
+            for lo in range(0, rows, step):
+                part = min(step, rows - lo)
+                drawn = rng.integers(0, n, size=(part, n), dtype=kind)
+                block[lo:lo + part] = np.bincount((drawn + offsets[:part]).ravel(),
+                                                  minlength=part * n).reshape(part, n)
         else:  # large: row by row, each row's counts in cache
+            drawn = rng.integers(0, n, size=(rows, n), dtype=kind)
             for row in range(rows):
                 block[row] = np.bincount(drawn[row], minlength=n)
         yield block
@@ -102,7 +112,7 @@ def interval(replicates: Array) -> list[Interval]:
         # Each column copied to contiguous memory: the sums then run in the same order
         # as for a single column, so the figures are those of the column-by-column path.
         block = np.ascontiguousarray(data[:, whole].T)
-        lows, highs = np.quantile(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2], axis=1)
+        lows, highs = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
         ses = np.std(block, axis=1, ddof=1).tolist()
         for k, column in enumerate(whole.tolist()):
             out[column] = Interval(_round(ses[k]), _round(float(lows[k])),
@@ -111,7 +121,7 @@ def interval(replicates: Array) -> list[Interval]:
         good = data[:, column][~np.isnan(data[:, column])]
         if good.size < 2 or good.size < 0.95 * data.shape[0]:
             continue
-        low, high = np.quantile(good, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+        low, high = quantile.linear(good, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
         se = float(np.std(good, ddof=1))
         out[column] = Interval(_round(se), _round(float(low)), _round(float(high)))
     return out

@@ -97,3 +97,25 @@ def aggregate(scores: Array, weights: Array, membership: Array,
         else:
             out = (w * s) @ membership / denominator
     return np.where(denominator > 0, out, np.nan)
+
+
+def aggregate_both(scores: Array, logs: Array, weights: Array, membership: Array,
+                   points: int = 5, *, overwrite: bool = False) -> tuple[Array, Array]:
+    """``aggregate`` arithmetic and geometric at once, for ``scores`` without a missing
+    one: the weights' copy and the denominator are made once, and the logarithms of the
+    scale positions come as ``logs`` (``np.log(1.0 + scores * (points - 1) / 100.0)``,
+    which may be taken once per distinct row before the rows are gathered). The same
+    operations on the same arrays as two ``aggregate`` calls, so the same bits.
+    ``overwrite``: the weighted products are written over ``scores`` and ``logs`` (no
+    new arrays of their size)."""
+    # a C-contiguous copy of the weights, as ``aggregate`` makes (no copy when they are one)
+    w = np.ascontiguousarray(np.broadcast_to(weights, scores.shape), dtype=np.float64)
+    denominator = w @ membership
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.exp(np.multiply(w, logs, out=logs if overwrite else None) @ membership
+                      / denominator)
+        geometric = (mean - 1.0) * 100.0 / (points - 1)
+        arithmetic = (np.multiply(w, scores, out=scores if overwrite else None) @ membership
+                      / denominator)
+    positive = denominator > 0
+    return np.where(positive, arithmetic, np.nan), np.where(positive, geometric, np.nan)

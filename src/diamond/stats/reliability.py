@@ -44,8 +44,11 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
     w = w / w.max() if w.size and w.max() > 0 else w
     k = x.shape[1]
     out = np.full((k, k), np.nan)
+    done = _complete_pairs(x, w, out)
     for i in range(k):
         for j in range(i, k):
+            if done[i] and done[j]:
+                continue
             both = ~np.isnan(x[:, i]) & ~np.isnan(x[:, j]) & (w > 0)
             n = int(both.sum())
             if n < 2:
@@ -55,6 +58,32 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
             cov = (v * (a - (v * a).sum() / total) * (b - (v * b).sum() / total)).sum() / total
             out[i, j] = out[j, i] = cov * n / (n - 1)
     return out
+
+
+def _complete_pairs(x: Array, w: Array, out: Array) -> list[bool]:
+    """The pairs of items that everyone answered, all at once, into ``out``; which items
+    those are. The same figures as the pairwise loop: with every weight positive and no
+    answer missing, each pair's respondents are everyone, and each sum below adds the
+    same numbers in the same order as the loop's (a row of a C-contiguous array is
+    summed as the 1-D array it equals)."""
+    k = x.shape[1]
+    n = x.shape[0]
+    if n < 2 or not bool((w > 0).all()):
+        return [False] * k
+    complete = np.asarray(~np.isnan(x).any(axis=0), dtype=bool)
+    cols = np.flatnonzero(complete)
+    if cols.size == 0:
+        return [False] * k
+    items = np.ascontiguousarray(x[:, cols].T)  # one row per complete item
+    total = w.sum()
+    centred = items - ((w * items).sum(axis=1) / total)[:, None]
+    weighted = w * centred
+    for p, i in enumerate(cols.tolist()):
+        cov = (weighted[p] * centred[p:]).sum(axis=1) / total * n / (n - 1)
+        for q, value in enumerate(cov.tolist(), start=p):
+            j = int(cols[q])
+            out[i, j] = out[j, i] = value
+    return [bool(c) for c in complete]
 
 
 def alpha_of(cov: Array) -> float | None:

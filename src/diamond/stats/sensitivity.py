@@ -46,15 +46,17 @@ def sobol(model: Model, groups: Sequence[Sequence[int]], samples: int, seed: int
     """
     k = 1 + max(c for g in groups for c in g)
     rng = np.random.default_rng(seed)
-    a = rng.random((samples, k))
-    b = rng.random((samples, k))
-    blocks = [a, b]
-    for group in groups:
-        ab = a.copy()
+    # A, B and each AB_i written in place into the one array the model is given
+    rows = np.empty(((len(groups) + 2) * samples, k))
+    a, b = rows[:samples], rows[samples:2 * samples]
+    a[...] = rng.random((samples, k))
+    b[...] = rng.random((samples, k))
+    for g, group in enumerate(groups, start=2):
+        ab = rows[g * samples:(g + 1) * samples]
+        ab[...] = a
         ab[:, list(group)] = b[:, list(group)]
-        blocks.append(ab)
-    out = np.asarray(model(np.vstack(blocks)), dtype=float)
-    out = out.reshape(len(blocks), samples, -1)
+    out = np.asarray(model(rows), dtype=float)
+    out = out.reshape(len(groups) + 2, samples, -1)
     # Centred on the sample mean: same expectation, far smaller variance when the
     # output's mean is large against its spread (a score near 55 moving by a few points).
     centre = np.concatenate([out[0], out[1]]).mean(axis=0)

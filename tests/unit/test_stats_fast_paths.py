@@ -1,0 +1,138 @@
+"""The statistics' fast paths give the same bits as the numpy calls and loops they replace.
+
+``quantile.linear`` against ``np.quantile``/``np.percentile``; the complete-data pairs of
+``reliability.pairwise_covariance`` against the pairwise loop written out here; the
+single ``composite.aggregate_both`` against two ``aggregate`` calls; the Sobol design's
+in-place blocks against A, B and the stacked copies.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from diamond.stats import composite, quantile
+from diamond.stats.reliability import pairwise_covariance
+from diamond.stats.sensitivity import sobol
+
+
+def _bits(array: object) -> bytes:
+    return np.asarray(array, dtype=np.float64).tobytes()
+
+
+def _data(rng: np.random.Generator, kind: int, shape: tuple[int, ...]) -> np.ndarray:
+    if kind == 0:
+        return rng.random(shape) * 100
+    if kind == 1:  # many ties, as scores from five answers
+        return rng.integers(1, 6, shape).astype(float)
+    if kind == 2:
+        return np.round(rng.normal(50, 20, shape), 1)
+    return rng.random(shape) * 1e-3 + 55  # close values far from zero
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 8, 9, 40, 129, 999, 1000, 1001, 2048])
+def test_linear_quantiles_are_numpys(n: int) -> None:
+    rng = np.random.default_rng(n)
+    for kind in range(4):
+        data = _data(rng, kind, (3, n))
+        for qs in ([0.025, 0.975], [0.05, 0.95], [0.0, 1.0], [0.5], [0.05]):
+            assert _bits(quantile.linear(data, qs)) == _bits(np.quantile(data, qs, axis=1))
+            assert _bits(quantile.linear(data[0], qs)) == _bits(np.quantile(data[0], qs))
+        for p in (5, 95):
+            assert _bits(quantile.linear(data[1], [p / 100])[0]) == _bits(
+                np.percentile(data[1], p))
+
+
+def test_linear_quantiles_leave_nan_to_numpy() -> None:
+    data = np.array([[1.0, np.nan, 3.0], [1.0, 2.0, 3.0]])
+    got = quantile.linear(data, [0.25, 0.75])
+    assert np.isnan(got[:, 0]).all()
+    assert _bits(got[:, 1]) == _bits(np.quantile(data[1], [0.25, 0.75]))
+
+
+def _loop_covariance(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """The available-case covariance, pair by pair (the code before the fast path)."""
+    w = w / w.max() if w.size and w.max() > 0 else w
+    k = x.shape[1]
+    out = np.full((k, k), np.nan)
+    for i in range(k):
+        for j in range(i, k):
+            both = ~np.isnan(x[:, i]) & ~np.isnan(x[:, j]) & (w > 0)
+            n = int(both.sum())
+            if n < 2:
+                continue
+            v, a, b = w[both], x[both, i], x[both, j]
+            total = v.sum()
+            cov = (v * (a - (v * a).sum() / total) * (b - (v * b).sum() / total)).sum() / total
+            out[i, j] = out[j, i] = cov * n / (n - 1)
+    return out
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 17, 40, 300, 1001])
+def test_pairwise_covariance_fast_path_is_the_loop(n: int) -> None:
+    rng = np.random.default_rng(100 + n)
+    for k in (1, 2, 5, 11):
+        for case in range(6):
+            x = rng.integers(1, 6, (n, k)).astype(float)
+            if case == 1:
+                x[rng.random((n, k)) < 0.1] = np.nan
+            if case == 2:
+                x[rng.random(n) < 0.05, -1] = np.nan
+            if case == 3:
+                x = x + rng.random((n, k)) * 1e-3
+            w = np.ones(n) if case < 4 else rng.choice([0.5, 1.0, 2.0, 1 / 3], n)
+            if case == 5:
+                w[0] = 0.0
+            assert _bits(pairwise_covariance(x, w)) == _bits(_loop_covariance(x, w))
+
+
+def test_aggregate_both_is_two_aggregates() -> None:
+    rng = np.random.default_rng(7)
+    scores = rng.integers(0, 5, (500, 9)) * 25.0
+    weights = rng.random((500, 9)) + 0.5
+    membership = (rng.random((9, 3)) < 0.5).astype(float)
+    membership[:, 0] = 0.0  # a dimension with no member: NaN
+    logs = np.log(1.0 + scores * 4 / 100.0)
+    arithmetic, geometric = composite.aggregate_both(scores, logs, weights, membership, 5)
+    assert _bits(arithmetic) == _bits(composite.aggregate(scores, weights, membership,
+                                                          "arithmetic", 5))
+    assert _bits(geometric) == _bits(composite.aggregate(scores, weights, membership,
+                                                         "geometric", 5))
+    again = composite.aggregate_both(scores.copy(), logs.copy(), weights, membership, 5,
+                                     overwrite=True)
+    assert _bits(again[0]) == _bits(arithmetic)
+    assert _bits(again[1]) == _bits(geometric)
+
+
+def test_sobol_design_rows_are_a_b_and_the_mixes() -> None:
+    seen: list[np.ndarray] = []
+
+    def model(u: np.ndarray) -> np.ndarray:
+        seen.append(u.copy())
+        return np.asarray(u[:, 0] + 2 * u[:, 1] * u[:, 2], dtype=float)
+
+    groups = [[0], [1, 2]]
+    sobol(model, groups, 16, 5)
+    rng = np.random.default_rng(5)
+    a, b = rng.random((16, 3)), rng.random((16, 3))
+    blocks = [a, b]
+    for group in groups:
+        ab = a.copy()
+        ab[:, group] = b[:, group]
+        blocks.append(ab)
+    assert _bits(seen[0]) == _bits(np.vstack(blocks))
+
+
+@pytest.mark.parametrize(("n", "replicates", "size", "chunk"),
+                         [(7, 50, 50, 21), (101, 33, 33, 202), (300, 1000, 1000, 1 << 15),
+                          (40, 1000, 1000, 1), (5, 12, 5, 10)])
+def test_bootstrap_counts_drawn_a_few_rows_at_a_time_are_the_same(
+    n: int, replicates: int, size: int, chunk: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diamond.stats import bootstrap
+
+    monkeypatch.setattr(bootstrap, "CHUNK_CELLS", chunk)
+    parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 13)]
+    drawn = np.random.default_rng(13).integers(0, n, size=(replicates, n))
+    expected = np.vstack([np.bincount(row, minlength=n) for row in drawn])
+    assert np.array_equal(np.vstack(parts), expected)
