@@ -8,12 +8,14 @@ import dataclasses
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from diamond.documents import TextProblem, byte_position, read_bytes
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.survey.cells import unescape
+from diamond.survey.grid import Grid, read_grid
 from diamond.survey.xlsx import column_letter, is_workbook, read_sheet
 
 DEFAULT_ENCODING = "utf-8-sig"
@@ -36,10 +38,22 @@ class Table:
     delimiter: str
     encoding: str
     header: list[str]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    listed: list[tuple[int, list[str]]] = field(default_factory=list)  # rows, unless ``grid``
     header_row: int = 1
     sheet: str | None = None  # a workbook's sheet; positions are then named ``Sheet!B12``
     notes: list[Diagnostic] = field(default_factory=list)  # rows skipped, and why
+    grid: Grid | None = None  # the rows column by column (``diamond.survey.grid``)
+
+    @property
+    def rows(self) -> list[tuple[int, list[str]]]:
+        """Every data row as (row number, cells), in order."""
+        if self.grid is None:
+            return self.listed
+        cached: Any = self.__dict__.get("_rows")
+        if cached is None:
+            cached = self.grid.rows()
+            object.__setattr__(self, "_rows", cached)
+        return list(cached)
 
     def position(self, row: int, column: int) -> str:
         """``Sheet!B12`` for a workbook cell, empty for a CSV (its row:column say it)."""
@@ -181,6 +195,9 @@ def read_table(
         text = text[sep.end() :]
         first_row = 2
     chosen = delimiter or sniff_delimiter(text)
+    fast = read_grid(text, chosen, first_row)
+    if fast is not None:
+        return _table(path, chosen, encoding, [fast[0]], first_row, None, fast[1])
     try:
         records = _records(text, chosen)
     except csv.Error as exc:
@@ -208,6 +225,7 @@ def _table(
     records: list[list[str]],
     first_row: int,
     sheet: str | None,
+    grid: Grid | None = None,
 ) -> Table:
     if not records or not any(cell.strip() for cell in records[0]):
         raise InvalidFileError(
@@ -227,8 +245,15 @@ def _table(
         )
     header = [cell.strip().lstrip("\ufeff").strip() for cell in records[0]]
     rows = [(first_row + n, record) for n, record in enumerate(records[1:], start=1)]
+    if grid is not None:
+        first = grid.odd[:1] if grid.odd else []
+        if len(grid) and (not first or first[0][0] > int(grid.numbers[0])):
+            first = [(int(grid.numbers[0]), grid.row(0))]
+        rows = first
     notes = []
     if rows and _is_hxl(rows[0][1]):
+        if grid is not None:
+            grid.drop_first()
         notes.append(
             Diagnostic(
                 path,
@@ -241,6 +266,7 @@ def _table(
             )
         )
         rows = rows[1:]
-    table = Table(path, delimiter, encoding, header, rows, first_row, sheet)
+    table = Table(path, delimiter, encoding, header, [] if grid is not None else rows, first_row, sheet,
+                  grid=grid)
     table.notes.extend(table.locate(n) for n in notes)
     return table

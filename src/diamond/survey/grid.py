@@ -1,0 +1,197 @@
+"""A CSV export's rows column by column, read with numpy where the ``csv`` module is not needed.
+
+A survey export of 100,000 rows holds millions of cells, most of them one of a handful
+of answers. Reading it with ``csv.reader`` makes a list of cells per row; here, when no
+cell can be quoted (the text holds no ``"``), the records are found on the UTF-8 bytes
+instead: every line end and delimiter at once, then each column's cells as the offsets
+between them. A column of short cells (an answer column) is read as small integer
+codes into its distinct values without a Python string per cell; a column of long cells
+(ids, times) is cut into strings only when asked for.
+
+The records are exactly those ``csv.reader(io.StringIO(text, newline=""),
+strict=False)`` gives for such a text (``\\r\\n``, ``\\r`` and ``\\n`` end a record; an
+empty line is a record without cells); ``tests/unit/test_survey_grid.py`` compares the
+two. Texts the shortcut does not cover (quotes, NUL, a line longer than the ``csv``
+module's field limit, a delimiter that is not one ASCII character) return None and are
+read with the ``csv`` module.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from typing import Any
+
+from diamond.survey.cells import unescape
+
+_SHORT = 2  # bytes: cells this short are coded from their bytes, without strings
+
+
+def _unescaped(cells: list[str]) -> list[str]:
+    return [unescape(c) if c[:1] == "'" else c for c in cells]
+
+
+@dataclass
+class Grid:
+    """The data rows of the header's width, column by column, and the other rows as lists."""
+
+    width: int
+    numbers: Any  # numpy int64 array: each grid row's row number, ascending
+    odd: list[tuple[int, list[str]]]  # rows with another number of cells, in order
+    raw: bytes = b""
+    text: str | None = None  # the same text, when it is ASCII (offsets are then shared)
+    starts: Any = None  # numpy int64 array: where each grid row starts in ``raw``
+    ends: Any = None  # ... and ends (before its line end)
+    delimiters: Any = None  # numpy int64 array (rows x width-1): the delimiters' offsets
+    escaped: bool = False  # the text holds a single quote: cells may be formula-escaped
+    _cells: dict[int, list[str]] = field(default_factory=dict)
+    _coded: dict[int, tuple[Any, list[str]]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return int(self.numbers.shape[0])
+
+    def bounds(self, column: int) -> tuple[Any, Any]:
+        """Start and end offsets of the column's cells in ``raw``."""
+        start = self.starts if column == 0 else self.delimiters[:, column - 1] + 1
+        end = self.ends if column == self.width - 1 else self.delimiters[:, column]
+        return start, end
+
+    def cells(self, column: int) -> list[str]:
+        """The column's cells as strings (formula escapes undone, as ``read_table`` does)."""
+        found = self._cells.get(column)
+        if found is None:
+            start, end = self.bounds(column)
+            if self.text is not None:
+                text = self.text
+                found = [text[a:b] for a, b in zip(start.tolist(), end.tolist(), strict=True)]
+            else:
+                raw = self.raw
+                found = [raw[a:b].decode("utf-8")
+                         for a, b in zip(start.tolist(), end.tolist(), strict=True)]
+            if self.escaped:
+                found = _unescaped(found)
+            self._cells[column] = found
+        return found
+
+    def coded(self, column: int) -> tuple[Any, list[str]]:
+        """The column as codes (numpy int32, one per row) into its distinct cells."""
+        found = self._coded.get(column)
+        if found is not None:
+            return found
+        import numpy as np
+
+        start, end = self.bounds(column)
+        length = end - start
+        if len(self) and int(length.max()) <= _SHORT:
+            data = np.frombuffer(self.raw, dtype=np.uint8)
+            last = len(data) - 1
+            key = np.where(length > 0, data.take(np.minimum(start, last)), 0).astype(np.int32)
+            second = np.where(length > 1, data.take(np.minimum(start + 1, last)), 0)
+            key |= second.astype(np.int32) << 8
+            present = np.flatnonzero(np.bincount(key, minlength=1 << 16))
+            table = np.zeros(1 << 16, dtype=np.int32)
+            table[present] = np.arange(len(present), dtype=np.int32)
+            values = [bytes(b for b in (k & 255, k >> 8) if b).decode("utf-8")
+                      for k in present.tolist()]
+            if self.escaped:
+                values = _unescaped(values)
+            found = (table[key], values)
+        else:
+            cells = self.cells(column)
+            values = sorted(set(cells))
+            index = {v: n for n, v in enumerate(values)}
+            codes = np.fromiter(map(index.__getitem__, cells), dtype=np.int32, count=len(cells))
+            found = (codes, values)
+        self._coded[column] = found
+        return found
+
+    def row(self, k: int) -> list[str]:
+        """Grid row ``k``'s cells."""
+        line = self.raw[int(self.starts[k]) : int(self.ends[k])].decode("utf-8")
+        cells = line.split(chr(self.raw[int(self.delimiters[k, 0])])) if self.width > 1 else [line]
+        return _unescaped(cells) if self.escaped else cells
+
+    def rows(self) -> list[tuple[int, list[str]]]:
+        """Every data row as (row number, cells), grid and odd rows merged in order."""
+        columns = [self.cells(j) for j in range(self.width)]
+        listed = [(n, list(cells)) for n, cells in
+                  zip(self.numbers.tolist(), zip(*columns, strict=True), strict=True)]
+        if len(self) and not columns:  # no columns: nothing to zip
+            listed = [(n, []) for n in self.numbers.tolist()]
+        if self.odd:
+            listed = sorted(listed + self.odd, key=lambda item: item[0])
+        return listed
+
+    def drop_first(self) -> None:
+        """Leave out the first data row (a HXL row), whether in the grid or odd."""
+        if self.odd and (not len(self) or self.odd[0][0] < int(self.numbers[0])):
+            del self.odd[0]
+            return
+        self.numbers = self.numbers[1:]
+        self.starts, self.ends = self.starts[1:], self.ends[1:]
+        self.delimiters = self.delimiters[1:]
+        self._cells.clear()
+        self._coded.clear()
+
+
+def _line_ends(data: Any, crlf: bool) -> tuple[Any, Any]:
+    """Where each line ends (its terminator's first byte) and where the next one starts."""
+    import numpy as np
+
+    if not crlf:
+        ends = np.flatnonzero(data == 10)
+        return ends, ends + 1
+    cr = data == 13
+    lf = data == 10
+    lf[1:] &= ~cr[:-1]  # the \n of a \r\n belongs to the \r
+    ends = np.flatnonzero(cr | lf)
+    after = ends + 1
+    pair = np.zeros(len(ends), dtype=bool)
+    inside = ends + 1 < len(data)
+    pair[inside] = cr[ends[inside]] & (data[ends[inside] + 1] == 10)
+    after[pair] += 1
+    return ends, after
+
+
+def read_grid(text: str, delimiter: str, first_row: int) -> tuple[list[str], Grid] | None:
+    """The header and the data rows, or None when the text needs the ``csv`` module."""
+    if (
+        '"' in text
+        or "\0" in text
+        or len(delimiter) != 1
+        or not delimiter.isascii()
+        or delimiter in "\r\n"
+        or not text
+    ):
+        return None
+    import numpy as np
+
+    raw = text.encode("utf-8")
+    data = np.frombuffer(raw, dtype=np.uint8)
+    ends, after = _line_ends(data, "\r" in text)
+    starts = np.concatenate(([0], after))
+    if len(ends) == 0 or int(after[-1]) < len(raw):  # a last line without a line end
+        ends = np.concatenate((ends, [len(raw)]))
+    else:
+        starts = starts[:-1]
+    lengths = ends - starts
+    if int(lengths.max()) > csv.field_size_limit():
+        return None
+    positions = np.flatnonzero(data == ord(delimiter))
+    line_of = np.searchsorted(ends, positions)
+    counts = np.bincount(line_of, minlength=len(ends))
+    header = raw[int(starts[0]) : int(ends[0])].decode("utf-8")
+    names = header.split(delimiter) if header else []
+    width = len(names)
+    regular = (counts == width - 1) & (lengths > 0)
+    regular[0] = False
+    odd = []
+    for k in np.flatnonzero(~regular[1:]).tolist():
+        line = raw[int(starts[k + 1]) : int(ends[k + 1])].decode("utf-8")
+        cells = line.split(delimiter) if line else []
+        odd.append((first_row + k + 1, _unescaped(cells) if "'" in text else cells))
+    chosen = np.flatnonzero(regular)
+    grid = Grid(width, chosen + first_row, odd, raw, text if text.isascii() else None,
+                starts[chosen], ends[chosen], escaped="'" in text)
+    grid.delimiters = (positions[regular[line_of]].reshape(len(chosen), max(width - 1, 0)))
+    return (_unescaped(names) if "'" in text else names), grid
