@@ -266,7 +266,7 @@ def _table(
             )
         )
         rows = rows[1:]
-    table = Table(path, delimiter, encoding, header, [] if grid is not None else rows, first_row, sheet,
-                  grid=grid)
+    listed = [] if grid is not None else rows
+    table = Table(path, delimiter, encoding, header, listed, first_row, sheet, grid=grid)
     table.notes.extend(table.locate(n) for n in notes)
     return table
