@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from diamond.limits import Limits
 from diamond.loader import LoadOptions
 from diamond.models.questionnaire import Group, Respondent
 from diamond.numbertext import grouped
+from diamond.survey.batch import Imports, read_grid_rows
 from diamond.survey.columns import Column, Role, classify, find_roles
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
@@ -61,7 +63,7 @@ class ImportReport:
     encoding: str
     columns: list[Column]
     roles: dict[Role, int | None]
-    added: list[Imported] = field(default_factory=list)
+    added: Sequence[Imported] = field(default_factory=list)
     replaced: list[Imported] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
@@ -74,11 +76,15 @@ class ImportReport:
     def groups(self) -> dict[str, int]:
         """Imported respondents (added and replaced) per group, in the format's order."""
         counts: dict[str, int] = {}
-        for group in ("firm", "university", "public", "ngo", "other"):
-            n = sum(1 for r in self.added + self.replaced if r.group == group)
-            if n:
-                counts[group] = n
-        return counts
+        if isinstance(self.added, Imports):
+            counts = self.added.group_counts()
+        else:
+            for r in self.added:
+                counts[r.group] = counts.get(r.group, 0) + 1
+        for r in self.replaced:
+            counts[r.group] = counts.get(r.group, 0) + 1
+        order = ("firm", "university", "public", "ngo", "other")
+        return {g: counts[g] for g in order if counts.get(g)}
 
 
 def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]) -> list[Imported]:
@@ -91,6 +97,22 @@ def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]
         weight = r.weight if r.weight is not None or before.weight == 1 else before.weight
         kept.append(dataclasses.replace(r, group=group, weight=weight, group_given=True))
     return kept
+
+
+def _split(respondents: Sequence[Imported], existing: frozenset[str],
+           before: list[Respondent]) -> tuple[list[Imported], Sequence[Imported]]:
+    """The respondents that replace ones already there, and those added."""
+    if isinstance(respondents, Imports):
+        import numpy as np
+
+        there = np.array([rid in existing for rid in respondents.ids], dtype=bool)
+        if not there.any():
+            return [], respondents
+        replacing = list(respondents.take(np.flatnonzero(there)))
+        return (_keep_group_and_weight(replacing, before),
+                respondents.take(np.flatnonzero(~there)))
+    replaced = _keep_group_and_weight([r for r in respondents if r.id in existing], before)
+    return replaced, [r for r in respondents if r.id not in existing]
 
 
 def _check_options(options: ImportOptions) -> None:
@@ -266,7 +288,9 @@ def _plan(
         replace=options.replace,
         target=target,
     )
-    rows = read_rows(table, columns, roles, base.questionnaire.scale, survey_map, settings)
+    scale = base.questionnaire.scale
+    rows = (read_grid_rows(table, columns, roles, scale, survey_map, settings)
+            or read_rows(table, columns, roles, scale, survey_map, settings))
     diagnostics += rows.diagnostics
     if not rows.respondents and not any(d.severity == "error" for d in diagnostics):
         diagnostics.append(
@@ -285,10 +309,7 @@ def _plan(
     diagnostics = cap_diagnostics(diagnostics)
     if any(d.severity == "error" for d in diagnostics):
         raise InvalidFileError(csv_path, diagnostics)
-    replaced = _keep_group_and_weight(
-        [r for r in rows.respondents if r.id in existing], base.questionnaire.respondents
-    )
-    added = [r for r in rows.respondents if r.id not in existing]
+    replaced, added = _split(rows.respondents, existing, base.questionnaire.respondents)
     report = ImportReport(
         csv_path,
         target,

@@ -12,6 +12,7 @@ back by the loader itself before anything is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,14 +84,14 @@ def _same(rows: list[Respondent | Imported], read: list[tuple[Any, ...]],
 
 
 def _rows(kept: list[Respondent], replaced: dict[str, Imported],
-          added: list[Imported]) -> list[Respondent | Imported]:
+          added: Sequence[Imported]) -> list[Respondent | Imported]:
     return [replaced.get(r.id, r) for r in kept] + list(added)
 
 
 def plan_table(
     base: Target,
     target: str,
-    added: list[Imported],
+    added: Sequence[Imported],
     replaced: list[Imported],
     load: LoadOptions,
     *,
