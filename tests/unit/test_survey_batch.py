@@ -9,10 +9,10 @@ import pytest
 
 from diamond.frameworks import builtin
 from diamond.models.questionnaire import Scale
+from diamond.survey.batch import read_grid_rows
 from diamond.survey.columns import classify, find_roles
 from diamond.survey.mapfile import SurveyMap
 from diamond.survey.matching import Matcher
-from diamond.survey.batch import read_grid_rows
 from diamond.survey.rows import RowSettings, read_rows
 from diamond.survey.table import read_table
 
@@ -41,7 +41,7 @@ def _export(rng: random.Random) -> str:
         elif roll < 0.1:
             cells = cells[:-1]
         elif roll < 0.13:
-            cells = cells + [rng.choice(["", "z"])]
+            cells = [*cells, rng.choice(["", "z"])]
         elif roll < 0.18:
             cells = [""] * len(header)
         lines.append(delimiter.join(cells))

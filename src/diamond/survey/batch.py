@@ -131,8 +131,8 @@ def read_grid_rows(
     # Empty rows: those whose answer and group cells are all blank, checked whole.
     candidate = np.ones(count, dtype=bool)
     group_col = roles.get("group")
-    for index in [i for i, *_ in indicator_columns] + (
-            [group_col] if group_col is not None else []):
+    blank_checked = [c[0] for c in indicator_columns]
+    for index in [*blank_checked, *([group_col] if group_col is not None else [])]:
         codes, values = grid.coded(index)
         candidate &= _blank(values)[codes]
     empty = [k for k in np.flatnonzero(candidate).tolist() if not "".join(grid.row(k)).strip()]
