@@ -23,7 +23,7 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
 
 
 def _grid_records(text: str, delimiter: str) -> list[list[str]] | None:
-    read = read_grid(text, delimiter, 1)
+    read = read_grid(text.encode(), delimiter, 1)
     if read is None:
         return None
     header, grid = read
@@ -54,12 +54,12 @@ def test_same_records_as_the_csv_module(seed: int) -> None:
 
 
 def test_quotes_are_left_to_the_csv_module() -> None:
-    assert read_grid('a,b\n"1",2\n', ",", 1) is None
-    assert read_grid("a,b\n1\x002\n", ",", 1) is None
+    assert read_grid(b'a,b\n"1",2\n', ",", 1) is None
+    assert read_grid(b"a,b\n1\x002\n", ",", 1) is None
 
 
 def test_odd_rows_keep_their_numbers() -> None:
-    header, grid = read_grid("id,x\n\na,1\nb\nc,2,\n", ",", 1) or ([], None)
+    header, grid = read_grid(b"id,x\n\na,1\nb\nc,2,\n", ",", 1) or ([], None)
     assert grid is not None and header == ["id", "x"]
     assert grid.numbers.tolist() == [3]
     assert grid.odd == [(2, []), (4, ["b"]), (5, ["c", "2", ""])]

@@ -90,15 +90,16 @@ def table_csv_columns(
     count = len(ids)
     head = io.StringIO()
     csv.writer(head, lineterminator="\n").writerow(["id", "group", "weight", *indicators])
+    top = head.getvalue().encode("utf-8")
     # Each column: a byte array per row (or per distinct value, with each row's code).
     weight_values, weight_codes = np.unique(weights, return_inverse=True)
     weight_shown = [_number(None if w != w else float(w)) for w in weight_values.tolist()]
     blank = (np.zeros((1, 1), dtype=np.uint8), np.zeros(1, dtype=np.int64))
-    zeros = np.zeros(count, dtype=np.int64)
+    zeros = np.zeros(count, dtype=np.int8)
     columns: list[tuple[tuple[Any, Any], Any]] = [
         (_cells(shown_ids), None),
-        (_cells(list(names)), np.asarray(codes, dtype=np.int64)),
-        (_cells(weight_shown), weight_codes.reshape(-1)),
+        (_cells(list(names)), np.asarray(codes)),
+        (_cells(weight_shown), _small(weight_codes.reshape(-1), len(weight_shown))),
     ]
     where = {indicator: n for n, indicator in enumerate(answered)}
     for indicator in indicators:
@@ -107,13 +108,16 @@ def table_csv_columns(
             continue
         points, inverse = np.unique(values[:, where[indicator]], return_inverse=True)
         shown = ["" if p <= -32767 else str(p) for p in points.tolist()]
-        columns.append((_cells(shown), inverse.reshape(-1)))
-    lengths = [size if code is None else size[code] for (_, size), code in columns]
-    line = np.sum(lengths, axis=0) + len(columns) if count else np.zeros(0, dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(line)[:-1])).astype(np.int64) if count else line
-    out = np.full(int(line.sum()) if count else 0, ord(","), dtype=np.uint8)
-    at = starts.copy()
-    for ((padded, _size), code), length in zip(columns, lengths, strict=True):
+        columns.append((_cells(shown), _small(inverse.reshape(-1), len(shown))))
+    line = np.full(count, len(columns), dtype=np.int64)
+    for (_, size), code in columns:
+        line += size if code is None else size[code]
+    out = np.full(len(top) + int(line.sum()), ord(","), dtype=np.uint8)
+    out[: len(top)] = np.frombuffer(top, dtype=np.uint8)
+    at = np.cumsum(line) - line + len(top)
+    del line
+    for (padded, size), code in columns:
+        length = size if code is None else size[code]
         width = padded.shape[1]
         if width == 1 and code is not None:
             fill = length > 0
@@ -125,4 +129,11 @@ def table_csv_columns(
         at += length + 1
     if count:
         out[at - 1] = ord("\n")
-    return head.getvalue().encode("utf-8") + out.tobytes()
+    return out.tobytes()
+
+
+def _small(codes: Any, count: int) -> Any:
+    """``codes`` in the smallest integer type that holds ``count`` values."""
+    import numpy as np
+
+    return codes.astype(np.int8 if count <= 127 else np.int16 if count <= 32767 else np.int32)

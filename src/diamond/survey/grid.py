@@ -25,6 +25,14 @@ from typing import Any
 from diamond.survey.cells import unescape
 
 _SHORT = 2  # bytes: cells this short are coded from their bytes, without strings
+_BLOCK = 1 << 20
+
+
+def _small(count: int) -> Any:
+    """The smallest integer type for codes into ``count`` values."""
+    import numpy as np
+
+    return np.int8 if count <= 127 else np.int16 if count <= 32767 else np.int32
 
 
 def _unescaped(cells: list[str]) -> list[str]:
@@ -38,8 +46,8 @@ class Grid:
     width: int
     numbers: Any  # numpy int64 array: each grid row's row number, ascending
     odd: list[tuple[int, list[str]]]  # rows with another number of cells, in order
-    raw: bytes = b""
-    text: str | None = None  # the same text, when it is ASCII (offsets are then shared)
+    raw: bytes = b""  # the text, UTF-8
+    ascii: bool = False  # the text is ASCII: a cell's bytes are its characters
     starts: Any = None  # numpy int64 array: where each grid row starts in ``raw``
     ends: Any = None  # ... and ends (before its line end)
     delimiters: Any = None  # numpy int64 array (rows x width-1): the delimiters' offsets
@@ -61,20 +69,17 @@ class Grid:
         found = self._cells.get(column)
         if found is None:
             start, end = self.bounds(column)
-            if self.text is not None:
-                text = self.text
-                found = [text[a:b] for a, b in zip(start.tolist(), end.tolist(), strict=True)]
-            else:
-                raw = self.raw
-                found = [raw[a:b].decode("utf-8")
-                         for a, b in zip(start.tolist(), end.tolist(), strict=True)]
+            raw = self.raw
+            code = "ascii" if self.ascii else "utf-8"
+            found = [raw[a:b].decode(code)
+                     for a, b in zip(start.tolist(), end.tolist(), strict=True)]
             if self.escaped:
                 found = _unescaped(found)
             self._cells[column] = found
         return found
 
     def coded(self, column: int) -> tuple[Any, list[str]]:
-        """The column as codes (numpy int32, one per row) into its distinct cells."""
+        """The column as codes (a numpy integer array, one per row) into its distinct cells."""
         found = self._coded.get(column)
         if found is not None:
             return found
@@ -95,12 +100,13 @@ class Grid:
                       for k in present.tolist()]
             if self.escaped:
                 values = _unescaped(values)
-            found = (table[key], values)
+            found = (table[key].astype(_small(len(values))), values)
         else:
             cells = self.cells(column)
             values = sorted(set(cells))
             index = {v: n for n, v in enumerate(values)}
-            codes = np.fromiter(map(index.__getitem__, cells), dtype=np.int32, count=len(cells))
+            codes = np.fromiter(map(index.__getitem__, cells), dtype=_small(len(values)),
+                                count=len(cells))
             found = (codes, values)
         self._coded[column] = found
         return found
@@ -139,7 +145,7 @@ def _line_ends(data: Any, crlf: bool) -> tuple[Any, Any]:
     import numpy as np
 
     if not crlf:
-        ends = np.flatnonzero(data == 10)
+        ends = _where(data, 10, np.int64)
         return ends, ends + 1
     cr = data == 13
     lf = data == 10
@@ -153,22 +159,39 @@ def _line_ends(data: Any, crlf: bool) -> tuple[Any, Any]:
     return ends, after
 
 
-def read_grid(text: str, delimiter: str, first_row: int) -> tuple[list[str], Grid] | None:
-    """The header and the data rows, or None when the text needs the ``csv`` module."""
+def _where(data: Any, byte: int, kind: Any) -> Any:
+    """Offsets of ``byte`` in ``data``, found block by block (bounded temporaries)."""
+    import numpy as np
+
+    blocks = range(0, len(data), _BLOCK)
+    out = np.empty(sum(int(np.count_nonzero(data[a : a + _BLOCK] == byte)) for a in blocks),
+                   dtype=kind)
+    at = 0
+    for a in blocks:
+        found = np.flatnonzero(data[a : a + _BLOCK] == byte)
+        out[at : at + len(found)] = found
+        out[at : at + len(found)] += a
+        at += len(found)
+    return out
+
+
+def read_grid(raw: bytes, delimiter: str, first_row: int) -> tuple[list[str], Grid] | None:
+    """The header and the data rows of UTF-8 ``raw``, or None when it needs the ``csv``
+    module."""
     if (
-        '"' in text
-        or "\0" in text
+        b'"' in raw
+        or b"\0" in raw
         or len(delimiter) != 1
         or not delimiter.isascii()
         or delimiter in "\r\n"
-        or not text
+        or not raw
     ):
         return None
     import numpy as np
 
-    raw = text.encode("utf-8")
+    kind = np.int32 if len(raw) < 1 << 31 else np.int64
     data = np.frombuffer(raw, dtype=np.uint8)
-    ends, after = _line_ends(data, "\r" in text)
+    ends, after = _line_ends(data, b"\r" in raw)
     starts = np.concatenate(([0], after))
     if len(ends) == 0 or int(after[-1]) < len(raw):  # a last line without a line end
         ends = np.concatenate((ends, [len(raw)]))
@@ -177,21 +200,26 @@ def read_grid(text: str, delimiter: str, first_row: int) -> tuple[list[str], Gri
     lengths = ends - starts
     if int(lengths.max()) > csv.field_size_limit():
         return None
-    positions = np.flatnonzero(data == ord(delimiter))
-    line_of = np.searchsorted(ends, positions)
-    counts = np.bincount(line_of, minlength=len(ends))
+    positions = _where(data, ord(delimiter), kind)
+    before = np.searchsorted(positions, ends.astype(kind))  # delimiters before each line end
+    counts = np.diff(before, prepend=0)
     header = raw[int(starts[0]) : int(ends[0])].decode("utf-8")
     names = header.split(delimiter) if header else []
     width = len(names)
     regular = (counts == width - 1) & (lengths > 0)
     regular[0] = False
+    escaped = b"'" in raw
     odd = []
     for k in np.flatnonzero(~regular[1:]).tolist():
         line = raw[int(starts[k + 1]) : int(ends[k + 1])].decode("utf-8")
         cells = line.split(delimiter) if line else []
-        odd.append((first_row + k + 1, _unescaped(cells) if "'" in text else cells))
+        odd.append((first_row + k + 1, _unescaped(cells) if escaped else cells))
     chosen = np.flatnonzero(regular)
-    grid = Grid(width, chosen + first_row, odd, raw, text if text.isascii() else None,
-                starts[chosen], ends[chosen], escaped="'" in text)
-    grid.delimiters = (positions[regular[line_of]].reshape(len(chosen), max(width - 1, 0)))
-    return (_unescaped(names) if "'" in text else names), grid
+    grid = Grid(width, chosen + first_row, odd, raw, raw.isascii(), starts[chosen],
+                ends[chosen], escaped=escaped)
+    if len(chosen) == len(ends) - 1:  # every data row is regular: all but the header's
+        grid.delimiters = positions[width - 1 :].reshape(len(chosen), max(width - 1, 0))
+    else:
+        grid.delimiters = positions[np.repeat(regular, counts)].reshape(
+            len(chosen), max(width - 1, 0))
+    return (_unescaped(names) if escaped else names), grid

@@ -185,33 +185,30 @@ def _assess(
         for k, i in enumerate(columns):
             if answered[k]:
                 quality.answered.setdefault(i, {})[names[g]] = int(answered[k])
-    if columns:
-        top = np.iinfo(values.dtype).max
-        low = np.where(given, values, top).min(axis=1)
-        high = np.where(given, values, -top).max(axis=1)
-    else:
-        low = high = np.zeros(size, dtype=values.dtype)
+    top = np.iinfo(values.dtype).max
+    low = np.full(size, top, dtype=values.dtype)
+    high = np.full(size, -top, dtype=values.dtype)
+    for j in range(len(columns)):
+        np.minimum(low, np.where(given[:, j], values[:, j], top), out=low)
+        np.maximum(high, np.where(given[:, j], values[:, j], -top), out=high)
     straight = (counts >= MIN_STRAIGHT) & (low == high)
     off = np.zeros(size, dtype=int)
     compared = np.zeros(size, dtype=int)
     for g in order:
-        chosen = members[g]
         if quality.respondents[names[g]] <= MIN_PEERS:
             continue
-        answered_in = given[chosen]
-        number = answered_in.sum(axis=0)
-        enough = number > MIN_PEERS
-        if not enough.any():
-            continue
-        block = values[chosen].astype(wide)
-        # Twice the median: the two middle answers of each column (missing sorted last).
-        ordered = np.sort(np.where(answered_in, block, np.iinfo(values.dtype).max), axis=0)
-        across = np.arange(len(columns))
-        twice = (ordered[np.maximum(number - 1, 0) // 2, across]
-                 + ordered[number // 2, across])
-        usable = answered_in & enough
-        compared[chosen] = usable.sum(axis=1)
-        off[chosen] = (usable & (np.abs(2 * block - twice) >= 2 * far)).sum(axis=1)
+        chosen = np.flatnonzero(members[g])
+        for j in range(len(columns)):
+            answered_in = given[chosen, j]
+            number = int(np.count_nonzero(answered_in))
+            if number <= MIN_PEERS:
+                continue
+            column = values[chosen, j].astype(wide)
+            # Twice the median: the two middle answers.
+            ordered = np.sort(column[answered_in])
+            twice = int(ordered[(number - 1) // 2]) + int(ordered[number // 2])
+            compared[chosen] += answered_in
+            off[chosen] += answered_in & (np.abs(2 * column - twice) >= 2 * far)
     unlike = (compared >= MIN_STRAIGHT) & (off * 2 >= compared)
     timed = np.zeros(size, dtype=bool)
     if seconds is not None:

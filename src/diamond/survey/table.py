@@ -187,7 +187,8 @@ def read_table(
     if sheet is not None:
         raise UsageError(_("--sheet applies to .xlsx workbooks; {path} is a CSV file").format(
             path=path))
-    text = _decode(data, path, encoding).lstrip("\ufeff")
+    decoded = _decode(data, path, encoding)
+    text = decoded.lstrip("\ufeff")
     first_row = 1
     sep = _SEP_LINE.match(text)
     if sep:
@@ -195,7 +196,11 @@ def read_table(
         text = text[sep.end() :]
         first_row = 2
     chosen = delimiter or sniff_delimiter(text)
-    fast = read_grid(text, chosen, first_row)
+    # The file's own bytes when they are the text's UTF-8 (no BOM, no sep= line).
+    same = text is decoded and not data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ) and encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8")
+    fast = read_grid(data if same else text.encode("utf-8"), chosen, first_row)
     if fast is not None:
         return _table(path, chosen, encoding, [fast[0]], first_row, None, fast[1])
     try:

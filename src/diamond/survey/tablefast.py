@@ -39,7 +39,7 @@ def same(content: bytes, rows: Imports, indicators: Sequence[str]) -> bool:
     """Whether every cell of ``content`` reads back as the value it was written for."""
     import numpy as np
 
-    read = read_grid(content.decode("utf-8"), ",", 1)
+    read = read_grid(content, ",", 1)
     if read is None:
         return False
     header, grid = read
