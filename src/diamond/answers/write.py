@@ -55,7 +55,14 @@ def table_csv(respondents: Iterable[Row], indicators: Sequence[str]) -> bytes:
 _SPECIAL = (",", '"', "\n", "\r")  # what makes the csv writer quote a cell (tested)
 
 
-def _cells(strings: list[str]) -> tuple[Any, Any]:
+def escaped_ids(ids: list[str]) -> list[str] | None:
+    """The ids as the table shows them (``escape``); None when one needs quoting."""
+    shown = [escape(i) if i[:1] in _FORMULA else i for i in ids]
+    joined = "".join(shown)
+    return None if any(c in joined for c in _SPECIAL) else shown
+
+
+def cells_bytes(strings: list[str]) -> tuple[Any, Any]:
     """Strings as a padded byte array (one row each) and their lengths in bytes."""
     import numpy as np
 
@@ -82,8 +89,8 @@ def table_csv_columns(
     """
     import numpy as np
 
-    shown_ids = [escape(i) if i[:1] in _FORMULA else i for i in ids]
-    if any(c in text for text in ("".join(shown_ids),) for c in _SPECIAL):
+    shown_ids = escaped_ids(ids)
+    if shown_ids is None:
         return None
     names, codes = groups
     values, answered = answers
@@ -92,23 +99,28 @@ def table_csv_columns(
     csv.writer(head, lineterminator="\n").writerow(["id", "group", "weight", *indicators])
     top = head.getvalue().encode("utf-8")
     # Each column: a byte array per row (or per distinct value, with each row's code).
-    weight_values, weight_codes = np.unique(weights, return_inverse=True)
+    weight_values: Any
+    weight_codes: Any
+    if np.isnan(weights).all():  # no weight column: one value
+        weight_values, weight_codes = np.array([np.nan]), np.zeros(count, dtype=np.int8)
+    else:
+        weight_values, weight_codes = np.unique(weights, return_inverse=True)
     weight_shown = [_number(None if w != w else float(w)) for w in weight_values.tolist()]
     blank = (np.zeros((1, 1), dtype=np.uint8), np.zeros(1, dtype=np.int64))
     zeros = np.zeros(count, dtype=np.int8)
     columns: list[tuple[tuple[Any, Any], Any]] = [
-        (_cells(shown_ids), None),
-        (_cells(list(names)), np.asarray(codes)),
-        (_cells(weight_shown), _small(weight_codes.reshape(-1), len(weight_shown))),
+        (cells_bytes(shown_ids), None),
+        (cells_bytes(list(names)), np.asarray(codes)),
+        (cells_bytes(weight_shown), _small(weight_codes.reshape(-1), len(weight_shown))),
     ]
     where = {indicator: n for n, indicator in enumerate(answered)}
     for indicator in indicators:
         if indicator not in where:
             columns.append((blank, zeros))
             continue
-        points, inverse = np.unique(values[:, where[indicator]], return_inverse=True)
+        points, inverse = _distinct(values[:, where[indicator]])
         shown = ["" if p <= -32767 else str(p) for p in points.tolist()]
-        columns.append((_cells(shown), _small(inverse.reshape(-1), len(shown))))
+        columns.append((cells_bytes(shown), _small(inverse.reshape(-1), len(shown))))
     line = np.full(count, len(columns), dtype=np.int64)
     for (_, size), code in columns:
         line += size if code is None else size[code]
@@ -130,6 +142,23 @@ def table_csv_columns(
     if count:
         out[at - 1] = ord("\n")
     return out.tobytes()
+
+
+def _distinct(column: Any) -> tuple[Any, Any]:
+    """``np.unique(column, return_inverse=True)`` for small integers, by counting."""
+    import numpy as np
+
+    if not len(column):
+        return np.unique(column, return_inverse=True)
+    low = int(column.min())
+    span = int(column.max()) - low + 1
+    if span > 1 << 17:
+        return np.unique(column, return_inverse=True)
+    shifted = column.astype(np.int32) - low
+    present = np.flatnonzero(np.bincount(shifted, minlength=span))
+    table = np.zeros(span, dtype=np.int32)
+    table[present] = np.arange(len(present), dtype=np.int32)
+    return present + low, table[shifted]
 
 
 def _small(codes: Any, count: int) -> Any:

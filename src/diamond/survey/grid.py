@@ -50,8 +50,11 @@ class Grid:
     ascii: bool = False  # the text is ASCII: a cell's bytes are its characters
     starts: Any = None  # numpy int64 array: where each grid row starts in ``raw``
     ends: Any = None  # ... and ends (before its line end)
-    delimiters: Any = None  # numpy int64 array (rows x width-1): the delimiters' offsets
+    delimiters: Any = None  # numpy array (rows x width-1): the delimiters' offsets
     escaped: bool = False  # the text holds a single quote: cells may be formula-escaped
+    delimiter: str = ","
+    first_row: int = 1
+    dropped: bool = False  # the first data row was left out (``drop_first``)
     _cells: dict[int, list[str]] = field(default_factory=dict)
     _coded: dict[int, tuple[Any, list[str]]] = field(default_factory=dict)
 
@@ -60,6 +63,10 @@ class Grid:
 
     def bounds(self, column: int) -> tuple[Any, Any]:
         """Start and end offsets of the column's cells in ``raw``."""
+        if self.delimiters is None:  # trimmed: found again
+            read = read_grid(self.raw, self.delimiter, self.first_row)
+            assert read is not None
+            self.delimiters = read[1].delimiters[1:] if self.dropped else read[1].delimiters
         start = self.starts if column == 0 else self.delimiters[:, column - 1] + 1
         end = self.ends if column == self.width - 1 else self.delimiters[:, column]
         return start, end
@@ -87,20 +94,35 @@ class Grid:
 
         start, end = self.bounds(column)
         length = end - start
-        if len(self) and int(length.max()) <= _SHORT:
+        longest = int(length.max()) if len(self) else 0
+        if longest <= _SHORT:
             data = np.frombuffer(self.raw, dtype=np.uint8)
-            last = len(data) - 1
-            key = np.where(length > 0, data.take(np.minimum(start, last)), 0).astype(np.int32)
-            second = np.where(length > 1, data.take(np.minimum(start + 1, last)), 0)
-            key |= second.astype(np.int32) << 8
-            present = np.flatnonzero(np.bincount(key, minlength=1 << 16))
-            table = np.zeros(1 << 16, dtype=np.int32)
+            key = data.take(start, mode="clip")
+            key[length == 0] = 0
+            if longest == 2:
+                key = key.astype(np.int32)
+                second = data.take(start + 1, mode="clip")
+                second[length < 2] = 0
+                key |= second.astype(np.int32) << 8
+            present = np.flatnonzero(np.bincount(key, minlength=256 if longest < 2 else 1 << 16))
+            table = np.zeros(256 if longest < 2 else 1 << 16, dtype=np.int32)
             table[present] = np.arange(len(present), dtype=np.int32)
             values = [bytes(b for b in (k & 255, k >> 8) if b).decode("utf-8")
                       for k in present.tolist()]
             if self.escaped:
                 values = _unescaped(values)
-            found = (table[key].astype(_small(len(values))), values)
+            found = (table.astype(_small(len(values)))[key], values)
+        elif longest <= 8 and not self.escaped:  # up to 8 bytes: one number per cell
+            data = np.frombuffer(self.raw, dtype=np.uint8)
+            key = np.zeros(len(self), dtype=np.uint64)
+            for n in range(longest):
+                byte = data.take(start + n, mode="clip").astype(np.uint64)
+                byte[length <= n] = 0
+                key |= byte << np.uint64(8 * n)
+            present, inverse = np.unique(key, return_inverse=True)
+            values = [int(k).to_bytes(8, "little").rstrip(b"\0").decode("utf-8")
+                      for k in present.tolist()]
+            found = (inverse.reshape(-1).astype(_small(len(values))), values)
         else:
             cells = self.cells(column)
             values = sorted(set(cells))
@@ -114,7 +136,7 @@ class Grid:
     def row(self, k: int) -> list[str]:
         """Grid row ``k``'s cells."""
         line = self.raw[int(self.starts[k]) : int(self.ends[k])].decode("utf-8")
-        cells = line.split(chr(self.raw[int(self.delimiters[k, 0])])) if self.width > 1 else [line]
+        cells = line.split(self.delimiter) if self.width > 1 else [line]
         return _unescaped(cells) if self.escaped else cells
 
     def rows(self) -> list[tuple[int, list[str]]]:
@@ -136,6 +158,12 @@ class Grid:
         self.numbers = self.numbers[1:]
         self.starts, self.ends = self.starts[1:], self.ends[1:]
         self.delimiters = self.delimiters[1:]
+        self.dropped = True
+        self.trim()
+
+    def trim(self) -> None:
+        """Let go of the offsets and of the cells read so far (found again when asked)."""
+        self.delimiters = None
         self._cells.clear()
         self._coded.clear()
 
@@ -216,10 +244,10 @@ def read_grid(raw: bytes, delimiter: str, first_row: int) -> tuple[list[str], Gr
         odd.append((first_row + k + 1, _unescaped(cells) if escaped else cells))
     chosen = np.flatnonzero(regular)
     grid = Grid(width, chosen + first_row, odd, raw, raw.isascii(), starts[chosen],
-                ends[chosen], escaped=escaped)
-    if len(chosen) == len(ends) - 1:  # every data row is regular: all but the header's
-        grid.delimiters = positions[width - 1 :].reshape(len(chosen), max(width - 1, 0))
-    else:
-        grid.delimiters = positions[np.repeat(regular, counts)].reshape(
-            len(chosen), max(width - 1, 0))
+                ends[chosen], escaped=escaped, delimiter=delimiter, first_row=first_row)
+    if len(chosen) != len(ends) - 1:  # only the regular rows' delimiters
+        positions = positions[np.repeat(regular, counts)]
+    else:  # every data row is regular: all but the header's
+        positions = positions[width - 1 :]
+    grid.delimiters = positions.reshape(len(chosen), max(width - 1, 0))
     return (_unescaped(names) if escaped else names), grid

@@ -326,6 +326,8 @@ def _plan(
         sheet=table.sheet,
         quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
+    if table.grid is not None:
+        table.grid.trim()  # its offsets and cells are not needed again (found again if so)
     in_table = base.questionnaire.respondents_file is not None or options.table or (
         created and options.table is None and len(added) > TABLE_ROWS
     )

@@ -187,22 +187,13 @@ def read_table(
     if sheet is not None:
         raise UsageError(_("--sheet applies to .xlsx workbooks; {path} is a CSV file").format(
             path=path))
-    decoded = _decode(data, path, encoding)
-    text = decoded.lstrip("\ufeff")
-    first_row = 1
-    sep = _SEP_LINE.match(text)
-    if sep:
-        delimiter = delimiter or sep.group(1)
-        text = text[sep.end() :]
-        first_row = 2
-    chosen = delimiter or sniff_delimiter(text)
-    # The file's own bytes when they are the text's UTF-8 (no BOM, no sep= line).
-    same = text is decoded and not data.startswith(
-        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    ) and encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8")
-    fast = read_grid(data if same else text.encode("utf-8"), chosen, first_row)
-    if fast is not None:
-        return _table(path, chosen, encoding, [fast[0]], first_row, None, fast[1])
+    chosen, first_row, raw = _prepare(data, path, encoding, delimiter)
+    if raw is not None:
+        fast = read_grid(raw, chosen, first_row)
+        del raw
+        if fast is not None:
+            return _table(path, chosen, encoding, [fast[0]], first_row, None, fast[1])
+    text = _text(_decode(data, path, encoding), first_row)
     try:
         records = _records(text, chosen)
     except csv.Error as exc:
@@ -215,6 +206,36 @@ def read_table(
             [unescape(cell) if cell[:1] == "'" else cell for cell in record] for record in records
         ]
     return _table(path, chosen, encoding, records, first_row, None)
+
+
+def _text(decoded: str, first_row: int) -> str:
+    """The text to read: without byte-order marks and Excel's ``sep=`` line."""
+    text = decoded.lstrip("\ufeff")
+    sep = _SEP_LINE.match(text) if first_row == 2 else None
+    return text[sep.end() :] if sep else text
+
+
+def _prepare(data: bytes, path: str, encoding: str, delimiter: str | None
+             ) -> tuple[str, int, bytes | None]:
+    """The delimiter, the first row's number, and the text's UTF-8 bytes for ``read_grid``
+    (None: another encoding). The decoded text is let go before the rows are read."""
+    decoded = _decode(data, path, encoding)
+    text = decoded.lstrip("\ufeff")
+    first_row = 1
+    sep = _SEP_LINE.match(text)
+    if sep:
+        delimiter = delimiter or sep.group(1)
+        text = text[sep.end() :]
+        first_row = 2
+    chosen = delimiter or sniff_delimiter(text[: _SAMPLE_CHARS + 1])
+    utf8 = encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8") and not (
+        data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)))
+    if not utf8:
+        return chosen, first_row, text.encode("utf-8")
+    # The bytes before the text: a BOM utf-8-sig dropped, then what lstrip and sep= took.
+    offset = 3 if data.startswith(codecs.BOM_UTF8) and "sig" in encoding.lower() else 0
+    offset += len(decoded[: len(decoded) - len(text)].encode("utf-8"))
+    return chosen, first_row, data[offset:] if offset else data
 
 
 def _is_hxl(record: list[str]) -> bool:
