@@ -47,3 +47,19 @@ def test_same_bytes_as_the_csv_writer(seed: int) -> None:
     lines = written.decode("utf-8").splitlines(keepends=True)
     assert sample(written).decode("utf-8") == "".join(
         lines[:2] + (lines[-1:] if len(lines) > 2 else []))
+
+
+def test_a_changed_cell_is_noticed() -> None:
+    rows, indicators = _imports(random.Random(7), plain=True)
+    written = columns_csv(rows, indicators)
+    assert written is not None and same(written, rows, indicators)
+    lines = written.split(b"\n")
+    for k in range(1, len(lines) - 1):
+        cells = lines[k].split(b",")
+        for j in range(len(cells)):
+            changed = list(cells)
+            changed[j] = b"3" if cells[j] != b"3" else b"4"
+            edited = b"\n".join([*lines[:k], b",".join(changed), *lines[k + 1 :]])
+            assert not same(edited, rows, indicators), (k, j)
+    assert not same(written[:-1], rows, indicators)
+    assert not same(written + b"x,firm,1" + b"," * len(indicators) + b"\n", rows, indicators)

@@ -4,10 +4,11 @@
 the reader ``validate`` uses; for 100,000 rows that builds a list per row twice. When the
 table holds only imported rows (``Imports``), it is written from the arrays instead
 (``table_csv_columns``, byte for byte what ``table_csv`` writes), and checked without
-building rows: every cell is read back from the bytes, column by column, and compared
-with what was meant, a block of rows at a time (``same``), and the reader ``validate`` uses reads the header and the
-first and last rows (``sample``). The values themselves were checked as they were
-imported: ids unique and non-empty, groups known, weights positive, answers on the scale.
+building rows: every cell is read back from the bytes, column by column and a block of
+rows at a time, and compared with what was meant (``same``); the reader ``validate``
+uses reads the header and the first and last rows (``sample``). The values themselves
+were checked as they were imported: ids unique and non-empty, groups known, weights
+positive, answers on the scale.
 """
 
 from __future__ import annotations
