@@ -75,15 +75,30 @@ class Grid:
         """The column's cells as strings (formula escapes undone, as ``read_table`` does)."""
         found = self._cells.get(column)
         if found is None:
-            start, end = self.bounds(column)
-            raw = self.raw
-            code = "ascii" if self.ascii else "utf-8"
-            found = [raw[a:b].decode(code)
-                     for a, b in zip(start.tolist(), end.tolist(), strict=True)]
+            found = self._strings(*self.bounds(column))
             if self.escaped:
                 found = _unescaped(found)
             self._cells[column] = found
         return found
+
+    def _strings(self, start: Any, end: Any) -> list[str]:
+        """The cells between ``start`` and ``end``: copied side by side, a line end between
+        two (no cell of a grid row holds one), decoded once and split."""
+        import numpy as np
+
+        count = len(start)
+        if not count:
+            return []
+        length = (end - start).astype(np.int64)
+        total = int(length.sum())
+        before = np.repeat(np.arange(count, dtype=np.int64), length)
+        source = np.arange(total, dtype=np.int64)
+        source += np.repeat(start - (np.cumsum(length) - length), length)
+        joined = np.full(total + count, 10, dtype=np.uint8)
+        joined[np.arange(total, dtype=np.int64) + before] = np.frombuffer(
+            self.raw, dtype=np.uint8).take(source)
+        text = joined[:-1].tobytes().decode("ascii" if self.ascii else "utf-8")
+        return text.split("\n")
 
     def coded(self, column: int) -> tuple[Any, list[str]]:
         """The column as codes (a numpy integer array, one per row) into its distinct cells."""
@@ -112,17 +127,8 @@ class Grid:
             if self.escaped:
                 values = _unescaped(values)
             found = (table.astype(_small(len(values)))[key], values)
-        elif longest <= 8 and not self.escaped:  # up to 8 bytes: one number per cell
-            data = np.frombuffer(self.raw, dtype=np.uint8)
-            key = np.zeros(len(self), dtype=np.uint64)
-            for n in range(longest):
-                byte = data.take(start + n, mode="clip").astype(np.uint64)
-                byte[length <= n] = 0
-                key |= byte << np.uint64(8 * n)
-            present, inverse = np.unique(key, return_inverse=True)
-            values = [int(k).to_bytes(8, "little").rstrip(b"\0").decode("utf-8")
-                      for k in present.tolist()]
-            found = (inverse.reshape(-1).astype(_small(len(values))), values)
+        elif longest <= 32 and not self.escaped:  # up to 32 bytes: numbers per cell
+            found = self._packed(start, length, longest)
         else:
             cells = self.cells(column)
             values = sorted(set(cells))
@@ -132,6 +138,36 @@ class Grid:
             found = (codes, values)
         self._coded[column] = found
         return found
+
+    def _packed(self, start: Any, length: Any, longest: int) -> tuple[Any, list[str]]:
+        """Codes of cells up to 32 bytes long: each cell as up to four 8-byte numbers,
+        the distinct cells found by sorting one number mixed from them (checked)."""
+        import numpy as np
+
+        data = np.frombuffer(self.raw, dtype=np.uint8)
+        words = []
+        for w in range(0, longest, 8):
+            key = np.zeros(len(self), dtype=np.uint64)
+            for n in range(w, min(w + 8, longest)):
+                byte = data.take(start + n, mode="clip").astype(np.uint64)
+                byte[length <= n] = 0
+                key |= byte << np.uint64(8 * (n - w))
+            words.append(key)
+        mixed = words[0].copy()
+        for key in words[1:]:
+            mixed *= np.uint64(0x9E3779B97F4A7C15)
+            mixed ^= key
+        _, first, inverse = np.unique(mixed, return_index=True, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        if len(words) > 1 and any(not np.array_equal(key[first][inverse], key) for key in words):
+            cells = self._strings(start, start + length)
+            values = sorted(set(cells))
+            index = {v: n for n, v in enumerate(values)}
+            return np.fromiter(map(index.__getitem__, cells), dtype=_small(len(values)),
+                               count=len(cells)), values
+        values = [b"".join(int(key[k]).to_bytes(8, "little") for key in words)
+                  .rstrip(b"\0").decode("utf-8") for k in first.tolist()]
+        return inverse.astype(_small(len(values))), values
 
     def row(self, k: int) -> list[str]:
         """Grid row ``k``'s cells."""
