@@ -68,6 +68,27 @@ class Imports(Sequence[Imported]):
     def __iter__(self) -> Iterator[Imported]:
         return (self[k] for k in range(len(self)))
 
+    @classmethod
+    def of(cls, items: Sequence[Any]) -> Imports:
+        """Respondents (``Imported`` or ``Respondent``) as arrays; answers outside -1000..1000
+        do not occur (the scale's bounds)."""
+        import numpy as np
+
+        indicators = list(dict.fromkeys(i for r in items for i in r.answers))
+        answers = np.array(
+            [[MISSING if v is None else v for v in map(r.answers.get, indicators)]
+             for r in items], dtype=np.int16).reshape(len(items), len(indicators))
+        for k, r in enumerate(items):  # answers left out (cells that could not be read)
+            if len(r.answers) != len(indicators):
+                answers[k, [n for n, i in enumerate(indicators) if i not in r.answers]] = ABSENT
+        return cls([r.id for r in items],
+                   np.array([GROUP_NAMES.index(r.group) for r in items], dtype=np.int8),
+                   np.array([getattr(r, "group_given", True) for r in items], dtype=bool),
+                   np.array([np.nan if r.weight is None else r.weight for r in items],
+                            dtype=float),
+                   answers, indicators,
+                   np.array([getattr(r, "row", 0) for r in items], dtype=np.int64))
+
     def take(self, chosen: Any) -> Imports:
         """The respondents at the positions ``chosen`` (numpy indices), in that order."""
         return Imports([self.ids[k] for k in chosen.tolist()], self.groups[chosen],

@@ -22,6 +22,7 @@ from diamond.models.questionnaire import Group, Respondent
 from diamond.numbertext import grouped
 from diamond.survey.batch import Imports, read_grid_rows
 from diamond.survey.columns import Column, Role, classify, find_roles
+from diamond.survey.existing import table_target, with_table_rows
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
@@ -87,8 +88,12 @@ class ImportReport:
         return {g: counts[g] for g in order if counts.get(g)}
 
 
-def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]) -> list[Imported]:
+def _keep_group_and_weight(replacing: list[Imported],
+                           existing: Sequence[Respondent | Imported]) -> list[Imported]:
     """A replaced respondent keeps its group and weight unless the CSV gives them."""
+    wanted = {r.id for r in replacing}
+    if isinstance(existing, Imports):
+        existing = [existing[k] for k, rid in enumerate(existing.ids) if rid in wanted]
     old = {r.id: r for r in existing}
     kept = []
     for r in replacing:
@@ -100,7 +105,7 @@ def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]
 
 
 def _split(respondents: Sequence[Imported], existing: frozenset[str],
-           before: list[Respondent]) -> tuple[list[Imported], Sequence[Imported]]:
+           before: Sequence[Respondent | Imported]) -> tuple[list[Imported], Sequence[Imported]]:
     """The respondents that replace ones already there, and those added."""
     if isinstance(respondents, Imports):
         import numpy as np
@@ -162,9 +167,12 @@ def import_responses(
                 create_new(Path(target), text.encode("utf-8"))
             report.written = True
         return report
+    found = table_target(target, load)  # a table questionnaire whose table is plain
     if options.dry_run:
-        base = existing_target(target, load)
+        base = found[1] if found is not None else existing_target(target, load)
         return _plan(csv_path, target, options, load, table, base, created=False)[0]
+    if found is not None:
+        return _into_table(csv_path, target, options, load, table, found[1], found)
     planned: list[ImportReport] = []
     moved: list[Path] = []
 
@@ -203,9 +211,13 @@ class _NamesTable(Exception):
 
 def _into_table(
     csv_path: str, target: str, options: ImportOptions, load: LoadOptions, table: Table,
-    base: Target,
+    base: Target, known: tuple[bytes, Target] | None = None,
 ) -> ImportReport:
-    """Import into a questionnaire whose respondents are in a table: rewrite the table."""
+    """Import into a questionnaire whose respondents are in a table: rewrite the table.
+
+    ``known``: the table's bytes and the questionnaire with its rows, read just before
+    (``table_target``); used again if the table still holds those bytes under the lock.
+    """
     if options.table is False:
         raise UsageError(_("{target} keeps its respondents in a table; leave out "
                            "--no-table").format(target=target))
@@ -221,7 +233,10 @@ def _into_table(
 
     def edit(data: bytes) -> bytes:
         now = dataclasses.replace(load, tables=((str(where), data),))
-        fresh = existing_target(target, now)
+        fresh = known[1] if known is not None and known[0] == data else with_table_rows(
+            target, load, where, data)
+        if fresh is None:  # read as before: the whole table, with its findings
+            fresh = existing_target(target, now)
         report, text = _plan(csv_path, target, options, now, table, fresh, created=False)
         assert isinstance(text, TableWrite)
         planned[:] = [report]
@@ -280,7 +295,9 @@ def _plan(
         )
     if roles["group"] is None and options.default_group is None:
         diagnostics += likely_group_columns(table, columns)
-    existing = frozenset() if created else frozenset(r.id for r in base.questionnaire.respondents)
+    before = base.respondents()
+    existing = frozenset() if created else frozenset(
+        before.ids if isinstance(before, Imports) else (r.id for r in before))
     settings = RowSettings(
         default_group=options.default_group,
         id_prefix=options.id_prefix,
@@ -309,7 +326,7 @@ def _plan(
     diagnostics = cap_diagnostics(diagnostics)
     if any(d.severity == "error" for d in diagnostics):
         raise InvalidFileError(csv_path, diagnostics)
-    replaced, added = _split(rows.respondents, existing, base.questionnaire.respondents)
+    replaced, added = _split(rows.respondents, existing, before)
     report = ImportReport(
         csv_path,
         target,

@@ -17,10 +17,61 @@ from collections.abc import Sequence
 from typing import Any
 
 from diamond.answers.write import cells_bytes, escaped_ids, table_csv_columns
-from diamond.survey.batch import ABSENT, GROUP_NAMES, Imports
+from diamond.survey.batch import ABSENT, GROUP_NAMES, MISSING, Imports
 from diamond.survey.grid import read_grid
+from diamond.survey.rows import Imported
 
 _ROWS = 1 << 14  # rows read back at a time
+
+
+def joined(kept: Sequence[Any], replaced: Sequence[Imported], added: Sequence[Imported],
+           indicators: Sequence[str]) -> Imports | None:
+    """The table's rows as one ``Imports``: those kept (each replaced one in its place),
+    then those added; None unless all of them are arrays already (or there are none)."""
+    import numpy as np
+
+    if not isinstance(kept, Imports) and not isinstance(added, Imports):
+        return None  # a small import: the rows as they are
+    aligned = [_aligned(rows if isinstance(rows, Imports) else Imports.of(rows),
+                        list(indicators)) for rows in (kept, added) if len(rows)]
+    if not aligned:
+        return None
+    if replaced and len(kept):
+        first = aligned[0]
+        position = {rid: k for k, rid in enumerate(first.ids)}
+        first = aligned[0] = Imports(list(first.ids), first.groups.copy(), first.given.copy(),
+                                     first.weights.copy(), first.answers.copy(),
+                                     first.indicators, first.rows)
+        fresh = _aligned(Imports.of(replaced), list(indicators))
+        for n, rid in enumerate(fresh.ids):
+            k = position[rid]
+            first.groups[k], first.given[k] = fresh.groups[n], fresh.given[n]
+            first.weights[k] = fresh.weights[n]
+            first.answers[k] = fresh.answers[n]
+    if len(aligned) == 1:
+        return aligned[0]
+    return Imports([i for rows in aligned for i in rows.ids],
+                   np.concatenate([rows.groups for rows in aligned]),
+                   np.concatenate([rows.given for rows in aligned]),
+                   np.concatenate([rows.weights for rows in aligned]),
+                   np.concatenate([rows.answers for rows in aligned]), list(indicators),
+                   np.concatenate([rows.rows for rows in aligned]))
+
+
+def _aligned(rows: Imports, indicators: list[str]) -> Imports:
+    """``rows`` with one answers column per indicator, in that order (no answer where the
+    rows had no column)."""
+    import numpy as np
+
+    if rows.indicators == indicators:
+        return rows
+    where = {indicator: n for n, indicator in enumerate(rows.indicators)}
+    answers = np.full((len(rows), len(indicators)), MISSING, dtype=np.int16, order="F")
+    for n, indicator in enumerate(indicators):
+        if indicator in where:
+            answers[:, n] = rows.answers[:, where[indicator]]
+    return Imports(rows.ids, rows.groups, rows.given, rows.weights, answers, indicators,
+                   rows.rows)
 
 
 def columns_csv(rows: Imports, indicators: Sequence[str]) -> bytes | None:

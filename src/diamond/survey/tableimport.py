@@ -27,7 +27,7 @@ from diamond.models.questionnaire import Respondent
 from diamond.survey.batch import Imports
 from diamond.survey.rows import Imported
 from diamond.survey.splice import SpliceError, splice
-from diamond.survey.tablefast import columns_csv, same, sample
+from diamond.survey.tablefast import columns_csv, joined, same, sample
 from diamond.survey.target import Target
 
 #: ``--new`` writes a table above this many respondents (auto mode).
@@ -85,7 +85,7 @@ def _same(rows: list[Respondent | Imported], read: list[tuple[Any, ...]],
     return True
 
 
-def _rows(kept: list[Respondent], replaced: dict[str, Imported],
+def _rows(kept: Sequence[Respondent | Imported], replaced: dict[str, Imported],
           added: Sequence[Imported]) -> list[Respondent | Imported]:
     return [replaced.get(r.id, r) for r in kept] + list(added)
 
@@ -113,15 +113,16 @@ def plan_table(
             _("{path} already exists; move it away, or name it in the questionnaire as "
               "'respondents_file:' to import into it").format(path=resolved)
         )
-    kept = [] if created else questionnaire.respondents
+    kept = [] if created else base.respondents()
     indicators = list(base.catalogue.indicators)
     text = None if named is not None else without_list(base.text, reference, target)
     label = f"{target} (after import)"
     shown = table_label(reference, folder)
-    if not kept and not replaced and isinstance(added, Imports) and len(added):
-        content = columns_csv(added, indicators)
-        if content is not None and _fits(content, len(added), len(indicators) + 3, load):
-            _check_columns(content, added, indicators, shown, label, base, load)
+    whole = joined(kept, replaced, added, indicators)
+    if whole is not None and len(whole):
+        content = columns_csv(whole, indicators)
+        if content is not None and _fits(content, len(whole), len(indicators) + 3, load):
+            _check_columns(content, whole, indicators, shown, label, base, load)
             first = b"\n".join(content.split(b"\n", 2)[:2]) + b"\n"
             _check_text(text, base, first, label, folder, resolved, load)
             return TableWrite(resolved, content, text, shown)
