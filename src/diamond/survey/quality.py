@@ -111,6 +111,22 @@ def _time_cells(table: Table, times: tuple[int, int]) -> dict[int, tuple[str, st
             if len(cells) > max(times)}
 
 
+def _sorted_medians(column: Any, answered: Any, codes: Any, order: list[int], far: float,
+                    compared: Any, off: Any, wide: Any) -> None:
+    """The medians of one column by sorting each group's answers (any range of values)."""
+    import numpy as np
+
+    for g in order:
+        chosen = np.flatnonzero((codes == g) & answered)
+        number = len(chosen)
+        if number <= MIN_PEERS:
+            continue
+        ordered = np.sort(column[chosen])
+        twice = int(ordered[(number - 1) // 2]) + int(ordered[number // 2])
+        compared[chosen] += 1
+        off[chosen] += np.abs(2 * column[chosen].astype(wide) - twice) >= 2 * far
+
+
 def questionnaire_quality(questionnaire: Questionnaire, indicators: Sequence[str]) -> Quality:
     """The quality flags and coverage of a questionnaire's respondents (no times)."""
     rows = [
@@ -194,21 +210,30 @@ def _assess(
     straight = (counts >= MIN_STRAIGHT) & (low == high)
     off = np.zeros(size, dtype=int)
     compared = np.zeros(size, dtype=int)
-    for g in order:
-        if quality.respondents[names[g]] <= MIN_PEERS:
+    peers = np.array([present[g] > MIN_PEERS for g in range(len(names))], dtype=bool)
+    for j in range(len(columns) if peers.any() else 0):
+        answered = given[:, j] & peers[codes]
+        if not answered.any():
             continue
-        chosen = np.flatnonzero(members[g])
-        for j in range(len(columns)):
-            answered_in = given[chosen, j]
-            number = int(np.count_nonzero(answered_in))
-            if number <= MIN_PEERS:
-                continue
-            column = values[chosen, j].astype(wide)
-            # Twice the median: the two middle answers.
-            ordered = np.sort(column[answered_in])
-            twice = int(ordered[(number - 1) // 2]) + int(ordered[number // 2])
-            compared[chosen] += answered_in
-            off[chosen] += answered_in & (np.abs(2 * column - twice) >= 2 * far)
+        column = values[:, j].astype(wide)
+        chosen = column[answered]
+        low_value = int(chosen.min())
+        span = int(chosen.max()) - low_value + 1
+        if span > 1 << 12:  # a wide scale: each group's answers sorted instead
+            _sorted_medians(column, answered, codes, order, far, compared, off, wide)
+            continue
+        # Each group's answers counted by point; the two middle answers found from the
+        # running counts give twice the median (mean of the middle two for an even count).
+        hist = np.bincount(codes[answered].astype(np.int64) * span + (chosen - low_value),
+                           minlength=len(names) * span).reshape(len(names), span)
+        number = hist.sum(axis=1)
+        running = hist.cumsum(axis=1)
+        middle = np.argmax(running > ((number - 1) // 2)[:, None], axis=1)
+        upper = np.argmax(running > (number // 2)[:, None], axis=1)
+        twice = middle + upper + 2 * low_value
+        usable = answered & (number > MIN_PEERS)[codes]
+        compared += usable
+        off += usable & (np.abs(2 * column - twice[codes]) >= 2 * far)
     unlike = (compared >= MIN_STRAIGHT) & (off * 2 >= compared)
     timed = np.zeros(size, dtype=bool)
     if seconds is not None:
