@@ -57,6 +57,7 @@ class Grid:
     dropped: bool = False  # the first data row was left out (``drop_first``)
     _cells: dict[int, list[str]] = field(default_factory=dict)
     _coded: dict[int, tuple[Any, list[str]]] = field(default_factory=dict)
+    _lead: tuple[Any, Any, Any] | None = None
 
     def __len__(self) -> int:
         return int(self.numbers.shape[0])
@@ -107,18 +108,13 @@ class Grid:
             return found
         import numpy as np
 
-        start, end = self.bounds(column)
-        length = end - start
-        longest = int(length.max()) if len(self) else 0
+        first, second, longest_of = self._leads()
+        longest = int(longest_of[column]) if len(self) else 0
         if longest <= _SHORT:
-            data = np.frombuffer(self.raw, dtype=np.uint8)
-            key = data.take(start, mode="clip")
-            key[length == 0] = 0
+            key = first[column]
             if longest == 2:
                 key = key.astype(np.int32)
-                second = data.take(start + 1, mode="clip")
-                second[length < 2] = 0
-                key |= second.astype(np.int32) << 8
+                key |= second[column].astype(np.int32) << 8
             present = np.flatnonzero(np.bincount(key, minlength=256 if longest < 2 else 1 << 16))
             table = np.zeros(256 if longest < 2 else 1 << 16, dtype=np.int32)
             table[present] = np.arange(len(present), dtype=np.int32)
@@ -128,7 +124,8 @@ class Grid:
                 values = _unescaped(values)
             found = (table.astype(_small(len(values)))[key], values)
         elif longest <= 32 and not self.escaped:  # up to 32 bytes: numbers per cell
-            found = self._packed(start, length, longest)
+            start, end = self.bounds(column)
+            found = self._packed(start, end - start, int((end - start).max()))
         else:
             cells = self.cells(column)
             values = sorted(set(cells))
@@ -138,6 +135,38 @@ class Grid:
             found = (codes, values)
         self._coded[column] = found
         return found
+
+    def _leads(self) -> tuple[Any, Any, Any]:
+        """Every cell's first two bytes (0 past its end) and each column's longest cell (up
+        to 255 bytes), found a block of rows at a time, column by column."""
+        if self._lead is not None:
+            return self._lead
+        import numpy as np
+
+        count, width = len(self), self.width
+        data = np.frombuffer(self.raw, dtype=np.uint8)
+        first = np.empty((width, count), dtype=np.uint8)
+        second = np.empty((width, count), dtype=np.uint8)
+        longest = np.zeros(width, dtype=np.int64)
+        self.bounds(0)  # the offsets, found again if trimmed
+        for a in range(0, count, 1 << 13):
+            part = self.delimiters[a : a + (1 << 13)]
+            start = np.empty((len(part), width), dtype=np.int64)
+            end = np.empty((len(part), width), dtype=np.int64)
+            start[:, 0] = self.starts[a : a + len(part)]
+            start[:, 1:] = part + 1
+            end[:, :-1] = part
+            end[:, -1] = self.ends[a : a + len(part)]
+            end -= start  # the cells' lengths
+            lead = data.take(start, mode="clip")
+            lead[end == 0] = 0
+            first[:, a : a + len(part)] = lead.T
+            lead = data.take(start + 1, mode="clip")
+            lead[end < 2] = 0
+            second[:, a : a + len(part)] = lead.T
+            np.maximum(longest, np.minimum(end.max(axis=0), 255), out=longest)
+        self._lead = (first, second, longest)
+        return self._lead
 
     def _packed(self, start: Any, length: Any, longest: int) -> tuple[Any, list[str]]:
         """Codes of cells up to 32 bytes long: each cell as up to four 8-byte numbers,
@@ -200,6 +229,7 @@ class Grid:
     def trim(self) -> None:
         """Let go of the offsets and of the cells read so far (found again when asked)."""
         self.delimiters = None
+        self._lead = None
         self._cells.clear()
         self._coded.clear()
 
