@@ -90,15 +90,16 @@ class Grid:
         count = len(start)
         if not count:
             return []
-        length = (end - start).astype(np.int64)
-        total = int(length.sum())
-        before = np.repeat(np.arange(count, dtype=np.int64), length)
-        source = np.arange(total, dtype=np.int64)
-        source += np.repeat(start - (np.cumsum(length) - length), length)
-        joined = np.full(total + count, 10, dtype=np.uint8)
-        joined[np.arange(total, dtype=np.int64) + before] = np.frombuffer(
-            self.raw, dtype=np.uint8).take(source)
-        text = joined[:-1].tobytes().decode("ascii" if self.ascii else "utf-8")
+        kind: Any = np.int32 if len(self.raw) < 1 << 30 else np.int64
+        # Each cell with the byte after it (a delimiter or line end), then that byte made
+        # a line end: one index array.
+        span: Any = (end - start).astype(kind) + 1
+        source: Any = np.arange(int(span.sum()), dtype=kind)
+        source += np.repeat((start - (np.cumsum(span) - span)).astype(kind), span)
+        joined: Any = np.frombuffer(self.raw, dtype=np.uint8).take(source, mode="clip")
+        del source
+        joined[np.cumsum(span) - 1] = 10
+        text: str = joined[:-1].tobytes().decode("ascii" if self.ascii else "utf-8")
         return text.split("\n")
 
     def coded(self, column: int) -> tuple[Any, list[str]]:

@@ -97,18 +97,19 @@ def same(content: bytes, rows: Imports, indicators: Sequence[str]) -> bool:
     from diamond.survey.grid import _where
 
     shown = escaped_ids(rows.ids)
-    head, _, body = content.partition(b"\n")
-    if shown is None or head.decode("utf-8").split(",") != ["id", "group", "weight",
-                                                           *indicators]:
+    ends = _where(np.frombuffer(content, dtype=np.uint8), 10, np.int64)  # line ends
+    if not len(ends) or shown is None:
         return False
-    ends = _where(np.frombuffer(body, dtype=np.uint8), 10, np.int64)
-    if len(ends) != len(rows) or (len(body) and body[-1:] != b"\n"):
+    head = content[: int(ends[0]) + 1]
+    if head[:-1].decode("utf-8").split(",") != ["id", "group", "weight", *indicators]:
         return False
-    at = 0
+    if len(ends) != len(rows) + 1 or content[-1:] != b"\n":
+        return False
+    at = len(head)
     for a in range(0, len(rows), _ROWS):
         b = min(len(rows), a + _ROWS)
-        end = int(ends[b - 1]) + 1
-        if not _block(head + b"\n" + body[at:end], rows, indicators, shown, a, b):
+        end = int(ends[b]) + 1
+        if not _block(head + content[at:end], rows, indicators, shown, a, b):
             return False
         at = end
     return True
