@@ -308,6 +308,8 @@ def _plan(
     scale = base.questionnaire.scale
     rows = (read_grid_rows(table, columns, roles, scale, survey_map, settings)
             or read_rows(table, columns, roles, scale, survey_map, settings))
+    if table.grid is not None:
+        table.grid.trim()  # its offsets and cells are not needed again (found again if so)
     diagnostics += rows.diagnostics
     if not rows.respondents and not any(d.severity == "error" for d in diagnostics):
         diagnostics.append(
@@ -343,8 +345,6 @@ def _plan(
         sheet=table.sheet,
         quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
-    if table.grid is not None:
-        table.grid.trim()  # its offsets and cells are not needed again (found again if so)
     in_table = base.questionnaire.respondents_file is not None or options.table or (
         created and options.table is None and len(added) > TABLE_ROWS
     )

@@ -89,7 +89,7 @@ def import_quality(
 
         given = respondents.answers > ABSENT
         return _assess(respondents.answers, given, indicators, respondents.groups,
-                       list(GROUP_NAMES), respondents.ids, respondents.rows.tolist(), scale,
+                       list(GROUP_NAMES), respondents.ids, respondents.rows, scale,
                        seconds, np.int32)
     return assess_quality(respondents, indicators, scale, seconds)
 
@@ -175,7 +175,7 @@ def _assess(
     codes: Any,
     names: Sequence[str],
     ids: Sequence[str],
-    rows: list[int],
+    rows: Any,
     scale: Scale,
     seconds: dict[int, float] | None,
     wide: Any,
@@ -190,17 +190,21 @@ def _assess(
     quality.timed = seconds is not None
     far = FAR_SHARE * (scale.max - scale.min)
     size = len(ids)
-    counts = given.sum(axis=1)
+    counts = np.zeros(size, dtype=np.int64)
+    for j in range(len(columns)):
+        counts += given[:, j]
     present = np.bincount(codes, minlength=len(names)) if size else np.zeros(len(names), int)
     order = sorted((g for g in range(len(names)) if present[g]),
                    key=lambda g: int(np.argmax(codes == g)))
-    members = {g: codes == g for g in order}
+    # Answers per column and group, counted column by column.
+    by_group = np.array([np.bincount(codes[given[:, j]], minlength=len(names))
+                         for j in range(len(columns))], dtype=np.int64).reshape(
+                             len(columns), len(names))
     for g in order:
         quality.respondents[names[g]] = int(present[g])
-        answered = given[members[g]].sum(axis=0)
         for k, i in enumerate(columns):
-            if answered[k]:
-                quality.answered.setdefault(i, {})[names[g]] = int(answered[k])
+            if by_group[k, g]:
+                quality.answered.setdefault(i, {})[names[g]] = int(by_group[k, g])
     top = np.iinfo(values.dtype).max
     low = np.full(size, top, dtype=values.dtype)
     high = np.full(size, -top, dtype=values.dtype)
@@ -237,7 +241,7 @@ def _assess(
     unlike = (compared >= MIN_STRAIGHT) & (off * 2 >= compared)
     timed = np.zeros(size, dtype=bool)
     if seconds is not None:
-        for n, row in enumerate(rows):
+        for n, row in enumerate(list(map(int, rows))):
             taken = seconds.get(row) if counts[n] else None
             timed[n] = taken is not None and 0 <= taken < MIN_SECONDS_PER_ANSWER * counts[n]
     for n in np.flatnonzero(straight | unlike | timed).tolist():
@@ -249,7 +253,7 @@ def _assess(
         if timed[n]:
             assert seconds is not None
             reasons.append(_("completed in {seconds} s for {count} answers").format(
-                seconds=f"{seconds[rows[n]]:.0f}", count=count))
+                seconds=f"{seconds[int(rows[n])]:.0f}", count=count))
         if unlike[n]:
             reasons.append(
                 _("unlike the group: {off} of {count} answers are {far}+ points "
