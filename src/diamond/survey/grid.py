@@ -227,6 +227,13 @@ class Grid:
         self.dropped = True
         self.trim()
 
+    def release(self) -> None:
+        """Let go of everything, the text included: the grid is not read again."""
+        self.trim()
+        self.raw = b""
+        self.starts = self.ends = self.numbers = None
+        self.odd = []
+
     def trim(self) -> None:
         """Let go of the offsets and of the cells read so far (found again when asked)."""
         self.delimiters = None

@@ -157,7 +157,8 @@ def import_responses(
     )
     if new is not None:
         base = new_target(target, new, load)
-        report, text = _plan(csv_path, target, options, load, table, base, created=True)
+        report, text = _plan(csv_path, target, options, load, table, base, created=True,
+                             once=True)
         if not options.dry_run:
             if isinstance(text, TableWrite):
                 create_new(text.table, text.content)
@@ -170,7 +171,7 @@ def import_responses(
     found = table_target(target, load)  # a table questionnaire whose table is plain
     if options.dry_run:
         base = found[1] if found is not None else existing_target(target, load)
-        return _plan(csv_path, target, options, load, table, base, created=False)[0]
+        return _plan(csv_path, target, options, load, table, base, created=False, once=True)[0]
     if found is not None:
         return _into_table(csv_path, target, options, load, table, found[1], found)
     planned: list[ImportReport] = []
@@ -257,6 +258,7 @@ def _plan(
     *,
     created: bool,
     overwrite: bool = False,
+    once: bool = False,
 ) -> tuple[ImportReport, str | TableWrite]:
     """What importing ``table`` into ``base`` adds and replaces, and the new text (or the
     table and text, when the respondents go to a table file)."""
@@ -345,6 +347,8 @@ def _plan(
         sheet=table.sheet,
         quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
+    if once and table.grid is not None:  # not planned again: its bytes can go
+        table.grid.release()
     in_table = base.questionnaire.respondents_file is not None or options.table or (
         created and options.table is None and len(added) > TABLE_ROWS
     )
