@@ -32,6 +32,7 @@ from diamond.survey.target import Target, existing_target
 from diamond.yamlsource import YamlProblem, read_yaml
 
 MAX_ID = 120
+_SMALL = 1 << 20  # a questionnaire naming a table is small: its respondents are elsewhere
 _INT = re.compile(r"^[+-]?\d{1,12}$")  # as diamond.answers.table reads a cell
 
 
@@ -120,7 +121,7 @@ def table_target(target: str, load: LoadOptions) -> tuple[bytes, Target] | None:
     with its rows (``with_table_rows``); None for any other questionnaire, or any doubt."""
     try:
         data = read_bytes(target, load.limits)
-        if b"respondents_file" not in data:
+        if b"respondents_file" not in data or len(data) > _SMALL:
             return None
         named = read_yaml(decode(data, target), target, limits=load.limits).data
     except (TextProblem, YamlProblem, DiamondError):
