@@ -4,13 +4,16 @@ reader ``validate`` uses reads, and is only read so when that reader finds no er
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from diamond.answers.table import read_respondents
+from diamond.errors import InvalidFileError
 from diamond.frameworks import builtin
 from diamond.limits import Limits
 from diamond.models.questionnaire import Scale
+from diamond.survey import ImportOptions, NewQuestionnaire, describe, import_responses, importer
 from diamond.survey.batch import MISSING
 from diamond.survey.existing import first_rows, read_existing
 
@@ -62,3 +65,42 @@ def test_arrays_agree_with_the_reader(seed: int) -> None:
 def test_first_rows() -> None:
     assert first_rows(b"h\n1\n2\n") == b"h\n1\n"
     assert first_rows(b"h\n1") == b"h\n1"
+
+
+def _survey(path: Path, ids: list[str], rng: random.Random, indicators: list[str]) -> None:
+    lines = [",".join(["id", "group", *indicators])]
+    for rid in ids:
+        lines.append(",".join([rid, rng.choice(["firm", "Kamu", ""]),
+                               *(rng.choice(["", "1", "3", "5"]) for _ in indicators)]))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_into_a_table_as_arrays_or_as_respondents(seed: int, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--into`` a table questionnaire writes the same bytes and report whether the table
+    is read as arrays or, as before, as respondents."""
+    rng = random.Random(seed)
+    indicators = rng.sample(list(builtin("stm-2015").indicators), 5)
+    first, more = tmp_path / "first.csv", tmp_path / "more.csv"
+    _survey(first, [f"r{k}" for k in range(30)], rng, indicators)
+    _survey(more, [f"r{k}" for k in rng.sample(range(40), 12)], rng, rng.sample(indicators, 3))
+    new = NewQuestionnaire("S", "R", "2025")
+    results = []
+    for slow in (False, True):
+        folder = tmp_path / ("slow" if slow else "fast")
+        folder.mkdir()
+        target = str(folder / "q.yaml")
+        import_responses(str(first), target, ImportOptions(table=True), None, new)
+        if slow:
+            monkeypatch.setattr(importer, "table_target", lambda *_: None)
+            monkeypatch.setattr(importer, "with_table_rows", lambda *_: None)
+        try:
+            report = import_responses(str(more), target, ImportOptions(replace=seed % 2 == 0))
+            shown = describe(report)
+        except InvalidFileError as refused:
+            shown = "\n".join(f"{d.line}:{d.column} {d.code} {d.message}"
+                              for d in refused.diagnostics)
+        results.append((shown.replace(str(folder), ""),
+                        (folder / "q.respondents.csv").read_bytes()))
+    assert results[0] == results[1]
