@@ -66,11 +66,23 @@ def cells_bytes(strings: list[str]) -> tuple[Any, Any]:
     """Strings as a padded byte array (one row each) and their lengths in bytes."""
     import numpy as np
 
-    encoded = [s.encode("utf-8") for s in strings]
-    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-    widest = int(lengths.max()) if len(encoded) else 0
-    padded = np.array(encoded, dtype=f"S{max(widest, 1)}").view(np.uint8)
-    return padded.reshape(len(encoded), max(widest, 1)), lengths
+    text = "\n".join(strings)
+    joined = text.encode("utf-8")
+    if len(joined) != len(text) or text.count("\n") != max(len(strings) - 1, 0):
+        encoded = [s.encode("utf-8") for s in strings]  # not ASCII, or a line end inside
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        widest = int(lengths.max()) if len(encoded) else 0
+        padded = np.array(encoded, dtype=f"S{max(widest, 1)}").view(np.uint8)
+        return padded.reshape(len(encoded), max(widest, 1)), lengths
+    # ASCII: each string's bytes are its characters, taken from the one encoded text.
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    widest = max(int(lengths.max()) if len(strings) else 0, 1)
+    starts = np.cumsum(lengths + 1) - (lengths + 1)
+    inside = np.arange(widest)[None, :] < lengths[:, None]
+    padded = np.zeros((len(strings), widest), dtype=np.uint8)
+    padded[inside] = np.frombuffer(joined, dtype=np.uint8).take(
+        (starts[:, None] + np.arange(widest)[None, :])[inside])
+    return padded, lengths
 
 
 def table_csv_columns(

@@ -82,6 +82,10 @@ class Grid:
             self._cells[column] = found
         return found
 
+    def strings(self, column: int) -> list[str]:
+        """The column's cells as they are in the text (formula escapes kept)."""
+        return self._strings(*self.bounds(column))
+
     def _strings(self, start: Any, end: Any) -> list[str]:
         """The cells between ``start`` and ``end``: copied side by side, a line end between
         two (no cell of a grid row holds one), decoded once and split."""

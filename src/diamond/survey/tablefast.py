@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from diamond.answers.write import cells_bytes, escaped_ids, table_csv_columns
+from diamond.answers.write import escaped_ids, table_csv_columns
 from diamond.survey.batch import ABSENT, GROUP_NAMES, MISSING, Imports
 from diamond.survey.grid import read_grid
 from diamond.survey.rows import Imported
@@ -124,14 +124,7 @@ def _block(chunk: bytes, rows: Imports, indicators: Sequence[str], shown: list[s
     if read is None or read[1].odd or len(read[1]) != b - a:
         return False
     grid = read[1]
-    padded, lengths = cells_bytes(shown[a:b])
-    start, end = grid.bounds(0)
-    if not np.array_equal(end - start, lengths):
-        return False
-    data = np.frombuffer(chunk, dtype=np.uint8)
-    inside = np.arange(padded.shape[1])[None, :] < lengths[:, None]
-    offsets = start[:, None] + np.arange(padded.shape[1])[None, :]
-    if not np.array_equal(data.take(offsets[inside]), padded[inside]):
+    if grid.strings(0) != shown[a:b]:  # the ids as written (escapes not undone)
         return False
     codes, values = grid.coded(1)
     named = np.array([GROUP_NAMES.index(v) if v in GROUP_NAMES else -1 for v in values])
