@@ -63,3 +63,21 @@ def test_a_changed_cell_is_noticed() -> None:
             assert not same(edited, rows, indicators), (k, j)
     assert not same(written[:-1], rows, indicators)
     assert not same(written + b"x,firm,1" + b"," * len(indicators) + b"\n", rows, indicators)
+
+
+def test_a_cell_that_is_no_number_is_noticed() -> None:
+    rows, indicators = _imports(random.Random(3), plain=True)
+    written = columns_csv(rows, indicators)
+    assert written is not None
+    for old, new in ((b",firm,", b",firm,x,"), (b"\n", b"x\n")):
+        if old in written:
+            edited = written.replace(old, new, 1) if old != b"\n" else (
+                written[:-1] + b"x\n")
+            assert not same(edited, rows, indicators)
+    lines = written.split(b"\n")
+    cells = lines[1].split(b",")
+    cells[2] = b"heavy"  # the weight
+    assert not same(b"\n".join([lines[0], b",".join(cells), *lines[2:]]), rows, indicators)
+    cells = lines[1].split(b",")
+    cells[-1] = b"x"  # an answer
+    assert not same(b"\n".join([lines[0], b",".join(cells), *lines[2:]]), rows, indicators)

@@ -118,14 +118,22 @@ def same(content: bytes, rows: Imports, indicators: Sequence[str]) -> bool:
 def _block(chunk: bytes, rows: Imports, indicators: Sequence[str], shown: list[str], a: int,
            b: int) -> bool:
     """Rows ``a`` to ``b`` of the table, read from ``chunk`` (the header and those rows)."""
-    import numpy as np
-
     read = read_grid(chunk, ",", 1)
     if read is None or read[1].odd or len(read[1]) != b - a:
         return False
     grid = read[1]
     if grid.strings(0) != shown[a:b]:  # the ids as written (escapes not undone)
         return False
+    try:
+        return _values_same(grid, rows, indicators, a, b)
+    except ValueError:  # a cell that is no number where one was written
+        return False
+
+
+def _values_same(grid: Any, rows: Imports, indicators: Sequence[str], a: int, b: int) -> bool:
+    """The groups, weights and answers of rows ``a`` to ``b`` read back from ``grid``."""
+    import numpy as np
+
     codes, values = grid.coded(1)
     named = np.array([GROUP_NAMES.index(v) if v in GROUP_NAMES else -1 for v in values])
     if not np.array_equal(named[codes], rows.groups[a:b]):
