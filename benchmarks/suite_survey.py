@@ -2,7 +2,9 @@
 
 ``survey-import``: ``diamond import`` of a survey CSV of 100,000 rows and 31 answer
 columns, as a dry run and for real (it writes a respondents table), against Python's
-``csv`` module reading the same file; memory against that read's.
+``csv`` module reading the same file; memory against that read's; and 1,000 more rows
+imported ``--into`` the questionnaire whose respondents are that survey in a table,
+against ``validate`` of the same questionnaire.
 ``survey-assess``: whole ``diamond assess`` and ``validate`` of a questionnaire whose
 100,000 respondents live in a table file (``respondents_file``), against the 5 s and
 500 MB budgets.
@@ -71,6 +73,19 @@ def _fresh(folder: Path) -> Path:
     return folder
 
 
+def more_rows(ctx: Context, count: int = 1000) -> Path:
+    """The survey's first ``count`` rows under new ids, to import ``--into`` its table."""
+    path = ctx.corpus.root / "survey" / f"more-{count}.csv"
+    if not path.exists():
+        with survey_csv(ctx).open(newline="", encoding="utf-8") as stream:
+            rows = [row for _, row in zip(range(count + 1), csv.reader(stream), strict=False)]
+        with path.open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(rows[0])
+            writer.writerows([row[0], "more-" + row[1], *row[2:]] for row in rows[1:])
+    return path
+
+
 def run_import(ctx: Context) -> list[Figure]:
     survey = str(survey_csv(ctx))
     count = _rows(ctx)
@@ -82,6 +97,14 @@ def run_import(ctx: Context) -> list[Figure]:
             "--new", str(folder / "real" / "survey.yaml"), *new]
     dry = [ctx.diamond, "import", survey, "--new", str(_fresh(folder / "dry") / "survey.yaml"),
            *new, "--dry-run"]
+    # 1,000 more rows into the table questionnaire: a fresh copy of its folder each run.
+    table = table_questionnaire(ctx)
+    copy = folder / "into"
+    fresh = 'rm -rf "$2" && cp -r "$1" "$2" && shift 2 && exec "$@"'
+    into = ["sh", "-c", fresh, "fresh-copy", str(table.parent), str(copy), ctx.diamond,
+            "import", str(more_rows(ctx)), "--into", str(copy / table.name)]
+    check = ["sh", "-c", fresh, "fresh-copy", str(table.parent), str(copy), ctx.diamond,
+             "validate", str(copy / table.name)]
     print(f"  survey import: {count:,} rows, {ctx.slow} repetitions", flush=True)
     runs = time_commands(
         {
@@ -89,6 +112,8 @@ def run_import(ctx: Context) -> list[Figure]:
             "csv": [ctx.python, "-c", _CSV_READ, survey],
             "dry": dry,
             "real": real,
+            "into": into,
+            "validate": check,
         },
         ctx.slow,
         env=env_with(),
@@ -108,6 +133,12 @@ def run_import(ctx: Context) -> list[Figure]:
         Figure("I6", "peak memory of the real import, minus the empty interpreter's",
                _mib(runs["real"].rss_kib, empty), _mib(runs["csv"].rss_kib, empty),
                "that `csv` read's, minus the same", 2.0, unit="MiB"),
+        Figure("I7", f"`diamond import more-1000.csv --into respondents-{label}.yaml` (1,000 "
+               "rows into its table)", runs["into"].seconds, runs["validate"].seconds,
+               "`diamond validate` of the same questionnaire (reads its table)", 2.0),
+        Figure("I8", "peak memory of that import, minus the empty interpreter's",
+               _mib(runs["into"].rss_kib, empty), _mib(runs["validate"].rss_kib, empty),
+               "that `validate`'s, minus the same", 2.0, unit="MiB"),
     ]
 
 

@@ -81,3 +81,15 @@ def test_flags_match_the_reference(seed: int) -> None:
         for group in ("firm", "public", "ngo"):
             answered = sum(1 for r in rows if r.group == group and r.answers.get(i) is not None)
             assert quality.answered[i].get(group, 0) == answered
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_wide_values_match_the_reference(seed: int) -> None:
+    """Answers spread far apart (medians found by sorting rather than by counting)."""
+    rng = random.Random(seed)
+    indicators = [f"factor.x{n}" for n in range(6)]
+    rows = [Imported(f"r{k}", rng.choice(["firm", "public"]), None,
+                     {i: rng.choice([None, 0, 5000, 10000, rng.randint(0, 10000)])
+                      for i in indicators}, k + 2) for k in range(30)]
+    scale = Scale(min=0, max=1000)
+    assert assess_quality(rows, indicators, scale, None).flags == reference(rows, scale, None)

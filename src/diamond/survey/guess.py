@@ -13,6 +13,16 @@ from diamond.survey.values import is_group_label
 _MIN_SHARE = 0.5  # at least half of a column's distinct values are group labels
 
 
+def _values(table: Table, index: int) -> set[str]:
+    """The column's distinct non-blank cells, stripped (from every row long enough)."""
+    if table.grid is not None:  # each distinct cell once, without a list per row
+        found = {v.strip() for v in table.grid.coded(index)[1]}
+        found |= {cells[index].strip() for _, cells in table.grid.odd if index < len(cells)}
+        return found - {""}
+    return {cells[index].strip() for _, cells in table.rows
+            if index < len(cells) and cells[index].strip()}
+
+
 def likely_group_columns(table: Table, columns: Sequence[Column]) -> list[Diagnostic]:
     """An error for each unused column whose values look like stakeholder groups.
 
@@ -23,11 +33,7 @@ def likely_group_columns(table: Table, columns: Sequence[Column]) -> list[Diagno
     for column in columns:
         if column.kind != "unmapped" or not column.header:
             continue
-        values = {
-            cells[column.index].strip()
-            for _, cells in table.rows
-            if column.index < len(cells) and cells[column.index].strip()
-        }
+        values = _values(table, column.index)
         if not values or len(values) > 20:
             continue
         known = sorted(v for v in values if is_group_label(v))

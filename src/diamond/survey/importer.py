@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from diamond.limits import Limits
 from diamond.loader import LoadOptions
 from diamond.models.questionnaire import Group, Respondent
 from diamond.numbertext import grouped
+from diamond.survey.batch import Imports, read_grid_rows
 from diamond.survey.columns import Column, Role, classify, find_roles
+from diamond.survey.existing import table_target, with_table_rows
 from diamond.survey.guess import likely_group_columns
 from diamond.survey.mapfile import SurveyMap, load_map
 from diamond.survey.matching import Matcher
@@ -61,7 +64,7 @@ class ImportReport:
     encoding: str
     columns: list[Column]
     roles: dict[Role, int | None]
-    added: list[Imported] = field(default_factory=list)
+    added: Sequence[Imported] = field(default_factory=list)
     replaced: list[Imported] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
@@ -74,15 +77,23 @@ class ImportReport:
     def groups(self) -> dict[str, int]:
         """Imported respondents (added and replaced) per group, in the format's order."""
         counts: dict[str, int] = {}
-        for group in ("firm", "university", "public", "ngo", "other"):
-            n = sum(1 for r in self.added + self.replaced if r.group == group)
-            if n:
-                counts[group] = n
-        return counts
+        if isinstance(self.added, Imports):
+            counts = self.added.group_counts()
+        else:
+            for r in self.added:
+                counts[r.group] = counts.get(r.group, 0) + 1
+        for r in self.replaced:
+            counts[r.group] = counts.get(r.group, 0) + 1
+        order = ("firm", "university", "public", "ngo", "other")
+        return {g: counts[g] for g in order if counts.get(g)}
 
 
-def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]) -> list[Imported]:
+def _keep_group_and_weight(replacing: list[Imported],
+                           existing: Sequence[Respondent | Imported]) -> list[Imported]:
     """A replaced respondent keeps its group and weight unless the CSV gives them."""
+    wanted = {r.id for r in replacing}
+    if isinstance(existing, Imports):
+        existing = [existing[k] for k, rid in enumerate(existing.ids) if rid in wanted]
     old = {r.id: r for r in existing}
     kept = []
     for r in replacing:
@@ -91,6 +102,22 @@ def _keep_group_and_weight(replacing: list[Imported], existing: list[Respondent]
         weight = r.weight if r.weight is not None or before.weight == 1 else before.weight
         kept.append(dataclasses.replace(r, group=group, weight=weight, group_given=True))
     return kept
+
+
+def _split(respondents: Sequence[Imported], existing: frozenset[str],
+           before: Sequence[Respondent | Imported]) -> tuple[list[Imported], Sequence[Imported]]:
+    """The respondents that replace ones already there, and those added."""
+    if isinstance(respondents, Imports):
+        import numpy as np
+
+        there = np.array([rid in existing for rid in respondents.ids], dtype=bool)
+        if not there.any():
+            return [], respondents
+        replacing = list(respondents.take(np.flatnonzero(there)))
+        return (_keep_group_and_weight(replacing, before),
+                respondents.take(np.flatnonzero(~there)))
+    replaced = _keep_group_and_weight([r for r in respondents if r.id in existing], before)
+    return replaced, [r for r in respondents if r.id not in existing]
 
 
 def _check_options(options: ImportOptions) -> None:
@@ -130,7 +157,8 @@ def import_responses(
     )
     if new is not None:
         base = new_target(target, new, load)
-        report, text = _plan(csv_path, target, options, load, table, base, created=True)
+        report, text = _plan(csv_path, target, options, load, table, base, created=True,
+                             once=True)
         if not options.dry_run:
             if isinstance(text, TableWrite):
                 create_new(text.table, text.content)
@@ -140,9 +168,12 @@ def import_responses(
                 create_new(Path(target), text.encode("utf-8"))
             report.written = True
         return report
+    found = table_target(target, load)  # a table questionnaire whose table is plain
     if options.dry_run:
-        base = existing_target(target, load)
-        return _plan(csv_path, target, options, load, table, base, created=False)[0]
+        base = found[1] if found is not None else existing_target(target, load)
+        return _plan(csv_path, target, options, load, table, base, created=False, once=True)[0]
+    if found is not None:
+        return _into_table(csv_path, target, options, load, table, found[1], found)
     planned: list[ImportReport] = []
     moved: list[Path] = []
 
@@ -181,9 +212,13 @@ class _NamesTable(Exception):
 
 def _into_table(
     csv_path: str, target: str, options: ImportOptions, load: LoadOptions, table: Table,
-    base: Target,
+    base: Target, known: tuple[bytes, Target] | None = None,
 ) -> ImportReport:
-    """Import into a questionnaire whose respondents are in a table: rewrite the table."""
+    """Import into a questionnaire whose respondents are in a table: rewrite the table.
+
+    ``known``: the table's bytes and the questionnaire with its rows, read just before
+    (``table_target``); used again if the table still holds those bytes under the lock.
+    """
     if options.table is False:
         raise UsageError(_("{target} keeps its respondents in a table; leave out "
                            "--no-table").format(target=target))
@@ -199,7 +234,10 @@ def _into_table(
 
     def edit(data: bytes) -> bytes:
         now = dataclasses.replace(load, tables=((str(where), data),))
-        fresh = existing_target(target, now)
+        fresh = known[1] if known is not None and known[0] == data else with_table_rows(
+            target, load, where, data)
+        if fresh is None:  # read as before: the whole table, with its findings
+            fresh = existing_target(target, now)
         report, text = _plan(csv_path, target, options, now, table, fresh, created=False)
         assert isinstance(text, TableWrite)
         planned[:] = [report]
@@ -220,6 +258,7 @@ def _plan(
     *,
     created: bool,
     overwrite: bool = False,
+    once: bool = False,
 ) -> tuple[ImportReport, str | TableWrite]:
     """What importing ``table`` into ``base`` adds and replaces, and the new text (or the
     table and text, when the respondents go to a table file)."""
@@ -258,7 +297,9 @@ def _plan(
         )
     if roles["group"] is None and options.default_group is None:
         diagnostics += likely_group_columns(table, columns)
-    existing = frozenset() if created else frozenset(r.id for r in base.questionnaire.respondents)
+    before = base.respondents()
+    existing = frozenset() if created else frozenset(
+        before.ids if isinstance(before, Imports) else (r.id for r in before))
     settings = RowSettings(
         default_group=options.default_group,
         id_prefix=options.id_prefix,
@@ -266,7 +307,11 @@ def _plan(
         replace=options.replace,
         target=target,
     )
-    rows = read_rows(table, columns, roles, base.questionnaire.scale, survey_map, settings)
+    scale = base.questionnaire.scale
+    rows = (read_grid_rows(table, columns, roles, scale, survey_map, settings)
+            or read_rows(table, columns, roles, scale, survey_map, settings))
+    if table.grid is not None:
+        table.grid.trim()  # its offsets and cells are not needed again (found again if so)
     diagnostics += rows.diagnostics
     if not rows.respondents and not any(d.severity == "error" for d in diagnostics):
         diagnostics.append(
@@ -285,10 +330,7 @@ def _plan(
     diagnostics = cap_diagnostics(diagnostics)
     if any(d.severity == "error" for d in diagnostics):
         raise InvalidFileError(csv_path, diagnostics)
-    replaced = _keep_group_and_weight(
-        [r for r in rows.respondents if r.id in existing], base.questionnaire.respondents
-    )
-    added = [r for r in rows.respondents if r.id not in existing]
+    replaced, added = _split(rows.respondents, existing, before)
     report = ImportReport(
         csv_path,
         target,
@@ -305,6 +347,8 @@ def _plan(
         sheet=table.sheet,
         quality=import_quality(rows.respondents, table, columns, base.questionnaire.scale),
     )
+    if once and table.grid is not None:  # not planned again: its bytes can go
+        table.grid.release()
     in_table = base.questionnaire.respondents_file is not None or options.table or (
         created and options.table is None and len(added) > TABLE_ROWS
     )

@@ -11,12 +11,13 @@ These are flags to look at, not errors: nothing is changed or refused.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from diamond.i18n import _
 from diamond.models.questionnaire import Questionnaire, Scale
+from diamond.survey.batch import ABSENT, GROUP_NAMES, Imports
 from diamond.survey.columns import Column
 from diamond.survey.rows import Imported
 from diamond.survey.table import Table
@@ -76,14 +77,54 @@ def import_quality(
     times = _time_columns(columns)
     seconds: dict[int, float] | None = None
     if times is not None:
-        cells = dict(table.rows)
+        cells = _time_cells(table, times)
         seconds = {}
-        for r in respondents:
-            row = cells.get(r.row)
-            taken = seconds_between(row[times[0]], row[times[1]]) if row else None
+        for row in _rows_of(respondents):
+            pair = cells.get(row)
+            taken = seconds_between(*pair) if pair else None
             if taken is not None:
-                seconds[r.row] = taken
+                seconds[row] = taken
+    if isinstance(respondents, Imports) and respondents.indicators == indicators:
+        import numpy as np
+
+        given = respondents.answers > ABSENT
+        return _assess(respondents.answers, given, indicators, respondents.groups,
+                       list(GROUP_NAMES), respondents.ids, respondents.rows, scale,
+                       seconds, np.int32)
     return assess_quality(respondents, indicators, scale, seconds)
+
+
+def _rows_of(respondents: Sequence[Imported]) -> list[int]:
+    if isinstance(respondents, Imports):
+        return [int(r) for r in respondents.rows.tolist()]
+    return [r.row for r in respondents]
+
+
+def _time_cells(table: Table, times: tuple[int, int]) -> dict[int, tuple[str, str]]:
+    """Row -> (start, end) cells, for rows holding both columns."""
+    if table.grid is not None and not table.grid.odd:
+        grid = table.grid
+        return dict(zip(grid.numbers.tolist(),
+                        zip(grid.cells(times[0]), grid.cells(times[1]), strict=True),
+                        strict=True))
+    return {row: (cells[times[0]], cells[times[1]]) for row, cells in table.rows
+            if len(cells) > max(times)}
+
+
+def _sorted_medians(column: Any, answered: Any, codes: Any, order: list[int], far: float,
+                    compared: Any, off: Any, wide: Any) -> None:
+    """The medians of one column by sorting each group's answers (any range of values)."""
+    import numpy as np
+
+    for g in order:
+        chosen = np.flatnonzero((codes == g) & answered)
+        number = len(chosen)
+        if number <= MIN_PEERS:
+            continue
+        ordered = np.sort(column[chosen])
+        twice = int(ordered[(number - 1) // 2]) + int(ordered[number // 2])
+        compared[chosen] += 1
+        off[chosen] += np.abs(2 * column[chosen].astype(wide) - twice) >= 2 * far
 
 
 def questionnaire_quality(questionnaire: Questionnaire, indicators: Sequence[str]) -> Quality:
@@ -109,10 +150,6 @@ def assess_quality(
     """
     import numpy as np
 
-    quality = Quality()
-    quality.answered = {i: {} for i in indicators}
-    quality.timed = seconds is not None
-    far = FAR_SHARE * (scale.max - scale.min)
     known = set(indicators)
     columns = list(indicators)
     for r in respondents:
@@ -120,47 +157,94 @@ def assess_quality(
             columns += [i for i in r.answers if i not in known]
             known.update(r.answers)
     values = np.array(
-        [list(map(r.answers.get, columns)) for r in respondents], dtype=float
+        [[np.nan if v is None else v for v in map(r.answers.get, columns)]
+         for r in respondents], dtype=float
     ).reshape(len(respondents), len(columns))
     given = ~np.isnan(values)
-    counts = given.sum(axis=1)
-    groups = [r.group for r in respondents]
-    order = list(dict.fromkeys(groups))
-    members = {g: np.array([x == g for x in groups], dtype=bool) for g in order}
+    names = list(dict.fromkeys(r.group for r in respondents))
+    codes = np.array([names.index(r.group) for r in respondents], dtype=np.int64)
+    return _assess(np.where(given, values, 0).astype(np.int32), given, columns, codes, names,
+                   [r.id for r in respondents], [r.row for r in respondents], scale, seconds,
+                   np.int64, list(indicators))
+
+
+def _assess(
+    values: Any,
+    given: Any,
+    columns: list[str],
+    codes: Any,
+    names: Sequence[str],
+    ids: Sequence[str],
+    rows: Any,
+    scale: Scale,
+    seconds: dict[int, float] | None,
+    wide: Any,
+    indicators: list[str] | None = None,
+) -> Quality:
+    """The rules on an integer array of answers (``given`` where answered), respondent
+    ``k`` being in group ``names[codes[k]]``."""
+    import numpy as np
+
+    quality = Quality()
+    quality.answered = {i: {} for i in (columns if indicators is None else indicators)}
+    quality.timed = seconds is not None
+    far = FAR_SHARE * (scale.max - scale.min)
+    size = len(ids)
+    counts = np.zeros(size, dtype=np.int64)
+    for j in range(len(columns)):
+        counts += given[:, j]
+    present = np.bincount(codes, minlength=len(names)) if size else np.zeros(len(names), int)
+    order = sorted((g for g in range(len(names)) if present[g]),
+                   key=lambda g: int(np.argmax(codes == g)))
+    # Answers per column and group, counted column by column.
+    by_group = np.array([np.bincount(codes[given[:, j]], minlength=len(names))
+                         for j in range(len(columns))], dtype=np.int64).reshape(
+                             len(columns), len(names))
     for g in order:
-        quality.respondents[g] = int(members[g].sum())
-        answered = given[members[g]].sum(axis=0)
+        quality.respondents[names[g]] = int(present[g])
         for k, i in enumerate(columns):
-            if answered[k]:
-                quality.answered.setdefault(i, {})[g] = int(answered[k])
-    with np.errstate(all="ignore"):
-        low = np.where(given, values, np.inf).min(axis=1) if columns else counts * 0.0
-        high = np.where(given, values, -np.inf).max(axis=1) if columns else counts * 0.0
+            if by_group[k, g]:
+                quality.answered.setdefault(i, {})[names[g]] = int(by_group[k, g])
+    top = np.iinfo(values.dtype).max
+    low = np.full(size, top, dtype=values.dtype)
+    high = np.full(size, -top, dtype=values.dtype)
+    for j in range(len(columns)):
+        np.minimum(low, np.where(given[:, j], values[:, j], top), out=low)
+        np.maximum(high, np.where(given[:, j], values[:, j], -top), out=high)
     straight = (counts >= MIN_STRAIGHT) & (low == high)
-    off = np.zeros(len(respondents), dtype=int)
-    compared = np.zeros(len(respondents), dtype=int)
-    for g in order:
-        rows = members[g]
-        if quality.respondents[g] <= MIN_PEERS:
+    off = np.zeros(size, dtype=int)
+    compared = np.zeros(size, dtype=int)
+    peers = np.array([present[g] > MIN_PEERS for g in range(len(names))], dtype=bool)
+    for j in range(len(columns) if peers.any() else 0):
+        answered = given[:, j] & peers[codes]
+        if not answered.any():
             continue
-        block = values[rows]
-        enough = given[rows].sum(axis=0) > MIN_PEERS
-        if not enough.any():
+        column = values[:, j].astype(wide)
+        chosen = column[answered]
+        low_value = int(chosen.min())
+        span = int(chosen.max()) - low_value + 1
+        if span > 1 << 12:  # a wide scale: each group's answers sorted instead
+            _sorted_medians(column, answered, codes, order, far, compared, off, wide)
             continue
-        with warnings.catch_warnings():  # columns nobody in the group answered
-            warnings.simplefilter("ignore", RuntimeWarning)
-            medians = np.where(enough, np.nanmedian(block, axis=0), np.nan)
-        usable = given[rows] & ~np.isnan(medians)
-        compared[rows] = usable.sum(axis=1)
-        off[rows] = (usable & (np.abs(block - medians) >= far)).sum(axis=1)
+        # Each group's answers counted by point; the two middle answers found from the
+        # running counts give twice the median (mean of the middle two for an even count).
+        hist = np.bincount(codes[answered].astype(np.int64) * span + (chosen - low_value),
+                           minlength=len(names) * span).reshape(len(names), span)
+        number = hist.sum(axis=1)
+        running = hist.cumsum(axis=1)
+        middle = np.argmax(running > ((number - 1) // 2)[:, None], axis=1)
+        upper = np.argmax(running > (number // 2)[:, None], axis=1)
+        twice = middle + upper + 2 * low_value
+        usable = answered & (number > MIN_PEERS)[codes]
+        compared += usable
+        off += usable & (np.abs(2 * column - twice[codes]) >= 2 * far)
     unlike = (compared >= MIN_STRAIGHT) & (off * 2 >= compared)
-    timed = np.zeros(len(respondents), dtype=bool)
+    timed = np.zeros(size, dtype=bool)
     if seconds is not None:
-        for n, r in enumerate(respondents):
-            taken = seconds.get(r.row) if counts[n] else None
+        for n, row in enumerate(list(map(int, rows))):
+            taken = seconds.get(row) if counts[n] else None
             timed[n] = taken is not None and 0 <= taken < MIN_SECONDS_PER_ANSWER * counts[n]
     for n in np.flatnonzero(straight | unlike | timed).tolist():
-        r = respondents[n]
         reasons = []
         count = int(counts[n])
         if straight[n]:
@@ -169,13 +253,14 @@ def assess_quality(
         if timed[n]:
             assert seconds is not None
             reasons.append(_("completed in {seconds} s for {count} answers").format(
-                seconds=f"{seconds[r.row]:.0f}", count=count))
+                seconds=f"{seconds[int(rows[n])]:.0f}", count=count))
         if unlike[n]:
             reasons.append(
                 _("unlike the group: {off} of {count} answers are {far}+ points "
                   "from the {group} median").format(
-                    off=int(off[n]), count=int(compared[n]), far=f"{far:g}", group=r.group)
+                    off=int(off[n]), count=int(compared[n]), far=f"{far:g}",
+                    group=names[int(codes[n])])
             )
-        quality.flags[r.id] = reasons
+        quality.flags[ids[n]] = reasons
     quality.respondents = {g: quality.respondents[g] for g in GROUPS if g in quality.respondents}
     return quality

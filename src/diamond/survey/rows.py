@@ -46,7 +46,7 @@ class RowSettings:
 class RowResult:
     """The respondents, the findings, and the rows left out because they were empty."""
 
-    respondents: list[Imported] = field(default_factory=list)
+    respondents: Sequence[Imported] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     empty_rows: list[int] = field(default_factory=list)
 
@@ -89,6 +89,7 @@ def read_rows(
     ]
     unreadable = "answer-unreadable"
     kept: list[tuple[int, list[str], str, Group, float | None, bool]] = []
+    respondents: list[Imported] = []
 
     def error(row: int, column: int, problem: Problem) -> None:
         result.diagnostics.append(
@@ -210,9 +211,8 @@ def read_rows(
         answers = dict(zip(indicators, parsed, strict=True))
         if k in troubled:  # cells that could not be read are left out
             answers = {i: v for i, v in answers.items() if not isinstance(v, Problem)}
-        result.respondents.append(
-            Imported(respondent_id, group, weight, answers, row, group_given)
-        )
+        respondents.append(Imported(respondent_id, group, weight, answers, row, group_given))
+    result.respondents = respondents
     result.diagnostics += unknown_groups.diagnostics(path) + unknown_labels.diagnostics(path)
     if present:
         first_at, first_column, first = present[0]

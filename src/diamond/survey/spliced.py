@@ -4,6 +4,7 @@ with what was meant to change."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from diamond.errors import Diagnostic, InvalidFileError
@@ -40,7 +41,7 @@ def spliced(
     base: Target,
     target: str,
     csv_path: str,
-    added: list[Imported],
+    added: Sequence[Imported],
     replaced: list[Imported],
     *,
     created: bool,

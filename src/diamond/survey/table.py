@@ -8,12 +8,14 @@ import dataclasses
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from diamond.documents import TextProblem, byte_position, read_bytes
 from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.survey.cells import unescape
+from diamond.survey.grid import Grid, read_grid
 from diamond.survey.xlsx import column_letter, is_workbook, read_sheet
 
 DEFAULT_ENCODING = "utf-8-sig"
@@ -36,10 +38,22 @@ class Table:
     delimiter: str
     encoding: str
     header: list[str]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    listed: list[tuple[int, list[str]]] = field(default_factory=list)  # rows, unless ``grid``
     header_row: int = 1
     sheet: str | None = None  # a workbook's sheet; positions are then named ``Sheet!B12``
     notes: list[Diagnostic] = field(default_factory=list)  # rows skipped, and why
+    grid: Grid | None = None  # the rows column by column (``diamond.survey.grid``)
+
+    @property
+    def rows(self) -> list[tuple[int, list[str]]]:
+        """Every data row as (row number, cells), in order."""
+        if self.grid is None:
+            return self.listed
+        cached: Any = self.__dict__.get("_rows")
+        if cached is None:
+            cached = self.grid.rows()
+            object.__setattr__(self, "_rows", cached)
+        return list(cached)
 
     def position(self, row: int, column: int) -> str:
         """``Sheet!B12`` for a workbook cell, empty for a CSV (its row:column say it)."""
@@ -173,14 +187,13 @@ def read_table(
     if sheet is not None:
         raise UsageError(_("--sheet applies to .xlsx workbooks; {path} is a CSV file").format(
             path=path))
-    text = _decode(data, path, encoding).lstrip("\ufeff")
-    first_row = 1
-    sep = _SEP_LINE.match(text)
-    if sep:
-        delimiter = delimiter or sep.group(1)
-        text = text[sep.end() :]
-        first_row = 2
-    chosen = delimiter or sniff_delimiter(text)
+    chosen, first_row, raw = _prepare(data, path, encoding, delimiter)
+    if raw is not None:
+        fast = read_grid(raw, chosen, first_row)
+        del raw
+        if fast is not None:
+            return _table(path, chosen, encoding, [fast[0]], first_row, None, fast[1])
+    text = _text(_decode(data, path, encoding), first_row)
     try:
         records = _records(text, chosen)
     except csv.Error as exc:
@@ -193,6 +206,36 @@ def read_table(
             [unescape(cell) if cell[:1] == "'" else cell for cell in record] for record in records
         ]
     return _table(path, chosen, encoding, records, first_row, None)
+
+
+def _text(decoded: str, first_row: int) -> str:
+    """The text to read: without byte-order marks and Excel's ``sep=`` line."""
+    text = decoded.lstrip("\ufeff")
+    sep = _SEP_LINE.match(text) if first_row == 2 else None
+    return text[sep.end() :] if sep else text
+
+
+def _prepare(data: bytes, path: str, encoding: str, delimiter: str | None
+             ) -> tuple[str, int, bytes | None]:
+    """The delimiter, the first row's number, and the text's UTF-8 bytes for ``read_grid``
+    (None: another encoding). The decoded text is let go before the rows are read."""
+    decoded = _decode(data, path, encoding)
+    text = decoded.lstrip("\ufeff")
+    first_row = 1
+    sep = _SEP_LINE.match(text)
+    if sep:
+        delimiter = delimiter or sep.group(1)
+        text = text[sep.end() :]
+        first_row = 2
+    chosen = delimiter or sniff_delimiter(text[: _SAMPLE_CHARS + 1])
+    utf8 = encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8") and not (
+        data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)))
+    if not utf8:
+        return chosen, first_row, text.encode("utf-8")
+    # The bytes before the text: a BOM utf-8-sig dropped, then what lstrip and sep= took.
+    offset = 3 if data.startswith(codecs.BOM_UTF8) and "sig" in encoding.lower() else 0
+    offset += len(decoded[: len(decoded) - len(text)].encode("utf-8"))
+    return chosen, first_row, data[offset:] if offset else data
 
 
 def _is_hxl(record: list[str]) -> bool:
@@ -208,6 +251,7 @@ def _table(
     records: list[list[str]],
     first_row: int,
     sheet: str | None,
+    grid: Grid | None = None,
 ) -> Table:
     if not records or not any(cell.strip() for cell in records[0]):
         raise InvalidFileError(
@@ -227,8 +271,15 @@ def _table(
         )
     header = [cell.strip().lstrip("\ufeff").strip() for cell in records[0]]
     rows = [(first_row + n, record) for n, record in enumerate(records[1:], start=1)]
+    if grid is not None:
+        first = grid.odd[:1] if grid.odd else []
+        if len(grid) and (not first or first[0][0] > int(grid.numbers[0])):
+            first = [(int(grid.numbers[0]), grid.row(0))]
+        rows = first
     notes = []
     if rows and _is_hxl(rows[0][1]):
+        if grid is not None:
+            grid.drop_first()
         notes.append(
             Diagnostic(
                 path,
@@ -241,6 +292,7 @@ def _table(
             )
         )
         rows = rows[1:]
-    table = Table(path, delimiter, encoding, header, rows, first_row, sheet)
+    listed = [] if grid is not None else rows
+    table = Table(path, delimiter, encoding, header, listed, first_row, sheet, grid=grid)
     table.notes.extend(table.locate(n) for n in notes)
     return table

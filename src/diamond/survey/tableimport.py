@@ -12,6 +12,7 @@ back by the loader itself before anything is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,10 @@ from diamond.errors import Diagnostic, InvalidFileError, UsageError
 from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.questionnaire import Respondent
+from diamond.survey.batch import Imports
 from diamond.survey.rows import Imported
 from diamond.survey.splice import SpliceError, splice
+from diamond.survey.tablefast import columns_csv, joined, same, sample
 from diamond.survey.target import Target
 
 #: ``--new`` writes a table above this many respondents (auto mode).
@@ -82,15 +85,15 @@ def _same(rows: list[Respondent | Imported], read: list[tuple[Any, ...]],
     return True
 
 
-def _rows(kept: list[Respondent], replaced: dict[str, Imported],
-          added: list[Imported]) -> list[Respondent | Imported]:
+def _rows(kept: Sequence[Respondent | Imported], replaced: dict[str, Imported],
+          added: Sequence[Imported]) -> list[Respondent | Imported]:
     return [replaced.get(r.id, r) for r in kept] + list(added)
 
 
 def plan_table(
     base: Target,
     target: str,
-    added: list[Imported],
+    added: Sequence[Imported],
     replaced: list[Imported],
     load: LoadOptions,
     *,
@@ -110,13 +113,21 @@ def plan_table(
             _("{path} already exists; move it away, or name it in the questionnaire as "
               "'respondents_file:' to import into it").format(path=resolved)
         )
-    kept = [] if created else questionnaire.respondents
-    rows = _rows(kept, {r.id: r for r in replaced}, added)
+    kept = [] if created else base.respondents()
     indicators = list(base.catalogue.indicators)
-    content = table_csv(rows, indicators)
     text = None if named is not None else without_list(base.text, reference, target)
     label = f"{target} (after import)"
     shown = table_label(reference, folder)
+    whole = joined(kept, replaced, added, indicators)
+    if whole is not None and len(whole):
+        content = columns_csv(whole, indicators)
+        if content is not None and _fits(content, len(whole), len(indicators) + 3, load):
+            _check_columns(content, whole, indicators, shown, label, base, load)
+            first = b"\n".join(content.split(b"\n", 2)[:2]) + b"\n"
+            _check_text(text, base, first, label, folder, resolved, load)
+            return TableWrite(resolved, content, text, shown)
+    rows = _rows(kept, {r.id: r for r in replaced}, added)
+    content = table_csv(rows, indicators)
     # The table, with the reader and limits 'validate' uses (rows kept as plain tuples) ...
     read = read_respondents(content, shown, base.catalogue, (questionnaire.scale.min,
                             questionnaire.scale.max), load.limits, build=False)
@@ -124,14 +135,44 @@ def plan_table(
         raise InvalidFileError(shown, read.diagnostics)
     # ... and the questionnaire naming it, loaded as 'validate' does, with the table's
     # first row standing in for the whole table just checked.
-    sample = table_csv(rows[:1], indicators)
-    checking = LoadOptions(load.limits, load.allow_outside_paths, load.locate_warnings,
-                           ((str(resolved), sample),))
-    loaded = load_text(text if text is not None else base.text, label, folder, checking)
-    require_valid(loaded)
+    _check_text(text, base, table_csv(rows[:1], indicators), label, folder, resolved, load)
     if not _same(rows, read.rows, indicators):
-        raise InvalidFileError(label, [Diagnostic(
-            label, 1, 1, "error", "import-check",
-            _("the table does not read back as expected; nothing was written"),
-            _("please report this with the survey's export"))])
+        raise _mismatch(label)
     return TableWrite(resolved, content, text, shown)
+
+
+def _mismatch(label: str) -> InvalidFileError:
+    return InvalidFileError(label, [Diagnostic(
+        label, 1, 1, "error", "import-check",
+        _("the table does not read back as expected; nothing was written"),
+        _("please report this with the survey's export"))])
+
+
+def _check_text(text: str | None, base: Target, first: bytes, label: str, folder: Path,
+                resolved: Path, load: LoadOptions) -> None:
+    """The questionnaire naming the table, loaded as 'validate' does, with a table of its
+    first row standing in for the whole table (checked on its own)."""
+    checking = LoadOptions(load.limits, load.allow_outside_paths, load.locate_warnings,
+                           ((str(resolved), first),))
+    require_valid(load_text(text if text is not None else base.text, label, folder, checking))
+
+
+def _fits(content: bytes, rows: int, width: int, load: LoadOptions) -> bool:
+    """Whether the table is within the limits the reader applies (else it is read whole,
+    for its findings)."""
+    return len(content) <= load.limits.max_bytes and rows * width <= load.limits.max_nodes
+
+
+def _check_columns(content: bytes, added: Imports, indicators: list[str], shown: str,
+                   label: str, base: Target, load: LoadOptions) -> None:
+    """A table written from columns: its first and last rows read by the reader 'validate'
+    uses, and every cell read back column by column (``tablefast.same``)."""
+    scale = base.questionnaire.scale
+    ends = sample(content)
+    read = read_respondents(ends, shown, base.catalogue, (scale.min, scale.max), load.limits,
+                            build=False)
+    if not read.ok:
+        raise InvalidFileError(shown, read.diagnostics)
+    meant = [added[0], added[len(added) - 1]] if len(added) > 1 else list(added)
+    if not _same(list(meant), read.rows, indicators) or not same(content, added, indicators):
+        raise _mismatch(label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,11 @@ from diamond.errors import InvalidFileError, UsageError
 from diamond.frameworks import Catalogue, is_path, resolve_framework
 from diamond.i18n import _
 from diamond.loader import LoadOptions, load_text, require_valid
-from diamond.models.questionnaire import Questionnaire
+from diamond.models.questionnaire import Questionnaire, Respondent
 from diamond.models.text import Language
 from diamond.names import DEFAULT_FRAMEWORK
 from diamond.scaffold import starter_questionnaire
+from diamond.survey.rows import Imported
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,16 @@ class Target:
     questionnaire: Questionnaire
     catalogue: Catalogue
     data: Any = None  # the questionnaire's data as read
+    #: The respondents of its table, as arrays (``survey.existing``); the questionnaire
+    #: then holds only the table's first respondent, loaded to check the questionnaire.
+    table_rows: Any = None
+
+    def respondents(self) -> Sequence[Respondent | Imported]:
+        """The respondents already in the questionnaire (or in its table)."""
+        if self.table_rows is not None:
+            rows: Sequence[Imported] = self.table_rows
+            return rows
+        return self.questionnaire.respondents
 
 
 def existing_target(path: str, load: LoadOptions, data: bytes | None = None) -> Target:
