@@ -10,19 +10,20 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 
 from __future__ import annotations
 
-import os
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from diamond import i18n
 from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import Diagnostic, InputError, UsageError
 from diamond.frameworks import Catalogue
 from diamond.i18n import _
+from diamond.io.atomic import discard
 from diamond.loader import LoadOptions, load_text, require_valid
 from diamond.models.text import LANGUAGES, Language, LocalText
+from diamond.pool import chunks, ordered_map
 from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
 from diamond.portfolio.ranking import cluster_key, iccs, rank
 from diamond.render.report import render_reports
@@ -30,7 +31,8 @@ from diamond.scoring import Assessment, assess
 from diamond.scoring.engine import check_method
 from diamond.validation import looks_like_framework, scan
 
-__all__ = ["DEFAULT_LANGUAGE", "Job", "assess_file", "report_stems", "run_portfolio"]
+__all__ = ["DEFAULT_LANGUAGE", "Batch", "Job", "assess_batch", "assess_file", "report_stems",
+           "run_portfolio"]
 
 #: The portfolio's language when ``lang`` is not given and the questionnaires differ.
 DEFAULT_LANGUAGE: Language = "tr"
@@ -164,37 +166,66 @@ def report_stems(sources: Sequence[str]) -> list[str]:
 
 #: Called in the main process with each file's index and outcome as it arrives; returns
 #: the outcome to keep (a sink that writes the reports away returns it without them).
+#: A sink with a ``stager`` attribute (``diamond.portfolio.render.ReportWriter``) has the
+#: workers write each file's reports into temporaries themselves (``Stager``), so only
+#: the temporaries' names come back.
 Sink = Callable[[int, Outcome], Outcome]
+#: Files a worker assesses in one task: few enough that the workers finish together,
+#: enough that a task's round trip is small beside its work.
+BATCH_MOST = 16
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Consecutive jobs for one worker task, and where their reports go, if anywhere."""
+
+    jobs: Sequence[Job]
+    stager: Callable[[Outcome], Outcome] | None = None
+
+
+def assess_batch(batch: Batch) -> list[Outcome]:
+    """``assess_file`` of each job, in order; reports staged by ``batch.stager`` if given.
+
+    When a file fails (a template error) the temporaries this batch staged are removed.
+    """
+    outcomes: list[Outcome] = []
+    try:
+        for job in batch.jobs:
+            outcome = assess_file(job)
+            outcomes.append(outcome if batch.stager is None else batch.stager(outcome))
+    except BaseException:
+        discard([s for o in outcomes for s in o.staged])
+        raise
+    return outcomes
+
+
+def _abandon(outcomes: list[Outcome]) -> None:
+    discard([s for o in outcomes for s in o.staged])
 
 
 def _execute(jobs: list[Job], workers: int,
              on_done: Callable[[str], None] | None, sink: Sink | None = None) -> list[Outcome]:
     done = on_done or (lambda _path: None)
     keep = sink or (lambda _k, outcome: outcome)
-    if workers <= 1 or len(jobs) < 2:
-        outcomes = []
-        for k, job in enumerate(jobs):
-            outcomes.append(keep(k, assess_file(job)))
-            done(job.path)
-        return outcomes
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    results: list[Outcome | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                             initializer=i18n.activate, initargs=(i18n.current(),)) as pool:
-        futures = {pool.submit(assess_file, job): k for k, job in enumerate(jobs)}
-        try:
-            for future in as_completed(futures):
-                k = futures[future]
-                results[k] = keep(k, future.result())
-                del futures[future]  # the pool's future holds the outcome until dropped
-                done(jobs[k].path)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return [r for r in results if r is not None]
+    stager = getattr(sink, "stager", None)
+    parallel = workers > 1 and len(jobs) > 1
+    batches = [Batch(b, stager) for b in (chunks(jobs, workers, per_worker=8, most=BATCH_MOST)
+                                          if parallel else [[j] for j in jobs])]
+    made: Iterator[list[Outcome]] = (
+        ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.run",),
+                    abandoned=_abandon)
+        if parallel else (assess_batch(b) for b in batches))
+    outcomes: list[Outcome] = []
+    with closing(made):  # type: ignore[type-var]
+        for batch, results in zip(batches, made, strict=True):
+            for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
+                try:
+                    outcomes.append(keep(len(outcomes), outcome))
+                except BaseException:
+                    _abandon(results[k:])
+                    raise
+                done(job.path)
+    return outcomes
 
 
 def _columns(clusters: Sequence[Cluster], lang: Language) -> tuple[Column, ...]:
