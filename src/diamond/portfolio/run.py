@@ -10,6 +10,7 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
@@ -26,6 +27,7 @@ from diamond.models.text import LANGUAGES, Language, LocalText
 from diamond.pool import chunks, ordered_map
 from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
 from diamond.portfolio.ranking import cluster_key, iccs, rank
+from diamond.portfolio.spill import Spill
 from diamond.render.report import render_reports
 from diamond.scoring import Assessment, assess
 from diamond.scoring.engine import check_method
@@ -199,6 +201,16 @@ def assess_batch(batch: Batch) -> list[Outcome]:
     return outcomes
 
 
+def _spilled(outcome: Outcome, spill: Spill) -> Outcome:
+    """The outcome with its cluster's replicates and respondents' scores moved to disk."""
+    c = outcome.cluster
+    if c is None:
+        return outcome
+    own = {dim: spill.put(values) for dim, values in c.own.items()}
+    return dataclasses.replace(outcome, cluster=dataclasses.replace(
+        c, draws=spill.put(c.draws) if c.draws else (), own=own))
+
+
 def _abandon(outcomes: list[Outcome]) -> None:
     discard([s for o in outcomes for s in o.staged])
 
@@ -216,11 +228,12 @@ def _execute(jobs: list[Job], workers: int,
                     abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
+    spill = Spill()
     with closing(made):  # type: ignore[type-var]
         for batch, results in zip(batches, made, strict=True):
             for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
                 try:
-                    outcomes.append(keep(len(outcomes), outcome))
+                    outcomes.append(_spilled(keep(len(outcomes), outcome), spill))
                 except BaseException:
                     _abandon(results[k:])
                     raise
