@@ -224,7 +224,7 @@ def _execute(jobs: list[Job], workers: int,
     batches = [Batch(b, stager) for b in (chunks(jobs, workers, per_worker=8, most=BATCH_MOST)
                                           if parallel else [[j] for j in jobs])]
     made: Iterator[list[Outcome]] = (
-        ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.run",),
+        ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.preload",),
                     abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
