@@ -1,7 +1,9 @@
-"""A portfolio's replicates kept on disk, and rank intervals computed a block at a time."""
+"""A national portfolio: replicates kept on disk, rank intervals a block at a time, reports
+staged by the workers, and a render deadline that grows with the number of clusters."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from array import array
 from pathlib import Path
@@ -13,9 +15,10 @@ from tests.unit.test_compare import questionnaire_text
 from diamond.errors import TemplateError
 from diamond.loader import LoadOptions
 from diamond.portfolio import ReportWriter, ranking, run_portfolio
-from diamond.portfolio.render import Stager
+from diamond.portfolio.render import Stager, render_deadline
 from diamond.portfolio.run import Batch, Job, assess_batch
 from diamond.portfolio.spill import Spill
+from diamond.render.sandbox import DEFAULT_SECONDS, SECONDS_VAR, time_limit
 
 
 def test_spilled_values_read_back_exactly() -> None:
@@ -94,3 +97,16 @@ def test_a_failing_worker_leaves_no_temporaries(tmp_path: Path) -> None:
     with pytest.raises(TemplateError), ReportWriter(out, []) as writer:
         run_portfolio(inputs, jobs=2, templates_dir=templates, sink=writer)
     assert [p for p in out.rglob("*") if p.is_file()] == []
+
+
+def test_the_render_deadline_grows_with_the_portfolio(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(SECONDS_VAR, raising=False)
+    with render_deadline(100):
+        assert time_limit() == DEFAULT_SECONDS
+    with render_deadline(8100):
+        assert time_limit() == DEFAULT_SECONDS * 8100 / 500
+    assert SECONDS_VAR not in os.environ
+    monkeypatch.setenv(SECONDS_VAR, "2")
+    with render_deadline(1000):
+        assert time_limit() == 4
+    assert os.environ[SECONDS_VAR] == "2"
