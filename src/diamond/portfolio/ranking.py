@@ -88,13 +88,20 @@ def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, 
         if len(low) > keep:
             low = np.partition(low, keep - 1, axis=0)[:keep]
             high = np.partition(high, len(high) - keep, axis=0)[-keep:]
-    # A stand-in of every replicate: the kept ranks, and the middle filled with the
-    # largest small one (between the two kept ends, so the sorted ends are unchanged).
+    # A stand-in of every replicate, a block of clusters at a time: the kept ranks, and
+    # the middle filled with the largest small one (between the two kept ends, so the
+    # sorted ends, all the percentiles read, are those of the whole table).
     low.sort(axis=0)
     high.sort(axis=0)
-    middle = np.repeat(low[-1:], replicates - 2 * keep, axis=0)
-    whole = np.concatenate([low, middle, high])
-    return (np.percentile(whole, LOW, axis=0), np.percentile(whole, HIGH, axis=0))
+    lows, highs = np.empty(clusters), np.empty(clusters)
+    width = max(1, BLOCK_CELLS // replicates)
+    for first in range(0, clusters, width):
+        part = slice(first, first + width)
+        middle = np.repeat(low[-1:, part], replicates - 2 * keep, axis=0)
+        whole = np.concatenate([low[:, part], middle, high[:, part]])
+        lows[part] = np.percentile(whole, LOW, axis=0)
+        highs[part] = np.percentile(whole, HIGH, axis=0)
+    return lows, highs
 
 
 def _intervals(ranked: list[Cluster]) -> list[Cluster]:

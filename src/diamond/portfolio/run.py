@@ -11,11 +11,13 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import cast
 
 from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import Diagnostic, InputError, UsageError
@@ -30,6 +32,7 @@ from diamond.portfolio.ranking import cluster_key, iccs, rank
 from diamond.portfolio.spill import Spill
 from diamond.render.report import render_reports
 from diamond.scoring import Assessment, assess
+from diamond.scoring.bands import Band
 from diamond.scoring.engine import check_method
 from diamond.validation import looks_like_framework, scan
 
@@ -201,14 +204,37 @@ def assess_batch(batch: Batch) -> list[Outcome]:
     return outcomes
 
 
-def _spilled(outcome: Outcome, spill: Spill) -> Outcome:
-    """The outcome with its cluster's replicates and respondents' scores moved to disk."""
-    c = outcome.cluster
-    if c is None:
-        return outcome
-    own = {dim: spill.put(values) for dim, values in c.own.items()}
-    return dataclasses.replace(outcome, cluster=dataclasses.replace(
-        c, draws=spill.put(c.draws) if c.draws else (), own=own))
+class _Compact:
+    """Keeps an arriving cluster small in the main process, which holds thousands.
+
+    Its bootstrap replicates and respondents' scores go to a ``Spill`` on disk; the
+    texts and name mappings every cluster repeats (dimension ids and names, framework,
+    band, language), which arrive from the workers as fresh copies, are shared.
+    """
+
+    def __init__(self) -> None:
+        self.spill = Spill()
+        self.names: dict[tuple[tuple[str, str], ...], Mapping[Language, str]] = {}
+
+    def _names(self, names: Mapping[Language, str]) -> Mapping[Language, str]:
+        return self.names.setdefault(tuple(names.items()), names)
+
+    def __call__(self, outcome: Outcome) -> Outcome:
+        c = outcome.cluster
+        if c is None:
+            return outcome
+        text = sys.intern
+        cells = tuple(Cell(text(d.id), None if d.number is None else text(d.number),
+                           self._names(d.names), d.score,
+                           None if d.band is None else cast(Band, text(d.band)))
+                      for d in c.dimensions)
+        return dataclasses.replace(outcome, cluster=dataclasses.replace(
+            c, dimensions=cells, framework_id=text(c.framework_id),
+            framework_names=self._names(c.framework_names),
+            band=None if c.band is None else cast(Band, text(c.band)),
+            name=text(c.name), region=text(c.region), period=text(c.period),
+            draws=self.spill.put(c.draws) if c.draws else (),
+            own={text(dim): self.spill.put(values) for dim, values in c.own.items()}))
 
 
 def _abandon(outcomes: list[Outcome]) -> None:
@@ -228,12 +254,12 @@ def _execute(jobs: list[Job], workers: int,
                     abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
-    spill = Spill()
+    compact = _Compact()
     with closing(made):  # type: ignore[type-var]
         for batch, results in zip(batches, made, strict=True):
             for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
                 try:
-                    outcomes.append(_spilled(keep(len(outcomes), outcome), spill))
+                    outcomes.append(compact(keep(len(outcomes), outcome)))
                 except BaseException:
                     _abandon(results[k:])
                     raise
