@@ -62,7 +62,10 @@ def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
                 abandoned: Callable[[R], None] | None = None) -> Iterator[R]:
     """``function(task)`` for each task in ``workers`` worker processes, in task order.
 
-    ``function`` and the tasks must pickle (a module-level function, plain data).
+    ``function`` and the tasks must pickle (a module-level function, plain data). As
+    with any start method but ``fork``, the main module is imported again (once, by the
+    forkserver): a script that calls this must guard its entry point with
+    ``if __name__ == "__main__":``.
     ``preload`` names the modules the forkserver imports once for every worker (only
     the first pool of a process starts the server; later pools reuse it, with what it
     loaded). An exception raised by ``function`` is raised here; leaving the loop early
