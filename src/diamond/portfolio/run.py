@@ -10,98 +10,35 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 
 from __future__ import annotations
 
-import dataclasses
-import sys
-from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import cast
 
-from diamond.documents import TextProblem, decode, read_bytes
-from diamond.errors import Diagnostic, InputError, UsageError
-from diamond.frameworks import Catalogue
+from diamond.errors import Diagnostic, UsageError
 from diamond.i18n import _
 from diamond.io.atomic import discard
-from diamond.loader import LoadOptions, load_text, require_valid
-from diamond.models.text import LANGUAGES, Language, LocalText
+from diamond.loader import LoadOptions
+from diamond.models.text import Language
 from diamond.pool import chunks, ordered_map
-from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
-from diamond.portfolio.ranking import cluster_key, iccs, rank
-from diamond.portfolio.spill import Spill
-from diamond.render.report import render_reports
-from diamond.scoring import Assessment, assess
-from diamond.scoring.bands import Band
+from diamond.portfolio.model import Cluster, Column, InvalidFile, Outcome, Portfolio
+from diamond.portfolio.ranking import iccs, rank
+from diamond.portfolio.spill import Compact
+from diamond.portfolio.worker import (
+    BATCH_MOST,
+    DEFAULT_SENSITIVITY,
+    Batch,
+    Job,
+    assess_batch,
+    assess_file,
+)
 from diamond.scoring.engine import check_method
-from diamond.validation import looks_like_framework, scan
+from diamond.validation import scan
 
 __all__ = ["DEFAULT_LANGUAGE", "Batch", "Job", "assess_batch", "assess_file", "report_stems",
            "run_portfolio"]
 
 #: The portfolio's language when ``lang`` is not given and the questionnaires differ.
 DEFAULT_LANGUAGE: Language = "tr"
-#: The formats of each cluster's own report.
-CLUSTER_FORMATS = ("md", "html")
-#: Base samples of each cluster's Sobol sensitivity analysis. None by default: a
-#: portfolio ranks clusters by their overall scores and bootstrap replicates, which the
-#: Sobol analysis does not enter, and it costs about a quarter of assessing a file.
-#: ``diamond portfolio --sensitivity N`` (or ``diamond assess`` of one cluster) adds it.
-DEFAULT_SENSITIVITY = 0
-
-
-@dataclass(frozen=True)
-class Job:
-    """One file to assess: its path, its path relative to the folder, its report stem."""
-
-    path: str
-    source: str
-    stem: str
-    folder: str
-    options: LoadOptions
-    method: str
-    lang: Language | None
-    templates_dir: Path | None
-    sensitivity: int = DEFAULT_SENSITIVITY
-
-
-def _both(text: LocalText) -> dict[Language, str]:
-    return {lang: text.get(lang) for lang in LANGUAGES}
-
-
-def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]) -> Cluster:
-    names = {d.id: d for d in catalogue.framework.dimensions}
-    cells = tuple(Cell(d.id, d.number, _both(names[d.id].name), d.score, d.band)
-                  for d in a.dimensions)
-    s = a.statistics
-    main = None if s is None else (s.overall if s.overall.se is not None
-                                   else s.overall_analytic)
-    own = {} if s is None else {
-        d.id: array("d", (v for v in (x.get(d.id) for x in s.respondent_scores.values())
-                          if v is not None))
-        for d in a.dimensions}
-    return Cluster(
-        source=job.source, stem=job.stem, name=a.sector.name, region=a.sector.region,
-        period=a.sector.period, language=a.sector.language, framework_id=a.framework_id,
-        framework_names=_both(catalogue.framework.name), respondents=a.respondents,
-        overall=a.overall, band=a.band, dimensions=cells, reports=tuple(files),
-        key=cluster_key(a.sector.name, a.sector.region),
-        se=None if main is None else main.se, ci_low=None if main is None else main.low,
-        ci_high=None if main is None else main.high,
-        draws=() if s is None else array("d", s.draws.get("overall", ())), own=own,
-    )
-
-
-def _invalid(job: Job, diagnostics: Sequence[Diagnostic]) -> Outcome:
-    def shown(path: str) -> str:
-        try:
-            return Path(path).relative_to(job.folder).as_posix()
-        except ValueError:
-            return path
-
-    messages = tuple(f"{shown(d.path)}:{d.line}:{d.column}: {d.message}" for d in diagnostics)
-    return Outcome("invalid", job.source,
-                   invalid=InvalidFile(job.source, tuple(diagnostics), messages))
 
 
 def _unreadable_folder(base: Path, where: str, why: str) -> InvalidFile:
@@ -115,34 +52,6 @@ def _unreadable_folder(base: Path, where: str, why: str) -> InvalidFile:
                          "not assessed").format(reason=why),
                        _("give the folder read permission, or move it out"))
     return InvalidFile(source, (found,), (f"{source}:1:1: {found.message}",))
-
-
-def assess_file(job: Job) -> Outcome:
-    """Load, score and render one file; never raises for the file's content.
-
-    Raises ``TemplateError`` when the report templates fail (that stops every file).
-    """
-    label = job.path
-    try:
-        text = decode(read_bytes(job.path, job.options.limits), label)
-    except InputError as error:
-        message = str(error).removeprefix(f"{label}: ")
-        return _invalid(job, [Diagnostic(label, 1, 1, "error", "unreadable", message)])
-    except TextProblem as problem:
-        return _invalid(job, [problem.diagnostic])
-    if looks_like_framework(text):
-        return Outcome("framework", job.source)
-    loaded = load_text(text, label, Path(job.path).parent, job.options)
-    if not loaded.ok:
-        return _invalid(job, loaded.errors)
-    questionnaire, catalogue = require_valid(loaded)
-    assessment = assess(questionnaire, catalogue, job.method, lang=job.lang,
-                        sensitivity_samples=job.sensitivity)
-    files = render_reports(assessment, CLUSTER_FORMATS, stem=job.stem,
-                           templates_dir=job.templates_dir, lang=job.lang)
-    reports = [f.name for f in files if not f.name.endswith(".svg")]
-    return Outcome("cluster", job.source, cluster=_cluster(job, assessment, catalogue, reports),
-                   files=tuple(files))
 
 
 def report_stems(sources: Sequence[str]) -> list[str]:
@@ -175,68 +84,6 @@ def report_stems(sources: Sequence[str]) -> list[str]:
 #: workers write each file's reports into temporaries themselves (``Stager``), so only
 #: the temporaries' names come back.
 Sink = Callable[[int, Outcome], Outcome]
-#: Files a worker assesses in one task: few enough that the workers finish together,
-#: enough that a task's round trip is small beside its work.
-BATCH_MOST = 16
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Consecutive jobs for one worker task, and where their reports go, if anywhere."""
-
-    jobs: Sequence[Job]
-    stager: Callable[[Outcome], Outcome] | None = None
-
-
-def assess_batch(batch: Batch) -> list[Outcome]:
-    """``assess_file`` of each job, in order; reports staged by ``batch.stager`` if given.
-
-    When a file fails (a template error) the temporaries this batch staged are removed.
-    """
-    outcomes: list[Outcome] = []
-    try:
-        for job in batch.jobs:
-            outcome = assess_file(job)
-            outcomes.append(outcome if batch.stager is None else batch.stager(outcome))
-    except BaseException:
-        discard([s for o in outcomes for s in o.staged])
-        raise
-    return outcomes
-
-
-class _Compact:
-    """Keeps an arriving cluster small in the main process, which holds thousands.
-
-    Its bootstrap replicates and respondents' scores go to a ``Spill`` on disk; the
-    texts and name mappings every cluster repeats (dimension ids and names, framework,
-    band, language), which arrive from the workers as fresh copies, are shared.
-    """
-
-    def __init__(self) -> None:
-        self.spill = Spill()
-        self.names: dict[tuple[tuple[str, str], ...], Mapping[Language, str]] = {}
-
-    def _names(self, names: Mapping[Language, str]) -> Mapping[Language, str]:
-        return self.names.setdefault(tuple(names.items()), names)
-
-    def __call__(self, outcome: Outcome) -> Outcome:
-        c = outcome.cluster
-        if c is None:
-            return outcome
-        text = sys.intern
-        cells = tuple(Cell(text(d.id), None if d.number is None else text(d.number),
-                           self._names(d.names), d.score,
-                           None if d.band is None else cast(Band, text(d.band)))
-                      for d in c.dimensions)
-        return dataclasses.replace(outcome, cluster=dataclasses.replace(
-            c, dimensions=cells, framework_id=text(c.framework_id),
-            framework_names=self._names(c.framework_names),
-            band=None if c.band is None else cast(Band, text(c.band)),
-            name=text(c.name), region=text(c.region), period=text(c.period),
-            draws=self.spill.put(c.draws) if c.draws else (),
-            own={text(dim): self.spill.put(values) for dim, values in c.own.items()}))
-
-
 def _abandon(outcomes: list[Outcome]) -> None:
     discard([s for o in outcomes for s in o.staged])
 
@@ -254,7 +101,7 @@ def _execute(jobs: list[Job], workers: int,
                     abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
-    compact = _Compact()
+    compact = Compact()
     with closing(made):  # type: ignore[type-var]
         for batch, results in zip(batches, made, strict=True):
             for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):

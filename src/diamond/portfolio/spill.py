@@ -5,18 +5,25 @@ of its overall score (8 KB) and its respondents' own dimension scores, which onl
 rank intervals and the ICCs read, once, at the end. ``Spill`` appends them to one
 temporary file as each file's outcome arrives; a ``Spilled`` sequence reads them back
 when asked, so the main process's memory does not grow with them. The file is removed
-when the last ``Spilled`` that refers to it is gone (or the process ends).
+when the last ``Spilled`` that refers to it is gone (or the process ends). ``Compact``
+does that to each arriving cluster, and shares the texts every cluster repeats.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import sys
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import IO, Any, overload
+from collections.abc import Iterator, Mapping, Sequence
+from typing import IO, Any, cast, overload
 
-__all__ = ["Spill", "Spilled"]
+from diamond.models.text import Language
+from diamond.portfolio.model import Cell, Outcome
+from diamond.scoring.bands import Band
+
+__all__ = ["Compact", "Spill", "Spilled"]
 
 _ITEM = array("d").itemsize
 
@@ -101,3 +108,36 @@ class Spilled(Sequence[float]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (array, ("d", self.values().tolist()))
+
+
+class Compact:
+    """Keeps an arriving cluster small in the main process, which holds thousands.
+
+    Its bootstrap replicates and respondents' scores go to a ``Spill`` on disk; the
+    texts and name mappings every cluster repeats (dimension ids and names, framework,
+    band, language), which arrive from the workers as fresh copies, are shared.
+    """
+
+    def __init__(self) -> None:
+        self.spill = Spill()
+        self.names: dict[tuple[tuple[str, str], ...], Mapping[Language, str]] = {}
+
+    def _names(self, names: Mapping[Language, str]) -> Mapping[Language, str]:
+        return self.names.setdefault(tuple(names.items()), names)
+
+    def __call__(self, outcome: Outcome) -> Outcome:
+        c = outcome.cluster
+        if c is None:
+            return outcome
+        text = sys.intern
+        cells = tuple(Cell(text(d.id), None if d.number is None else text(d.number),
+                           self._names(d.names), d.score,
+                           None if d.band is None else cast(Band, text(d.band)))
+                      for d in c.dimensions)
+        return dataclasses.replace(outcome, cluster=dataclasses.replace(
+            c, dimensions=cells, framework_id=text(c.framework_id),
+            framework_names=self._names(c.framework_names),
+            band=None if c.band is None else cast(Band, text(c.band)),
+            name=text(c.name), region=text(c.region), period=text(c.period),
+            draws=self.spill.put(c.draws) if c.draws else (),
+            own={text(dim): self.spill.put(values) for dim, values in c.own.items()}))
