@@ -110,3 +110,21 @@ def test_the_render_deadline_grows_with_the_portfolio(monkeypatch: pytest.Monkey
     with render_deadline(1000):
         assert time_limit() == 4
     assert os.environ[SECONDS_VAR] == "2"
+
+
+def test_json_made_a_cluster_at_a_time_is_the_whole_document(tmp_path: Path) -> None:
+    import dataclasses
+
+    from tests.conftest import ASSESSMENTS
+
+    from diamond.portfolio.serialize import portfolio_json, portfolio_to_json_dict
+    from diamond.safetext import json_text
+
+    p = run_portfolio(ASSESSMENTS)
+    odd = dataclasses.replace(p.clusters[0], source="a\udcfdb",
+                              name='x\u009b"\n\u2028 "clusters": "diamond:clusters"')
+    for v in (p, dataclasses.replace(p, clusters=()), dataclasses.replace(
+            p, clusters=(odd, *p.clusters[1:]))):
+        for indent in (2, None, 0, 4):
+            assert portfolio_json(v, indent=indent) == json_text(
+                portfolio_to_json_dict(v), indent=indent)
