@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from diamond.errors import Diagnostic
+from diamond.io.atomic import Staged
 from diamond.models.text import Language
 from diamond.render.report import RenderedFile
 from diamond.scoring.bands import Band
@@ -81,13 +82,19 @@ class InvalidFile:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a worker made of one file."""
+    """What a worker made of one file.
+
+    ``files`` are its reports' text; or, when the worker wrote them itself into
+    temporaries (``diamond.portfolio.render.Stager``), ``staged`` names those, to be
+    renamed with the rest of the portfolio.
+    """
 
     kind: OutcomeKind
     source: str
     cluster: Cluster | None = None
     invalid: InvalidFile | None = None
     files: tuple[RenderedFile, ...] = ()
+    staged: tuple[Staged, ...] = ()
 
 
 @dataclass(frozen=True)

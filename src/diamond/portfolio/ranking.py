@@ -48,21 +48,80 @@ def replicate_ranks(draws: Any) -> Any:
     return ranks
 
 
+#: Replicate × cluster cells ranked at a time: memory stays a few MB whatever the count.
+BLOCK_CELLS = 1 << 19
+LOW, HIGH = 2.5, 97.5  # the percentiles of the rank interval
+
+
+def _kept(replicates: int) -> int:
+    """Ranks to keep at each end of a cluster's replicates: every one a percentile reads.
+
+    ``np.percentile`` (linear) reads the sorted values at ``floor(q·(B−1))`` and the next;
+    for 2.5 % that is among the ``floor(0.025·(B−1)) + 2`` smallest, for 97.5 % among as
+    many largest. Two more for safety against rounding.
+    """
+    return int(LOW / 100 * (replicates - 1)) + 4
+
+
+def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, Any]:
+    """The 2.5th and 97.5th percentiles of each cluster's rank over the replicates.
+
+    ``draws(start, stop)`` gives the ``(stop − start) × clusters`` replicate scores of
+    replicates ``start`` to ``stop``. The replicates are ranked a block at a time, and
+    only each cluster's ``_kept`` smallest and largest ranks are carried from block to
+    block: the percentiles read nothing else, so they come out exactly as over the whole
+    ``replicates × clusters`` table, in a few MB (``BLOCK_CELLS``) instead of four such tables.
+    """
+    import numpy as np
+
+    keep = _kept(replicates)
+    if 2 * keep >= replicates:  # few replicates: keep them all
+        ranks = replicate_ranks(draws(0, replicates))
+        return (np.percentile(ranks, LOW, axis=0), np.percentile(ranks, HIGH, axis=0))
+    block = max(1, BLOCK_CELLS // clusters)
+    low = high = np.empty((0, clusters), dtype=np.int64)
+    for start in range(0, replicates, block):
+        ranks = replicate_ranks(draws(start, min(replicates, start + block)))
+        low = np.concatenate([low, ranks])
+        high = np.concatenate([high, ranks])
+        del ranks
+        if len(low) > keep:
+            low = np.partition(low, keep - 1, axis=0)[:keep]
+            high = np.partition(high, len(high) - keep, axis=0)[-keep:]
+    # A stand-in of every replicate, a block of clusters at a time: the kept ranks, and
+    # the middle filled with the largest small one (between the two kept ends, so the
+    # sorted ends, all the percentiles read, are those of the whole table).
+    low.sort(axis=0)
+    high.sort(axis=0)
+    lows, highs = np.empty(clusters), np.empty(clusters)
+    width = max(1, BLOCK_CELLS // replicates)
+    for first in range(0, clusters, width):
+        part = slice(first, first + width)
+        middle = np.repeat(low[-1:, part], replicates - 2 * keep, axis=0)
+        whole = np.concatenate([low[:, part], middle, high[:, part]])
+        lows[part] = np.percentile(whole, LOW, axis=0)
+        highs[part] = np.percentile(whole, HIGH, axis=0)
+    return lows, highs
+
+
 def _intervals(ranked: list[Cluster]) -> list[Cluster]:
     import numpy as np
 
     sizes = {len(c.draws) for c in ranked}
     if len(ranked) < 2 or len(sizes) != 1 or 0 in sizes:
         return ranked
-    draws = np.empty((sizes.pop(), len(ranked)))  # replicates × clusters
-    for k, c in enumerate(ranked):
-        draws[:, k] = np.asarray(c.draws, dtype=float)
-    ranks = replicate_ranks(draws)
-    del draws
-    low = np.floor(np.percentile(ranks, 2.5, axis=0)).astype(int)
-    high = np.ceil(np.percentile(ranks, 97.5, axis=0)).astype(int)
+    replicates = sizes.pop()
+
+    def draws(start: int, stop: int) -> Any:
+        table = np.empty((stop - start, len(ranked)))  # replicates × clusters
+        for k, c in enumerate(ranked):
+            table[:, k] = np.asarray(c.draws[start:stop], dtype=float)
+        return table
+
+    low, high = _rank_percentiles(draws, len(ranked), replicates)
     return [replace(c, rank_low=int(lo), rank_high=int(hi))
-            for c, lo, hi in zip(ranked, low, high, strict=True)]
+            for c, lo, hi in zip(ranked, np.floor(low).astype(int), np.ceil(high).astype(int),
+                                 strict=True)]
 
 
 def rank(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:

@@ -7,27 +7,55 @@ byte-identical files, and no clock is read.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from diamond.compare.context import compare_filters
 from diamond.compare.labels import load_compare_labels
 from diamond.errors import OutputError
 from diamond.i18n import _
-from diamond.io.atomic import write_set
+from diamond.io.atomic import Staged, commit, discard, stage, write_set
+from diamond.io.guard import InputGuard
 from diamond.io.outputs import check_outputs
-from diamond.io.staging import StagedSet
 from diamond.portfolio.context import build_portfolio_context
 from diamond.portfolio.model import Outcome, Portfolio
 from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json
 from diamond.render.report import RenderedFile
+from diamond.render.sandbox import SECONDS_VAR, time_limit
 from diamond.render.templates import make_environment, render_template
 
-__all__ = ["STEM", "TEMPLATES", "ReportWriter", "render_portfolio", "write_portfolio"]
+__all__ = ["STEM", "TEMPLATES", "ReportWriter", "Stager", "render_portfolio", "write_portfolio"]
 
 STEM = "portfolio"
 #: The template each templated format is rendered from.
 TEMPLATES = {"md": "portfolio.md.j2", "html": "portfolio.html.j2"}
+
+
+#: Clusters a portfolio file may list within one render deadline
+#: (``DIAMOND_TEMPLATE_SECONDS``, 5 s by default). Rendering takes about 0.3 ms a cluster,
+#: so a busy machine has ample room; without it, a national programme's 8,100 rows could
+#: run past a deadline meant for one report and stop the command (exit 3).
+DEADLINE_CLUSTERS = 500
+
+
+@contextmanager
+def render_deadline(clusters: int) -> Iterator[None]:
+    """The template deadline scaled to a portfolio of ``clusters``: one per 500."""
+    if clusters <= DEADLINE_CLUSTERS:
+        yield
+        return
+    before = os.environ.get(SECONDS_VAR)
+    os.environ[SECONDS_VAR] = f"{time_limit() * clusters / DEADLINE_CLUSTERS:g}"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(SECONDS_VAR, None)
+        else:
+            os.environ[SECONDS_VAR] = before
 
 
 def render_portfolio(
@@ -42,10 +70,11 @@ def render_portfolio(
     labels = load_compare_labels(portfolio.lang, templates_dir)
     context = build_portfolio_context(portfolio, labels)
     env = make_environment(templates_dir, compare_filters(portfolio.lang))
-    files = [
-        RenderedFile(f"{STEM}.{fmt}", render_template(env, name, context))
-        for fmt, name in TEMPLATES.items()
-    ]
+    with render_deadline(len(portfolio.clusters)):
+        files = [
+            RenderedFile(f"{STEM}.{fmt}", render_template(env, name, context))
+            for fmt, name in TEMPLATES.items()
+        ]
     files.append(RenderedFile(f"{STEM}.json", portfolio_json(portfolio) + "\n"))
     return files
 
@@ -68,15 +97,46 @@ def write_portfolio(
     return write_set(pairs)
 
 
+@dataclass(frozen=True)
+class Stager:
+    """Write one outcome's reports into temporaries under ``clusters`` (in any process).
+
+    The part of a ``ReportWriter`` that worker processes use, so each report goes to
+    disk where it is made instead of through a pipe to the main process. Returns the
+    outcome with ``staged`` naming the temporaries and no text; on failure removes the
+    ones it made. Refuses a name with a folder in it and a target that is a folder.
+    """
+
+    clusters: Path
+
+    def __call__(self, outcome: Outcome) -> Outcome:
+        made: list[Staged] = []
+        try:
+            for file in outcome.files:
+                if Path(file.name).name != file.name or file.name in ("", ".", ".."):
+                    raise OutputError(_("refusing to write '{name}': not a plain file name")
+                                      .format(name=file.name))
+                target = self.clusters / file.name
+                if target.is_dir():
+                    raise OutputError(_("cannot write {target}: a folder of that name exists")
+                                      .format(target=target))
+                made.append(stage(target, file.content))
+        except BaseException:
+            discard(made)
+            raise
+        return dataclasses.replace(outcome, files=(), staged=(*outcome.staged, *made))
+
+
 class ReportWriter:
     """Stream each cluster's reports into ``folder/clusters/`` as it is made, then the rest.
 
     A ``run_portfolio`` sink: each outcome's files are staged into temporaries at once
-    (``diamond.io.staging``) and dropped from memory; ``finish`` stages the portfolio
-    files and renames the whole set, the clusters' reports in path order and the
-    portfolio files last, as ``write_portfolio`` does. Nothing is renamed before every
-    file is staged; leaving the ``with`` block by an exception removes every temporary.
-    Never writes over one of ``inputs`` (``OutputError``).
+    (by the worker that made them, through ``stager``, or here) and dropped from memory;
+    ``finish`` stages the portfolio files and renames the whole set, the clusters'
+    reports in path order and the portfolio files last, as ``write_portfolio`` does.
+    Nothing is renamed before every file is staged; leaving the ``with`` block by an
+    exception removes every temporary. Never writes over one of ``inputs``
+    (``OutputError``).
     """
 
     def __init__(self, folder: Path, inputs: Iterable[Path]) -> None:
@@ -86,32 +146,47 @@ class ReportWriter:
             if place.exists() and not place.is_dir():
                 raise OutputError(_("cannot write into {place}: it is a file, not a folder")
                                   .format(place=place))
-        self.staged = StagedSet(inputs)
+        self.guard = InputGuard(inputs)
+        self.staged: list[tuple[tuple[int, int], Staged]] = []
         self.count = 0
+        self._done = False
+
+    @property
+    def stager(self) -> Stager:
+        """What a worker process needs to stage its outcomes' reports itself."""
+        return Stager(self.clusters)
+
+    def _keep(self, order: int, staged: Sequence[Staged]) -> None:
+        self.staged += [((order, k), s) for k, s in enumerate(staged)]  # first: removable
+        self.guard.refuse([s.shown for s in staged], hint=_("choose another folder with -o"))
 
     def __call__(self, index: int, outcome: Outcome) -> Outcome:
-        for k, file in enumerate(outcome.files):
-            if Path(file.name).name != file.name or file.name in ("", ".", ".."):
-                raise OutputError(_("refusing to write '{name}': not a plain file name")
-                                  .format(name=file.name))
-            target = self.clusters / file.name
-            if target.is_dir():
-                raise OutputError(_("cannot write {target}: a folder of that name exists")
-                                  .format(target=target))
-            self.staged.add(target, file.content, (index, k))
-        self.count += len(outcome.files)
-        return dataclasses.replace(outcome, files=())
+        if outcome.files:
+            outcome = self.stager(outcome)
+        self._keep(index, outcome.staged)
+        self.count += len(outcome.staged)
+        return dataclasses.replace(outcome, staged=())
 
     def finish(self, rendered: Sequence[RenderedFile]) -> list[Path]:
         """Stage ``rendered`` into the folder, then rename every file; the paths written."""
         targets = check_outputs(rendered, self.folder, [])
         for k, (target, file) in enumerate(zip(targets, rendered, strict=True)):
-            self.staged.add(target, file.content, (1 << 62, k))
-        return self.staged.commit()
+            self.guard.refuse([target], hint=_("choose another folder with -o"))
+            self.staged.append(((1 << 62, k), stage(target, file.content)))
+        ordered = [s for _, s in sorted(self.staged, key=lambda item: item[0])]
+        self._done = True
+        commit(ordered)
+        return [s.shown for s in ordered]
+
+    def discard(self) -> None:
+        """Remove every temporary not yet renamed."""
+        if not self._done:
+            self._done = True
+            discard([s for _, s in self.staged])
 
     def __enter__(self) -> ReportWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         if exc[0] is not None:
-            self.staged.discard()
+            self.discard()

@@ -10,91 +10,35 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 
 from __future__ import annotations
 
-import os
-from array import array
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path, PurePath
 
-from diamond import i18n
-from diamond.documents import TextProblem, decode, read_bytes
-from diamond.errors import Diagnostic, InputError, UsageError
-from diamond.frameworks import Catalogue
+from diamond.errors import Diagnostic, UsageError
 from diamond.i18n import _
-from diamond.loader import LoadOptions, load_text, require_valid
-from diamond.models.text import LANGUAGES, Language, LocalText
-from diamond.portfolio.model import Cell, Cluster, Column, InvalidFile, Outcome, Portfolio
-from diamond.portfolio.ranking import cluster_key, iccs, rank
-from diamond.render.report import render_reports
-from diamond.scoring import Assessment, assess
+from diamond.io.atomic import discard
+from diamond.loader import LoadOptions
+from diamond.models.text import Language
+from diamond.pool import chunks, ordered_map
+from diamond.portfolio.model import Cluster, Column, InvalidFile, Outcome, Portfolio
+from diamond.portfolio.ranking import iccs, rank
+from diamond.portfolio.spill import Compact
+from diamond.portfolio.worker import (
+    BATCH_MOST,
+    DEFAULT_SENSITIVITY,
+    Batch,
+    Job,
+    assess_batch,
+    assess_file,
+)
 from diamond.scoring.engine import check_method
-from diamond.validation import looks_like_framework, scan
+from diamond.validation import scan
 
-__all__ = ["DEFAULT_LANGUAGE", "Job", "assess_file", "report_stems", "run_portfolio"]
+__all__ = ["DEFAULT_LANGUAGE", "Batch", "Job", "assess_batch", "assess_file", "report_stems",
+           "run_portfolio"]
 
 #: The portfolio's language when ``lang`` is not given and the questionnaires differ.
 DEFAULT_LANGUAGE: Language = "tr"
-#: The formats of each cluster's own report.
-CLUSTER_FORMATS = ("md", "html")
-#: Base samples of each cluster's Sobol sensitivity analysis. None by default: a
-#: portfolio ranks clusters by their overall scores and bootstrap replicates, which the
-#: Sobol analysis does not enter, and it costs about a quarter of assessing a file.
-#: ``diamond portfolio --sensitivity N`` (or ``diamond assess`` of one cluster) adds it.
-DEFAULT_SENSITIVITY = 0
-
-
-@dataclass(frozen=True)
-class Job:
-    """One file to assess: its path, its path relative to the folder, its report stem."""
-
-    path: str
-    source: str
-    stem: str
-    folder: str
-    options: LoadOptions
-    method: str
-    lang: Language | None
-    templates_dir: Path | None
-    sensitivity: int = DEFAULT_SENSITIVITY
-
-
-def _both(text: LocalText) -> dict[Language, str]:
-    return {lang: text.get(lang) for lang in LANGUAGES}
-
-
-def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]) -> Cluster:
-    names = {d.id: d for d in catalogue.framework.dimensions}
-    cells = tuple(Cell(d.id, d.number, _both(names[d.id].name), d.score, d.band)
-                  for d in a.dimensions)
-    s = a.statistics
-    main = None if s is None else (s.overall if s.overall.se is not None
-                                   else s.overall_analytic)
-    own = {} if s is None else {
-        d.id: array("d", (v for v in (x.get(d.id) for x in s.respondent_scores.values())
-                          if v is not None))
-        for d in a.dimensions}
-    return Cluster(
-        source=job.source, stem=job.stem, name=a.sector.name, region=a.sector.region,
-        period=a.sector.period, language=a.sector.language, framework_id=a.framework_id,
-        framework_names=_both(catalogue.framework.name), respondents=a.respondents,
-        overall=a.overall, band=a.band, dimensions=cells, reports=tuple(files),
-        key=cluster_key(a.sector.name, a.sector.region),
-        se=None if main is None else main.se, ci_low=None if main is None else main.low,
-        ci_high=None if main is None else main.high,
-        draws=() if s is None else array("d", s.draws.get("overall", ())), own=own,
-    )
-
-
-def _invalid(job: Job, diagnostics: Sequence[Diagnostic]) -> Outcome:
-    def shown(path: str) -> str:
-        try:
-            return Path(path).relative_to(job.folder).as_posix()
-        except ValueError:
-            return path
-
-    messages = tuple(f"{shown(d.path)}:{d.line}:{d.column}: {d.message}" for d in diagnostics)
-    return Outcome("invalid", job.source,
-                   invalid=InvalidFile(job.source, tuple(diagnostics), messages))
 
 
 def _unreadable_folder(base: Path, where: str, why: str) -> InvalidFile:
@@ -108,34 +52,6 @@ def _unreadable_folder(base: Path, where: str, why: str) -> InvalidFile:
                          "not assessed").format(reason=why),
                        _("give the folder read permission, or move it out"))
     return InvalidFile(source, (found,), (f"{source}:1:1: {found.message}",))
-
-
-def assess_file(job: Job) -> Outcome:
-    """Load, score and render one file; never raises for the file's content.
-
-    Raises ``TemplateError`` when the report templates fail (that stops every file).
-    """
-    label = job.path
-    try:
-        text = decode(read_bytes(job.path, job.options.limits), label)
-    except InputError as error:
-        message = str(error).removeprefix(f"{label}: ")
-        return _invalid(job, [Diagnostic(label, 1, 1, "error", "unreadable", message)])
-    except TextProblem as problem:
-        return _invalid(job, [problem.diagnostic])
-    if looks_like_framework(text):
-        return Outcome("framework", job.source)
-    loaded = load_text(text, label, Path(job.path).parent, job.options)
-    if not loaded.ok:
-        return _invalid(job, loaded.errors)
-    questionnaire, catalogue = require_valid(loaded)
-    assessment = assess(questionnaire, catalogue, job.method, lang=job.lang,
-                        sensitivity_samples=job.sensitivity)
-    files = render_reports(assessment, CLUSTER_FORMATS, stem=job.stem,
-                           templates_dir=job.templates_dir, lang=job.lang)
-    reports = [f.name for f in files if not f.name.endswith(".svg")]
-    return Outcome("cluster", job.source, cluster=_cluster(job, assessment, catalogue, reports),
-                   files=tuple(files))
 
 
 def report_stems(sources: Sequence[str]) -> list[str]:
@@ -164,37 +80,38 @@ def report_stems(sources: Sequence[str]) -> list[str]:
 
 #: Called in the main process with each file's index and outcome as it arrives; returns
 #: the outcome to keep (a sink that writes the reports away returns it without them).
+#: A sink with a ``stager`` attribute (``diamond.portfolio.render.ReportWriter``) has the
+#: workers write each file's reports into temporaries themselves (``Stager``), so only
+#: the temporaries' names come back.
 Sink = Callable[[int, Outcome], Outcome]
+def _abandon(outcomes: list[Outcome]) -> None:
+    discard([s for o in outcomes for s in o.staged])
 
 
 def _execute(jobs: list[Job], workers: int,
              on_done: Callable[[str], None] | None, sink: Sink | None = None) -> list[Outcome]:
     done = on_done or (lambda _path: None)
     keep = sink or (lambda _k, outcome: outcome)
-    if workers <= 1 or len(jobs) < 2:
-        outcomes = []
-        for k, job in enumerate(jobs):
-            outcomes.append(keep(k, assess_file(job)))
-            done(job.path)
-        return outcomes
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    results: list[Outcome | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                             initializer=i18n.activate, initargs=(i18n.current(),)) as pool:
-        futures = {pool.submit(assess_file, job): k for k, job in enumerate(jobs)}
-        try:
-            for future in as_completed(futures):
-                k = futures[future]
-                results[k] = keep(k, future.result())
-                del futures[future]  # the pool's future holds the outcome until dropped
-                done(jobs[k].path)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return [r for r in results if r is not None]
+    stager = getattr(sink, "stager", None)
+    parallel = workers > 1 and len(jobs) > 1
+    batches = [Batch(b, stager) for b in (chunks(jobs, workers, per_worker=8, most=BATCH_MOST)
+                                          if parallel else [[j] for j in jobs])]
+    made: Iterator[list[Outcome]] = (
+        ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.preload",),
+                    abandoned=_abandon)
+        if parallel else (assess_batch(b) for b in batches))
+    outcomes: list[Outcome] = []
+    compact = Compact()
+    with closing(made):  # type: ignore[type-var]
+        for batch, results in zip(batches, made, strict=True):
+            for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
+                try:
+                    outcomes.append(compact(keep(len(outcomes), outcome)))
+                except BaseException:
+                    _abandon(results[k:])
+                    raise
+                done(job.path)
+    return outcomes
 
 
 def _columns(clusters: Sequence[Cluster], lang: Language) -> tuple[Column, ...]:

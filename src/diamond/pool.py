@@ -1,0 +1,97 @@
+"""Worker processes for ``validate -j`` and ``portfolio``: one pool, a safe start method.
+
+``fork`` copies a process whatever its threads hold (locks, a half-written buffer), which
+is why Python 3.12 warns when a process with threads forks, and why a forked worker can
+hang. So workers start by ``forkserver`` on POSIX: a small, single-threaded server
+process is started once (by ``fork`` + ``exec`` of a fresh interpreter), imports the
+modules in ``preload`` and the main module once, and forks each worker from itself.
+Elsewhere (Windows) workers are spawned. Either way a worker starts as a fresh process,
+so ``_initialise`` gives it what a forked one would have inherited: the parent's
+message language, environment (``DIAMOND_*`` limits, the template cache's variables,
+the BLAS thread count) and garbage-collector threshold.
+
+``ordered_map`` runs a function over tasks in the workers and yields the results in the
+tasks' order, each as soon as it and every task before it is done.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
+
+from diamond import i18n
+
+__all__ = ["chunks", "ordered_map", "start_method"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def start_method() -> str:
+    """``forkserver`` where the platform has it (POSIX), else ``spawn``."""
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _initialise(language: str, environ: Mapping[str, str], threshold: tuple[int, ...]) -> None:
+    """Run first in every worker: the parent's language, environment and gc threshold."""
+    if os.environ != environ:
+        os.environ.clear()
+        os.environ.update(environ)
+    i18n.activate(language)
+    gc.set_threshold(*threshold)
+    gc.freeze()  # the preloaded modules live as long as the worker: out of the gc's sight
+
+
+def chunks(items: Sequence[T], workers: int, *, per_worker: int = 4,
+           most: int | None = None) -> list[Sequence[T]]:
+    """``items`` cut into consecutive slices: about ``per_worker`` per worker, at most
+    ``most`` items each; fewer round trips than one task per item, and slices small
+    enough that every worker stays busy to the end."""
+    size = max(1, len(items) // max(1, workers * per_worker))
+    if most is not None:
+        size = min(size, most)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
+                preload: Sequence[str] = (),
+                abandoned: Callable[[R], None] | None = None) -> Iterator[R]:
+    """``function(task)`` for each task in ``workers`` worker processes, in task order.
+
+    ``function`` and the tasks must pickle (a module-level function, plain data). As
+    with any start method but ``fork``, the main module is imported again (once, by the
+    forkserver): a script that calls this must guard its entry point with
+    ``if __name__ == "__main__":``.
+    ``preload`` names the modules the forkserver imports once for every worker (only
+    the first pool of a process starts the server; later pools reuse it, with what it
+    loaded). An exception raised by ``function`` is raised here; leaving the loop early
+    (an exception, ``close()``) cancels the tasks not yet started, waits for the running
+    ones, and hands each result that was made but not yielded to ``abandoned`` (to
+    remove what it left on disk, say).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = start_method()
+    context: Any = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["__main__", *preload])
+    initargs = (i18n.current(), dict(os.environ), gc.get_threshold())
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(tasks))), mp_context=context,
+                             initializer=_initialise, initargs=initargs) as pool:
+        futures = [pool.submit(function, task) for task in tasks]
+        futures.reverse()  # popped from the end: a result is dropped once it is yielded
+        try:
+            while futures:
+                yield futures.pop().result()
+        finally:
+            if futures:
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future in futures:
+                    if (abandoned is not None and not future.cancelled()
+                            and future.exception() is None):
+                        abandoned(future.result())

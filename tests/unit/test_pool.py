@@ -1,0 +1,87 @@
+"""``diamond.pool``: the worker pool of ``validate -j`` and ``portfolio``.
+
+Workers start from a forkserver (never by forking the test process, which has threads),
+get the parent's language and environment, and give results back in task order.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import threading
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+from diamond import i18n
+from diamond.i18n import _
+from diamond.pool import chunks, ordered_map, start_method
+
+
+@pytest.fixture
+def turkish() -> Iterator[None]:
+    before = i18n.current()
+    i18n.activate("tr")
+    yield
+    i18n.activate(before)
+
+
+def test_the_start_method_never_forks_this_process() -> None:
+    expected = "spawn" if sys.platform == "win32" else "forkserver"
+    assert start_method() == expected
+
+
+def test_results_come_back_in_task_order() -> None:
+    tasks = [3000, 1, 2000, 2, 1000, 3, 0, 500]  # unequal work, finishing out of order
+    assert list(ordered_map(math.factorial, tasks, 2)) == [math.factorial(n) for n in tasks]
+
+
+def test_workers_get_the_language_and_environment(
+    turkish: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # set after any earlier test started the forkserver: a forked worker would inherit
+    # it, so a worker from the server must be given it
+    monkeypatch.setenv("DIAMOND_POOL_PROBE", "seen")
+    message = "no .yaml or .yml files in this folder"
+    assert _(message) != message  # there is a Turkish translation
+    assert list(ordered_map(_, [message, message], 2)) == [_(message)] * 2
+    assert list(ordered_map(os.getenv, ["DIAMOND_POOL_PROBE"] * 2, 2)) == ["seen"] * 2
+
+
+def test_a_failing_task_raises_here() -> None:
+    with pytest.raises(ValueError):
+        list(ordered_map(math.sqrt, [4.0, -1.0, 9.0], 2))
+
+
+def test_leaving_early_hands_over_what_was_made() -> None:
+    left: list[int] = []
+    made = ordered_map(abs, list(range(-20, 0)), 2, abandoned=left.append)
+    assert next(made) == 20
+    made.close()
+    assert len(set(left)) == len(left) and set(left) <= set(range(1, 20))
+
+
+def test_no_fork_warning_with_threads_running() -> None:
+    # Python 3.12 warns (DeprecationWarning) when a process with threads forks
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert list(ordered_map(abs, [-1, -2, -3], 2)) == [1, 2, 3]
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_chunks_cover_every_item_in_order() -> None:
+    items = list(range(103))
+    for workers, most in [(1, None), (2, None), (2, 16), (4, 5), (200, None)]:
+        cut = chunks(items, workers, most=most)
+        assert [x for c in cut for x in c] == items
+        assert all(c for c in cut)
+        if most is not None:
+            assert max(len(c) for c in cut) <= most

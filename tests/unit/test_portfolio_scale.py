@@ -1,0 +1,130 @@
+"""A national portfolio: replicates kept on disk, rank intervals a block at a time, reports
+staged by the workers, and a render deadline that grows with the number of clusters."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from array import array
+from pathlib import Path
+
+import numpy as np
+import pytest
+from tests.unit.test_compare import questionnaire_text
+
+from diamond.errors import TemplateError
+from diamond.loader import LoadOptions
+from diamond.portfolio import ReportWriter, ranking, run_portfolio
+from diamond.portfolio.render import Stager, render_deadline
+from diamond.portfolio.run import Batch, Job, assess_batch
+from diamond.portfolio.spill import Spill
+from diamond.render.sandbox import DEFAULT_SECONDS, SECONDS_VAR, time_limit
+
+
+def test_spilled_values_read_back_exactly() -> None:
+    spill = Spill()
+    first = spill.put([0.1, 2.5, float("nan"), -1e300])
+    second = spill.put(array("d", [3.0]))
+    assert len(first) == 4 and first[1] == 2.5 and first[-1] == -1e300
+    assert list(first[1:3])[:1] == [2.5] and np.isnan(first[2])
+    assert second == [3.0] and array("d", [3.0]) == second and second != [3.0, 1.0]
+    assert list(first[::2])[:1] == [0.1]
+    again = pickle.loads(pickle.dumps(second))
+    assert isinstance(again, array) and list(again) == [3.0]
+    with pytest.raises(IndexError):
+        first[4]
+
+
+def _whole_table(draws: np.ndarray) -> tuple[list[int], list[int]]:
+    """The rank interval the plain way: every replicate ranked, then the percentiles."""
+    ranks = ranking.replicate_ranks(draws)
+    return (np.floor(np.percentile(ranks, 2.5, axis=0)).astype(int).tolist(),
+            np.ceil(np.percentile(ranks, 97.5, axis=0)).astype(int).tolist())
+
+
+@pytest.mark.parametrize(("clusters", "replicates"), [(2, 1000), (60, 1000), (9, 40),
+                                                       (30, 201)])
+def test_block_rank_intervals_equal_the_whole_table(
+    monkeypatch: pytest.MonkeyPatch, clusters: int, replicates: int
+) -> None:
+    rng = np.random.default_rng(clusters)
+    draws = np.round(rng.normal(50, 4, (replicates, clusters)) / 2)  # many ties
+    draws[rng.integers(0, replicates, 30), rng.integers(0, clusters, 30)] = np.nan
+    monkeypatch.setattr(ranking, "BLOCK_CELLS", 7 * clusters)  # blocks of 7 replicates
+    low, high = ranking._rank_percentiles(lambda a, b: draws[a:b], clusters, replicates)
+    assert (np.floor(low).astype(int).tolist(), np.ceil(high).astype(int).tolist()) == (
+        _whole_table(draws))
+
+
+def _job(path: Path, templates: Path | None = None) -> Job:
+    return Job(str(path), path.name, path.stem, str(path.parent), LoadOptions(), "mean", None,
+               templates)
+
+
+def test_a_batch_that_fails_removes_what_it_staged(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("Alfa", "Beta"):
+        (inputs / f"{name}.yaml").write_text(
+            questionnaire_text({"factor.land": [3, 4]}, name=name), encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text(
+        '{% if sector.name == "Beta" %}{{ missing.value }}{% endif %}ok\n', encoding="utf-8")
+    out = tmp_path / "out"
+    batch = Batch([_job(inputs / "Alfa.yaml", templates), _job(inputs / "Beta.yaml", templates)],
+                  Stager(out))
+    with pytest.raises(TemplateError):
+        assess_batch(batch)
+    assert not out.exists() or not list(out.iterdir())
+    # the first file alone: staged into temporaries, nothing renamed
+    (outcome,) = assess_batch(Batch([_job(inputs / "Alfa.yaml", templates)], Stager(out)))
+    assert outcome.files == () and len(outcome.staged) == 3
+    assert all(s.temp.exists() and not s.final.exists() for s in outcome.staged)
+
+
+def test_a_failing_worker_leaves_no_temporaries(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for k, name in enumerate(("Alfa", "Beta", "Gamma", "Delta", "Epsilon")):
+        (inputs / f"{k}.yaml").write_text(
+            questionnaire_text({"factor.land": [3, 4]}, name=name), encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text(
+        '{% if sector.name == "Beta" %}{{ missing.value }}{% endif %}ok\n', encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(TemplateError), ReportWriter(out, []) as writer:
+        run_portfolio(inputs, jobs=2, templates_dir=templates, sink=writer)
+    assert [p for p in out.rglob("*") if p.is_file()] == []
+
+
+def test_the_render_deadline_grows_with_the_portfolio(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(SECONDS_VAR, raising=False)
+    with render_deadline(100):
+        assert time_limit() == DEFAULT_SECONDS
+    with render_deadline(8100):
+        assert time_limit() == DEFAULT_SECONDS * 8100 / 500
+    assert SECONDS_VAR not in os.environ
+    monkeypatch.setenv(SECONDS_VAR, "2")
+    with render_deadline(1000):
+        assert time_limit() == 4
+    assert os.environ[SECONDS_VAR] == "2"
+
+
+def test_json_made_a_cluster_at_a_time_is_the_whole_document(tmp_path: Path) -> None:
+    import dataclasses
+
+    from tests.conftest import ASSESSMENTS
+
+    from diamond.portfolio.serialize import portfolio_json, portfolio_to_json_dict
+    from diamond.safetext import json_text
+
+    p = run_portfolio(ASSESSMENTS)
+    odd = dataclasses.replace(p.clusters[0], source="a\udcfdb",
+                              name='x\u009b"\n\u2028 "clusters": "diamond:clusters"')
+    for v in (p, dataclasses.replace(p, clusters=()), dataclasses.replace(
+            p, clusters=(odd, *p.clusters[1:]))):
+        for indent in (2, None, 0, 4):
+            assert portfolio_json(v, indent=indent) == json_text(
+                portfolio_to_json_dict(v), indent=indent)
