@@ -3,7 +3,6 @@ staged by the workers, and a render deadline that grows with the number of clust
 
 from __future__ import annotations
 
-import os
 import pickle
 from array import array
 from pathlib import Path
@@ -15,10 +14,10 @@ from tests.unit.test_compare import questionnaire_text
 from diamond.errors import TemplateError
 from diamond.loader import LoadOptions
 from diamond.portfolio import ReportWriter, ranking, run_portfolio
-from diamond.portfolio.render import Stager, render_deadline
+from diamond.portfolio.render import Stager, deadline_scale
 from diamond.portfolio.run import Batch, Job, assess_batch
 from diamond.portfolio.spill import Spill
-from diamond.render.sandbox import DEFAULT_SECONDS, SECONDS_VAR, time_limit
+from diamond.render.sandbox import DEFAULT_SECONDS, SECONDS_VAR
 
 
 def test_spilled_values_read_back_exactly() -> None:
@@ -99,17 +98,22 @@ def test_a_failing_worker_leaves_no_temporaries(tmp_path: Path) -> None:
     assert [p for p in out.rglob("*") if p.is_file()] == []
 
 
-def test_the_render_deadline_grows_with_the_portfolio(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_render_deadline_grows_with_the_portfolio(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from diamond.render.sandbox import BoundedSandbox
+    from diamond.render.templates import make_environment
+
     monkeypatch.delenv(SECONDS_VAR, raising=False)
-    with render_deadline(100):
-        assert time_limit() == DEFAULT_SECONDS
-    with render_deadline(8100):
-        assert time_limit() == DEFAULT_SECONDS * 8100 / 500
-    assert SECONDS_VAR not in os.environ
+    assert deadline_scale(100) == 1
+    assert deadline_scale(8100) == 8100 / 500
+    user = make_environment(tmp_path, deadline_scale=deadline_scale(8100))
+    assert isinstance(user, BoundedSandbox)
+    user.start_clock()
+    assert user.seconds == DEFAULT_SECONDS * 8100 / 500
     monkeypatch.setenv(SECONDS_VAR, "2")
-    with render_deadline(1000):
-        assert time_limit() == 4
-    assert os.environ[SECONDS_VAR] == "2"
+    user.start_clock()
+    assert user.seconds == 2 * 8100 / 500
 
 
 def test_json_made_a_cluster_at_a_time_is_the_whole_document(tmp_path: Path) -> None:

@@ -217,14 +217,17 @@ def _finish(env: jinja2.Environment, filters: Mapping[str, Callable[..., Any]] |
 def make_environment(
     templates_dir: Path | None = None,
     filters: Mapping[str, Callable[..., Any]] | None = None,
+    *,
+    deadline_scale: float = 1.0,
 ) -> jinja2.Environment:
     """A Jinja environment over ``templates_dir`` (if given) then the built-ins.
 
     With ``templates_dir``, a ``BoundedSandbox``: the user's templates, and the
     built-in ones they include, are someone else's code. Without it, a
     ``TrustedEnvironment`` over the shipped templates, loaded from their
-    precompiled modules. Raises ``TemplateError`` when ``templates_dir`` is not a
-    folder.
+    precompiled modules. ``deadline_scale`` multiplies the sandbox's render deadline
+    for a page that is expected to be long. Raises ``TemplateError`` when
+    ``templates_dir`` is not a folder.
     """
     if templates_dir is None:
         trusted = TrustedEnvironment(
@@ -242,6 +245,7 @@ def make_environment(
     loaders: list[BaseLoader] = [_UserLoader(str(templates_dir), encoding="utf-8"),
                                  _builtin_loader()]
     env = BoundedSandbox(
+        deadline_scale=deadline_scale,
         loader=_Loader(loaders, templates_dir),
         bytecode_cache=_bytecode_cache("sandbox"),
         **environment_options(),
