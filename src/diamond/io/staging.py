@@ -9,7 +9,7 @@ renamed until every file is staged, and on any failure every temporary is remove
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -38,6 +38,13 @@ class StagedSet:
         """Stage ``content`` for ``path``; ``order`` sorts the renames (then staging order)."""
         self._guard.refuse([path], hint=self._hint)
         self._staged.append((order, stage(path, content)))
+
+    def adopt(self, staged: Sequence[Staged], order: int) -> None:
+        """Take temporaries staged elsewhere (by a worker process) into the set, renamed
+        in ``order`` then their own order; refuses them as ``add`` does, and removes
+        them then with the rest."""
+        self._staged += [((order, k), s) for k, s in enumerate(staged)]  # first: removable
+        self._guard.refuse([s.shown for s in staged], hint=self._hint)
 
     def __len__(self) -> int:
         return len(self._staged)

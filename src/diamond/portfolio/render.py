@@ -15,9 +15,9 @@ from diamond.compare.context import compare_filters
 from diamond.compare.labels import load_compare_labels
 from diamond.errors import OutputError
 from diamond.i18n import _
-from diamond.io.atomic import Staged, commit, discard, stage, write_set
-from diamond.io.guard import InputGuard
+from diamond.io.atomic import Staged, discard, stage, write_set
 from diamond.io.outputs import check_outputs
+from diamond.io.staging import StagedSet
 from diamond.portfolio.context import build_portfolio_context
 from diamond.portfolio.model import Outcome, Portfolio
 from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json
@@ -133,24 +133,18 @@ class ReportWriter:
             if place.exists() and not place.is_dir():
                 raise OutputError(_("cannot write into {place}: it is a file, not a folder")
                                   .format(place=place))
-        self.guard = InputGuard(inputs)
-        self.staged: list[tuple[tuple[int, int], Staged]] = []
+        self.staged = StagedSet(inputs)
         self.count = 0
-        self._done = False
 
     @property
     def stager(self) -> Stager:
         """What a worker process needs to stage its outcomes' reports itself."""
         return Stager(self.clusters)
 
-    def _keep(self, order: int, staged: Sequence[Staged]) -> None:
-        self.staged += [((order, k), s) for k, s in enumerate(staged)]  # first: removable
-        self.guard.refuse([s.shown for s in staged], hint=_("choose another folder with -o"))
-
     def __call__(self, index: int, outcome: Outcome) -> Outcome:
         if outcome.files:
             outcome = self.stager(outcome)
-        self._keep(index, outcome.staged)
+        self.staged.adopt(outcome.staged, index)
         self.count += len(outcome.staged)
         return dataclasses.replace(outcome, staged=())
 
@@ -158,18 +152,12 @@ class ReportWriter:
         """Stage ``rendered`` into the folder, then rename every file; the paths written."""
         targets = check_outputs(rendered, self.folder, [])
         for k, (target, file) in enumerate(zip(targets, rendered, strict=True)):
-            self.guard.refuse([target], hint=_("choose another folder with -o"))
-            self.staged.append(((1 << 62, k), stage(target, file.content)))
-        ordered = [s for _, s in sorted(self.staged, key=lambda item: item[0])]
-        self._done = True
-        commit(ordered)
-        return [s.shown for s in ordered]
+            self.staged.add(target, file.content, (1 << 62, k))
+        return self.staged.commit()
 
     def discard(self) -> None:
         """Remove every temporary not yet renamed."""
-        if not self._done:
-            self._done = True
-            discard([s for _, s in self.staged])
+        self.staged.discard()
 
     def __enter__(self) -> ReportWriter:
         return self
