@@ -60,16 +60,22 @@ def _job(path: Path, templates: Path | None = None) -> Job:
                templates)
 
 
+def _failing_for_beta(tmp_path: Path) -> Path:
+    """A templates folder whose report fails to render for the cluster named Beta."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text(
+        '{% if sector.name == "Beta" %}{{ missing.value }}{% endif %}ok\n', encoding="utf-8")
+    return templates
+
+
 def test_a_batch_that_fails_removes_what_it_staged(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in ("Alfa", "Beta"):
         (inputs / f"{name}.yaml").write_text(
             questionnaire_text({"factor.land": [3, 4]}, name=name), encoding="utf-8")
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "report.md.j2").write_text(
-        '{% if sector.name == "Beta" %}{{ missing.value }}{% endif %}ok\n', encoding="utf-8")
+    templates = _failing_for_beta(tmp_path)
     out = tmp_path / "out"
     batch = Batch([_job(inputs / "Alfa.yaml", templates), _job(inputs / "Beta.yaml", templates)],
                   Stager(out))
@@ -88,10 +94,7 @@ def test_a_failing_worker_leaves_no_temporaries(tmp_path: Path) -> None:
     for k, name in enumerate(("Alfa", "Beta", "Gamma", "Delta", "Epsilon")):
         (inputs / f"{k}.yaml").write_text(
             questionnaire_text({"factor.land": [3, 4]}, name=name), encoding="utf-8")
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "report.md.j2").write_text(
-        '{% if sector.name == "Beta" %}{{ missing.value }}{% endif %}ok\n', encoding="utf-8")
+    templates = _failing_for_beta(tmp_path)
     out = tmp_path / "out"
     with pytest.raises(TemplateError), ReportWriter(out, []) as writer:
         run_portfolio(inputs, jobs=2, templates_dir=templates, sink=writer)
