@@ -3,7 +3,9 @@ staged by the workers, and a render deadline that grows with the number of clust
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from array import array
 from pathlib import Path
 
@@ -135,3 +137,21 @@ def test_json_made_a_cluster_at_a_time_is_the_whole_document(tmp_path: Path) -> 
         for indent in (2, None, 0, 4):
             assert portfolio_json(v, indent=indent) == json_text(
                 portfolio_to_json_dict(v), indent=indent)
+
+
+def test_reports_a_worker_stages_belong_to_the_command(tmp_path: Path) -> None:
+    """A worker's temporaries carry the command's pid: another run's stale cleanup must
+    not take them once the worker has exited while the command still runs."""
+    from diamond.io.atomic import discard, stage
+    from diamond.io.temps import clean_stale, is_ours
+
+    assert Stager(tmp_path).owner == os.getpid()
+    staged = stage(tmp_path / "r.md", "x", owner=os.getpid())
+    assert is_ours(staged.temp.name) and f".diamond-{os.getpid()}-" in staged.temp.name
+    gone = stage(tmp_path / "s.md", "y", owner=2**22 + 12345)  # no such process
+    old = time.time() - 3600
+    for s in (staged, gone):
+        os.utime(s.temp, (old, old))
+    assert clean_stale(tmp_path, now=time.time()) == [gone.temp.name]
+    assert staged.temp.exists()
+    discard([staged])

@@ -79,10 +79,11 @@ def _mode(info: os.stat_result | None) -> int:
     return 0o666 & ~umask
 
 
-def stage(path: Path, content: str | bytes) -> Staged:
+def stage(path: Path, content: str | bytes, *, owner: int | None = None) -> Staged:
     """Write ``content`` to a new temporary beside ``path``'s final place, synced to disk.
 
-    Text is written as UTF-8 with ``\\n`` line ends on every platform.
+    Text is written as UTF-8 with ``\\n`` line ends on every platform. ``owner``: the
+    process that will rename it (see ``temps.temp_name``), this one by default.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     final = final_path(path)
@@ -94,7 +95,7 @@ def stage(path: Path, content: str | bytes) -> Staged:
         raise OutputError(cannot_write_into(folder, exc)) from None
     clean_stale(folder)
     while True:
-        temp = folder / temp_name(final.name)
+        temp = folder / temp_name(final.name, owner)
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             break

@@ -24,9 +24,14 @@ _OURS = re.compile(r"\..*\.diamond-(\d{1,10})-[0-9a-f]{8}\.tmp", re.DOTALL)
 _cleaned: set[str] = set()
 
 
-def temp_name(final_name: str) -> str:
-    """A fresh temporary name for ``final_name``, at most 255 bytes long."""
-    tail = f".diamond-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+def temp_name(final_name: str, owner: int | None = None) -> str:
+    """A fresh temporary name for ``final_name``, at most 255 bytes long.
+
+    ``owner`` is the process whose life keeps it from being cleaned as stale (this
+    process by default; a worker staging for the command that will rename it passes
+    the command's).
+    """
+    tail = f".diamond-{os.getpid() if owner is None else owner}-{secrets.token_hex(4)}.tmp"
     raw = os.fsencode(final_name)
     room = MAX_NAME_BYTES - 1 - len(tail)
     if len(raw) > room:

@@ -7,6 +7,7 @@ byte-identical files, and no clock is read.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,9 @@ class Stager:
     """
 
     clusters: Path
+    #: The command's process, which renames the temporaries: while it runs, another
+    #: run's stale-temporary cleanup leaves them alone even after this worker exits.
+    owner: int = dataclasses.field(default_factory=os.getpid)
 
     def __call__(self, outcome: Outcome) -> Outcome:
         made: list[Staged] = []
@@ -107,7 +111,7 @@ class Stager:
                 if target.is_dir():
                     raise OutputError(_("cannot write {target}: a folder of that name exists")
                                       .format(target=target))
-                made.append(stage(target, file.content))
+                made.append(stage(target, file.content, owner=self.owner))
         except BaseException:
             discard(made)
             raise
