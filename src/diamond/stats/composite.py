@@ -57,7 +57,7 @@ def _weighted_sum_last(tally: Array, values: Array) -> Array:
     k = tally.shape[-1]
     if k == 0 or k >= 8:
         return _sum_last(tally * values)
-    out = np.multiply(tally[..., 0], values[0], dtype=np.float64)
+    out: Array = np.multiply(tally[..., 0], values[0], dtype=np.float64)
     for point in range(1, k):
         out += np.multiply(tally[..., point], values[point], dtype=np.float64)
     return out
