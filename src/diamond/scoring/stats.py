@@ -22,7 +22,7 @@ Pairs = list[tuple[Fraction, Fraction]]
 Counts = Mapping[tuple[int, float], int] | Mapping[tuple[Number, Number], int]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096, typed=True)
 def _exact(number: Number) -> Fraction:
     """``number`` as a fraction; weights repeat, so each distinct one is converted once.
 
@@ -35,7 +35,7 @@ def _exact(number: Number) -> Fraction:
     return Fraction(number)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096, typed=True)
 def _ratio(number: Number) -> tuple[int, int]:
     """``_exact(number)`` as ``(numerator, denominator)``, for sums kept in integers."""
     exact = _exact(number)
