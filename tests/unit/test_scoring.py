@@ -651,3 +651,30 @@ def test_scores_stay_within_0_and_100(seed: int) -> None:
         for i in a.indicators:
             assert i.rwg is None or 0.0 <= i.rwg <= 1.0
             assert i.sd is None or i.sd >= 0.0
+
+
+def test_exact_statistics_are_the_fraction_formulas() -> None:
+    """``weighted_mean``, ``normalise`` and ``rwg`` (built from integer sums) give the
+    values of the plain ``Fraction`` formulas, floats read as the decimals they print as."""
+    from diamond.scoring.stats import normalise, rwg, weighted_mean
+
+    rng = random.Random(8)
+    for _ in range(500):
+        k = rng.randint(0, 6)
+        values = [rng.choice([Fraction(rng.randint(0, 900), rng.randint(1, 70)),
+                              rng.randint(0, 100), rng.randint(0, 100) / 10]) for _ in range(k)]
+        weights = [rng.choice([0, 0.0, 1, 2.5, 0.1, 1 / 3, 3]) for _ in range(k)]
+        exact = [Fraction(repr(w)) if isinstance(w, float) else Fraction(w) for w in weights]
+        xs = [Fraction(repr(v)) if isinstance(v, float) else Fraction(v) for v in values]
+        total = sum(exact, Fraction(0))
+        expected = (None if total == 0
+                    else sum((w * x for w, x in zip(exact, xs, strict=True)), Fraction(0)) / total)
+        assert weighted_mean(values, weights) == expected
+        value = Fraction(rng.randint(-50, 500), rng.randint(1, 90))
+        assert normalise(value, 1, 5) == (value - 1) / 4 * 100
+        points = rng.randint(2, 11)
+        variance = Fraction(rng.randint(0, 400), rng.randint(1, 30))
+        plain = 1 - variance / Fraction(points * points - 1, 12)
+        assert rwg(variance, 5, points) == min(Fraction(1), max(Fraction(0), plain))
+    with pytest.raises(ValueError, match="negative weight"):
+        weighted_mean([1, 2], [1, -1])

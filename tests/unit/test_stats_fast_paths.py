@@ -136,3 +136,17 @@ def test_bootstrap_counts_drawn_a_few_rows_at_a_time_are_the_same(
     drawn = np.random.default_rng(13).integers(0, n, size=(replicates, n))
     expected = np.vstack([np.bincount(row, minlength=n) for row in drawn])
     assert np.array_equal(np.vstack(parts), expected)
+
+
+def test_indicator_scores_are_the_whole_product_summed() -> None:
+    rng = np.random.default_rng(21)
+    for k in (2, 5, 7, 9):
+        for dtype in (np.float64, np.float32):
+            tally = (rng.integers(0, 5, (40, 6, k)) * rng.choice([1.0, 0.5, 1 / 3])).astype(dtype)
+            tally[0, 0] = 0  # nothing carries weight: NaN
+            values = 1 + np.arange(k, dtype=float)
+            total = composite._sum_last(tally)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mean = composite._sum_last(tally * values) / total
+                expected = (np.where(total > 0, mean, np.nan) - 1) / (k - 1) * 100.0
+            assert _bits(composite.indicator_scores(tally, 1, k, "mean")) == _bits(expected)

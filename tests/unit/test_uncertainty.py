@@ -159,3 +159,19 @@ def test_summary_names_a_dimension_only_when_the_data_support_it() -> None:
     clear = assess(make(people), CAT, bootstrap=200).summary
     assert clear.strongest_supported and clear.weakest_supported
     assert clear.weakest_dimension is not None and clear.weakest_dimension.id == "demand"
+
+
+def test_scored_column_is_the_respondents_own_scores_without_the_missing_ones() -> None:
+    people = complete(9, seed=11)
+    for k, person in enumerate(people):  # some respondents leave whole dimensions out
+        if k % 3 == 0:
+            person["answers"] = {i: a for i, a in person["answers"].items()
+                                 if not i.startswith(DIMENSIONS[k % len(DIMENSIONS)].id)}
+    result = assess(make(people), CAT, bootstrap=0, sensitivity_samples=0)
+    assert result.statistics is not None
+    own = result.statistics.respondent_scores
+    for key in [*CAT.indicators, *(d.id for d in DIMENSIONS), "overall", "no-such-key"]:
+        expected = [v for v in (s.get(key) for s in own.values()) if v is not None]
+        assert own.scored(key) == expected  # type: ignore[attr-defined]
+    assert any(len(own.scored(d.id)) < len(people)  # type: ignore[attr-defined]
+               for d in DIMENSIONS)

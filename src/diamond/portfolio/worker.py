@@ -8,7 +8,7 @@ worker process (``diamond.pool``) or, with one job, in the command's own process
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +55,15 @@ def _both(text: LocalText) -> dict[Language, str]:
     return {lang: text.get(lang) for lang in LANGUAGES}
 
 
+def _scored(scores: Mapping[str, Mapping[str, float | None]], key: str) -> list[float]:
+    """Each respondent's own score for ``key``, in order, those without one left out."""
+    from diamond.scoring.uncertainty import OwnScores  # numpy: loaded by scoring already
+
+    if isinstance(scores, OwnScores):
+        return scores.scored(key)
+    return [v for v in (x.get(key) for x in scores.values()) if v is not None]
+
+
 def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]) -> Cluster:
     names = {d.id: d for d in catalogue.framework.dimensions}
     cells = tuple(Cell(d.id, d.number, _both(names[d.id].name), d.score, d.band)
@@ -62,10 +71,8 @@ def _cluster(job: Job, a: Assessment, catalogue: Catalogue, files: Sequence[str]
     s = a.statistics
     main = None if s is None else (s.overall if s.overall.se is not None
                                    else s.overall_analytic)
-    own = {} if s is None else {
-        d.id: array("d", (v for v in (x.get(d.id) for x in s.respondent_scores.values())
-                          if v is not None))
-        for d in a.dimensions}
+    own = {} if s is None else {d.id: array("d", _scored(s.respondent_scores, d.id))
+                                for d in a.dimensions}
     return Cluster(
         source=job.source, stem=job.stem, name=a.sector.name, region=a.sector.region,
         period=a.sector.period, language=a.sector.language, framework_id=a.framework_id,

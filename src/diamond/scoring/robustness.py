@@ -22,6 +22,7 @@ values); dimension and overall figures are floating point, rounded to
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +34,7 @@ from diamond.models.questionnaire import Questionnaire
 
 if TYPE_CHECKING:
     from diamond.scoring.matrix import Matrix, Tally
+    from diamond.stats.composite import Array
 
 DRAWS = 200
 SEED = 2015
@@ -226,11 +228,23 @@ class _Base:
         return _mean((s, w) for s, w in zip(scores, weights, strict=True) if w > 0)
 
 
+@functools.lru_cache(maxsize=16)
+def _factors(width: int) -> Array:
+    """The ``DRAWS × width`` weight factors: the stream is seeded (``SEED``), so the same
+    width always draws the same factors; made once per width and process, read-only."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
+    rng = random.Random(SEED)
+    draws = np.array([rng.random() for _ in range(DRAWS * width)]).reshape(DRAWS, width)
+    factors = LOW + (HIGH - LOW) * draws
+    factors.setflags(write=False)
+    return factors
+
+
 def perturb(base: _Base) -> Perturbation:
     """Rank and score ranges under perturbed indicator weights; overall under dimension weights."""
     import numpy as np  # loaded by scoring already (``assess``)
 
-    rng = random.Random(SEED)
     n = len(base.dims)
     base_ranks = ranks(base.scores)
     seen_ranks: list[list[int]] = [[] for _ in range(n)]
@@ -241,8 +255,7 @@ def perturb(base: _Base) -> Perturbation:
     # here, and the weighted means below add up in ``_mean``'s order with its
     # operations, draw by draw, so every figure is the same bits as one draw at a time.
     width = sum(base.sizes) + n
-    draws = np.array([rng.random() for _ in range(DRAWS * width)]).reshape(DRAWS, width)
-    factors = LOW + (HIGH - LOW) * draws
+    factors = _factors(width)
     starts = [sum(base.sizes[:d]) for d in range(n)]
     columns: list[list[float | None]] = []
     for d in range(n):

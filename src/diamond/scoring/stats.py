@@ -22,7 +22,7 @@ Pairs = list[tuple[Fraction, Fraction]]
 Counts = Mapping[tuple[int, float], int] | Mapping[tuple[Number, Number], int]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096, typed=True)
 def _exact(number: Number) -> Fraction:
     """``number`` as a fraction; weights repeat, so each distinct one is converted once.
 
@@ -33,6 +33,13 @@ def _exact(number: Number) -> Fraction:
     if isinstance(number, float):
         return Fraction(repr(number))
     return Fraction(number)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _ratio(number: Number) -> tuple[int, int]:
+    """``_exact(number)`` as ``(numerator, denominator)``, for sums kept in integers."""
+    exact = _exact(number)
+    return exact.numerator, exact.denominator
 
 
 def tally(values: Sequence[Number], weights: Sequence[Number]) -> tuple[Pairs, int]:
@@ -90,21 +97,19 @@ def summary_of_counts(counted: Counts, *, mean: bool = True, median: bool = True
         pairs, n = tally(values, weights)
         return (mean_of(pairs) if mean else None, median_of(pairs) if median else None,
                 variance_of(pairs, n) if variance else None)
-    exact: list[tuple[int, Fraction, int]] = []
+    exact: list[tuple[int, int, int, int]] = []
     for (value, weight), count in counted.items():
-        exact_weight = _exact(weight)
-        if exact_weight < 0:
+        numerator, denominator = _ratio(weight)
+        if numerator < 0:
             raise ValueError(f"negative weight {weight}")
-        if exact_weight > 0:
-            exact.append((int(value), exact_weight, count))
-    common = 1
-    for _, share, _ in exact:
-        common = common * share.denominator // math.gcd(common, share.denominator)
+        if numerator > 0:
+            exact.append((int(value), numerator, denominator, count))
+    common = math.lcm(*(denominator for _, _, denominator, _ in exact))
     totals: dict[int, int] = {}
     n = 0
-    for value, share, count in exact:
-        scaled = share.numerator * (common // share.denominator)
-        totals[value] = totals.get(value, 0) + scaled * count
+    for value, numerator, denominator, count in exact:
+        scaled = numerator * (common // denominator) * count
+        totals[value] = totals.get(value, 0) + scaled
         n += count
     if not totals:
         return None, None, None
@@ -169,8 +174,32 @@ def median_of(pairs: Pairs) -> Fraction | None:
 
 
 def weighted_mean(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
-    """Σw·x / Σw; ``None`` when nothing carries weight."""
-    return mean_of(tally(values, weights)[0])
+    """Σw·x / Σw; ``None`` when nothing carries weight.
+
+    The same exact value as ``mean_of(tally(values, weights)[0])``, built as one fraction:
+    the weights over their common denominator, the values over theirs, summed in integers.
+    """
+    if len(values) != len(weights):
+        raise ValueError(f"{len(values)} values but {len(weights)} weights")
+    terms: list[tuple[int, int, int, int]] = []
+    for value, weight in zip(values, weights, strict=True):
+        numerator, denominator = _ratio(weight)
+        if numerator < 0:
+            raise ValueError(f"negative weight {weight}")
+        if numerator > 0:
+            x = value if type(value) is Fraction else _exact(value)
+            terms.append((numerator, denominator, x.numerator, x.denominator))
+    if not terms:
+        return None
+    weight_common = math.lcm(*(d for _, d, _, _ in terms))
+    value_common = math.lcm(*(q for _, _, _, q in terms))
+    total = 0
+    weighted = 0
+    for numerator, denominator, p, q in terms:
+        w = numerator * (weight_common // denominator)
+        total += w
+        weighted += w * p * (value_common // q)
+    return Fraction(weighted, total * value_common)
 
 
 def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
@@ -204,12 +233,22 @@ def rwg(variance: Fraction | None, n: int, points: int) -> Fraction | None:
     """Agreement ``r_wg = 1 − s²/σ²_EU`` truncated to [0, 1]; ``None`` when ``n < 2``."""
     if variance is None or n < 2:
         return None
-    value = 1 - Fraction(variance) / uniform_variance(points)
-    return min(Fraction(1), max(Fraction(0), value))
+    spread = uniform_variance(points)
+    exact = Fraction(variance)
+    # 1 − s²/σ² = (σ_n·s_d − s_n·σ_d) / (σ_n·s_d), σ² > 0: clamp on the numerator's sign
+    top = spread.numerator * exact.denominator
+    left = top - exact.numerator * spread.denominator
+    if left <= 0:
+        return Fraction(0)
+    if left >= top:
+        return Fraction(1)
+    return Fraction(left, top)
 
 
 def normalise(value: Fraction, low: int, high: int) -> Fraction:
     """``(value − low) / (high − low) × 100``: a scale value as a 0–100 score."""
     if high <= low:
         raise ValueError(f"empty scale {low}..{high}")
-    return (Fraction(value) - low) / (high - low) * 100
+    exact = Fraction(value)
+    return Fraction((exact.numerator - low * exact.denominator) * 100,
+                    exact.denominator * (high - low))

@@ -301,3 +301,13 @@ class OwnScores(Mapping[str, Mapping[str, float | None]]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def scored(self, key: str) -> list[float]:
+        """Every respondent's own score for ``key`` in respondent order, those without one
+        left out: ``[s[key] for s in self.values() if s.get(key) is not None]`` without
+        making each respondent's dictionary (``diamond portfolio`` keeps these per
+        dimension for every cluster)."""
+        where = {k: c for c, k in enumerate(self._keys)}.get(key)  # the last, as a dict
+        if where is None:
+            return []
+        return [v for v in self._rows[:, where].tolist() if v == v]

@@ -38,11 +38,29 @@ def indicator_scores(tally: Array, low: int, high: int, method: str) -> Array:
     values = low + np.arange(k, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         if method == "mean":
-            value = _sum_last(tally * values) / total
+            value = _weighted_sum_last(tally, values) / total
         else:
             value = _median(tally, total, values)
         value = np.where(total > 0, value, np.nan)
-    return (value - low) / (high - low) * 100.0
+    if value.ndim == 0:
+        return (value - low) / (high - low) * 100.0
+    # in place, on the new array ``np.where`` made: the same operations, the same bits
+    value -= low
+    value /= high - low
+    value *= 100.0
+    return value
+
+
+def _weighted_sum_last(tally: Array, values: Array) -> Array:
+    """``_sum_last(tally * values)`` without the whole product: each point's products
+    are the same numbers, added in the same order, so the same bits."""
+    k = tally.shape[-1]
+    if k == 0 or k >= 8:
+        return _sum_last(tally * values)
+    out: Array = np.multiply(tally[..., 0], values[0], dtype=np.float64)
+    for point in range(1, k):
+        out += np.multiply(tally[..., point], values[point], dtype=np.float64)
+    return out
 
 
 def _sum_last(array: Array) -> Array:

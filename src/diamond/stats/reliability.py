@@ -45,15 +45,20 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
     k = x.shape[1]
     out = np.full((k, k), np.nan)
     done = _complete_pairs(x, w, out)
+    if all(done):
+        return out
+    # each item's usable answers (answered, weight positive) and its column, made once
+    valid = [np.asarray(~np.isnan(x[:, i]) & (w > 0), dtype=bool) for i in range(k)]
+    columns = [x[:, i] for i in range(k)]
     for i in range(k):
         for j in range(i, k):
             if done[i] and done[j]:
                 continue
-            both = ~np.isnan(x[:, i]) & ~np.isnan(x[:, j]) & (w > 0)
-            n = int(both.sum())
+            both = valid[i] & valid[j]
+            n = int(np.count_nonzero(both))
             if n < 2:
                 continue
-            v, a, b = w[both], x[both, i], x[both, j]
+            v, a, b = w[both], columns[i][both], columns[j][both]
             total = v.sum()
             cov = (v * (a - (v * a).sum() / total) * (b - (v * b).sum() / total)).sum() / total
             out[i, j] = out[j, i] = cov * n / (n - 1)
