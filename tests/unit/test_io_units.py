@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from diamond.documents import MAX_PER_CODE, cap_diagnostics
-from diamond.errors import Diagnostic, InputError, OutputError
+from diamond.errors import Diagnostic, InputError, OutputError, TemplateError
 from diamond.io.guard import refuse_inputs
 from diamond.io.read import read_regular
 from diamond.io.staging import StagedSet
@@ -101,3 +102,25 @@ def test_a_staged_set_left_by_an_error_removes_its_temporaries(tmp_path: Path) -
         staged.add(tmp_path / "q.yaml", "over the input\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["q.yaml"]
     assert source.read_text(encoding="utf-8") == "x"
+
+
+def test_text_in_pieces_is_staged_as_the_same_bytes(tmp_path: Path) -> None:
+    pieces = ["İzmir–Bilecik ", "çğüşö\n"] * 40_000  # over several write chunks
+    staged = StagedSet()
+    staged.add(tmp_path / "whole.txt", "".join(pieces))
+    staged.add(tmp_path / "pieces.txt", iter(pieces))
+    staged.add(tmp_path / "empty.txt", iter([]))
+    staged.commit()
+    assert (tmp_path / "pieces.txt").read_bytes() == (tmp_path / "whole.txt").read_bytes()
+    assert (tmp_path / "empty.txt").read_bytes() == b""
+
+
+def test_pieces_that_fail_midway_leave_no_temporary(tmp_path: Path) -> None:
+    def pieces() -> Iterator[str]:
+        yield "x" * 100_000  # written already
+        raise TemplateError("page.html.j2, line 3: broken")
+
+    with pytest.raises(TemplateError, match="line 3"), StagedSet() as staged:
+        staged.add(tmp_path / "a.txt", "a\n")
+        staged.add(tmp_path / "page.html", pieces())
+    assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ from tests.conftest import ASSESSMENTS, EXAMPLES
 from tests.unit.test_compare import questionnaire_text
 from tests.unit.test_compare_render import inline_tokens
 
-from diamond.errors import OutputError, UsageError
+from diamond.errors import OutputError, TemplateError, UsageError
 from diamond.portfolio import (
     CLUSTERS_FOLDER,
     Outcome,
@@ -22,6 +22,7 @@ from diamond.portfolio import (
     run_portfolio,
     write_portfolio,
 )
+from diamond.portfolio.render import portfolio_pages
 
 HOSTILE = '<img src=x onerror="alert(1)"> & *Küme* | [x](y)'
 BROKEN = """diamond: 1
@@ -173,7 +174,7 @@ def test_streamed_reports_are_the_files_write_portfolio_writes(
         assert streamed.reports == ()  # the text went to disk, not into memory
         assert len(writer.staged) == len(whole.reports)
         assert not (tmp_path / "streamed" / CLUSTERS_FOLDER / "a-low.md").exists()  # not yet
-        written = writer.finish(render_portfolio(streamed))
+        written = writer.finish(portfolio_pages(streamed))
     assert [w.name for w in written][-3:] == ["portfolio.md", "portfolio.html", "portfolio.json"]
     assert [w.name for w in written][:3] == ["a-low.md", "a-low-diamond.svg", "a-low.html"]
     assert _tree(tmp_path / "streamed") == _tree(tmp_path / "whole")
@@ -202,3 +203,38 @@ def test_a_failed_run_removes_every_staged_temporary(folder: Path, tmp_path: Pat
     with pytest.raises(RuntimeError), ReportWriter(out, []) as writer:
         run_portfolio(folder, sink=fail)
     assert _tree(out) == {}
+
+
+@pytest.mark.parametrize("user_templates", [False, True])
+def test_pages_streamed_to_disk_are_the_rendered_bytes(
+    folder: Path, tmp_path: Path, user_templates: bool
+) -> None:
+    templates = tmp_path / "templates" if user_templates else None
+    if templates is not None:  # the sandbox, over the built-in templates
+        templates.mkdir()
+    p = run_portfolio(folder)
+    whole = render_portfolio(p, templates_dir=templates)
+    with ReportWriter(tmp_path / "out", []) as writer:
+        writer.finish(portfolio_pages(p, templates_dir=templates))
+    for file in whole:
+        assert (tmp_path / "out" / file.name).read_bytes() == str(file.content).encode("utf-8")
+
+
+@pytest.mark.parametrize(("limit", "message"), [
+    ("MAX_OUTPUT", "larger than 2,000 characters"),
+    ("DIAMOND_TEMPLATE_SECONDS", "rendering took longer than"),
+])
+def test_user_template_bounds_hold_for_streamed_pages(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, message: str
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    if limit == "MAX_OUTPUT":
+        monkeypatch.setattr("diamond.render.sandbox.MAX_OUTPUT", 2_000)
+    else:
+        monkeypatch.setenv(limit, "1e-9")
+    p = run_portfolio(folder)
+    out = tmp_path / "out"
+    with pytest.raises(TemplateError, match=message), ReportWriter(out, []) as writer:
+        writer.finish(portfolio_pages(p, templates_dir=templates))
+    assert _tree(out) == {}  # nothing renamed, no temporary left

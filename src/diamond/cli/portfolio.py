@@ -137,7 +137,8 @@ def portfolio(
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
     """
-    from diamond.portfolio import ReportWriter, render_portfolio, run_portfolio
+    from diamond.portfolio import ReportWriter, run_portfolio
+    from diamond.portfolio.render import portfolio_pages
 
     if not folder.is_dir():
         raise UsageError(_("'{path}' is not a folder").format(path=folder))
@@ -160,20 +161,21 @@ def portfolio(
                 lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
                 on_done=on_done, sink=writer, sensitivity=sensitivity,
             )
-        rendered = [f for f in render_portfolio(result, templates_dir=templates)
-                    if f.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
+        # each page renders as it is written (only the formats chosen are rendered)
+        pages = [p for p in portfolio_pages(result, templates_dir=templates)
+                 if p.name.rsplit(".", 1)[-1] in {c.value for c in chosen}]
         if writer is None:
             from diamond.cli.console import warn, write_data
             from diamond.reporters.text import diagnostic_line
 
-            write_data(rendered[0].content)
+            write_data("".join(pages[0].content))
             for item in result.invalid:
                 for d in item.diagnostics:
                     warn(diagnostic_line(d))
             if not result.ok:
                 raise typer.Exit(exit_codes.INVALID)
             return
-        written = writer.finish(rendered)
+        written = writer.finish(pages)
     print_portfolio(result, written, colour_enabled(color, sys.stdout))
     if not result.ok:
         raise typer.Exit(exit_codes.INVALID)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from diamond.errors import OutputError
 from diamond.i18n import _
@@ -79,13 +80,38 @@ def _mode(info: os.stat_result | None) -> int:
     return 0o666 & ~umask
 
 
-def stage(path: Path, content: str | bytes, *, owner: int | None = None) -> Staged:
+#: Characters of streamed text gathered before they are encoded and written.
+CHUNK_CHARS = 1 << 16
+
+#: What a file's new content may be: text, bytes, or text in pieces (written as they come).
+Content = str | bytes | Iterable[str]
+
+
+def _write(stream: BinaryIO, content: Content) -> None:
+    if isinstance(content, (str, bytes)):
+        stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return
+    gathered: list[str] = []
+    size = 0
+    for piece in content:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= CHUNK_CHARS:
+            stream.write("".join(gathered).encode("utf-8"))
+            gathered.clear()
+            size = 0
+    stream.write("".join(gathered).encode("utf-8"))
+
+
+def stage(path: Path, content: Content, *, owner: int | None = None) -> Staged:
     """Write ``content`` to a new temporary beside ``path``'s final place, synced to disk.
 
-    Text is written as UTF-8 with ``\\n`` line ends on every platform. ``owner``: the
-    process that will rename it (see ``temps.temp_name``), this one by default.
+    Text is written as UTF-8 with ``\\n`` line ends on every platform; text in pieces (an
+    iterable of ``str``, such as a template's ``generate``) is written as it comes, so a
+    long page is never whole in memory, and an error it raises removes the temporary.
+    ``owner``: the process that will rename it (see ``temps.temp_name``), this one by
+    default.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
     final = final_path(path)
     info = check_target(path, final)
     folder = final.parent if str(final.parent) else Path(".")
@@ -105,7 +131,7 @@ def stage(path: Path, content: str | bytes, *, owner: int | None = None) -> Stag
             raise OutputError(cannot_write_into(folder, exc)) from None
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            _write(stream, content)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, _mode(info))
@@ -151,7 +177,7 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_set(files: Sequence[tuple[Path, str | bytes]]) -> list[Path]:
+def write_set(files: Sequence[tuple[Path, Content]]) -> list[Path]:
     """Write several files as one: every temporary first, then the renames.
 
     If any temporary cannot be written (a full disk, say), none of the files is

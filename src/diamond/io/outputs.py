@@ -8,18 +8,19 @@ from typing import Protocol
 
 from diamond.errors import OutputError
 from diamond.i18n import _
-from diamond.io.atomic import write_set
+from diamond.io.atomic import Content, write_set
 from diamond.io.guard import refuse_inputs
 
 
 class OutputFile(Protocol):
-    """A file to write: a bare name inside the output folder, and its text or bytes."""
+    """A file to write: a bare name inside the output folder, and its text (whole or in
+    pieces) or bytes."""
 
     @property
     def name(self) -> str: ...
 
     @property
-    def content(self) -> str | bytes: ...
+    def content(self) -> Content: ...
 
 
 def check_outputs(files: Sequence[OutputFile], folder: Path, inputs: Iterable[Path]) -> list[Path]:

@@ -1,10 +1,11 @@
 """A set of files written whole or not at all, staged one by one as they are made.
 
 ``write_set`` needs every file's content at once. A portfolio makes thousands of
-reports, so it stages each into its temporary (written and synced, exactly as
-``write_set`` does) as soon as it is made, drops the text, and renames the whole set
-only at the end. The guarantees of ``diamond.io.atomic`` hold unchanged: nothing is
-renamed until every file is staged, and on any failure every temporary is removed.
+reports, and pages that list them all, so it stages each into its temporary (written
+and synced, exactly as ``write_set`` does) as soon as it is made, or as a page renders,
+drops the text, and renames the whole set only at the end. The guarantees of
+``diamond.io.atomic`` hold unchanged: nothing is renamed until every file is staged,
+and on any failure every temporary is removed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from diamond.i18n import _
-from diamond.io.atomic import Staged, commit, discard, stage
+from diamond.io.atomic import Content, Staged, commit, discard, stage
 from diamond.io.guard import InputGuard
 
 __all__ = ["StagedSet"]
@@ -34,8 +35,9 @@ class StagedSet:
         self._staged: list[tuple[tuple[int, int], Staged]] = []
         self._done = False
 
-    def add(self, path: Path, content: str | bytes, order: tuple[int, int] = (0, 0)) -> None:
-        """Stage ``content`` for ``path``; ``order`` sorts the renames (then staging order)."""
+    def add(self, path: Path, content: Content, order: tuple[int, int] = (0, 0)) -> None:
+        """Stage ``content`` for ``path`` (text in pieces is written as it comes, see
+        ``atomic.stage``); ``order`` sorts the renames (then staging order)."""
         self._guard.refuse([path], hint=self._hint)
         self._staged.append((order, stage(path, content)))
 

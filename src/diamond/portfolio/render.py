@@ -7,6 +7,7 @@ byte-identical files, and no clock is read.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,16 +18,16 @@ from diamond.compare.labels import load_compare_labels
 from diamond.errors import OutputError
 from diamond.i18n import _
 from diamond.io.atomic import Staged, discard, stage, write_set
-from diamond.io.outputs import check_outputs
+from diamond.io.outputs import OutputFile, check_outputs
 from diamond.io.staging import StagedSet
 from diamond.portfolio.context import build_portfolio_context
 from diamond.portfolio.model import Outcome, Portfolio
-from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json
+from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json_pieces
 from diamond.render.report import RenderedFile
-from diamond.render.templates import make_environment, render_template
+from diamond.render.templates import make_environment, stream_template
 
-__all__ = ["STEM", "TEMPLATES", "ReportWriter", "Stager", "deadline_scale", "render_portfolio",
-           "write_portfolio"]
+__all__ = ["STEM", "TEMPLATES", "Page", "ReportWriter", "Stager", "deadline_scale",
+           "portfolio_pages", "render_portfolio", "write_portfolio"]
 
 STEM = "portfolio"
 #: The template each templated format is rendered from.
@@ -46,25 +47,46 @@ def deadline_scale(clusters: int) -> float:
     return max(1.0, clusters / DEADLINE_CLUSTERS)
 
 
-def render_portfolio(
-    portfolio: Portfolio, *, templates_dir: Path | None = None
-) -> list[RenderedFile]:
-    """``portfolio.md``, ``portfolio.html`` and ``portfolio.json``, in that order.
+@dataclass(frozen=True)
+class Page:
+    """A portfolio page: its file name and its text in pieces, rendered as they are read.
+
+    Read ``content`` once, and one page after another (they share the render deadline
+    of a user's templates): ``ReportWriter.finish`` writes each straight into its
+    temporary, so a page listing thousands of clusters is never whole in memory.
+    """
+
+    name: str
+    content: Iterable[str]
+
+
+def portfolio_pages(portfolio: Portfolio, *, templates_dir: Path | None = None) -> list[Page]:
+    """``portfolio.md``, ``portfolio.html`` and ``portfolio.json``, in that order, unrendered.
 
     Labels are in the portfolio's language. ``templates_dir`` overrides the built-in
     ``portfolio.md.j2``, ``portfolio.html.j2``, partials and ``labels-compare.yaml`` by
-    file name. Raises ``TemplateError`` when a template fails to load or render.
+    file name. Raises ``TemplateError`` when the labels fail to load, and as a page is
+    read when its template fails to load or render.
     """
     labels = load_compare_labels(portfolio.lang, templates_dir)
     context = build_portfolio_context(portfolio, labels)
     env = make_environment(templates_dir, compare_filters(portfolio.lang),
                            deadline_scale=deadline_scale(len(portfolio.clusters)))
-    files = [
-        RenderedFile(f"{STEM}.{fmt}", render_template(env, name, context))
-        for fmt, name in TEMPLATES.items()
-    ]
-    files.append(RenderedFile(f"{STEM}.json", portfolio_json(portfolio) + "\n"))
-    return files
+    pages = [Page(f"{STEM}.{fmt}", stream_template(env, name, context))
+             for fmt, name in TEMPLATES.items()]
+    pages.append(Page(f"{STEM}.json", itertools.chain(portfolio_json_pieces(portfolio), "\n")))
+    return pages
+
+
+def render_portfolio(
+    portfolio: Portfolio, *, templates_dir: Path | None = None
+) -> list[RenderedFile]:
+    """``portfolio_pages`` rendered whole: ``portfolio.md``, ``.html`` and ``.json``.
+
+    Raises ``TemplateError`` when a template fails to load or render.
+    """
+    return [RenderedFile(page.name, "".join(page.content))
+            for page in portfolio_pages(portfolio, templates_dir=templates_dir)]
 
 
 def write_portfolio(
@@ -152,8 +174,11 @@ class ReportWriter:
         self.count += len(outcome.staged)
         return dataclasses.replace(outcome, staged=())
 
-    def finish(self, rendered: Sequence[RenderedFile]) -> list[Path]:
-        """Stage ``rendered`` into the folder, then rename every file; the paths written."""
+    def finish(self, rendered: Sequence[OutputFile]) -> list[Path]:
+        """Stage ``rendered`` into the folder, then rename every file; the paths written.
+
+        A ``Page`` is rendered straight into its temporary, a piece at a time.
+        """
         targets = check_outputs(rendered, self.folder, [])
         for k, (target, file) in enumerate(zip(targets, rendered, strict=True)):
             self.staged.add(target, file.content, (1 << 62, k))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from diamond.portfolio.model import Cluster, Portfolio
 from diamond.portfolio.ranking import RELIABLE_ICC2
 from diamond.safetext import json_text
 
-__all__ = ["CLUSTERS_FOLDER", "portfolio_json", "portfolio_to_json_dict", "report_link"]
+__all__ = ["CLUSTERS_FOLDER", "portfolio_json", "portfolio_json_pieces", "portfolio_to_json_dict",
+           "report_link"]
 
 JSON_FORMAT = 1
 #: The sub-folder of the output folder that holds each cluster's own report.
@@ -74,25 +76,33 @@ _CLUSTERS = "diamond:clusters"
 
 
 def portfolio_json(portfolio: Portfolio, *, indent: int | None = 2) -> str:
-    """``portfolio_to_json_dict`` as text (UTF-8 characters kept).
+    """``portfolio_to_json_dict`` as text (UTF-8 characters kept): ``portfolio_json_pieces``
+    joined."""
+    return "".join(portfolio_json_pieces(portfolio, indent=indent))
 
-    The same text as ``json_text`` of the whole dictionary, made one cluster at a time:
-    a national programme's 8,100 clusters as one tree of dictionaries took about 100 MB
-    at once, each cluster's text alone about 1 KB. A nested value's JSON is its own
-    JSON with every line after the first indented by its depth (two levels here), and
-    ``json_text``'s escapes are of single characters, so the parts join exactly.
+
+def portfolio_json_pieces(portfolio: Portfolio, *, indent: int | None = 2) -> Iterator[str]:
+    """``portfolio_json``'s text in pieces, one cluster at a time, to be streamed to disk.
+
+    The same text as ``json_text`` of the whole dictionary: a national programme's 8,100
+    clusters as one tree of dictionaries took about 100 MB at once, each cluster's text
+    alone about 1 KB. A nested value's JSON is its own JSON with every line after the
+    first indented by its depth (two levels here), and ``json_text``'s escapes are of
+    single characters, so the parts join exactly.
     """
     text = json_text(_document(portfolio, _CLUSTERS), indent=indent)
+    head, tail = text.split(f'"clusters": "{_CLUSTERS}"', 1)
+    yield f'{head}"clusters": '
     if not portfolio.clusters:
-        listed = "[]"
+        yield "[]"
     elif indent is None:
-        listed = "[" + ", ".join(json_text(_cluster(c), indent=None)
-                                 for c in portfolio.clusters) + "]"
+        for k, c in enumerate(portfolio.clusters):
+            yield ("[" if k == 0 else ", ") + json_text(_cluster(c), indent=None)
+        yield "]"
     else:
         inner, outer = "\n" + " " * (2 * indent), "\n" + " " * indent
-        parts = [json_text(_cluster(c), indent=indent).replace("\n", inner)
-                 for c in portfolio.clusters]
-        listed = "[" + inner + ("," + inner).join(parts) + outer + "]"
-        del parts
-    head, tail = text.split(f'"clusters": "{_CLUSTERS}"', 1)
-    return f'{head}"clusters": {listed}{tail}'
+        for k, c in enumerate(portfolio.clusters):
+            yield ("[" if k == 0 else ",") + inner + json_text(
+                _cluster(c), indent=indent).replace("\n", inner)
+        yield outer + "]"
+    yield tail

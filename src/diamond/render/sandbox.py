@@ -197,9 +197,8 @@ def _sized(original: Callable[..., Any], name: str) -> Callable[..., Any]:
     return checked
 
 
-def render_bounded(env: BoundedSandbox, pieces: Iterator[str]) -> str:
-    """Join a template's output pieces, within the deadline and ``MAX_OUTPUT``."""
-    out: list[str] = []
+def bounded(env: BoundedSandbox, pieces: Iterator[str]) -> Iterator[str]:
+    """A template's output pieces as they come, within the deadline and ``MAX_OUTPUT``."""
     size = 0
     for piece in pieces:
         size += len(piece)
@@ -209,5 +208,9 @@ def render_bounded(env: BoundedSandbox, pieces: Iterator[str]) -> str:
                   "check the template for a runaway loop").format(limit=grouped(MAX_OUTPUT))
             )
         env.check_clock()
-        out.append(piece)
-    return "".join(out)
+        yield piece
+
+
+def render_bounded(env: BoundedSandbox, pieces: Iterator[str]) -> str:
+    """Join a template's output pieces, within the deadline and ``MAX_OUTPUT``."""
+    return "".join(bounded(env, pieces))

@@ -23,7 +23,7 @@ import contextlib
 import hashlib
 import os
 import traceback
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = ["builtin_templates", "environment_options", "make_environment", "read_builtin",
-           "render_template", "template_error"]
+           "render_template", "stream_template", "template_error"]
 
 #: Template names that are autoescaped (HTML and SVG); everything else (Markdown) is not.
 AUTOESCAPED = (".html.j2", ".htm.j2", ".svg.j2", ".xml.j2", ".html", ".svg")
@@ -301,8 +301,39 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
         return template.render(context)
     except TemplateError:
         raise
-    except RecursionError as error:
-        raise TemplateError(_("{name}: templates include or call each other endlessly").format(
-            name=name)) from error
     except Exception as error:
-        raise template_error(env, name, error) from error
+        raise _render_error(env, name, error) from error
+
+
+def stream_template(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any]
+) -> Iterator[str]:
+    """Template ``name`` rendered with ``context``, in the pieces Jinja makes them.
+
+    Joined, the same text as ``render_template`` (Jinja's ``render`` joins the very
+    pieces ``generate`` yields), under the same sandbox bounds: the deadline starts at
+    the first piece asked for, and a page over ``MAX_OUTPUT`` characters stops there.
+    Nothing is rendered until the first piece is asked for; any failure raises
+    ``TemplateError`` then or later, so a page streamed to disk is never whole in memory.
+    """
+    try:
+        template = env.get_template(name)
+        pieces = template.generate(context)
+        if not isinstance(env, TrustedEnvironment):
+            from diamond.render.sandbox import BoundedSandbox, bounded
+
+            if isinstance(env, BoundedSandbox):
+                env.start_clock()
+                pieces = bounded(env, pieces)
+        yield from pieces
+    except TemplateError:
+        raise
+    except Exception as error:
+        raise _render_error(env, name, error) from error
+
+
+def _render_error(env: jinja2.Environment, name: str, error: Exception) -> TemplateError:
+    if isinstance(error, RecursionError):
+        return TemplateError(_("{name}: templates include or call each other endlessly").format(
+            name=name))
+    return template_error(env, name, error)
