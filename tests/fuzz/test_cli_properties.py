@@ -12,6 +12,7 @@ where arguments and file names are bytes and stdout is strict UTF-8 or ASCII.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -134,7 +135,8 @@ def _check(code: int | None, output: str) -> None:
 def test_every_command_in_process(command: list[str], name: str, text: str,
                                   env: dict[str, str], stdin: bytes) -> None:
     """typer's CliRunner: exit 0–6, no exception but SystemExit, no traceback, safe output."""
-    with tempfile.TemporaryDirectory() as tmp:
+    # in the temporary folder: a generated "." or "" must not read or write the checkout
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
         paths = _prepare(Path(tmp), name)
         args = [a.format(**paths, t=text) if a.startswith("{") else a for a in command]
         runner = CliRunner()
