@@ -289,20 +289,7 @@ def template_error(env: jinja2.Environment, name: str, error: BaseException) -> 
 
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name`` with ``context``; any failure raises ``TemplateError``."""
-    try:
-        template = env.get_template(name)
-        if isinstance(env, TrustedEnvironment):
-            return template.render(context)
-        from diamond.render.sandbox import BoundedSandbox, render_bounded
-
-        if isinstance(env, BoundedSandbox):
-            env.start_clock()
-            return render_bounded(env, template.generate(context))
-        return template.render(context)
-    except TemplateError:
-        raise
-    except Exception as error:
-        raise _render_error(env, name, error) from error
+    return "".join(stream_template(env, name, context))
 
 
 def stream_template(
