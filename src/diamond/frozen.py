@@ -1,0 +1,195 @@
+"""``@frozen``: ``@dataclass(frozen=True)`` built with one generated function instead of six.
+
+``dataclasses.dataclass`` writes the source of each method it adds (``__init__``,
+``__repr__``, ``__eq__``, ``__hash__`` and a frozen class's ``__setattr__`` and
+``__delattr__``) and compiles it with ``exec``: about 0.7 ms per class, and an ``assess``
+process builds some forty of them (about 20 ms of its start-up). ``frozen`` asks
+``dataclass`` for the fields only, compiles the ``__init__`` that ``dataclass(frozen=True)``
+writes (``object.__setattr__`` of each field, in field order, defaults and default
+factories as given, ``__post_init__`` called), and gives the class the other methods as
+closures over its field names with the same behaviour: ``__eq__`` compares the
+fields with ``compare=True`` as a tuple when both objects are of the same class
+(``NotImplemented`` otherwise); ``__hash__`` hashes that tuple of the fields with
+``hash`` (or ``compare``) true; ``__repr__`` is ``Name(field=value!r, …)`` over the fields
+with ``repr=True``, ``...`` on recursion; assigning or deleting any attribute raises
+``dataclasses.FrozenInstanceError`` with dataclass's message. ``__dataclass_fields__``,
+``__match_args__`` and ``__dataclass_params__`` (``init``, ``repr``, ``eq`` and ``frozen``
+as given) are those of the dataclass, so ``dataclasses.fields``, ``replace``, ``asdict``
+and pickling work as before. A class using something this does not reproduce (``order``, ``slots``,
+keyword-only, ``InitVar`` or ``init=False`` fields, a dataclass base, its own methods, no
+docstring) is refused with a ``TypeError`` when it is declared: use ``dataclass`` there.
+``tests/unit/test_frozen.py`` compares both on every class declared with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+T = TypeVar("T")
+
+_SELF_DEFINED = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+
+    @overload
+    def frozen(cls: type[T], /) -> type[T]: ...
+
+    @overload
+    def frozen(*, eq: bool = True) -> Callable[[type[T]], type[T]]: ...
+
+    @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+    def frozen(cls: type[T] | None = None, /, *, eq: bool = True) -> Any: ...
+
+else:
+
+    def frozen(cls=None, /, *, eq=True):
+        """``@dataclass(frozen=True)``; ``@frozen(eq=False)``: the same with ``eq=False``."""
+        if cls is None:
+            return lambda c: _build(c, eq)
+        return _build(cls, eq)
+
+
+def _build(cls: type[T], eq: bool) -> type[T]:
+    own = [name for name in _SELF_DEFINED if name in cls.__dict__]
+    if own or not cls.__doc__ or any(
+        hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]
+    ):
+        raise TypeError(f"@frozen {cls.__qualname__}: a docstring is needed, and no base "
+                        f"dataclass nor own {', '.join(own) or 'methods'}; use "
+                        f"@dataclass(frozen=True)")
+    made: Any = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
+    every = made.__dict__["__dataclass_fields__"]
+    fields = dataclasses.fields(made)
+    kinds = {repr(f._field_type) for f in every.values()}
+    if kinds - {"_FIELD", "_FIELD_CLASSVAR"} or any(
+        not f.init or f.kw_only is True for f in fields
+    ):
+        raise TypeError(f"@frozen {cls.__qualname__}: InitVar, keyword-only or init=False "
+                        f"fields need @dataclass(frozen=True)")
+    names = tuple(f.name for f in fields)
+    made.__init__ = _init(made, fields)
+    _method(made, "__repr__", _repr(tuple(f.name for f in fields if f.repr)))
+    if eq:
+        compared = tuple(f.name for f in fields if f.compare)
+        _method(made, "__eq__", _eq(_getter(compared)))
+        hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+        _method(made, "__hash__", _hash(_getter(hashed)))
+    _method(made, "__setattr__", _setattr(made, names))
+    _method(made, "__delattr__", _delattr(made, names))
+    params = made.__dict__["__dataclass_params__"]
+    slots = type(params).__slots__
+    values = {name: getattr(params, name) for name in slots}
+    values.update(init=True, repr=True, eq=eq, frozen=True)
+    made.__dataclass_params__ = type(params)(**values)
+    result: type[T] = made
+    return result
+
+
+def _method(cls: type, name: str, fn: Callable[..., Any]) -> None:
+    fn.__name__ = name
+    fn.__qualname__ = f"{cls.__qualname__}.{name}"
+    setattr(cls, name, fn)
+
+
+def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    """The ``__init__`` that ``dataclass(frozen=True)`` writes, compiled here."""
+    scope: dict[str, Any] = {"__dataclass_builtins_object__": object}
+    params, lines, seen_default = ["self"], [], False
+    for f in fields:
+        value = f.name
+        if f.default is not dataclasses.MISSING:
+            scope[f"__dataclass_dflt_{f.name}__"] = f.default
+            params.append(f"{f.name}=__dataclass_dflt_{f.name}__")
+            seen_default = True
+        elif f.default_factory is not dataclasses.MISSING:
+            scope["__dataclass_HAS_DEFAULT_FACTORY__"] = _HAS_DEFAULT_FACTORY
+            scope[f"__dataclass_dflt_{f.name}__"] = f.default_factory
+            params.append(f"{f.name}=__dataclass_HAS_DEFAULT_FACTORY__")
+            value = (f"__dataclass_dflt_{f.name}__() if {f.name} is "
+                     f"__dataclass_HAS_DEFAULT_FACTORY__ else {f.name}")
+            seen_default = True
+        elif seen_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        else:
+            params.append(f.name)
+        lines.append(f"  __dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+    if hasattr(cls, "__post_init__"):
+        lines.append("  self.__post_init__()")
+    if not lines:
+        lines.append("  pass")
+    inner = f" def __init__({','.join(params)}):\n" + "\n".join(lines)
+    source = f"def __create_fn__({', '.join(scope)}):\n{inner}\n return __init__"
+    namespace: dict[str, Any] = {}
+    module = sys.modules.get(cls.__module__)
+    exec(source, module.__dict__ if module is not None else {}, namespace)
+    init: Callable[..., None] = namespace["__create_fn__"](**scope)
+    init.__annotations__ = {**{f.name: f.type for f in fields}, "return": None}
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+class _HasDefaultFactory:
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_HAS_DEFAULT_FACTORY = getattr(dataclasses, "_HAS_DEFAULT_FACTORY", _HasDefaultFactory())
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of those attributes (a tuple also for one name or none)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return lambda obj: ()
+
+
+def _repr(names: tuple[str, ...]) -> Callable[[Any], str]:
+    @recursive_repr()
+    def __repr__(self: Any) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    return __repr__
+
+
+def _eq(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any, Any], Any]:
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _hash(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __hash__
+
+
+def _setattr(cls: Any, names: tuple[str, ...]) -> Callable[[Any, str, Any], None]:
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    return __setattr__
+
+
+def _delattr(cls: Any, names: tuple[str, ...]) -> Callable[[Any, str], None]:
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return __delattr__
