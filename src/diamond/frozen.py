@@ -1,24 +1,27 @@
-"""``@frozen``: ``@dataclass(frozen=True)`` built with one generated function instead of six.
+"""``@frozen``: ``@dataclass(frozen=True)`` without compiling six functions per class.
 
 ``dataclasses.dataclass`` writes the source of each method it adds (``__init__``,
 ``__repr__``, ``__eq__``, ``__hash__`` and a frozen class's ``__setattr__`` and
-``__delattr__``) and compiles it with ``exec``: about 0.7 ms per class, and an ``assess``
-process builds some forty of them (about 20 ms of its start-up). ``frozen`` asks
-``dataclass`` for the fields only, compiles the ``__init__`` that ``dataclass(frozen=True)``
-writes (``object.__setattr__`` of each field, in field order, defaults and default
-factories as given, ``__post_init__`` called), and gives the class the other methods as
-closures over its field names with the same behaviour: ``__eq__`` compares the
-fields with ``compare=True`` as a tuple when both objects are of the same class
-(``NotImplemented`` otherwise); ``__hash__`` hashes that tuple of the fields with
-``hash`` (or ``compare``) true; ``__repr__`` is ``Name(field=value!r, …)`` over the fields
-with ``repr=True``, ``...`` on recursion; assigning or deleting any attribute raises
-``dataclasses.FrozenInstanceError`` with dataclass's message. ``__dataclass_fields__``,
-``__match_args__`` and ``__dataclass_params__`` (``init``, ``repr``, ``eq`` and ``frozen``
-as given) are those of the dataclass, so ``dataclasses.fields``, ``replace``, ``asdict``
-and pickling work as before. A class using something this does not reproduce (``order``, ``slots``,
-keyword-only, ``InitVar`` or ``init=False`` fields, a dataclass base, its own methods, no
-docstring) is refused with a ``TypeError`` when it is declared: use ``dataclass`` there.
-``tests/unit/test_frozen.py`` compares both on every class declared with it.
+``__delattr__``) and compiles it with ``exec``: about 0.5 ms per class, and an ``assess``
+process built some forty of them (about 20 ms of its start-up). ``frozen`` asks
+``dataclass`` for the fields only (nothing compiled), writes the ``__init__`` that
+``dataclass(frozen=True)`` writes (``object.__setattr__`` of each field in field order,
+defaults and default factories as given, ``__post_init__`` called) and takes its compiled
+form from ``diamond.frozen_inits``, a module written by ``python -m diamond.frozen`` whose
+functions are keyed by their exact source (a class changed since is compiled with ``exec``
+as before, so never stale). The other methods are closures over the field names with
+dataclass's behaviour: ``__eq__`` compares the tuples of the fields with ``compare=True``
+when both objects are of the same class (``NotImplemented`` otherwise); ``__hash__``
+hashes the tuple of the fields with ``hash`` (or ``compare``) true; ``__repr__`` is
+``Name(field=value!r, …)`` over the fields with ``repr=True``, ``...`` on recursion;
+``__setattr__`` and ``__delattr__`` raise ``dataclasses.FrozenInstanceError`` with
+dataclass's messages (for any name on the class itself, for the fields on a subclass).
+``__dataclass_fields__``, ``__match_args__`` and ``__dataclass_params__`` are the
+dataclass's, so ``dataclasses.fields``, ``replace``, ``asdict`` and pickling work as
+before. A class using what this does not reproduce (``order``, ``slots``, keyword-only,
+``InitVar`` or ``init=False`` fields, a dataclass base, methods of its own among those,
+no docstring) is refused with a ``TypeError`` when declared: use ``dataclass`` there.
+``tests/unit/test_frozen.py`` compares every class declared with it with its dataclass twin.
 """
 
 from __future__ import annotations
@@ -125,13 +128,72 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[...
         lines.append("  pass")
     inner = f" def __init__({','.join(params)}):\n" + "\n".join(lines)
     source = f"def __create_fn__({', '.join(scope)}):\n{inner}\n return __init__"
-    namespace: dict[str, Any] = {}
-    module = sys.modules.get(cls.__module__)
-    exec(source, module.__dict__ if module is not None else {}, namespace)
-    init: Callable[..., None] = namespace["__create_fn__"](**scope)
+    _SEEN.append((cls.__module__, source))
+    factory = _compiled().get(source)
+    if factory is None:  # a class changed since frozen_inits was written
+        namespace: dict[str, Any] = {}
+        module = sys.modules.get(cls.__module__)
+        exec(source, module.__dict__ if module is not None else {}, namespace)
+        factory = namespace["__create_fn__"]
+    init: Callable[..., None] = factory(**scope)
     init.__annotations__ = {**{f.name: f.type for f in fields}, "return": None}
     init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
     return init
+
+
+#: The source of every ``__init__`` built in this process, for ``inits_module``.
+_SEEN: list[tuple[str, str]] = []
+_COMPILED: dict[str, Callable[..., Callable[..., None]]] | None = None
+
+
+def _compiled() -> dict[str, Callable[..., Callable[..., None]]]:
+    """``diamond.frozen_inits``: the same sources, compiled with the package (as its .pyc)."""
+    global _COMPILED
+    if _COMPILED is None:
+        import importlib
+
+        try:
+            _COMPILED = importlib.import_module("diamond.frozen_inits").FACTORIES
+        except ImportError:  # pragma: no cover - a checkout in the middle of regenerating
+            _COMPILED = {}
+    return _COMPILED
+
+
+def inits_module() -> str:
+    """The text of ``diamond/frozen_inits.py`` for every ``@frozen`` class of the package."""
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        if "@frozen" in path.read_text(encoding="utf-8") and path.name != "frozen.py":
+            parts = path.relative_to(root.parent).with_suffix("").parts
+            importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    out = ['"""The ``__init__`` of every ``@frozen`` class, compiled with the package.',
+           "",
+           "Written by ``python -m diamond.frozen``; do not edit. ``diamond.frozen`` writes each",
+           "class's ``__init__`` source and takes the function compiled here from that very text",
+           "(the key), so a class changed since is compiled at import as before, never wrong;",
+           "``tests/unit/test_frozen.py`` fails until this file is written again.",
+           '"""',
+           "# mypy: ignore-errors",
+           "# ruff: noqa",
+           "",
+           "FACTORIES = {}"]
+    for source in sorted({text for module, text in _SEEN if module.startswith("diamond.")}):
+        out += ["", "", source, f"FACTORIES[{source!r}] = __create_fn__"]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    import diamond.frozen as this
+
+    target = Path(this.__file__).with_name("frozen_inits.py")
+    target.write_text(this.inits_module(), encoding="utf-8")
+    print(f"wrote {target}")
 
 
 class _HasDefaultFactory:

@@ -61,9 +61,23 @@ def test_the_scoring_and_statistics_records_are_built_by_frozen() -> None:
     assert len(DECLARED) >= 39
 
 
+def test_the_compiled_inits_are_up_to_date() -> None:
+    """``src/diamond/frozen_inits.py`` is what ``python -m diamond.frozen`` writes now."""
+    from pathlib import Path
+
+    import diamond.frozen_inits
+    from diamond.frozen import inits_module
+
+    committed = Path(diamond.frozen_inits.__file__).read_text(encoding="utf-8")
+    assert committed == inits_module(), "run: python -m diamond.frozen"
+
+
 @pytest.mark.parametrize("cls", DECLARED, ids=lambda c: f"{c.__module__}.{c.__qualname__}")
 def test_each_record_matches_its_dataclass_twin(cls: type) -> None:
     twin = _twin(cls)
+    # built from the package's compiled module, not by exec at import
+    assert cls.__init__.__code__.co_filename.endswith("frozen_inits.py")  # type: ignore[misc]
+    assert cls.__init__.__module__ == cls.__module__  # type: ignore[misc]
     assert inspect.signature(cls) == inspect.signature(twin)
     assert inspect.signature(cls.__init__) == inspect.signature(twin.__init__)  # type: ignore[misc]
     assert [(f.name, f.type, f.default, f.default_factory, f.repr, f.hash, f.compare)
@@ -158,6 +172,11 @@ def test_defaults_factories_and_field_options() -> None:
     with pytest.raises(TypeError):
         _Sample(1, e=2)  # type: ignore[call-arg]
     assert dataclasses.replace(s, b="z") == _Sample(1, "z")
+
+
+def test_a_class_unknown_to_the_compiled_module_is_compiled_at_import() -> None:
+    assert _Sample.__init__.__code__.co_filename == "<string>"
+    assert _Sample.__init__.__qualname__ == "_Sample.__init__"
 
 
 def test_one_field_nan_and_post_init() -> None:
