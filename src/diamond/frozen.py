@@ -10,8 +10,9 @@ defaults and default factories as given, ``__post_init__`` called) and takes its
 form from ``diamond.frozen_inits``, a module written by ``python -m diamond.frozen`` whose
 functions are keyed by their exact source (a class changed since is compiled with ``exec``
 as before, so never stale). The other methods are closures over the field names with
-dataclass's behaviour: ``__eq__`` compares the tuples of the fields with ``compare=True``
-when both objects are of the same class (``NotImplemented`` otherwise); ``__hash__``
+dataclass's behaviour: ``__eq__`` compares the fields with ``compare=True`` when both
+objects are of the same class (``NotImplemented`` otherwise), as tuples before Python 3.13
+and one by one from 3.13, as dataclass does; ``__hash__``
 hashes the tuple of the fields with ``hash`` (or ``compare``) true; ``__repr__`` is
 ``Name(field=value!r, …)`` over the fields with ``repr=True``, ``...`` on recursion;
 ``__setattr__`` and ``__delattr__`` raise ``dataclasses.FrozenInstanceError`` with
@@ -224,7 +225,23 @@ def _repr(names: tuple[str, ...]) -> Callable[[Any], str]:
 
 
 def _eq(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any, Any], Any]:
-    def __eq__(self: Any, other: Any) -> Any:
+    if sys.version_info >= (3, 13):  # dataclass compares field by field (``a == b and …``)
+
+        def __eq__(self: Any, other: Any) -> Any:
+            if self is other:
+                return True
+            if other.__class__ is self.__class__:
+                result: Any = True
+                for mine, theirs in zip(values(self), values(other), strict=True):
+                    result = mine == theirs
+                    if not result:
+                        return result
+                return result
+            return NotImplemented
+
+        return __eq__
+
+    def __eq__(self: Any, other: Any) -> Any:  # before 3.13: as tuples
         if other.__class__ is self.__class__:
             return values(self) == values(other)
         return NotImplemented
