@@ -37,14 +37,6 @@ def run(ctx: Context) -> list[Figure]:
         commands[name] = [ctx.python, "-c", code]
     repeat = ctx.repeat * FACTOR
     print(f"  startup: {len(commands)} commands, {repeat} repetitions", flush=True)
-    if env.get("PYTHONDONTWRITEBYTECODE"):
-        # Then a checkout whose modules have no __pycache__ yet compiles every diamond
-        # module from source on every run (in a trial, 130 ms more CPU for assess and
-        # 40 ms for validate: S10c 1.92x instead of 1.68x), which an installed package
-        # never does: pip compiles on install.
-        print("  startup: warning: PYTHONDONTWRITEBYTECODE is set; run "
-              "`python -m compileall -q src` first, or the figures include compiling",
-              flush=True)
     runs = time_commands(commands, repeat, env=env)
     # The same pair in CPU time (user + system, from wait4), which the load of a shared
     # machine disturbs far less than wall time.
