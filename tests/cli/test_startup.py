@@ -6,6 +6,7 @@ import ast
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -69,3 +70,36 @@ def test_the_command_runs_numpy_on_one_blas_thread_unless_told_otherwise() -> No
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env=env)
     assert out.stdout.split() == ["1", "3"]  # the user's own setting is kept
+
+
+def test_settled_imports_freezes_what_they_build_and_restores_the_collector() -> None:
+    code = (
+        "import gc\nfrom diamond.cli.common import settled_imports\n"
+        "before = gc.get_freeze_count()\n"
+        "with settled_imports():\n"
+        "    inside = gc.isenabled()\n"
+        "    import fractions\n"
+        "print(inside, gc.isenabled(), gc.get_freeze_count() > before, gc.get_count()[0])\n"
+        "gc.disable()\n"
+        "with settled_imports():\n"
+        "    pass\n"
+        "print(gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    first, second = out.stdout.splitlines()
+    assert first.split()[:3] == ["False", "True", "True"]  # off inside, on after, frozen
+    assert int(first.split()[3]) < 50  # the young generation starts empty again
+    assert second == "False"  # a collector switched off by the caller stays off
+
+
+def test_assess_imports_jinja_only_for_text_reports(tmp_path: Path) -> None:
+    one = ROOT / "tests" / "examples" / "valid" / "minimal.yaml"
+    code = ("import sys\nfrom diamond.cli import main\n"
+            f"sys.argv = ['diamond', 'assess', {str(one)!r}, '-f', 'json', '-o', "
+            f"{str(tmp_path)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('jinja2' in sys.modules, 'numpy' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"})
+    assert out.stderr.split()[-2:] == ["False", "True"]

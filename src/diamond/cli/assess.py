@@ -24,6 +24,7 @@ from diamond.cli.common import (
     colour_enabled,
     handled,
     load_options,
+    settled_imports,
 )
 from diamond.cli.console import write
 from diamond.errors import UsageError
@@ -132,12 +133,6 @@ def assess(
 ) -> None:
     """Score a questionnaire and write its sector evaluation report.
     """
-    from diamond.io.outputs import write_outputs
-    from diamond.loader import load_questionnaire, require_valid
-    from diamond.render.brand import brand_for
-    from diamond.render.report import RenderOptions, render_reports, report_stem
-    from diamond.scoring import assess as score
-
     chosen = list(dict.fromkeys(formats or DEFAULT_FORMATS))
     if date is not None and not real_date(date):
         raise UsageError(_("--date '{date}' is not a real date written YYYY, YYYY-MM or "
@@ -147,6 +142,21 @@ def assess(
         raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
     if reference_docx is not None and not reference_docx.is_file():
         raise UsageError(_("--reference-docx '{path}' is not a file").format(path=reference_docx))
+    # The modules the first score and the first text report load (numpy, Jinja) are
+    # imported here, so that they are settled too; nothing is imported ahead of its use.
+    with settled_imports():
+        import diamond.scoring.design
+        import diamond.scoring.matrix
+        import diamond.scoring.sensitivity
+        import diamond.scoring.uncertainty
+        from diamond.io.outputs import write_outputs
+        from diamond.loader import load_questionnaire, require_valid
+        from diamond.render.brand import brand_for
+        from diamond.render.report import RenderOptions, render_reports, report_stem
+        from diamond.scoring import assess as score
+
+        if ReportFormat.md in chosen or ReportFormat.html in chosen:
+            import diamond.render.templates  # noqa: F401
     loaded = load_questionnaire(file, load_options(allow_outside_paths))
     questionnaire, catalogue = require_valid(loaded)
     if loaded.warnings:  # what 'validate' would say about the file, on standard error

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -10,6 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frameworks import Catalogue
+from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS, Questionnaire
 from diamond.scoring import matrix
 from diamond.scoring.matrix import NONE, Matrix
@@ -17,7 +17,7 @@ from diamond.scoring.matrix import NONE, Matrix
 Array = NDArray[np.float64]
 
 
-@dataclass(frozen=True)
+@frozen
 class Design:
     """The arrays every statistic starts from (framework order)."""
 

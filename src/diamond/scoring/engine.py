@@ -56,10 +56,10 @@ import dataclasses
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from diamond.frameworks import Catalogue
+from diamond.frozen import frozen
 from diamond.i18n import _
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent, Scale
 from diamond.models.text import Language
@@ -86,7 +86,7 @@ FEW_ANSWERS = 3
 LOW_AGREEMENT = Fraction(1, 2)
 
 
-@dataclass(frozen=True)
+@frozen
 class Figures:
     """One indicator's exact statistics."""
 
@@ -98,7 +98,7 @@ class Figures:
     score: Fraction | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Scores:
     """Exact indicator, dimension and overall scores for a set of respondents."""
 

@@ -23,10 +23,10 @@ it. A rule fires when both hold; it is silent when either figure is missing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from diamond.frozen import frozen
 from diamond.models.questionnaire import Evidence
 from diamond.models.text import LANGUAGES, Language
 from diamond.scoring.bands import Band, band_for, band_label
@@ -58,7 +58,7 @@ DECIMALS: dict[Metric, int] = {"lq": 2, "patents_per_10k": 1}
 Comparison = Literal[">=", "<"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """Evidence ``metric comparison threshold`` contradicts ``subject``'s score in ``bands``."""
 
@@ -118,7 +118,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Disagreement:
     """A rule that fired: the evidence figure, the perceived score, a message in both languages."""
 
@@ -132,7 +132,7 @@ class Disagreement:
     message: Mapping[Language, str]
 
 
-@dataclass(frozen=True)
+@frozen
 class EvidenceResult:
     """The evidence block as given, the figures computed from it, and the disagreements."""
 

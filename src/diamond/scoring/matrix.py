@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -22,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frameworks import Catalogue
+from diamond.frozen import frozen
 from diamond.i18n import _
 from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Respondent
 
@@ -39,7 +39,7 @@ class Columns(Protocol):
         ...
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class Matrix:
     """The respondents' ids, groups, weights and answers, in the questionnaire's order."""
 
@@ -82,7 +82,7 @@ class Matrix:
         return {g: counts[k] for k, g in enumerate(GROUPS) if counts[k]}
 
 
-@dataclass(frozen=True)
+@frozen
 class Tally:
     """How many respondents of each group and distinct weight gave each answer.
 

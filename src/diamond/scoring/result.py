@@ -8,9 +8,9 @@ stakeholder groups, ``QUADRANTS`` order for SWOT quadrants.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from diamond.frozen import frozen
 from diamond.models.questionnaire import Group, Quadrant
 from diamond.models.report import ReportBlock
 from diamond.models.text import Language
@@ -36,7 +36,7 @@ WarningCode = Literal[
 ReadinessKind = Literal["precondition", "success_factor"]
 
 
-@dataclass(frozen=True)
+@frozen
 class IndicatorResult:
     """One indicator: its answers' statistics and its 0–100 score."""
 
@@ -65,7 +65,7 @@ class IndicatorResult:
         return bool(self.reasons)
 
 
-@dataclass(frozen=True)
+@frozen
 class DimensionResult:
     """One Diamond dimension: the weighted mean of its answered indicators' scores."""
 
@@ -85,7 +85,7 @@ class DimensionResult:
         return self.answered / self.total if self.total else 0.0
 
 
-@dataclass(frozen=True)
+@frozen
 class GroupResult:
     """The same scoring restricted to one stakeholder group's respondents."""
 
@@ -96,7 +96,7 @@ class GroupResult:
     dimensions: Mapping[str, float | None]
 
 
-@dataclass(frozen=True)
+@frozen
 class SectorInfo:
     """What was assessed (from the questionnaire's ``sector``)."""
 
@@ -107,7 +107,7 @@ class SectorInfo:
     description: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class SwotEntry:
     """One SWOT item with its Diamond classification (``dimension`` None: unclassified)."""
 
@@ -124,7 +124,7 @@ class SwotEntry:
         return self.dimension if self.dimension is not None else UNCLASSIFIED
 
 
-@dataclass(frozen=True)
+@frozen
 class Tally:
     """How many items, and the sum of their importance."""
 
@@ -132,7 +132,7 @@ class Tally:
     weighted: int
 
 
-@dataclass(frozen=True)
+@frozen
 class SwotColumn:
     """One column of the SWOT × Diamond cross-table."""
 
@@ -141,7 +141,7 @@ class SwotColumn:
     net: int
 
 
-@dataclass(frozen=True)
+@frozen
 class SwotResult:
     """SWOT tallies overall and per dimension, and the items in file order."""
 
@@ -150,7 +150,7 @@ class SwotResult:
     items: tuple[SwotEntry, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """The headline figures."""
 
@@ -170,7 +170,7 @@ class Summary:
     weakest_tied: tuple[DimensionResult, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class TowsPair:
     """Two SWOT items to be read together, e.g. a strength and an opportunity (SO)."""
 
@@ -184,7 +184,7 @@ class TowsPair:
         return self.first.importance + self.second.importance
 
 
-@dataclass(frozen=True)
+@frozen
 class TowsPrompt:
     """The TOWS pairings of one weak dimension's SWOT items."""
 
@@ -193,7 +193,7 @@ class TowsPrompt:
     available: Mapping[TowsKind, int]
 
 
-@dataclass(frozen=True)
+@frozen
 class RecommendedAction:
     """A framework goal or focus area, with the weak ids it serves."""
 
@@ -203,7 +203,7 @@ class RecommendedAction:
     serves: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Recommendation:
     """For one weak or moderate dimension: its weakest indicators and the actions for them."""
 
@@ -212,7 +212,7 @@ class Recommendation:
     actions: tuple[RecommendedAction, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadinessItem:
     """A precondition or success factor and its rated status."""
 
@@ -223,7 +223,7 @@ class ReadinessItem:
     status: ReadinessState
 
 
-@dataclass(frozen=True)
+@frozen
 class Readiness:
     """Every precondition and success factor of the framework, with counts per status."""
 
@@ -232,7 +232,7 @@ class Readiness:
     counts: Mapping[ReadinessState, int]
 
 
-@dataclass(frozen=True)
+@frozen
 class DataWarning:
     """A data-quality concern: a code, the ids it concerns, and a message in the report language."""
 
@@ -241,7 +241,7 @@ class DataWarning:
     message: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Assessment:
     """A scored questionnaire with its analysis, in one language."""
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from diamond.frameworks import Catalogue
+from diamond.frozen import frozen
 from diamond.models.questionnaire import Questionnaire
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ UNSTABLE_SHARE = 0.1
 DECIMALS = 9
 
 
-@dataclass(frozen=True)
+@frozen
 class Influence:
     """The largest change one respondent's removal makes to a score."""
 
@@ -53,7 +54,7 @@ class Influence:
     sole_respondent: str | None  # without them, the score would be None
 
 
-@dataclass(frozen=True)
+@frozen
 class LeaveOneOut:
     """Leave-one-respondent-out influence per dimension (framework order) and overall."""
 
@@ -61,7 +62,7 @@ class LeaveOneOut:
     overall: Influence
 
 
-@dataclass(frozen=True)
+@frozen
 class RankRange:
     """A dimension's base rank, and its rank and score range across the draws."""
 
@@ -74,7 +75,7 @@ class RankRange:
     unstable: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Perturbation:
     """Ranks under perturbed indicator weights; overall under perturbed dimension weights."""
 
@@ -88,7 +89,7 @@ class Perturbation:
     unstable_share: float = UNSTABLE_SHARE
 
 
-@dataclass(frozen=True)
+@frozen
 class Robustness:
     """Both analyses; ``leave_one_out`` is None with a single respondent."""
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.frozen import frozen
 from diamond.scoring.design import Design
 from diamond.stats import quantile
 from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
@@ -42,7 +42,7 @@ DECIMALS = 4
 PERCENTILES = (0.05, 0.95)  # the intervals' 5th and 95th percentiles
 
 
-@dataclass(frozen=True)
+@frozen
 class Sensitivity:
     """Indices ``(first, total)`` per assumption for the overall score and each rank."""
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS
 from diamond.scoring.design import Design
 from diamond.stats import bootstrap
@@ -50,7 +51,7 @@ BLOCK_CELLS = 400_000
 MAX_CELLS = 4_000_000
 
 
-@dataclass(frozen=True)
+@frozen
 class DimensionStatistics:
     """One dimension's interval, analytic SE, agreement, reliability and effective weight."""
 
@@ -63,7 +64,7 @@ class DimensionStatistics:
     nominal_weight: float
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class Statistics:
     """Everything ``uncertainty.analyse`` finds; replicates kept for ``compare``."""
 

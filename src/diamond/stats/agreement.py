@@ -20,16 +20,17 @@ Only items with at least two answers enter.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.frozen import frozen
+
 Array = NDArray[np.float64]
 
 
-@dataclass(frozen=True)
+@frozen
 class Agreement:
     """A dimension's agreement indices; None where undefined."""
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.frozen import frozen
 from diamond.stats import quantile
 
 Array = NDArray[np.float64]
@@ -33,7 +33,7 @@ WHOLE_BLOCK = 1 << 20
 CHUNK_CELLS = 1 << 15
 
 
-@dataclass(frozen=True)
+@frozen
 class Interval:
     """A standard error and a ``level`` interval; None where the statistic is undefined."""
 

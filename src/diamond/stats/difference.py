@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
+from diamond.frozen import frozen
 from diamond.stats.distributions import t_quantile, t_two_sided_p
 from diamond.stats.effective_n import kish, scaled
 
@@ -29,7 +29,7 @@ Method = Literal["paired", "welch", "bootstrap"]
 LEVEL = 0.95
 
 
-@dataclass(frozen=True)
+@frozen
 class Difference:
     """``after − before`` with its uncertainty; ``se``/``low``/``high``/``p`` None if untestable."""
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from diamond.frozen import frozen
+
 RELIABLE_GROUP_MEANS = 0.70
 
 
-@dataclass(frozen=True)
+@frozen
 class OneWay:
     """One-way ANOVA mean squares and design."""
 

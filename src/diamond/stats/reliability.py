@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from diamond.frozen import frozen
+
 Array = NDArray[np.float64]
 ACCEPTABLE_ALPHA = 0.70
 
 
-@dataclass(frozen=True)
+@frozen
 class Reliability:
     """α with its item statistics (keys: item ids); None where undefined."""
 

@@ -18,16 +18,17 @@ assumption (Saltelli et al. 2008, §1.2.15), as the OECD/JRC Handbook (2008) doe
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+
+from diamond.frozen import frozen
 
 Array = NDArray[np.float64]
 Model = Callable[[Array], Array]
 
 
-@dataclass(frozen=True)
+@frozen
 class Indices:
     """First-order and total-effect indices, one row per group (columns: outputs)."""
 
