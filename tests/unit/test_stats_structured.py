@@ -72,3 +72,25 @@ def test_ranks_pair_by_pair_are_the_comparison() -> None:
             np.arange(d)[None, :] < np.arange(d)[:, None])[None, :, :]
         expected = np.asarray(1 + (above | tied_before).sum(axis=2), dtype=float)
         assert _bits(sensitivity._ranks(scores)) == _bits(expected)
+
+
+def test_mean_from_two_sums_is_the_mean_of_the_tallies() -> None:
+    from diamond.stats import composite, units
+
+    rng = np.random.default_rng(4)
+    for low, high in ((1, 5), (0, 10), (-2, 2)):
+        points = high - low + 1
+        answers = rng.integers(low, high + 1, (80, 9)).astype(float)
+        answers[rng.random((80, 9)) < 0.2] = np.nan
+        answers[:, 3] = np.nan  # nobody answered: NaN
+        found = units.units(np.ones(80))
+        assert found is not None and units.exact(found, low, high)
+        sums = units.sums(answers, found)
+        counts = rng.integers(0, 4, (50, 80)).astype(np.float32)
+        product = np.asarray(counts @ sums, dtype=np.float64)
+        onehot = (answers[:, :, None] == np.arange(low, high + 1)).astype(np.float64)
+        tally = (counts.astype(np.float64) @ onehot.reshape(80, -1)).reshape(50, 9, points)
+        expected = composite.indicator_scores(tally, low, high, "mean")
+        got = composite.mean_scores(product[:, :9], product[:, 9:], low, high)
+        assert _bits(got) == _bits(expected)
+    assert units.units(np.array([1.0, 0.5])) is None
