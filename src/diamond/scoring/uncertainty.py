@@ -32,7 +32,6 @@ from diamond.stats import bootstrap, units
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
 from diamond.stats.composite import Aggregation, aggregate, indicator_scores, mean_scores
-from diamond.stats.difference import standard_error
 from diamond.stats.reliability import Reliability, reliability
 
 if TYPE_CHECKING:
@@ -214,6 +213,9 @@ def _standard_error(values: Array, weights: Array) -> float | None:
     respondent for all but the squares."""
     top = float(weights.max()) if weights.size else 0.0
     if top <= 0 or not math.isfinite(top) or bool((weights < 0).any()):
+        # the list version, for weights it cannot scale (imported here: only this needs it)
+        from diamond.stats.difference import standard_error
+
         return standard_error(values.tolist(), weights.tolist())
     w = weights / top
     keep = w > 0
