@@ -26,6 +26,9 @@ def _design(seed: int, n: int, n_ind: int, n_dim: int, *, weights: str = "mixed"
     answers[rng.random((n, n_ind)) < missing] = np.nan
     if weights == "equal":
         w = np.ones(n)
+    elif weights == "units":  # sixths of the largest
+        raw = rng.choice([0.5, 1.0, 1.5, 2.0, 3.0], n)
+        w = raw / raw.max()
     else:
         raw = rng.choice([0.5, 1.0, 1.5, 2.0, 3.0, 0.7], n)
         w = raw / raw.max()
@@ -93,4 +96,51 @@ def test_mean_from_two_sums_is_the_mean_of_the_tallies() -> None:
         expected = composite.indicator_scores(tally, low, high, "mean")
         got = composite.mean_scores(product[:, :9], product[:, 9:], low, high)
         assert _bits(got) == _bits(expected)
-    assert units.units(np.array([1.0, 0.5])) is None
+    assert units.units(np.array([1.0, 0.3, np.pi / 4])) is None
+
+
+def test_weights_as_whole_numbers_of_units() -> None:
+    from diamond.stats import units
+
+    def found(raw: list[float]) -> list[float] | None:
+        w = np.array(raw) / max(raw)
+        got = units.units(w)
+        return None if got is None else got.tolist()
+
+    assert found([1.0, 1.0]) == [1.0, 1.0]
+    assert found([0.5, 1, 1.5, 2, 3]) == [1.0, 2.0, 3.0, 4.0, 6.0]
+    assert found([0.3, 0.7, 1.0]) == [3.0, 7.0, 10.0]
+    assert found([1.0, 0.0, 0.5]) == [2.0, 0.0, 1.0]
+    assert found([0.1, 0.7, 1.3, 2.9]) is None  # no D up to 1,024 rounds to them all
+    assert found([1 + k / 997 for k in range(100)]) is None  # too many distinct weights
+    # every unit reproduces its weight: the double nearest m / D is the weight itself
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        raw = rng.choice([0.25, 0.5, 0.75, 1.0, 1.25, 2.0, 3.0, 5.0, 0.2], 30)
+        w = raw / raw.max()
+        got = units.units(w)
+        assert got is not None
+        d = float(got.max())
+        assert (got.astype(np.float64) / d == w).all()
+        assert units.exact(got, 1, 5)
+
+
+def test_whole_number_tallies_give_the_same_median_and_the_rounded_mean() -> None:
+    from diamond.scoring import uncertainty
+
+    assert uncertainty.exact_tallies(_design(11, 90, 12, 3)) is None  # 0.7 / 3 is no m / D
+    for weights in ("units", "equal"):
+        x = _design(11, 90, 12, 3, weights=weights, missing=0.1)
+        exact = uncertainty.exact_tallies(x)
+        assert exact is not None
+        for method in ("mean", "median"):
+            for aggregation in ("arithmetic", "geometric"):
+                got = uncertainty.replicate_scores(x, range(90), 200, 7, method, aggregation,
+                                                   exact)
+                plain = uncertainty.replicate_scores(x, range(90), 200, 7, method,
+                                                     aggregation)
+                for a, b in zip(got, plain, strict=True):
+                    if weights == "equal" or method == "median":
+                        assert _bits(a) == _bits(b)
+                    else:
+                        assert np.allclose(a, b, rtol=1e-13, atol=1e-12, equal_nan=True)

@@ -135,10 +135,17 @@ class Exact:
     def __init__(self, x: Design, found: NDArray[np.float32]) -> None:
         self._x, self._units = x, found
         self._sums: NDArray[np.float32] | None = None
+        self._tallies: NDArray[np.float32] | None = None
 
     @property
     def tallies(self) -> NDArray[np.float32]:
-        return self._x.weighted32  # every unit is 1: the weights themselves
+        if self._tallies is None:
+            if self._x.equal_weights:  # every unit is 1: the weights themselves
+                self._tallies = self._x.weighted32
+            else:
+                self._tallies = units.tallies(self._x.answers, self._units, self._x.low,
+                                              self._x.high)
+        return self._tallies
 
     @property
     def sums(self) -> NDArray[np.float32]:
