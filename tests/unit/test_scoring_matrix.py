@@ -7,7 +7,6 @@ bootstrap's counts whatever the block size and precision, and the respondents' o
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections import Counter
 from pathlib import Path
@@ -154,19 +153,26 @@ def test_single_precision_and_block_size_leave_the_replicates_unchanged(
     for weights in ((1.0,), (0.3, 0.7, 1.0)):
         x = design(make(people(60, seed=7, weights=weights)), CAT)
         assert x.equal_weights == (weights == (1.0,))
-        found = uncertainty.replicate_scores(x, range(60), 40, 5, "mean", "arithmetic")
-        plain = dataclasses.replace(x)
-        plain.__dict__["equal_weights"] = False  # double precision throughout
-        again = uncertainty.replicate_scores(plain, range(60), 40, 5, "mean", "arithmetic")
-        for a, b in zip(found, again, strict=True):
-            assert np.array_equal(a, b, equal_nan=True)
-        if x.equal_weights:  # whole-number tallies: small blocks change nothing either
-            monkeypatch.setattr(uncertainty, "MAX_CELLS", 120)  # blocks of 2 replicates
-            monkeypatch.setattr(uncertainty, "BLOCK", 3)
-            small = uncertainty.replicate_scores(x, range(60), 40, 5, "mean", "arithmetic")
-            monkeypatch.undo()
-            for a, c in zip(found, small, strict=True):
-                assert np.array_equal(a, c, equal_nan=True)
+        exact = uncertainty.exact_tallies(x)
+        assert exact is not None  # 3, 7 and 10 tenths: whole numbers of units
+        for method in ("mean", "median"):
+            found = uncertainty.replicate_scores(x, range(60), 40, 5, method, "arithmetic",
+                                                 exact)
+            # double precision throughout, every scale point's tally
+            again = uncertainty.replicate_scores(x, range(60), 40, 5, method, "arithmetic")
+            for a, b in zip(found, again, strict=True):
+                if x.equal_weights or method == "median":  # the same bits
+                    assert np.array_equal(a, b, equal_nan=True)
+                else:  # the mean of exact tallies: within a few units in the last place
+                    assert np.allclose(a, b, rtol=1e-13, atol=1e-12, equal_nan=True)
+            if exact is not None:  # whole-number tallies: small blocks change nothing either
+                monkeypatch.setattr(uncertainty, "MAX_CELLS", 120)  # blocks of 2 replicates
+                monkeypatch.setattr(uncertainty, "BLOCK", 3)
+                small = uncertainty.replicate_scores(x, range(60), 40, 5, method,
+                                                     "arithmetic", exact)
+                monkeypatch.undo()
+                for a, c in zip(found, small, strict=True):
+                    assert np.array_equal(a, c, equal_nan=True)
 
 
 def test_respondents_own_scores_read_like_a_dictionary() -> None:

@@ -20,7 +20,8 @@ random sample.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,7 +30,7 @@ from diamond.frozen import frozen
 from diamond.scoring.design import Design
 from diamond.stats import quantile
 from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
-from diamond.stats.sensitivity import sobol
+from diamond.stats.sensitivity import indices, matrices, sobol
 
 Array = NDArray[np.float64]
 DEFAULT_SAMPLES = 1024
@@ -40,6 +41,9 @@ ASSUMPTIONS = ("dimension_weights", "indicator_weights", "aggregation", "method"
                "respondents")
 DECIMALS = 4
 PERCENTILES = (0.05, 0.95)  # the intervals' 5th and 95th percentiles
+#: Up to this many dimensions, ranks are counted pair by pair (small arrays), above it
+#: with one ``B × D × D`` comparison.
+PAIRWISE_RANKS = 12
 
 
 @frozen
@@ -59,10 +63,20 @@ def _ranks(scores: Array) -> Array:
     """Rank 1 = highest; ties keep framework order; a missing score ranks last."""
     filled = np.where(np.isnan(scores), -np.inf, scores)
     d = scores.shape[1]
-    above = filled[:, None, :] > filled[:, :, None]
-    tied_before = (filled[:, None, :] == filled[:, :, None]) & (
-        np.arange(d)[None, :] < np.arange(d)[:, None])[None, :, :]
-    return np.asarray(1 + (above | tied_before).sum(axis=2), dtype=float)
+    if d > PAIRWISE_RANKS:
+        above = filled[:, None, :] > filled[:, :, None]
+        tied_before = (filled[:, None, :] == filled[:, :, None]) & (
+            np.arange(d)[None, :] < np.arange(d)[:, None])[None, :, :]
+        return np.asarray(1 + (above | tied_before).sum(axis=2), dtype=float)
+    # the same counts pair by pair: for i < j, j ranks below i when i's score is at
+    # least j's (a tie keeps framework order), i below j when j's is higher
+    columns = [filled[:, k] for k in range(d)]
+    ranks = np.ones(scores.shape)
+    for i in range(d):
+        for j in range(i + 1, d):
+            ranks[:, j] += columns[i] >= columns[j]
+            ranks[:, i] += columns[j] > columns[i]
+    return ranks
 
 
 def _r(value: float) -> float:
@@ -79,6 +93,44 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     n, n_ind, n_dim = len(x.respondents), len(x.indicators), len(x.dimensions)
     if n < 2 or samples < 1 or n_dim == 0:
         return None
+    rows, log_rows, whole = _table(x, seed)
+    groups = _groups(n_dim, n_ind)
+    if whole:
+        a, b = matrices(groups, samples, seed)
+        found = indices(_outputs(a, b, x, rows, log_rows))
+    else:
+        found = sobol(_model(x, rows, log_rows, whole), groups, samples, seed)
+    first, total, sample = found.first, found.total, found.sample
+    overall = {a: (_r(first[g, 0]), _r(total[g, 0])) for g, a in enumerate(ASSUMPTIONS)}
+    ranks = {d: {a: (_r(first[g, 1 + k]), _r(total[g, 1 + k]))
+                 for g, a in enumerate(ASSUMPTIONS)} for k, d in enumerate(x.dimensions)}
+    # numpy's 5th and 95th percentiles (``quantile.linear``: the same bits, no
+    # ``numpy.ma`` import, one call for all the ranks)
+    good = sample[~np.isnan(sample[:, 0]), 0]
+    score = None if good.size == 0 else _pair(good)
+    dim_scores: dict[str, tuple[float, float] | None] = {}
+    rank_iv: dict[str, tuple[int, int]] = {}
+    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
+    for k, d in enumerate(x.dimensions):
+        column = sample[:, 1 + n_dim + k]
+        column = column[~np.isnan(column)]
+        dim_scores[d] = None if column.size == 0 else _pair(column)
+        rank_iv[d] = (math.floor(rank_low[k]), math.ceil(rank_high[k]))
+    return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)
+
+
+def _groups(n_dim: int, n_ind: int) -> list[list[int]]:
+    """The design's input columns per assumption: dimension weights, indicator weights,
+    aggregation, method, respondents (one column each for the last three)."""
+    agg = n_dim + n_ind
+    return [list(range(n_dim)), list(range(n_dim, agg)), [agg], [agg + 1], [agg + 2]]
+
+
+def _table(x: Design, seed: int) -> tuple[Array, Array, bool]:
+    """The indicator scores of every (method, respondent subset) as ``2·VARIANTS × I``
+    rows, their scale positions' logarithms (the scores themselves when one is missing),
+    and whether none is missing."""
+    n, n_ind = len(x.respondents), len(x.indicators)
     points = x.high - x.low + 1
     rng = np.random.default_rng(seed)
     keep = rng.random((VARIANTS, n)) >= LEAVE_OUT
@@ -87,18 +139,21 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     tally = np.asarray(keep.astype(weighted.dtype) @ weighted, dtype=np.float64).reshape(
         VARIANTS, n_ind, points)
     table = np.stack([indicator_scores(tally, x.low, x.high, m) for m in ("mean", "median")])
-    col = 0
-    dcols = list(range(col, col + n_dim))
-    icols = list(range(col + n_dim, col + n_dim + n_ind))
-    agg, meth, resp = n_dim + n_ind, n_dim + n_ind + 1, n_dim + n_ind + 2
-    ones = np.ones((n_dim, 1))
-
     # Without a missing score, the logarithms the geometric mean needs are taken once per
     # row of the table (64 rows) rather than once per model row (7,168): the same values.
     whole = not bool(np.isnan(table).any())
     logs = np.log(1.0 + table * (points - 1) / 100.0) if whole else table
     # (method, variant) as one row number: whole rows taken at once, the same values
-    rows, log_rows = table.reshape(2 * VARIANTS, n_ind), logs.reshape(2 * VARIANTS, n_ind)
+    return table.reshape(2 * VARIANTS, n_ind), logs.reshape(2 * VARIANTS, n_ind), whole
+
+
+def _model(x: Design, rows: Array, log_rows: Array, whole: bool) -> Callable[[Array], Array]:
+    """The model of the design's rows (``sobol``'s one array): overall score, dimension
+    ranks and dimension scores of each row of inputs."""
+    n_dim, n_ind = len(x.dimensions), len(x.indicators)
+    agg, meth, resp = n_dim + n_ind, n_dim + n_ind + 1, n_dim + n_ind + 2
+    points = x.high - x.low + 1
+    ones = np.ones((n_dim, 1))
 
     def model(u: Array) -> Array:
         row = ((u[:, meth] >= 0.5).astype(np.intp) * VARIANTS
@@ -120,22 +175,103 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
                            aggregate(dims, dw, ones, "arithmetic", points)[:, 0])
         return np.column_stack([overall, _ranks(dims), dims])
 
-    groups = [dcols, icols, [agg], [meth], [resp]]
-    found = sobol(model, groups, samples, seed)
-    first, total, sample = found.first, found.total, found.sample
-    overall = {a: (_r(first[g, 0]), _r(total[g, 0])) for g, a in enumerate(ASSUMPTIONS)}
-    ranks = {d: {a: (_r(first[g, 1 + k]), _r(total[g, 1 + k]))
-                 for g, a in enumerate(ASSUMPTIONS)} for k, d in enumerate(x.dimensions)}
-    # numpy's 5th and 95th percentiles (``quantile.linear``: the same bits, no
-    # ``numpy.ma`` import, one call for all the ranks)
-    good = sample[~np.isnan(sample[:, 0]), 0]
-    score = None if good.size == 0 else _pair(good)
-    dim_scores: dict[str, tuple[float, float] | None] = {}
-    rank_iv: dict[str, tuple[int, int]] = {}
-    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
-    for k, d in enumerate(x.dimensions):
-        column = sample[:, 1 + n_dim + k]
-        column = column[~np.isnan(column)]
-        dim_scores[d] = None if column.size == 0 else _pair(column)
-        rank_iv[d] = (math.floor(rank_low[k]), math.ceil(rank_high[k]))
-    return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)
+    return model
+
+
+def _outputs(a: Array, b: Array, x: Design, rows: Array, log_rows: Array) -> Array:
+    """The model's outputs at A, B and each ``AB_i`` (``7 × samples × (1 + 2D)``), for a
+    table of scores without a missing one, from A and B alone.
+
+    Of the seven blocks of model rows, the dimension scores need only five products:
+    ``AB_i`` for the dimension weights and for the aggregation have A's indicator weights
+    and scores, so A's arithmetic and geometric dimension scores; the indicator weights
+    (and so the denominators) are A's everywhere but in B and ``AB_i`` for the indicator
+    weights, which have B's. Each row is computed with the operations ``model`` applies
+    to it in ``sobol``'s one array, element by element, and every product by the
+    membership matrix has the model's number of rows (below), so the same bits; only the
+    figures that would repeat another are not made.
+    """
+    samples = a.shape[0]
+    n_dim, n_ind = len(x.dimensions), len(x.indicators)
+    agg, meth, resp = n_dim + n_ind, n_dim + n_ind + 1, n_dim + n_ind + 2
+    points = x.high - x.low + 1
+
+    def row(method_from: Array, variant_from: Array) -> NDArray[np.intp]:
+        found: NDArray[np.intp] = (
+            (method_from[:, meth] >= 0.5).astype(np.intp) * VARIANTS
+            + np.minimum((variant_from[:, resp] * VARIANTS).astype(np.intp), VARIANTS - 1))
+        return found
+
+    # Every product by the membership matrix keeps the shape of the model's own (7 ×
+    # samples rows): the linear-algebra library may choose its kernel, and so its
+    # rounding, by the size of a product (OpenBLAS does), so the rows not needed stay in
+    # as zeros and their results are not used (buffers kept per thread: the same pages
+    # from one analysis to the next, none to fault in again).
+    total = 7 * samples
+    # the indicator weights of A (rows 0..) and of B (rows samples..)
+    weights = _padded("weights", (total, n_ind))
+    np.add(0.5, a[:, n_dim:n_dim + n_ind], out=weights[:samples])
+    np.add(0.5, b[:, n_dim:n_dim + n_ind], out=weights[samples:2 * samples])
+    np.multiply(x.indicator_weights, weights[:2 * samples], out=weights[:2 * samples])
+    denominators = (weights @ x.membership)[:2 * samples]
+    # the five (weights, scores) pairs: A's; B's; B's weights with A's scores (AB_i of the
+    # indicator weights); A's weights with AB_i's scores for the method and the respondents
+    which = (0, 1, 1, 0, 0)
+    at = np.concatenate([row(a, a), row(b, b), row(a, a), row(b, a), row(a, b)])
+    used = 5 * samples
+    scores, logs = _padded("scores", (total, n_ind)), _padded("logs", (total, n_ind))
+    np.take(rows, at, axis=0, out=scores[:used], mode="clip")  # every index is in range
+    np.take(log_rows, at, axis=0, out=logs[:used], mode="clip")
+    for k, w in enumerate(which):
+        part = slice(k * samples, (k + 1) * samples)
+        mine = weights[w * samples:(w + 1) * samples]
+        np.multiply(mine, scores[part], out=scores[part])
+        np.multiply(mine, logs[part], out=logs[part])
+    below = np.take(denominators.reshape(2, samples, n_dim), which, axis=0).reshape(-1, n_dim)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.exp((logs @ x.membership)[:used] / below)
+        geometric = (mean - 1.0) * 100.0 / (points - 1)
+        arithmetic = (scores @ x.membership)[:used] / below
+    positive = below > 0
+    arithmetic = np.where(positive, arithmetic, np.nan).reshape(5, samples, n_dim)
+    geometric = np.where(positive, geometric, np.nan).reshape(5, samples, n_dim)
+    # the seven blocks: A, B, AB_i for the dimension weights, the indicator weights, the
+    # aggregation, the method and the respondents; the pair each takes its scores from,
+    # and where its aggregation and dimension weights come from
+    pair = [0, 1, 0, 2, 0, 3, 4]
+    chosen = [a, b, a, a, b, a, a]
+    dim_from = [a, b, b, a, a, a, a]
+    dims = np.empty((7, samples, n_dim))
+    dw_factor = np.empty((7, samples, n_dim))
+    for block in range(7):
+        use = (chosen[block][:, agg] >= 0.5)[:, None]
+        np.copyto(dims[block], np.where(use, geometric[pair[block]], arithmetic[pair[block]]))
+        np.add(0.5, dim_from[block][:, :n_dim], out=dw_factor[block])
+    flat = dims.reshape(-1, n_dim)
+    dw = x.dimension_weights * dw_factor.reshape(-1, n_dim)
+    use_geometric = np.concatenate([c[:, agg] >= 0.5 for c in chosen])
+    ones = np.ones((n_dim, 1))
+    overall = np.where(use_geometric, aggregate(flat, dw, ones, "geometric", points)[:, 0],
+                       aggregate(flat, dw, ones, "arithmetic", points)[:, 0])
+    out = np.column_stack([overall, _ranks(flat), flat])
+    return out.reshape(7, samples, -1)
+
+
+_SCRATCH = threading.local()
+#: Buffers larger than this many numbers (4 MB) are made for one analysis and let go;
+#: smaller ones are kept by the thread (three of 7,168 × 31 at the default samples).
+MAX_SCRATCH = 1 << 19
+
+
+def _padded(name: str, shape: tuple[int, int]) -> Array:
+    """A zero-filled buffer of ``shape`` for this thread, the same one from call to call
+    (the callers write its leading rows only, so the rest stays zero)."""
+    if shape[0] * shape[1] > MAX_SCRATCH:
+        return np.zeros(shape)
+    kept: dict[str, Array] | None = getattr(_SCRATCH, "buffers", None)
+    if kept is None:
+        kept = _SCRATCH.buffers = {}
+    found = kept.get(name)
+    if found is None or found.shape != shape:
+        found = kept[name] = np.zeros(shape)
+    return found

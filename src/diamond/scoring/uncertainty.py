@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,11 +29,10 @@ from numpy.typing import NDArray
 from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS
 from diamond.scoring.design import Design
-from diamond.stats import bootstrap
+from diamond.stats import bootstrap, units
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
-from diamond.stats.composite import Aggregation, aggregate, indicator_scores
-from diamond.stats.difference import standard_error
+from diamond.stats.composite import Aggregation, aggregate, indicator_scores, mean_scores
 from diamond.stats.reliability import Reliability, reliability
 
 if TYPE_CHECKING:
@@ -86,32 +85,83 @@ class Statistics:
 
 
 def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
-                     method: str, aggregation: Aggregation) -> tuple[Array, Array, Array]:
-    """Bootstrap replicates (B × I, B × D, B) over the respondents in ``rows``."""
+                     method: str, aggregation: Aggregation,
+                     exact: Exact | None = None) -> tuple[Array, Array, Array]:
+    """Bootstrap replicates (B × I, B × D, B) over the respondents in ``rows``.
+
+    ``exact``: the design's whole-number tallies (``exact_tallies``), when it has them.
+    """
     points = x.high - x.low + 1
-    whole = len(rows) == len(x.respondents)
+    n_ind = len(x.indicators)
     count = len(rows)
-    flat = x.tallies()  # single precision when that is exact (``Design.equal_weights``)
-    if not whole:
+    mean = method == "mean"
+    if exact is not None:
+        # Whole numbers: single precision is exact, and the mean needs two sums per
+        # indicator instead of one tally per scale point (``diamond.stats.units``)
+        flat: NDArray[Any] = exact.sums if mean else exact.tallies
+    else:
+        flat = x.weighted
+    if count != len(x.respondents):
         flat = flat[list(rows)]
     parts_i, parts_d, parts_o = [], [], []
     size = max(BLOCK, BLOCK_CELLS // max(count, 1))
-    if count * BLOCK > MAX_CELLS and x.equal_weights:
+    if count * BLOCK > MAX_CELLS and exact is not None:
         # Whole-number tallies: the product's figures do not depend on the block's size
         # (with other weights its rounding could), so memory stays flat.
         size = max(2, MAX_CELLS // count)
+    ones = np.ones((len(x.dimensions), 1))
     for block in bootstrap.float_blocks(count, replicates, size, seed,
                                         flat.dtype.type):
-        tally = np.asarray(block @ flat, dtype=np.float64).reshape(-1, len(x.indicators),
-                                                                  points)
-        scores = indicator_scores(tally, x.low, x.high, method)
+        product = np.asarray(block @ flat, dtype=np.float64)
+        if exact is not None and mean:
+            scores = mean_scores(product[:, :n_ind], product[:, n_ind:], x.low, x.high)
+        else:
+            scores = indicator_scores(product.reshape(-1, n_ind, points), x.low, x.high,
+                                      method)
         dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
-        overall = aggregate(dims, x.dimension_weights, np.ones((len(x.dimensions), 1)),
-                            aggregation, points)[:, 0]
+        overall = aggregate(dims, x.dimension_weights, ones, aggregation, points)[:, 0]
         parts_i.append(scores)
         parts_d.append(dims)
         parts_o.append(overall)
+    if len(parts_i) == 1:
+        return parts_i[0], parts_d[0], parts_o[0]
     return np.vstack(parts_i), np.vstack(parts_d), np.concatenate(parts_o)
+
+
+class Exact:
+    """A design's weights as whole numbers of units: its tallies (``n × I·K``) and the
+    mean's two sums per indicator (``n × 2I``), in single precision, exact
+    (``diamond.stats.units``); each made when first asked for."""
+
+    def __init__(self, x: Design, found: NDArray[np.float32]) -> None:
+        self._x, self._units = x, found
+        self._sums: NDArray[np.float32] | None = None
+        self._tallies: NDArray[np.float32] | None = None
+
+    @property
+    def tallies(self) -> NDArray[np.float32]:
+        if self._tallies is None:
+            if self._x.equal_weights:  # every unit is 1: the weights themselves
+                self._tallies = self._x.weighted32
+            else:
+                self._tallies = units.tallies(self._x.answers, self._units, self._x.low,
+                                              self._x.high)
+        return self._tallies
+
+    @property
+    def sums(self) -> NDArray[np.float32]:
+        if self._sums is None:
+            self._sums = units.sums(self._x.answers, self._units)
+        return self._sums
+
+
+def exact_tallies(x: Design) -> Exact | None:
+    """The whole-number tallies of ``x``, or None when its weights or size do not allow
+    them (the products are then made in double precision from ``Design.weighted``)."""
+    found = units.units(x.weights)
+    if found is None or not units.exact(found, x.low, x.high):
+        return None
+    return Exact(x, found)
 
 
 def respondent_scores(x: Design, aggregation: Aggregation) -> tuple[Array, Array]:
@@ -171,6 +221,9 @@ def _standard_error(values: Array, weights: Array) -> float | None:
     respondent for all but the squares."""
     top = float(weights.max()) if weights.size else 0.0
     if top <= 0 or not math.isfinite(top) or bool((weights < 0).any()):
+        # the list version, for weights it cannot scale (imported here: only this needs it)
+        from diamond.stats.difference import standard_error
+
         return standard_error(values.tolist(), weights.tolist())
     w = weights / top
     keep = w > 0
@@ -218,21 +271,34 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     groups: dict[str, Mapping[str, Interval]] = {}
     draws: dict[str, tuple[float, ...]] = {}
     if replicates > 0 and n > 1:
+        exact = exact_tallies(x)
         reps_i, reps_d, reps_o = replicate_scores(x, range(n), replicates, seed, method,
-                                                  aggregation)
-        ind_iv = dict(zip(x.indicators, bootstrap.interval(reps_i), strict=True))
-        dim_iv = bootstrap.interval(reps_d)
-        overall_iv = bootstrap.interval(reps_o[:, None])[0]
+                                                  aggregation, exact)
         draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
         draws["overall"] = tuple(reps_o.tolist())
-        for g, group in enumerate(GROUPS):
+        # every interval summarised in one call: each column on its own, as before
+        columns = [reps_i, reps_d, reps_o[:, None]]
+        resampled: list[str] = []
+        for g, name in enumerate(GROUPS):
+            group: str = name
             rows = x.members.get(group, [])
             if len(rows) < 2:
                 continue
-            _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method, aggregation)
-            found = dict(zip(x.dimensions, bootstrap.interval(gd), strict=True))
-            found["overall"] = bootstrap.interval(go[:, None])[0]
-            groups[group] = found
+            _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method,
+                                        aggregation, exact)
+            columns += [gd, go[:, None]]
+            resampled.append(group)
+        found = bootstrap.interval(np.hstack(columns))
+        n_ind, n_dim = len(x.indicators), len(x.dimensions)
+        ind_iv = dict(zip(x.indicators, found[:n_ind], strict=True))
+        dim_iv = found[n_ind:n_ind + n_dim]
+        overall_iv = found[n_ind + n_dim]
+        at = n_ind + n_dim + 1
+        for member in resampled:
+            mine = dict(zip(x.dimensions, found[at:at + n_dim], strict=True))
+            mine["overall"] = found[at + n_dim]
+            groups[member] = mine
+            at += n_dim + 1
     own_dims, own_overall = respondent_scores(x, aggregation)
     own = (x.answers - x.low) / (x.high - x.low) * 100.0
     liners, thin = _screen(x)

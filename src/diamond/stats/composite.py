@@ -51,6 +51,18 @@ def indicator_scores(tally: Array, low: int, high: int, method: str) -> Array:
     return value
 
 
+def mean_scores(total: Array, weighted: Array, low: int, high: int) -> Array:
+    """``indicator_scores(tally, low, high, "mean")`` from each indicator's total weight
+    (``tally`` summed over the points) and weighted sum of points: the operations that
+    follow those two sums there, so the same bits when the sums are the same numbers."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = np.where(total > 0, weighted / total, np.nan)
+    value -= low
+    value /= high - low
+    value *= 100.0
+    return value
+
+
 def _weighted_sum_last(tally: Array, values: Array) -> Array:
     """``_sum_last(tally * values)`` without the whole product: each point's products
     are the same numbers, added in the same order, so the same bits."""

@@ -45,19 +45,35 @@ def sobol(model: Model, groups: Sequence[Sequence[int]], samples: int, seed: int
     ``groups``; the model maps them to its own ranges. Costs ``samples · (g + 2)``
     model rows for g groups, evaluated in one call.
     """
-    k = 1 + max(c for g in groups for c in g)
-    rng = np.random.default_rng(seed)
+    a, b = matrices(groups, samples, seed)
     # A, B and each AB_i written in place into the one array the model is given
-    rows = np.empty(((len(groups) + 2) * samples, k))
-    a, b = rows[:samples], rows[samples:2 * samples]
-    a[...] = rng.random((samples, k))
-    b[...] = rng.random((samples, k))
+    rows = np.empty(((len(groups) + 2) * samples, a.shape[1]))
+    rows[:samples] = a
+    rows[samples:2 * samples] = b
     for g, group in enumerate(groups, start=2):
         ab = rows[g * samples:(g + 1) * samples]
         ab[...] = a
         ab[:, list(group)] = b[:, list(group)]
     out = np.asarray(model(rows), dtype=float)
-    out = out.reshape(len(groups) + 2, samples, -1)
+    return indices(out.reshape(len(groups) + 2, samples, -1))
+
+
+def matrices(groups: Sequence[Sequence[int]], samples: int, seed: int) -> tuple[Array, Array]:
+    """The design's two ``samples × k`` matrices A and B (``k``: one more than the largest
+    column named in ``groups``), drawn from ``numpy.random.default_rng(seed)``, A first.
+
+    A model that knows which of its outputs depend on which inputs can evaluate
+    ``f(AB_i)`` from A and B itself (``diamond.scoring.sensitivity`` does) and hand the
+    outputs to ``indices``: the same draws and figures as ``sobol``.
+    """
+    k = 1 + max(c for g in groups for c in g)
+    rng = np.random.default_rng(seed)
+    return rng.random((samples, k)), rng.random((samples, k))
+
+
+def indices(out: Array) -> Indices:
+    """The indices from the model's outputs, ``(g + 2) × samples × q``: at A, at B, then at
+    each ``AB_i`` in the order of the groups."""
     # Centred on the sample mean: same expectation, far smaller variance when the
     # output's mean is large against its spread (a score near 55 moving by a few points).
     centre = np.concatenate([out[0], out[1]]).mean(axis=0)

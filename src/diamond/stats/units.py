@@ -1,0 +1,80 @@
+"""Whole-number tallies: the bootstrap's products in single precision, exactly.
+
+A resampled tally is ``Σ count × weight`` over the respondents who gave an answer. When
+the weights are whole numbers of a common unit (all 1 when every respondent weighs the
+same; 1, 2, 3, 4 and 6 sixths of the largest for weights of 0.5, 1, 1.5, 2 and 3), every
+tally in units, and every sum of a tally times a scale point, is a whole number: single
+precision holds it exactly below 2**24, so the products give the same figures whatever
+their precision, block or order, and the scores (ratios of such sums) are the correctly
+rounded ones, which the double-precision products of the weights themselves (each
+rounded, in the order of the linear-algebra library) approach to a few units in the
+last place.
+
+The mean needs only two such sums per indicator (the weight on an answer, and the weight
+times the answer), not one per scale point: ``sums`` is that ``n × 2I`` matrix.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+#: Single precision holds every whole number below this exactly.
+EXACT_BELOW = 2**24
+#: The largest number of units a weight of 1 is split into.
+MAX_DENOMINATOR = 1024
+#: More distinct weights than this: not looked at (weights from a continuous range).
+MAX_DISTINCT = 64
+
+
+def units(weights: Array) -> NDArray[np.float32] | None:
+    """Each respondent's weight (scaled so the largest is 1) as a whole number of units
+    ``m / D``, the smallest ``D`` up to ``MAX_DENOMINATOR`` for which every weight is the
+    double nearest ``m / D`` (1 when all weigh the same; 1, 2, 3, 4 and 6 for weights of
+    0.5, 1, 1.5, 2 and 3); None when there is no such ``D`` or more than
+    ``MAX_DISTINCT`` distinct weights."""
+    if weights.size == 0 or not bool((weights >= 0).all()):
+        return None
+    if bool((weights == 1.0).all()):
+        return np.ones(weights.shape, dtype=np.float32)
+    ordered = np.sort(weights)
+    distinct = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+    if distinct.size > MAX_DISTINCT:
+        return None
+    denominators = np.arange(1, MAX_DENOMINATOR + 1, dtype=np.float64)[:, None]
+    whole = np.rint(distinct * denominators)
+    fits = np.flatnonzero((whole / denominators == distinct).all(axis=1))
+    if fits.size == 0:
+        return None
+    found: NDArray[np.float32] = np.rint(weights * denominators[fits[0], 0]).astype(np.float32)
+    return found
+
+
+def exact(units: NDArray[np.float32], low: int, high: int) -> bool:
+    """Whether every resampled sum of units × scale point stays below ``EXACT_BELOW``: at
+    most every respondent drawn with the largest unit, times the largest point."""
+    top = float(units.max()) if units.size else 0.0
+    return units.size * top * max(abs(low), abs(high), 1) < EXACT_BELOW
+
+
+def tallies(answers: Array, units: NDArray[np.float32], low: int, high: int
+            ) -> NDArray[np.float32]:
+    """``n × I·K``: each respondent's units on the scale point they gave each indicator."""
+    points = np.arange(low, high + 1, dtype=np.float64)
+    out = (answers[:, :, None] == points).astype(np.float32)
+    out *= units[:, None, None]
+    found: NDArray[np.float32] = out.reshape(answers.shape[0], -1)
+    return found
+
+
+def sums(answers: Array, units: NDArray[np.float32]) -> NDArray[np.float32]:
+    """``n × 2I``: each respondent's units on every answered indicator (0 where not
+    answered), then their units times the answer."""
+    answered = ~np.isnan(answers)
+    out = np.empty((answers.shape[0], 2 * answers.shape[1]), dtype=np.float32)
+    n_ind = answers.shape[1]
+    np.multiply(answered, units[:, None], out=out[:, :n_ind])
+    np.multiply(np.where(answered, answers, 0.0), units[:, None], out=out[:, n_ind:],
+                casting="same_kind")
+    return out
