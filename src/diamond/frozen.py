@@ -55,8 +55,21 @@ else:
     def frozen(cls=None, /, *, eq=True):
         """``@dataclass(frozen=True)``; ``@frozen(eq=False)``: the same with ``eq=False``."""
         if cls is None:
-            return lambda c: _build(c, eq)
-        return _build(cls, eq)
+            return lambda c: _declare(c, eq)
+        return _declare(cls, eq)
+
+
+#: The Python versions whose ``dataclasses`` this module was checked against. On any
+#: other, ``frozen`` is plain ``dataclass(frozen=True)``: slower to declare, never wrong.
+CHECKED_PYTHONS = ((3, 11), (3, 12), (3, 13))
+FAST = sys.version_info[:2] in CHECKED_PYTHONS
+
+
+def _declare(cls: type[T], eq: bool) -> type[T]:
+    if not FAST:
+        made: type[T] = dataclasses.dataclass(frozen=True, eq=eq)(cls)
+        return made
+    return _build(cls, eq)
 
 
 def _build(cls: type[T], eq: bool) -> type[T]:

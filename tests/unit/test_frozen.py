@@ -54,6 +54,26 @@ def _values(cls: type, salt: int) -> dict[str, Any]:
     return {f.name: (f.name, salt, 0.5) for f in dataclasses.fields(cls)}
 
 
+def test_an_unchecked_python_gets_plain_dataclasses(monkeypatch: pytest.MonkeyPatch) -> None:
+    import diamond.frozen
+
+    monkeypatch.setattr(diamond.frozen, "FAST", False)
+
+    @frozen
+    class Pair:
+        """Two values."""
+
+        left: int
+        right: int = 2
+
+    assert Pair.__repr__.__module__ != "diamond.frozen"  # dataclass's own methods
+    assert Pair(1) == Pair(1, 2) and repr(Pair(1)).endswith("Pair(left=1, right=2)")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Pair(1).left = 3  # type: ignore[misc]
+
+
+@pytest.mark.skipif(not __import__("diamond.frozen").frozen.FAST,
+                    reason="@frozen is plain dataclass on a Python it was not checked against")
 def test_the_scoring_and_statistics_records_are_built_by_frozen() -> None:
     names = {c.__qualname__ for c in DECLARED}
     assert {"Assessment", "IndicatorResult", "Robustness", "EvidenceResult",
