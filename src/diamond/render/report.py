@@ -33,9 +33,15 @@ __all__ = ["FORMATS", "RENDERERS", "TEXT_FORMATS", "RenderOptions", "RenderedFil
            "ReportRenderer", "check_formats", "check_stem", "render_reports", "report_stem"]
 
 
+#: Three or more newlines: what optional sections leave where they are absent.
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def _markdown(job: RenderJob) -> list[RenderedFile]:
     # optional sections (the report: block) leave empty lines where they are absent
-    text = re.sub(r"\n{3,}", "\n\n", job.render("report.md.j2"))
+    text = job.render("report.md.j2")
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
     return [RenderedFile(f"{job.stem}.md", text),
             RenderedFile(job.svg_name, job.context()["chart"]["svg"])]
 
