@@ -192,3 +192,13 @@ def test_filters_for_both_languages_use_the_memo_consistently() -> None:
         f = filters_for(lang)
         assert f["num"](56.25) == _reference_num(56.25, 1, lang)
         assert f["pct"](0.8) == ("%80" if lang == "tr" else "80%")
+
+
+def test_coordinates_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart, "_coords", {})
+    for x in [0.0, -0.0, -0.04, 0.05, 1, 3, 2.25, 1e20, -12.35, float("nan"), float("inf"),
+              0.0, -0.04, 1, 1.0, True]:
+        for _ in range(2):
+            want = f"{x:.1f}"
+            assert chart.coord(x) == ("0.0" if want == "-0.0" else want)
+    assert all(k == k for k in chart._coords)  # NaN is never kept

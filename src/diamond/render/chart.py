@@ -41,10 +41,22 @@ class Series:
     kind: Literal["overall", "group"] = "group"
 
 
+#: Coordinates already written (charts repeat the same positions report after report).
+_coords: dict[float, str] = {}
+
+
 def coord(x: float) -> str:
     """Fixed one-decimal number without a negative zero."""
-    s = f"{x:.1f}"
-    return "0.0" if s == "-0.0" else s
+    s = _coords.get(x)
+    if s is None:
+        s = f"{x:.1f}"
+        if s == "-0.0":
+            s = "0.0"
+        if x == x and type(x) in (float, int):  # not NaN: a key that finds itself
+            if len(_coords) >= 8192:
+                _coords.clear()
+            _coords[x] = s
+    return s
 
 
 def _escape(text: str) -> str:
