@@ -202,3 +202,14 @@ def test_coordinates_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch)
             want = f"{x:.1f}"
             assert chart.coord(x) == ("0.0" if want == "-0.0" else want)
     assert all(k == k for k in chart._coords)  # NaN is never kept
+
+
+def test_long_texts_are_not_kept_in_the_memos() -> None:
+    long = "uzun metin " * 100
+    assert md_text(long) == _reference_md_text(long)
+    assert fill(long + "{n}", {"n": 1}) == long + "1"
+    assert long not in filters._md_cache
+    assert long + "{n}" not in filters._fill_cache
+    env = _trusted()
+    assert env.html_output(long) == str(escape(long))
+    assert long not in env._html_memo

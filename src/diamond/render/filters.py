@@ -50,6 +50,8 @@ _UNSAFE_IN_REPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 #: Memoised results of the pure filters below (the same labels, names and numbers recur
 #: in every report of a process); cleared when full, so memory stays bounded.
 _CACHE_MOST = 8192
+#: Longer texts (a questionnaire's own prose, say) are not kept.
+_CACHE_LONGEST = 400
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}
 #: A label's placeholders, parsed once: the texts between them and their names (for
@@ -91,9 +93,11 @@ def md_text(value: Any) -> str:
     if type(value) is str:
         found = _md_cache.get(value)
         if found is None:
-            if len(_md_cache) >= _CACHE_MOST:
-                _md_cache.clear()
-            found = _md_cache[value] = _md_text(value)
+            found = _md_text(value)
+            if len(value) <= _CACHE_LONGEST:
+                if len(_md_cache) >= _CACHE_MOST:
+                    _md_cache.clear()
+                _md_cache[value] = found
         return found
     return _md_text("" if value is None else str(value))
 
@@ -198,9 +202,11 @@ def _parsed(template: str) -> _Parsed:
 
 
 def _parsed_once(cache: dict[str, _Parsed], key: str, template: str) -> _Parsed:
-    if len(cache) >= _CACHE_MOST:
-        cache.clear()
-    parsed = cache[key] = _parsed(template)
+    parsed = _parsed(template)
+    if len(key) <= _CACHE_LONGEST:
+        if len(cache) >= _CACHE_MOST:
+            cache.clear()
+        cache[key] = parsed
     return parsed
 
 
