@@ -213,3 +213,13 @@ def test_long_texts_are_not_kept_in_the_memos() -> None:
     env = _trusted()
     assert env.html_output(long) == str(escape(long))
     assert long not in env._html_memo
+
+
+def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
+    from diamond.render.report import squeeze_blank_lines
+
+    rng = random.Random(3)
+    pieces = ["a", "\n", "b\n", "\n\n", "ş", "\n\n\n\n", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
