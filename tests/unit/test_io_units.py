@@ -124,3 +124,27 @@ def test_pieces_that_fail_midway_leave_no_temporary(tmp_path: Path) -> None:
         staged.add(tmp_path / "a.txt", "a\n")
         staged.add(tmp_path / "page.html", pieces())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_staged_temporary_travels_as_a_folder_and_names(tmp_path: Path) -> None:
+    import pickle
+
+    from diamond.io.atomic import commit, stage
+
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    plain = stage(tmp_path / "a.md", "A")
+    through = stage(link, "B")
+    assert plain.shown == plain.final == tmp_path / "a.md" and plain.given is None
+    assert through.shown == link and through.final == real
+    assert plain.temp.parent == tmp_path and plain.temp.exists()
+    back = [pickle.loads(pickle.dumps(s)) for s in (plain, through)]
+    assert back == [plain, through]
+    shared = [s.sharing() for s in back]
+    assert shared[0].folder is shared[1].folder
+    commit(shared)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A"
+    assert real.read_text(encoding="utf-8") == "B" and link.is_symlink()
+    assert not plain.temp.exists() and not through.temp.exists()

@@ -21,13 +21,66 @@ from diamond.i18n import _
 from diamond.io.temps import clean_stale, temp_name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Staged:
-    """A temporary holding a file's new content, not yet renamed over ``final``."""
+    """A temporary holding a file's new content, not yet renamed over ``final``.
 
-    shown: Path
-    final: Path
-    temp: Path
+    Kept as texts, a folder and two names (a portfolio holds one per report file until
+    the end, thousands of them, and sends them between processes): ``final`` is
+    ``folder/name``, ``temp`` is ``folder/temp_name``, ``shown`` (the path as given, for
+    messages) is ``final`` unless it differs (a symbolic link written through).
+    """
+
+    folder: str
+    name: str
+    temp_name: str
+    given: Path | None = None
+
+    @classmethod
+    def of(cls, shown: Path, final: Path, temp: Path) -> Staged:
+        """The temporary ``temp`` (in ``final``'s folder) for ``final``, shown as ``shown``."""
+        folder = _shared(os.fspath(final.parent))
+        return cls(folder, final.name, temp.name, None if shown == final else shown)
+
+    @property
+    def final(self) -> Path:
+        """Where the content goes."""
+        return Path(self.folder, self.name)
+
+    @property
+    def temp(self) -> Path:
+        """The temporary holding it."""
+        return Path(self.folder, self.temp_name)
+
+    @property
+    def shown(self) -> Path:
+        """The path as given (messages name it)."""
+        return self.final if self.given is None else self.given
+
+    def final_path(self) -> str:
+        """``final`` as text."""
+        return os.path.join(self.folder, self.name)
+
+    def temp_path(self) -> str:
+        """``temp`` as text."""
+        return os.path.join(self.folder, self.temp_name)
+
+    def sharing(self) -> Staged:
+        """The same, its folder's text shared with every other staged in that folder (one
+        that arrived from another process brings its own copy)."""
+        folder = _shared(self.folder)
+        return self if folder is self.folder else Staged(folder, self.name, self.temp_name,
+                                                         self.given)
+
+
+#: One text per folder of staged temporaries (a portfolio stages thousands into one).
+_folders: dict[str, str] = {}
+
+
+def _shared(folder: str) -> str:
+    if len(_folders) > 1024:
+        _folders.clear()
+    return _folders.setdefault(folder, folder)
 
 
 def cannot_write(path: object, exc: OSError) -> str:
@@ -141,21 +194,21 @@ def stage(path: Path, content: Content, *, owner: int | None = None) -> Staged:
         if isinstance(exc, OSError):
             raise OutputError(cannot_write(path, exc)) from None
         raise
-    return Staged(path, final, temp)
+    return Staged.of(path, final, temp)
 
 
 def discard(staged: Sequence[Staged]) -> None:
     """Remove temporaries that will not be renamed."""
     for item in staged:
         with contextlib.suppress(OSError):
-            os.unlink(item.temp)
+            os.unlink(item.temp_path())
 
 
 def commit(staged: Sequence[Staged]) -> None:
     """Rename every temporary over its final name (renames need no disk space)."""
     for n, item in enumerate(staged):
         try:
-            os.replace(item.temp, item.final)
+            os.replace(item.temp_path(), item.final_path())
         except OSError as exc:
             discard(staged[n:])
             done = ", ".join(str(s.shown) for s in staged[:n]) or _("none")
@@ -164,8 +217,8 @@ def commit(staged: Sequence[Staged]) -> None:
                     path=item.shown, reason=exc.strerror or exc, done=done
                 )
             ) from None
-    for folder in {item.final.parent for item in staged}:
-        _sync_folder(folder)
+    for folder in dict.fromkeys(item.folder for item in staged):
+        _sync_folder(Path(folder))
 
 
 def _sync_folder(folder: Path) -> None:

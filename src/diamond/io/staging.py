@@ -45,7 +45,8 @@ class StagedSet:
         """Take temporaries staged elsewhere (by a worker process) into the set, renamed
         in ``order`` then their own order; refuses them as ``add`` does, and removes
         them then with the rest."""
-        self._staged += [((order, k), s) for k, s in enumerate(staged)]  # first: removable
+        self._staged += [((order, k), s.sharing())  # first: removable
+                         for k, s in enumerate(staged)]
         self._guard.refuse([s.shown for s in staged], hint=self._hint)
 
     def __len__(self) -> int:

@@ -20,22 +20,48 @@ __all__ = ["build_portfolio_context"]
 Data = dict[str, Any]
 
 
-def _cluster(c: Cluster, p: Portfolio, labels: Mapping[str, Any]) -> Data:
+class _Shared:
+    """The small dicts every cluster's row repeats (a band, a framework), made once and
+    shared by the rows: a national programme lists thousands of clusters, and the
+    templates only read them."""
+
+    def __init__(self, p: Portfolio, labels: Mapping[str, Any]) -> None:
+        self.p = p
+        self.labels = labels
+        self.bands: dict[str | None, Data] = {}
+        self.frameworks: dict[tuple[str, str], Data] = {}
+
+    def band(self, value: str | None) -> Data:
+        found = self.bands.get(value)
+        if found is None:
+            found = self.bands[value] = band(value, self.labels)
+        return found
+
+    def framework(self, c: Cluster) -> Data:
+        key = (c.framework_id, c.framework_names[self.p.lang])
+        found = self.frameworks.get(key)
+        if found is None:
+            found = self.frameworks[key] = {"id": key[0], "name": key[1]}
+        return found
+
+
+def _cluster(c: Cluster, shared: _Shared) -> Data:
+    p = shared.p
     cells = {d.id: d for d in c.dimensions}
     row = []
     for column in p.columns:
         cell = cells.get(column.id)
         row.append(None if cell is None else {"score": cell.score,
-                                               "band": band(cell.band, labels)})
+                                               "band": shared.band(cell.band)})
     reports = {name.rsplit(".", 1)[-1]: href(report_link(name)) for name in c.reports}
     return {
         "rank": c.rank if c.latest else "–", "latest": c.latest,
         "rank_low": c.rank_low, "rank_high": c.rank_high, "ci_low": c.ci_low,
         "ci_high": c.ci_high, "source": c.source, "stem": c.stem, "name": c.name,
         "region": c.region, "period": c.period,
-        "framework": {"id": c.framework_id, "name": c.framework_names[p.lang]},
+        "framework": shared.framework(c),
         "respondents": c.respondents, "overall": c.overall,
-        "band": band(c.band, labels), "cells": row, "reports": reports,
+        "band": shared.band(c.band), "cells": row, "reports": reports,
     }
 
 
@@ -50,6 +76,7 @@ def _icc(p: Portfolio) -> list[Data]:
 
 def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
     """Everything a portfolio template may use, as plain data (``labels`` of ``p.lang``)."""
+    shared = _Shared(p, labels)
     counts = {"files": p.files, "clusters": len(p.clusters),
               "invalid": len(p.invalid), "skipped": len(p.skipped)}
     return {
@@ -60,7 +87,7 @@ def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
         "columns": [{"id": c.id, "number": c.number, "name": c.name,
                      "title": f"{c.number} {c.name}" if c.number else c.name}
                     for c in p.columns],
-        "clusters": [_cluster(c, p, labels) for c in p.clusters],
+        "clusters": [_cluster(c, shared) for c in p.clusters],
         "invalid": [{"source": f.source, "messages": list(f.messages)} for f in p.invalid],
         "skipped": list(p.skipped),
         "icc": _icc(p),

@@ -41,10 +41,22 @@ class Series:
     kind: Literal["overall", "group"] = "group"
 
 
+#: Coordinates already written (charts repeat the same positions report after report).
+_coords: dict[float, str] = {}
+
+
 def coord(x: float) -> str:
     """Fixed one-decimal number without a negative zero."""
-    s = f"{x:.1f}"
-    return "0.0" if s == "-0.0" else s
+    s = _coords.get(x)
+    if s is None:
+        s = f"{x:.1f}"
+        if s == "-0.0":
+            s = "0.0"
+        if x == x and type(x) in (float, int):  # not NaN: a key that finds itself
+            if len(_coords) >= 8192:
+                _coords.clear()
+            _coords[x] = s
+    return s
 
 
 def _escape(text: str) -> str:
@@ -78,9 +90,26 @@ def _greedy(words: Sequence[str], width: int) -> list[str]:
     return lines
 
 
+#: Wrapped labels by (text, width, lines): the same indicator and dimension names recur
+#: in every report of a process. Emptied when full.
+_wrapped: dict[tuple[str, int, int], tuple[str, ...]] = {}
+_WRAPPED_MOST = 4096
+_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
 def wrap_label(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
     """Balanced wrap into at most ``max_lines`` lines (widening if needed, never truncating)."""
-    words = [w for w in re.split(r"[^\S\u00a0]+", text) if w]
+    key = (text, width, max_lines)
+    found = _wrapped.get(key)
+    if found is None:
+        if len(_wrapped) >= _WRAPPED_MOST:
+            _wrapped.clear()
+        found = _wrapped[key] = tuple(_wrap(text, width, max_lines))
+    return list(found)
+
+
+def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+    words = [w for w in _BREAKS.split(text) if w]
     while len(lines := _greedy(words, width)) > max_lines:  # widen rather than truncate
         width += 1
     for narrower in range(width - 1, 7, -1):  # shortest width that needs no extra line

@@ -69,16 +69,30 @@ def _ref(d: DimensionResult, labels: Mapping[str, Any]) -> Data:
             "band": _band(d.band, labels)}
 
 
+#: The last assessment's dimension names and indicator texts by id (its items and
+#: references look them up one by one; ``Assessment.indicators`` is built on each call).
+_names_of: tuple[Assessment | None, dict[str, str], dict[str, str]] = (None, {}, {})
+
+
+def _texts(a: Assessment) -> tuple[dict[str, str], dict[str, str]]:
+    """``a``'s dimension names and indicator texts by id (the first of each id, as the
+    lookups in framework order found them)."""
+    global _names_of
+    if _names_of[0] is not a:
+        dimensions: dict[str, str] = {}
+        indicators: dict[str, str] = {}
+        for d in a.dimensions:
+            dimensions.setdefault(d.id, d.name)
+            for i in d.indicators:
+                indicators.setdefault(i.id, i.text)
+        _names_of = (a, dimensions, indicators)
+    return _names_of[1], _names_of[2]
+
+
 def _item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
-    indicator = None
-    if e.indicator is not None:
-        try:
-            indicator = a.indicator(e.indicator).text
-        except KeyError:
-            indicator = None
-    dimension = None
-    if e.dimension is not None:
-        dimension = next((d.name for d in a.dimensions if d.id == e.dimension), None)
+    dimensions, indicators = _texts(a)
+    indicator = None if e.indicator is None else indicators.get(e.indicator)
+    dimension = None if e.dimension is None else dimensions.get(e.dimension)
     return {
         "quadrant": e.quadrant, "quadrant_label": labels["quadrants"][e.quadrant],
         "letter": labels["quadrant_letters"][e.quadrant], "text": e.text,
@@ -90,13 +104,9 @@ def _item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
 
 
 def _names(ids: tuple[str, ...], a: Assessment) -> list[Data]:
-    found: list[Data] = []
-    for target in ids:
-        name = next((d.name for d in a.dimensions if d.id == target), None)
-        if name is None:
-            name = next((i.text for i in a.indicators if i.id == target), target)
-        found.append({"id": target, "name": name})
-    return found
+    dimensions, indicators = _texts(a)
+    return [{"id": target, "name": dimensions[target] if target in dimensions
+             else indicators.get(target, target)} for target in ids]
 
 
 def _intervals(a: Assessment) -> dict[str, tuple[float, float]]:

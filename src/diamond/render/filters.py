@@ -44,6 +44,21 @@ _LINE_START = re.compile(r"^([#+=-]|\d{1,9}(?=[.)](?: |$)))")
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DASH = "–"
+#: For reports: what ``report_text`` would escape (C0 controls but newline and tab, DEL,
+#: C1, lone surrogates); text without one is returned as it is.
+_UNSAFE_IN_REPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Memoised results of the pure filters below (the same labels, names and numbers recur
+#: in every report of a process); cleared when full, so memory stays bounded.
+_CACHE_MOST = 8192
+#: Longer texts (a questionnaire's own prose, say) are not kept.
+_CACHE_LONGEST = 400
+_md_cache: dict[str, str] = {}
+_num_cache: dict[tuple[float, Any, str], str] = {}
+#: A label's placeholders, parsed once: the texts between them and their names (for
+#: HTML, those of the escaped label, keyed by the label as given).
+_Parsed = tuple[tuple[str, ...], tuple[str, ...]]
+_fill_cache: dict[str, _Parsed] = {}
+_fill_html_cache: dict[str, _Parsed] = {}
 
 
 def report_safe(value: Any) -> Any:
@@ -52,10 +67,14 @@ def report_safe(value: Any) -> Any:
     undecodable file-name bytes become visible escapes (``\\x1b``); markup stays markup.
     """
     if type(value) is str:  # the common case first: most output is printable text
-        return value if value.isprintable() else report_text(value)
+        if value.isprintable() or _UNSAFE_IN_REPORT.search(value) is None:
+            return value
+        return report_text(value)
     if isinstance(value, Markup):
         text = str(value)
-        return value if text.isprintable() else Markup(report_text(text))
+        if text.isprintable() or _UNSAFE_IN_REPORT.search(text) is None:
+            return value
+        return Markup(report_text(text))
     if isinstance(value, str):
         return report_text(value)
     return value
@@ -71,7 +90,20 @@ def md_text(value: Any) -> str:
     ``1) ``), is escaped too, so the text cannot become a heading, a list, a
     thematic break or a setext underline where it starts a line or a list item.
     """
-    text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
+    if type(value) is str:
+        found = _md_cache.get(value)
+        if found is None:
+            found = _md_text(value)
+            if len(value) <= _CACHE_LONGEST:
+                if len(_md_cache) >= _CACHE_MOST:
+                    _md_cache.clear()
+                _md_cache[value] = found
+        return found
+    return _md_text("" if value is None else str(value))
+
+
+def _md_text(value: str) -> str:
+    text = _SPACE.sub(" ", value).strip()
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     match = _LINE_START.match(text)
@@ -107,6 +139,12 @@ def num(value: Any, digits: int = 1, lang: str = "en", none: str = _DASH) -> str
 
     A negative zero prints as zero.
     """
+    kind = type(value)
+    if kind is float or kind is int:
+        key = (value, digits, lang)
+        found = _num_cache.get(key)
+        if found is not None:
+            return found
     number = _finite(value)
     if number is None:
         return none
@@ -114,7 +152,12 @@ def num(value: Any, digits: int = 1, lang: str = "en", none: str = _DASH) -> str
     text = f"{number:.{digits}f}"
     if text.lstrip("-").strip("0.") == "":
         text = text.lstrip("-")
-    return text.replace(".", ",") if lang == "tr" else text
+    text = text.replace(".", ",") if lang == "tr" else text
+    if kind is float or kind is int:
+        if len(_num_cache) >= _CACHE_MOST:
+            _num_cache.clear()
+        _num_cache[key] = text
+    return text
 
 
 def pct(value: Any, digits: int = 0, lang: str = "en", none: str = _DASH) -> str:
@@ -145,12 +188,40 @@ def score_bar(value: Any, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _substitute(template: str, values: Mapping[str, Any], convert: Callable[[Any], str]) -> str:
-    def one(match: re.Match[str]) -> str:
-        key = match.group(1)
-        return convert(values[key]) if key in values else match.group(0)
+def _parsed(template: str) -> _Parsed:
+    """``template``'s texts around its placeholders (one more than the names) and names."""
+    texts: list[str] = []
+    names: list[str] = []
+    at = 0
+    for match in _PLACEHOLDER.finditer(template):
+        texts.append(template[at:match.start()])
+        names.append(match.group(1))
+        at = match.end()
+    texts.append(template[at:])
+    return tuple(texts), tuple(names)
 
-    return _PLACEHOLDER.sub(one, template)
+
+def _parsed_once(cache: dict[str, _Parsed], key: str, template: str) -> _Parsed:
+    parsed = _parsed(template)
+    if len(key) <= _CACHE_LONGEST:
+        if len(cache) >= _CACHE_MOST:
+            cache.clear()
+        cache[key] = parsed
+    return parsed
+
+
+def _substitute(parsed: _Parsed, values: Mapping[str, Any], convert: Callable[[Any], str]
+                ) -> str:
+    """The label ``parsed`` with each placeholder whose name is in ``values`` replaced by
+    ``convert`` of its value; any other placeholder stays as it is."""
+    texts, names = parsed
+    if not names:
+        return texts[0]
+    pieces = [texts[0]]
+    for name, text in zip(names, texts[1:], strict=True):
+        pieces.append(convert(values[name]) if name in values else "{" + name + "}")
+        pieces.append(text)
+    return "".join(pieces)
 
 
 def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> str:
@@ -163,9 +234,21 @@ def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> 
     ``Markup``.
     """
     if autoescape:
-        safe = {k: escape(v) for k, v in values.items()}
-        return Markup(_substitute(str(escape(template)), safe, str))
-    return _substitute(str(template), values, str)
+        if type(template) is str:
+            parsed = _fill_html_cache.get(template)
+            if parsed is None:
+                parsed = _parsed_once(_fill_html_cache, template, str(escape(template)))
+        else:
+            text = str(escape(template))
+            parsed = _fill_cache.get(text) or _parsed_once(_fill_cache, text, text)
+        return Markup(_substitute(parsed, values, _escaped))
+    text = str(template)
+    return _substitute(_fill_cache.get(text) or _parsed_once(_fill_cache, text, text), values,
+                       str)
+
+
+def _escaped(value: Any) -> str:
+    return str(escape(value))
 
 
 def filters_for(lang: str) -> dict[str, Callable[..., Any]]:

@@ -11,7 +11,6 @@ is read (the report's date is the assessment's).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,9 +32,17 @@ __all__ = ["FORMATS", "RENDERERS", "TEXT_FORMATS", "RenderOptions", "RenderedFil
            "ReportRenderer", "check_formats", "check_stem", "render_reports", "report_stem"]
 
 
+def squeeze_blank_lines(text: str) -> str:
+    """Every run of three or more newlines as two (``re.sub(r"\\n{3,}", "\\n\\n", text)``,
+    by ``str.replace`` until none is left: about twice as fast on a report)."""
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
+
+
 def _markdown(job: RenderJob) -> list[RenderedFile]:
     # optional sections (the report: block) leave empty lines where they are absent
-    text = re.sub(r"\n{3,}", "\n\n", job.render("report.md.j2"))
+    text = squeeze_blank_lines(job.render("report.md.j2"))
     return [RenderedFile(f"{job.stem}.md", text),
             RenderedFile(job.svg_name, job.context()["chart"]["svg"])]
 

@@ -289,6 +289,13 @@ def template_error(env: jinja2.Environment, name: str, error: BaseException) -> 
 
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name`` with ``context``; any failure raises ``TemplateError``."""
+    if isinstance(env, TrustedEnvironment):  # unbounded: Jinja's render, the same pieces
+        try:
+            return env.get_template(name).render(context)
+        except TemplateError:
+            raise
+        except Exception as error:
+            raise _render_error(env, name, error) from error
     return "".join(stream_template(env, name, context))
 
 

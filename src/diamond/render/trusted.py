@@ -22,14 +22,19 @@ from typing import Any
 
 import jinja2
 
+from diamond.render.output import OutputCodeGenerator, OutputMixin
+
 __all__ = ["TrustedEnvironment"]
 
 #: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
-class TrustedEnvironment(jinja2.Environment):
-    """A plain Jinja environment for the shipped templates (see the module)."""
+class TrustedEnvironment(OutputMixin, jinja2.Environment):
+    """A plain Jinja environment for the shipped templates (see the module); each output
+    finalized and escaped in one call (``diamond.render.output``)."""
+
+    code_generator_class = OutputCodeGenerator
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts."""

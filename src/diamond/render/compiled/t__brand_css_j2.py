@@ -13,13 +13,14 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'given'):
         pass
         yield ':root { --accent: '
-        yield str(environment.finalize(environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'primary')))
+        yield environment.text_output(environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'primary'))
         yield '; --leading: '
-        yield str(environment.finalize(environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'accent')))
+        yield environment.text_output(environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'accent'))
         yield '; }\n'
     yield '.logo { max-height: 64px; max-width: 240px; display: block; margin: 0 0 12px; }\n.confidentiality { font-weight: 600; color: #c0392b; }\n.key-messages { border-left: 4px solid '
-    yield str(environment.finalize(environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'primary')))
+    yield environment.text_output(environment.getattr((undefined(name='brand') if l_0_brand is missing else l_0_brand), 'primary'))
     yield '; padding: 4px 16px; margin: 18px 0; }\n.note, .actions-for { color: #5b6675; font-size: 0.9em; }\n.interpretation { background: #e7eef6; border-radius: 6px; padding: 4px 16px; margin: 12px 0; }\n'
 
 blocks = {}
 debug_info = '3=12&4=15&8=20'
+Macro = environment.recording_macro

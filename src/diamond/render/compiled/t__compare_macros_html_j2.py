@@ -37,9 +37,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_4.extend((
             '<span class="band band-',
-            escape(environment.finalize((environment.getattr(l_1_b, 'id') or 'none'))),
+            environment.html_output((environment.getattr(l_1_b, 'id') or 'none')),
             '">',
-            escape(environment.finalize(environment.getattr(l_1_b, 'label'))),
+            environment.html_output(environment.getattr(l_1_b, 'label')),
             '</span>',
         ))
         return concat(t_4)
@@ -54,13 +54,13 @@ def root(context, missing=missing, environment=environment):
             pass
             t_5.extend((
                 '<span class="chg chg-',
-                escape(environment.finalize(environment.getattr(l_1_c, 'verdict'))),
+                environment.html_output(environment.getattr(l_1_c, 'verdict')),
                 '" title="',
-                escape(environment.finalize(environment.getattr(l_1_c, 'label'))),
+                environment.html_output(environment.getattr(l_1_c, 'label')),
                 '">',
-                escape(environment.finalize(environment.getattr(l_1_c, 'symbol'))),
+                environment.html_output(environment.getattr(l_1_c, 'symbol')),
                 ' ',
-                escape(environment.finalize(t_1(environment.getattr(l_1_c, 'delta')))),
+                environment.html_output(t_1(environment.getattr(l_1_c, 'delta'))),
                 '</span>',
             ))
         else:
@@ -81,20 +81,20 @@ def root(context, missing=missing, environment=environment):
             l_1_many = undefined("parameter 'many' was not provided", name='many')
         pass
         t_6.append(
-            escape(environment.finalize(t_2(environment.getattr(l_1_p, 'score')))),
+            environment.html_output(t_2(environment.getattr(l_1_p, 'score'))),
         )
         if (not t_3(environment.getattr(l_1_p, 'se'))):
             pass
             t_6.extend((
                 ' <span class="se">± ',
-                escape(environment.finalize(t_2(environment.getattr(l_1_p, 'se')))),
+                environment.html_output(t_2(environment.getattr(l_1_p, 'se'))),
                 '</span>',
             ))
         if ((l_1_many and (l_1_k > 0)) and environment.getattr(l_1_p, 'previous')):
             pass
             t_6.extend((
                 '<br>',
-                escape(environment.finalize(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_p, 'previous')))),
+                environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_p, 'previous'))),
             ))
         return concat(t_6)
     context.exported_vars.add('point')
@@ -108,19 +108,19 @@ def root(context, missing=missing, environment=environment):
         pass
         t_7.extend((
             '<span class="muted">',
-            escape(environment.finalize(environment.getattr(l_1_a, 'kind_label'))),
+            environment.html_output(environment.getattr(l_1_a, 'kind_label')),
             ':</span> ',
-            escape(environment.finalize(environment.getattr(l_1_a, 'name'))),
+            environment.html_output(environment.getattr(l_1_a, 'name')),
             ' <code class="id">',
-            escape(environment.finalize(environment.getattr(l_1_a, 'id'))),
+            environment.html_output(environment.getattr(l_1_a, 'id')),
             '</code> — ',
-            escape(environment.finalize(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_a, 'change')))),
+            environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_a, 'change'))),
         ))
         if (not t_3(environment.getattr(environment.getattr(l_1_a, 'change'), 'ci'))):
             pass
             t_7.extend((
                 ' <span class="muted">(',
-                escape(environment.finalize(context.call(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'difference'), environment.getattr(l_1_a, 'change'), l_1_labels))),
+                environment.html_output(context.call(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'difference'), environment.getattr(l_1_a, 'change'), l_1_labels)),
                 ')</span>',
             ))
         return concat(t_7)
@@ -129,3 +129,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=30&3=32&4=39&6=47&7=52&9=73&10=83&12=101&13=110'
+Macro = environment.recording_macro

@@ -44,9 +44,9 @@ def root(context, missing=missing, environment=environment):
         if l_1_c:
             pass
             t_5.extend((
-                str(environment.finalize(t_1(environment.getattr(l_1_c, 'delta')))),
+                environment.text_output(t_1(environment.getattr(l_1_c, 'delta'))),
                 ' ',
-                str(environment.finalize(environment.getattr(l_1_c, 'symbol'))),
+                environment.text_output(environment.getattr(l_1_c, 'symbol')),
             ))
         else:
             pass
@@ -66,19 +66,19 @@ def root(context, missing=missing, environment=environment):
             l_1_many = undefined("parameter 'many' was not provided", name='many')
         pass
         t_6.append(
-            str(environment.finalize(t_3(environment.getattr(l_1_p, 'score')))),
+            environment.text_output(t_3(environment.getattr(l_1_p, 'score'))),
         )
         if (not t_4(environment.getattr(l_1_p, 'se'))):
             pass
             t_6.extend((
                 ' ± ',
-                str(environment.finalize(t_3(environment.getattr(l_1_p, 'se')))),
+                environment.text_output(t_3(environment.getattr(l_1_p, 'se'))),
             ))
         if ((l_1_many and (l_1_k > 0)) and environment.getattr(l_1_p, 'previous')):
             pass
             t_6.extend((
                 ' (',
-                str(environment.finalize(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_p, 'previous')))),
+                environment.text_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_p, 'previous'))),
                 ')',
             ))
         return concat(t_6)
@@ -92,19 +92,19 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_7.extend((
-            str(environment.finalize(environment.getattr(l_1_a, 'kind_label'))),
+            environment.text_output(environment.getattr(l_1_a, 'kind_label')),
             ': ',
-            str(environment.finalize(t_2(environment.getattr(l_1_a, 'name')))),
+            environment.text_output(t_2(environment.getattr(l_1_a, 'name'))),
             ' (`',
-            str(environment.finalize(environment.getattr(l_1_a, 'id'))),
+            environment.text_output(environment.getattr(l_1_a, 'id')),
             '`) — ',
-            str(environment.finalize(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_a, 'change')))),
+            environment.text_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_a, 'change'))),
         ))
         if (not t_4(environment.getattr(environment.getattr(l_1_a, 'change'), 'ci'))):
             pass
             t_7.extend((
                 ' (',
-                str(environment.finalize(context.call(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'difference'), environment.getattr(l_1_a, 'change'), l_1_labels))),
+                environment.text_output(context.call(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'difference'), environment.getattr(l_1_a, 'change'), l_1_labels)),
                 ')',
             ))
         return concat(t_7)
@@ -113,3 +113,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=36&3=38&4=58&5=86'
+Macro = environment.recording_macro

@@ -13,3 +13,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = ''
+Macro = environment.recording_macro

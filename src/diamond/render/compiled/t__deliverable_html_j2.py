@@ -49,7 +49,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_6.extend((
                 '<div class="running-footer">',
-                escape(environment.finalize((environment.getattr(l_1_B, 'footer') or environment.getattr(l_1_B, 'organisation')))),
+                environment.html_output((environment.getattr(l_1_B, 'footer') or environment.getattr(l_1_B, 'organisation'))),
                 '</div>',
             ))
         return concat(t_6)
@@ -69,9 +69,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_7.extend((
                 '<img class="logo" src="',
-                escape(environment.finalize(environment.getattr(l_1_B, 'logo'))),
+                environment.html_output(environment.getattr(l_1_B, 'logo')),
                 '" alt="',
-                escape(environment.finalize((environment.getattr(l_1_B, 'organisation') or ''))),
+                environment.html_output((environment.getattr(l_1_B, 'organisation') or '')),
                 '">',
             ))
         if environment.getattr(l_1_R, 'cover'):
@@ -83,45 +83,45 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_7.extend((
                     '<dt>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'cover'), 'client'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'client')),
                     '</dt><dd>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_R, 'cover'), 'client'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'client')),
                     '</dd>',
                 ))
             if environment.getattr(environment.getattr(l_1_R, 'cover'), 'authors'):
                 pass
                 t_7.extend((
                     '<dt>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'cover'), 'authors'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'authors')),
                     '</dt><dd>',
-                    escape(environment.finalize(t_2(context.eval_ctx, environment.getattr(environment.getattr(l_1_R, 'cover'), 'authors'), ', '))),
+                    environment.html_output(t_2(context.eval_ctx, environment.getattr(environment.getattr(l_1_R, 'cover'), 'authors'), ', ')),
                     '</dd>',
                 ))
             if environment.getattr(environment.getattr(l_1_R, 'cover'), 'organisation'):
                 pass
                 t_7.extend((
                     '<dt>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'cover'), 'organisation'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'organisation')),
                     '</dt><dd>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_R, 'cover'), 'organisation'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'organisation')),
                     '</dd>',
                 ))
             if environment.getattr(environment.getattr(l_1_R, 'cover'), 'date'):
                 pass
                 t_7.extend((
                     '<dt>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'cover'), 'date'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'date')),
                     '</dt><dd>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_R, 'cover'), 'date'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'date')),
                     '</dd>',
                 ))
             if environment.getattr(environment.getattr(l_1_R, 'cover'), 'version'):
                 pass
                 t_7.extend((
                     '<dt>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'cover'), 'version'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'version')),
                     '</dt><dd>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_R, 'cover'), 'version'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'version')),
                     '</dd>',
                 ))
             t_7.append(
@@ -131,14 +131,14 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_7.extend((
                     '<p class="confidentiality">',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_R, 'cover'), 'confidentiality'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'confidentiality')),
                     '</p>',
                 ))
         elif environment.getattr(l_1_B, 'organisation'):
             pass
             t_7.extend((
                 '<p class="organisation">',
-                escape(environment.finalize(environment.getattr(l_1_B, 'organisation'))),
+                environment.html_output(environment.getattr(l_1_B, 'organisation')),
                 '</p>\n',
             ))
         return concat(t_7)
@@ -156,7 +156,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_8.extend((
                 '<li><a href="#methodology">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology')),
                 '</a></li>',
             ))
         return concat(t_8)
@@ -174,7 +174,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_9.extend((
                 '<li><a href="#action-plan">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan')),
                 '</a></li>',
             ))
         return concat(t_9)
@@ -192,7 +192,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_10.extend((
                 '<div class="key-messages">\n<h3>',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'key_messages'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'key_messages')),
                 '</h3>\n<ul>\n',
             ))
             for l_2_k in environment.getattr(l_1_R, 'key_messages'):
@@ -200,7 +200,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_10.extend((
                     '<li>',
-                    escape(environment.finalize(l_2_k)),
+                    environment.html_output(l_2_k),
                     '</li>\n',
                 ))
             l_2_k = missing
@@ -220,7 +220,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_11.extend((
                 '<p class="note confidential">',
-                escape(environment.finalize(environment.getattr(l_1_R, 'confidential_note'))),
+                environment.html_output(environment.getattr(l_1_R, 'confidential_note')),
                 '</p>',
             ))
         return concat(t_11)
@@ -240,9 +240,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_12.extend((
                 '<div class="interpretation">\n<h3>',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'interpretation'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'interpretation')),
                 '</h3>\n<p>',
-                escape(environment.finalize(environment.getitem(environment.getattr(l_1_R, 'interpretation'), environment.getattr(l_1_d, 'id')))),
+                environment.html_output(environment.getitem(environment.getattr(l_1_R, 'interpretation'), environment.getattr(l_1_d, 'id'))),
                 '</p>\n</div>\n',
             ))
         return concat(t_12)
@@ -263,7 +263,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_13.extend((
                 '<section id="methodology">\n<h2>',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology')),
                 '</h2>\n',
             ))
             l_1_M = environment.getattr(l_1_R, 'methodology')
@@ -276,34 +276,34 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_13.extend((
                         '<dt>',
-                        escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'sampling'))),
+                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'sampling')),
                         '</dt><dd>',
-                        escape(environment.finalize(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling'))),
+                        environment.html_output(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling')),
                         '</dd>',
                     ))
                 if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'):
                     pass
                     t_13.extend((
                         '<dt>',
-                        escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'fieldwork'))),
+                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'fieldwork')),
                         '</dt><dd>',
-                        escape(environment.finalize(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'))),
+                        environment.html_output(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork')),
                         '</dd>',
                     ))
                 if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'):
                     pass
                     t_13.extend((
                         '<dt>',
-                        escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'response'))),
+                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'response')),
                         '</dt><dd>',
-                        escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'invited'), invited=environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'), n=environment.getattr(l_1_respondents, 'total'), rate=t_3(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'response_rate'))))),
+                        environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'invited'), invited=environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'), n=environment.getattr(l_1_respondents, 'total'), rate=t_3(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'response_rate')))),
                         '</dd>',
                     ))
                 if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'workshops'):
                     pass
                     t_13.extend((
                         '<dt>',
-                        escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'workshops'))),
+                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'workshops')),
                         '</dt><dd><ul>',
                     ))
                     for l_2_w in environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'workshops'):
@@ -311,7 +311,7 @@ def root(context, missing=missing, environment=environment):
                         pass
                         t_13.extend((
                             '<li>',
-                            escape(environment.finalize(l_2_w)),
+                            environment.html_output(l_2_w),
                             '</li>',
                         ))
                     l_2_w = missing
@@ -325,18 +325,18 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_13.extend((
                         '<p>',
-                        escape(environment.finalize(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes'))),
+                        environment.html_output(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes')),
                         '</p>',
                     ))
             if environment.getattr(l_1_R, 'participants'):
                 pass
                 t_13.extend((
                     '<h3>',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'participants'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'participants')),
                     '</h3>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col">',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'participant'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'participant')),
                     '</th><th scope="col">',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'group'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'group')),
                     '</th></tr></thead>\n<tbody>\n',
                 ))
                 for l_2_p in environment.getattr(l_1_R, 'participants'):
@@ -344,9 +344,9 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_13.extend((
                         '<tr><td>',
-                        escape(environment.finalize(environment.getattr(l_2_p, 'name'))),
+                        environment.html_output(environment.getattr(l_2_p, 'name')),
                         '</td><td>',
-                        escape(environment.finalize(environment.getattr(l_2_p, 'group'))),
+                        environment.html_output(environment.getattr(l_2_p, 'group')),
                         '</td></tr>\n',
                     ))
                 l_2_p = missing
@@ -357,7 +357,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_13.extend((
                     '<p class="note">',
-                    escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'participants_confidential'), n=environment.getattr(l_1_R, 'participants_confidential')))),
+                    environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'participants_confidential'), n=environment.getattr(l_1_R, 'participants_confidential'))),
                     '</p>',
                 ))
             t_13.append(
@@ -380,7 +380,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_14.extend((
                 '<span class="actions-for">',
-                escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'actions_for'), actions=t_2(context.eval_ctx, environment.getitem(environment.getattr(l_1_R, 'actions_by_indicator'), environment.getattr(l_1_i, 'id')), ', ')))),
+                environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'actions_for'), actions=t_2(context.eval_ctx, environment.getitem(environment.getattr(l_1_R, 'actions_by_indicator'), environment.getattr(l_1_i, 'id')), ', '))),
                 '</span>',
             ))
         return concat(t_14)
@@ -398,25 +398,25 @@ def root(context, missing=missing, environment=environment):
             pass
             t_15.extend((
                 '<section id="action-plan">\n<h2>',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan')),
                 '</h2>\n<div class="table-wrap">\n<table class="actions">\n<thead><tr><th scope="col" class="num">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'number'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'number')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'action'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'action')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'owner'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'owner')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'start'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'start')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'end'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'end')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'kpi'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'kpi')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'priority'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'priority')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'budget'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'budget')),
                 '</th><th scope="col">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicators'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicators')),
                 '</th></tr></thead>\n<tbody>\n',
             ))
             l_2_loop = missing
@@ -425,21 +425,21 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_15.extend((
                     '<tr><td class="num">',
-                    escape(environment.finalize(environment.getattr(l_2_x, 'number'))),
+                    environment.html_output(environment.getattr(l_2_x, 'number')),
                     '</td><td>',
-                    escape(environment.finalize(environment.getattr(l_2_x, 'action'))),
+                    environment.html_output(environment.getattr(l_2_x, 'action')),
                     '</td><td>',
-                    escape(environment.finalize((environment.getattr(l_2_x, 'owner') or '–'))),
+                    environment.html_output((environment.getattr(l_2_x, 'owner') or '–')),
                     '</td><td>',
-                    escape(environment.finalize((environment.getattr(l_2_x, 'start') or '–'))),
+                    environment.html_output((environment.getattr(l_2_x, 'start') or '–')),
                     '</td><td>',
-                    escape(environment.finalize((environment.getattr(l_2_x, 'end') or '–'))),
+                    environment.html_output((environment.getattr(l_2_x, 'end') or '–')),
                     '</td><td>',
-                    escape(environment.finalize((environment.getattr(l_2_x, 'kpi') or '–'))),
+                    environment.html_output((environment.getattr(l_2_x, 'kpi') or '–')),
                     '</td><td>',
-                    escape(environment.finalize((environment.getattr(l_2_x, 'priority_label') or '–'))),
+                    environment.html_output((environment.getattr(l_2_x, 'priority_label') or '–')),
                     '</td><td>',
-                    escape(environment.finalize((environment.getattr(l_2_x, 'budget') or '–'))),
+                    environment.html_output((environment.getattr(l_2_x, 'budget') or '–')),
                     '</td><td>',
                 ))
                 l_3_loop = missing
@@ -447,8 +447,8 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     t_15.extend((
-                        escape(environment.finalize(environment.getattr(l_3_i, 'name'))),
-                        escape(environment.finalize(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 100 in '_deliverable.html.j2' evaluated to false and no else section was defined.")))),
+                        environment.html_output(environment.getattr(l_3_i, 'name')),
+                        environment.html_output(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 100 in '_deliverable.html.j2' evaluated to false and no else section was defined."))),
                     ))
                 l_3_loop = l_3_i = missing
                 t_15.append(
@@ -473,13 +473,13 @@ def root(context, missing=missing, environment=environment):
         pass
         t_16.extend((
             '<h3>',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicator_key'))),
+            environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicator_key')),
             '</h3>\n<div class="table-wrap">\n<table class="indicator-key">\n<thead><tr><th scope="col">',
-            escape(environment.finalize(environment.getattr(l_1_C, 'id'))),
+            environment.html_output(environment.getattr(l_1_C, 'id')),
             '</th><th scope="col">',
-            escape(environment.finalize(environment.getattr(l_1_C, 'indicator'))),
+            environment.html_output(environment.getattr(l_1_C, 'indicator')),
             '</th><th scope="col">',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'source_text'))),
+            environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'source_text')),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in l_1_dimensions:
@@ -490,11 +490,11 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_16.extend((
                     '<tr><td><code class="id">',
-                    escape(environment.finalize(environment.getattr(l_3_i, 'id'))),
+                    environment.html_output(environment.getattr(l_3_i, 'id')),
                     '</code></td><td>',
-                    escape(environment.finalize(environment.getattr(l_3_i, 'label'))),
+                    environment.html_output(environment.getattr(l_3_i, 'label')),
                     '</td><td>',
-                    escape(environment.finalize(environment.getattr(l_3_i, 'text'))),
+                    environment.html_output(environment.getattr(l_3_i, 'text')),
                     '</td></tr>\n',
                 ))
             l_3_i = missing
@@ -517,7 +517,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_17.extend((
                 '<p class="note">',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'referred'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'referred')),
                 '</p>\n<ul class="referred">\n',
             ))
             for l_2_x in environment.getattr(l_1_r, 'referred'):
@@ -525,9 +525,9 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_17.extend((
                     '<li>',
-                    escape(environment.finalize(environment.getattr(l_2_x, 'text'))),
+                    environment.html_output(environment.getattr(l_2_x, 'text')),
                     ' <span class="muted">(',
-                    escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'see_under'), dimension=environment.getattr(l_2_x, 'under')))),
+                    environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'see_under'), dimension=environment.getattr(l_2_x, 'under'))),
                     ')</span></li>\n',
                 ))
             l_2_x = missing
@@ -555,15 +555,15 @@ def root(context, missing=missing, environment=environment):
             pass
             t_18.extend((
                 '<li>',
-                escape(environment.finalize(t_1(context.eval_ctx, environment.getitem(environment.getattr(l_1_D, 'tows_prompt'), environment.getattr(l_1_k, 'id')), first=environment.getattr(environment.getattr(l_2_pair, 'first'), 'text'), second=environment.getattr(environment.getattr(l_2_pair, 'second'), 'text')))),
+                environment.html_output(t_1(context.eval_ctx, environment.getitem(environment.getattr(l_1_D, 'tows_prompt'), environment.getattr(l_1_k, 'id')), first=environment.getattr(environment.getattr(l_2_pair, 'first'), 'text'), second=environment.getattr(environment.getattr(l_2_pair, 'second'), 'text'))),
                 ' <span class="importance">(',
-                escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(l_1_T, 'pair_importance'), importance=environment.getattr(l_2_pair, 'importance')))),
+                environment.html_output(t_1(context.eval_ctx, environment.getattr(l_1_T, 'pair_importance'), importance=environment.getattr(l_2_pair, 'importance'))),
             ))
             if environment.getattr(l_2_pair, 'across'):
                 pass
                 t_18.extend((
                     '; ',
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'tows_across_plain'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'tows_across_plain')),
                 ))
             t_18.append(
                 ')</span></li>\n',
@@ -585,7 +585,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_19.extend((
                 '<figure class="chart likert">',
-                escape(environment.finalize(t_4(environment.getattr(l_1_d, 'likert_svg')))),
+                environment.html_output(t_4(environment.getattr(l_1_d, 'likert_svg'))),
                 '</figure>',
             ))
         return concat(t_19)
@@ -601,7 +601,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_20.extend((
                 '<figure class="chart bars">',
-                escape(environment.finalize(t_4(l_1_svg))),
+                environment.html_output(t_4(l_1_svg)),
                 '</figure>',
             ))
         return concat(t_20)
@@ -610,3 +610,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '3=42&4=47&7=58&8=67&9=76&11=81&12=90&13=99&14=108&15=117&17=129&18=136&19=140&23=147&24=154&27=165&28=172&31=183&32=190&34=194&36=197&43=213&44=218&47=229&48=238&50=242&51=244&56=251&57=261&59=265&60=268&61=269&63=274&64=283&65=292&66=301&68=323&70=330&71=334&74=336&76=341&82=355&87=369&88=378&91=389&92=396&94=400&97=402&99=422&100=427&109=464&110=475&113=477&115=484&122=508&123=515&124=519&126=522&132=540&134=552&139=578&140=583&143=594&144=599'
+Macro = environment.recording_macro

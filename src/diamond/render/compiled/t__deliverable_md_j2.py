@@ -68,9 +68,9 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_8.extend((
                         '- **',
-                        str(environment.finalize(environment.getitem(environment.getattr(l_1_D, 'cover'), l_2_key))),
+                        environment.text_output(environment.getitem(environment.getattr(l_1_D, 'cover'), l_2_key)),
                         ':** ',
-                        str(environment.finalize(t_5(environment.getitem(environment.getattr(l_1_RP, 'cover'), l_2_key)))),
+                        environment.text_output(t_5(environment.getitem(environment.getattr(l_1_RP, 'cover'), l_2_key))),
                         '\n',
                     ))
             l_2_key = missing
@@ -78,16 +78,16 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_8.extend((
                     '- **',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'cover'), 'authors'))),
+                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'authors')),
                     ':** ',
-                    str(environment.finalize(t_2(context.eval_ctx, t_3(context, environment.getattr(environment.getattr(l_1_RP, 'cover'), 'authors'), 'md_text'), ', '))),
+                    environment.text_output(t_2(context.eval_ctx, t_3(context, environment.getattr(environment.getattr(l_1_RP, 'cover'), 'authors'), 'md_text'), ', ')),
                     '\n',
                 ))
             if environment.getattr(environment.getattr(l_1_RP, 'cover'), 'confidentiality'):
                 pass
                 t_8.extend((
                     '\n**',
-                    str(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_RP, 'cover'), 'confidentiality')))),
+                    environment.text_output(t_5(environment.getattr(environment.getattr(l_1_RP, 'cover'), 'confidentiality'))),
                     '**\n',
                 ))
         return concat(t_8)
@@ -105,7 +105,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_9.extend((
                 '\n### ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'key_messages'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'key_messages')),
                 '\n\n',
             ))
             for l_2_k in environment.getattr(l_1_RP, 'key_messages'):
@@ -113,7 +113,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_9.extend((
                     '- ',
-                    str(environment.finalize(t_5(l_2_k))),
+                    environment.text_output(t_5(l_2_k)),
                     '\n',
                 ))
             l_2_k = missing
@@ -135,7 +135,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_10.extend((
                 '## ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology')),
                 '\n\n',
             ))
             l_1_M = environment.getattr(l_1_RP, 'methodology')
@@ -145,27 +145,27 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_10.extend((
                         '- **',
-                        str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'sampling'))),
+                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'sampling')),
                         ':** ',
-                        str(environment.finalize(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling')))),
+                        environment.text_output(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling'))),
                         '\n',
                     ))
                 if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'):
                     pass
                     t_10.extend((
                         '- **',
-                        str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'fieldwork'))),
+                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'fieldwork')),
                         ':** ',
-                        str(environment.finalize(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork')))),
+                        environment.text_output(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'))),
                         '\n',
                     ))
                 if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'):
                     pass
                     t_10.extend((
                         '- **',
-                        str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'response'))),
+                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'response')),
                         ':** ',
-                        str(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'invited'), invited=environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'), n=environment.getattr(l_1_respondents, 'total'), rate=t_6(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'response_rate'))))),
+                        environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'invited'), invited=environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'), n=environment.getattr(l_1_respondents, 'total'), rate=t_6(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'response_rate')))),
                         '\n',
                     ))
                 for l_2_w in environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'workshops'):
@@ -173,9 +173,9 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_10.extend((
                         '- **',
-                        str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'workshops'))),
+                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'workshops')),
                         ':** ',
-                        str(environment.finalize(t_5(l_2_w))),
+                        environment.text_output(t_5(l_2_w)),
                         '\n',
                     ))
                 l_2_w = missing
@@ -183,18 +183,18 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_10.extend((
                         '\n',
-                        str(environment.finalize(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes')))),
+                        environment.text_output(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes'))),
                         '\n',
                     ))
             if environment.getattr(l_1_RP, 'participants'):
                 pass
                 t_10.extend((
                     '\n### ',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'participants'))),
+                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'participants')),
                     '\n\n| ',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'participant'))),
+                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'participant')),
                     ' | ',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'group'))),
+                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'group')),
                     ' |\n| --- | --- |\n',
                 ))
                 for l_2_p in environment.getattr(l_1_RP, 'participants'):
@@ -202,9 +202,9 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_10.extend((
                         '| ',
-                        str(environment.finalize(t_4(environment.getattr(l_2_p, 'name')))),
+                        environment.text_output(t_4(environment.getattr(l_2_p, 'name'))),
                         ' | ',
-                        str(environment.finalize(environment.getattr(l_2_p, 'group'))),
+                        environment.text_output(environment.getattr(l_2_p, 'group')),
                         ' |\n',
                     ))
                 l_2_p = missing
@@ -212,7 +212,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_10.extend((
                     '\n',
-                    str(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'participants_confidential'), n=environment.getattr(l_1_RP, 'participants_confidential')))),
+                    environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'participants_confidential'), n=environment.getattr(l_1_RP, 'participants_confidential'))),
                     '\n',
                 ))
             t_10.append(
@@ -235,9 +235,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_11.extend((
                 '\n**',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'interpretation'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'interpretation')),
                 '.** ',
-                str(environment.finalize(t_5(environment.getitem(environment.getattr(l_1_RP, 'interpretation'), environment.getattr(l_1_d, 'id'))))),
+                environment.text_output(t_5(environment.getitem(environment.getattr(l_1_RP, 'interpretation'), environment.getattr(l_1_d, 'id')))),
                 '\n',
             ))
         return concat(t_11)
@@ -255,25 +255,25 @@ def root(context, missing=missing, environment=environment):
             pass
             t_12.extend((
                 '## ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan')),
                 '\n\n| ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'number'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'number')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'action'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'action')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'owner'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'owner')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'start'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'start')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'end'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'end')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'kpi'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'kpi')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'priority'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'priority')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'budget'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'budget')),
                 ' | ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicators'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicators')),
                 ' |\n| ---: | --- | --- | --- | --- | --- | --- | --- | --- |\n',
             ))
             for l_2_x in environment.getattr(l_1_RP, 'actions'):
@@ -281,23 +281,23 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_12.extend((
                     '| ',
-                    str(environment.finalize(environment.getattr(l_2_x, 'number'))),
+                    environment.text_output(environment.getattr(l_2_x, 'number')),
                     ' | ',
-                    str(environment.finalize(t_4(environment.getattr(l_2_x, 'action')))),
+                    environment.text_output(t_4(environment.getattr(l_2_x, 'action'))),
                     ' | ',
-                    str(environment.finalize(t_4((environment.getattr(l_2_x, 'owner') or '–')))),
+                    environment.text_output(t_4((environment.getattr(l_2_x, 'owner') or '–'))),
                     ' | ',
-                    str(environment.finalize(t_4((environment.getattr(l_2_x, 'start') or '–')))),
+                    environment.text_output(t_4((environment.getattr(l_2_x, 'start') or '–'))),
                     ' | ',
-                    str(environment.finalize(t_4((environment.getattr(l_2_x, 'end') or '–')))),
+                    environment.text_output(t_4((environment.getattr(l_2_x, 'end') or '–'))),
                     ' | ',
-                    str(environment.finalize(t_4((environment.getattr(l_2_x, 'kpi') or '–')))),
+                    environment.text_output(t_4((environment.getattr(l_2_x, 'kpi') or '–'))),
                     ' | ',
-                    str(environment.finalize((environment.getattr(l_2_x, 'priority_label') or '–'))),
+                    environment.text_output((environment.getattr(l_2_x, 'priority_label') or '–')),
                     ' | ',
-                    str(environment.finalize(t_4((environment.getattr(l_2_x, 'budget') or '–')))),
+                    environment.text_output(t_4((environment.getattr(l_2_x, 'budget') or '–'))),
                     ' | ',
-                    str(environment.finalize(t_2(context.eval_ctx, t_3(context, t_3(context, environment.getattr(l_2_x, 'indicators'), attribute='name'), 'md_cell'), '; '))),
+                    environment.text_output(t_2(context.eval_ctx, t_3(context, t_3(context, environment.getattr(l_2_x, 'indicators'), attribute='name'), 'md_cell'), '; ')),
                     ' |\n',
                 ))
             l_2_x = missing
@@ -319,13 +319,13 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '### ',
-            str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicator_key'))),
+            environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicator_key')),
             '\n\n| ',
-            str(environment.finalize(environment.getattr(l_1_C, 'id'))),
+            environment.text_output(environment.getattr(l_1_C, 'id')),
             ' | ',
-            str(environment.finalize(environment.getattr(l_1_C, 'indicator'))),
+            environment.text_output(environment.getattr(l_1_C, 'indicator')),
             ' | ',
-            str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'columns'), 'source_text'))),
+            environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'source_text')),
             ' |\n| --- | --- | --- |\n',
         ))
         for l_2_d in l_1_dimensions:
@@ -336,11 +336,11 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_13.extend((
                     '| `',
-                    str(environment.finalize(environment.getattr(l_3_i, 'id'))),
+                    environment.text_output(environment.getattr(l_3_i, 'id')),
                     '` | ',
-                    str(environment.finalize(t_4(environment.getattr(l_3_i, 'label')))),
+                    environment.text_output(t_4(environment.getattr(l_3_i, 'label'))),
                     ' | ',
-                    str(environment.finalize(t_4(environment.getattr(l_3_i, 'text')))),
+                    environment.text_output(t_4(environment.getattr(l_3_i, 'text'))),
                     ' |\n',
                 ))
             l_3_i = missing
@@ -360,7 +360,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_14.extend((
                 '\n',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'referred'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'referred')),
                 '\n\n',
             ))
             for l_2_x in environment.getattr(l_1_r, 'referred'):
@@ -368,9 +368,9 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_14.extend((
                     '- ',
-                    str(environment.finalize(t_5(environment.getattr(l_2_x, 'text')))),
+                    environment.text_output(t_5(environment.getattr(l_2_x, 'text'))),
                     ' (',
-                    str(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'see_under'), dimension=t_5(environment.getattr(l_2_x, 'under'))))),
+                    environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'see_under'), dimension=t_5(environment.getattr(l_2_x, 'under')))),
                     ')\n',
                 ))
             l_2_x = missing
@@ -392,17 +392,17 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_15.extend((
-                str(environment.finalize(environment.getattr(l_2_loop, 'index'))),
+                environment.text_output(environment.getattr(l_2_loop, 'index')),
                 '. ',
-                str(environment.finalize(t_1(context.eval_ctx, environment.getitem(environment.getattr(l_1_D, 'tows_prompt'), environment.getattr(l_1_k, 'id')), first=t_5(environment.getattr(environment.getattr(l_2_pair, 'first'), 'text')), second=t_5(environment.getattr(environment.getattr(l_2_pair, 'second'), 'text'))))),
+                environment.text_output(t_1(context.eval_ctx, environment.getitem(environment.getattr(l_1_D, 'tows_prompt'), environment.getattr(l_1_k, 'id')), first=t_5(environment.getattr(environment.getattr(l_2_pair, 'first'), 'text')), second=t_5(environment.getattr(environment.getattr(l_2_pair, 'second'), 'text')))),
                 ' (',
-                str(environment.finalize(t_1(context.eval_ctx, environment.getattr(l_1_T, 'pair_importance'), importance=environment.getattr(l_2_pair, 'importance')))),
+                environment.text_output(t_1(context.eval_ctx, environment.getattr(l_1_T, 'pair_importance'), importance=environment.getattr(l_2_pair, 'importance'))),
             ))
             if environment.getattr(l_2_pair, 'across'):
                 pass
                 t_15.extend((
                     '; ',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_D, 'text'), 'tows_across_plain'))),
+                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'tows_across_plain')),
                 ))
             t_15.append(
                 ')\n',
@@ -414,3 +414,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '3=54&4=61&5=63&6=70&8=76&9=80&11=85&13=89&18=96&19=103&21=107&23=110&24=115&29=123&30=133&31=137&33=140&34=141&35=143&37=152&39=161&41=170&43=181&45=185&48=188&50=192&52=194&54=199&55=204&58=210&60=214&66=224&67=233&69=237&73=246&74=253&75=257&77=259&79=278&80=283&86=310&87=321&89=323&91=330&92=338&96=351&97=358&99=362&101=365&102=370&107=380&108=390&109=394'
+Macro = environment.recording_macro

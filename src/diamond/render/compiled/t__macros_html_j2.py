@@ -53,9 +53,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_7.extend((
             '<span class="band band-',
-            escape(environment.finalize((environment.getattr(l_1_b, 'id') or 'none'))),
+            environment.html_output((environment.getattr(l_1_b, 'id') or 'none')),
             '">',
-            escape(environment.finalize(environment.getattr(l_1_b, 'label'))),
+            environment.html_output(environment.getattr(l_1_b, 'label')),
             '</span>',
         ))
         return concat(t_7)
@@ -68,9 +68,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_8.extend((
             '<span class="bar" aria-hidden="true"><span class="bar-fill band-',
-            escape(environment.finalize((environment.getattr(environment.getattr(l_1_x, 'band'), 'id') or 'none'))),
+            environment.html_output((environment.getattr(environment.getattr(l_1_x, 'band'), 'id') or 'none')),
             '" style="width:',
-            escape(environment.finalize(t_5((0 if t_6(environment.getattr(l_1_x, 'score')) else t_3(environment, [t_2(environment, [environment.getattr(l_1_x, 'score'), 0]), 100])), 1))),
+            environment.html_output(t_5((0 if t_6(environment.getattr(l_1_x, 'score')) else t_3(environment, [t_2(environment, [environment.getattr(l_1_x, 'score'), 0]), 100])), 1)),
             '%"></span></span>',
         ))
         return concat(t_8)
@@ -83,9 +83,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_9.extend((
             '<span class="score">',
-            escape(environment.finalize(t_4(environment.getattr(l_1_x, 'score')))),
+            environment.html_output(t_4(environment.getattr(l_1_x, 'score'))),
             '</span> ',
-            escape(environment.finalize(context.call((undefined(name='band') if l_0_band is missing else l_0_band), environment.getattr(l_1_x, 'band')))),
+            environment.html_output(context.call((undefined(name='band') if l_0_band is missing else l_0_band), environment.getattr(l_1_x, 'band'))),
         ))
         return concat(t_9)
     context.exported_vars.add('scored')
@@ -96,7 +96,7 @@ def root(context, missing=missing, environment=environment):
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
         t_10.append(
-            escape(environment.finalize(environment.getattr(l_1_i, 'label'))),
+            environment.html_output(environment.getattr(l_1_i, 'label')),
         )
         return concat(t_10)
     context.exported_vars.add('indicator')
@@ -114,17 +114,17 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr(l_1_item, 'indicator_label'):
             pass
             t_11.append(
-                escape(environment.finalize(environment.getattr(l_1_item, 'indicator_label'))),
+                environment.html_output(environment.getattr(l_1_item, 'indicator_label')),
             )
         elif environment.getattr(l_1_item, 'dimension_name'):
             pass
             t_11.append(
-                escape(environment.finalize(environment.getattr(l_1_item, 'dimension_name'))),
+                environment.html_output(environment.getattr(l_1_item, 'dimension_name')),
             )
         else:
             pass
             t_11.append(
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'text'), 'unclassified_item'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'unclassified_item')),
             )
         t_11.append(
             '</span>',
@@ -141,9 +141,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_12.extend((
             '<span class="importance" title="',
-            escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance')))),
+            environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance'))),
             '">',
-            escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance')))),
+            environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance'))),
             '</span>',
         ))
         return concat(t_12)
@@ -156,9 +156,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '<span class="status status-',
-            escape(environment.finalize(environment.getattr(l_1_i, 'status'))),
+            environment.html_output(environment.getattr(l_1_i, 'status')),
             '">',
-            escape(environment.finalize(environment.getattr(l_1_i, 'status_label'))),
+            environment.html_output(environment.getattr(l_1_i, 'status_label')),
             '</span>',
         ))
         return concat(t_13)
@@ -181,14 +181,14 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_low == l_1_high):
             pass
             t_14.append(
-                escape(environment.finalize(t_4(l_1_low, l_1_digits))),
+                environment.html_output(t_4(l_1_low, l_1_digits)),
             )
         else:
             pass
             t_14.extend((
-                escape(environment.finalize(t_4(l_1_low, l_1_digits))),
+                environment.html_output(t_4(l_1_low, l_1_digits)),
                 '–',
-                escape(environment.finalize(t_4(l_1_high, l_1_digits))),
+                environment.html_output(t_4(l_1_high, l_1_digits)),
             ))
         return concat(t_14)
     context.exported_vars.add('span')
@@ -196,3 +196,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=48&3=55&5=63&6=70&8=78&9=85&11=92&12=98&14=103&15=113&17=134&18=143&20=151&21=158&23=166&24=175'
+Macro = environment.recording_macro

@@ -40,7 +40,7 @@ def root(context, missing=missing, environment=environment):
             l_1_value = undefined("parameter 'value' was not provided", name='value')
         pass
         t_5.append(
-            str(environment.finalize(t_3(l_1_value))),
+            environment.text_output(t_3(l_1_value)),
         )
         return concat(t_5)
     context.exported_vars.add('score')
@@ -51,9 +51,9 @@ def root(context, missing=missing, environment=environment):
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
         t_6.extend((
-            str(environment.finalize(t_3(environment.getattr(l_1_x, 'score')))),
+            environment.text_output(t_3(environment.getattr(l_1_x, 'score'))),
             ' (',
-            str(environment.finalize(environment.getattr(environment.getattr(l_1_x, 'band'), 'label'))),
+            environment.text_output(environment.getattr(environment.getattr(l_1_x, 'band'), 'label')),
             ')',
         ))
         return concat(t_6)
@@ -65,7 +65,7 @@ def root(context, missing=missing, environment=environment):
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
         t_7.append(
-            str(environment.finalize(t_2(environment.getattr(l_1_i, 'label')))),
+            environment.text_output(t_2(environment.getattr(l_1_i, 'label'))),
         )
         return concat(t_7)
     context.exported_vars.add('indicator')
@@ -80,7 +80,7 @@ def root(context, missing=missing, environment=environment):
             l_1_show_dimension = True
         pass
         t_8.extend((
-            str(environment.finalize(t_2(environment.getattr(l_1_item, 'text')))),
+            environment.text_output(t_2(environment.getattr(l_1_item, 'text'))),
             ' — ',
         ))
         if l_1_show_dimension:
@@ -88,23 +88,23 @@ def root(context, missing=missing, environment=environment):
             if environment.getattr(l_1_item, 'indicator_label'):
                 pass
                 t_8.append(
-                    str(environment.finalize(t_2(environment.getattr(l_1_item, 'indicator_label')))),
+                    environment.text_output(t_2(environment.getattr(l_1_item, 'indicator_label'))),
                 )
             elif environment.getattr(l_1_item, 'dimension_name'):
                 pass
                 t_8.append(
-                    str(environment.finalize(t_2(environment.getattr(l_1_item, 'dimension_name')))),
+                    environment.text_output(t_2(environment.getattr(l_1_item, 'dimension_name'))),
                 )
             else:
                 pass
                 t_8.append(
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'text'), 'unclassified_item'))),
+                    environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'unclassified_item')),
                 )
             t_8.append(
                 '; ',
             )
         t_8.append(
-            str(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance')))),
+            environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance'))),
         )
         return concat(t_8)
     context.exported_vars.add('swot_item')
@@ -126,14 +126,14 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_low == l_1_high):
             pass
             t_9.append(
-                str(environment.finalize(t_3(l_1_low, l_1_digits))),
+                environment.text_output(t_3(l_1_low, l_1_digits)),
             )
         else:
             pass
             t_9.extend((
-                str(environment.finalize(t_3(l_1_low, l_1_digits))),
+                environment.text_output(t_3(l_1_low, l_1_digits)),
                 '–',
-                str(environment.finalize(t_3(l_1_high, l_1_digits))),
+                environment.text_output(t_3(l_1_high, l_1_digits)),
             ))
         return concat(t_9)
     context.exported_vars.add('span')
@@ -141,3 +141,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=36&3=47&4=61&5=72&6=82&8=111&9=120'
+Macro = environment.recording_macro

@@ -11,10 +11,11 @@ def root(context, missing=missing, environment=environment):
     l_0_labels = resolve('labels')
     pass
     yield '@page {\n  size: A4; margin: 20mm 17mm 18mm;\n  @top-left { content: string(doctitle); font-size: 7.5pt; color: #5b6675; }\n  @top-right { content: string(chapter); font-size: 7.5pt; color: #5b6675; }\n  @bottom-left { content: element(footer); }\n  @bottom-right { content: "'
-    yield str(environment.finalize(environment.getattr(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'deliverable'), 'text'), 'page')))
+    yield environment.text_output(environment.getattr(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'deliverable'), 'text'), 'page'))
     yield ' " counter(page) " '
-    yield str(environment.finalize(environment.getattr(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'deliverable'), 'text'), 'of')))
+    yield environment.text_output(environment.getattr(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'deliverable'), 'text'), 'of'))
     yield ' " counter(pages); font-size: 7.5pt; color: #5b6675; }\n}\n@page :first { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }\nhtml { font-size: 9.5pt; }\nbody { font-family: "DejaVu Sans", "Liberation Sans", "Noto Sans", sans-serif; }\n.page { max-width: none; padding: 0; }\n.cover { border: 0; padding-top: 30mm; break-after: page; }\n.cover h1 { string-set: doctitle content(text); font-size: 26pt; }\nh2 { string-set: chapter content(text); break-before: page; break-after: avoid; border-top: 0; margin-top: 0; }\nh3, h4, caption { break-after: avoid; }\n.toc { break-before: page; }\n.toc ol { columns: 1; }\n.toc a { border: 0; }\n.toc a::after { content: leader(\'.\') target-counter(attr(href url), page); }\ntable { break-inside: auto; }\nthead { display: table-header-group; }\ntr, figure, .card, .key-messages, .interpretation { break-inside: avoid; }\n.table-wrap { overflow: visible; }\nfigure.chart svg { max-width: 150mm; height: auto; }\na { color: inherit; text-decoration: none; }\n.running-footer { position: running(footer); font-size: 7.5pt; color: #5b6675; }\n'
 
 blocks = {}
 debug_info = '9=13'
+Macro = environment.recording_macro

@@ -79,13 +79,13 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_p < 0.001):
             pass
             t_10.append(
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'text'), 'p_below'))),
+                environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'p_below')),
             )
         else:
             pass
             t_10.extend((
                 '= ',
-                escape(environment.finalize(t_5(l_1_p, 3))),
+                environment.html_output(t_5(l_1_p, 3)),
             ))
         return concat(t_10)
     context.exported_vars.add('pvalue')
@@ -98,7 +98,7 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_11.append(
-            escape(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'difference'), low=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'low')), high=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'high')), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), environment.getattr(l_1_c, 'p'), l_1_labels), method=environment.getitem(environment.getattr(l_1_labels, 'difference_methods'), environment.getattr(l_1_c, 'method'))))),
+            environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'difference'), low=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'low')), high=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'high')), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), environment.getattr(l_1_c, 'p'), l_1_labels), method=environment.getitem(environment.getattr(l_1_labels, 'difference_methods'), environment.getattr(l_1_c, 'method')))),
         )
         return concat(t_11)
     context.exported_vars.add('difference')
@@ -119,9 +119,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_12.extend((
                 '[',
-                escape(environment.finalize(t_5(l_1_low))),
+                environment.html_output(t_5(l_1_low)),
                 ', ',
-                escape(environment.finalize(t_5(l_1_high))),
+                environment.html_output(t_5(l_1_high)),
                 ']',
             ))
         return concat(t_12)
@@ -136,9 +136,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_13.extend((
                 '<span class="ci-bar" aria-hidden="true"><span class="ci-range" style="left:',
-                escape(environment.finalize(t_7(t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'low'), 0]), 100]), 1))),
+                environment.html_output(t_7(t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'low'), 0]), 100]), 1)),
                 '%;width:',
-                escape(environment.finalize(t_7((t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'high'), 0]), 100]) - t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'low'), 0]), 100])), 1))),
+                environment.html_output(t_7((t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'high'), 0]), 100]) - t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'low'), 0]), 100])), 1)),
                 '%"></span></span>',
             ))
         return concat(t_13)
@@ -154,7 +154,7 @@ def root(context, missing=missing, environment=environment):
         if l_1_statistics:
             pass
             t_14.append(
-                escape(environment.finalize(context.call((undefined(name='whisker') if l_0_whisker is missing else l_0_whisker), t_2(environment, t_8(context, environment.getattr(l_1_statistics, 'dimensions'), 'id', 'equalto', l_1_id))))),
+                environment.html_output(context.call((undefined(name='whisker') if l_0_whisker is missing else l_0_whisker), t_2(environment, t_8(context, environment.getattr(l_1_statistics, 'dimensions'), 'id', 'equalto', l_1_id)))),
             )
         return concat(t_14)
     context.exported_vars.add('whisker_for')
@@ -185,20 +185,20 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_15.extend((
                         '<li><strong>',
-                        escape(environment.finalize(environment.getitem(environment.getattr(l_1_labels, 'text'), markup_join((l_2_role, '_dimension', ))))),
+                        environment.html_output(environment.getitem(environment.getattr(l_1_labels, 'text'), markup_join((l_2_role, '_dimension', )))),
                         ':</strong> ',
-                        escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'not_told_apart'), names=environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'names')))),
+                        environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'not_told_apart'), names=environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'names'))),
                         '</li>\n',
                     ))
                 else:
                     pass
                     t_15.extend((
                         '<li><strong>',
-                        escape(environment.finalize(environment.getitem(environment.getattr(l_1_labels, 'text'), markup_join((l_2_role, '_dimension', ))))),
+                        environment.html_output(environment.getitem(environment.getattr(l_1_labels, 'text'), markup_join((l_2_role, '_dimension', )))),
                         ':</strong> ',
-                        escape(environment.finalize(environment.getattr(l_2_d, 'title'))),
+                        environment.html_output(environment.getattr(l_2_d, 'title')),
                         ' — ',
-                        escape(environment.finalize(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars))),
+                        environment.html_output(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars)),
                     ))
                     if l_1_statistics:
                         pass
@@ -206,9 +206,9 @@ def root(context, missing=missing, environment=environment):
                         _loop_vars['x'] = l_2_x
                         t_15.extend((
                             ' <span class="muted">(',
-                            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci'))),
+                            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
                             ' ',
-                            escape(environment.finalize(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'low'), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'high'), _loop_vars=_loop_vars))),
+                            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'low'), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'high'), _loop_vars=_loop_vars)),
                             ')</span>',
                         ))
                     t_15.append(
@@ -230,36 +230,36 @@ def root(context, missing=missing, environment=environment):
         l_1_C = environment.getattr(l_1_labels, 'columns')
         t_16.extend((
             '<section id="statistics">\n<h2>',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'sections'), 'statistics'))),
+            environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'sections'), 'statistics')),
             '</h2>\n<p>',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intro'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intro')),
             '</p>\n<h3>',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_title'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_title')),
             '</h3>\n<p class="muted">',
         ))
         if environment.getattr(l_1_statistics, 'bootstrap'):
             pass
             t_16.append(
-                escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_intro'), replicates=environment.getattr(l_1_statistics, 'replicates'), seed=environment.getattr(l_1_statistics, 'seed')))),
+                environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_intro'), replicates=environment.getattr(l_1_statistics, 'replicates'), seed=environment.getattr(l_1_statistics, 'seed'))),
             )
         else:
             pass
             t_16.append(
-                escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_analytic'))),
+                environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_analytic')),
             )
         t_16.extend((
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            escape(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension'))),
+            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'score'))),
+            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'score')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se_analytic'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se_analytic')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_weight'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_weight')),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
@@ -267,53 +267,53 @@ def root(context, missing=missing, environment=environment):
             pass
             t_16.extend((
                 '<tr><th scope="row">',
-                escape(environment.finalize(environment.getattr(l_2_d, 'title'))),
+                environment.html_output(environment.getattr(l_2_d, 'title')),
                 '</th><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'score')))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'score'))),
                 '</td><td class="num">',
-                escape(environment.finalize(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(l_2_d, 'low'), environment.getattr(l_2_d, 'high'), _loop_vars=_loop_vars))),
+                environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(l_2_d, 'low'), environment.getattr(l_2_d, 'high'), _loop_vars=_loop_vars)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'se'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'se'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'se_analytic'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'se_analytic'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_6(environment.getattr(l_2_d, 'effective')))),
+                environment.html_output(t_6(environment.getattr(l_2_d, 'effective'))),
                 ' (',
-                escape(environment.finalize(t_6(environment.getattr(l_2_d, 'nominal')))),
+                environment.html_output(t_6(environment.getattr(l_2_d, 'nominal'))),
                 ')</td></tr>\n',
             ))
         l_2_d = missing
         t_16.extend((
             '<tr><th scope="row">',
-            escape(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'overall'))),
+            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'overall')),
             '</th><td class="num"><strong>',
-            escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'score')))),
+            environment.html_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'score'))),
             '</strong></td><td class="num">',
-            escape(environment.finalize(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'low'), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'high')))),
+            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'low'), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'high'))),
             '</td><td class="num">',
-            escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'se'), 2))),
+            environment.html_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'se'), 2)),
             '</td><td></td><td></td></tr>\n</tbody>\n</table>\n<p class="muted">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_intro'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_intro')),
             '</p>\n<h3>',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_title'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_title')),
             '</h3>\n<p class="muted">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_intro'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_intro')),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            escape(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension'))),
+            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rwg_j'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rwg_j')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rstar_wg_j'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rstar_wg_j')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'awg'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'awg')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ad_m'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ad_m')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'alpha'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'alpha')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_eigen'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_eigen')),
             '</th><th scope="col">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'weakest_item'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'weakest_item')),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
@@ -321,27 +321,27 @@ def root(context, missing=missing, environment=environment):
             pass
             t_16.extend((
                 '<tr><th scope="row">',
-                escape(environment.finalize(environment.getattr(l_2_d, 'title'))),
+                environment.html_output(environment.getattr(l_2_d, 'title')),
                 '</th><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'rwg_j'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'rwg_j'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'rstar_wg_j'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'rstar_wg_j'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'awg'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'awg'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'ad_m'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'ad_m'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_d, 'alpha'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_d, 'alpha'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_6(environment.getattr(l_2_d, 'first_eigen')))),
+                environment.html_output(t_6(environment.getattr(l_2_d, 'first_eigen'))),
                 '</td><td>',
             ))
             if environment.getattr(l_2_d, 'best_deletion'):
                 pass
                 t_16.extend((
-                    escape(environment.finalize(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'text'))),
+                    environment.html_output(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'text')),
                     ' (α ',
-                    escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'alpha'), 2))),
+                    environment.html_output(t_5(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'alpha'), 2)),
                     ')',
                 ))
             else:
@@ -366,21 +366,21 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_16.extend((
                     '<li>',
-                    escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'straight_liners'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners')))),
+                    environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'straight_liners'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners'))),
                     '</li>',
                 ))
             if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'):
                 pass
                 t_16.extend((
                     '<li>',
-                    escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_respondents'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents')))),
+                    environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_respondents'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'))),
                     '</li>',
                 ))
             if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'):
                 pass
                 t_16.extend((
                     '<li>',
-                    escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_dimensions'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions')))),
+                    environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_dimensions'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'))),
                     '</li>',
                 ))
             t_16.append(
@@ -404,15 +404,15 @@ def root(context, missing=missing, environment=environment):
         l_1_C = environment.getattr(l_1_labels, 'columns')
         t_17.extend((
             '<h3>',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_title'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_title')),
             '</h3>\n<p class="muted">',
-            escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_intro'), samples=environment.getattr(l_1_x, 'samples')))),
+            environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_intro'), samples=environment.getattr(l_1_x, 'samples'))),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumption'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumption')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_order'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_order')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'total_effect'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'total_effect')),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_row in environment.getattr(l_1_x, 'overall'):
@@ -420,21 +420,21 @@ def root(context, missing=missing, environment=environment):
             pass
             t_17.extend((
                 '<tr><th scope="row">',
-                escape(environment.finalize(environment.getitem(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumptions'), environment.getattr(l_2_row, 'id')))),
+                environment.html_output(environment.getitem(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumptions'), environment.getattr(l_2_row, 'id'))),
                 '</th><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_row, 'first'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_row, 'first'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_row, 'total'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_row, 'total'), 2)),
                 '</td></tr>\n',
             ))
         l_2_row = missing
         t_17.extend((
             '</tbody>\n</table>\n<p>',
-            escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'score_interval'), low=t_5(environment.getattr(l_1_x, 'score_low')), high=t_5(environment.getattr(l_1_x, 'score_high'))))),
+            environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'score_interval'), low=t_5(environment.getattr(l_1_x, 'score_low')), high=t_5(environment.getattr(l_1_x, 'score_high')))),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            escape(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension'))),
+            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rank_interval'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rank_interval')),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in environment.getattr(l_1_x, 'ranks'):
@@ -442,11 +442,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_17.extend((
                 '<tr><th scope="row">',
-                escape(environment.finalize(environment.getattr(l_2_d, 'title'))),
+                environment.html_output(environment.getattr(l_2_d, 'title')),
                 '</th><td class="num">',
-                escape(environment.finalize(environment.getattr(l_2_d, 'low'))),
+                environment.html_output(environment.getattr(l_2_d, 'low')),
                 '–',
-                escape(environment.finalize(environment.getattr(l_2_d, 'high'))),
+                environment.html_output(environment.getattr(l_2_d, 'high')),
                 '</td></tr>\n',
             ))
         l_2_d = missing
@@ -467,18 +467,18 @@ def root(context, missing=missing, environment=environment):
             pass
             t_18.extend((
                 ' <span class="muted">(',
-                escape(environment.finalize(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'history'))),
+                environment.html_output(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'history')),
                 ')</span>',
             ))
         elif (not t_9(environment.getattr(l_1_c, 'rank_low'))):
             pass
             t_18.extend((
                 ' <span class="muted" title="',
-                escape(environment.finalize(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'rank_interval'))),
+                environment.html_output(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'rank_interval')),
                 '">[',
-                escape(environment.finalize(environment.getattr(l_1_c, 'rank_low'))),
+                environment.html_output(environment.getattr(l_1_c, 'rank_low')),
                 '–',
-                escape(environment.finalize(environment.getattr(l_1_c, 'rank_high'))),
+                environment.html_output(environment.getattr(l_1_c, 'rank_high')),
                 ']</span>',
             ))
         return concat(t_18)
@@ -495,17 +495,17 @@ def root(context, missing=missing, environment=environment):
         l_1_S = environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats')
         t_19.extend((
             '<section id="icc">\n<h2>',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_title'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_title')),
             '</h2>\n<p class="muted">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_intro'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_intro')),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension'))),
+            environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc1'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc1')),
             '</th><th scope="col" class="num">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc2'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc2')),
             '</th><th scope="col">',
-            escape(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'distinguishes'))),
+            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'distinguishes')),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_r in l_1_rows:
@@ -513,11 +513,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_19.extend((
                 '<tr><th scope="row">',
-                escape(environment.finalize(environment.getattr(l_2_r, 'title'))),
+                environment.html_output(environment.getattr(l_2_r, 'title')),
                 '</th><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_r, 'icc1'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_r, 'icc1'), 2)),
                 '</td><td class="num">',
-                escape(environment.finalize(t_5(environment.getattr(l_2_r, 'icc2'), 2))),
+                environment.html_output(t_5(environment.getattr(l_2_r, 'icc2'), 2)),
                 '</td><td>',
             ))
             if t_9(environment.getattr(l_2_r, 'icc2')):
@@ -528,12 +528,12 @@ def root(context, missing=missing, environment=environment):
             elif (environment.getattr(l_2_r, 'icc2') >= 0.7):
                 pass
                 t_19.append(
-                    escape(environment.finalize(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes'))),
+                    environment.html_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes')),
                 )
             else:
                 pass
                 t_19.append(
-                    escape(environment.finalize(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'no'))),
+                    environment.html_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'no')),
                 )
             t_19.append(
                 '</td></tr>\n',
@@ -548,3 +548,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=66&3=92&4=105&6=129&7=134&9=146&10=153&12=161&13=173&14=174&15=179&16=181&17=183&18=187&20=196&25=220&26=228&27=229&29=232&30=234&31=236&32=239&34=251&36=264&37=269&39=287&42=295&43=297&44=299&46=301&48=318&49=323&53=358&54=359&56=364&57=371&58=378&64=394&65=402&66=403&67=406&68=408&70=410&72=417&73=422&77=432&79=434&81=439&82=444&88=458&89=486&90=494&92=497&93=499&95=501&97=510&98=515'
+Macro = environment.recording_macro

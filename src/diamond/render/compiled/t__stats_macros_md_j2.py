@@ -73,13 +73,13 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_p < 0.001):
             pass
             t_9.append(
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'text'), 'p_below'))),
+                environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'p_below')),
             )
         else:
             pass
             t_9.extend((
                 '= ',
-                str(environment.finalize(t_5(l_1_p, 3))),
+                environment.text_output(t_5(l_1_p, 3)),
             ))
         return concat(t_9)
     context.exported_vars.add('pvalue')
@@ -92,7 +92,7 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_10.append(
-            str(environment.finalize(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'difference'), low=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'low')), high=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'high')), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), environment.getattr(l_1_c, 'p'), l_1_labels), method=environment.getitem(environment.getattr(l_1_labels, 'difference_methods'), environment.getattr(l_1_c, 'method'))))),
+            environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'difference'), low=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'low')), high=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'high')), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), environment.getattr(l_1_c, 'p'), l_1_labels), method=environment.getitem(environment.getattr(l_1_labels, 'difference_methods'), environment.getattr(l_1_c, 'method')))),
         )
         return concat(t_10)
     context.exported_vars.add('difference')
@@ -113,9 +113,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_11.extend((
                 '[',
-                str(environment.finalize(t_5(l_1_low))),
+                environment.text_output(t_5(l_1_low)),
                 ', ',
-                str(environment.finalize(t_5(l_1_high))),
+                environment.text_output(t_5(l_1_high)),
                 ']',
             ))
         return concat(t_11)
@@ -147,20 +147,20 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_12.extend((
                         '- **',
-                        str(environment.finalize(environment.getitem(environment.getattr(l_1_labels, 'text'), str_join((l_2_role, '_dimension', ))))),
+                        environment.text_output(environment.getitem(environment.getattr(l_1_labels, 'text'), str_join((l_2_role, '_dimension', )))),
                         ':** ',
-                        str(environment.finalize(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'not_told_apart'), names=environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'names'))))),
+                        environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'not_told_apart'), names=environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'names')))),
                         '\n',
                     ))
                 else:
                     pass
                     t_12.extend((
                         '- **',
-                        str(environment.finalize(environment.getitem(environment.getattr(l_1_labels, 'text'), str_join((l_2_role, '_dimension', ))))),
+                        environment.text_output(environment.getitem(environment.getattr(l_1_labels, 'text'), str_join((l_2_role, '_dimension', )))),
                         ':** ',
-                        str(environment.finalize(t_4(environment.getattr(l_2_d, 'title')))),
+                        environment.text_output(t_4(environment.getattr(l_2_d, 'title'))),
                         ' — ',
-                        str(environment.finalize(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars))),
+                        environment.text_output(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars)),
                     ))
                     if l_1_statistics:
                         pass
@@ -168,9 +168,9 @@ def root(context, missing=missing, environment=environment):
                         _loop_vars['x'] = l_2_x
                         t_12.extend((
                             ' (',
-                            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci'))),
+                            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
                             ' ',
-                            str(environment.finalize(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'low'), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'high'), _loop_vars=_loop_vars))),
+                            environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'low'), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'high'), _loop_vars=_loop_vars)),
                             ')',
                         ))
                     t_12.append(
@@ -192,36 +192,36 @@ def root(context, missing=missing, environment=environment):
         l_1_C = environment.getattr(l_1_labels, 'columns')
         t_13.extend((
             '\n## ',
-            str(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'sections'), 'statistics'))),
+            environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'sections'), 'statistics')),
             '\n\n',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intro'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intro')),
             '\n\n### ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_title'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_title')),
             '\n\n',
         ))
         if environment.getattr(l_1_statistics, 'bootstrap'):
             pass
             t_13.append(
-                str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_intro'), replicates=environment.getattr(l_1_statistics, 'replicates'), seed=environment.getattr(l_1_statistics, 'seed')))),
+                environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_intro'), replicates=environment.getattr(l_1_statistics, 'replicates'), seed=environment.getattr(l_1_statistics, 'seed'))),
             )
         else:
             pass
             t_13.append(
-                str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_analytic'))),
+                environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_analytic')),
             )
         t_13.extend((
             '\n\n| ',
-            str(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension'))),
+            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'score'))),
+            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'score')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se_analytic'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se_analytic')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_weight'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_weight')),
             ' |\n|---|---:|---:|---:|---:|---:|\n',
         ))
         for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
@@ -229,53 +229,53 @@ def root(context, missing=missing, environment=environment):
             pass
             t_13.extend((
                 '| ',
-                str(environment.finalize(t_3(environment.getattr(l_2_d, 'title')))),
+                environment.text_output(t_3(environment.getattr(l_2_d, 'title'))),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'score')))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'score'))),
                 ' | ',
-                str(environment.finalize(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(l_2_d, 'low'), environment.getattr(l_2_d, 'high'), _loop_vars=_loop_vars))),
+                environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(l_2_d, 'low'), environment.getattr(l_2_d, 'high'), _loop_vars=_loop_vars)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'se'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'se'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'se_analytic'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'se_analytic'), 2)),
                 ' | ',
-                str(environment.finalize(t_6(environment.getattr(l_2_d, 'effective')))),
+                environment.text_output(t_6(environment.getattr(l_2_d, 'effective'))),
                 ' (',
-                str(environment.finalize(t_6(environment.getattr(l_2_d, 'nominal')))),
+                environment.text_output(t_6(environment.getattr(l_2_d, 'nominal'))),
                 ') |\n',
             ))
         l_2_d = missing
         t_13.extend((
             '| **',
-            str(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'overall'))),
+            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'overall')),
             '** | **',
-            str(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'score')))),
+            environment.text_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'score'))),
             '** | ',
-            str(environment.finalize(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'low'), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'high')))),
+            environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'low'), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'high'))),
             ' | ',
-            str(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'se'), 2))),
+            environment.text_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'se'), 2)),
             ' | | |\n\n',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_intro'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_intro')),
             '\n\n### ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_title'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_title')),
             '\n\n',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_intro'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_intro')),
             '\n\n| ',
-            str(environment.finalize(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension'))),
+            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rwg_j'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rwg_j')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rstar_wg_j'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rstar_wg_j')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'awg'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'awg')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ad_m'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ad_m')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'alpha'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'alpha')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_eigen'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_eigen')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'weakest_item'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'weakest_item')),
             ' |\n|---|---:|---:|---:|---:|---:|---:|---|\n',
         ))
         for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
@@ -283,27 +283,27 @@ def root(context, missing=missing, environment=environment):
             pass
             t_13.extend((
                 '| ',
-                str(environment.finalize(t_3(environment.getattr(l_2_d, 'title')))),
+                environment.text_output(t_3(environment.getattr(l_2_d, 'title'))),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'rwg_j'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'rwg_j'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'rstar_wg_j'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'rstar_wg_j'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'awg'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'awg'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'ad_m'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'ad_m'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_d, 'alpha'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_d, 'alpha'), 2)),
                 ' | ',
-                str(environment.finalize(t_6(environment.getattr(l_2_d, 'first_eigen')))),
+                environment.text_output(t_6(environment.getattr(l_2_d, 'first_eigen'))),
                 ' | ',
             ))
             if environment.getattr(l_2_d, 'best_deletion'):
                 pass
                 t_13.extend((
-                    str(environment.finalize(t_3(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'text')))),
+                    environment.text_output(t_3(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'text'))),
                     ' (α ',
-                    str(environment.finalize(t_5(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'alpha'), 2))),
+                    environment.text_output(t_5(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'alpha'), 2)),
                     ')',
                 ))
             else:
@@ -325,21 +325,21 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_13.extend((
                     '- ',
-                    str(environment.finalize(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'straight_liners'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners'))))),
+                    environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'straight_liners'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners')))),
                     '\n',
                 ))
             if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'):
                 pass
                 t_13.extend((
                     '- ',
-                    str(environment.finalize(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_respondents'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'))))),
+                    environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_respondents'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents')))),
                     '\n',
                 ))
             if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'):
                 pass
                 t_13.extend((
                     '- ',
-                    str(environment.finalize(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_dimensions'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'))))),
+                    environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_dimensions'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions')))),
                     '\n',
                 ))
         return concat(t_13)
@@ -356,15 +356,15 @@ def root(context, missing=missing, environment=environment):
         l_1_S = environment.getattr(l_1_labels, 'statistics')
         t_14.extend((
             '### ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_title'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_title')),
             '\n\n',
-            str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_intro'), samples=environment.getattr(l_1_x, 'samples')))),
+            environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_intro'), samples=environment.getattr(l_1_x, 'samples'))),
             '\n\n| ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumption'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumption')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_order'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_order')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'total_effect'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'total_effect')),
             ' |\n|---|---:|---:|\n',
         ))
         for l_2_row in environment.getattr(l_1_x, 'overall'):
@@ -372,21 +372,21 @@ def root(context, missing=missing, environment=environment):
             pass
             t_14.extend((
                 '| ',
-                str(environment.finalize(environment.getitem(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumptions'), environment.getattr(l_2_row, 'id')))),
+                environment.text_output(environment.getitem(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumptions'), environment.getattr(l_2_row, 'id'))),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_row, 'first'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_row, 'first'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_row, 'total'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_row, 'total'), 2)),
                 ' |\n',
             ))
         l_2_row = missing
         t_14.extend((
             '\n',
-            str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'score_interval'), low=t_5(environment.getattr(l_1_x, 'score_low')), high=t_5(environment.getattr(l_1_x, 'score_high'))))),
+            environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'score_interval'), low=t_5(environment.getattr(l_1_x, 'score_low')), high=t_5(environment.getattr(l_1_x, 'score_high')))),
             '\n\n| ',
-            str(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension'))),
+            environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rank_interval'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rank_interval')),
             ' |\n|---|---:|\n',
         ))
         for l_2_d in environment.getattr(l_1_x, 'ranks'):
@@ -394,11 +394,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_14.extend((
                 '| ',
-                str(environment.finalize(t_3(environment.getattr(l_2_d, 'title')))),
+                environment.text_output(t_3(environment.getattr(l_2_d, 'title'))),
                 ' | ',
-                str(environment.finalize(environment.getattr(l_2_d, 'low'))),
+                environment.text_output(environment.getattr(l_2_d, 'low')),
                 '–',
-                str(environment.finalize(environment.getattr(l_2_d, 'high'))),
+                environment.text_output(environment.getattr(l_2_d, 'high')),
                 ' |\n',
             ))
         l_2_d = missing
@@ -416,16 +416,16 @@ def root(context, missing=missing, environment=environment):
             pass
             t_15.extend((
                 ' (',
-                str(environment.finalize(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'history'))),
+                environment.text_output(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'history')),
                 ')',
             ))
         elif (not t_8(environment.getattr(l_1_c, 'rank_low'))):
             pass
             t_15.extend((
                 ' [',
-                str(environment.finalize(environment.getattr(l_1_c, 'rank_low'))),
+                environment.text_output(environment.getattr(l_1_c, 'rank_low')),
                 '–',
-                str(environment.finalize(environment.getattr(l_1_c, 'rank_high'))),
+                environment.text_output(environment.getattr(l_1_c, 'rank_high')),
                 ']',
             ))
         return concat(t_15)
@@ -442,17 +442,17 @@ def root(context, missing=missing, environment=environment):
         l_1_S = environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats')
         t_16.extend((
             '## ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_title'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_title')),
             '\n\n',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_intro'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_intro')),
             '\n\n| ',
-            str(environment.finalize(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension'))),
+            environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc1'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc1')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc2'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc2')),
             ' | ',
-            str(environment.finalize(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'distinguishes'))),
+            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'distinguishes')),
             ' |\n| --- | ---: | ---: | --- |\n',
         ))
         for l_2_r in l_1_rows:
@@ -460,11 +460,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_16.extend((
                 '| ',
-                str(environment.finalize(t_3(environment.getattr(l_2_r, 'title')))),
+                environment.text_output(t_3(environment.getattr(l_2_r, 'title'))),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_r, 'icc1'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_r, 'icc1'), 2)),
                 ' | ',
-                str(environment.finalize(t_5(environment.getattr(l_2_r, 'icc2'), 2))),
+                environment.text_output(t_5(environment.getattr(l_2_r, 'icc2'), 2)),
                 ' | ',
             ))
             if t_8(environment.getattr(l_2_r, 'icc2')):
@@ -475,12 +475,12 @@ def root(context, missing=missing, environment=environment):
             elif (environment.getattr(l_2_r, 'icc2') >= 0.7):
                 pass
                 t_16.append(
-                    str(environment.finalize(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes'))),
+                    environment.text_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes')),
                 )
             else:
                 pass
                 t_16.append(
-                    str(environment.finalize(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'no'))),
+                    environment.text_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'no')),
                 )
             t_16.append(
                 ' |\n',
@@ -492,3 +492,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=60&3=86&4=99&6=123&7=135&8=136&9=141&10=143&11=145&12=149&14=158&21=182&22=190&23=191&25=194&27=196&29=198&31=201&34=213&36=226&37=231&39=249&41=257&43=259&45=261&47=263&49=280&50=285&52=317&53=318&55=323&56=327&58=330&59=334&61=337&62=341&67=347&68=355&69=358&71=360&73=362&75=369&76=374&79=384&81=386&83=391&84=396&88=407&89=433&90=441&91=444&93=446&95=448&97=457&98=462'
+Macro = environment.recording_macro

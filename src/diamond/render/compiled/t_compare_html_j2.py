@@ -62,11 +62,11 @@ def root(context, missing=missing, environment=environment):
     context.vars['many'] = l_0_many
     context.exported_vars.add('many')
     yield '<!doctype html>\n<html lang="'
-    yield escape(environment.finalize((undefined(name='lang') if l_0_lang is missing else l_0_lang)))
+    yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield ' — '
-    yield escape(environment.finalize((undefined(name='heading') if l_0_heading is missing else l_0_heading)))
+    yield environment.html_output((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</title>\n<style>\n'
     template = environment.get_template('_compare_style.css.j2', 'compare.html.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'C': l_0_C, 'L': l_0_L, 'T': l_0_T, 'm': l_0_m, 'many': l_0_many, 'o': l_0_o}))
@@ -75,110 +75,110 @@ def root(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '</style>\n</head>\n<body>\n<div class="page">\n<header class="cover">\n<p class="kicker">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield '</p>\n<h1>'
-    yield escape(environment.finalize((undefined(name='heading') if l_0_heading is missing else l_0_heading)))
+    yield environment.html_output((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</h1>\n<p class="subtitle">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mode')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mode'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'modes'), (undefined(name='mode') if l_0_mode is missing else l_0_mode))))
+    yield environment.html_output(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'modes'), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'method')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'method'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.html_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'inputs_total'), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs)))))
+    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'inputs_total'), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
     yield '</dd>\n</dl>\n<nav class="toc" aria-labelledby="toc-title">\n<p class="toc-title" id="toc-title">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'contents')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'contents'))
     yield '</p>\n<ol>\n<li><a href="#inputs">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
     yield '</a></li>\n<li><a href="#summary">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
     yield '</a></li>\n<li><a href="#dimensions">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions'))
     yield '</a></li>\n<li><a href="#charts">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts'))
     yield '</a></li>\n<li><a href="#indicators">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators'))
     yield '</a></li>\n<li><a href="#method">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method'))
     yield '</a></li>\n</ol>\n</nav>\n</header>\n<main>\n<section id="inputs">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
     yield '</h2>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col" class="num">#</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'input')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'input'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sector')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sector'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework'))
     yield '</th><th scope="col" class="num">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'scale')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'scale'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'source')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'source'))
     yield '</th></tr></thead>\n<tbody>\n'
     l_1_loop = missing
     for l_1_i, l_1_loop in LoopContext((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), undefined):
         _loop_vars = {}
         pass
         yield '<tr><td class="num">'
-        yield escape(environment.finalize(environment.getattr(l_1_loop, 'index')))
+        yield environment.html_output(environment.getattr(l_1_loop, 'index'))
         yield '</td><th scope="row">'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'label')))
+        yield environment.html_output(environment.getattr(l_1_i, 'label'))
         yield '</th><td>'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'name')))
+        yield environment.html_output(environment.getattr(l_1_i, 'name'))
         yield '</td><td>'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'region')))
+        yield environment.html_output(environment.getattr(l_1_i, 'region'))
         yield '</td><td>'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'period')))
+        yield environment.html_output(environment.getattr(l_1_i, 'period'))
         yield '</td><td>'
-        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'framework'), 'name')))
+        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'framework'), 'name'))
         yield ' <code class="id">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'framework'), 'id')))
+        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'framework'), 'id'))
         yield '</code></td><td class="num">'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'respondents')))
+        yield environment.html_output(environment.getattr(l_1_i, 'respondents'))
         yield '</td><td>'
-        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'scale'), 'min')))
+        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'min'))
         yield '–'
-        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'scale'), 'max')))
+        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'max'))
         yield '</td><td><code>'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'source')))
+        yield environment.html_output(environment.getattr(l_1_i, 'source'))
         yield '</code></td></tr>\n'
     l_1_loop = l_1_i = missing
     yield '</tbody>\n</table>\n</div>\n<p>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'baseline')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'baseline'))
     yield '</p>\n'
     for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         _loop_vars = {}
         pass
         yield '<p class="warning" role="note"><strong>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings'))
         yield ':</strong> '
-        yield escape(environment.finalize(l_1_w))
+        yield environment.html_output(l_1_w)
         yield '</p>\n'
     l_1_w = missing
     yield '</section>\n<section id="summary">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
     yield '</h2>\n'
     l_0_o = environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points')
     context.vars['o'] = l_0_o
     context.exported_vars.add('o')
     yield '<p>'
-    yield escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_change'), first=t_3(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0), 'score')), last=t_3(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1), 'score')), delta=context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')), verdict=(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_score')))))
+    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_change'), first=t_3(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0), 'score')), last=t_3(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1), 'score')), delta=context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')), verdict=(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_score'))))
     yield '</p>\n'
     for (l_1_title, l_1_rows) in [(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'improved'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'improved')), (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'declined'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'declined')), (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_significant'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'not_significant'))]:
         _loop_vars = {}
         pass
         yield '<h3>'
-        yield escape(environment.finalize(l_1_title))
+        yield environment.html_output(l_1_title)
         yield '</h3>\n'
         if l_1_rows:
             pass
@@ -187,191 +187,192 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_2_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_2_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                 yield '</li>\n'
             l_2_a = missing
             yield '</ul>\n'
         else:
             pass
             yield '<p>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
             yield '</p>\n'
     l_1_title = l_1_rows = missing
     if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'):
         pass
         yield '<p class="muted">'
-        yield escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unchanged'), n=t_2(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged')))))
+        yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unchanged'), n=t_2(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'))))
         yield ' '
         l_1_loop = missing
         for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'), undefined):
             _loop_vars = {}
             pass
             yield '<code class="id" title="'
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'name')))
+            yield environment.html_output(environment.getattr(l_1_a, 'name'))
             yield '">'
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'id')))
+            yield environment.html_output(environment.getattr(l_1_a, 'id'))
             yield '</code>'
-            yield escape(environment.finalize((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 81 in 'compare.html.j2' evaluated to false and no else section was defined."))))
+            yield environment.html_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 81 in 'compare.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_a = missing
         yield '</p>\n'
     yield '<div class="rule rule-'
-    yield escape(environment.finalize(('passed' if environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'passed') else 'failed')))
+    yield environment.html_output(('passed' if environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'passed') else 'failed'))
     yield '">\n<h3>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'rule_title')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'rule_title'))
     yield '</h3>\n<p>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'text')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'text'))
     yield '</p>\n</div>\n</section>\n<section id="dimensions">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions'))
     yield '</h2>\n<p class="muted">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
     if (undefined(name='many') if l_0_many is missing else l_0_many):
         pass
         yield ' '
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'previous_note')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'previous_note'))
     yield '</p>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
     yield '</th>'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
         pass
         yield '<th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr(l_1_i, 'label')))
+        yield environment.html_output(environment.getattr(l_1_i, 'label'))
         yield '</th>'
     l_1_i = missing
     yield '<th scope="col" class="num">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
     yield '</th><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
     yield '</th></tr></thead>\n<tbody>\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '<tr><th scope="row">'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'title')))
+        yield environment.html_output(environment.getattr(l_1_d, 'title'))
         yield '</th>'
         l_2_loop = missing
         for l_2_p, l_2_loop in LoopContext(environment.getattr(l_1_d, 'points'), undefined):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_2_p, environment.getattr(l_2_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_2_p, environment.getattr(l_2_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
             yield '<br>'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_2_p, 'band'), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_2_p, 'band'), _loop_vars=_loop_vars))
             yield '</td>'
         l_2_loop = l_2_p = missing
         yield '<td class="num">'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_1_d, 'change'), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_1_d, 'change'), _loop_vars=_loop_vars))
         yield '</td><td>'
-        yield escape(environment.finalize((environment.getattr(environment.getattr(l_1_d, 'change'), 'label') if environment.getattr(l_1_d, 'change') else '–')))
+        yield environment.html_output((environment.getattr(environment.getattr(l_1_d, 'change'), 'label') if environment.getattr(l_1_d, 'change') else '–'))
         yield '</td></tr>\n'
     l_1_loop = l_1_d = missing
     yield '<tr class="total"><th scope="row">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'title'))
     yield '</th>'
     l_1_loop = missing
     for l_1_p, l_1_loop in LoopContext(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points'), undefined):
         _loop_vars = {}
         pass
         yield '<td class="num">'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_1_p, environment.getattr(l_1_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_1_p, environment.getattr(l_1_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
         yield '<br>'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_p, 'band'), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_p, 'band'), _loop_vars=_loop_vars))
         yield '</td>'
     l_1_loop = l_1_p = missing
     yield '<td class="num">'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')))
     yield '</td><td>'
-    yield escape(environment.finalize((environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else '–')))
+    yield environment.html_output((environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else '–'))
     yield '</td></tr>\n</tbody>\n</table>\n</div>\n'
     if (not (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions)):
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_dimensions')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_dimensions'))
         yield '</p>\n'
     yield '</section>\n<section id="charts">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts'))
     yield '</h2>\n<p>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'charts_intro')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'charts_intro'))
     yield '</p>\n<figure class="chart">\n'
-    yield escape(environment.finalize(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'svg'))))
+    yield environment.html_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'svg')))
     yield '\n<figcaption>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'description')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'description'))
     yield '</figcaption>\n</figure>\n<figure class="chart">\n'
-    yield escape(environment.finalize(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'svg'))))
+    yield environment.html_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'svg')))
     yield '\n<figcaption>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'description')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'description'))
     yield '</figcaption>\n</figure>\n</section>\n<section id="indicators">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators'))
     yield '</h2>\n<p>'
-    yield escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_intro'), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count))))
+    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_intro'), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
     yield '</p>\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '<div class="table-wrap">\n<table>\n<caption>'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'title')))
+        yield environment.html_output(environment.getattr(l_1_d, 'title'))
         yield '</caption>\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
         yield '</th>'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr(l_2_i, 'label')))
+            yield environment.html_output(environment.getattr(l_2_i, 'label'))
             yield '</th>'
         l_2_i = missing
         yield '<th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
         yield '</th></tr></thead>\n<tbody>\n'
         l_2_loop = missing
         for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_d, 'indicators'), undefined):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr(l_2_x, 'name')))
+            yield environment.html_output(environment.getattr(l_2_x, 'name'))
             yield ' <code class="id">'
-            yield escape(environment.finalize(environment.getattr(l_2_x, 'id')))
+            yield environment.html_output(environment.getattr(l_2_x, 'id'))
             yield '</code></td>'
             l_3_loop = missing
             for l_3_p, l_3_loop in LoopContext(environment.getattr(l_2_x, 'points'), undefined):
                 _loop_vars = {}
                 pass
                 yield '<td class="num">'
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_3_p, environment.getattr(l_3_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_3_p, environment.getattr(l_3_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
                 yield '</td>'
             l_3_loop = l_3_p = missing
             yield '<td class="num">'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_2_x, 'change'), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_2_x, 'change'), _loop_vars=_loop_vars))
             yield '</td><td>'
-            yield escape(environment.finalize((environment.getattr(environment.getattr(l_2_x, 'change'), 'label') if environment.getattr(l_2_x, 'change') else '–')))
+            yield environment.html_output((environment.getattr(environment.getattr(l_2_x, 'change'), 'label') if environment.getattr(l_2_x, 'change') else '–'))
             yield '</td></tr>\n'
         l_2_loop = l_2_x = missing
         yield '</tbody>\n</table>\n</div>\n'
     l_1_loop = l_1_d = missing
     yield '</section>\n<section id="method">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method'))
     yield '</h2>\n<dl class="formula">\n'
     for l_1_x in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield escape(environment.finalize(environment.getattr(l_1_x, 'term')))
+        yield environment.html_output(environment.getattr(l_1_x, 'term'))
         yield '</dt>\n<dd>'
         if environment.getattr(l_1_x, 'formula'):
             pass
             yield '<code>'
-            yield escape(environment.finalize(environment.getattr(l_1_x, 'formula')))
+            yield environment.html_output(environment.getattr(l_1_x, 'formula'))
             yield '</code><br>'
-        yield escape(environment.finalize(environment.getattr(l_1_x, 'text')))
+        yield environment.html_output(environment.getattr(l_1_x, 'text'))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n</section>\n</main>\n<footer>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
 debug_info = '6=49&7=51&8=54&9=57&10=60&12=64&18=66&20=70&26=77&27=79&28=81&30=83&31=87&32=91&35=95&37=97&38=99&39=101&40=103&41=105&42=107&48=109&51=111&53=128&54=132&59=156&60=158&61=162&65=168&66=170&67=174&68=176&69=180&70=182&72=185&73=189&77=196&80=199&81=202&83=217&84=219&85=221&89=223&90=225&93=231&95=246&96=250&98=269&102=286&103=289&107=292&108=294&110=296&111=298&114=300&115=302&119=304&120=306&121=309&124=313&125=315&127=330&128=334&136=355&138=357&139=361&140=363&145=372'
+Macro = environment.recording_macro

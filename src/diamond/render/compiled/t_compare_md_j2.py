@@ -67,181 +67,181 @@ def root(context, missing=missing, environment=environment):
     context.vars['many'] = l_0_many
     context.exported_vars.add('many')
     yield '# '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield ': '
-    yield str(environment.finalize(t_4((undefined(name='heading') if l_0_heading is missing else l_0_heading))))
+    yield environment.text_output(t_4((undefined(name='heading') if l_0_heading is missing else l_0_heading)))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
     yield '\n\n- **'
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mode')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mode'))
     yield ':** '
-    yield str(environment.finalize(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'modes'), (undefined(name='mode') if l_0_mode is missing else l_0_mode))))
+    yield environment.text_output(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'modes'), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'method')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'method'))
     yield ':** '
-    yield str(environment.finalize(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.text_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
     yield ':** '
-    yield str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'inputs_total'), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs)))))
+    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'inputs_total'), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
     yield '\n\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
     yield '\n\n| # | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'input')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'input'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sector')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sector'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'scale')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'scale'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'source')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'source'))
     yield ' |\n| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n'
     l_1_loop = missing
     for l_1_i, l_1_loop in LoopContext((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), undefined):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.finalize(environment.getattr(l_1_loop, 'index')))
+        yield environment.text_output(environment.getattr(l_1_loop, 'index'))
         yield ' | '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_i, 'label'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_i, 'label')))
         yield ' | '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_i, 'name'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_i, 'name')))
         yield ' | '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_i, 'region'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_i, 'region')))
         yield ' | '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_i, 'period'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_i, 'period')))
         yield ' | '
-        yield str(environment.finalize(t_3(environment.getattr(environment.getattr(l_1_i, 'framework'), 'name'))))
+        yield environment.text_output(t_3(environment.getattr(environment.getattr(l_1_i, 'framework'), 'name')))
         yield ' (`'
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'framework'), 'id')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_i, 'framework'), 'id'))
         yield '`) | '
-        yield str(environment.finalize(environment.getattr(l_1_i, 'respondents')))
+        yield environment.text_output(environment.getattr(l_1_i, 'respondents'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'scale'), 'min')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'min'))
         yield '–'
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_i, 'scale'), 'max')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'max'))
         yield ' | '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_i, 'source'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_i, 'source')))
         yield ' |\n'
     l_1_loop = l_1_i = missing
     yield '\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'baseline')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'baseline'))
     yield '\n'
     if (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         pass
         yield '\n**'
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings'))
         yield '**\n\n'
         for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(environment.finalize(t_4(l_1_w)))
+            yield environment.text_output(t_4(l_1_w))
             yield '\n'
         l_1_w = missing
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
     yield '\n\n'
     l_0_o = environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points')
     context.vars['o'] = l_0_o
     context.exported_vars.add('o')
-    yield str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_change'), first=t_5(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0), 'score')), last=t_5(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1), 'score')), delta=context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')), verdict=(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_score')))))
+    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_change'), first=t_5(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0), 'score')), last=t_5(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1), 'score')), delta=context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')), verdict=(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_score'))))
     yield '\n\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'improved')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'improved'))
     yield '**\n\n'
     t_6 = 1
     for l_1_a in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'improved'):
         _loop_vars = {}
         pass
         yield '- '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
         yield '\n'
         t_6 = 0
     l_1_a = missing
     if t_6:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
         yield '\n'
     yield '\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'declined')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'declined'))
     yield '**\n\n'
     t_7 = 1
     for l_1_a in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'declined'):
         _loop_vars = {}
         pass
         yield '- '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
         yield '\n'
         t_7 = 0
     l_1_a = missing
     if t_7:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
         yield '\n'
     yield '\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_significant')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_significant'))
     yield '**\n\n'
     t_8 = 1
     for l_1_a in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'not_significant'):
         _loop_vars = {}
         pass
         yield '- '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
         yield '\n'
         t_8 = 0
     l_1_a = missing
     if t_8:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
         yield '\n'
     if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'):
         pass
         yield '\n'
-        yield str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unchanged'), n=t_2(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged')))))
+        yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unchanged'), n=t_2(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'))))
         yield ' '
         l_1_loop = missing
         for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'), undefined):
             _loop_vars = {}
             pass
             yield '`'
-            yield str(environment.finalize(environment.getattr(l_1_a, 'id')))
+            yield environment.text_output(environment.getattr(l_1_a, 'id'))
             yield '`'
-            yield str(environment.finalize((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 67 in 'compare.md.j2' evaluated to false and no else section was defined."))))
+            yield environment.text_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 67 in 'compare.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_a = missing
         yield '\n'
     yield '\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'rule_title')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'rule_title'))
     yield ':** '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'text')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'text'))
     yield '\n\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
     if (undefined(name='many') if l_0_many is missing else l_0_many):
         pass
         yield ' '
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'previous_note')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'previous_note'))
     yield '\n\n| '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
     yield ' |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
         pass
         yield ' '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_i, 'label'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_i, 'label')))
         yield ' |'
     l_1_i = missing
     yield ' '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
     yield ' |\n| --- |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
@@ -254,84 +254,84 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_d, 'title'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_d, 'title')))
         yield ' |'
         l_2_loop = missing
         for l_2_p, l_2_loop in LoopContext(environment.getattr(l_1_d, 'points'), undefined):
             _loop_vars = {}
             pass
             yield ' '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_2_p, environment.getattr(l_2_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_2_p, environment.getattr(l_2_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
             yield ' |'
         l_2_loop = l_2_p = missing
         yield ' '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_1_d, 'change'), _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_1_d, 'change'), _loop_vars=_loop_vars))
         yield ' | '
-        yield str(environment.finalize((environment.getattr(environment.getattr(l_1_d, 'change'), 'label') if environment.getattr(l_1_d, 'change') else '–')))
+        yield environment.text_output((environment.getattr(environment.getattr(l_1_d, 'change'), 'label') if environment.getattr(l_1_d, 'change') else '–'))
         yield ' |\n'
     l_1_loop = l_1_d = missing
     yield '| **'
-    yield str(environment.finalize(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'title')))
+    yield environment.text_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'title'))
     yield '** |'
     l_1_loop = missing
     for l_1_p, l_1_loop in LoopContext(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points'), undefined):
         _loop_vars = {}
         pass
         yield ' **'
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_1_p, environment.getattr(l_1_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_1_p, environment.getattr(l_1_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
         yield '** |'
     l_1_loop = l_1_p = missing
     yield ' **'
-    yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'))))
+    yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')))
     yield '** | '
-    yield str(environment.finalize((environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else '–')))
+    yield environment.text_output((environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else '–'))
     yield ' |\n'
     if (not (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions)):
         pass
         yield '\n'
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_dimensions')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_dimensions'))
         yield '\n'
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'charts_intro')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'charts_intro'))
     yield '\n\n!['
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'alt')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'alt'))
     yield ']('
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'file')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'file'))
     yield ')\n\n'
-    yield str(environment.finalize(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'description'))))
+    yield environment.text_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'description')))
     yield '\n\n!['
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'alt')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'alt'))
     yield ']('
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'file')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'file'))
     yield ')\n\n'
-    yield str(environment.finalize(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'description'))))
+    yield environment.text_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'description')))
     yield '\n\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators'))
     yield '\n\n'
-    yield str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_intro'), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count))))
+    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_intro'), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
     yield '\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '\n### '
-        yield str(environment.finalize(t_4(environment.getattr(l_1_d, 'title'))))
+        yield environment.text_output(t_4(environment.getattr(l_1_d, 'title')))
         yield '\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
         yield ' |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
             pass
             yield ' '
-            yield str(environment.finalize(t_3(environment.getattr(l_2_i, 'label'))))
+            yield environment.text_output(t_3(environment.getattr(l_2_i, 'label')))
             yield ' |'
         l_2_i = missing
         yield ' '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
         yield ' |\n| --- |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
@@ -344,46 +344,47 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(t_3(environment.getattr(l_2_x, 'name'))))
+            yield environment.text_output(t_3(environment.getattr(l_2_x, 'name')))
             yield ' (`'
-            yield str(environment.finalize(environment.getattr(l_2_x, 'id')))
+            yield environment.text_output(environment.getattr(l_2_x, 'id'))
             yield '`) |'
             l_3_loop = missing
             for l_3_p, l_3_loop in LoopContext(environment.getattr(l_2_x, 'points'), undefined):
                 _loop_vars = {}
                 pass
                 yield ' '
-                yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_3_p, environment.getattr(l_3_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)))
+                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_3_p, environment.getattr(l_3_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
                 yield ' |'
             l_3_loop = l_3_p = missing
             yield ' '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_2_x, 'change'), _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_2_x, 'change'), _loop_vars=_loop_vars))
             yield ' | '
-            yield str(environment.finalize((environment.getattr(environment.getattr(l_2_x, 'change'), 'label') if environment.getattr(l_2_x, 'change') else '–')))
+            yield environment.text_output((environment.getattr(environment.getattr(l_2_x, 'change'), 'label') if environment.getattr(l_2_x, 'change') else '–'))
             yield ' |\n'
         l_2_loop = l_2_x = missing
     l_1_loop = l_1_d = missing
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method'))
     yield '\n\n'
     for l_1_x in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
         _loop_vars = {}
         pass
         yield '- **'
-        yield str(environment.finalize(environment.getattr(l_1_x, 'term')))
+        yield environment.text_output(environment.getattr(l_1_x, 'term'))
         yield '**'
         if environment.getattr(l_1_x, 'formula'):
             pass
             yield ' — `'
-            yield str(environment.finalize(environment.getattr(l_1_x, 'formula')))
+            yield environment.text_output(environment.getattr(l_1_x, 'formula'))
             yield '`'
         yield ': '
-        yield str(environment.finalize(environment.getattr(l_1_x, 'text')))
+        yield environment.text_output(environment.getattr(l_1_x, 'text'))
         yield '\n'
     l_1_x = missing
     yield '\n---\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
     yield '\n'
 
 blocks = {}
 debug_info = '6=54&7=56&8=59&9=62&10=65&11=69&13=73&15=75&16=79&17=83&19=87&21=89&23=106&24=110&27=134&28=136&30=139&32=141&33=145&37=149&39=151&40=154&42=156&44=159&45=163&47=169&50=172&52=175&53=179&55=185&58=188&60=191&61=195&63=201&65=203&67=206&71=219&73=223&75=225&78=231&79=245&80=252&81=256&83=273&84=288&86=291&89=294&91=296&93=298&95=302&97=304&99=308&101=310&103=312&104=315&106=319&108=321&109=335&110=342&111=346&115=366&117=368&118=372&123=384'
+Macro = environment.recording_macro

@@ -53,64 +53,64 @@ def root(context, missing=missing, environment=environment):
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
     yield '<!doctype html>\n<html lang="'
-    yield escape(environment.finalize((undefined(name='lang') if l_0_lang is missing else l_0_lang)))
+    yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; script-src '
-    yield escape(environment.finalize((undefined(name='script_hash') if l_0_script_hash is missing else l_0_script_hash)))
+    yield environment.html_output((undefined(name='script_hash') if l_0_script_hash is missing else l_0_script_hash))
     yield '">\n<meta name="generator" content="diamond">\n<title>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield ': '
-    yield escape(environment.finalize((undefined(name='source') if l_0_source is missing else l_0_source)))
+    yield environment.html_output((undefined(name='source') if l_0_source is missing else l_0_source))
     yield '</title>\n<style>\nbody{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fafafa}\n.page{max-width:1200px;margin:0 auto;padding:1.5rem}\nsection.region{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1.5rem 0}\n.grid{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}\n.grid>figure{flex:1 1 560px;margin:0}\n.grid>div{flex:1 1 420px;overflow-x:auto}\ntable{border-collapse:collapse;font-size:.85rem;margin:.5rem 0;width:100%}\nth,td{border-bottom:1px solid #e3e3e3;padding:.25rem .4rem;text-align:left}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\ntable.sortable th{cursor:pointer;background:#f0f0f0}\nfigcaption,.hint{font-size:.8rem;color:#555}\ndl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}\ndl.meta dt{font-weight:600}\n</style>\n</head>\n<body>\n<div class="page">\n<header>\n<h1>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield '</h1>\n<p>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
     yield '</dt><dd>'
-    yield escape(environment.finalize((undefined(name='source') if l_0_source is missing else l_0_source)))
+    yield environment.html_output((undefined(name='source') if l_0_source is missing else l_0_source))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'years')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'years'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from')))
+    yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
     yield '–'
-    yield escape(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to')))
+    yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'base')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'base'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'text')))
+    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'text'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'region_totals')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'region_totals'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'region_totals')))
+    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'region_totals'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_sectors')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_sectors'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_sectors')))
+    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_sectors'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_total')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_total'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_total')))
+    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_total'))
     yield '</dd>\n</dl>\n<p><strong>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'method')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'method'))
     yield ':</strong> '
-    yield escape(environment.finalize((undefined(name='method') if l_0_method is missing else l_0_method)))
+    yield environment.html_output((undefined(name='method') if l_0_method is missing else l_0_method))
     yield ' '
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'full_data')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'full_data'))
     yield '</p>\n<p class="hint">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sort_hint')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sort_hint'))
     yield '</p>\n<nav><h2>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regions')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regions'))
     yield '</h2><ul>\n'
     l_1_loop = missing
     for l_1_r, l_1_loop in LoopContext((undefined(name='regions') if l_0_regions is missing else l_0_regions), undefined):
         _loop_vars = {}
         pass
         yield '<li><a href="#region-'
-        yield escape(environment.finalize(environment.getattr(l_1_loop, 'index')))
+        yield environment.html_output(environment.getattr(l_1_loop, 'index'))
         yield '">'
-        yield escape(environment.finalize(environment.getattr(l_1_r, 'region_name')))
+        yield environment.html_output(environment.getattr(l_1_r, 'region_name'))
         yield ' ('
-        yield escape(environment.finalize(environment.getattr(l_1_r, 'code')))
+        yield environment.html_output(environment.getattr(l_1_r, 'code'))
         yield ')</a></li>\n'
     l_1_loop = l_1_r = missing
     yield '</ul></nav>\n</header>\n'
@@ -119,215 +119,216 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section class="region" id="region-'
-        yield escape(environment.finalize(environment.getattr(l_1_loop, 'index')))
+        yield environment.html_output(environment.getattr(l_1_loop, 'index'))
         yield '">\n<h2>'
-        yield escape(environment.finalize(environment.getattr(l_1_r, 'region_name')))
+        yield environment.html_output(environment.getattr(l_1_r, 'region_name'))
         yield ' ('
-        yield escape(environment.finalize(environment.getattr(l_1_r, 'code')))
+        yield environment.html_output(environment.getattr(l_1_r, 'code'))
         yield ')</h2>\n<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'total')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'total'))
         yield ': '
-        yield escape(environment.finalize(t_1(environment.getattr(l_1_r, 'employment'))))
+        yield environment.html_output(t_1(environment.getattr(l_1_r, 'employment')))
         yield ' ('
-        yield escape(environment.finalize(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), markup_join(('source_', environment.getattr(l_1_r, 'total_source'), )))))
+        yield environment.html_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), markup_join(('source_', environment.getattr(l_1_r, 'total_source'), ))))
         yield ') · '
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sectors')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sectors'))
         yield ': '
-        yield escape(environment.finalize(environment.getattr(l_1_r, 'sectors')))
+        yield environment.html_output(environment.getattr(l_1_r, 'sectors'))
         yield ' · '
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hoover')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hoover'))
         yield ': '
-        yield escape(environment.finalize(t_2(environment.getattr(l_1_r, 'hoover'), 3)))
+        yield environment.html_output(t_2(environment.getattr(l_1_r, 'hoover'), 3))
         yield ' · '
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'krugman')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'krugman'))
         yield ': '
-        yield escape(environment.finalize(t_2(environment.getattr(l_1_r, 'krugman'), 3)))
+        yield environment.html_output(t_2(environment.getattr(l_1_r, 'krugman'), 3))
         yield '</p>\n<div class="grid">\n'
         if environment.getattr(l_1_r, 'chart'):
             pass
             yield '<figure>\n'
-            yield escape(environment.finalize(t_4(environment.getattr(environment.getattr(l_1_r, 'chart'), 'svg'))))
+            yield environment.html_output(t_4(environment.getattr(environment.getattr(l_1_r, 'chart'), 'svg')))
             yield '\n<figcaption>'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_r, 'chart'), 'description')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_r, 'chart'), 'description'))
             yield '</figcaption>\n</figure>\n'
         yield '<div>\n<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist'))
         yield '</h3>\n'
         if environment.getattr(l_1_r, 'shortlist'):
             pass
             yield '<table class="sortable">\n<thead><tr><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rank')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rank'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
             yield '</th></tr></thead>\n<tbody>\n'
             for l_2_s in environment.getattr(l_1_r, 'shortlist'):
                 _loop_vars = {}
                 pass
                 yield '<tr><td class="n" data-v="'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'rank')))
+                yield environment.html_output(environment.getattr(l_2_s, 'rank'))
                 yield '">'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'rank')))
+                yield environment.html_output(environment.getattr(l_2_s, 'rank'))
                 yield '</td><td>'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'sector')))
+                yield environment.html_output(environment.getattr(l_2_s, 'sector'))
                 yield ' '
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'sector_name')))
+                yield environment.html_output(environment.getattr(l_2_s, 'sector_name'))
                 yield '</td><td class="n" data-v="'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'employment')))
+                yield environment.html_output(environment.getattr(l_2_s, 'employment'))
                 yield '">'
-                yield escape(environment.finalize(t_1(environment.getattr(l_2_s, 'employment'))))
+                yield environment.html_output(t_1(environment.getattr(l_2_s, 'employment')))
                 yield '</td><td class="n" data-v="'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'lq')))
+                yield environment.html_output(environment.getattr(l_2_s, 'lq'))
                 yield '">'
-                yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'lq'), 2)))
+                yield environment.html_output(t_2(environment.getattr(l_2_s, 'lq'), 2))
                 yield '</td><td class="n" data-v="'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'share')))
+                yield environment.html_output(environment.getattr(l_2_s, 'share'))
                 yield '">'
-                yield escape(environment.finalize(t_3(environment.getattr(l_2_s, 'share'), 1)))
+                yield environment.html_output(t_3(environment.getattr(l_2_s, 'share'), 1))
                 yield '</td><td class="n" data-v="'
-                yield escape(environment.finalize((environment.getattr(l_2_s, 'growth') if (not t_5(environment.getattr(l_2_s, 'growth'))) else 0)))
+                yield environment.html_output((environment.getattr(l_2_s, 'growth') if (not t_5(environment.getattr(l_2_s, 'growth'))) else 0))
                 yield '">'
-                yield escape(environment.finalize(t_3(environment.getattr(l_2_s, 'growth'), 1)))
+                yield environment.html_output(t_3(environment.getattr(l_2_s, 'growth'), 1))
                 yield '</td><td class="n" data-v="'
-                yield escape(environment.finalize(environment.getattr(l_2_s, 'stars')))
+                yield environment.html_output(environment.getattr(l_2_s, 'stars'))
                 yield '">'
-                yield escape(environment.finalize(('★' * environment.getattr(l_2_s, 'stars'))))
+                yield environment.html_output(('★' * environment.getattr(l_2_s, 'stars')))
                 yield '</td><td>'
-                yield escape(environment.finalize((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no'))))
+                yield environment.html_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
                 yield '</td></tr>\n'
             l_2_s = missing
             yield '</tbody>\n</table>\n'
         else:
             pass
             yield '<p>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist_none')))
+            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist_none'))
             yield '</p>\n'
         yield '</div>\n</div>\n<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'top_sectors')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'top_sectors'))
         yield ' ('
-        yield escape(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to')))
+        yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
         yield ')</h3>\n<div style="overflow-x:auto">\n<table class="sortable">\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_change')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_change'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'avg_size')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'avg_size'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'relative_wage')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'relative_wage'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_2_s in environment.getattr(l_1_r, 'top'):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'sector')))
+            yield environment.html_output(environment.getattr(l_2_s, 'sector'))
             yield ' '
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'sector_name')))
+            yield environment.html_output(environment.getattr(l_2_s, 'sector_name'))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'employment')))
+            yield environment.html_output(environment.getattr(l_2_s, 'employment'))
             yield '">'
-            yield escape(environment.finalize(t_1(environment.getattr(l_2_s, 'employment'))))
+            yield environment.html_output(t_1(environment.getattr(l_2_s, 'employment')))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize((environment.getattr(l_2_s, 'share') if (not t_5(environment.getattr(l_2_s, 'share'))) else 0)))
+            yield environment.html_output((environment.getattr(l_2_s, 'share') if (not t_5(environment.getattr(l_2_s, 'share'))) else 0))
             yield '">'
-            yield escape(environment.finalize(t_3(environment.getattr(l_2_s, 'share'), 1)))
+            yield environment.html_output(t_3(environment.getattr(l_2_s, 'share'), 1))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize((environment.getattr(l_2_s, 'lq') if (not t_5(environment.getattr(l_2_s, 'lq'))) else 0)))
+            yield environment.html_output((environment.getattr(l_2_s, 'lq') if (not t_5(environment.getattr(l_2_s, 'lq'))) else 0))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'lq'), 2)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'lq'), 2))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize((environment.getattr(l_2_s, 'lq_change') if (not t_5(environment.getattr(l_2_s, 'lq_change'))) else 0)))
+            yield environment.html_output((environment.getattr(l_2_s, 'lq_change') if (not t_5(environment.getattr(l_2_s, 'lq_change'))) else 0))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'lq_change'), 2)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'lq_change'), 2))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize((environment.getattr(l_2_s, 'growth') if (not t_5(environment.getattr(l_2_s, 'growth'))) else 0)))
+            yield environment.html_output((environment.getattr(l_2_s, 'growth') if (not t_5(environment.getattr(l_2_s, 'growth'))) else 0))
             yield '">'
-            yield escape(environment.finalize(t_3(environment.getattr(l_2_s, 'growth'), 1)))
+            yield environment.html_output(t_3(environment.getattr(l_2_s, 'growth'), 1))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize((environment.getattr(l_2_s, 'avg_size') if (not t_5(environment.getattr(l_2_s, 'avg_size'))) else 0)))
+            yield environment.html_output((environment.getattr(l_2_s, 'avg_size') if (not t_5(environment.getattr(l_2_s, 'avg_size'))) else 0))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'avg_size'), 1)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'avg_size'), 1))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize((environment.getattr(l_2_s, 'relative_wage') if (not t_5(environment.getattr(l_2_s, 'relative_wage'))) else 0)))
+            yield environment.html_output((environment.getattr(l_2_s, 'relative_wage') if (not t_5(environment.getattr(l_2_s, 'relative_wage'))) else 0))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'relative_wage'), 2)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'relative_wage'), 2))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'stars')))
+            yield environment.html_output(environment.getattr(l_2_s, 'stars'))
             yield '">'
-            yield escape(environment.finalize(('★' * environment.getattr(l_2_s, 'stars'))))
+            yield environment.html_output(('★' * environment.getattr(l_2_s, 'stars')))
             yield '</td><td>'
-            yield escape(environment.finalize((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no'))))
+            yield environment.html_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
             yield '</td></tr>\n'
         l_2_s = missing
         yield '</tbody>\n</table>\n</div>\n<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shift_share')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shift_share'))
         yield ' ('
-        yield escape(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from')))
+        yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
         yield '–'
-        yield escape(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to')))
+        yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
         yield ')</h3>\n<table class="sortable">\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'change')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'change'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'industry_mix')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'industry_mix'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regional_shift')))
+        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regional_shift'))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_2_s in environment.getattr(l_1_r, 'shift_share'):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'sector')))
+            yield environment.html_output(environment.getattr(l_2_s, 'sector'))
             yield ' '
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'sector_name')))
+            yield environment.html_output(environment.getattr(l_2_s, 'sector_name'))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'change')))
+            yield environment.html_output(environment.getattr(l_2_s, 'change'))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'change'), 0)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'change'), 0))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'national')))
+            yield environment.html_output(environment.getattr(l_2_s, 'national'))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'national'), 0)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'national'), 0))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'industry_mix')))
+            yield environment.html_output(environment.getattr(l_2_s, 'industry_mix'))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'industry_mix'), 0)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'industry_mix'), 0))
             yield '</td><td class="n" data-v="'
-            yield escape(environment.finalize(environment.getattr(l_2_s, 'regional_shift')))
+            yield environment.html_output(environment.getattr(l_2_s, 'regional_shift'))
             yield '">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_2_s, 'regional_shift'), 0)))
+            yield environment.html_output(t_2(environment.getattr(l_2_s, 'regional_shift'), 0))
             yield '</td></tr>\n'
         l_2_s = missing
         yield '</tbody>\n</table>\n</section>\n'
     l_1_loop = l_1_r = missing
     yield '</div>\n<script>'
-    yield escape(environment.finalize(t_4((undefined(name='script') if l_0_script is missing else l_0_script))))
+    yield environment.html_output(t_4((undefined(name='script') if l_0_script is missing else l_0_script)))
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
 debug_info = '6=51&8=55&12=57&14=59&34=63&35=65&37=67&38=71&39=77&40=81&41=85&42=89&44=93&45=99&46=101&47=104&50=117&51=121&52=123&53=127&55=145&57=148&58=150&62=153&63=155&65=158&67=174&68=178&73=213&77=216&80=220&82=240&83=244&88=284&90=290&92=300&93=304&100=328'
+Macro = environment.recording_macro

@@ -50,200 +50,200 @@ def root(context, missing=missing, environment=environment):
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
     yield '# '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
     yield '\n\n- '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
     yield ': '
-    yield str(environment.finalize(t_3((undefined(name='source') if l_0_source is missing else l_0_source))))
+    yield environment.text_output(t_3((undefined(name='source') if l_0_source is missing else l_0_source)))
     yield '\n- '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'years')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'years'))
     yield ': '
-    yield str(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from')))
+    yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
     yield '–'
-    yield str(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to')))
+    yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
     yield '\n- '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'base')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'base'))
     yield ': '
-    yield str(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'text')))
+    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'text'))
     yield '\n- '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'region_totals')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'region_totals'))
     yield ': '
-    yield str(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'region_totals')))
+    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'region_totals'))
     yield '; '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_sectors')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_sectors'))
     yield ': '
-    yield str(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_sectors')))
+    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_sectors'))
     yield '; '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_total')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_total'))
     yield ': '
-    yield str(environment.finalize(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_total')))
+    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_total'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'method')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'method'))
     yield ': '
-    yield str(environment.finalize((undefined(name='method') if l_0_method is missing else l_0_method)))
+    yield environment.text_output((undefined(name='method') if l_0_method is missing else l_0_method))
     yield ' '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'full_data')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'full_data'))
     yield '\n\n'
     for l_1_r in (undefined(name='regions') if l_0_regions is missing else l_0_regions):
         _loop_vars = {}
         pass
         yield '## '
-        yield str(environment.finalize(t_3(environment.getattr(l_1_r, 'region_name'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_r, 'region_name')))
         yield ' ('
-        yield str(environment.finalize(t_3(environment.getattr(l_1_r, 'code'))))
+        yield environment.text_output(t_3(environment.getattr(l_1_r, 'code')))
         yield ')\n\n'
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'total')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'total'))
         yield ': '
-        yield str(environment.finalize(t_1(environment.getattr(l_1_r, 'employment'))))
+        yield environment.text_output(t_1(environment.getattr(l_1_r, 'employment')))
         yield ' ('
-        yield str(environment.finalize(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), str_join(('source_', environment.getattr(l_1_r, 'total_source'), )))))
+        yield environment.text_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), str_join(('source_', environment.getattr(l_1_r, 'total_source'), ))))
         yield ') · '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sectors')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sectors'))
         yield ': '
-        yield str(environment.finalize(environment.getattr(l_1_r, 'sectors')))
+        yield environment.text_output(environment.getattr(l_1_r, 'sectors'))
         yield ' · '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hoover')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hoover'))
         yield ': '
-        yield str(environment.finalize(t_4(environment.getattr(l_1_r, 'hoover'), 3)))
+        yield environment.text_output(t_4(environment.getattr(l_1_r, 'hoover'), 3))
         yield ' · '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'krugman')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'krugman'))
         yield ': '
-        yield str(environment.finalize(t_4(environment.getattr(l_1_r, 'krugman'), 3)))
+        yield environment.text_output(t_4(environment.getattr(l_1_r, 'krugman'), 3))
         yield '\n\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist'))
         yield '\n\n'
         if environment.getattr(l_1_r, 'shortlist'):
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rank')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rank'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
             yield ' |\n| ---: | --- | ---: | ---: | ---: | ---: | :---: | :---: |\n'
             for l_2_s in environment.getattr(l_1_r, 'shortlist'):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield str(environment.finalize(environment.getattr(l_2_s, 'rank')))
+                yield environment.text_output(environment.getattr(l_2_s, 'rank'))
                 yield ' | '
-                yield str(environment.finalize(t_2(environment.getattr(l_2_s, 'sector'))))
+                yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector')))
                 yield ' '
-                yield str(environment.finalize(t_2(environment.getattr(l_2_s, 'sector_name'))))
+                yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector_name')))
                 yield ' | '
-                yield str(environment.finalize(t_1(environment.getattr(l_2_s, 'employment'))))
+                yield environment.text_output(t_1(environment.getattr(l_2_s, 'employment')))
                 yield ' | '
-                yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'lq'), 2)))
+                yield environment.text_output(t_4(environment.getattr(l_2_s, 'lq'), 2))
                 yield ' | '
-                yield str(environment.finalize(t_5(environment.getattr(l_2_s, 'share'), 1)))
+                yield environment.text_output(t_5(environment.getattr(l_2_s, 'share'), 1))
                 yield ' | '
-                yield str(environment.finalize(t_5(environment.getattr(l_2_s, 'growth'), 1)))
+                yield environment.text_output(t_5(environment.getattr(l_2_s, 'growth'), 1))
                 yield ' | '
-                yield str(environment.finalize(('★' * environment.getattr(l_2_s, 'stars'))))
+                yield environment.text_output(('★' * environment.getattr(l_2_s, 'stars')))
                 yield ' | '
-                yield str(environment.finalize((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no'))))
+                yield environment.text_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
                 yield ' |\n'
             l_2_s = missing
         else:
             pass
-            yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist_none')))
+            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist_none'))
             yield '\n'
         yield '\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'top_sectors')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'top_sectors'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to')))
+        yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
         yield ')\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_change')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_change'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'avg_size')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'avg_size'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'relative_wage')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'relative_wage'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
         yield ' |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |\n'
         for l_2_s in environment.getattr(l_1_r, 'top'):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(t_2(environment.getattr(l_2_s, 'sector'))))
+            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector')))
             yield ' '
-            yield str(environment.finalize(t_2(environment.getattr(l_2_s, 'sector_name'))))
+            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector_name')))
             yield ' | '
-            yield str(environment.finalize(t_1(environment.getattr(l_2_s, 'employment'))))
+            yield environment.text_output(t_1(environment.getattr(l_2_s, 'employment')))
             yield ' | '
-            yield str(environment.finalize(t_5(environment.getattr(l_2_s, 'share'), 1)))
+            yield environment.text_output(t_5(environment.getattr(l_2_s, 'share'), 1))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'lq'), 2)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'lq'), 2))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'lq_change'), 2)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'lq_change'), 2))
             yield ' | '
-            yield str(environment.finalize(t_5(environment.getattr(l_2_s, 'growth'), 1)))
+            yield environment.text_output(t_5(environment.getattr(l_2_s, 'growth'), 1))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'avg_size'), 1)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'avg_size'), 1))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'relative_wage'), 2)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'relative_wage'), 2))
             yield ' | '
-            yield str(environment.finalize(('★' * environment.getattr(l_2_s, 'stars'))))
+            yield environment.text_output(('★' * environment.getattr(l_2_s, 'stars')))
             yield ' | '
-            yield str(environment.finalize((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no'))))
+            yield environment.text_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
             yield ' |\n'
         l_2_s = missing
         yield '\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shift_share')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shift_share'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from')))
+        yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
         yield '–'
-        yield str(environment.finalize(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to')))
+        yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
         yield ')\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'change')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'change'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'industry_mix')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'industry_mix'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regional_shift')))
+        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regional_shift'))
         yield ' |\n| --- | ---: | ---: | ---: | ---: |\n'
         for l_2_s in environment.getattr(l_1_r, 'shift_share'):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(t_2(environment.getattr(l_2_s, 'sector'))))
+            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector')))
             yield ' '
-            yield str(environment.finalize(t_2(environment.getattr(l_2_s, 'sector_name'))))
+            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector_name')))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'change'), 0)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'change'), 0))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'national'), 0)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'national'), 0))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'industry_mix'), 0)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'industry_mix'), 0))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_2_s, 'regional_shift'), 0)))
+            yield environment.text_output(t_4(environment.getattr(l_2_s, 'regional_shift'), 0))
             yield ' |\n'
         l_2_s = missing
         yield '\n'
@@ -251,3 +251,4 @@ def root(context, missing=missing, environment=environment):
 
 blocks = {}
 debug_info = '2=48&3=52&5=54&7=56&8=60&9=66&10=70&12=82&14=88&15=92&17=96&19=114&21=116&22=119&24=135&25=139&28=160&31=163&33=167&35=187&36=191&39=215&41=221&43=231&44=235'
+Macro = environment.recording_macro

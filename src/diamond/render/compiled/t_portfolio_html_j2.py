@@ -46,9 +46,9 @@ def root(context, missing=missing, environment=environment):
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '<!doctype html>\n<html lang="'
-    yield escape(environment.finalize((undefined(name='lang') if l_0_lang is missing else l_0_lang)))
+    yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
     yield '</title>\n<style>\n'
     template = environment.get_template('_compare_style.css.j2', 'portfolio.html.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'C': l_0_C, 'P': l_0_P, 'T': l_0_T, 'm': l_0_m, 'st': l_0_st}))
@@ -57,118 +57,118 @@ def root(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '</style>\n</head>\n<body>\n<div class="page">\n<header class="cover">\n<p class="kicker">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
     yield '</p>\n<h1>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title')))
+    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
     yield '</h1>\n<p class="subtitle">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'subtitle')))
+    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'subtitle'))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns'), 'method')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns'), 'method'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.html_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
     yield '</dd>\n</dl>\n<p>'
-    yield escape(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'summary'), **(undefined(name='counts') if l_0_counts is missing else l_0_counts))))
+    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'summary'), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
     yield '</p>\n</header>\n<main>\n<section id="ranking">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'ranking')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'ranking'))
     yield '</h2>\n<p class="muted">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'ranking_rule')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'ranking_rule'))
     yield '</p>\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '<div class="table-wrap">\n<table>\n<thead><tr><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rank')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rank'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'report')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'report'))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '<tr><td class="num">'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'rank')))
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'rank_interval'), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+            yield environment.html_output(environment.getattr(l_1_c, 'rank'))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'rank_interval'), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
             yield '</td><th scope="row"><a href="'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
             yield '">'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'name')))
+            yield environment.html_output(environment.getattr(l_1_c, 'name'))
             yield '</a><br><code class="id">'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'source')))
+            yield environment.html_output(environment.getattr(l_1_c, 'source'))
             yield '</code></th><td>'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'region')))
+            yield environment.html_output(environment.getattr(l_1_c, 'region'))
             yield '</td><td>'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'period')))
+            yield environment.html_output(environment.getattr(l_1_c, 'period'))
             yield '</td><td>'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'framework'), 'name')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'framework'), 'name'))
             yield ' <code class="id">'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'framework'), 'id')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'framework'), 'id'))
             yield '</code></td><td class="num">'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'respondents')))
+            yield environment.html_output(environment.getattr(l_1_c, 'respondents'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_1_c, 'overall'))))
+            yield environment.html_output(t_2(environment.getattr(l_1_c, 'overall')))
             yield '</td><td>'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_c, 'band'), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_c, 'band'), _loop_vars=_loop_vars))
             yield '</td><td><a href="'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
             yield '">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_html')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_html'))
             yield '</a> · <a href="'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'reports'), 'md')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'md'))
             yield '">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_md')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_md'))
             yield '</a></td></tr>\n'
         l_1_c = missing
         yield '</tbody>\n</table>\n</div>\n'
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
         yield '</p>\n'
     yield '</section>\n<section id="heatmap">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'heatmap')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'heatmap'))
     yield '</h2>\n<p class="muted">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'heatmap_intro')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'heatmap_intro'))
     yield '</p>\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '<div class="table-wrap">\n<table class="heat">\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
         yield '</th>'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="col">'
-            yield escape(environment.finalize(environment.getattr(l_1_col, 'title')))
+            yield environment.html_output(environment.getattr(l_1_col, 'title'))
             yield '</th>'
         l_1_col = missing
         yield '<th scope="col" class="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '<tr><th scope="row">'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'rank')))
+            yield environment.html_output(environment.getattr(l_1_c, 'rank'))
             yield '. <a href="'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
             yield '">'
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'name')))
+            yield environment.html_output(environment.getattr(l_1_c, 'name'))
             yield '</a> <span class="muted">('
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'region')))
+            yield environment.html_output(environment.getattr(l_1_c, 'region'))
             yield ', '
-            yield escape(environment.finalize(environment.getattr(l_1_c, 'period')))
+            yield environment.html_output(environment.getattr(l_1_c, 'period'))
             yield ')</span></th>'
             for l_2_cell in environment.getattr(l_1_c, 'cells'):
                 _loop_vars = {}
@@ -176,67 +176,67 @@ def root(context, missing=missing, environment=environment):
                 if l_2_cell:
                     pass
                     yield '<td class="cell heat-'
-                    yield escape(environment.finalize((environment.getattr(environment.getattr(l_2_cell, 'band'), 'id') or 'none')))
+                    yield environment.html_output((environment.getattr(environment.getattr(l_2_cell, 'band'), 'id') or 'none'))
                     yield '"><span class="score">'
-                    yield escape(environment.finalize(t_2(environment.getattr(l_2_cell, 'score'))))
+                    yield environment.html_output(t_2(environment.getattr(l_2_cell, 'score')))
                     yield '</span><span class="label">'
-                    yield escape(environment.finalize(environment.getattr(environment.getattr(l_2_cell, 'band'), 'label')))
+                    yield environment.html_output(environment.getattr(environment.getattr(l_2_cell, 'band'), 'label'))
                     yield '</span></td>'
                 else:
                     pass
                     yield '<td class="cell heat-none"><span class="label">'
-                    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_in_framework')))
+                    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_in_framework'))
                     yield '</span></td>'
             l_2_cell = missing
             yield '<td class="cell heat-'
-            yield escape(environment.finalize((environment.getattr(environment.getattr(l_1_c, 'band'), 'id') or 'none')))
+            yield environment.html_output((environment.getattr(environment.getattr(l_1_c, 'band'), 'id') or 'none'))
             yield '"><span class="score">'
-            yield escape(environment.finalize(t_2(environment.getattr(l_1_c, 'overall'))))
+            yield environment.html_output(t_2(environment.getattr(l_1_c, 'overall')))
             yield '</span><span class="label">'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'band'), 'label')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'band'), 'label'))
             yield '</span></td></tr>\n'
         l_1_c = missing
         yield '</tbody>\n</table>\n</div>\n<p><strong>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
         yield ':</strong></p>\n<ul class="legend">\n'
         for l_1_b in (undefined(name='bands') if l_0_bands is missing else l_0_bands):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), {'id': environment.getattr(l_1_b, 'id'), 'label': environment.getattr(l_1_b, 'label')}, _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), {'id': environment.getattr(l_1_b, 'id'), 'label': environment.getattr(l_1_b, 'label')}, _loop_vars=_loop_vars))
             yield ' '
-            yield escape(environment.finalize(environment.getattr(l_1_b, 'range')))
+            yield environment.html_output(environment.getattr(l_1_b, 'range'))
             yield '</li>\n'
         l_1_b = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='icc') if l_0_icc is missing else l_0_icc):
         pass
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'icc'), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'icc'), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
     yield '<section id="invalid">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'invalid')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'invalid'))
     yield '</h2>\n'
     if (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'invalid_intro')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'invalid_intro'))
         yield '</p>\n<ul>\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
             _loop_vars = {}
             pass
             yield '<li><code>'
-            yield escape(environment.finalize(environment.getattr(l_1_f, 'source')))
+            yield environment.html_output(environment.getattr(l_1_f, 'source'))
             yield '</code>\n<ul class="errors">\n'
             for l_2_line in environment.getattr(l_1_f, 'messages'):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield escape(environment.finalize(l_2_line))
+                yield environment.html_output(l_2_line)
                 yield '</li>\n'
             l_2_line = missing
             yield '</ul>\n</li>\n'
@@ -245,42 +245,43 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_invalid')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_invalid'))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
         pass
         yield '<section id="skipped">\n<h2>'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'skipped')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'skipped'))
         yield '</h2>\n<ul>\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
             _loop_vars = {}
             pass
             yield '<li><code>'
-            yield escape(environment.finalize(l_1_s))
+            yield environment.html_output(l_1_s)
             yield '</code></li>\n'
         l_1_s = missing
         yield '</ul>\n</section>\n'
     yield '<section id="method">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'method')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'method'))
     yield '</h2>\n<dl class="formula">\n'
     for l_1_x in environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'method'):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield escape(environment.finalize(environment.getattr(l_1_x, 'term')))
+        yield environment.html_output(environment.getattr(l_1_x, 'term'))
         yield '</dt>\n<dd>'
         if environment.getattr(l_1_x, 'formula'):
             pass
             yield '<code>'
-            yield escape(environment.finalize(environment.getattr(l_1_x, 'formula')))
+            yield environment.html_output(environment.getattr(l_1_x, 'formula'))
             yield '</code><br>'
-        yield escape(environment.finalize(environment.getattr(l_1_x, 'text')))
+        yield environment.html_output(environment.getattr(l_1_x, 'text'))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n</section>\n</main>\n<footer>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
 debug_info = '5=34&6=36&7=38&8=41&9=44&11=48&17=50&19=52&25=59&26=61&27=63&29=65&31=69&35=71&36=73&37=75&40=78&42=96&43=100&49=136&53=139&54=141&55=143&58=146&60=158&61=162&66=199&68=201&69=205&73=214&76=217&78=221&79=223&80=226&82=228&83=232&85=234&86=238&93=247&96=250&98=253&100=255&101=259&107=264&109=266&110=270&111=272&116=281'
+Macro = environment.recording_macro

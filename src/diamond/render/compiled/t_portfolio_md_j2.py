@@ -61,90 +61,90 @@ def root(context, missing=missing, environment=environment):
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '# '
-    yield str(environment.finalize(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title')))
+    yield environment.text_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'subtitle')))
+    yield environment.text_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'subtitle'))
     yield '\n\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns'), 'method')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns'), 'method'))
     yield ':** '
-    yield str(environment.finalize(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.text_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
     yield '\n- '
-    yield str(environment.finalize(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'summary'), **(undefined(name='counts') if l_0_counts is missing else l_0_counts))))
+    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'summary'), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
     yield '\n\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'ranking')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'ranking'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'ranking_rule')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'ranking_rule'))
     yield '\n\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '| '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rank')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rank'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'report')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'report'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'file')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'file'))
         yield ' |\n| ---: | --- | --- | --- | ---: | --- | --- | --- |\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr(l_1_c, 'rank')))
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'rank_interval'), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+            yield environment.text_output(environment.getattr(l_1_c, 'rank'))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'rank_interval'), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
             yield ' | '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'name'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'name')))
             yield ' | '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'region'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'region')))
             yield ' | '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'period'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'period')))
             yield ' | '
-            yield str(environment.finalize(t_4(environment.getattr(l_1_c, 'overall'))))
+            yield environment.text_output(t_4(environment.getattr(l_1_c, 'overall')))
             yield ' | '
-            yield str(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'band'), 'label')))
+            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'band'), 'label'))
             yield ' | ['
-            yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_md')))
+            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_md'))
             yield ']('
-            yield str(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'reports'), 'md')))
+            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'md'))
             yield ') · ['
-            yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_html')))
+            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_html'))
             yield ']('
-            yield str(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html')))
+            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
             yield ') | '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'source'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'source')))
             yield ' |\n'
         l_1_c = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
         yield '\n'
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'heatmap')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'heatmap'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'heatmap_intro')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'heatmap_intro'))
     yield '\n\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '| '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
         yield ' |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
             pass
             yield ' '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_col, 'title'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_col, 'title')))
             yield ' |'
         l_1_col = missing
         yield ' '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
         yield ' |\n| --- |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
@@ -156,13 +156,13 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr(l_1_c, 'rank')))
+            yield environment.text_output(environment.getattr(l_1_c, 'rank'))
             yield '. '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'name'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'name')))
             yield ' ('
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'region'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'region')))
             yield ', '
-            yield str(environment.finalize(t_2(environment.getattr(l_1_c, 'period'))))
+            yield environment.text_output(t_2(environment.getattr(l_1_c, 'period')))
             yield ') |'
             for l_2_cell in environment.getattr(l_1_c, 'cells'):
                 _loop_vars = {}
@@ -170,99 +170,100 @@ def root(context, missing=missing, environment=environment):
                 yield ' '
                 if l_2_cell:
                     pass
-                    yield str(environment.finalize(t_4(environment.getattr(l_2_cell, 'score'))))
+                    yield environment.text_output(t_4(environment.getattr(l_2_cell, 'score')))
                     yield ' '
-                    yield str(environment.finalize(environment.getattr(environment.getattr(l_2_cell, 'band'), 'label')))
+                    yield environment.text_output(environment.getattr(environment.getattr(l_2_cell, 'band'), 'label'))
                 else:
                     pass
-                    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_in_framework')))
+                    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_in_framework'))
                 yield ' |'
             l_2_cell = missing
             yield ' **'
-            yield str(environment.finalize(t_4(environment.getattr(l_1_c, 'overall'))))
+            yield environment.text_output(t_4(environment.getattr(l_1_c, 'overall')))
             yield '** '
-            yield str(environment.finalize(environment.getattr(environment.getattr(l_1_c, 'band'), 'label')))
+            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'band'), 'label'))
             yield ' |\n'
         l_1_c = missing
         yield '\n**'
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
         yield ':** '
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext((undefined(name='bands') if l_0_bands is missing else l_0_bands), undefined):
             _loop_vars = {}
             pass
-            yield str(environment.finalize(environment.getattr(l_1_b, 'label')))
+            yield environment.text_output(environment.getattr(l_1_b, 'label'))
             yield ' '
-            yield str(environment.finalize(environment.getattr(l_1_b, 'range')))
-            yield str(environment.finalize((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 41 in 'portfolio.md.j2' evaluated to false and no else section was defined."))))
+            yield environment.text_output(environment.getattr(l_1_b, 'range'))
+            yield environment.text_output((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 41 in 'portfolio.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_b = missing
         yield '\n\n'
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
         yield '\n\n'
     if (undefined(name='icc') if l_0_icc is missing else l_0_icc):
         pass
-        yield str(environment.finalize(t_5(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'icc'), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))))
+        yield environment.text_output(t_5(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'icc'), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
         yield '\n\n'
     yield '## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'invalid')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'invalid'))
     yield '\n\n'
     if (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'invalid_intro')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'invalid_intro'))
         yield '\n\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(environment.finalize(t_3(environment.getattr(l_1_f, 'source'))))
+            yield environment.text_output(t_3(environment.getattr(l_1_f, 'source')))
             yield '\n'
             for l_2_line in environment.getattr(l_1_f, 'messages'):
                 _loop_vars = {}
                 pass
                 yield '  - '
-                yield str(environment.finalize(t_3(l_2_line)))
+                yield environment.text_output(t_3(l_2_line))
                 yield '\n'
             l_2_line = missing
         l_1_f = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_invalid')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_invalid'))
         yield '\n'
     if (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
         pass
         yield '\n## '
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'skipped')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'skipped'))
         yield '\n\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(environment.finalize(t_3(l_1_s)))
+            yield environment.text_output(t_3(l_1_s))
             yield '\n'
         l_1_s = missing
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'method')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'method'))
     yield '\n\n'
     for l_1_x in environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'method'):
         _loop_vars = {}
         pass
         yield '- **'
-        yield str(environment.finalize(environment.getattr(l_1_x, 'term')))
+        yield environment.text_output(environment.getattr(l_1_x, 'term'))
         yield '**'
         if environment.getattr(l_1_x, 'formula'):
             pass
             yield ' — `'
-            yield str(environment.finalize(environment.getattr(l_1_x, 'formula')))
+            yield environment.text_output(environment.getattr(l_1_x, 'formula'))
             yield '`'
         yield ': '
-        yield str(environment.finalize(environment.getattr(l_1_x, 'text')))
+        yield environment.text_output(environment.getattr(l_1_x, 'text'))
         yield '\n'
     l_1_x = missing
     yield '\n---\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
     yield '\n'
 
 blocks = {}
 debug_info = '5=51&6=53&7=56&8=59&9=63&11=65&13=67&14=71&16=73&18=75&20=77&21=80&23=96&24=100&27=126&30=129&32=131&34=133&35=136&36=148&37=154&38=158&41=187&45=201&48=203&49=205&52=208&54=210&55=212&57=214&58=218&59=220&60=224&64=230&66=232&68=235&70=237&71=241&75=245&77=247&78=251&83=263'
+Macro = environment.recording_macro

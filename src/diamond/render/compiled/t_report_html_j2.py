@@ -123,13 +123,13 @@ def root(context, missing=missing, environment=environment):
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '<!doctype html>\n<html lang="'
-    yield escape(environment.finalize((undefined(name='lang') if l_0_lang is missing else l_0_lang)))
+    yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title'))
     yield ' — '
-    yield escape(environment.finalize(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name')))
+    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name'))
     yield ', '
-    yield escape(environment.finalize(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region')))
+    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region'))
     yield '</title>\n<style>\n'
     template = environment.get_template('_style.css.j2', 'report.html.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'B': l_0_B, 'C': l_0_C, 'D': l_0_D, 'E': l_0_E, 'L': l_0_L, 'R': l_0_R, 'RP': l_0_RP, 'T': l_0_T, 'dl': l_0_dl, 'm': l_0_m, 'st': l_0_st}))
@@ -160,33 +160,33 @@ def root(context, missing=missing, environment=environment):
     yield '</style>\n</head>\n<body>\n<div class="page">\n'
     if (t_2((undefined(name='medium') if l_0_medium is missing else l_0_medium), 'screen') == 'print'):
         pass
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'running_footer'), (undefined(name='B') if l_0_B is missing else l_0_B))))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'running_footer'), (undefined(name='B') if l_0_B is missing else l_0_B)))
     yield '<header class="cover">\n<p class="kicker">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title'))
     yield '</p>\n<h1>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name')))
+    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name'))
     yield '</h1>\n<p class="subtitle">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_subtitle')))
+    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_subtitle'))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'region')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'region'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region')))
+    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'period')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'period'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'period')))
+    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'period'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'framework')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'framework'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name')))
+    yield environment.html_output(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'date')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'date'))
     yield '</dt><dd>'
-    yield escape(environment.finalize((undefined(name='date') if l_0_date is missing else l_0_date)))
+    yield environment.html_output((undefined(name='date') if l_0_date is missing else l_0_date))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'respondents')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'respondents'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_total'), n=environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total'))))
+    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_total'), n=environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total')))
     if environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
         pass
         yield ' ('
@@ -194,119 +194,119 @@ def root(context, missing=missing, environment=environment):
         for l_1_g, l_1_loop in LoopContext(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'), undefined):
             _loop_vars = {}
             pass
-            yield escape(environment.finalize(environment.getattr(l_1_g, 'label')))
+            yield environment.html_output(environment.getattr(l_1_g, 'label'))
             yield ' '
-            yield escape(environment.finalize(environment.getattr(l_1_g, 'count')))
-            yield escape(environment.finalize((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 42 in 'report.html.j2' evaluated to false and no else section was defined."))))
+            yield environment.html_output(environment.getattr(l_1_g, 'count'))
+            yield environment.html_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 42 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield ')'
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'method')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'method'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.html_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
     yield '</dd>\n<dt>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'scale')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'scale'))
     yield '</dt><dd>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'min')))
+    yield environment.html_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'min'))
     yield '–'
-    yield escape(environment.finalize(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'max')))
+    yield environment.html_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'max'))
     yield '</dd>\n</dl>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'cover'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='B') if l_0_B is missing else l_0_B), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'cover'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='B') if l_0_B is missing else l_0_B), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n'
     if environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'):
         pass
         yield '<p class="description">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description')))
+        yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'))
         yield '</p>\n'
     yield '<nav class="toc" aria-labelledby="toc-title">\n<p class="toc-title" id="toc-title">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'contents')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'contents'))
     yield '</p>\n<ol>\n<li><a href="#summary">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
     yield '</a></li>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'toc'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'toc'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<li><a href="#chart">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart'))
     yield '</a></li>\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '<li><a href="#dim-'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'id')))
+        yield environment.html_output(environment.getattr(l_1_d, 'id'))
         yield '">'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'title')))
+        yield environment.html_output(environment.getattr(l_1_d, 'title'))
         yield '</a></li>\n'
     l_1_d = missing
     yield '<li><a href="#swot">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot'))
     yield '</a></li>\n<li><a href="#cross">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross'))
     yield '</a></li>\n<li><a href="#tows">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows'))
     yield '</a></li>\n<li><a href="#recommendations">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations'))
     yield '</a></li>\n<li><a href="#readiness">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness'))
     yield '</a></li>\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
         pass
         yield '<li><a href="#evidence">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence'))
         yield '</a></li>'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
         yield '<li><a href="#statistics">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'statistics')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'statistics'))
         yield '</a></li>'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
         yield '<li><a href="#robustness">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness'))
         yield '</a></li>'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'toc_actions'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'toc_actions'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<li><a href="#appendix">'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix'))
     yield '</a></li>\n</ol>\n</nav>\n</header>\n<main>\n<section id="summary">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
     yield '</h2>\n<div class="headline">\n<div class="big">'
-    yield escape(environment.finalize(t_6(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))))
+    yield environment.html_output(t_6(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')))
     yield ' <small>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of'))
     yield '</small></div>\n<div>'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band')))
     yield '</div>\n<p>'
     if (not t_10(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))):
         pass
-        yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall'), score=t_6(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')), band=environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label'))))
+        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall'), score=t_6(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')), band=environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label')))
     else:
         pass
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_none')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_none'))
     yield '</p>\n</div>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'key_messages'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'key_messages'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<div class="cards">\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '<div class="card">\n<h3>'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'title')))
+        yield environment.html_output(environment.getattr(l_1_d, 'title'))
         yield '</h3>\n<div><span class="score">'
-        yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'score'))))
+        yield environment.html_output(t_6(environment.getattr(l_1_d, 'score')))
         yield '</span> '
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_d, 'band'), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_d, 'band'), _loop_vars=_loop_vars))
         yield '</div>\n'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'bar'), l_1_d, _loop_vars=_loop_vars)))
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'whisker_for'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), environment.getattr(l_1_d, 'id'), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'bar'), l_1_d, _loop_vars=_loop_vars))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'whisker_for'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), environment.getattr(l_1_d, 'id'), _loop_vars=_loop_vars))
         yield '\n<p class="muted">'
-        yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_7(environment.getattr(l_1_d, 'coverage')))))
+        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_7(environment.getattr(l_1_d, 'coverage'))))
         yield '</p>\n</div>\n'
     l_1_d = missing
     yield '</div>\n<ul>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'headline'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'headline'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored')))
     yield '\n</ul>\n<div class="columns">\n'
     for (l_1_title, l_1_rows) in [(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'strongest_indicators'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'strongest_indicators')), (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weakest_indicators'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'weakest_indicators'))]:
         _loop_vars = {}
         pass
         yield '<div>\n<h3>'
-        yield escape(environment.finalize(l_1_title))
+        yield environment.html_output(l_1_title)
         yield '</h3>\n'
         if l_1_rows:
             pass
@@ -315,42 +315,42 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
                 yield ' — '
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars))
                 yield ' '
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'actions_for'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_2_i, _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'actions_for'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_2_i, _loop_vars=_loop_vars))
                 yield '</li>\n'
             l_2_i = missing
             yield '</ol>\n'
         else:
             pass
             yield '<p>'
-            yield escape(environment.finalize(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none'))))
+            yield environment.html_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
             yield '.</p>\n'
         yield '</div>\n'
     l_1_title = l_1_rows = missing
     yield '</div>\n<h3>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_indicators')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_indicators'))
     yield '</h3>\n'
     if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'):
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_intro')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_intro'))
         yield '</p>\n<ul>\n'
         l_1_loop = missing
         for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'), undefined):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
             yield ' — <span class="flag">'
             l_2_loop = missing
             for l_2_r, l_2_loop in LoopContext(environment.getattr(l_1_i, 'reasons'), undefined):
                 _loop_vars = {}
                 pass
-                yield escape(environment.finalize(environment.getattr(l_2_r, 'label')))
-                yield escape(environment.finalize(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 115 in 'report.html.j2' evaluated to false and no else section was defined."))))
+                yield environment.html_output(environment.getattr(l_2_r, 'label'))
+                yield environment.html_output(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 115 in 'report.html.j2' evaluated to false and no else section was defined.")))
             l_2_loop = l_2_r = missing
             yield '</span></li>\n'
         l_1_loop = l_1_i = missing
@@ -358,52 +358,52 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_uncertain')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_uncertain'))
         yield '</p>\n'
     if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
         pass
         yield '<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unanswered_indicators')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unanswered_indicators'))
         yield '</h3>\n<ul>\n'
         for l_1_i in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
             yield '</li>\n'
         l_1_i = missing
         yield '</ul>\n'
     yield '</section>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'methodology'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'methodology'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
     yield '\n<section id="chart">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart'))
     yield '</h2>\n<p>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'chart_intro')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'chart_intro'))
     yield '</p>\n<figure class="chart">\n'
-    yield escape(environment.finalize(t_8(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'svg'))))
+    yield environment.html_output(t_8(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'svg')))
     yield '\n<figcaption>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'description')))
+    yield environment.html_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'description'))
     yield '</figcaption>\n</figure>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'confidential_note'), (undefined(name='RP') if l_0_RP is missing else l_0_RP))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'confidential_note'), (undefined(name='RP') if l_0_RP is missing else l_0_RP)))
     yield '\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'score_bars'), (undefined(name='bars_svg') if l_0_bars_svg is missing else l_0_bars_svg))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'score_bars'), (undefined(name='bars_svg') if l_0_bars_svg is missing else l_0_bars_svg)))
     yield '\n'
     if (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         pass
         yield '<div class="table-wrap keep">\n<table>\n<caption>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'groups_title')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'groups_title'))
         yield '</caption>\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
         yield '</th>'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr(l_1_d, 'name')))
+            yield environment.html_output(environment.getattr(l_1_d, 'name'))
             yield '</th>'
         l_1_d = missing
         yield '</tr></thead>\n<tbody>\n'
@@ -411,29 +411,29 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<tr><th scope="row">'
-            yield escape(environment.finalize(environment.getattr(l_1_g, 'label')))
+            yield environment.html_output(environment.getattr(l_1_g, 'label'))
             yield '</th><td class="num">'
-            yield escape(environment.finalize(environment.getattr(l_1_g, 'respondents')))
+            yield environment.html_output(environment.getattr(l_1_g, 'respondents'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_1_g, 'overall'))))
+            yield environment.html_output(t_6(environment.getattr(l_1_g, 'overall')))
             yield '</td>'
             for l_2_s in environment.getattr(l_1_g, 'dimensions'):
                 _loop_vars = {}
                 pass
                 yield '<td class="num">'
-                yield escape(environment.finalize(t_6(l_2_s)))
+                yield environment.html_output(t_6(l_2_s))
                 yield '</td>'
             l_2_s = missing
             yield '</tr>\n'
         l_1_g = missing
         yield '<tr class="total"><th scope="row">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'spread')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'spread'))
         yield '</th><td></td><td></td>'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'spread'))))
+            yield environment.html_output(t_6(environment.getattr(l_1_d, 'spread')))
             yield '</td>'
         l_1_d = missing
         yield '</tr>\n</tbody>\n</table>\n</div>\n'
@@ -443,56 +443,56 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section id="dim-'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'id')))
+        yield environment.html_output(environment.getattr(l_1_d, 'id'))
         yield '" class="dimension">\n<h2>'
-        yield escape(environment.finalize(environment.getattr(l_1_d, 'title')))
+        yield environment.html_output(environment.getattr(l_1_d, 'title'))
         yield '</h2>\n<div class="dim-head">\n<div><span class="score">'
-        yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'score'))))
+        yield environment.html_output(t_6(environment.getattr(l_1_d, 'score')))
         yield '</span> <span class="muted">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of'))
         yield '</span></div>\n<div>'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_d, 'band'), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_d, 'band'), _loop_vars=_loop_vars))
         yield '</div>\n'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'bar'), l_1_d, _loop_vars=_loop_vars)))
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'whisker_for'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), environment.getattr(l_1_d, 'id'), _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'bar'), l_1_d, _loop_vars=_loop_vars))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'whisker_for'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), environment.getattr(l_1_d, 'id'), _loop_vars=_loop_vars))
         yield '\n<div class="muted">'
-        yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_7(environment.getattr(l_1_d, 'coverage')))))
+        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_7(environment.getattr(l_1_d, 'coverage'))))
         if (environment.getattr(l_1_d, 'weight') != 1):
             pass
             yield ' · '
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_weight')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_weight'))
             yield ': '
-            yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'weight'), 2)))
+            yield environment.html_output(t_6(environment.getattr(l_1_d, 'weight'), 2))
         yield '</div>\n</div>\n'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'interpretation'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'interpretation'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
         yield '\n'
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'likert'), l_1_d, _loop_vars=_loop_vars)))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'likert'), l_1_d, _loop_vars=_loop_vars))
         yield '\n<div class="table-wrap">\n<table>\n<caption>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_title')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_title'))
         yield '</caption>\n<thead><tr><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mean')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mean'))
         yield '</th>'
         if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
             pass
             yield '<th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'median')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'median'))
             yield '</th>'
         yield '<th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'n')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'n'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sd')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sd'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rwg')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rwg'))
         yield '</th><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'flag')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'flag'))
         yield '</th></tr></thead>\n<tbody>\n'
         l_2_loop = missing
         for l_2_i, l_2_loop in LoopContext(environment.getattr(l_1_d, 'indicators'), undefined):
@@ -503,46 +503,46 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield ' class="uncertain"'
             yield '><td class="num">'
-            yield escape(environment.finalize(environment.getattr(l_2_loop, 'index')))
+            yield environment.html_output(environment.getattr(l_2_loop, 'index'))
             yield '</td><td>'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_2_i, 'score'))))
+            yield environment.html_output(t_6(environment.getattr(l_2_i, 'score')))
             yield '</td><td>'
             if environment.getattr(l_2_i, 'answered'):
                 pass
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_2_i, 'band'), _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_2_i, 'band'), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_2_i, 'mean'), 2)))
+            yield environment.html_output(t_6(environment.getattr(l_2_i, 'mean'), 2))
             yield '</td>'
             if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
                 pass
                 yield '<td class="num">'
-                yield escape(environment.finalize(t_6(environment.getattr(l_2_i, 'median'), 2)))
+                yield environment.html_output(t_6(environment.getattr(l_2_i, 'median'), 2))
                 yield '</td>'
             yield '<td class="num">'
-            yield escape(environment.finalize(environment.getattr(l_2_i, 'n')))
+            yield environment.html_output(environment.getattr(l_2_i, 'n'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_2_i, 'sd'), 2)))
+            yield environment.html_output(t_6(environment.getattr(l_2_i, 'sd'), 2))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_2_i, 'rwg'), 2)))
+            yield environment.html_output(t_6(environment.getattr(l_2_i, 'rwg'), 2))
             yield '</td><td>'
             l_3_loop = missing
             for l_3_r, l_3_loop in LoopContext(environment.getattr(l_2_i, 'reasons'), undefined):
                 _loop_vars = {}
                 pass
                 yield '<span class="flag">⚠ '
-                yield escape(environment.finalize(environment.getattr(l_3_r, 'label')))
+                yield environment.html_output(environment.getattr(l_3_r, 'label'))
                 yield '</span>'
-                yield escape(environment.finalize(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 172 in 'report.html.j2' evaluated to false and no else section was defined."))))
+                yield environment.html_output(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 172 in 'report.html.j2' evaluated to false and no else section was defined.")))
             l_3_loop = l_3_r = missing
             yield '</td></tr>\n'
         l_2_loop = l_2_i = missing
         yield '</tbody>\n</table>\n</div>\n<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_swot')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_swot'))
         yield '</h3>\n'
         if environment.getattr(l_1_d, 'swot_count'):
             pass
@@ -554,18 +554,18 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     yield '<li><span class="letter" title="'
-                    yield escape(environment.finalize(environment.getattr(l_2_q, 'label')))
+                    yield environment.html_output(environment.getattr(l_2_q, 'label'))
                     yield '">'
-                    yield escape(environment.finalize(environment.getattr(l_3_item, 'letter')))
+                    yield environment.html_output(environment.getattr(l_3_item, 'letter'))
                     yield '</span>'
-                    yield escape(environment.finalize(environment.getattr(l_3_item, 'text')))
+                    yield environment.html_output(environment.getattr(l_3_item, 'text'))
                     yield ' <span class="origin">— '
                     if environment.getattr(l_3_item, 'indicator_label'):
                         pass
-                        yield escape(environment.finalize(environment.getattr(l_3_item, 'indicator_label')))
+                        yield environment.html_output(environment.getattr(l_3_item, 'indicator_label'))
                         yield ' · '
                     yield '</span>'
-                    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'importance'), l_3_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'importance'), l_3_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                     yield '</li>\n'
                 l_3_item = missing
             l_2_q = missing
@@ -573,19 +573,19 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             yield '<p>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot_dimension')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot_dimension'))
             yield '</p>\n'
         yield '</section>\n'
     l_1_loop = l_1_d = missing
     yield '<section id="swot">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot'))
     yield '</h2>\n'
     if environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'count'):
         pass
         yield '<div class="swot-grid">\n<div></div><div class="swot-axis">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'helpful')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'helpful'))
         yield '</div><div class="swot-axis">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'harmful')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'harmful'))
         yield '</div>\n'
         l_1_loop = missing
         for l_1_q, l_1_loop in LoopContext(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'quadrants'), undefined):
@@ -594,16 +594,16 @@ def root(context, missing=missing, environment=environment):
             if ((environment.getattr(l_1_loop, 'index0') % 2) == 0):
                 pass
                 yield '<div class="swot-axis side">'
-                yield escape(environment.finalize((environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'internal') if (environment.getattr(l_1_loop, 'index0') == 0) else environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'external'))))
+                yield environment.html_output((environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'internal') if (environment.getattr(l_1_loop, 'index0') == 0) else environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'external')))
                 yield '</div>'
             yield '<div class="quadrant q-'
-            yield escape(environment.finalize(environment.getattr(l_1_q, 'id')))
+            yield environment.html_output(environment.getattr(l_1_q, 'id'))
             yield '">\n<h3><span class="letter">'
-            yield escape(environment.finalize(environment.getattr(l_1_q, 'letter')))
+            yield environment.html_output(environment.getattr(l_1_q, 'letter'))
             yield '</span>'
-            yield escape(environment.finalize(environment.getattr(l_1_q, 'label')))
+            yield environment.html_output(environment.getattr(l_1_q, 'label'))
             yield '</h3>\n<p class="muted">'
-            yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(l_1_q, 'count'), weighted=environment.getattr(l_1_q, 'weighted'))))
+            yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(l_1_q, 'count'), weighted=environment.getattr(l_1_q, 'weighted')))
             yield '</p>\n'
             if environment.getitem(l_1_q, 'items'):
                 pass
@@ -612,18 +612,18 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     yield '<li>'
-                    yield escape(environment.finalize(environment.getattr(l_2_item, 'text')))
+                    yield environment.html_output(environment.getattr(l_2_item, 'text'))
                     yield '<br>'
-                    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'origin'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'origin'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                     yield ' · '
-                    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'importance'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'importance'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                     yield '</li>\n'
                 l_2_item = missing
                 yield '</ol>\n'
             else:
                 pass
                 yield '<p>'
-                yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'empty_quadrant')))
+                yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'empty_quadrant'))
                 yield '</p>\n'
             yield '</div>\n'
         l_1_loop = l_1_q = missing
@@ -631,75 +631,75 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot'))
         yield '</p>\n'
     yield '</section>\n<section id="cross">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross'))
     yield '</h2>\n<p>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cross_intro')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cross_intro'))
     yield '</p>\n<div class="table-wrap keep">\n<table>\n<thead><tr><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'quadrant')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'quadrant'))
     yield '</th>'
     for l_1_c in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'columns'):
         _loop_vars = {}
         pass
         yield '<th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr(l_1_c, 'name')))
+        yield environment.html_output(environment.getattr(l_1_c, 'name'))
         yield '</th>'
     l_1_c = missing
     yield '<th scope="col" class="num">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
     yield '</th></tr></thead>\n<tbody>\n'
     for l_1_row in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'rows'):
         _loop_vars = {}
         pass
         yield '<tr><th scope="row"><span class="letter">'
-        yield escape(environment.finalize(environment.getattr(l_1_row, 'letter')))
+        yield environment.html_output(environment.getattr(l_1_row, 'letter'))
         yield '</span>'
-        yield escape(environment.finalize(environment.getattr(l_1_row, 'label')))
+        yield environment.html_output(environment.getattr(l_1_row, 'label'))
         yield '</th>'
         for l_2_cell in environment.getattr(l_1_row, 'cells'):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield escape(environment.finalize(environment.getattr(l_2_cell, 'count')))
+            yield environment.html_output(environment.getattr(l_2_cell, 'count'))
             yield ' <span class="muted">('
-            yield escape(environment.finalize(environment.getattr(l_2_cell, 'weighted')))
+            yield environment.html_output(environment.getattr(l_2_cell, 'weighted'))
             yield ')</span></td>'
         l_2_cell = missing
         yield '<td class="num">'
-        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'total'), 'count')))
+        yield environment.html_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'count'))
         yield ' <span class="muted">('
-        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'total'), 'weighted')))
+        yield environment.html_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'weighted'))
         yield ')</span></td></tr>\n'
     l_1_row = missing
     yield '<tr class="total"><th scope="row">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'net')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'net'))
     yield '</th>'
     for l_1_n in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net'):
         _loop_vars = {}
         pass
         yield '<td class="num">'
-        yield escape(environment.finalize(t_9(l_1_n)))
+        yield environment.html_output(t_9(l_1_n))
         yield '</td>'
     l_1_n = missing
     yield '<td class="num">'
-    yield escape(environment.finalize(t_9(environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net_total'))))
+    yield environment.html_output(t_9(environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net_total')))
     yield '</td></tr>\n</tbody>\n</table>\n</div>\n</section>\n<section id="tows">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows'))
     yield '</h2>\n'
     if (undefined(name='tows') if l_0_tows is missing else l_0_tows):
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_intro')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_intro'))
         yield '</p>\n'
         for l_1_p in (undefined(name='tows') if l_0_tows is missing else l_0_tows):
             _loop_vars = {}
             pass
             yield '<h3>'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_p, 'dimension'), 'title')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_p, 'dimension'), 'title'))
             yield ' — '
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_p, 'dimension'), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_p, 'dimension'), _loop_vars=_loop_vars))
             yield '</h3>\n'
             def t_11(fiter):
                 for l_2_k in fiter:
@@ -710,47 +710,47 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<h4>'
-                yield escape(environment.finalize(environment.getattr(l_2_k, 'code')))
+                yield environment.html_output(environment.getattr(l_2_k, 'code'))
                 yield ': '
-                yield escape(environment.finalize(environment.getattr(l_2_k, 'title')))
+                yield environment.html_output(environment.getattr(l_2_k, 'title'))
                 yield '</h4>\n'
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'tows_prompts'), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'tows_prompts'), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
                 yield '\n'
                 if (environment.getattr(l_2_k, 'more') > 0):
                     pass
                     yield '<p class="muted">'
-                    yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_more'), n=environment.getattr(l_2_k, 'more'))))
+                    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_more'), n=environment.getattr(l_2_k, 'more')))
                     yield '</p>'
                 t_12 = 0
             l_2_k = missing
             if t_12:
                 pass
                 yield '<p class="muted">'
-                yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='D') if l_0_D is missing else l_0_D), 'text'), 'tows_no_pairs')))
+                yield environment.html_output(environment.getattr(environment.getattr((undefined(name='D') if l_0_D is missing else l_0_D), 'text'), 'tows_no_pairs'))
                 yield '</p>\n'
         l_1_p = missing
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_none')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_none'))
         yield '</p>\n'
     yield '</section>\n<section id="recommendations">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations'))
     yield '</h2>\n'
     if (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'recommendations_intro')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'recommendations_intro'))
         yield '</p>\n'
         for l_1_r in (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
             _loop_vars = {}
             pass
             yield '<h3>'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_r, 'dimension'), 'title')))
+            yield environment.html_output(environment.getattr(environment.getattr(l_1_r, 'dimension'), 'title'))
             yield ' — '
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_r, 'dimension'), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_r, 'dimension'), _loop_vars=_loop_vars))
             yield '</h3>\n<h4>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'priority_indicators')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'priority_indicators'))
             yield '</h4>\n'
             if environment.getattr(l_1_r, 'indicators'):
                 pass
@@ -759,19 +759,19 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     yield '<li>'
-                    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars)))
+                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
                     yield ' — '
-                    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars)))
+                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars))
                     yield '</li>\n'
                 l_2_i = missing
                 yield '</ol>\n'
             else:
                 pass
                 yield '<p>'
-                yield escape(environment.finalize(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none'))))
+                yield environment.html_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
                 yield '.</p>\n'
             yield '<h4>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'actions')))
+            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'actions'))
             yield '</h4>\n'
             if environment.getattr(l_1_r, 'actions'):
                 pass
@@ -780,64 +780,64 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     yield '<li><span class="kind">'
-                    yield escape(environment.finalize(environment.getattr(l_2_x, 'kind_label')))
+                    yield environment.html_output(environment.getattr(l_2_x, 'kind_label'))
                     yield ':</span> '
-                    yield escape(environment.finalize(environment.getattr(l_2_x, 'text')))
+                    yield environment.html_output(environment.getattr(l_2_x, 'text'))
                     yield ' <span class="muted">('
-                    yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'serves'), items=t_4(context.eval_ctx, t_5(context, environment.getattr(l_2_x, 'serves'), attribute='name'), '; '))))
+                    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'serves'), items=t_4(context.eval_ctx, t_5(context, environment.getattr(l_2_x, 'serves'), attribute='name'), '; ')))
                     yield ')</span></li>\n'
                 l_2_x = missing
                 yield '</ul>\n'
             elif (not environment.getattr(l_1_r, 'referred')):
                 pass
                 yield '<p>'
-                yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_actions')))
+                yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_actions'))
                 yield '</p>\n'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'referred'), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'referred'), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
             yield '\n'
         l_1_r = missing
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_recommendations')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_recommendations'))
         yield '</p>\n'
     yield '</section>\n<section id="readiness">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness'))
     yield '</h2>\n'
     if environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'assessed'):
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_intro')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_intro'))
         yield ' '
-        yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_counts'), **environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'counts'))))
+        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_counts'), **environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'counts')))
         yield '</p>\n'
         l_1_loop = missing
         for l_1_s, l_1_loop in LoopContext(environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'sections'), undefined):
             _loop_vars = {}
             pass
             yield '<div class="table-wrap">\n<table>\n<caption>'
-            yield escape(environment.finalize(environment.getattr(l_1_s, 'title')))
+            yield environment.html_output(environment.getattr(l_1_s, 'title'))
             yield '</caption>\n<thead><tr><th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'item')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'item'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'status')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'status'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'relates')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'relates'))
             yield '</th></tr></thead>\n<tbody>\n'
             l_2_loop = missing
             for l_2_i, l_2_loop in LoopContext(environment.getitem(l_1_s, 'items'), undefined):
                 _loop_vars = {}
                 pass
                 yield '<tr><td class="num">'
-                yield escape(environment.finalize(environment.getattr(l_2_loop, 'index')))
+                yield environment.html_output(environment.getattr(l_2_loop, 'index'))
                 yield '</td><td>'
-                yield escape(environment.finalize(environment.getattr(l_2_i, 'text')))
+                yield environment.html_output(environment.getattr(l_2_i, 'text'))
                 yield '</td><td>'
-                yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'status'), l_2_i, _loop_vars=_loop_vars)))
+                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'status'), l_2_i, _loop_vars=_loop_vars))
                 yield '</td><td class="muted">'
-                yield escape(environment.finalize(t_4(context.eval_ctx, t_5(context, environment.getattr(l_2_i, 'serves'), attribute='name'), '; ')))
+                yield environment.html_output(t_4(context.eval_ctx, t_5(context, environment.getattr(l_2_i, 'serves'), attribute='name'), '; '))
                 yield '</td></tr>\n'
             l_2_loop = l_2_i = missing
             yield '</tbody>\n</table>\n</div>\n'
@@ -845,7 +845,7 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_not_assessed')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_not_assessed'))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
@@ -854,79 +854,79 @@ def root(context, missing=missing, environment=environment):
         context.vars['E'] = l_0_E
         context.exported_vars.add('E')
         yield '<section id="evidence">\n<h2>'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence'))
         yield '</h2>\n<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'intro')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'intro'))
         yield '</p>\n<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'metric')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'metric'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'value')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'value'))
         yield '</th></tr></thead>\n<tbody>\n'
         if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))):
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'year')))
+            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'year'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year')))
+            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))
             yield '</td></tr>'
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'):
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'source')))
+            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'source'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source')))
+            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'))
             yield '</td></tr>'
         yield '<tr><td>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq'), 2)))
+        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq'), 2))
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'):
             pass
             yield ' ('
-            yield escape(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band')))
+            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'))
             yield ')'
         yield '</td></tr>\n<tr><td>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'regional_share')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'regional_share'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize((t_7((environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share') / 100), 1) if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share'))) else '–')))
+        yield environment.html_output((t_7((environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share') / 100), 1) if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share'))) else '–'))
         yield '</td></tr>\n<tr><td>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'patents_per_10k')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'patents_per_10k'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'patents_per_10k'), 1)))
+        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'patents_per_10k'), 1))
         yield '</td></tr>\n<tr><td>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'exports_per_employee')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'exports_per_employee'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'exports_per_employee'), 0)))
+        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'exports_per_employee'), 0))
         yield '</td></tr>\n<tr><td>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'establishments')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'establishments'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'establishments'), 0)))
+        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'establishments'), 0))
         yield '</td></tr>\n'
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'):
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_base')))
+            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_base'))
             yield '</td><td>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base')))
+            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'))
             yield '</td></tr>\n'
         if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))):
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'stars')))
+            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'stars'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars')))
+            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))
             yield ' / 3</td></tr>\n'
         if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster'))):
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'strong_cluster')))
+            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'strong_cluster'))
             yield '</td><td>'
-            yield escape(environment.finalize((environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'yes') if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster') else environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no'))))
+            yield environment.html_output((environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'yes') if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster') else environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no')))
             yield '</td></tr>\n'
         yield '</tbody>\n</table>\n</div>\n<p class="muted">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_note')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_note'))
         yield '</p>\n<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'disagreements')))
+        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'disagreements'))
         yield '</h3>\n'
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'disagreements'):
             pass
@@ -935,19 +935,19 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield escape(environment.finalize(environment.getattr(l_1_d, 'message')))
+                yield environment.html_output(environment.getattr(l_1_d, 'message'))
                 yield '</li>\n'
             l_1_d = missing
             yield '</ul>\n'
         else:
             pass
             yield '<p>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no_disagreements')))
+            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no_disagreements'))
             yield '</p>\n'
         yield '</section>\n'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
-        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'section'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'section'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
         yield '\n'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
@@ -955,91 +955,91 @@ def root(context, missing=missing, environment=environment):
         context.vars['R'] = l_0_R
         context.exported_vars.add('R')
         yield '<section id="robustness">\n<h2>'
-        yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness')))
+        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness'))
         yield '</h2>\n<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'intro')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'intro'))
         yield '</p>\n<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_title')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_title'))
         yield '</h3>\n'
         if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'computable'):
             pass
             yield '<p>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_intro')))
+            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_intro'))
             yield '</p>\n<div class="table-wrap keep">\n<table>\n<thead><tr><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
             yield '</th><th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
             yield '</th><th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'largest_change')))
+            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'largest_change'))
             yield '</th><th scope="col">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'respondent')))
+            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'respondent'))
             yield '</th><th scope="col" class="num">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_without')))
+            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_without'))
             yield '</th></tr></thead>\n<tbody>\n'
             for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
                 _loop_vars = {}
                 pass
                 yield '<tr><td>'
-                yield escape(environment.finalize(environment.getattr(l_1_d, 'name')))
+                yield environment.html_output(environment.getattr(l_1_d, 'name'))
                 yield '</td><td class="num">'
-                yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'score'))))
+                yield environment.html_output(t_6(environment.getattr(l_1_d, 'score')))
                 yield '</td><td class="num">'
-                yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'change'))))
+                yield environment.html_output(t_6(environment.getattr(l_1_d, 'change')))
                 yield '</td><td>'
-                yield escape(environment.finalize((environment.getattr(l_1_d, 'respondent') or '')))
+                yield environment.html_output((environment.getattr(l_1_d, 'respondent') or ''))
                 if environment.getattr(l_1_d, 'sole_respondent'):
                     pass
                     yield ' <span class="muted">('
-                    yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'sole'), name=environment.getattr(l_1_d, 'sole_respondent'))))
+                    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'sole'), name=environment.getattr(l_1_d, 'sole_respondent')))
                     yield ')</span>'
                 yield '</td><td class="num">'
-                yield escape(environment.finalize(t_6(environment.getattr(l_1_d, 'score_without'))))
+                yield environment.html_output(t_6(environment.getattr(l_1_d, 'score_without')))
                 yield '</td></tr>\n'
             l_1_d = missing
             yield '<tr><th scope="row">'
-            yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
             yield '</th><td class="num"><strong>'
-            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score'))))
+            yield environment.html_output(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score')))
             yield '</strong></td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'change'))))
+            yield environment.html_output(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'change')))
             yield '</td><td>'
-            yield escape(environment.finalize((environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'respondent') or '')))
+            yield environment.html_output((environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'respondent') or ''))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score_without'))))
+            yield environment.html_output(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score_without')))
             yield '</td></tr>\n</tbody>\n</table>\n</div>\n'
         else:
             pass
             yield '<p>'
-            yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_not_computable')))
+            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_not_computable'))
             yield '</p>\n'
         yield '<h3>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_title')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_title'))
         yield '</h3>\n<p class="muted">'
-        yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_intro'), draws=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'draws'), low=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), seed=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'seed'), share=t_6((environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable_share') * 100), 0))))
+        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_intro'), draws=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'draws'), low=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), seed=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'seed'), share=t_6((environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable_share') * 100), 0)))
         yield '</p>\n<div class="table-wrap keep">\n<table>\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank_range')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank_range'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_range')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_range'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'changed')))
+        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'changed'))
         yield '</th><th scope="col"></th></tr></thead>\n<tbody>\n'
         for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr(l_1_d, 'name')))
+            yield environment.html_output(environment.getattr(l_1_d, 'name'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize((environment.getattr(l_1_d, 'rank') if (not t_10(environment.getattr(l_1_d, 'rank'))) else '–')))
+            yield environment.html_output((environment.getattr(l_1_d, 'rank') if (not t_10(environment.getattr(l_1_d, 'rank'))) else '–'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'rank_min'), environment.getattr(l_1_d, 'rank_max'), 0, _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'rank_min'), environment.getattr(l_1_d, 'rank_max'), 0, _loop_vars=_loop_vars))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'score_min'), environment.getattr(l_1_d, 'score_max'), 1, _loop_vars=_loop_vars)))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'score_min'), environment.getattr(l_1_d, 'score_max'), 1, _loop_vars=_loop_vars))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_7(environment.getattr(l_1_d, 'changed'))))
+            yield environment.html_output(t_7(environment.getattr(l_1_d, 'changed')))
             yield '</td><td>'
             if t_10(environment.getattr(l_1_d, 'rank')):
                 pass
@@ -1047,114 +1047,114 @@ def root(context, missing=missing, environment=environment):
             elif environment.getattr(l_1_d, 'unstable'):
                 pass
                 yield '<strong>'
-                yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable')))
+                yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable'))
                 yield '</strong>'
             else:
                 pass
-                yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'stable')))
+                yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'stable'))
             yield '</td></tr>\n'
         l_1_d = missing
         yield '</tbody>\n</table>\n</div>\n<p>'
-        yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'overall_range'), low=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), min=t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'min')), max=t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'max')))))
+        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'overall_range'), low=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), min=t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'min')), max=t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'max'))))
         yield '\n'
         if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'):
             pass
-            yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable_summary'), names=t_4(context.eval_ctx, environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'), '; '))))
+            yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable_summary'), names=t_4(context.eval_ctx, environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'), '; ')))
         else:
             pass
-            yield escape(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'all_stable')))
+            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'all_stable'))
         yield '</p>\n'
         if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity')):
             pass
-            yield escape(environment.finalize(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'sensitivity'), environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity'), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+            yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'sensitivity'), environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity'), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
         yield '</section>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'action_plan'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'action_plan'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<section id="appendix">\n<h2>'
-    yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix')))
+    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix'))
     yield '</h2>\n'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'indicator_key'), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C))))
+    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'indicator_key'), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
     yield '\n<h3>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_title')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_title'))
     yield '</h3>\n<p>'
-    yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_used'), method=environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))))
+    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_used'), method=environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
     yield ' '
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_note')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_note'))
     yield '</p>\n<dl class="formula">\n'
     for l_1_x in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'method'):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield escape(environment.finalize(environment.getattr(l_1_x, 'term')))
+        yield environment.html_output(environment.getattr(l_1_x, 'term'))
         yield '</dt>\n<dd>'
         if environment.getattr(l_1_x, 'formula'):
             pass
             yield '<code>'
-            yield escape(environment.finalize(environment.getattr(l_1_x, 'formula')))
+            yield environment.html_output(environment.getattr(l_1_x, 'formula'))
             yield '</code><br>'
-        yield escape(environment.finalize(environment.getattr(l_1_x, 'text')))
+        yield environment.html_output(environment.getattr(l_1_x, 'text'))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n<h3>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weights_title')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weights_title'))
     yield '</h3>\n<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
     yield '</th><th scope="col" class="num">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
     yield '</th></tr></thead>\n<tbody>\n'
     for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'dimension_weights'):
         _loop_vars = {}
         pass
         yield '<tr><td>'
-        yield escape(environment.finalize(environment.getattr(l_1_w, 'name')))
+        yield environment.html_output(environment.getattr(l_1_w, 'name'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize(t_6(environment.getattr(l_1_w, 'weight'), 2)))
+        yield environment.html_output(t_6(environment.getattr(l_1_w, 'weight'), 2))
         yield '</td></tr>\n'
     l_1_w = missing
     yield '</tbody>\n</table>\n</div>\n'
     if environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
         pass
         yield '<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights'))
         yield '</th><th scope="col" class="num">'
-        yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight')))
+        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield escape(environment.finalize(environment.getattr(l_1_w, 'text')))
+            yield environment.html_output(environment.getattr(l_1_w, 'text'))
             yield '</td><td class="num">'
-            yield escape(environment.finalize(t_6(environment.getattr(l_1_w, 'weight'), 2)))
+            yield environment.html_output(t_6(environment.getattr(l_1_w, 'weight'), 2))
             yield '</td></tr>\n'
         l_1_w = missing
         yield '</tbody>\n</table>\n</div>\n'
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights_none')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights_none'))
         yield '</p>\n'
     yield '<h3>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_title')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_title'))
     yield '</h3>\n<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
     yield '</th><th scope="col" class="num">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
     yield '</th></tr></thead>\n<tbody>\n'
     for l_1_g in environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
         _loop_vars = {}
         pass
         yield '<tr><td>'
-        yield escape(environment.finalize(environment.getattr(l_1_g, 'label')))
+        yield environment.html_output(environment.getattr(l_1_g, 'label'))
         yield '</td><td class="num">'
-        yield escape(environment.finalize(environment.getattr(l_1_g, 'count')))
+        yield environment.html_output(environment.getattr(l_1_g, 'count'))
         yield '</td></tr>\n'
     l_1_g = missing
     yield '<tr class="total"><th scope="row">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total')))
+    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
     yield '</th><td class="num">'
-    yield escape(environment.finalize(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total')))
+    yield environment.html_output(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total'))
     yield '</td></tr>\n</tbody>\n</table>\n</div>\n<h3>'
-    yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings_title')))
+    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings_title'))
     yield '</h3>\n'
     if (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         pass
@@ -1163,18 +1163,19 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield escape(environment.finalize(environment.getattr(l_1_w, 'message')))
+            yield environment.html_output(environment.getattr(l_1_w, 'message'))
             yield '</li>\n'
         l_1_w = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p>'
-        yield escape(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_warnings')))
+        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_warnings'))
         yield '</p>\n'
     yield '</section>\n</main>\n<footer>'
-    yield escape(environment.finalize(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'), framework=environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name'))))
+    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'), framework=environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name')))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
 debug_info = '6=100&7=102&8=104&9=106&10=109&11=112&12=115&13=118&14=121&16=125&22=127&24=133&25=139&26=145&27=151&32=160&34=164&35=166&36=168&38=170&39=174&40=178&41=182&42=186&43=203&44=207&46=213&47=215&48=218&51=221&53=223&54=225&55=227&56=229&57=233&59=239&60=241&61=243&62=245&63=247&64=249&65=254&66=259&67=264&68=266&74=268&76=270&77=274&78=276&80=283&82=285&84=289&85=291&86=295&87=298&92=302&95=304&97=308&98=310&100=313&101=317&105=328&110=333&111=335&112=338&114=341&115=345&119=360&121=362&122=365&124=367&125=371&130=376&132=378&133=380&135=382&136=384&138=386&139=388&140=390&143=393&144=395&146=409&147=413&149=429&155=441&156=445&157=447&159=449&160=453&161=455&162=458&164=466&165=468&168=470&169=472&171=497&172=501&177=544&178=546&180=549&181=552&182=556&187=575&192=580&193=582&195=585&196=590&197=593&198=599&199=601&200=605&201=607&203=610&204=614&208=625&214=633&218=636&219=638&222=640&224=652&225=656&227=676&233=688&234=690&235=693&236=695&237=699&238=703&239=712&240=716&241=718&243=728&247=734&251=737&252=739&253=742&254=744&255=748&256=752&257=754&259=757&260=761&264=770&266=773&267=775&269=778&270=782&273=790&274=793&276=795&279=801&283=804&284=806&285=809&286=814&289=818&290=820&292=829&293=833&300=847&303=850&304=852&306=856&307=858&310=860&312=864&313=871&314=879&315=888&316=892&317=896&318=900&319=904&320=907&322=911&323=914&325=918&326=921&331=926&332=928&333=930&335=933&336=937&340=944&344=947&345=949&347=951&348=953&350=957&351=959&352=961&353=963&354=966&357=968&359=978&360=982&362=999&367=1012&369=1015&370=1017&373=1019&375=1029&376=1033&381=1057&382=1059&383=1066&386=1070&388=1072&389=1074&390=1076&391=1078&393=1082&394=1086&395=1088&398=1097&401=1099&403=1103&404=1107&409=1113&412=1116&414=1120&415=1124&421=1133&423=1136&426=1138&428=1142&429=1146&431=1152&435=1156&436=1158&438=1161&439=1165&443=1172&447=1175'
+Macro = environment.recording_macro

@@ -135,35 +135,35 @@ def root(context, missing=missing, environment=environment):
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '# '
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title'))
     yield ': '
-    yield str(environment.finalize(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name'))))
+    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name')))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_subtitle')))
+    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_subtitle'))
     yield '\n\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'sector')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'sector'))
     yield ':** '
-    yield str(environment.finalize(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name'))))
+    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name')))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'region')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'region'))
     yield ':** '
-    yield str(environment.finalize(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region'))))
+    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region')))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'period')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'period'))
     yield ':** '
-    yield str(environment.finalize(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'period'))))
+    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'period')))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'framework')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'framework'))
     yield ':** '
-    yield str(environment.finalize(t_6(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name'))))
+    yield environment.text_output(t_6(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name')))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'date')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'date'))
     yield ':** '
-    yield str(environment.finalize(t_6((undefined(name='date') if l_0_date is missing else l_0_date))))
+    yield environment.text_output(t_6((undefined(name='date') if l_0_date is missing else l_0_date)))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'respondents')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'respondents'))
     yield ':** '
-    yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_total'), n=environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total'))))
+    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_total'), n=environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total')))
     if environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
         pass
         yield ' ('
@@ -171,191 +171,191 @@ def root(context, missing=missing, environment=environment):
         for l_1_g, l_1_loop in LoopContext(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'), undefined):
             _loop_vars = {}
             pass
-            yield str(environment.finalize(environment.getattr(l_1_g, 'label')))
+            yield environment.text_output(environment.getattr(l_1_g, 'label'))
             yield ' '
-            yield str(environment.finalize(environment.getattr(l_1_g, 'count')))
-            yield str(environment.finalize((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 23 in 'report.md.j2' evaluated to false and no else section was defined."))))
+            yield environment.text_output(environment.getattr(l_1_g, 'count'))
+            yield environment.text_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 23 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield ')'
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'method')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'method'))
     yield ':** '
-    yield str(environment.finalize(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.text_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
     yield '\n- **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'scale')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'scale'))
     yield ':** '
-    yield str(environment.finalize(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'min')))
+    yield environment.text_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'min'))
     yield '–'
-    yield str(environment.finalize(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'max')))
+    yield environment.text_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'max'))
     yield '\n'
     if environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'):
         pass
         yield '\n'
-        yield str(environment.finalize(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'))))
+        yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description')))
         yield '\n'
     yield '\n'
-    yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'cover'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'cover'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
     yield '\n\n'
     if (not t_13(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))):
         pass
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall'), score=str_join(('**', t_7(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')), '**', )), band=str_join(('**', environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label'), '**', )))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall'), score=str_join(('**', t_7(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')), '**', )), band=str_join(('**', environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label'), '**', ))))
         yield '\n'
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_none')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_none'))
         yield '\n'
-    yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'key_messages'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'key_messages'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n\n### '
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'by_dimension')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'by_dimension'))
     yield '\n\n| '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'coverage')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'coverage'))
     yield ' | |\n| --- | ---: | --- | ---: | --- |\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.finalize(t_5(environment.getattr(l_1_d, 'title'))))
+        yield environment.text_output(t_5(environment.getattr(l_1_d, 'title')))
         yield ' | '
-        yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'score'))))
+        yield environment.text_output(t_7(environment.getattr(l_1_d, 'score')))
         yield ' | '
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_d, 'band'), 'label')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_d, 'band'), 'label'))
         yield ' | '
-        yield str(environment.finalize(t_8(environment.getattr(l_1_d, 'coverage'))))
+        yield environment.text_output(t_8(environment.getattr(l_1_d, 'coverage')))
         yield ' | '
-        yield str(environment.finalize(t_9(environment.getattr(l_1_d, 'score'))))
+        yield environment.text_output(t_9(environment.getattr(l_1_d, 'score')))
         yield ' |\n'
     l_1_d = missing
     yield '| **'
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
     yield '** | **'
-    yield str(environment.finalize(t_7(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))))
+    yield environment.text_output(t_7(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')))
     yield '** | **'
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label'))
     yield '** | | '
-    yield str(environment.finalize(t_9(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))))
+    yield environment.text_output(t_9(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')))
     yield ' |\n\n'
-    yield str(environment.finalize(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'headline'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored')))))
+    yield environment.text_output(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'headline'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'))))
     yield '\n\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'strongest_indicators')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'strongest_indicators'))
     yield '**\n\n'
     l_1_loop = missing
     t_14 = 1
     for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'strongest_indicators'), undefined):
         _loop_vars = {}
         pass
-        yield str(environment.finalize(environment.getattr(l_1_loop, 'index')))
+        yield environment.text_output(environment.getattr(l_1_loop, 'index'))
         yield '. '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
         yield ' — '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_1_i, _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_1_i, _loop_vars=_loop_vars))
         yield '\n'
         t_14 = 0
     l_1_loop = l_1_i = missing
     if t_14:
         pass
-        yield str(environment.finalize(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none'))))
+        yield environment.text_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
         yield '.\n'
     yield '\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weakest_indicators')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weakest_indicators'))
     yield '**\n\n'
     l_1_loop = missing
     t_15 = 1
     for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'weakest_indicators'), undefined):
         _loop_vars = {}
         pass
-        yield str(environment.finalize(environment.getattr(l_1_loop, 'index')))
+        yield environment.text_output(environment.getattr(l_1_loop, 'index'))
         yield '. '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
         yield ' — '
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_1_i, _loop_vars=_loop_vars)))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_1_i, _loop_vars=_loop_vars))
         yield '\n'
         t_15 = 0
     l_1_loop = l_1_i = missing
     if t_15:
         pass
-        yield str(environment.finalize(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none'))))
+        yield environment.text_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
         yield '.\n'
     yield '\n**'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_indicators')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_indicators'))
     yield '**\n\n'
     if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'):
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_intro')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_intro'))
         yield '\n\n'
         l_1_loop = missing
         for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'), undefined):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
             yield ' — '
             l_2_loop = missing
             for l_2_r, l_2_loop in LoopContext(environment.getattr(l_1_i, 'reasons'), undefined):
                 _loop_vars = {}
                 pass
-                yield str(environment.finalize(environment.getattr(l_2_r, 'label')))
-                yield str(environment.finalize(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined."))))
+                yield environment.text_output(environment.getattr(l_2_r, 'label'))
+                yield environment.text_output(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined.")))
             l_2_loop = l_2_r = missing
             yield '\n'
         l_1_loop = l_1_i = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_uncertain')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_uncertain'))
         yield '\n'
     if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
         pass
         yield '\n**'
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unanswered_indicators')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unanswered_indicators'))
         yield '**\n\n'
         for l_1_i in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
             yield '\n'
         l_1_i = missing
     yield '\n'
-    yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'methodology'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents))))
+    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'methodology'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'chart_intro')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'chart_intro'))
     yield '\n\n!['
-    yield str(environment.finalize(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'alt')))
+    yield environment.text_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'alt'))
     yield ']('
-    yield str(environment.finalize(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'file')))
+    yield environment.text_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'file'))
     yield ')\n\n'
-    yield str(environment.finalize(t_6(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'description'))))
+    yield environment.text_output(t_6(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'description')))
     yield '\n'
     if ((undefined(name='report') if l_0_report is missing else l_0_report) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'confidential_note')):
         pass
         yield '\n*'
-        yield str(environment.finalize(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'confidential_note'))))
+        yield environment.text_output(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'confidential_note')))
         yield '*\n'
     if (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         pass
         yield '\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'groups_title')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'groups_title'))
         yield '\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
         yield ' |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield ' '
-            yield str(environment.finalize(t_5(environment.getattr(l_1_d, 'name'))))
+            yield environment.text_output(t_5(environment.getattr(l_1_d, 'name')))
             yield ' |'
         l_1_d = missing
         yield '\n| --- | ---: | ---: |'
@@ -369,29 +369,29 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr(l_1_g, 'label')))
+            yield environment.text_output(environment.getattr(l_1_g, 'label'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr(l_1_g, 'respondents')))
+            yield environment.text_output(environment.getattr(l_1_g, 'respondents'))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(l_1_g, 'overall'))))
+            yield environment.text_output(t_7(environment.getattr(l_1_g, 'overall')))
             yield ' |'
             for l_2_s in environment.getattr(l_1_g, 'dimensions'):
                 _loop_vars = {}
                 pass
                 yield ' '
-                yield str(environment.finalize(t_7(l_2_s)))
+                yield environment.text_output(t_7(l_2_s))
                 yield ' |'
             l_2_s = missing
             yield '\n'
         l_1_g = missing
         yield '| *'
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'spread')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'spread'))
         yield '* | | |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield ' '
-            yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'spread'))))
+            yield environment.text_output(t_7(environment.getattr(l_1_d, 'spread')))
             yield ' |'
         l_1_d = missing
         yield '\n'
@@ -400,50 +400,50 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '\n## '
-        yield str(environment.finalize(t_6(environment.getattr(l_1_d, 'title'))))
+        yield environment.text_output(t_6(environment.getattr(l_1_d, 'title')))
         yield '\n\n**'
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_score')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_score'))
         yield ':** '
-        yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'score'))))
+        yield environment.text_output(t_7(environment.getattr(l_1_d, 'score')))
         yield ' '
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of'))
         yield ' — **'
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_d, 'band'), 'label')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_d, 'band'), 'label'))
         yield '** · '
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_8(environment.getattr(l_1_d, 'coverage')))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_8(environment.getattr(l_1_d, 'coverage'))))
         if (environment.getattr(l_1_d, 'weight') != 1):
             pass
             yield ' · '
-            yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_weight')))
+            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_weight'))
             yield ': '
-            yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'weight'), 2)))
-        yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'interpretation'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars)))
+            yield environment.text_output(t_7(environment.getattr(l_1_d, 'weight'), 2))
+        yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'interpretation'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
         yield '\n\n\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_title')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_title'))
         yield '\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mean')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mean'))
         yield ' |'
         if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
             pass
             yield ' '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'median')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'median'))
             yield ' |'
         yield ' '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'n')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'n'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sd')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sd'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rwg')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rwg'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'flag')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'flag'))
         yield ' |\n| ---: | --- | ---: | --- | ---: |'
         if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
             pass
@@ -454,40 +454,40 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr(l_2_loop, 'index')))
+            yield environment.text_output(environment.getattr(l_2_loop, 'index'))
             yield ' | '
-            yield str(environment.finalize(t_5(environment.getattr(l_2_i, 'label'))))
+            yield environment.text_output(t_5(environment.getattr(l_2_i, 'label')))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(l_2_i, 'score'))))
+            yield environment.text_output(t_7(environment.getattr(l_2_i, 'score')))
             yield ' | '
-            yield str(environment.finalize((environment.getattr(environment.getattr(l_2_i, 'band'), 'label') if environment.getattr(l_2_i, 'answered') else '–')))
+            yield environment.text_output((environment.getattr(environment.getattr(l_2_i, 'band'), 'label') if environment.getattr(l_2_i, 'answered') else '–'))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(l_2_i, 'mean'), 2)))
+            yield environment.text_output(t_7(environment.getattr(l_2_i, 'mean'), 2))
             yield ' |'
             if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
                 pass
                 yield ' '
-                yield str(environment.finalize(t_7(environment.getattr(l_2_i, 'median'), 2)))
+                yield environment.text_output(t_7(environment.getattr(l_2_i, 'median'), 2))
                 yield ' |'
             yield ' '
-            yield str(environment.finalize(environment.getattr(l_2_i, 'n')))
+            yield environment.text_output(environment.getattr(l_2_i, 'n'))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(l_2_i, 'sd'), 2)))
+            yield environment.text_output(t_7(environment.getattr(l_2_i, 'sd'), 2))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(l_2_i, 'rwg'), 2)))
+            yield environment.text_output(t_7(environment.getattr(l_2_i, 'rwg'), 2))
             yield ' | '
             l_3_loop = missing
             for l_3_r, l_3_loop in LoopContext(environment.getattr(l_2_i, 'reasons'), undefined):
                 _loop_vars = {}
                 pass
                 yield '⚠ '
-                yield str(environment.finalize(environment.getattr(l_3_r, 'label')))
-                yield str(environment.finalize(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 130 in 'report.md.j2' evaluated to false and no else section was defined."))))
+                yield environment.text_output(environment.getattr(l_3_r, 'label'))
+                yield environment.text_output(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 130 in 'report.md.j2' evaluated to false and no else section was defined.")))
             l_3_loop = l_3_r = missing
             yield ' |\n'
         l_2_loop = l_2_i = missing
         yield '\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_swot')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_swot'))
         yield '\n\n'
         if environment.getattr(l_1_d, 'swot_count'):
             pass
@@ -503,29 +503,29 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield '\n'
                 yield '**'
-                yield str(environment.finalize(environment.getattr(l_2_q, 'label')))
+                yield environment.text_output(environment.getattr(l_2_q, 'label'))
                 yield '**\n\n'
                 for l_3_item in environment.getitem(l_2_q, 'items'):
                     _loop_vars = {}
                     pass
                     yield '- '
-                    yield str(environment.finalize(t_6(environment.getattr(l_3_item, 'text'))))
+                    yield environment.text_output(t_6(environment.getattr(l_3_item, 'text')))
                     yield ' — '
                     if environment.getattr(l_3_item, 'indicator_label'):
                         pass
-                        yield str(environment.finalize(t_6(environment.getattr(l_3_item, 'indicator_label'))))
+                        yield environment.text_output(t_6(environment.getattr(l_3_item, 'indicator_label')))
                         yield '; '
-                    yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'importance'), importance=environment.getattr(l_3_item, 'importance'))))
+                    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'importance'), importance=environment.getattr(l_3_item, 'importance')))
                     yield '\n'
                 l_3_item = missing
             l_2_loop = l_2_q = missing
         else:
             pass
-            yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot_dimension')))
+            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot_dimension'))
             yield '\n'
     l_1_loop = l_1_d = missing
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot'))
     yield '\n\n'
     if environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'count'):
         pass
@@ -533,83 +533,83 @@ def root(context, missing=missing, environment=environment):
         context.vars['Q'] = l_0_Q
         context.exported_vars.add('Q')
         yield '| | '
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'helpful')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'helpful'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'harmful')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'harmful'))
         yield ' |\n| --- | --- | --- |\n| **'
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'internal')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'internal'))
         yield '** | **'
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'label')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'label'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'letter')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'letter'))
         yield ')**: '
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'weighted'))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'weighted')))
         yield ' | **'
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'label')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'label'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'letter')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'letter'))
         yield ')**: '
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'weighted'))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'weighted')))
         yield ' |\n| **'
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'external')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'external'))
         yield '** | **'
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'label')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'label'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'letter')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'letter'))
         yield ')**: '
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'weighted'))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'weighted')))
         yield ' | **'
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'label')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'label'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'letter')))
+        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'letter'))
         yield ')**: '
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'weighted'))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'weighted')))
         yield ' |\n'
         l_1_loop = missing
         for l_1_q, l_1_loop in LoopContext(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'quadrants'), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield str(environment.finalize(environment.getattr(l_1_q, 'label')))
+            yield environment.text_output(environment.getattr(l_1_q, 'label'))
             yield ' ('
-            yield str(environment.finalize(environment.getattr(l_1_q, 'letter')))
+            yield environment.text_output(environment.getattr(l_1_q, 'letter'))
             yield ')\n\n'
             l_2_loop = missing
             t_17 = 1
             for l_2_item, l_2_loop in LoopContext(environment.getitem(l_1_q, 'items'), undefined):
                 _loop_vars = {}
                 pass
-                yield str(environment.finalize(environment.getattr(l_2_loop, 'index')))
+                yield environment.text_output(environment.getattr(l_2_loop, 'index'))
                 yield '. '
-                yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'swot_item'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)))
+                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'swot_item'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                 yield '\n'
                 t_17 = 0
             l_2_loop = l_2_item = missing
             if t_17:
                 pass
-                yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'empty_quadrant')))
+                yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'empty_quadrant'))
                 yield '\n'
         l_1_loop = l_1_q = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot'))
         yield '\n'
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross'))
     yield '\n\n'
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cross_intro')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cross_intro'))
     yield '\n\n| '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'quadrant')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'quadrant'))
     yield ' |'
     for l_1_c in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'columns'):
         _loop_vars = {}
         pass
         yield ' '
-        yield str(environment.finalize(t_5(environment.getattr(l_1_c, 'name'))))
+        yield environment.text_output(t_5(environment.getattr(l_1_c, 'name')))
         yield ' |'
     l_1_c = missing
     yield ' '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
     yield ' |\n| --- |'
     for l_1_c in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'columns'):
         _loop_vars = {}
@@ -621,51 +621,51 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.finalize(environment.getattr(l_1_row, 'label')))
+        yield environment.text_output(environment.getattr(l_1_row, 'label'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr(l_1_row, 'letter')))
+        yield environment.text_output(environment.getattr(l_1_row, 'letter'))
         yield ') |'
         for l_2_cell in environment.getattr(l_1_row, 'cells'):
             _loop_vars = {}
             pass
             yield ' '
-            yield str(environment.finalize(environment.getattr(l_2_cell, 'count')))
+            yield environment.text_output(environment.getattr(l_2_cell, 'count'))
             yield ' ('
-            yield str(environment.finalize(environment.getattr(l_2_cell, 'weighted')))
+            yield environment.text_output(environment.getattr(l_2_cell, 'weighted'))
             yield ') |'
         l_2_cell = missing
         yield ' '
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'total'), 'count')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'count'))
         yield ' ('
-        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'total'), 'weighted')))
+        yield environment.text_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'weighted'))
         yield ') |\n'
     l_1_row = missing
     yield '| **'
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'net')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'net'))
     yield '** |'
     for l_1_n in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net'):
         _loop_vars = {}
         pass
         yield ' **'
-        yield str(environment.finalize(t_10(l_1_n)))
+        yield environment.text_output(t_10(l_1_n))
         yield '** |'
     l_1_n = missing
     yield ' **'
-    yield str(environment.finalize(t_10(environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net_total'))))
+    yield environment.text_output(t_10(environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net_total')))
     yield '** |\n\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows'))
     yield '\n\n'
     if (undefined(name='tows') if l_0_tows is missing else l_0_tows):
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_intro')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_intro'))
         yield '\n'
         for l_1_p in (undefined(name='tows') if l_0_tows is missing else l_0_tows):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield str(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_p, 'dimension'), 'title'))))
+            yield environment.text_output(t_6(environment.getattr(environment.getattr(l_1_p, 'dimension'), 'title')))
             yield ' — '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_p, 'dimension'), _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_p, 'dimension'), _loop_vars=_loop_vars))
             yield '\n'
             def t_18(fiter):
                 for l_2_k in fiter:
@@ -676,77 +676,77 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '\n#### '
-                yield str(environment.finalize(environment.getattr(l_2_k, 'code')))
+                yield environment.text_output(environment.getattr(l_2_k, 'code'))
                 yield ': '
-                yield str(environment.finalize(environment.getattr(l_2_k, 'title')))
+                yield environment.text_output(environment.getattr(l_2_k, 'title'))
                 yield '\n\n'
-                yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'tows_prompts'), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars)))
+                yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'tows_prompts'), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
                 yield '\n'
                 if (environment.getattr(l_2_k, 'more') > 0):
                     pass
                     yield '- '
-                    yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_more'), n=environment.getattr(l_2_k, 'more'))))
+                    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_more'), n=environment.getattr(l_2_k, 'more')))
                     yield '\n'
                 t_19 = 0
             l_2_k = missing
             if t_19:
                 pass
                 yield '\n'
-                yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='D') if l_0_D is missing else l_0_D), 'text'), 'tows_no_pairs')))
+                yield environment.text_output(environment.getattr(environment.getattr((undefined(name='D') if l_0_D is missing else l_0_D), 'text'), 'tows_no_pairs'))
                 yield '\n'
         l_1_p = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_none')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_none'))
         yield '\n'
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations'))
     yield '\n\n'
     if (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'recommendations_intro')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'recommendations_intro'))
         yield '\n'
         l_1_loop = missing
         for l_1_r, l_1_loop in LoopContext((undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield str(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_r, 'dimension'), 'title'))))
+            yield environment.text_output(t_6(environment.getattr(environment.getattr(l_1_r, 'dimension'), 'title')))
             yield ' — '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_r, 'dimension'), _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_r, 'dimension'), _loop_vars=_loop_vars))
             yield '\n\n**'
-            yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'priority_indicators')))
+            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'priority_indicators'))
             yield '**\n\n'
             l_2_loop = missing
             t_20 = 1
             for l_2_i, l_2_loop in LoopContext(environment.getattr(l_1_r, 'indicators'), undefined):
                 _loop_vars = {}
                 pass
-                yield str(environment.finalize(environment.getattr(l_2_loop, 'index')))
+                yield environment.text_output(environment.getattr(l_2_loop, 'index'))
                 yield '. '
-                yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars)))
+                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
                 yield ' — '
-                yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars)))
+                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars))
                 yield '\n'
                 t_20 = 0
             l_2_loop = l_2_i = missing
             if t_20:
                 pass
-                yield str(environment.finalize(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none'))))
+                yield environment.text_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
                 yield '.\n'
             yield '\n**'
-            yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'actions')))
+            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'actions'))
             yield '**\n\n'
             t_21 = 1
             for l_2_x in environment.getattr(l_1_r, 'actions'):
                 _loop_vars = {}
                 pass
                 yield '- **'
-                yield str(environment.finalize(environment.getattr(l_2_x, 'kind_label')))
+                yield environment.text_output(environment.getattr(l_2_x, 'kind_label'))
                 yield ':** '
-                yield str(environment.finalize(t_6(environment.getattr(l_2_x, 'text'))))
+                yield environment.text_output(t_6(environment.getattr(l_2_x, 'text')))
                 yield ' ('
-                yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'serves'), items=t_3(context.eval_ctx, t_4(context, t_4(context, environment.getattr(l_2_x, 'serves'), attribute='name'), 'md_text'), '; '))))
+                yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'serves'), items=t_3(context.eval_ctx, t_4(context, t_4(context, environment.getattr(l_2_x, 'serves'), attribute='name'), 'md_text'), '; ')))
                 yield ')\n'
                 t_21 = 0
             l_2_x = missing
@@ -754,56 +754,56 @@ def root(context, missing=missing, environment=environment):
                 pass
                 if (not environment.getattr(l_1_r, 'referred')):
                     pass
-                    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_actions')))
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'referred'), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars)))
+                    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_actions'))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'referred'), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
             yield '\n'
         l_1_loop = l_1_r = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_recommendations')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_recommendations'))
         yield '\n'
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness'))
     yield '\n\n'
     if environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'assessed'):
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_intro')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_intro'))
         yield ' '
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_counts'), **environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'counts'))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_counts'), **environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'counts')))
         yield '\n'
         l_1_loop = missing
         for l_1_s, l_1_loop in LoopContext(environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'sections'), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield str(environment.finalize(environment.getattr(l_1_s, 'title')))
+            yield environment.text_output(environment.getattr(l_1_s, 'title'))
             yield '\n\n| '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'item')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'item'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'status')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'status'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'relates')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'relates'))
             yield ' |\n| --- | --- | --- | --- |\n'
             l_2_loop = missing
             for l_2_i, l_2_loop in LoopContext(environment.getitem(l_1_s, 'items'), undefined):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield str(environment.finalize(environment.getattr(l_2_loop, 'index')))
+                yield environment.text_output(environment.getattr(l_2_loop, 'index'))
                 yield ' | '
-                yield str(environment.finalize(t_5(environment.getattr(l_2_i, 'text'))))
+                yield environment.text_output(t_5(environment.getattr(l_2_i, 'text')))
                 yield ' | '
-                yield str(environment.finalize((str_join(('**', environment.getattr(l_2_i, 'status_label'), '**', )) if (environment.getattr(l_2_i, 'status') != 'not_assessed') else environment.getattr(l_2_i, 'status_label'))))
+                yield environment.text_output((str_join(('**', environment.getattr(l_2_i, 'status_label'), '**', )) if (environment.getattr(l_2_i, 'status') != 'not_assessed') else environment.getattr(l_2_i, 'status_label')))
                 yield ' | '
-                yield str(environment.finalize(t_3(context.eval_ctx, t_4(context, t_4(context, environment.getattr(l_2_i, 'serves'), attribute='name'), 'md_cell'), '; ')))
+                yield environment.text_output(t_3(context.eval_ctx, t_4(context, t_4(context, environment.getattr(l_2_i, 'serves'), attribute='name'), 'md_cell'), '; '))
                 yield ' |\n'
             l_2_loop = l_2_i = missing
         l_1_loop = l_1_s = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_not_assessed')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_not_assessed'))
         yield '\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
         pass
@@ -811,96 +811,96 @@ def root(context, missing=missing, environment=environment):
         context.vars['E'] = l_0_E
         context.exported_vars.add('E')
         yield '\n## '
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence'))
         yield '\n\n'
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'intro')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'intro'))
         yield '\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'metric')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'metric'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'value')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'value'))
         yield ' |\n| --- | ---: |\n'
         if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))):
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'year')))
+            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'year'))
             yield ' | '
-            yield str(environment.finalize(t_5(t_11(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year')))))
+            yield environment.text_output(t_5(t_11(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))))
             yield ' |\n'
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'):
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'source')))
+            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'source'))
             yield ' | '
-            yield str(environment.finalize(t_5(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'))))
+            yield environment.text_output(t_5(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source')))
             yield ' |\n'
         yield '| '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq'))
         yield ' | '
-        yield str(environment.finalize(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq'), 2)))
+        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq'), 2))
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'):
             pass
             yield ' ('
-            yield str(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band')))
+            yield environment.text_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'))
             yield ')'
         yield ' |\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'regional_share')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'regional_share'))
         yield ' | '
-        yield str(environment.finalize((t_8((environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share') / 100), 1) if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share'))) else '–')))
+        yield environment.text_output((t_8((environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share') / 100), 1) if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share'))) else '–'))
         yield ' |\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'patents_per_10k')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'patents_per_10k'))
         yield ' | '
-        yield str(environment.finalize(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'patents_per_10k'), 1)))
+        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'patents_per_10k'), 1))
         yield ' |\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'exports_per_employee')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'exports_per_employee'))
         yield ' | '
-        yield str(environment.finalize(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'exports_per_employee'), 0)))
+        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'exports_per_employee'), 0))
         yield ' |\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'establishments')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'establishments'))
         yield ' | '
-        yield str(environment.finalize(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'establishments'), 0)))
+        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'establishments'), 0))
         yield ' |\n'
         if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'):
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_base')))
+            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_base'))
             yield ' | '
-            yield str(environment.finalize(t_5(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'))))
+            yield environment.text_output(t_5(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base')))
             yield ' |\n'
         if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))):
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'stars')))
+            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'stars'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars')))
+            yield environment.text_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))
             yield ' / 3 |\n'
         if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster'))):
             pass
             yield '| '
-            yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'strong_cluster')))
+            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'strong_cluster'))
             yield ' | '
-            yield str(environment.finalize((environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'yes') if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster') else environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no'))))
+            yield environment.text_output((environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'yes') if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster') else environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no')))
             yield ' |\n'
         yield '\n'
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_note')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_note'))
         yield '\n\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'disagreements')))
+        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'disagreements'))
         yield '\n\n'
         t_22 = 1
         for l_1_d in environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'disagreements'):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(environment.finalize(t_6(environment.getattr(l_1_d, 'message'))))
+            yield environment.text_output(t_6(environment.getattr(l_1_d, 'message')))
             yield '\n'
             t_22 = 0
         l_1_d = missing
         if t_22:
             pass
-            yield str(environment.finalize(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no_disagreements')))
+            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no_disagreements'))
             yield '\n'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
-        yield str(environment.finalize(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'section'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))))
+        yield environment.text_output(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'section'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
         yield '\n'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
@@ -908,89 +908,89 @@ def root(context, missing=missing, environment=environment):
         context.vars['R'] = l_0_R
         context.exported_vars.add('R')
         yield '\n## '
-        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness')))
+        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness'))
         yield '\n\n'
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'intro')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'intro'))
         yield '\n\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_title')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_title'))
         yield '\n\n'
         if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'computable'):
             pass
-            yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_intro')))
+            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_intro'))
             yield '\n\n| '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'largest_change')))
+            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'largest_change'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'respondent')))
+            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'respondent'))
             yield ' | '
-            yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_without')))
+            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_without'))
             yield ' |\n| --- | ---: | ---: | --- | ---: |\n'
             for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield str(environment.finalize(t_5(environment.getattr(l_1_d, 'name'))))
+                yield environment.text_output(t_5(environment.getattr(l_1_d, 'name')))
                 yield ' | '
-                yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'score'))))
+                yield environment.text_output(t_7(environment.getattr(l_1_d, 'score')))
                 yield ' | '
-                yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'change'))))
+                yield environment.text_output(t_7(environment.getattr(l_1_d, 'change')))
                 yield ' | '
-                yield str(environment.finalize(t_5((environment.getattr(l_1_d, 'respondent') or ''))))
+                yield environment.text_output(t_5((environment.getattr(l_1_d, 'respondent') or '')))
                 if environment.getattr(l_1_d, 'sole_respondent'):
                     pass
                     yield ' ('
-                    yield str(environment.finalize(t_5(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'sole'), name=environment.getattr(l_1_d, 'sole_respondent')))))
+                    yield environment.text_output(t_5(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'sole'), name=environment.getattr(l_1_d, 'sole_respondent'))))
                     yield ')'
                 yield ' | '
-                yield str(environment.finalize(t_7(environment.getattr(l_1_d, 'score_without'))))
+                yield environment.text_output(t_7(environment.getattr(l_1_d, 'score_without')))
                 yield ' |\n'
             l_1_d = missing
             yield '| **'
-            yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall')))
+            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
             yield '** | **'
-            yield str(environment.finalize(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score'))))
+            yield environment.text_output(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score')))
             yield '** | '
-            yield str(environment.finalize(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'change'))))
+            yield environment.text_output(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'change')))
             yield ' | '
-            yield str(environment.finalize(t_5((environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'respondent') or ''))))
+            yield environment.text_output(t_5((environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'respondent') or '')))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score_without'))))
+            yield environment.text_output(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score_without')))
             yield ' |\n'
         else:
             pass
-            yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_not_computable')))
+            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_not_computable'))
             yield '\n'
         yield '\n### '
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_title')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_title'))
         yield '\n\n'
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_intro'), draws=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'draws'), low=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), seed=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'seed'), share=t_7((environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable_share') * 100), 0))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_intro'), draws=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'draws'), low=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), seed=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'seed'), share=t_7((environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable_share') * 100), 0)))
         yield '\n\n| '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank_range')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank_range'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_range')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_range'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'changed')))
+        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'changed'))
         yield ' | |\n| --- | ---: | ---: | ---: | ---: | --- |\n'
         for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(t_5(environment.getattr(l_1_d, 'name'))))
+            yield environment.text_output(t_5(environment.getattr(l_1_d, 'name')))
             yield ' | '
-            yield str(environment.finalize((environment.getattr(l_1_d, 'rank') if (not t_13(environment.getattr(l_1_d, 'rank'))) else '–')))
+            yield environment.text_output((environment.getattr(l_1_d, 'rank') if (not t_13(environment.getattr(l_1_d, 'rank'))) else '–'))
             yield ' | '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'rank_min'), environment.getattr(l_1_d, 'rank_max'), 0, _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'rank_min'), environment.getattr(l_1_d, 'rank_max'), 0, _loop_vars=_loop_vars))
             yield ' | '
-            yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'score_min'), environment.getattr(l_1_d, 'score_max'), 1, _loop_vars=_loop_vars)))
+            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'score_min'), environment.getattr(l_1_d, 'score_max'), 1, _loop_vars=_loop_vars))
             yield ' | '
-            yield str(environment.finalize(t_8(environment.getattr(l_1_d, 'changed'))))
+            yield environment.text_output(t_8(environment.getattr(l_1_d, 'changed')))
             yield ' | '
             if t_13(environment.getattr(l_1_d, 'rank')):
                 pass
@@ -998,133 +998,134 @@ def root(context, missing=missing, environment=environment):
             elif environment.getattr(l_1_d, 'unstable'):
                 pass
                 yield '**'
-                yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable')))
+                yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable'))
                 yield '**'
             else:
                 pass
-                yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'stable')))
+                yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'stable'))
             yield ' |\n'
         l_1_d = missing
         yield '\n'
-        yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'overall_range'), low=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), min=t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'min')), max=t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'max')))))
+        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'overall_range'), low=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), min=t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'min')), max=t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'max'))))
         yield '\n'
         if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'):
             pass
-            yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable_summary'), names=t_3(context.eval_ctx, t_4(context, environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'), 'md_text'), '; '))))
+            yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable_summary'), names=t_3(context.eval_ctx, t_4(context, environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'), 'md_text'), '; ')))
             yield '\n'
         else:
             pass
-            yield str(environment.finalize(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'all_stable')))
+            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'all_stable'))
             yield '\n'
         if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity')):
             pass
             yield '\n'
-            yield str(environment.finalize(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'sensitivity'), environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity'), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))))
+            yield environment.text_output(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'sensitivity'), environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity'), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
             yield '\n'
     yield '\n'
-    yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'action_plan'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))))
+    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'action_plan'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n## '
-    yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix')))
+    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix'))
     yield '\n\n'
-    yield str(environment.finalize(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'indicator_key'), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C))))
+    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'indicator_key'), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
     yield '\n\n### '
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_title')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_title'))
     yield '\n\n'
-    yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_used'), method=str_join(('**', environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'), '**', )))))
+    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_used'), method=str_join(('**', environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'), '**', ))))
     yield ' '
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_note')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_note'))
     yield '\n\n'
     for l_1_x in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'method'):
         _loop_vars = {}
         pass
         yield '- **'
-        yield str(environment.finalize(environment.getattr(l_1_x, 'term')))
+        yield environment.text_output(environment.getattr(l_1_x, 'term'))
         yield '**'
         if environment.getattr(l_1_x, 'formula'):
             pass
             yield ': `'
-            yield str(environment.finalize(environment.getattr(l_1_x, 'formula')))
+            yield environment.text_output(environment.getattr(l_1_x, 'formula'))
             yield '`'
         yield '. '
-        yield str(environment.finalize(environment.getattr(l_1_x, 'text')))
+        yield environment.text_output(environment.getattr(l_1_x, 'text'))
         yield '\n'
     l_1_x = missing
     yield '\n### '
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weights_title')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weights_title'))
     yield '\n\n| '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
     yield ' |\n| --- | ---: |\n'
     for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'dimension_weights'):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.finalize(t_5(environment.getattr(l_1_w, 'name'))))
+        yield environment.text_output(t_5(environment.getattr(l_1_w, 'name')))
         yield ' | '
-        yield str(environment.finalize(t_7(environment.getattr(l_1_w, 'weight'), 2)))
+        yield environment.text_output(t_7(environment.getattr(l_1_w, 'weight'), 2))
         yield ' |\n'
     l_1_w = missing
     yield '\n'
     if environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
         pass
         yield '| '
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight')))
+        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
         yield ' |\n| --- | ---: |\n'
         for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(environment.finalize(t_5(environment.getattr(l_1_w, 'text'))))
+            yield environment.text_output(t_5(environment.getattr(l_1_w, 'text')))
             yield ' | '
-            yield str(environment.finalize(t_7(environment.getattr(l_1_w, 'weight'), 2)))
+            yield environment.text_output(t_7(environment.getattr(l_1_w, 'weight'), 2))
             yield ' |\n'
         l_1_w = missing
     else:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights_none')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights_none'))
         yield '\n'
     yield '\n### '
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_title')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_title'))
     yield '\n\n| '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
     yield ' | '
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
     yield ' |\n| --- | ---: |\n'
     for l_1_g in environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.finalize(environment.getattr(l_1_g, 'label')))
+        yield environment.text_output(environment.getattr(l_1_g, 'label'))
         yield ' | '
-        yield str(environment.finalize(environment.getattr(l_1_g, 'count')))
+        yield environment.text_output(environment.getattr(l_1_g, 'count'))
         yield ' |\n'
     l_1_g = missing
     yield '| **'
-    yield str(environment.finalize(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total')))
+    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
     yield '** | **'
-    yield str(environment.finalize(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total')))
+    yield environment.text_output(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total'))
     yield '** |\n\n### '
-    yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings_title')))
+    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings_title'))
     yield '\n\n'
     t_23 = 1
     for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         _loop_vars = {}
         pass
         yield '- '
-        yield str(environment.finalize(t_6(environment.getattr(l_1_w, 'message'))))
+        yield environment.text_output(t_6(environment.getattr(l_1_w, 'message')))
         yield '\n'
         t_23 = 0
     l_1_w = missing
     if t_23:
         pass
-        yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_warnings')))
+        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_warnings'))
         yield '\n'
     yield '\n---\n\n'
-    yield str(environment.finalize(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'), framework=t_6(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name')))))
+    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'), framework=t_6(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name'))))
     yield '\n'
 
 blocks = {}
 debug_info = '6=115&7=117&8=119&9=121&10=124&11=127&12=130&13=133&14=137&16=141&18=143&19=147&20=151&21=155&22=159&23=163&25=180&26=184&27=190&29=193&32=196&33=198&35=200&36=202&38=206&40=208&42=210&44=212&46=220&47=224&49=236&51=244&53=246&55=250&56=253&58=263&61=266&63=270&64=273&66=283&69=286&71=288&72=290&74=293&75=297&79=310&81=312&83=315&85=317&86=321&90=325&91=327&93=329&95=331&97=335&98=337&100=340&102=342&104=345&106=347&108=361&110=367&111=371&114=387&117=398&119=402&121=404&122=419&125=421&127=423&128=447&129=452&130=456&133=489&135=491&136=493&137=501&140=505&142=507&143=511&147=523&151=527&153=529&154=531&155=535&157=539&158=553&159=568&161=572&163=578&164=581&166=589&170=594&173=597&175=599&177=601&178=613&179=619&180=623&182=643&184=655&186=657&187=659&188=661&190=665&191=669&193=678&195=682&196=684&197=687&201=694&205=699&208=702&210=704&211=706&212=709&214=713&216=717&218=721&219=724&221=734&224=737&226=740&227=744&229=754&231=757&234=762&237=765&239=767&240=769&241=774&243=778&245=780&247=789&248=793&252=805&254=807&255=809&257=813&259=815&261=817&263=821&264=824&266=828&267=831&269=836&270=845&271=849&272=853&273=857&274=861&275=864&277=868&278=871&280=875&281=878&284=883&286=885&288=888&289=892&291=898&294=900&295=902&297=904&298=906&300=910&302=912&304=914&306=916&307=918&309=920&311=930&312=934&314=951&316=963&319=966&321=968&323=970&325=980&326=984&329=1008&330=1010&331=1012&333=1016&335=1018&337=1021&341=1024&342=1026&344=1028&346=1030&348=1032&350=1036&351=1040&354=1052&356=1054&358=1058&359=1062&362=1068&363=1071&365=1075&366=1079&369=1086&372=1089&374=1091&376=1095&377=1099&379=1105&381=1109&383=1112&384=1116&386=1122&391=1125'
+Macro = environment.recording_macro

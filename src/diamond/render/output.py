@@ -1,0 +1,132 @@
+"""How the shipped templates' ``{{ … }}`` outputs are finalized and escaped: one call each.
+
+Jinja compiles every output of an HTML template to ``escape(environment.finalize(x))``
+and of a Markdown template to ``str(environment.finalize(x))``: two or three calls, and
+a new ``Markup`` string, for each of the ~3,600 outputs of a cluster's two reports,
+though most are the same labels and numbers every time. ``OutputCodeGenerator``
+(the ``code_generator_class`` of ``diamond.render.trusted.TrustedEnvironment``) writes
+``environment.html_output(x)`` and ``environment.text_output(x)`` instead, which give
+the same text: the finalize (``report_safe``) and the escaping, with the escaped form
+of a short string remembered. Only where the environment's ``finalize`` takes no
+context argument and the autoescaping is fixed when the template compiles (always so
+for the shipped templates); anything else is compiled as Jinja does it.
+
+Output pieces are only joined into text (a page, a macro's or a block's result), so a
+plain ``str`` in place of a ``Markup`` with the same characters changes nothing.
+
+A macro's result is made of outputs that went through the finalize and of the
+template's own text, so finalizing it again when it is output changes nothing, but
+``report_safe`` still scans all of it (a report's macros return ~100 K characters).
+In a template whose own text the finalize leaves as it is, with no ``{% call %}`` or
+``{% filter %}`` block (whose output Jinja does not finalize), macros are
+``RecordingMacro``: the environment remembers the last result a macro returned, and
+outputting that very object (``is``: the same characters) skips the scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Macro
+from markupsafe import Markup, escape
+
+from diamond.render.filters import report_safe
+
+__all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
+
+#: Strings at most this long have their escaped, finalized form remembered.
+_SHORT = 400
+#: Entries remembered before the memo is emptied (memory stays bounded).
+_MOST = 16384
+
+
+class OutputCodeGenerator(CodeGenerator):
+    """Jinja's code generator with one call per output (see the module)."""
+
+    #: False once the template has text the finalize would change, or a call or filter
+    #: block: then its macros are Jinja's own.
+    _final_macros = True
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        self._final_macros = node.find(nodes.CallBlock) is None and node.find(
+            nodes.FilterBlock) is None
+        super().visit_Template(node, frame)
+        if self._final_macros:
+            self.writeline("Macro = environment.recording_macro")
+
+    def _output_const_repr(self, group: Iterable[Any]) -> str:
+        text = super()._output_const_repr(group)
+        if not all(report_safe(str(piece)) == str(piece) for piece in group):
+            self._final_macros = False
+        return text
+
+    def _fused(self, frame: Frame, finalize: Any) -> bool:
+        return not frame.eval_ctx.volatile and finalize.src == "environment.finalize("
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if not self._fused(frame, finalize):
+            super()._output_child_pre(node, frame, finalize)
+        elif frame.eval_ctx.autoescape:
+            self.write("environment.html_output(")
+        else:
+            self.write("environment.text_output(")
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if not self._fused(frame, finalize):
+            super()._output_child_post(node, frame, finalize)
+        else:
+            self.write(")")
+
+
+class RecordingMacro(Macro):
+    """A macro whose every result its environment remembers (``OutputMixin.made``)."""
+
+    def __init__(self, environment: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(environment, *args, **kwargs)
+        self._recorder = environment
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        made = self._recorder.made = super().__call__(*args, **kwargs)
+        return made
+
+
+class OutputMixin:
+    """``html_output`` and ``text_output`` for an environment with ``finalize`` set."""
+
+    finalize: Any
+    _html_memo: dict[str, str]
+    #: Macros of the templates compiled by ``OutputCodeGenerator``.
+    recording_macro = RecordingMacro
+    #: The last result a ``RecordingMacro`` of this environment returned.
+    made: Any = None
+
+    def html_output(self, value: Any) -> Any:
+        """``escape(self.finalize(value))``, as text."""
+        if value is self.made and type(value) is Markup:
+            return value  # a macro's own result: finalized and escaped piece by piece
+        if type(value) is str:
+            memo = self.__dict__.get("_html_memo")
+            if memo is None:
+                memo = self._html_memo = {}
+            found = memo.get(value)
+            if found is None:
+                found = str(escape(self.finalize(value)))
+                if len(value) <= _SHORT:
+                    if len(memo) >= _MOST:
+                        memo.clear()
+                    memo[value] = found
+            return found
+        final = self.finalize(value)
+        if type(final) is Markup:  # escape() would copy it unchanged
+            return final
+        return escape(final)
+
+    def text_output(self, value: Any) -> str:
+        """``str(self.finalize(value))``."""
+        if type(value) is str and (value is self.made or value.isprintable()) and (
+                self.finalize is report_safe):
+            return value  # what report_safe returns for it
+        return str(self.finalize(value))

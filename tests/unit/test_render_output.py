@@ -1,0 +1,225 @@
+"""The shipped templates' outputs in one call each, and the report filters' memos.
+
+``diamond.render.output`` compiles every ``{{ … }}`` of a trusted template to one
+call (``html_output``/``text_output``) instead of Jinja's ``escape(finalize(x))`` and
+``str(finalize(x))``, and skips re-scanning a macro's own result; the filters in
+``diamond.render.filters`` remember what recurs. All of it must give the very text
+Jinja's own code and the unmemoised functions give, hostile text included.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import jinja2
+import pytest
+from markupsafe import Markup, escape
+
+from diamond.render import chart, filters
+from diamond.render.filters import fill, filters_for, md_text, num, report_safe
+from diamond.render.output import OutputCodeGenerator, RecordingMacro
+from diamond.render.templates import environment_options
+from diamond.render.trusted import TrustedEnvironment
+from diamond.safetext import report_text
+
+HOSTILE = ["plain", "", "İş & Güç <b>\"q\"</b> 'a'", "bell\x07", "esc\x1b[31m", "c1\x9b",
+           "line\nbreak\ttab", "sur\udcfd", "  # heading", "1. item", "a|b*c_d`e`[x](y)",
+           "&amp; &#33;", "{name} {other}", "\u202eevil", "x" * 600, "del\x7f"]
+VALUES: list[Any] = [*HOSTILE, None, 0, 1, -0.0, 0.04, -0.04, 56.25, 1e300, float("nan"),
+                     float("inf"), True, 3, Markup("<i>m</i>"), Markup("m\x1b")]
+
+
+def _plain(**options: Any) -> jinja2.Environment:
+    return jinja2.Environment(**{**environment_options(), **options})
+
+
+def _trusted() -> TrustedEnvironment:
+    return TrustedEnvironment(**environment_options())
+
+
+@pytest.mark.parametrize("value", VALUES, ids=repr)
+def test_one_call_outputs_are_jinjas_finalize_and_escape(value: Any) -> None:
+    env = _trusted()
+    for _ in range(2):  # the second time from the memo
+        assert str(env.html_output(value)) == str(escape(report_safe(value)))
+        assert str(env.text_output(value)) == str(report_safe(value))
+
+
+SOURCE = """{% macro cell(x) %}<td>{{ x }}</td>{{ x|length }}
+{% endmacro %}{% macro row(xs) %}{% for x in xs %}{{ cell(x) }}{% endfor %}
+{% endmacro %}{% set kept = row(values) %}{{ row(values) }}{{ kept }}{{ cell(values[0]) }}
+{{ values|join(", ") }} {{ "%s"|format(values[1]) }} {{ cell(values[2]) ~ values[3] }}"""
+
+
+@pytest.mark.parametrize("name", ["page.html.j2", "page.md.j2"])
+def test_trusted_templates_render_what_jinja_renders(name: str) -> None:
+    trusted = _trusted()
+    plain = _plain()
+    values = HOSTILE * 2
+    random.Random(7).shuffle(values)
+    context = {"values": values}
+    got = trusted.from_string(SOURCE).render(context)
+    assert got == plain.from_string(SOURCE).render(context)
+    by_name = jinja2.DictLoader({name: SOURCE})
+    trusted.loader = plain.loader = by_name
+    assert trusted.get_template(name).render(context) == plain.get_template(name).render(
+        context)
+    assert "\\x1b" in got and "\x1b" not in got
+
+
+def _code(env: jinja2.Environment, source: str) -> str:
+    return str(env.compile(source, "t.html.j2", "t.html.j2", raw=True))
+
+
+def test_the_generated_code_makes_one_call_per_output() -> None:
+    code = _code(_trusted(), "{% macro m(x) %}{{ x }}{% endmacro %}{{ m(y) }} {{ y }}")
+    assert "environment.html_output(" in code and "environment.finalize(" not in code
+    assert code.rstrip().endswith("Macro = environment.recording_macro")
+    assert isinstance(_trusted().from_string("{% macro m() %}{% endmacro %}{{ m }}").module.m,
+                      RecordingMacro)
+
+
+@pytest.mark.parametrize("source", [
+    "{% macro m() %}a\x1bb{% endmacro %}{{ m() }}",
+    "{% macro m() %}{% filter upper %}{{ 'x' }}{% endfilter %}{% endmacro %}{{ m() }}",
+    "{% macro m() %}{% call caller_of() %}z{% endcall %}{% endmacro %}",
+])
+def test_macros_whose_output_is_not_all_finalized_stay_jinjas(source: str) -> None:
+    assert "recording_macro" not in _code(_trusted(), source)
+
+
+def test_a_macro_whose_text_is_not_finalized_renders_as_jinja_renders_it() -> None:
+    source = "{% macro m(x) %}[\x1b{{ x }}]{% endmacro %}{{ m(y) }}{{ m(y)|upper }}"
+    for name in ("t.html.j2", "t.md.j2"):
+        loader = jinja2.DictLoader({name: source})
+        got = TrustedEnvironment(loader=loader, **environment_options()).get_template(name)
+        want = _plain(loader=loader).get_template(name)
+        assert got.render(y="\x07") == want.render(y="\x07")
+
+
+def test_the_generator_is_the_trusted_environments_only() -> None:
+    assert TrustedEnvironment.code_generator_class is OutputCodeGenerator
+    assert "environment.html_output(" not in _code(_plain(), "{{ y }}")
+
+
+# The filters' memos: the same text as the functions without them, also once emptied.
+
+
+def _reference_md_text(value: Any) -> str:
+    text = re.sub(r"\s+", " ", "" if value is None else str(value)).strip()
+    text = re.sub(r"([\\`*_\[\]<>|~$])", r"\\\1", text)
+    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", r"\\&", text)
+    match = re.match(r"^([#+=-]|\d{1,9}(?=[.)](?: |$)))", text)
+    if match is not None:
+        end = match.end()
+        text = text[:end] + "\\" + text[end:] if match.group(1)[0].isdigit() else "\\" + text
+    return text
+
+
+def _reference_fill(template: Any, values: Mapping[str, Any], autoescape: bool) -> str:
+    def one(convert: Callable[[Any], str], found: Mapping[str, Any]) -> Callable[
+            [re.Match[str]], str]:
+        return lambda m: convert(found[m.group(1)]) if m.group(1) in found else m.group(0)
+
+    pattern = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+    if autoescape:
+        safe = {k: escape(v) for k, v in values.items()}
+        return Markup(pattern.sub(one(str, safe), str(escape(template))))
+    return pattern.sub(one(str, values), str(template))
+
+
+def _reference_num(value: Any, digits: int = 1, lang: str = "en") -> str:
+    if value is None or isinstance(value, bool):
+        return "–"
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        return "–"
+    text = f"{number:.{max(0, min(int(digits), 6))}f}"
+    if text.lstrip("-").strip("0.") == "":
+        text = text.lstrip("-")
+    return text.replace(".", ",") if lang == "tr" else text
+
+
+def test_memoised_filters_give_what_the_plain_functions_give(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(filters, "_CACHE_MOST", 5)  # emptied again and again
+    rng = random.Random(11)
+    labels = ["{n} of {total}", "<b>{name}</b> & {missing}", "no placeholder", "{a}{a}{b}",
+              Markup("<i>{x}</i>"), "{ bad }", "{_x1}"]
+    for _ in range(400):
+        value = rng.choice(VALUES)
+        assert md_text(value) == _reference_md_text(value)
+        number = rng.choice([0, 1, 2.5, -0.04, 56.25, 3, 1 / 3, None, True, float("nan")])
+        digits = rng.choice([0, 1, 2, 7])
+        lang = rng.choice(["tr", "en"])
+        assert num(number, digits, lang) == _reference_num(number, digits, lang)
+        label = rng.choice(labels)
+        values = {k: rng.choice(VALUES) for k in rng.sample(["n", "total", "name", "a", "x"],
+                                                             3)}
+        for autoescape in (False, True):
+            got = fill(label, values, autoescape)
+            want = _reference_fill(label, values, autoescape)
+            assert got == want and type(got) is type(want)
+
+
+def test_report_safe_escapes_what_report_text_escapes() -> None:
+    for value in HOSTILE:
+        assert report_safe(value) == report_text(value)
+        assert report_safe(Markup(value)) == Markup(report_text(value))
+        assert type(report_safe(Markup(value))) is Markup
+    assert report_safe(3) == 3
+
+
+def test_wrapped_labels_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart, "_WRAPPED_MOST", 3)
+    texts = ["Firma stratejisi, yapısı ve rekabet", "a b c d e f g h i j k l m n o p",
+             "tek", "", "non\u00a0breaking space here and there"]
+    for _ in range(3):
+        for text in texts:
+            for width, lines in ((24, 3), (36, 2), (18, 3)):
+                got = chart.wrap_label(text, width, lines)
+                assert got == chart._wrap(text, width, lines)
+                got.append("changed")  # the caller's own list
+                assert chart.wrap_label(text, width, lines) == chart._wrap(text, width, lines)
+
+
+def test_filters_for_both_languages_use_the_memo_consistently() -> None:
+    for lang in ("tr", "en", "tr"):
+        f = filters_for(lang)
+        assert f["num"](56.25) == _reference_num(56.25, 1, lang)
+        assert f["pct"](0.8) == ("%80" if lang == "tr" else "80%")
+
+
+def test_coordinates_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart, "_coords", {})
+    for x in [0.0, -0.0, -0.04, 0.05, 1, 3, 2.25, 1e20, -12.35, float("nan"), float("inf"),
+              0.0, -0.04, 1, 1.0, True]:
+        for _ in range(2):
+            want = f"{x:.1f}"
+            assert chart.coord(x) == ("0.0" if want == "-0.0" else want)
+    assert all(k == k for k in chart._coords)  # NaN is never kept
+
+
+def test_long_texts_are_not_kept_in_the_memos() -> None:
+    long = "uzun metin " * 100
+    assert md_text(long) == _reference_md_text(long)
+    assert fill(long + "{n}", {"n": 1}) == long + "1"
+    assert long not in filters._md_cache
+    assert long + "{n}" not in filters._fill_cache
+    env = _trusted()
+    assert env.html_output(long) == str(escape(long))
+    assert long not in env._html_memo
+
+
+def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
+    from diamond.render.report import squeeze_blank_lines
+
+    rng = random.Random(3)
+    pieces = ["a", "\n", "b\n", "\n\n", "ş", "\n\n\n\n", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
