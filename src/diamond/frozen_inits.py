@@ -115,6 +115,14 @@ FACTORIES["def __create_fn__(__dataclass_builtins_object__):\n def __init__(self
 
 
 def __create_fn__(__dataclass_builtins_object__):
+ def __init__(self,id,label):
+  __dataclass_builtins_object__.__setattr__(self,'id',id)
+  __dataclass_builtins_object__.__setattr__(self,'label',label)
+ return __init__
+FACTORIES["def __create_fn__(__dataclass_builtins_object__):\n def __init__(self,id,label):\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n return __init__"] = __create_fn__
+
+
+def __create_fn__(__dataclass_builtins_object__):
  def __init__(self,id,metric,comparison,threshold,subject,bands,message):
   __dataclass_builtins_object__.__setattr__(self,'id',id)
   __dataclass_builtins_object__.__setattr__(self,'metric',metric)
@@ -206,6 +214,15 @@ FACTORIES["def __create_fn__(__dataclass_builtins_object__):\n def __init__(self
 
 
 def __create_fn__(__dataclass_builtins_object__):
+ def __init__(self,label,counts,respondents):
+  __dataclass_builtins_object__.__setattr__(self,'label',label)
+  __dataclass_builtins_object__.__setattr__(self,'counts',counts)
+  __dataclass_builtins_object__.__setattr__(self,'respondents',respondents)
+ return __init__
+FACTORIES["def __create_fn__(__dataclass_builtins_object__):\n def __init__(self,label,counts,respondents):\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'counts',counts)\n  __dataclass_builtins_object__.__setattr__(self,'respondents',respondents)\n return __init__"] = __create_fn__
+
+
+def __create_fn__(__dataclass_builtins_object__):
  def __init__(self,leave_one_out,weights):
   __dataclass_builtins_object__.__setattr__(self,'leave_one_out',leave_one_out)
   __dataclass_builtins_object__.__setattr__(self,'weights',weights)
@@ -233,6 +250,14 @@ def __create_fn__(__dataclass_builtins_object__):
   __dataclass_builtins_object__.__setattr__(self,'score',score)
  return __init__
 FACTORIES["def __create_fn__(__dataclass_builtins_object__):\n def __init__(self,n,mean,median,variance,rwg,score):\n  __dataclass_builtins_object__.__setattr__(self,'n',n)\n  __dataclass_builtins_object__.__setattr__(self,'mean',mean)\n  __dataclass_builtins_object__.__setattr__(self,'median',median)\n  __dataclass_builtins_object__.__setattr__(self,'variance',variance)\n  __dataclass_builtins_object__.__setattr__(self,'rwg',rwg)\n  __dataclass_builtins_object__.__setattr__(self,'score',score)\n return __init__"] = __create_fn__
+
+
+def __create_fn__(__dataclass_builtins_object__):
+ def __init__(self,name,content):
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'content',content)
+ return __init__
+FACTORIES["def __create_fn__(__dataclass_builtins_object__):\n def __init__(self,name,content):\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'content',content)\n return __init__"] = __create_fn__
 
 
 def __create_fn__(__dataclass_builtins_object__):
@@ -443,6 +468,15 @@ def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_format__, __da
 FACTORIES["def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_format__, __dataclass_dflt_evidence__, __dataclass_dflt_robustness__, __dataclass_dflt_aggregation__, __dataclass_dflt_statistics__, __dataclass_dflt_report__):\n def __init__(self,sector,framework_id,framework_name,method,lang,scale_min,scale_max,date,respondents,respondents_by_group,overall,band,dimensions,groups,group_spread,swot,summary,tows,recommendations,readiness,warnings,format=__dataclass_dflt_format__,evidence=__dataclass_dflt_evidence__,robustness=__dataclass_dflt_robustness__,aggregation=__dataclass_dflt_aggregation__,statistics=__dataclass_dflt_statistics__,report=__dataclass_dflt_report__):\n  __dataclass_builtins_object__.__setattr__(self,'sector',sector)\n  __dataclass_builtins_object__.__setattr__(self,'framework_id',framework_id)\n  __dataclass_builtins_object__.__setattr__(self,'framework_name',framework_name)\n  __dataclass_builtins_object__.__setattr__(self,'method',method)\n  __dataclass_builtins_object__.__setattr__(self,'lang',lang)\n  __dataclass_builtins_object__.__setattr__(self,'scale_min',scale_min)\n  __dataclass_builtins_object__.__setattr__(self,'scale_max',scale_max)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'respondents',respondents)\n  __dataclass_builtins_object__.__setattr__(self,'respondents_by_group',respondents_by_group)\n  __dataclass_builtins_object__.__setattr__(self,'overall',overall)\n  __dataclass_builtins_object__.__setattr__(self,'band',band)\n  __dataclass_builtins_object__.__setattr__(self,'dimensions',dimensions)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'group_spread',group_spread)\n  __dataclass_builtins_object__.__setattr__(self,'swot',swot)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'tows',tows)\n  __dataclass_builtins_object__.__setattr__(self,'recommendations',recommendations)\n  __dataclass_builtins_object__.__setattr__(self,'readiness',readiness)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'format',format)\n  __dataclass_builtins_object__.__setattr__(self,'evidence',evidence)\n  __dataclass_builtins_object__.__setattr__(self,'robustness',robustness)\n  __dataclass_builtins_object__.__setattr__(self,'aggregation',aggregation)\n  __dataclass_builtins_object__.__setattr__(self,'statistics',statistics)\n  __dataclass_builtins_object__.__setattr__(self,'report',report)\n return __init__"] = __create_fn__
 
 
+def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_kind__):
+ def __init__(self,label,values,kind=__dataclass_dflt_kind__):
+  __dataclass_builtins_object__.__setattr__(self,'label',label)
+  __dataclass_builtins_object__.__setattr__(self,'values',values)
+  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
+ return __init__
+FACTORIES["def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_kind__):\n def __init__(self,label,values,kind=__dataclass_dflt_kind__):\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'values',values)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n return __init__"] = __create_fn__
+
+
 def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_level__):
  def __init__(self,se,low,high,level=__dataclass_dflt_level__):
   __dataclass_builtins_object__.__setattr__(self,'se',se)
@@ -477,6 +511,19 @@ def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_lq_base__, __d
 FACTORIES["def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_lq_base__, __dataclass_dflt_stars__, __dataclass_dflt_strong_cluster__):\n def __init__(self,year,source,sector_region,total_region,sector_country,total_country,establishments,patents,exports_usd,lq,lq_band,regional_share,patents_per_10k,exports_per_employee,disagreements,lq_base=__dataclass_dflt_lq_base__,stars=__dataclass_dflt_stars__,strong_cluster=__dataclass_dflt_strong_cluster__):\n  __dataclass_builtins_object__.__setattr__(self,'year',year)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'sector_region',sector_region)\n  __dataclass_builtins_object__.__setattr__(self,'total_region',total_region)\n  __dataclass_builtins_object__.__setattr__(self,'sector_country',sector_country)\n  __dataclass_builtins_object__.__setattr__(self,'total_country',total_country)\n  __dataclass_builtins_object__.__setattr__(self,'establishments',establishments)\n  __dataclass_builtins_object__.__setattr__(self,'patents',patents)\n  __dataclass_builtins_object__.__setattr__(self,'exports_usd',exports_usd)\n  __dataclass_builtins_object__.__setattr__(self,'lq',lq)\n  __dataclass_builtins_object__.__setattr__(self,'lq_band',lq_band)\n  __dataclass_builtins_object__.__setattr__(self,'regional_share',regional_share)\n  __dataclass_builtins_object__.__setattr__(self,'patents_per_10k',patents_per_10k)\n  __dataclass_builtins_object__.__setattr__(self,'exports_per_employee',exports_per_employee)\n  __dataclass_builtins_object__.__setattr__(self,'disagreements',disagreements)\n  __dataclass_builtins_object__.__setattr__(self,'lq_base',lq_base)\n  __dataclass_builtins_object__.__setattr__(self,'stars',stars)\n  __dataclass_builtins_object__.__setattr__(self,'strong_cluster',strong_cluster)\n return __init__"] = __create_fn__
 
 
+def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_organisation__, __dataclass_dflt_footer__, __dataclass_dflt_primary__, __dataclass_dflt_accent__, __dataclass_dflt_logo__, __dataclass_dflt_logo_type__, __dataclass_dflt_given__):
+ def __init__(self,organisation=__dataclass_dflt_organisation__,footer=__dataclass_dflt_footer__,primary=__dataclass_dflt_primary__,accent=__dataclass_dflt_accent__,logo=__dataclass_dflt_logo__,logo_type=__dataclass_dflt_logo_type__,given=__dataclass_dflt_given__):
+  __dataclass_builtins_object__.__setattr__(self,'organisation',organisation)
+  __dataclass_builtins_object__.__setattr__(self,'footer',footer)
+  __dataclass_builtins_object__.__setattr__(self,'primary',primary)
+  __dataclass_builtins_object__.__setattr__(self,'accent',accent)
+  __dataclass_builtins_object__.__setattr__(self,'logo',logo)
+  __dataclass_builtins_object__.__setattr__(self,'logo_type',logo_type)
+  __dataclass_builtins_object__.__setattr__(self,'given',given)
+ return __init__
+FACTORIES["def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_organisation__, __dataclass_dflt_footer__, __dataclass_dflt_primary__, __dataclass_dflt_accent__, __dataclass_dflt_logo__, __dataclass_dflt_logo_type__, __dataclass_dflt_given__):\n def __init__(self,organisation=__dataclass_dflt_organisation__,footer=__dataclass_dflt_footer__,primary=__dataclass_dflt_primary__,accent=__dataclass_dflt_accent__,logo=__dataclass_dflt_logo__,logo_type=__dataclass_dflt_logo_type__,given=__dataclass_dflt_given__):\n  __dataclass_builtins_object__.__setattr__(self,'organisation',organisation)\n  __dataclass_builtins_object__.__setattr__(self,'footer',footer)\n  __dataclass_builtins_object__.__setattr__(self,'primary',primary)\n  __dataclass_builtins_object__.__setattr__(self,'accent',accent)\n  __dataclass_builtins_object__.__setattr__(self,'logo',logo)\n  __dataclass_builtins_object__.__setattr__(self,'logo_type',logo_type)\n  __dataclass_builtins_object__.__setattr__(self,'given',given)\n return __init__"] = __create_fn__
+
+
 def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_strongest_supported__, __dataclass_dflt_weakest_supported__, __dataclass_dflt_strongest_tied__, __dataclass_dflt_weakest_tied__):
  def __init__(self,overall,band,strongest_dimension,weakest_dimension,strongest_indicators,weakest_indicators,uncertain,unanswered,strongest_supported=__dataclass_dflt_strongest_supported__,weakest_supported=__dataclass_dflt_weakest_supported__,strongest_tied=__dataclass_dflt_strongest_tied__,weakest_tied=__dataclass_dflt_weakest_tied__):
   __dataclass_builtins_object__.__setattr__(self,'overall',overall)
@@ -493,3 +540,12 @@ def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_strongest_supp
   __dataclass_builtins_object__.__setattr__(self,'weakest_tied',weakest_tied)
  return __init__
 FACTORIES["def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_strongest_supported__, __dataclass_dflt_weakest_supported__, __dataclass_dflt_strongest_tied__, __dataclass_dflt_weakest_tied__):\n def __init__(self,overall,band,strongest_dimension,weakest_dimension,strongest_indicators,weakest_indicators,uncertain,unanswered,strongest_supported=__dataclass_dflt_strongest_supported__,weakest_supported=__dataclass_dflt_weakest_supported__,strongest_tied=__dataclass_dflt_strongest_tied__,weakest_tied=__dataclass_dflt_weakest_tied__):\n  __dataclass_builtins_object__.__setattr__(self,'overall',overall)\n  __dataclass_builtins_object__.__setattr__(self,'band',band)\n  __dataclass_builtins_object__.__setattr__(self,'strongest_dimension',strongest_dimension)\n  __dataclass_builtins_object__.__setattr__(self,'weakest_dimension',weakest_dimension)\n  __dataclass_builtins_object__.__setattr__(self,'strongest_indicators',strongest_indicators)\n  __dataclass_builtins_object__.__setattr__(self,'weakest_indicators',weakest_indicators)\n  __dataclass_builtins_object__.__setattr__(self,'uncertain',uncertain)\n  __dataclass_builtins_object__.__setattr__(self,'unanswered',unanswered)\n  __dataclass_builtins_object__.__setattr__(self,'strongest_supported',strongest_supported)\n  __dataclass_builtins_object__.__setattr__(self,'weakest_supported',weakest_supported)\n  __dataclass_builtins_object__.__setattr__(self,'strongest_tied',strongest_tied)\n  __dataclass_builtins_object__.__setattr__(self,'weakest_tied',weakest_tied)\n return __init__"] = __create_fn__
+
+
+def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_templates_dir__, __dataclass_dflt_brand__, __dataclass_dflt_reference_docx__):
+ def __init__(self,templates_dir=__dataclass_dflt_templates_dir__,brand=__dataclass_dflt_brand__,reference_docx=__dataclass_dflt_reference_docx__):
+  __dataclass_builtins_object__.__setattr__(self,'templates_dir',templates_dir)
+  __dataclass_builtins_object__.__setattr__(self,'brand',brand)
+  __dataclass_builtins_object__.__setattr__(self,'reference_docx',reference_docx)
+ return __init__
+FACTORIES["def __create_fn__(__dataclass_builtins_object__, __dataclass_dflt_templates_dir__, __dataclass_dflt_brand__, __dataclass_dflt_reference_docx__):\n def __init__(self,templates_dir=__dataclass_dflt_templates_dir__,brand=__dataclass_dflt_brand__,reference_docx=__dataclass_dflt_reference_docx__):\n  __dataclass_builtins_object__.__setattr__(self,'templates_dir',templates_dir)\n  __dataclass_builtins_object__.__setattr__(self,'brand',brand)\n  __dataclass_builtins_object__.__setattr__(self,'reference_docx',reference_docx)\n return __init__"] = __create_fn__

@@ -12,15 +12,16 @@ from typing import Any
 
 import pytest
 
+import diamond.render
 import diamond.scoring
 import diamond.stats
 from diamond.frozen import frozen
 
 
 def _declared() -> list[type]:
-    """Every class of diamond.scoring and diamond.stats built by ``@frozen``."""
+    """Every class of diamond.render, diamond.scoring and diamond.stats built by ``@frozen``."""
     found: dict[str, type] = {}
-    for package in (diamond.scoring, diamond.stats):
+    for package in (diamond.render, diamond.scoring, diamond.stats):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for value in vars(module).values():

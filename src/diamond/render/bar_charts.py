@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from diamond.frozen import frozen
 from diamond.render.chart import coord, svg_document, wrap_label, xtext
 
 __all__ = ["LikertRow", "diverging_segments", "likert_svg", "score_bars_svg"]
@@ -26,7 +26,7 @@ INK = "#1a1a1a"
 MUTED = "#595959"
 
 
-@dataclass(frozen=True)
+@frozen
 class LikertRow:
     """One indicator: its label, its answers per scale point (low to high), its respondents."""
 

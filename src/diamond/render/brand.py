@@ -14,7 +14,7 @@ takes precedence over the brand's logo.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +23,7 @@ from pydantic import Field, StringConstraints
 
 from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import InputError, InvalidFileError
+from diamond.frozen import frozen
 from diamond.i18n import _
 from diamond.limits import Limits
 from diamond.models.text import ShortText, Strict
@@ -59,7 +60,7 @@ def _brand_file() -> Any:
     return BrandFile
 
 
-@dataclass(frozen=True)
+@frozen
 class Brand:
     """Branding as the renderers use it; the logo as bytes with its MIME type."""
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from diamond.frozen import frozen
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 
@@ -24,7 +25,7 @@ TICKS = (20, 40, 60, 80, 100)
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
+@frozen
 class Axis:
     """One Diamond dimension: ``id`` as in the framework, ``label`` in the report language."""
 
@@ -32,7 +33,7 @@ class Axis:
     label: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Series:
     """Scores (0–100, or None when not assessable) per axis id for the whole sector or a group."""
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from diamond.frozen import frozen
 from diamond.models.text import Language
 from diamond.render.brand import Brand
 from diamond.scoring import Assessment
@@ -21,7 +22,7 @@ from diamond.scoring import Assessment
 __all__ = ["BUILTIN", "RenderJob", "RenderOptions", "RenderedFile", "Renderer", "TemplateSet"]
 
 
-@dataclass(frozen=True)
+@frozen
 class RenderedFile:
     """One output file: its name (no folder) and its content (text, or bytes for binaries)."""
 
@@ -29,7 +30,7 @@ class RenderedFile:
     content: str | bytes
 
 
-@dataclass(frozen=True)
+@frozen
 class RenderOptions:
     """Choices beyond the format: templates, branding, a Word reference document."""
 
