@@ -18,7 +18,7 @@ import jinja2
 import pytest
 from markupsafe import Markup, escape
 
-from diamond.render import chart, filters
+from diamond.render import chart, filters, memo
 from diamond.render.filters import fill, filters_for, md_text, num, report_safe
 from diamond.render.output import OutputCodeGenerator, RecordingMacro
 from diamond.render.templates import environment_options
@@ -146,7 +146,7 @@ def _reference_num(value: Any, digits: int = 1, lang: str = "en") -> str:
 def test_memoised_filters_give_what_the_plain_functions_give(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(filters, "_CACHE_MOST", 5)  # emptied again and again
+    monkeypatch.setattr(memo, "MOST", 5)  # emptied again and again
     rng = random.Random(11)
     labels = ["{n} of {total}", "<b>{name}</b> & {missing}", "no placeholder", "{a}{a}{b}",
               Markup("<i>{x}</i>"), "{ bad }", "{_x1}"]

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from diamond.frozen import frozen
+from diamond.render.memo import remember
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 
@@ -54,9 +55,7 @@ def coord(x: float) -> str:
         if s == "-0.0":
             s = "0.0"
         if x == x and type(x) in (float, int):  # not NaN: a key that finds itself
-            if len(_coords) >= 8192:
-                _coords.clear()
-            _coords[x] = s
+            remember(_coords, x, s)
     return s
 
 
@@ -103,9 +102,7 @@ def wrap_label(text: str, width: int = 24, max_lines: int = 3) -> list[str]:
     key = (text, width, max_lines)
     found = _wrapped.get(key)
     if found is None:
-        if len(_wrapped) >= _WRAPPED_MOST:
-            _wrapped.clear()
-        found = _wrapped[key] = tuple(_wrap(text, width, max_lines))
+        found = remember(_wrapped, key, tuple(_wrap(text, width, max_lines)), _WRAPPED_MOST)
     return list(found)
 
 

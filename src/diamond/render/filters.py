@@ -19,6 +19,7 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
+from diamond.render.memo import remember
 from diamond.safetext import report_text
 
 __all__ = [
@@ -47,9 +48,8 @@ _DASH = "–"
 #: For reports: what ``report_text`` would escape (C0 controls but newline and tab, DEL,
 #: C1, lone surrogates); text without one is returned as it is.
 _UNSAFE_IN_REPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-#: Memoised results of the pure filters below (the same labels, names and numbers recur
-#: in every report of a process); cleared when full, so memory stays bounded.
-_CACHE_MOST = 8192
+#: Memoised results of the pure filters below (``render.memo``): the same labels, names
+#: and numbers recur in every report of a process.
 #: Longer texts (a questionnaire's own prose, say) are not kept.
 _CACHE_LONGEST = 400
 _md_cache: dict[str, str] = {}
@@ -95,9 +95,7 @@ def md_text(value: Any) -> str:
         if found is None:
             found = _md_text(value)
             if len(value) <= _CACHE_LONGEST:
-                if len(_md_cache) >= _CACHE_MOST:
-                    _md_cache.clear()
-                _md_cache[value] = found
+                remember(_md_cache, value, found)
         return found
     return _md_text("" if value is None else str(value))
 
@@ -154,9 +152,7 @@ def num(value: Any, digits: int = 1, lang: str = "en", none: str = _DASH) -> str
         text = text.lstrip("-")
     text = text.replace(".", ",") if lang == "tr" else text
     if kind is float or kind is int:
-        if len(_num_cache) >= _CACHE_MOST:
-            _num_cache.clear()
-        _num_cache[key] = text
+        remember(_num_cache, key, text)
     return text
 
 
@@ -204,9 +200,7 @@ def _parsed(template: str) -> _Parsed:
 def _parsed_once(cache: dict[str, _Parsed], key: str, template: str) -> _Parsed:
     parsed = _parsed(template)
     if len(key) <= _CACHE_LONGEST:
-        if len(cache) >= _CACHE_MOST:
-            cache.clear()
-        cache[key] = parsed
+        remember(cache, key, parsed)
     return parsed
 
 

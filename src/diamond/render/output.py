@@ -34,6 +34,7 @@ from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from diamond.render.filters import report_safe
+from diamond.render.memo import remember
 
 __all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
 
@@ -115,9 +116,7 @@ class OutputMixin:
             if found is None:
                 found = str(escape(self.finalize(value)))
                 if len(value) <= _SHORT:
-                    if len(memo) >= _MOST:
-                        memo.clear()
-                    memo[value] = found
+                    remember(memo, value, found, _MOST)
             return found
         final = self.finalize(value)
         if type(final) is Markup:  # escape() would copy it unchanged
