@@ -19,7 +19,7 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from diamond.render.memo import remember
+from diamond.render.memo import LONGEST, remember
 from diamond.safetext import report_text
 
 __all__ = [
@@ -50,8 +50,6 @@ _DASH = "–"
 _UNSAFE_IN_REPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 #: Memoised results of the pure filters below (``render.memo``): the same labels, names
 #: and numbers recur in every report of a process.
-#: Longer texts (a questionnaire's own prose, say) are not kept.
-_CACHE_LONGEST = 400
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}
 #: A label's placeholders, parsed once: the texts between them and their names (for
@@ -94,7 +92,7 @@ def md_text(value: Any) -> str:
         found = _md_cache.get(value)
         if found is None:
             found = _md_text(value)
-            if len(value) <= _CACHE_LONGEST:
+            if len(value) <= LONGEST:
                 remember(_md_cache, value, found)
         return found
     return _md_text("" if value is None else str(value))
@@ -199,7 +197,7 @@ def _parsed(template: str) -> _Parsed:
 
 def _parsed_once(cache: dict[str, _Parsed], key: str, template: str) -> _Parsed:
     parsed = _parsed(template)
-    if len(key) <= _CACHE_LONGEST:
+    if len(key) <= LONGEST:
         remember(cache, key, parsed)
     return parsed
 

@@ -14,6 +14,8 @@ V = TypeVar("V")
 
 #: How many results a memo holds before it is emptied.
 MOST = 8192
+#: Texts longer than this (a questionnaire's own prose, say) are not kept.
+LONGEST = 400
 
 
 def remember(memo: dict[K, V], key: K, value: V, most: int | None = None) -> V:

@@ -34,12 +34,10 @@ from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from diamond.render.filters import report_safe
-from diamond.render.memo import remember
+from diamond.render.memo import LONGEST, remember
 
 __all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
 
-#: Strings at most this long have their escaped, finalized form remembered.
-_SHORT = 400
 #: Entries remembered before the memo is emptied (memory stays bounded).
 _MOST = 16384
 
@@ -115,7 +113,7 @@ class OutputMixin:
             found = memo.get(value)
             if found is None:
                 found = str(escape(self.finalize(value)))
-                if len(value) <= _SHORT:
+                if len(value) <= LONGEST:
                     remember(memo, value, found, _MOST)
             return found
         final = self.finalize(value)
