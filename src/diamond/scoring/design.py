@@ -13,6 +13,7 @@ from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS, Questionnaire
 from diamond.scoring import matrix
 from diamond.scoring.matrix import NONE, Matrix
+from diamond.stats.composite import weighted_tallies
 
 Array = NDArray[np.float64]
 
@@ -56,12 +57,7 @@ class Design:
         return self.weighted32 if self.equal_weights else self.weighted
 
     def _weighted(self, dtype: type[np.floating[Any]]) -> NDArray[Any]:
-        n = self.answers.shape[0]
-        values = np.arange(self.low, self.high + 1, dtype=np.float64)
-        out = (self.answers[:, :, None] == values).astype(dtype)  # one-hot, n × I × K
-        out *= self.weights.astype(dtype)[:, None, None]  # 1 × weight: the weight itself
-        found: NDArray[Any] = out.reshape(n, -1)
-        return found
+        return weighted_tallies(self.answers, self.weights, self.low, self.high, dtype)
 
     @cached_property
     def members(self) -> dict[str, list[int]]:

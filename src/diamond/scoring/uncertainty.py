@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -32,7 +33,13 @@ from diamond.scoring.design import Design
 from diamond.stats import bootstrap, units
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
-from diamond.stats.composite import Aggregation, aggregate, indicator_scores, mean_scores
+from diamond.stats.composite import (
+    Aggregation,
+    aggregate,
+    indicator_scores,
+    mean_scores,
+    weighted_tallies,
+)
 from diamond.stats.reliability import Reliability, reliability
 
 if TYPE_CHECKING:
@@ -135,24 +142,20 @@ class Exact:
 
     def __init__(self, x: Design, found: NDArray[np.float32]) -> None:
         self._x, self._units = x, found
-        self._sums: NDArray[np.float32] | None = None
-        self._tallies: NDArray[np.float32] | None = None
 
-    @property
+    @cached_property
     def tallies(self) -> NDArray[np.float32]:
-        if self._tallies is None:
-            if self._x.equal_weights:  # every unit is 1: the weights themselves
-                self._tallies = self._x.weighted32
-            else:
-                self._tallies = units.tallies(self._x.answers, self._units, self._x.low,
-                                              self._x.high)
-        return self._tallies
+        """``n × I·K``: each respondent's units on the scale point they gave each indicator."""
+        if self._x.equal_weights:  # every unit is 1: the weights themselves
+            return self._x.weighted32
+        found: NDArray[np.float32] = weighted_tallies(
+            self._x.answers, self._units, self._x.low, self._x.high, np.float32)
+        return found
 
-    @property
+    @cached_property
     def sums(self) -> NDArray[np.float32]:
-        if self._sums is None:
-            self._sums = units.sums(self._x.answers, self._units)
-        return self._sums
+        """``n × 2I``: the mean's two sums per indicator (``units.sums``)."""
+        return units.sums(self._x.answers, self._units)
 
 
 def exact_tallies(x: Design) -> Exact | None:

@@ -14,7 +14,7 @@ in floating point so that thousands of replicates cost milliseconds:
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,6 +29,18 @@ def tallies(answers: Array, low: int, high: int) -> Array:
     """One-hot ``n × I × K`` array: 1 where respondent r gave answer ``low + k`` to item i."""
     points = np.arange(low, high + 1, dtype=float)
     return np.asarray(answers[:, :, None] == points[None, None, :], dtype=np.float64)
+
+
+def weighted_tallies(answers: Array, weights: NDArray[Any], low: int, high: int,
+                     dtype: type[np.floating[Any]]) -> NDArray[Any]:
+    """``n × I·K`` in ``dtype``: each respondent's weight on the scale point they gave each
+    indicator (what ``tallies`` times the weights gives, without its ``n × I × K`` copy
+    in double precision)."""
+    points = np.arange(low, high + 1, dtype=np.float64)
+    out = (answers[:, :, None] == points).astype(dtype)  # one-hot, n × I × K
+    out *= weights.astype(dtype)[:, None, None]  # 1 × weight: the weight itself
+    found: NDArray[Any] = out.reshape(answers.shape[0], -1)
+    return found
 
 
 def indicator_scores(tally: Array, low: int, high: int, method: str) -> Array:

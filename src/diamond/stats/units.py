@@ -58,16 +58,6 @@ def exact(units: NDArray[np.float32], low: int, high: int) -> bool:
     return units.size * top * max(abs(low), abs(high), 1) < EXACT_BELOW
 
 
-def tallies(answers: Array, units: NDArray[np.float32], low: int, high: int
-            ) -> NDArray[np.float32]:
-    """``n × I·K``: each respondent's units on the scale point they gave each indicator."""
-    points = np.arange(low, high + 1, dtype=np.float64)
-    out = (answers[:, :, None] == points).astype(np.float32)
-    out *= units[:, None, None]
-    found: NDArray[np.float32] = out.reshape(answers.shape[0], -1)
-    return found
-
-
 def sums(answers: Array, units: NDArray[np.float32]) -> NDArray[np.float32]:
     """``n × 2I``: each respondent's units on every answered indicator (0 where not
     answered), then their units times the answer."""
