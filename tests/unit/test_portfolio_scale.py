@@ -20,6 +20,7 @@ from diamond.portfolio.render import Stager, deadline_scale
 from diamond.portfolio.run import Batch, Job, assess_batch
 from diamond.portfolio.spill import Spill
 from diamond.render.sandbox import DEFAULT_SECONDS, SECONDS_VAR
+from diamond.stats.ranks import ranks
 
 
 def test_spilled_values_read_back_exactly() -> None:
@@ -38,9 +39,9 @@ def test_spilled_values_read_back_exactly() -> None:
 
 def _whole_table(draws: np.ndarray) -> tuple[list[int], list[int]]:
     """The rank interval the plain way: every replicate ranked, then the percentiles."""
-    ranks = ranking.replicate_ranks(draws)
-    return (np.floor(np.percentile(ranks, 2.5, axis=0)).astype(int).tolist(),
-            np.ceil(np.percentile(ranks, 97.5, axis=0)).astype(int).tolist())
+    ranked = ranks(draws)
+    return (np.floor(np.percentile(ranked, 2.5, axis=0)).astype(int).tolist(),
+            np.ceil(np.percentile(ranked, 97.5, axis=0)).astype(int).tolist())
 
 
 @pytest.mark.parametrize(("clusters", "replicates"), [(2, 1000), (60, 1000), (9, 40),

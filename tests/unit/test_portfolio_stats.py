@@ -58,15 +58,16 @@ def test_icc_is_bliese_over_the_latest_clusters_respondents(periods: Path) -> No
     assert data["distinguishes"] is (i2 >= 0.7)
 
 
-def test_replicate_ranks_are_the_pairwise_definition() -> None:
+def test_ranks_are_the_pairwise_definition() -> None:
     # Rank = 1 + clusters scoring higher + tied clusters listed earlier; NaN ranks last.
     import numpy as np
 
-    from diamond.portfolio.ranking import replicate_ranks
+    from diamond.stats.ranks import PAIRWISE, ranks
 
     rng = np.random.default_rng(7)
-    for _ in range(50):
-        draws = rng.integers(0, 4, size=(int(rng.integers(1, 30)), int(rng.integers(1, 12))))
+    for _ in range(100):  # pair by pair up to PAIRWISE columns, sorted above
+        draws = rng.integers(0, 4, size=(int(rng.integers(1, 30)),
+                                          int(rng.integers(1, 2 * PAIRWISE + 2))))
         draws = draws.astype(float)
         draws[rng.random(draws.shape) < 0.15] = np.nan
         filled = np.where(np.isnan(draws), -np.inf, draws)
@@ -74,7 +75,7 @@ def test_replicate_ranks_are_the_pairwise_definition() -> None:
         expected = np.array([[1 + sum(1 for j in range(c) if filled[r, j] > filled[r, k]
                                       or (filled[r, j] == filled[r, k] and j < k))
                               for k in range(c)] for r in range(b)])
-        assert np.array_equal(replicate_ranks(draws), expected)
+        assert np.array_equal(ranks(draws), expected)
 
 
 def test_cluster_reports_leave_out_the_sobol_analysis_unless_asked(periods: Path) -> None:

@@ -32,22 +32,6 @@ def cluster_key(name: str, region: str) -> str:
     return f"{name.casefold()}\x00{region.casefold()}"
 
 
-def replicate_ranks(draws: Any) -> Any:
-    """``replicates × clusters`` ranks (1 = highest) of ``replicates × clusters`` scores.
-
-    Ties go to the earlier cluster and a missing score ranks last, as in ``rank``. One
-    stable sort per replicate: ``B · C log C`` time and ``B × C`` memory, where comparing
-    every pair would take ``B × C × C``.
-    """
-    import numpy as np
-
-    filled = np.where(np.isnan(draws), -np.inf, draws)
-    order = np.argsort(-filled, axis=1, kind="stable")
-    ranks = np.empty(order.shape, dtype=np.int64)
-    np.put_along_axis(ranks, order, np.arange(1, order.shape[1] + 1)[None, :], axis=1)
-    return ranks
-
-
 #: Replicate × cluster cells ranked at a time: memory stays a few MB whatever the count.
 BLOCK_CELLS = 1 << 19
 LOW, HIGH = 2.5, 97.5  # the percentiles of the rank interval
@@ -74,17 +58,19 @@ def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, 
     """
     import numpy as np
 
+    from diamond.stats.ranks import ranks
+
     keep = _kept(replicates)
     if 2 * keep >= replicates:  # few replicates: keep them all
-        ranks = replicate_ranks(draws(0, replicates))
-        return (np.percentile(ranks, LOW, axis=0), np.percentile(ranks, HIGH, axis=0))
+        ranked = ranks(draws(0, replicates))
+        return (np.percentile(ranked, LOW, axis=0), np.percentile(ranked, HIGH, axis=0))
     block = max(1, BLOCK_CELLS // clusters)
     low = high = np.empty((0, clusters), dtype=np.int64)
     for start in range(0, replicates, block):
-        ranks = replicate_ranks(draws(start, min(replicates, start + block)))
-        low = np.concatenate([low, ranks])
-        high = np.concatenate([high, ranks])
-        del ranks
+        ranked = ranks(draws(start, min(replicates, start + block)))
+        low = np.concatenate([low, ranked])
+        high = np.concatenate([high, ranked])
+        del ranked
         if len(low) > keep:
             low = np.partition(low, keep - 1, axis=0)[:keep]
             high = np.partition(high, len(high) - keep, axis=0)[-keep:]

@@ -30,6 +30,7 @@ from diamond.frozen import frozen
 from diamond.scoring.design import Design
 from diamond.stats import quantile
 from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
+from diamond.stats.ranks import ranks
 from diamond.stats.sensitivity import indices, matrices, sobol
 
 Array = NDArray[np.float64]
@@ -41,9 +42,6 @@ ASSUMPTIONS = ("dimension_weights", "indicator_weights", "aggregation", "method"
                "respondents")
 DECIMALS = 4
 PERCENTILES = (0.05, 0.95)  # the intervals' 5th and 95th percentiles
-#: Up to this many dimensions, ranks are counted pair by pair (small arrays), above it
-#: with one ``B × D × D`` comparison.
-PAIRWISE_RANKS = 12
 
 
 @frozen
@@ -57,26 +55,6 @@ class Sensitivity:
     score_interval: tuple[float, float] | None
     dimension_scores: Mapping[str, tuple[float, float] | None]
     rank_intervals: Mapping[str, tuple[int, int]]
-
-
-def _ranks(scores: Array) -> Array:
-    """Rank 1 = highest; ties keep framework order; a missing score ranks last."""
-    filled = np.where(np.isnan(scores), -np.inf, scores)
-    d = scores.shape[1]
-    if d > PAIRWISE_RANKS:
-        above = filled[:, None, :] > filled[:, :, None]
-        tied_before = (filled[:, None, :] == filled[:, :, None]) & (
-            np.arange(d)[None, :] < np.arange(d)[:, None])[None, :, :]
-        return np.asarray(1 + (above | tied_before).sum(axis=2), dtype=float)
-    # the same counts pair by pair: for i < j, j ranks below i when i's score is at
-    # least j's (a tie keeps framework order), i below j when j's is higher
-    columns = [filled[:, k] for k in range(d)]
-    ranks = np.ones(scores.shape)
-    for i in range(d):
-        for j in range(i + 1, d):
-            ranks[:, j] += columns[i] >= columns[j]
-            ranks[:, i] += columns[j] > columns[i]
-    return ranks
 
 
 def _r(value: float) -> float:
@@ -173,7 +151,7 @@ def _model(x: Design, rows: Array, log_rows: Array, whole: bool) -> Callable[[Ar
         dims = np.where(geometric[:, None], geo, arithmetic)
         overall = np.where(geometric, aggregate(dims, dw, ones, "geometric", points)[:, 0],
                            aggregate(dims, dw, ones, "arithmetic", points)[:, 0])
-        return np.column_stack([overall, _ranks(dims), dims])
+        return np.column_stack([overall, ranks(dims), dims])
 
     return model
 
@@ -253,7 +231,7 @@ def _outputs(a: Array, b: Array, x: Design, rows: Array, log_rows: Array) -> Arr
     ones = np.ones((n_dim, 1))
     overall = np.where(use_geometric, aggregate(flat, dw, ones, "geometric", points)[:, 0],
                        aggregate(flat, dw, ones, "arithmetic", points)[:, 0])
-    out = np.column_stack([overall, _ranks(flat), flat])
+    out = np.column_stack([overall, ranks(flat), flat])
     return out.reshape(7, samples, -1)
 
 
