@@ -43,6 +43,49 @@ def test_linear_quantiles_are_numpys(n: int) -> None:
                 np.percentile(data[1], p))
 
 
+def _tail_data(rng: np.random.Generator, kind: int, shape: tuple[int, int]) -> np.ndarray:
+    """Rows for the tails' path: the kinds of ``_data``, skewed rows, half a row tied, the
+    infinities, and sorted rows (a subsample then sits at the extremes)."""
+    if kind < 4:
+        return _data(rng, kind, shape)
+    if kind == 4:
+        return rng.lognormal(0, 2, shape) * rng.choice([-1.0, 1.0])
+    data = rng.random(shape)
+    if kind == 5:
+        data[:, : shape[1] // 2] = 5.0
+    elif kind == 6:
+        data[:, ::7] = -np.inf
+        data[:, ::11] = np.inf
+    else:
+        data = np.sort(data, axis=1)
+        data[1::2] = data[1::2, ::-1]
+    return data
+
+
+@pytest.mark.parametrize("shape", [(61, 1000), (9, 2048), (64, 256), (2, 20_001), (30, 999)])
+def test_tail_quantiles_of_many_rows_are_numpys(shape: tuple[int, int]) -> None:
+    """The tails' order statistics picked beyond a threshold (``quantile._tails``), rows
+    that have too few beyond it partitioned after all: numpy's figures, bit for bit."""
+    assert shape[1] >= quantile.TAIL_ROW and shape[0] * shape[1] >= quantile.TAIL_CELLS
+    rng = np.random.default_rng(shape[0])
+    for kind in range(8):
+        data = _tail_data(rng, kind, shape)
+        for qs in ([0.025, 0.975], [0.05, 0.95], [0.975, 0.025], [0.001], [0.999],
+                   [0.0, 1.0], [0.1, 0.9], [0.5], [0.2, 0.99]):
+            with np.errstate(invalid="ignore"):  # the infinities' differences
+                assert _bits(quantile.linear(data, qs)) == _bits(
+                    np.quantile(data, qs, axis=1)), (kind, qs)
+    kth = [24, 25, 974, 975]
+    data = np.sort(rng.random((4, 1000)), axis=1)  # every subsample value at the ends
+    assert _bits(quantile._tails(data, kth)) == _bits(np.partition(data, kth, axis=1)[:, kth])
+    # a subsample that misleads: its values are the row's smallest and largest, so too few
+    # lie beyond its thresholds and the row is partitioned whole
+    data = rng.random((4, 1000)) + 1.0
+    data[:, ::quantile.STRIDE] = np.linspace(-1.0, 3.0, data[:, ::quantile.STRIDE].shape[1])
+    assert _bits(quantile._tails(data, kth)) == _bits(np.partition(data, kth, axis=1)[:, kth])
+    assert quantile._tails(data, [500]) is None  # not in a tail: partitioned
+
+
 def test_linear_quantiles_leave_nan_to_numpy() -> None:
     data = np.array([[1.0, np.nan, 3.0], [1.0, 2.0, 3.0]])
     got = quantile.linear(data, [0.25, 0.75])

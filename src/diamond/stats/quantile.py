@@ -7,8 +7,16 @@ quarter of a millisecond of Python per call. ``linear`` does numpy's own steps
 ``(n − 1)·q``, its floor and the next index (both the last element from ``n − 1`` on),
 ``γ`` the virtual index minus the floor, the order statistics from a partition, and
 ``_lerp``: ``a + (b − a)·γ``, or ``b − (b − a)·(1 − γ)`` where ``γ ≥ 0.5``. Data with a
-NaN go to numpy itself (its NaN rule stays numpy's). ``tests/unit/test_quantile.py``
-compares the two.
+NaN go to numpy itself (its NaN rule stays numpy's).
+``tests/unit/test_stats_fast_paths.py`` compares the two.
+
+The order statistics of many rows at once that all lie in the tails (the bootstrap's
+2.5th and 97.5th percentiles of 1,000 replicates, for some sixty columns) do not need
+every row partitioned: ``_tails`` keeps each row's values beyond a threshold taken from a
+subsample of the row (enough of them, or the row is partitioned after all) and sorts only
+those, about a fifth of the partition's time. An order statistic is one of the row's
+values, so the results are the same numbers (of a tie between ``0.0`` and ``-0.0``
+either zero may come, as from a partition).
 """
 
 from __future__ import annotations
@@ -19,6 +27,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
+#: ``_tails`` is used for rows of at least this many values, this many values in all,
+TAIL_ROW = 256
+TAIL_CELLS = 16_384
+#: and order statistics within the first or last ``1 / TAIL_SHARE`` of each row;
+TAIL_SHARE = 8
+#: its thresholds come from every ``STRIDE``-th value of a row.
+STRIDE = 8
 
 
 def linear(data: Array, quantiles: Sequence[float]) -> Array:
@@ -42,7 +57,15 @@ def linear(data: Array, quantiles: Sequence[float]) -> Array:
     after = following.astype(np.intp)
     gamma = np.asarray(virtual - before, dtype=np.float64)
     kth = sorted({int(k) % n for k in (*before.tolist(), *after.tolist())})
-    ordered = np.partition(values, kth, axis=-1)
+    picked = (_tails(values.reshape(-1, n), kth)
+              if values.ndim > 1 and n >= TAIL_ROW and values.size >= TAIL_CELLS else None)
+    if picked is None:
+        ordered = np.partition(values, kth, axis=-1)
+    else:  # the order statistics only, in ``kth``'s order: index them by their place there
+        ordered = picked.reshape(*values.shape[:-1], len(kth))
+        place = {k: p for p, k in enumerate(kth)}
+        before = np.array([place[int(k) % n] for k in before.tolist()], dtype=np.intp)
+        after = np.array([place[int(k) % n] for k in after.tolist()], dtype=np.intp)
     # numpy moves the sampled axis first: results are ``quantiles × rest``
     a = np.moveaxis(ordered[..., before], -1, 0)
     b = np.moveaxis(ordered[..., after], -1, 0)
@@ -51,3 +74,53 @@ def linear(data: Array, quantiles: Sequence[float]) -> Array:
     out = np.add(a, diff * t)
     np.subtract(b, diff * (1 - t), out=out, where=t >= 0.5)
     return np.asarray(out, dtype=np.float64)
+
+
+def _tails(values: Array, kth: list[int]) -> Array | None:
+    """``np.partition(values, kth, axis=1)[:, kth]`` for ``rows × n`` values without a NaN,
+    when every ``k`` of ``kth`` is among the first or last ``n / TAIL_SHARE`` (None
+    otherwise). The ``k``-th smallest value of a row is the ``k``-th smallest of its values
+    at or below any threshold that more than ``k`` of them reach (and so for the largest):
+    each row keeps its values at or below a low threshold and at or above a high one, both
+    taken from a subsample, and sorts them; a row with too few kept beyond a threshold is
+    partitioned whole."""
+    rows, n = values.shape
+    edge = n // TAIL_SHARE
+    low = [k for k in kth if k < edge]
+    high = [n - 1 - k for k in kth if k >= n - edge]  # counted from the largest
+    if len(low) + len(high) != len(kth):
+        return None
+    # the subsample's values at about twice the needed share, and a few more: about twice
+    # the values needed lie beyond them, in any distribution
+    sample = values[:, ::STRIDE]
+    size = sample.shape[1]
+    need_low = max(low, default=-1) + 1
+    need_high = max(high, default=-1) + 1
+    at_low = min(size - 1, 2 * need_low // STRIDE + 2)
+    at_high = max(0, size - 1 - (2 * need_high // STRIDE + 2))
+    marks = np.partition(sample, sorted({at_low, at_high}), axis=1)
+    below, above = marks[:, at_low], marks[:, at_high]
+    keep = values <= below[:, None]
+    keep |= values >= above[:, None]
+    counts = keep.sum(axis=1)
+    kept = values[keep]  # row after row
+    # the kept values, then infinities (at least as wide as the places read below)
+    padded = np.full((rows, max(int(counts.max()), need_low, need_high)), np.inf)
+    starts = np.cumsum(counts) - counts
+    which = np.repeat(np.arange(rows), counts)
+    padded[which, np.arange(kept.size) - starts[which]] = kept
+    padded.sort(axis=1)
+    place = np.array(low + [-1 - j for j in high], dtype=np.intp)  # -1: the row's largest
+    index = np.where(place >= 0, place, counts[:, None] + place)
+    out: Array = np.take_along_axis(padded, np.maximum(index, 0), axis=1)
+    # enough kept on each side: the needed smallest at or below the low threshold, the
+    # needed largest at or above the high one
+    good = counts >= max(need_low, need_high)
+    if low:
+        good &= out[:, len(low) - 1 if low else 0] <= below
+    if high:
+        good &= out[:, len(low)] >= above
+    if not good.all():
+        redo = np.flatnonzero(~good)
+        out[redo] = np.partition(values[redo], kth, axis=1)[:, kth]
+    return out
