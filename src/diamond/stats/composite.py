@@ -63,12 +63,19 @@ def indicator_scores(tally: Array, low: int, high: int, method: str) -> Array:
     return value
 
 
-def mean_scores(total: Array, weighted: Array, low: int, high: int) -> Array:
+def mean_scores(total: NDArray[Any], weighted: NDArray[Any], low: int, high: int) -> Array:
     """``indicator_scores(tally, low, high, "mean")`` from each indicator's total weight
     (``tally`` summed over the points) and weighted sum of points: the operations that
-    follow those two sums there, so the same bits when the sums are the same numbers."""
+    follow those two sums there, so the same bits when the sums are the same numbers.
+
+    The sums may come in single precision (whole numbers, ``diamond.stats.units``): the
+    division is made in double precision, on their exact double values, as after a cast.
+    """
     with np.errstate(invalid="ignore", divide="ignore"):
-        value = np.where(total > 0, weighted / total, np.nan)
+        value: Array = np.divide(weighted, total, dtype=np.float64)
+    positive = total > 0
+    if not positive.all():  # NaN where nothing carries weight, numpy's own NaN
+        value = np.where(positive, value, np.nan)
     value -= low
     value /= high - low
     value *= 100.0

@@ -103,7 +103,7 @@ def _tails(values: Array, kth: list[int]) -> Array | None:
     keep = values <= below[:, None]
     keep |= values >= above[:, None]
     counts = keep.sum(axis=1)
-    kept = values[keep]  # row after row
+    kept = np.compress(keep.ravel(), values.ravel())  # row after row (faster than values[keep])
     # the kept values, then infinities (at least as wide as the places read below)
     padded = np.full((rows, max(int(counts.max()), need_low, need_high)), np.inf)
     starts = np.cumsum(counts) - counts
