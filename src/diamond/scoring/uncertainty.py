@@ -120,11 +120,10 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     for block in bootstrap.float_blocks(count, replicates, size, seed,
                                         flat.dtype.type):
         if exact is not None and mean:
-            # the two sums as two products, each its own contiguous array (numpy's
-            # element-wise loops on the halves of one product's rows run several times
-            # slower); whole numbers, so the same figures however the products are cut
-            scores = mean_scores(block @ flat[:, :n_ind], block @ flat[:, n_ind:], x.low,
-                                 x.high)
+            # single precision into the division, which is made in double precision on
+            # the sums' exact values (no cast of the whole product first)
+            product = block @ flat
+            scores = mean_scores(product[:, :n_ind], product[:, n_ind:], x.low, x.high)
         else:
             product = np.asarray(block @ flat, dtype=np.float64)
             scores = indicator_scores(product.reshape(-1, n_ind, points), x.low, x.high,
