@@ -35,6 +35,7 @@ from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
 from diamond.stats.composite import (
     Aggregation,
+    Combine,
     aggregate,
     indicator_scores,
     mean_scores,
@@ -93,10 +94,14 @@ class Statistics:
 
 def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
                      method: str, aggregation: Aggregation,
-                     exact: Exact | None = None) -> tuple[Array, Array, Array]:
+                     exact: Exact | None = None,
+                     combine: tuple[Combine, Combine] | None = None,
+                     ) -> tuple[Array, Array, Array]:
     """Bootstrap replicates (B × I, B × D, B) over the respondents in ``rows``.
 
-    ``exact``: the design's whole-number tallies (``exact_tallies``), when it has them.
+    ``exact``: the design's whole-number tallies (``exact_tallies``), when it has them;
+    ``combine``: the dimensions' and the overall aggregation (``combiners``), shared by
+    the calls for one design.
     """
     points = x.high - x.low + 1
     n_ind = len(x.indicators)
@@ -116,7 +121,7 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
         # Whole-number tallies: the product's figures do not depend on the block's size
         # (with other weights its rounding could), so memory stays flat.
         size = max(2, MAX_CELLS // count)
-    ones = np.ones((len(x.dimensions), 1))
+    dimensions, whole = combine if combine is not None else combiners(x, aggregation)
     for block in bootstrap.float_blocks(count, replicates, size, seed,
                                         flat.dtype.type):
         if exact is not None and mean:
@@ -128,14 +133,23 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
             product = np.asarray(block @ flat, dtype=np.float64)
             scores = indicator_scores(product.reshape(-1, n_ind, points), x.low, x.high,
                                       method)
-        dims = aggregate(scores, x.indicator_weights, x.membership, aggregation, points)
-        overall = aggregate(dims, x.dimension_weights, ones, aggregation, points)[:, 0]
+        dims = dimensions(scores)
+        overall = whole(dims)[:, 0]
         parts_i.append(scores)
         parts_d.append(dims)
         parts_o.append(overall)
     if len(parts_i) == 1:
         return parts_i[0], parts_d[0], parts_o[0]
     return np.vstack(parts_i), np.vstack(parts_d), np.concatenate(parts_o)
+
+
+def combiners(x: Design, aggregation: Aggregation) -> tuple[Combine, Combine]:
+    """The aggregation of indicator scores into dimensions, and of dimension scores into
+    the overall score, for the replicates of ``x`` (``composite.Combine``)."""
+    points = x.high - x.low + 1
+    return (Combine(x.indicator_weights, x.membership, aggregation, points),
+            Combine(x.dimension_weights, np.ones((len(x.dimensions), 1)), aggregation,
+                    points))
 
 
 class Exact:
@@ -278,8 +292,9 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     draws: dict[str, tuple[float, ...]] = {}
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
+        combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
         reps_i, reps_d, reps_o = replicate_scores(x, range(n), replicates, seed, method,
-                                                  aggregation, exact)
+                                                  aggregation, exact, combine)
         draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
         draws["overall"] = tuple(reps_o.tolist())
         # every interval summarised in one call: each column on its own, as before
@@ -291,7 +306,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             if len(rows) < 2:
                 continue
             _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method,
-                                        aggregation, exact)
+                                        aggregation, exact, combine)
             columns += [gd, go[:, None]]
             resampled.append(group)
         found = bootstrap.interval(np.hstack(columns))

@@ -148,6 +148,43 @@ def aggregate(scores: Array, weights: Array, membership: Array,
     return np.where(denominator > 0, out, np.nan)
 
 
+class Combine:
+    """``aggregate`` with one set of weights and membership for many score arrays (the
+    bootstrap's replicates of a questionnaire and of each group): the weights' copy and
+    the denominator, the same for every array of one shape without a missing score, are
+    made once per shape. The same operations on the same arrays as ``aggregate``, so the
+    same bits; arrays with a missing score go to ``aggregate`` itself."""
+
+    def __init__(self, weights: Array, membership: Array, aggregation: Aggregation,
+                 points: int) -> None:
+        self._weights, self._membership = weights, membership
+        self._aggregation, self._points = aggregation, points
+        self._made: dict[tuple[int, ...], tuple[Array, Array, NDArray[np.bool_], bool]] = {}
+
+    def __call__(self, scores: Array) -> Array:
+        if np.isnan(scores).any():
+            return aggregate(scores, self._weights, self._membership, self._aggregation,
+                             self._points)
+        made = self._made.get(scores.shape)
+        if made is None:
+            w = np.array(np.broadcast_to(self._weights, scores.shape), dtype=np.float64,
+                         order="C")
+            denominator = w @ self._membership
+            positive = denominator > 0
+            made = self._made[scores.shape] = (w, denominator, positive, bool(positive.all()))
+        w, denominator, positive, everywhere = made
+        points, membership = self._points, self._membership
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if self._aggregation == "geometric":
+                position = 1.0 + scores * (points - 1) / 100.0
+                mean = np.exp((w * np.log(position)) @ membership / denominator)
+                out = (mean - 1.0) * 100.0 / (points - 1)
+            else:
+                out = (w * scores) @ membership / denominator
+        # every denominator positive: ``np.where`` would copy ``out`` as it is
+        return out if everywhere else np.where(positive, out, np.nan)
+
+
 def aggregate_both(scores: Array, logs: Array, weights: Array, membership: Array,
                    points: int = 5, *, overwrite: bool = False) -> tuple[Array, Array]:
     """``aggregate`` arithmetic and geometric at once, for ``scores`` without a missing
