@@ -111,12 +111,12 @@ def interval(replicates: Array) -> list[Interval]:
     if whole.size and data.shape[0] >= 2:
         # Each column copied to contiguous memory: the sums then run in the same order
         # as for a single column, so the figures are those of the column-by-column path.
-        block = np.ascontiguousarray(data[:, whole].T)
-        lows, highs = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+        block = np.ascontiguousarray((data if whole.size == data.shape[1]
+                                      else data[:, whole]).T)
+        lows, highs = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2]).tolist()
         ses = np.std(block, axis=1, ddof=1).tolist()
         for k, column in enumerate(whole.tolist()):
-            out[column] = Interval(_round(ses[k]), _round(float(lows[k])),
-                                   _round(float(highs[k])))
+            out[column] = Interval(_round(ses[k]), _round(lows[k]), _round(highs[k]))
     for column in np.flatnonzero(~complete).tolist():
         good = data[:, column][~np.isnan(data[:, column])]
         if good.size < 2 or good.size < 0.95 * data.shape[0]:
