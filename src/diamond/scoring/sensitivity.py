@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from diamond.frozen import frozen
 from diamond.scoring.design import Design
-from diamond.stats import quantile
+from diamond.stats import heap, quantile
 from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
 from diamond.stats.ranks import ranks
 from diamond.stats.sensitivity import indices, matrices, sobol
@@ -71,6 +71,7 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     n, n_ind, n_dim = len(x.respondents), len(x.indicators), len(x.dimensions)
     if n < 2 or samples < 1 or n_dim == 0:
         return None
+    heap.keep()  # the temporaries' pages kept from one call to the next
     rows, log_rows, whole = _table(x, seed)
     groups = _groups(n_dim, n_ind)
     if whole:

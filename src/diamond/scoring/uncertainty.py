@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS
 from diamond.scoring.design import Design
-from diamond.stats import bootstrap, units
+from diamond.stats import bootstrap, heap, units
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
 from diamond.stats.composite import (
@@ -284,6 +284,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     ``scores`` maps dimension ids and ``"overall"`` to the assessment's own figures (the
     centre of the analytic intervals).
     """
+    heap.keep()  # the temporaries' pages kept from one call to the next
     n = len(x.respondents)
     ind_iv: dict[str, Interval] = {i: NO_INTERVAL for i in x.indicators}
     dim_iv: list[Interval] = [NO_INTERVAL] * len(x.dimensions)
