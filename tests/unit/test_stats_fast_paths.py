@@ -193,3 +193,39 @@ def test_indicator_scores_are_the_whole_product_summed() -> None:
                 mean = composite._sum_last(tally * values) / total
                 expected = (np.where(total > 0, mean, np.nan) - 1) / (k - 1) * 100.0
             assert _bits(composite.indicator_scores(tally, 1, k, "mean")) == _bits(expected)
+
+
+def test_combine_is_aggregate_for_every_array_it_is_given() -> None:
+    """``composite.Combine`` (the weights' copy and the denominator made once per shape)
+    gives ``aggregate``'s bits, with and without missing scores, both aggregations."""
+    rng = np.random.default_rng(4)
+    membership = np.zeros((9, 3))
+    membership[np.arange(9), np.arange(9) % 3] = 1.0
+    weights = rng.random(9) + 0.5
+    weights[4] = 0.0  # a zero weight: still positive denominators
+    for how in ("arithmetic", "geometric"):
+        combine = composite.Combine(weights, membership, how, 5)
+        for k in range(6):
+            scores = rng.random((200 + 100 * (k % 2), 9)) * 100
+            if k >= 3:
+                scores[rng.random(scores.shape) < 0.3] = np.nan
+            assert _bits(combine(scores)) == _bits(
+                composite.aggregate(scores, weights, membership, how, 5)), (how, k)
+    # a dimension without weight: NaN there, as ``aggregate`` gives
+    empty = composite.Combine(np.where(np.arange(9) % 3 == 0, 0.0, 1.0), membership,
+                              "arithmetic", 5)
+    scores = rng.random((50, 9)) * 100
+    assert _bits(empty(scores)) == _bits(composite.aggregate(
+        scores, np.where(np.arange(9) % 3 == 0, 0.0, 1.0), membership, "arithmetic", 5))
+
+
+def test_the_heap_thresholds_are_set_once_and_only_on_linux(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from diamond.stats import heap
+
+    monkeypatch.setattr(heap, "_done", [])
+    monkeypatch.setattr(heap.sys, "platform", "darwin")
+    heap.keep()  # elsewhere: nothing to do, and not tried again
+    assert heap._done == [True]
+    heap.keep()
+    assert heap._done == [True]
