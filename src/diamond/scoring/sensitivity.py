@@ -84,17 +84,22 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     ranks = {d: {a: (_r(first[g, 1 + k]), _r(total[g, 1 + k]))
                  for g, a in enumerate(ASSUMPTIONS)} for k, d in enumerate(x.dimensions)}
     # numpy's 5th and 95th percentiles (``quantile.linear``: the same bits, no
-    # ``numpy.ma`` import, one call for all the ranks)
-    good = sample[~np.isnan(sample[:, 0]), 0]
-    score = None if good.size == 0 else _pair(good)
-    dim_scores: dict[str, tuple[float, float] | None] = {}
-    rank_iv: dict[str, tuple[int, int]] = {}
+    # ``numpy.ma`` import, one call for all the ranks, one for all the scores when none
+    # is missing: each row's figures are those of its column alone)
+    scored = sample[:, [0, *range(1 + n_dim, 1 + 2 * n_dim)]].T  # overall, dimensions
+    pairs: list[tuple[float, float] | None]
+    if np.isnan(scored).any():
+        pairs = [None if good.size == 0 else _pair(good)
+                 for good in (row[~np.isnan(row)] for row in scored)]
+    else:
+        lows, highs = quantile.linear(np.ascontiguousarray(scored), PERCENTILES).tolist()
+        pairs = [(_r(low), _r(high)) for low, high in zip(lows, highs, strict=True)]
+    score = pairs[0]
+    dim_scores: dict[str, tuple[float, float] | None] = dict(
+        zip(x.dimensions, pairs[1:], strict=True))
     rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
-    for k, d in enumerate(x.dimensions):
-        column = sample[:, 1 + n_dim + k]
-        column = column[~np.isnan(column)]
-        dim_scores[d] = None if column.size == 0 else _pair(column)
-        rank_iv[d] = (math.floor(rank_low[k]), math.ceil(rank_high[k]))
+    rank_iv = {d: (math.floor(rank_low[k]), math.ceil(rank_high[k]))
+               for k, d in enumerate(x.dimensions)}
     return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)
 
 
