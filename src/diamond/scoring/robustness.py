@@ -246,10 +246,10 @@ def perturb(base: _Base) -> Perturbation:
     """Rank and score ranges under perturbed indicator weights; overall under dimension weights."""
     import numpy as np  # loaded by scoring already (``assess``)
 
+    from diamond.stats.ranks import ranks as ranks_within
+
     n = len(base.dims)
     base_ranks = ranks(base.scores)
-    seen_ranks: list[list[int]] = [[] for _ in range(n)]
-    seen_scores: list[list[float]] = [[] for _ in range(n)]
     # Every draw's factors at once, in the order the draws take them (per draw: one per
     # indicator of the framework, counted or not, in framework order, then one per
     # dimension): ``uniform(a, b)`` is ``a + (b - a) * random()``, the same operations
@@ -258,7 +258,7 @@ def perturb(base: _Base) -> Perturbation:
     width = sum(base.sizes) + n
     factors = _factors(width)
     starts = [sum(base.sizes[:d]) for d in range(n)]
-    columns: list[list[float | None]] = []
+    scores = np.full((DRAWS, n), math.nan)  # NaN: no score in that draw
     for d in range(n):
         num, den = np.zeros(DRAWS), np.zeros(DRAWS)
         for m in base.members[d]:
@@ -266,8 +266,9 @@ def perturb(base: _Base) -> Perturbation:
                 weight = m.weight * factors[:, starts[d] + m.position]
                 num, den = num + weight * m.score, den + weight
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = (num / den).tolist()
-        columns.append([v if p else None for v, p in zip(mean, (den > 0).tolist(), strict=True)])
+            mean = num / den
+        scored = den > 0
+        scores[scored, d] = mean[scored]
     num, den = np.zeros(DRAWS), np.zeros(DRAWS)
     for d, (score, w) in enumerate(zip(base.scores, base.dim_weights, strict=True)):
         weight = w * factors[:, width - n + d]
@@ -278,20 +279,22 @@ def perturb(base: _Base) -> Perturbation:
     with np.errstate(invalid="ignore", divide="ignore"):
         overall_mean = (num / den).tolist()
     overalls = [v for v, p in zip(overall_mean, (den > 0).tolist(), strict=True) if p]
-    for draw in range(DRAWS):
-        scores = [column[draw] for column in columns]
-        for d, (rank, score) in enumerate(zip(ranks(scores), scores, strict=True)):
-            if rank is not None and score is not None:
-                seen_ranks[d].append(rank)
-                seen_scores[d].append(score)
+    # each draw's ranks as ``ranks`` gives them (on the scores rounded by Python's
+    # ``round``; a missing score ranks below every other and is then left out)
+    rounded = np.array([round(v, DECIMALS) for v in scores.ravel().tolist()]).reshape(
+        scores.shape) if scores.size else scores
+    drawn = ranks_within(rounded) if n else np.zeros((DRAWS, 0), dtype=np.int64)
     dimensions: dict[str, RankRange] = {}
     for d, dim_id in enumerate(base.dims):
-        rank, got = base_ranks[d], seen_ranks[d]
+        rank = base_ranks[d]
+        kept = ~np.isnan(scores[:, d])
+        got = drawn[kept, d].tolist()
         if rank is None or not got:
             dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
             continue
+        seen = scores[kept, d].tolist()
         changed = sum(1 for r in got if r != rank) / len(got)
-        low, high = _rounded(min(seen_scores[d])), _rounded(max(seen_scores[d]))
+        low, high = _rounded(min(seen)), _rounded(max(seen))
         dimensions[dim_id] = RankRange(rank, min(got), max(got), low, high, changed,
                                        changed > UNSTABLE_SHARE)
     return Perturbation(dimensions, _rounded(min(overalls, default=None)),
