@@ -222,6 +222,7 @@ def weighted_median(values: Sequence[Number], weights: Sequence[Number]) -> Frac
     return median_of(tally(values, weights)[0])
 
 
+@functools.lru_cache(maxsize=64)
 def uniform_variance(points: int) -> Fraction:
     """σ²_EU = (A² − 1)/12, the variance of uniform answers on an ``A``-point scale."""
     if points < 2:
@@ -234,7 +235,7 @@ def rwg(variance: Fraction | None, n: int, points: int) -> Fraction | None:
     if variance is None or n < 2:
         return None
     spread = uniform_variance(points)
-    exact = Fraction(variance)
+    exact = variance if type(variance) is Fraction else Fraction(variance)
     # 1 − s²/σ² = (σ_n·s_d − s_n·σ_d) / (σ_n·s_d), σ² > 0: clamp on the numerator's sign
     top = spread.numerator * exact.denominator
     left = top - exact.numerator * spread.denominator
@@ -249,6 +250,6 @@ def normalise(value: Fraction, low: int, high: int) -> Fraction:
     """``(value − low) / (high − low) × 100``: a scale value as a 0–100 score."""
     if high <= low:
         raise ValueError(f"empty scale {low}..{high}")
-    exact = Fraction(value)
+    exact = value if type(value) is Fraction else Fraction(value)
     return Fraction((exact.numerator - low * exact.denominator) * 100,
                     exact.denominator * (high - low))
