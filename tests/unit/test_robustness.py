@@ -217,6 +217,32 @@ def test_dimension_without_each_respondent_is_the_member_by_member_loop(
 # --------------------------------------------------------------------------- weights
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_draws_rank_as_on_their_rounded_scores(seed: int) -> None:
+    """Only draws with two scores within two units of the last decimal are rounded before
+    ranking; every draw ranks as on the scores all rounded (near ties, exact ties,
+    missing scores, values beyond 1,000)."""
+    import numpy as np
+
+    from diamond.scoring.robustness import DECIMALS, _rounded_where_near
+    from diamond.stats.ranks import ranks as ranks_within
+
+    rng = np.random.default_rng(seed)
+    d = int(rng.integers(1, 8))
+    scores = rng.random((DRAWS, d)) * 100
+    base = rng.random(DRAWS) * 100
+    for column in range(d):
+        pick = rng.random(DRAWS) < 0.3  # near the draw's common value, ±30 units of 10⁻¹⁰
+        scores[pick, column] = base[pick] + rng.integers(-30, 31, int(pick.sum())) * 1e-10
+    scores[rng.random((DRAWS, d)) < 0.05] = np.nan
+    scores[rng.random((DRAWS, d)) < 0.05] = 50.0
+    if seed % 5 == 0:
+        scores[3, 0] = 12345.678901234
+    every = np.array([round(v, DECIMALS) for v in scores.ravel().tolist()]).reshape(
+        scores.shape)
+    assert np.array_equal(ranks_within(_rounded_where_near(scores)), ranks_within(every))
+
+
 def test_ranks() -> None:
     assert ranks([50.0, None, 70.0, 50.0]) == [2, None, 1, 3]
 

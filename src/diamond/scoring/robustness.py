@@ -260,11 +260,17 @@ def perturb(base: _Base) -> Perturbation:
     starts = [sum(base.sizes[:d]) for d in range(n)]
     scores = np.full((DRAWS, n), math.nan)  # NaN: no score in that draw
     for d in range(n):
-        num, den = np.zeros(DRAWS), np.zeros(DRAWS)
-        for m in base.members[d]:
-            if m.score is not None:
-                weight = m.weight * factors[:, starts[d] + m.position]
-                num, den = num + weight * m.score, den + weight
+        # per draw ``num + weight · score`` and ``den + weight`` member after member (the
+        # scored ones): a running sum along the members adds in that very order, and
+        # starting from the first term instead of 0.0 + it changes nothing (no term is -0.0)
+        scored_members = [m for m in base.members[d] if m.score is not None]
+        if not scored_members:
+            continue
+        weight = np.array([m.weight for m in scored_members]) * factors[
+            :, [starts[d] + m.position for m in scored_members]]
+        terms = weight * np.array([m.score for m in scored_members])
+        num = np.cumsum(terms, axis=1)[:, -1]
+        den = np.cumsum(weight, axis=1)[:, -1]
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = num / den
         scored = den > 0
@@ -281,9 +287,8 @@ def perturb(base: _Base) -> Perturbation:
     overalls = [v for v, p in zip(overall_mean, (den > 0).tolist(), strict=True) if p]
     # each draw's ranks as ``ranks`` gives them (on the scores rounded by Python's
     # ``round``; a missing score ranks below every other and is then left out)
-    rounded = np.array([round(v, DECIMALS) for v in scores.ravel().tolist()]).reshape(
-        scores.shape) if scores.size else scores
-    drawn = ranks_within(rounded) if n else np.zeros((DRAWS, 0), dtype=np.int64)
+    drawn = ranks_within(_rounded_where_near(scores)) if n else np.zeros((DRAWS, 0),
+                                                                         dtype=np.int64)
     dimensions: dict[str, RankRange] = {}
     for d, dim_id in enumerate(base.dims):
         rank = base_ranks[d]
@@ -299,6 +304,34 @@ def perturb(base: _Base) -> Perturbation:
                                        changed > UNSTABLE_SHARE)
     return Perturbation(dimensions, _rounded(min(overalls, default=None)),
                         _rounded(max(overalls, default=None)))
+
+
+def _rounded_where_near(scores: Array) -> Array:
+    """``scores`` (draws × dimensions, NaN: none) ranked as ``ranks`` ranks them: on the
+    values rounded by Python's ``round`` to ``DECIMALS`` decimals. Rounding is monotonic
+    and moves a value by at most half a unit of the last decimal (plus a rounding to
+    double, below 10⁻¹² for values up to 1,000), so two scores further apart than two
+    such units keep their order once rounded and cannot become equal: only the draws
+    with two scores that close (or any value beyond 1,000) are rounded, the others
+    rank the same on their own values."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
+    near = 2 * 10.0 ** -DECIMALS
+    with np.errstate(invalid="ignore"):
+        if (np.abs(scores) > 1000.0).any():
+            chosen = np.arange(scores.shape[0])
+        else:
+            close = np.abs(scores[:, :, None] - scores[:, None, :]) <= near
+            diagonal = np.arange(scores.shape[1])
+            close[:, diagonal, diagonal] = False
+            chosen = np.flatnonzero(close.any(axis=(1, 2)))
+    if not chosen.size:
+        return scores
+    out = scores.copy()
+    part = scores[chosen]
+    out[chosen] = np.array([round(v, DECIMALS) for v in part.ravel().tolist()]).reshape(
+        part.shape)
+    return out
 
 
 def analyse(
