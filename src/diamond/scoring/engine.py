@@ -209,7 +209,9 @@ def _geometric_of(present: list[tuple[Fraction, float]], points: int) -> Fractio
 
 
 def _float(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
+    """``float(value)``, which is the numerator's true division by the denominator
+    (``numbers.Rational.__float__``; correctly rounded), without its two method calls."""
+    return None if value is None else value.numerator / value.denominator
 
 
 def reasons(figures: Figures) -> tuple[Reason, ...]:
@@ -243,7 +245,8 @@ def _dimension_results(
                 id=indicator.id, dimension=dimension.id, text=indicator.text.get(lang),
                 weight=questionnaire.weights.indicators.get(indicator.id, 1.0), n=f.n,
                 mean=_float(f.mean), median=_float(f.median),
-                sd=None if f.variance is None else math.sqrt(f.variance),
+                sd=None if f.variance is None else math.sqrt(
+                    f.variance.numerator / f.variance.denominator),
                 rwg=_float(f.rwg), score=score, band=band_for(score), reasons=reasons(f),
                 counts=_counts(points, column[indicator.id]),
             ))

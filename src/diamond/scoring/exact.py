@@ -80,10 +80,11 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
     n = np.concatenate([counts.sum(axis=0)[None], counts[chosen]]).sum(axis=2).astype(
         np.int64).tolist()
     rows = totals.astype(np.int64).tolist()
+    span = scale.max - scale.min
+    by_mean = method == "mean"
     out: list[dict[str, Figures]] = []
     for s in range(len(chosen) + 1):
         full = s == 0
-        want_mean, want_median = full or method == "mean", full or method == "median"
         found: dict[str, Figures] = {}
         for i, indicator in enumerate(indicators):
             total, count = s0[s][i], n[s][i]
@@ -91,16 +92,23 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
                 found[indicator] = Figures(count, None, None, None, None, None)
                 continue
             first = s1[s][i]
-            mean = Fraction(first, total) if want_mean else None
-            median = _median(rows[s][i], total, low) if want_median else None
-            variance = None
+            mean = median = variance = agreement = None
+            if by_mean or full:
+                mean = Fraction(first, total)
+            if not by_mean or full:
+                median = _median(rows[s][i], total, low)
             if full:
                 variance = (Fraction(0) if count == 1 else Fraction(
                     (total * s2[s][i] - first * first) * count, total * total * (count - 1)))
-            value = mean if method == "mean" else median
-            score = None if value is None else normalise(value, scale.min, scale.max)
-            found[indicator] = Figures(count, mean, median, variance,
-                                       rwg(variance, count, scale.points), score)
+                agreement = rwg(variance, count, scale.points)
+            # ``normalise`` of the mean Σw·x/Σw (made from the sums) or of the median
+            if by_mean and span > 0:
+                score = Fraction((first - low * total) * 100, total * span)
+            else:
+                value = mean if by_mean else median
+                assert value is not None
+                score = normalise(value, low, scale.max)
+            found[indicator] = Figures(count, mean, median, variance, agreement, score)
         out.append(found)
     return out
 

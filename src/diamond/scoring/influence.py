@@ -47,7 +47,7 @@ def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
         k, where = divmod(cell, width)
         code, w = divmod(where, weights)
         member = members[k]
-        found = member.without(member.lo + code, base.weight_ints[w])
+        found = member.score_without(member.lo + code, base.weight_ints[w])
         table[k, where] = math.nan if found is None else found
     own = np.array([math.nan if member.score is None else member.score for member in members])
     scores = np.where(answered, table[np.arange(len(members))[None, :], pair], own[None, :])
