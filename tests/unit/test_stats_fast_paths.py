@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from diamond.stats import composite, quantile
+from diamond.stats import reliability as reliability_module
 from diamond.stats.reliability import (
     Reliability,
     alpha_of,
@@ -112,8 +113,13 @@ def _loop_reliability(x: np.ndarray, w: np.ndarray, ids: list[str]) -> Reliabili
     return Reliability(alpha_of(sub), deleted, item_total, first_eigen_share(sub))
 
 
-@pytest.mark.parametrize("n", [2, 3, 9, 40, 130, 301])
-def test_reliability_is_the_item_by_item_loop(n: int) -> None:
+@pytest.mark.parametrize(("n", "chunk"), [(2, None), (3, None), (9, None), (40, None),
+                                        (40, 50), (130, None), (301, 700), (2100, None)])
+def test_reliability_is_the_item_by_item_loop(
+    n: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if chunk is not None:  # the pairs' covariances taken a few rows at a time
+        monkeypatch.setattr(reliability_module, "CHUNK", chunk)
     rng = np.random.default_rng(300 + n)
     for k in (1, 2, 3, 4, 7, 11, 14):
         ids = [f"i{c}" for c in range(k)]

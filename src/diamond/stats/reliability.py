@@ -27,6 +27,11 @@ from diamond.frozen import frozen
 
 Array = NDArray[np.float64]
 ACCEPTABLE_ALPHA = 0.70
+#: At most about this many cells (pairs × respondents) are held at once by the pairs'
+#: covariances.
+CHUNK = 1 << 16
+#: Above this many respondents the pairs are taken one at a time.
+GROUPED = 2048
 
 
 @frozen
@@ -49,6 +54,9 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
     done = _complete_pairs(x, w, out)
     if all(done):
         return out
+    if x.shape[0] > GROUPED:
+        _pair_by_pair(x, w, k, done, out)
+        return out
     # the pairs left, in the loop's order (i ≤ j), and the respondents each pair shares
     # (answered both, weight positive)
     usable = ~np.isnan(x) & (w > 0)[:, None]
@@ -64,17 +72,47 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
     for n in sorted(set(shared.tolist())):
         if n < 2:
             continue
-        chosen = np.flatnonzero(shared == n)
-        i, j = first[chosen], second[chosen]
-        rows = np.nonzero(both[:, chosen].T)[1].reshape(chosen.size, n)
-        v, a, b = (np.ascontiguousarray(part) for part in (
-            w[rows], x[rows, i[:, None]], x[rows, j[:, None]]))
-        total = v.sum(axis=1)
-        mean_a = ((v * a).sum(axis=1) / total)[:, None]
-        mean_b = ((v * b).sum(axis=1) / total)[:, None]
-        cov = (v * (a - mean_a) * (b - mean_b)).sum(axis=1) / total
-        out[i, j] = out[j, i] = cov * n / (n - 1)
+        same = np.flatnonzero(shared == n)
+        step = max(1, CHUNK // n)  # a bounded number of cells at a time
+        for start in range(0, same.size, step):
+            _covariances(x, w, both, first, second, same[start:start + step], n, out)
     return out
+
+
+def _pair_by_pair(x: Array, w: Array, k: int, done: list[bool], out: Array) -> None:
+    """The pairs not done, one at a time (many respondents: selecting each pair's
+    respondents by mask is then cheaper than gathering many pairs' rows)."""
+    # each item's usable answers (answered, weight positive) and its column, made once
+    valid = [np.asarray(~np.isnan(x[:, i]) & (w > 0), dtype=bool) for i in range(k)]
+    columns = [x[:, i] for i in range(k)]
+    for i in range(k):
+        for j in range(i, k):
+            if done[i] and done[j]:
+                continue
+            both = valid[i] & valid[j]
+            n = int(np.count_nonzero(both))
+            if n < 2:
+                continue
+            v, a, b = w[both], columns[i][both], columns[j][both]
+            total = v.sum()
+            cov = (v * (a - (v * a).sum() / total) * (b - (v * b).sum() / total)).sum() / total
+            out[i, j] = out[j, i] = cov * n / (n - 1)
+
+
+def _covariances(x: Array, w: Array, both: NDArray[np.bool_], first: NDArray[np.intp],
+                 second: NDArray[np.intp], chosen: NDArray[np.intp], n: int,
+                 out: Array) -> None:
+    """The covariances of the pairs ``chosen`` (each shared by ``n`` respondents) into
+    ``out``, one row per pair."""
+    i, j = first[chosen], second[chosen]
+    rows = np.nonzero(both[:, chosen].T)[1].reshape(chosen.size, n)
+    v, a, b = (np.ascontiguousarray(part) for part in (
+        w[rows], x[rows, i[:, None]], x[rows, j[:, None]]))
+    total = v.sum(axis=1)
+    mean_a = ((v * a).sum(axis=1) / total)[:, None]
+    mean_b = ((v * b).sum(axis=1) / total)[:, None]
+    cov = (v * (a - mean_a) * (b - mean_b)).sum(axis=1) / total
+    out[i, j] = out[j, i] = cov * n / (n - 1)
 
 
 @functools.lru_cache(maxsize=64)
