@@ -73,8 +73,9 @@ def test_exact_figures_from_the_tally_are_the_counted_figures(
     weights: tuple[float, ...], method: Method,
 ) -> None:
     """``exact.figures`` (whole and groups at once) is ``counted_figures`` of the counts,
-    value for value, ties of the median at exactly half included; weights whose integer
-    sums would not be exact in double precision are left to the counting path (None)."""
+    value for value (a group's number of answers and score), ties of the median at
+    exactly half included; weights whose integer sums would not be exact in double
+    precision are left to the counting path (None)."""
     for seed, n in enumerate([1, 2, 3, 4, 6, 9, 40, 120]):
         q = make(people(n, seed=seed, weights=weights))
         m = matrix.of(q, CAT)
@@ -89,8 +90,12 @@ def test_exact_figures_from_the_tally_are_the_counted_figures(
         for part, figures in zip([None, *([k] for k in present)], found, strict=True):
             expected = {i: counted_figures(c, q.scale, method, full=part is None)
                         for i, c in matrix.counted(t, INDICATORS, q.scale.min, part).items()}
-            assert figures == expected
             assert list(figures) == list(expected)
+            if part is None:
+                assert figures == expected
+            else:  # a group's: the number of answers and the score
+                assert {i: (f.n, f.score) for i, f in figures.items()} == {
+                    i: (f.n, f.score) for i, f in expected.items()}
 
 
 def test_sparse_counting_gives_the_dense_counts(monkeypatch: pytest.MonkeyPatch) -> None:

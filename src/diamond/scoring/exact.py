@@ -49,9 +49,10 @@ def weight_units(weights: Sequence[float]) -> list[int] | None:
 def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
             groups: Sequence[int]) -> list[dict[str, Figures]] | None:
     """The figures of the whole (all statistics) and then of each group of ``groups``
-    (indices into ``GROUPS``; only the score's statistic), as ``engine.score_counted``
-    computes them from ``matrix.counted`` counts; None when the integer sums could be
-    inexact in double precision or a weight is not positive (then count as before)."""
+    (indices into ``GROUPS``; the number of answers and the score, which is all a group's
+    dimension and overall scores need), as ``engine.score_counted`` computes them from
+    ``matrix.counted`` counts; None when the integer sums could be inexact in double
+    precision or a weight is not positive (then count as before)."""
     from diamond.scoring.engine import Figures  # engine imports this module when scoring
 
     units = weight_units(t.weights)
@@ -92,6 +93,10 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
                 found[indicator] = Figures(count, None, None, None, None, None)
                 continue
             first = s1[s][i]
+            if not full and by_mean and span > 0:  # a group's: the score alone
+                found[indicator] = Figures(count, None, None, None, None, Fraction(
+                    (first - low * total) * 100, total * span))
+                continue
             mean = median = variance = agreement = None
             if by_mean or full:
                 mean = Fraction(first, total)
