@@ -184,8 +184,8 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
     """
     cov = pairwise_covariance(answers, weights)
     candidates = [i for i in range(len(ids)) if cov[i, i] > 0]
-    usable = [i for i, gap in zip(candidates, np.isnan(cov[np.ix_(candidates, candidates)])
-                                  .any(axis=1).tolist(), strict=True) if not gap]
+    gaps: list[bool] = np.isnan(cov[np.ix_(candidates, candidates)]).any(axis=1).tolist()
+    usable = [i for i, gap in zip(candidates, gaps, strict=True) if not gap]
     sub = cov[np.ix_(usable, usable)]
     deleted: dict[str, float | None] = {item: None for item in ids}
     item_total: dict[str, float | None] = {item: None for item in ids}
