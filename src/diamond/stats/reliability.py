@@ -184,7 +184,8 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
     """
     cov = pairwise_covariance(answers, weights)
     candidates = [i for i in range(len(ids)) if cov[i, i] > 0]
-    gaps: list[bool] = np.isnan(cov[np.ix_(candidates, candidates)]).any(axis=1).tolist()
+    missing = np.asarray(np.isnan(cov[np.ix_(candidates, candidates)]).any(axis=1), dtype=bool)
+    gaps: list[bool] = missing.tolist()
     usable = [i for i, gap in zip(candidates, gaps, strict=True) if not gap]
     sub = cov[np.ix_(usable, usable)]
     deleted: dict[str, float | None] = {item: None for item in ids}
