@@ -154,7 +154,93 @@ def test_leave_one_out_equals_rescoring_without_each_respondent(seed: int, name:
             assert influence.respondent in {i for i, c in changes.items() if top - c < 1e-9}
 
 
+def _member_by_member(base: Any, m: Any, d: int) -> Any:
+    """A dimension's scores without each respondent, member by member (the code before
+    the members were taken at once)."""
+    import math
+
+    import numpy as np
+
+    from diamond.scoring.matrix import NONE
+
+    n = len(m)
+    _, windex = m.weight_values
+    num, den = np.zeros(n), np.zeros(n)
+    for member in base.members[d]:
+        codes = m.codes[:, base.columns[member.id]]
+        answered = codes != NONE
+        base_score = math.nan if member.score is None else member.score
+        scores = np.full(n, base_score)
+        if answered.any():
+            pairs = np.flatnonzero(np.bincount(
+                codes[answered].astype(np.int64) * len(base.weight_ints) + windex[answered]))
+            table = np.full(int(pairs.max()) + 1, base_score)
+            for pair in pairs.tolist():
+                code, w = divmod(pair, len(base.weight_ints))
+                found = member.without(member.lo + code, base.weight_ints[w])
+                table[pair] = math.nan if found is None else found
+            scores[answered] = table[codes[answered].astype(np.int64) * len(base.weight_ints)
+                                     + windex[answered]]
+        scored = ~np.isnan(scores)
+        num = np.where(scored, num + member.weight * scores, num)
+        den = np.where(scored, den + member.weight, den)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / den, math.nan)
+
+
+@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("name", ["mean", "median"])
+def test_dimension_without_each_respondent_is_the_member_by_member_loop(
+    seed: int, name: str,
+) -> None:
+    from diamond.scoring import influence, matrix
+    from diamond.scoring.robustness import _Base
+
+    rng = random.Random(1000 + seed)
+    indicators = list(CAT.indicators)
+    share = rng.choice([0.2, 0.5, 0.9, 1.0])
+    respondents = [
+        r(f"r{k:03d}", {i: rng.choice([1, 2, 2, 3, 5]) for i in indicators
+                        if rng.random() < share},
+          weight=rng.choice([1.0, 0.5, 2.0, 1.3, 0.1]))
+        for k in range(rng.choice([2, 3, 5, 12, 40, 90]))]
+    weights = {"indicators": {i: rng.choice([0.0, 0.5, 1.0, 2.5])
+                              for i in rng.sample(indicators, 10)}}
+    q = make(respondents, weights=weights)
+    answers = matrix.of(q, CAT)
+    base = _Base(q, CAT, name == "median", matrix.tally(answers, q.scale.points))
+    for d in range(len(base.dims)):
+        got = influence._dimension_without(base, answers, d)
+        assert got.tobytes() == _member_by_member(base, answers, d).tobytes()
+
+
 # --------------------------------------------------------------------------- weights
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_draws_rank_as_on_their_rounded_scores(seed: int) -> None:
+    """Only draws with two scores within two units of the last decimal are rounded before
+    ranking; every draw ranks as on the scores all rounded (near ties, exact ties,
+    missing scores, values beyond 1,000)."""
+    import numpy as np
+
+    from diamond.scoring.robustness import DECIMALS, _rounded_where_near
+    from diamond.stats.ranks import ranks as ranks_within
+
+    rng = np.random.default_rng(seed)
+    d = int(rng.integers(1, 8))
+    scores = rng.random((DRAWS, d)) * 100
+    base = rng.random(DRAWS) * 100
+    for column in range(d):
+        pick = rng.random(DRAWS) < 0.3  # near the draw's common value, ±30 units of 10⁻¹⁰
+        scores[pick, column] = base[pick] + rng.integers(-30, 31, int(pick.sum())) * 1e-10
+    scores[rng.random((DRAWS, d)) < 0.05] = np.nan
+    scores[rng.random((DRAWS, d)) < 0.05] = 50.0
+    if seed % 5 == 0:
+        scores[3, 0] = 12345.678901234
+    every = np.array([round(v, DECIMALS) for v in scores.ravel().tolist()]).reshape(
+        scores.shape)
+    assert np.array_equal(ranks_within(_rounded_where_near(scores)), ranks_within(every))
 
 
 def test_ranks() -> None:

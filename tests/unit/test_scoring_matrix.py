@@ -21,9 +21,11 @@ from diamond.frameworks import builtin
 from diamond.limits import Limits
 from diamond.loader import load_questionnaire, require_valid
 from diamond.models.questionnaire import GROUPS, Questionnaire
-from diamond.scoring import assess, matrix, to_json_dict, uncertainty
+from diamond.scoring import assess, exact, matrix, to_json_dict, uncertainty
 from diamond.scoring.counts import count_by_group
 from diamond.scoring.design import design
+from diamond.scoring.engine import counted_figures
+from diamond.scoring.result import Method
 from diamond.stats import bootstrap
 
 CAT = builtin("stm-2015")
@@ -62,6 +64,38 @@ def test_counts_from_the_array_are_the_counts_of_the_objects(
         m.sizes()) == [g for g in GROUPS if g in m.sizes()]
     assert m.silent() == [r.id for r in q.respondents
                           if not any(v is not None for v in r.answers.values())]
+
+
+@pytest.mark.parametrize("weights", [(1.0,), (0.3, 0.7, 1.1), (0.5, 1.5, 2.0), (1e6,),
+                                     (0.1, 0.25, 1 / 3, 2.0)])
+@pytest.mark.parametrize("method", ["mean", "median"])
+def test_exact_figures_from_the_tally_are_the_counted_figures(
+    weights: tuple[float, ...], method: Method,
+) -> None:
+    """``exact.figures`` (whole and groups at once) is ``counted_figures`` of the counts,
+    value for value (a group's number of answers and score), ties of the median at
+    exactly half included; weights whose integer sums would not be exact in double
+    precision are left to the counting path (None)."""
+    for seed, n in enumerate([1, 2, 3, 4, 6, 9, 40, 120]):
+        q = make(people(n, seed=seed, weights=weights))
+        m = matrix.of(q, CAT)
+        t = matrix.tally(m, q.scale.points)
+        present = [k for k, g in enumerate(GROUPS) if g in m.sizes()]
+        found = exact.figures(t, INDICATORS, q.scale, method, present)
+        if exact.weight_units(t.weights) is None or max(exact.weight_units(t.weights) or [0]) * (
+                int(t.counts.sum()) * 25) >= exact.EXACT:
+            assert found is None
+            continue
+        assert found is not None and len(found) == len(present) + 1
+        for part, figures in zip([None, *([k] for k in present)], found, strict=True):
+            expected = {i: counted_figures(c, q.scale, method, full=part is None)
+                        for i, c in matrix.counted(t, INDICATORS, q.scale.min, part).items()}
+            assert list(figures) == list(expected)
+            if part is None:
+                assert figures == expected
+            else:  # a group's: the number of answers and the score
+                assert {i: (f.n, f.score) for i, f in figures.items()} == {
+                    i: (f.n, f.score) for i, f in expected.items()}
 
 
 def test_sparse_counting_gives_the_dense_counts(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,11 +8,20 @@ in-place blocks against A, B and the stacked copies.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from diamond.stats import composite, quantile
-from diamond.stats.reliability import pairwise_covariance
+from diamond.stats import reliability as reliability_module
+from diamond.stats.reliability import (
+    Reliability,
+    alpha_of,
+    first_eigen_share,
+    pairwise_covariance,
+    reliability,
+)
 from diamond.stats.sensitivity import sobol
 
 
@@ -127,6 +136,49 @@ def test_pairwise_covariance_fast_path_is_the_loop(n: int) -> None:
             if case == 5:
                 w[0] = 0.0
             assert _bits(pairwise_covariance(x, w)) == _bits(_loop_covariance(x, w))
+
+
+def _loop_reliability(x: np.ndarray, w: np.ndarray, ids: list[str]) -> Reliability:
+    """``reliability`` item by item (the code before the items' rests were made at once)."""
+    cov = _loop_covariance(x, w)
+    candidates = [i for i in range(len(ids)) if cov[i, i] > 0]
+    usable = [i for i in candidates if not np.isnan(cov[i, candidates]).any()]
+    sub = cov[np.ix_(usable, usable)]
+    deleted: dict[str, float | None] = {item: None for item in ids}
+    item_total: dict[str, float | None] = {item: None for item in ids}
+    for pos, i in enumerate(usable):
+        rest = [q for q in range(len(usable)) if q != pos]
+        rest_cov = sub[np.ix_(rest, rest)]
+        deleted[ids[i]] = alpha_of(rest_cov)
+        rest_var = float(rest_cov.sum())
+        if rest and rest_var > 0:
+            item_total[ids[i]] = float(sub[pos, rest].sum()) / math.sqrt(sub[pos, pos] * rest_var)
+    return Reliability(alpha_of(sub), deleted, item_total, first_eigen_share(sub))
+
+
+@pytest.mark.parametrize(("n", "chunk"), [(2, None), (3, None), (9, None), (40, None),
+                                        (40, 50), (130, None), (301, 700), (2100, None)])
+def test_reliability_is_the_item_by_item_loop(
+    n: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if chunk is not None:  # the pairs' covariances taken a few rows at a time
+        monkeypatch.setattr(reliability_module, "CHUNK", chunk)
+    rng = np.random.default_rng(300 + n)
+    for k in (1, 2, 3, 4, 7, 11, 14):
+        ids = [f"i{c}" for c in range(k)]
+        for case in range(8):
+            x = rng.integers(1, 6, (n, k)).astype(float)
+            if case in (1, 5, 7):
+                x[rng.random((n, k)) < (0.1 if case == 1 else 0.4)] = np.nan
+            if case == 2:
+                x[:, 0] = 3.0  # no variance: left out
+            if case == 3:
+                x = x + rng.random((n, k)) * 1e-3
+            w = np.ones(n) if case < 4 else rng.choice([0.5, 1.0, 2.0, 1 / 3], n)
+            if case == 6:
+                w[: n // 2] = 0.0
+            got, expected = reliability(x, w, ids), _loop_reliability(x, w, ids)
+            assert repr(got) == repr(expected)
 
 
 def test_aggregate_both_is_two_aggregates() -> None:

@@ -65,7 +65,7 @@ from diamond.models.questionnaire import GROUPS, Group, Questionnaire, Responden
 from diamond.models.text import Language
 from diamond.scoring import analysis, evidence, robustness, support, swot, tows
 from diamond.scoring.bands import band_for
-from diamond.scoring.counts import Counted, collect, count_by_group
+from diamond.scoring.counts import Counted, collect
 from diamond.scoring.result import (
     AGGREGATIONS,
     METHODS,
@@ -168,9 +168,16 @@ def score_counted(
     full: bool = True,
     aggregation: str = "arithmetic",
 ) -> Scores:
-    """``score_respondents`` from answers already counted (``count_by_group``)."""
+    """``score_respondents`` from answers already counted (``counts.count_by_group``)."""
     scale = questionnaire.scale
     figures = {i: counted_figures(counted[i], scale, method, full=full) for i in counted}
+    return scores_of(figures, questionnaire, catalogue, aggregation)
+
+
+def scores_of(figures: dict[str, Figures], questionnaire: Questionnaire, catalogue: Catalogue,
+              aggregation: str = "arithmetic") -> Scores:
+    """The dimension and overall scores of the indicators' ``figures``."""
+    scale = questionnaire.scale
     weights = questionnaire.weights
     dimensions: dict[str, Fraction | None] = {}
     for dimension in catalogue.framework.dimensions:
@@ -202,7 +209,9 @@ def _geometric_of(present: list[tuple[Fraction, float]], points: int) -> Fractio
 
 
 def _float(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
+    """``float(value)``, which is the numerator's true division by the denominator
+    (``numbers.Rational.__float__``; correctly rounded), without its two method calls."""
+    return None if value is None else value.numerator / value.denominator
 
 
 def reasons(figures: Figures) -> tuple[Reason, ...]:
@@ -236,7 +245,8 @@ def _dimension_results(
                 id=indicator.id, dimension=dimension.id, text=indicator.text.get(lang),
                 weight=questionnaire.weights.indicators.get(indicator.id, 1.0), n=f.n,
                 mean=_float(f.mean), median=_float(f.median),
-                sd=None if f.variance is None else math.sqrt(f.variance),
+                sd=None if f.variance is None else math.sqrt(
+                    f.variance.numerator / f.variance.denominator),
                 rwg=_float(f.rwg), score=score, band=band_for(score), reasons=reasons(f),
                 counts=_counts(points, column[indicator.id]),
             ))
@@ -251,20 +261,12 @@ def _dimension_results(
 
 
 def _groups(
-    questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
-    counted: Mapping[Group, Counted] | None = None, sizes: Mapping[Group, int] | None = None,
+    catalogue: Catalogue, scored: Mapping[Group, Scores], sizes: Mapping[Group, int],
 ) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
+    """Each group's result (``scored``: the groups present, in ``GROUPS`` order) and the
+    spread of the groups' dimension scores."""
     groups: list[GroupResult] = []
-    exact: list[Scores] = []
-    by_group = counted if counted is not None else count_by_group(questionnaire.respondents,
-                                                                   catalogue)
-    sizes = sizes if sizes is not None else _by_group(questionnaire.respondents)
-    for group in GROUPS:
-        if group not in sizes:
-            continue
-        scores = score_counted(by_group[group], questionnaire, catalogue, method, full=False,
-                               aggregation=aggregation)
-        exact.append(scores)
+    for group, scores in scored.items():
         overall = _float(scores.overall)
         groups.append(GroupResult(
             id=group, respondents=sizes[group], overall=overall, band=band_for(overall),
@@ -272,18 +274,10 @@ def _groups(
         ))
     spread: dict[str, float | None] = {}
     for dimension_id in catalogue.dimensions:
-        present = [s for s in (e.dimensions[dimension_id] for e in exact) if s is not None]
+        present = [s for s in (e.dimensions[dimension_id] for e in scored.values())
+                   if s is not None]
         spread[dimension_id] = float(max(present) - min(present)) if len(present) >= 2 else None
     return tuple(groups), spread
-
-
-def _by_group(respondents: Sequence[Respondent]) -> Mapping[Group, int]:
-    counts: dict[Group, int] = {}
-    for group in GROUPS:
-        n = sum(1 for r in respondents if r.group == group)
-        if n:
-            counts[group] = n
-    return counts
 
 
 def assess(
@@ -315,20 +309,26 @@ def assess(
                          .format(count=bootstrap))
     language: Language = lang if lang is not None else questionnaire.sector.language
     # numpy: loaded only when scoring, never by `diamond validate` or `--version`
-    from diamond.scoring import design, matrix, sensitivity, uncertainty
+    from diamond.scoring import design, exact, matrix, sensitivity, uncertainty
 
     answers = matrix.of(questionnaire, catalogue)
     tally = matrix.tally(answers, questionnaire.scale.points)
     indicators = list(catalogue.indicators)
     sizes = answers.sizes()
-    by_group: dict[Group, Counted] = {
-        g: matrix.counted(tally, indicators, questionnaire.scale.min, [k])
-        for k, g in enumerate(GROUPS) if g in sizes}
-    scores = score_counted(matrix.counted(tally, indicators, questionnaire.scale.min),
-                           questionnaire, catalogue, chosen, aggregation=how)
+    present = [k for k, g in enumerate(GROUPS) if g in sizes]
+    found = exact.figures(tally, indicators, questionnaire.scale, chosen, present)
+    if found is None:  # weights whose integer sums double precision cannot hold exactly
+        found = [
+            {i: counted_figures(c, questionnaire.scale, chosen, full=part is None)
+             for i, c in matrix.counted(tally, indicators, questionnaire.scale.min,
+                                        part).items()}
+            for part in (None, *([k] for k in present))]
+    scores = scores_of(found[0], questionnaire, catalogue, how)
+    by_group = {GROUPS[k]: scores_of(f, questionnaire, catalogue, how)
+                for k, f in zip(present, found[1:], strict=True)}
     points = tally.by_point()
     dimensions = _dimension_results(scores, questionnaire, catalogue, language, points)
-    groups, spread = _groups(questionnaire, catalogue, chosen, how, by_group, sizes)
+    groups, spread = _groups(catalogue, by_group, sizes)
     overall = _float(scores.overall)
     robust = robustness.analyse(questionnaire, catalogue, chosen, answers, tally)
     x = design.from_matrix(answers, questionnaire, catalogue)

@@ -23,30 +23,43 @@ Array = NDArray[np.float64]
 
 def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
     """Dimension ``d``'s score without each respondent in turn (NaN: no score), adding
-    the members up in the same order and with the same operations as ``_mean``."""
+    the members up in the same order and with the same operations as ``_mean``: per
+    respondent ``num + weight · score`` member after member, a member without a score
+    adding nothing (all respondents at once, member after member; an unscored member's
+    term is 0.0, which leaves the sum unchanged, and starting from the first member's
+    term instead of 0.0 + it changes nothing: no term is −0.0)."""
     n = len(m)
+    members = base.members[d]
+    if not members:
+        return np.full(n, math.nan)
     _, windex = m.weight_values
-    num, den = np.zeros(n), np.zeros(n)
-    for member in base.members[d]:
-        codes = m.codes[:, base.columns[member.id]]
-        answered = codes != NONE
-        base_score = math.nan if member.score is None else member.score
-        scores = np.full(n, base_score)
-        if answered.any():
-            # the distinct pairs, ascending (``np.unique`` without its first call's
-            # import of ``numpy.ma``, about 10 ms of a small ``assess``)
-            pairs = np.flatnonzero(np.bincount(
-                codes[answered].astype(np.int64) * len(base.weight_ints) + windex[answered]))
-            table = np.full(int(pairs.max()) + 1, base_score)
-            for pair in pairs.tolist():
-                code, w = divmod(pair, len(base.weight_ints))
-                found = member.without(member.lo + code, base.weight_ints[w])
-                table[pair] = math.nan if found is None else found
-            scores[answered] = table[codes[answered].astype(np.int64) * len(base.weight_ints)
-                                     + windex[answered]]
-        scored = ~np.isnan(scores)
-        num = np.where(scored, num + member.weight * scores, num)
-        den = np.where(scored, den + member.weight, den)
+    weights = len(base.weight_ints)
+    count = len(members)
+    # members × respondents, each member's answers contiguous
+    codes = np.ascontiguousarray(
+        m.codes[:, [base.columns[member.id] for member in members]].T, dtype=np.int64)
+    answered = codes != NONE
+    pair = np.where(answered, codes * weights + windex[None, :], 0)
+    # each member's score without each distinct (answer, weight) pair given, once
+    width = int(pair.max()) + 1 if pair.size else 1
+    table = np.full((count, width), math.nan)
+    given = np.flatnonzero(np.bincount(
+        (np.arange(count)[:, None] * width + pair)[answered], minlength=count * width))
+    for cell in given.tolist():
+        k, where = divmod(cell, width)
+        code, w = divmod(where, weights)
+        member = members[k]
+        found = member.score_without(member.lo + code, base.weight_ints[w])
+        table[k, where] = math.nan if found is None else found
+    own = np.array([math.nan if member.score is None else member.score for member in members])
+    scores = np.where(answered, table[np.arange(count)[:, None], pair], own[:, None])
+    scored = ~np.isnan(scores)
+    factor = np.array([member.weight for member in members])[:, None]
+    terms = np.where(scored, factor * scores, 0.0)
+    weighed = np.where(scored, factor, 0.0)
+    num, den = terms[0], weighed[0]
+    for k in range(1, count):
+        num, den = num + terms[k], den + weighed[k]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den > 0, num / den, math.nan)
 

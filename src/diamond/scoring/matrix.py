@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import chain
 from typing import Any, Protocol
 
 import numpy as np
@@ -141,7 +142,7 @@ def from_respondents(respondents: Sequence[Respondent], indicators: Sequence[str
     An answer outside ``low..high`` (which the loader's checks refuse) is a ``ValueError``.
     """
     n, width = len(respondents), len(indicators)
-    cells = [a.get(i) for r in respondents for a in (r.answers,) for i in indicators]
+    cells = list(chain.from_iterable(map(r.answers.get, indicators) for r in respondents))
     values = np.array(cells, dtype=np.float64).reshape(n, width) if n else np.zeros((0, width))
     top = low + np.iinfo(np.int16).max if high is None else high
     outside = (values < low) | (values > top)  # NaN (no answer) compares False

@@ -246,10 +246,10 @@ def perturb(base: _Base) -> Perturbation:
     """Rank and score ranges under perturbed indicator weights; overall under dimension weights."""
     import numpy as np  # loaded by scoring already (``assess``)
 
+    from diamond.stats.ranks import ranks as ranks_within
+
     n = len(base.dims)
     base_ranks = ranks(base.scores)
-    seen_ranks: list[list[int]] = [[] for _ in range(n)]
-    seen_scores: list[list[float]] = [[] for _ in range(n)]
     # Every draw's factors at once, in the order the draws take them (per draw: one per
     # indicator of the framework, counted or not, in framework order, then one per
     # dimension): ``uniform(a, b)`` is ``a + (b - a) * random()``, the same operations
@@ -258,16 +258,23 @@ def perturb(base: _Base) -> Perturbation:
     width = sum(base.sizes) + n
     factors = _factors(width)
     starts = [sum(base.sizes[:d]) for d in range(n)]
-    columns: list[list[float | None]] = []
+    scores = np.full((DRAWS, n), math.nan)  # NaN: no score in that draw
     for d in range(n):
-        num, den = np.zeros(DRAWS), np.zeros(DRAWS)
-        for m in base.members[d]:
-            if m.score is not None:
-                weight = m.weight * factors[:, starts[d] + m.position]
-                num, den = num + weight * m.score, den + weight
+        # per draw ``num + weight · score`` and ``den + weight`` member after member (the
+        # scored ones): a running sum along the members adds in that very order, and
+        # starting from the first term instead of 0.0 + it changes nothing (no term is -0.0)
+        scored_members = [m for m in base.members[d] if m.score is not None]
+        if not scored_members:
+            continue
+        weight = np.array([m.weight for m in scored_members]) * factors[
+            :, [starts[d] + m.position for m in scored_members]]
+        terms = weight * np.array([m.score for m in scored_members])
+        num = np.cumsum(terms, axis=1)[:, -1]
+        den = np.cumsum(weight, axis=1)[:, -1]
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = (num / den).tolist()
-        columns.append([v if p else None for v, p in zip(mean, (den > 0).tolist(), strict=True)])
+            mean = num / den
+        scored = den > 0
+        scores[scored, d] = mean[scored]
     num, den = np.zeros(DRAWS), np.zeros(DRAWS)
     for d, (score, w) in enumerate(zip(base.scores, base.dim_weights, strict=True)):
         weight = w * factors[:, width - n + d]
@@ -278,24 +285,53 @@ def perturb(base: _Base) -> Perturbation:
     with np.errstate(invalid="ignore", divide="ignore"):
         overall_mean = (num / den).tolist()
     overalls = [v for v, p in zip(overall_mean, (den > 0).tolist(), strict=True) if p]
-    for draw in range(DRAWS):
-        scores = [column[draw] for column in columns]
-        for d, (rank, score) in enumerate(zip(ranks(scores), scores, strict=True)):
-            if rank is not None and score is not None:
-                seen_ranks[d].append(rank)
-                seen_scores[d].append(score)
+    # each draw's ranks as ``ranks`` gives them (on the scores rounded by Python's
+    # ``round``; a missing score ranks below every other and is then left out)
+    drawn = ranks_within(_rounded_where_near(scores)) if n else np.zeros((DRAWS, 0),
+                                                                         dtype=np.int64)
     dimensions: dict[str, RankRange] = {}
     for d, dim_id in enumerate(base.dims):
-        rank, got = base_ranks[d], seen_ranks[d]
+        rank = base_ranks[d]
+        kept = ~np.isnan(scores[:, d])
+        got = drawn[kept, d].tolist()
         if rank is None or not got:
             dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
             continue
+        seen = scores[kept, d].tolist()
         changed = sum(1 for r in got if r != rank) / len(got)
-        low, high = _rounded(min(seen_scores[d])), _rounded(max(seen_scores[d]))
+        low, high = _rounded(min(seen)), _rounded(max(seen))
         dimensions[dim_id] = RankRange(rank, min(got), max(got), low, high, changed,
                                        changed > UNSTABLE_SHARE)
     return Perturbation(dimensions, _rounded(min(overalls, default=None)),
                         _rounded(max(overalls, default=None)))
+
+
+def _rounded_where_near(scores: Array) -> Array:
+    """``scores`` (draws × dimensions, NaN: none) ranked as ``ranks`` ranks them: on the
+    values rounded by Python's ``round`` to ``DECIMALS`` decimals. Rounding is monotonic
+    and moves a value by at most half a unit of the last decimal (plus a rounding to
+    double, below 10⁻¹² for values up to 1,000), so two scores further apart than two
+    such units keep their order once rounded and cannot become equal: only the draws
+    with two scores that close (or any value beyond 1,000) are rounded, the others
+    rank the same on their own values."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
+    near = 2 * 10.0 ** -DECIMALS
+    with np.errstate(invalid="ignore"):
+        if (np.abs(scores) > 1000.0).any():
+            chosen = np.arange(scores.shape[0])
+        else:
+            close = np.abs(scores[:, :, None] - scores[:, None, :]) <= near
+            diagonal = np.arange(scores.shape[1])
+            close[:, diagonal, diagonal] = False
+            chosen = np.flatnonzero(close.any(axis=(1, 2)))
+    if not chosen.size:
+        return scores
+    out = scores.copy()
+    part = scores[chosen]
+    out[chosen] = np.array([round(v, DECIMALS) for v in part.ravel().tolist()]).reshape(
+        part.shape)
+    return out
 
 
 def analyse(

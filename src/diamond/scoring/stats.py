@@ -181,25 +181,27 @@ def weighted_mean(values: Sequence[Number], weights: Sequence[Number]) -> Fracti
     """
     if len(values) != len(weights):
         raise ValueError(f"{len(values)} values but {len(weights)} weights")
-    terms: list[tuple[int, int, int, int]] = []
+    parts: list[int] = []
+    denominators: list[int] = []
+    kept: list[Fraction] = []
     for value, weight in zip(values, weights, strict=True):
         numerator, denominator = _ratio(weight)
-        if numerator < 0:
-            raise ValueError(f"negative weight {weight}")
         if numerator > 0:
-            x = value if type(value) is Fraction else _exact(value)
-            terms.append((numerator, denominator, x.numerator, x.denominator))
-    if not terms:
+            parts.append(numerator)
+            denominators.append(denominator)
+            kept.append(value if type(value) is Fraction else _exact(value))
+        elif numerator < 0:
+            raise ValueError(f"negative weight {weight}")
+    if not kept:
         return None
-    weight_common = math.lcm(*(d for _, d, _, _ in terms))
-    value_common = math.lcm(*(q for _, _, _, q in terms))
-    total = 0
-    weighted = 0
-    for numerator, denominator, p, q in terms:
-        w = numerator * (weight_common // denominator)
-        total += w
-        weighted += w * p * (value_common // q)
-    return Fraction(weighted, total * value_common)
+    ps = [x.numerator for x in kept]
+    qs = [x.denominator for x in kept]
+    weight_common = math.lcm(*denominators)
+    value_common = math.lcm(*qs)
+    if weight_common != 1:
+        parts = [n * (weight_common // d) for n, d in zip(parts, denominators, strict=True)]
+    weighted = sum([w * p * (value_common // q) for w, p, q in zip(parts, ps, qs, strict=True)])
+    return Fraction(weighted, sum(parts) * value_common)
 
 
 def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:
@@ -222,6 +224,7 @@ def weighted_median(values: Sequence[Number], weights: Sequence[Number]) -> Frac
     return median_of(tally(values, weights)[0])
 
 
+@functools.lru_cache(maxsize=64)
 def uniform_variance(points: int) -> Fraction:
     """σ²_EU = (A² − 1)/12, the variance of uniform answers on an ``A``-point scale."""
     if points < 2:
@@ -234,7 +237,7 @@ def rwg(variance: Fraction | None, n: int, points: int) -> Fraction | None:
     if variance is None or n < 2:
         return None
     spread = uniform_variance(points)
-    exact = Fraction(variance)
+    exact = variance if type(variance) is Fraction else Fraction(variance)
     # 1 − s²/σ² = (σ_n·s_d − s_n·σ_d) / (σ_n·s_d), σ² > 0: clamp on the numerator's sign
     top = spread.numerator * exact.denominator
     left = top - exact.numerator * spread.denominator
@@ -249,6 +252,6 @@ def normalise(value: Fraction, low: int, high: int) -> Fraction:
     """``(value − low) / (high − low) × 100``: a scale value as a 0–100 score."""
     if high <= low:
         raise ValueError(f"empty scale {low}..{high}")
-    exact = Fraction(value)
+    exact = value if type(value) is Fraction else Fraction(value)
     return Fraction((exact.numerator - low * exact.denominator) * 100,
                     exact.denominator * (high - low))

@@ -15,6 +15,7 @@ the scoring engine (equal weights give the ordinary figures).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -26,6 +27,11 @@ from diamond.frozen import frozen
 
 Array = NDArray[np.float64]
 ACCEPTABLE_ALPHA = 0.70
+#: At most about this many cells (pairs × respondents) are held at once by the pairs'
+#: covariances.
+CHUNK = 1 << 16
+#: Above this many respondents the pairs are taken one at a time.
+GROUPED = 2048
 
 
 @frozen
@@ -48,6 +54,34 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
     done = _complete_pairs(x, w, out)
     if all(done):
         return out
+    if x.shape[0] > GROUPED:
+        _pair_by_pair(x, w, k, done, out)
+        return out
+    # the pairs left, in the loop's order (i ≤ j), and the respondents each pair shares
+    # (answered both, weight positive)
+    usable = ~np.isnan(x) & (w > 0)[:, None]
+    first, second = _upper(k)
+    left = ~(np.asarray(done, dtype=bool)[first] & np.asarray(done, dtype=bool)[second])
+    first, second = first[left], second[left]
+    both = usable[:, first] & usable[:, second]
+    shared = both.sum(axis=0)
+    # pairs sharing as many respondents are computed together, one row per pair: each
+    # row's elementwise operations and sums are those of the pair's own 1-D arrays (a
+    # row of a C-contiguous array is summed as the 1-D array it equals), so every
+    # covariance is the same bits as pair by pair
+    for n in sorted(set(shared.tolist())):
+        if n < 2:
+            continue
+        same = np.flatnonzero(shared == n)
+        step = max(1, CHUNK // n)  # a bounded number of cells at a time
+        for start in range(0, same.size, step):
+            _covariances(x, w, both, first, second, same[start:start + step], n, out)
+    return out
+
+
+def _pair_by_pair(x: Array, w: Array, k: int, done: list[bool], out: Array) -> None:
+    """The pairs not done, one at a time (many respondents: selecting each pair's
+    respondents by mask is then cheaper than gathering many pairs' rows)."""
     # each item's usable answers (answered, weight positive) and its column, made once
     valid = [np.asarray(~np.isnan(x[:, i]) & (w > 0), dtype=bool) for i in range(k)]
     columns = [x[:, i] for i in range(k)]
@@ -63,7 +97,39 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
             total = v.sum()
             cov = (v * (a - (v * a).sum() / total) * (b - (v * b).sum() / total)).sum() / total
             out[i, j] = out[j, i] = cov * n / (n - 1)
-    return out
+
+
+def _covariances(x: Array, w: Array, both: NDArray[np.bool_], first: NDArray[np.intp],
+                 second: NDArray[np.intp], chosen: NDArray[np.intp], n: int,
+                 out: Array) -> None:
+    """The covariances of the pairs ``chosen`` (each shared by ``n`` respondents) into
+    ``out``, one row per pair."""
+    i, j = first[chosen], second[chosen]
+    rows = np.nonzero(both[:, chosen].T)[1].reshape(chosen.size, n)
+    v, a, b = (np.ascontiguousarray(part) for part in (
+        w[rows], x[rows, i[:, None]], x[rows, j[:, None]]))
+    total = v.sum(axis=1)
+    mean_a = ((v * a).sum(axis=1) / total)[:, None]
+    mean_b = ((v * b).sum(axis=1) / total)[:, None]
+    cov = (v * (a - mean_a) * (b - mean_b)).sum(axis=1) / total
+    out[i, j] = out[j, i] = cov * n / (n - 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _upper(k: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The pairs ``i ≤ j`` of ``k`` items, row by row (``np.triu_indices``), read-only."""
+    first, second = np.triu_indices(k)
+    first.setflags(write=False)
+    second.setflags(write=False)
+    return first, second
+
+
+@functools.lru_cache(maxsize=64)
+def _others(k: int) -> NDArray[np.intp]:
+    """``k × (k − 1)``: row p lists the items but p, ascending; read-only."""
+    found = np.array([[q for q in range(k) if q != p] for p in range(k)], dtype=np.intp)
+    found.setflags(write=False)
+    return found
 
 
 def _complete_pairs(x: Array, w: Array, out: Array) -> list[bool]:
@@ -118,15 +184,33 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
     """
     cov = pairwise_covariance(answers, weights)
     candidates = [i for i in range(len(ids)) if cov[i, i] > 0]
-    usable = [i for i in candidates if not np.isnan(cov[i, candidates]).any()]
+    missing = np.asarray(np.isnan(cov[np.ix_(candidates, candidates)]).any(axis=1), dtype=bool)
+    gaps: list[bool] = missing.tolist()
+    usable = [i for i, gap in zip(candidates, gaps, strict=True) if not gap]
     sub = cov[np.ix_(usable, usable)]
     deleted: dict[str, float | None] = {item: None for item in ids}
     item_total: dict[str, float | None] = {item: None for item in ids}
-    for pos, i in enumerate(usable):
-        rest = [q for q in range(len(usable)) if q != pos]
-        rest_cov = sub[np.ix_(rest, rest)]
-        deleted[ids[i]] = alpha_of(rest_cov)
-        rest_var = float(rest_cov.sum())
-        if rest and rest_var > 0:
-            item_total[ids[i]] = float(sub[pos, rest].sum()) / math.sqrt(sub[pos, pos] * rest_var)
+    k = len(usable)
+    if k >= 2:
+        # every item's "rest" at once: row p of ``others`` lists the items but p, so
+        # ``rests[p]`` is ``sub`` without item p (C-contiguous, summed whole as before),
+        # its diagonal is the rest's trace, ``sub[p, others[p]]`` the item against the rest
+        others = _others(k)
+        rests = np.ascontiguousarray(sub[others[:, :, None], others[:, None, :]])
+        totals = rests.reshape(k, -1).sum(axis=1).tolist()
+        diagonal = np.arange(k - 1)
+        traces = np.ascontiguousarray(rests[:, diagonal, diagonal]).sum(axis=1).tolist()
+        against = np.ascontiguousarray(sub[np.arange(k)[:, None], others]).sum(axis=1).tolist()
+        for pos, i in enumerate(usable):
+            deleted[ids[i]] = _alpha(k - 1, totals[pos], traces[pos])
+            rest_var = totals[pos]
+            if rest_var > 0:
+                item_total[ids[i]] = against[pos] / math.sqrt(sub[pos, pos] * rest_var)
     return Reliability(alpha_of(sub), deleted, item_total, first_eigen_share(sub))
+
+
+def _alpha(k: int, total: float, trace: float) -> float | None:
+    """``alpha_of`` of a ``k × k`` covariance matrix from its sum and its trace."""
+    if k < 2 or math.isnan(total) or total <= 0:
+        return None
+    return k / (k - 1) * (1.0 - trace / total)
