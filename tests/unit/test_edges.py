@@ -152,3 +152,42 @@ def test_portfolio_reports_unreadable_subfolders(runner, app, tmp_path: Path, mo
         result.stdout + result.stderr
     )
     assert "1 assessed, 1 invalid" in result.stdout
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_extreme_respondent_weights_are_scored_not_crashed(seed: int) -> None:
+    """Respondent weights as unequal as 5e-324 beside 1e6 (the loader accepts both) make
+    variances underflow; the statistics they leave undefined are None, never an error."""
+    import json
+    import math
+    import random
+
+    from diamond.frameworks import builtin
+    from diamond.models.questionnaire import GROUPS, Questionnaire
+    from diamond.scoring import assess, to_json_dict
+
+    catalogue = builtin("stm-2015")
+    indicators = list(catalogue.indicators)
+    rng = random.Random(seed)
+    people = [
+        {"id": f"r{k}", "group": rng.choice(GROUPS[:3]), "weight": rng.choice((5e-324, 1.0, 1e6)),
+         "answers": {i: rng.randint(1, 5) for i in indicators if rng.random() > 0.1}}
+        for k in range(rng.choice((8, 20, 40)))
+    ]
+    questionnaire = Questionnaire.model_validate({
+        "diamond": 1, "respondents": people,
+        "sector": {"name": "T", "region": "Ankara", "period": "2024", "language": "en"}})
+    for method in ("mean", "median"):
+        result = to_json_dict(assess(questionnaire, catalogue, method, date="2026-01-01",
+                                     bootstrap=100, sensitivity_samples=32))
+        text = json.dumps(result, allow_nan=True)
+        assert "NaN" not in text and "Infinity" not in text
+        assert all(math.isfinite(v) for v in _numbers(result))
+
+
+def _numbers(value: object) -> list[float]:
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in _numbers(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _numbers(v)]
+    return [float(value)] if isinstance(value, (int, float)) and not isinstance(value, bool) else []

@@ -225,8 +225,10 @@ def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
     for b in distinct:
         inside = label == b
         wb = ws[inside].sum()
-        between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2
-    return float(between / spread)
+        if wb > 0:  # a bin of weights that underflow to zero (5e-324 beside 1e6) adds none
+            between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2
+    ratio = float(between / spread)
+    return ratio if math.isfinite(ratio) else None
 
 
 def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval:

@@ -172,8 +172,17 @@ def first_eigen_share(cov: Array) -> float | None:
     sd = np.sqrt(np.diag(cov))
     if cov.shape[0] < 2 or np.isnan(cov).any() or (sd <= 0).any():
         return None
-    corr = cov / np.outer(sd, sd)
-    return float(np.linalg.eigvalsh(corr)[-1]) / int(cov.shape[0])
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        corr = cov / np.outer(sd, sd)
+        if not np.isfinite(corr).all():  # sd·sd underflowed (tiny respondent weights)
+            corr = cov / sd[:, None] / sd[None, :]
+    if not np.isfinite(corr).all():
+        return None
+    try:
+        largest = float(np.linalg.eigvalsh(corr)[-1])
+    except np.linalg.LinAlgError:
+        return None
+    return largest / int(cov.shape[0])
 
 
 def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
@@ -203,10 +212,21 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
         against = np.ascontiguousarray(sub[np.arange(k)[:, None], others]).sum(axis=1).tolist()
         for pos, i in enumerate(usable):
             deleted[ids[i]] = _alpha(k - 1, totals[pos], traces[pos])
-            rest_var = totals[pos]
-            if rest_var > 0:
-                item_total[ids[i]] = against[pos] / math.sqrt(sub[pos, pos] * rest_var)
+            item_total[ids[i]] = _correlation(against[pos], float(sub[pos, pos]), totals[pos])
     return Reliability(alpha_of(sub), deleted, item_total, first_eigen_share(sub))
+
+
+def _correlation(covariance: float, variance: float, rest_variance: float) -> float | None:
+    """``covariance / sqrt(variance * rest_variance)``; None where it is undefined.
+
+    The product can underflow to zero for variances as small as respondent weights like
+    5e-324 beside 1e6 make them; the square roots are then taken apart.
+    """
+    if not rest_variance > 0:
+        return None
+    product = variance * rest_variance
+    scale = math.sqrt(product) if product > 0 else math.sqrt(variance) * math.sqrt(rest_variance)
+    return covariance / scale if scale > 0 else None
 
 
 def _alpha(k: int, total: float, trace: float) -> float | None:
