@@ -30,6 +30,7 @@ from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import EvalContext
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
@@ -81,14 +82,28 @@ class OutputCodeGenerator(CodeGenerator):
 
 
 class RecordingMacro(Macro):
-    """A macro whose every result its environment remembers (``OutputMixin.made``)."""
+    """A macro whose every result its environment remembers (``OutputMixin.made``).
+
+    A call with exactly the macro's arguments, by position, goes straight to its
+    function: what Jinja's ``Macro.__call__`` does for such a call (no defaults, no
+    ``caller``, no ``kwargs`` or ``varargs`` to gather), without gathering them.
+    """
 
     def __init__(self, environment: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(environment, *args, **kwargs)
         self._recorder = environment
+        self._direct = not (self.caller or self.catch_kwargs or self.catch_varargs
+                            or environment.is_async)
 
     def __call__(self, *args: Any, **kwargs: Any) -> str:
-        made = self._recorder.made = super().__call__(*args, **kwargs)
+        if (self._direct and not kwargs and len(args) == self._argument_count
+                and not (args and isinstance(args[0], EvalContext))):
+            made = self._func(*args)
+            if self._default_autoescape:
+                made = Markup(made)
+        else:
+            made = super().__call__(*args, **kwargs)
+        self._recorder.made = made
         return made
 
 
