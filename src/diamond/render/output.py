@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
@@ -41,6 +41,11 @@ __all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
 
 #: Entries remembered before the memo is emptied (memory stays bounded).
 _MOST = 16384
+#: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
+DICT_ATTRIBUTES = frozenset(dir(dict))
+#: The generated code's name for the object of an attribute looked up in place (Jinja's
+#: own names are ``l_…``, ``t_…`` and a few words, none with a leading underscore).
+_LOOKED = "_looked"
 
 
 class OutputCodeGenerator(CodeGenerator):
@@ -62,6 +67,20 @@ class OutputCodeGenerator(CodeGenerator):
         if not all(report_safe(str(piece)) == str(piece) for piece in group):
             self._final_macros = False
         return text
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        """``x.name`` looked up in place when ``x`` is a plain dict holding ``name``,
+        else through ``environment.getattr`` (see ``OutputMixin.inline_dict_lookups``)."""
+        environment = self.environment
+        if (not getattr(environment, "inline_dict_lookups", False) or environment.is_async
+                or environment.sandboxed or node.attr in DICT_ATTRIBUTES):
+            super().visit_Getattr(node, frame)
+            return
+        self.write(f"({_LOOKED}[{node.attr!r}] if type({_LOOKED} := ")
+        self.visit(node.node, frame)
+        self.write(f") is dict and {node.attr!r} in {_LOOKED} else "
+                   f"environment.getattr({_LOOKED}, {node.attr!r}))")
 
     def _fused(self, frame: Frame, finalize: Any) -> bool:
         return not frame.eval_ctx.volatile and finalize.src == "environment.finalize("
@@ -111,6 +130,10 @@ class OutputMixin:
     """``html_output`` and ``text_output`` for an environment with ``finalize`` set."""
 
     finalize: Any
+    #: True when ``getattr(d, name)`` of a plain dict ``d`` holding ``name`` (not a dict
+    #: method's name) is ``d[name]``: ``OutputCodeGenerator`` then writes that lookup in
+    #: place, without a call (about 5,700 lookups a cluster's two reports).
+    inline_dict_lookups = False
     _html_memo: dict[str, str]
     #: Macros of the templates compiled by ``OutputCodeGenerator``.
     recording_macro = RecordingMacro

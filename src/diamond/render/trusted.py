@@ -23,12 +23,15 @@ from typing import Any
 import jinja2
 import jinja2.runtime
 
-from diamond.render.output import OutputCodeGenerator, OutputMixin, RecordingMacro
+from diamond.render.output import (
+    DICT_ATTRIBUTES,
+    OutputCodeGenerator,
+    OutputMixin,
+    RecordingMacro,
+)
 
 __all__ = ["TrustedEnvironment"]
 
-#: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
-_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 class _Context(jinja2.runtime.Context):
@@ -55,10 +58,11 @@ class TrustedEnvironment(OutputMixin, jinja2.Environment):
 
     code_generator_class = OutputCodeGenerator
     context_class = _Context
+    inline_dict_lookups = True
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts."""
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
