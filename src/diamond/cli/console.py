@@ -179,8 +179,15 @@ def print_table(
     if not colour and len(rows) > LONG_TABLE:
         from diamond.cli.long_table import print_long_table
 
+        def lay_out(table: Table) -> str:
+            console.print(table)
+            text = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            return text
+
         texts = [[safe(c) for c in cells] for cells, _bold in rows]
-        if print_long_table(console, buffer, safe(title),
+        if print_long_table(console, lay_out, safe(title),
                             [(safe(name), justify) for name, justify in columns], texts,
                             lambda text: write(text, sys.stdout)):
             return

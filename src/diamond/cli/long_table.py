@@ -24,7 +24,6 @@ whole. ``tests/cli/test_long_table.py`` checks the text is rich's, byte for byte
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -82,26 +81,24 @@ def _witnesses(console: Console, rows: Sequence[Sequence[str]], count: int) -> l
 
 def print_long_table(
     console: Console,
-    buffer: io.StringIO,
+    lay_out: Callable[[Table], str],
     title: str,
     columns: Sequence[tuple[str, Justify]],
     rows: Sequence[Sequence[str]],
     write: Callable[[str], None],
     block: int | None = None,
 ) -> bool:
-    """Write the table ``console`` (no colour, printing into ``buffer``) would print, a
-    block of rows (``block``, else ``BLOCK``) at a time through ``write``; the texts
-    already safe. False, writing
+    """Write the table ``console`` (no colour) would print, a block of rows (``block``,
+    else ``BLOCK``) at a time through ``write``; the texts already safe. ``lay_out``
+    gives the text ``console`` prints for a table (``console.print_table`` prints it
+    into a buffer and returns it). False, writing
     nothing, where that is not certain (see the module)."""
     if console.legacy_windows or console.options.ascii_only or console.is_terminal:
         return False
     if not rows or not columns or any(len(cells) != len(columns) for cells in rows):
         return False
     chosen = _witnesses(console, rows, len(columns))
-    console.print(_table(title, columns, [rows[k] for k in chosen]))
-    lines = buffer.getvalue().split("\n")
-    buffer.seek(0)
-    buffer.truncate()
+    lines = lay_out(_table(title, columns, [rows[k] for k in chosen])).split("\n")
     if len(lines) < 2 or lines[-1] != "":
         return False
     bottom = lines[-2]
