@@ -238,3 +238,27 @@ def test_user_template_bounds_hold_for_streamed_pages(
     with pytest.raises(TemplateError, match=message), ReportWriter(out, []) as writer:
         writer.finish(portfolio_pages(p, templates_dir=templates))
     assert _tree(out) == {}  # nothing renamed, no temporary left
+
+
+def test_rows_made_as_read_are_the_rows_and_render_the_same_pages(folder: Path) -> None:
+    from diamond.compare.context import compare_filters
+    from diamond.compare.labels import load_compare_labels
+    from diamond.portfolio.context import build_portfolio_context
+    from diamond.render.templates import make_environment, stream_template
+
+    p = run_portfolio(folder, lang="tr")
+    labels = load_compare_labels(p.lang, None)
+    listed = build_portfolio_context(p, labels)["clusters"]
+    rows = build_portfolio_context(p, labels, rows_as_read=True)["clusters"]
+    assert not isinstance(rows, list) and isinstance(listed, list) and len(listed) == 3
+    assert list(rows) == listed and list(rows) == listed  # walked twice, as the pages do
+    assert len(rows) == len(listed) and bool(rows)
+    assert [rows[k] for k in range(-3, 3)] == [listed[k] for k in range(-3, 3)]
+    assert rows[1:] == listed[1:] and rows[::-1] == listed[::-1]
+    env = make_environment(None, compare_filters(p.lang))
+    whole = build_portfolio_context(p, labels)
+    got = {f.name: f.content for f in render_portfolio(p)}  # the shipped pages: rows as read
+    for fmt, name in (("md", "portfolio.md.j2"), ("html", "portfolio.html.j2")):
+        text = "".join(stream_template(env, name, whole))
+        assert got[f"portfolio.{fmt}"] == text
+        assert "Alfa" in text and "Beta" in text

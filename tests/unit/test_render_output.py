@@ -105,6 +105,49 @@ def test_the_generator_is_the_trusted_environments_only() -> None:
     assert "environment.html_output(" not in _code(_plain(), "{{ y }}")
 
 
+CALLS = """{% macro two(a, b) %}[{{ a }}|{{ b }}]{% endmacro %}\
+{% macro opt(a, b="d") %}({{ a }}:{{ b }}){% endmacro %}\
+{% macro rest(a) %}<{{ a }}{{ varargs|join(",") }}{{ kwargs|dictsort|join(";") }}>{% endmacro %}\
+{% macro framed(a) %}{{ a }}{% endmacro %}\
+{% for x in values %}{{ two(x, loop.index) }}{{ opt(x) }}{{ opt(x, b=x) }}{{ opt(b=1, a=x) }}\
+{{ rest(x, 1, 2, k=x) }}{{ rest(x) }}{% endfor %}{% set kept = two(values[0], values[1]) %}\
+{{ kept }}{{ kept|upper }}{{ two(values[2], values[3]) ~ "&" }}"""
+LOOKUPS = """{{ d.name }} {{ d.items is callable }} {{ d.get("name") }} {{ d.inner.deep.name }}\
+{{ d.inner.missing is defined }} {{ o.real }} {{ o.name is defined }} {{ s.upper() }}\
+{% for k in d.inner.deep %}{{ k }}{% endfor %}{% macro m(x) %}{{ x.name }}{% endmacro %}\
+{{ m(d) }}{{ m(d.inner.deep) }}{{ (d.inner if d.flag else d).name }}{{ d["name"] }}"""
+
+
+@pytest.mark.parametrize("name", ["t.html.j2", "t.md.j2"])
+@pytest.mark.parametrize("source", [CALLS, LOOKUPS], ids=["calls", "lookups"])
+def test_macro_calls_and_lookups_render_what_jinja_renders(name: str, source: str) -> None:
+    values = HOSTILE[:6]
+    context = {"values": values, "o": 3, "s": "x<y",
+               "d": {"name": "D<&>", "flag": True, "items": "not the method",
+                     "inner": {"name": "in\x1b", "deep": {"name": "deep", "z": 1}}}}
+    loader = jinja2.DictLoader({name: source})
+    trusted = TrustedEnvironment(loader=loader, **environment_options())
+    got = trusted.get_template(name).render(context)
+    assert got == _plain(loader=loader).get_template(name).render(context)
+    assert got.strip()
+
+
+def test_a_missing_key_is_undefined_as_jinja_makes_it() -> None:
+    source = "{{ d.nothing }}"
+    with pytest.raises(jinja2.UndefinedError) as plain_error:
+        _plain().from_string(source).render(d={"name": 1})
+    with pytest.raises(jinja2.UndefinedError) as trusted_error:
+        _trusted().from_string(source).render(d={"name": 1})
+    assert str(trusted_error.value) == str(plain_error.value)
+
+
+def test_the_generated_code_looks_dict_keys_up_in_place() -> None:
+    code = _code(_trusted(), "{{ a.b.c }} {{ a.items }}")
+    assert "['c'] if type(" in code and "['b'] if type(" in code
+    assert "environment.getattr(l_0_a, 'items')" in code or "'items')" in code
+    assert "['items']" not in code  # a dict method's name stays a getattr
+
+
 # The filters' memos: the same text as the functions without them, also once emptied.
 
 

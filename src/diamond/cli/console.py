@@ -117,6 +117,10 @@ def warn(text: str) -> None:
     write(text + "\n", sys.stderr)
 
 
+#: Rows above which a table without colour is printed a block of rows at a time
+#: (``diamond.cli.long_table``: the same text, without rich holding all of it).
+LONG_TABLE = 200
+
 _SIZE_VARIABLES = ("COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES")
 _MIN_WIDTH, _MAX_WIDTH = 20, 1000
 
@@ -166,16 +170,31 @@ def print_table(
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(safe(title)), title_justify="left")
-    for name, justify in columns:
-        table.add_column(Text(safe(name)), justify=justify)
-    for cells, bold in rows:
-        table.add_row(*(Text(safe(c)) for c in cells), style="bold" if bold else None)
     width = min(max(terminal(sys.stdout).width, _MIN_WIDTH), _MAX_WIDTH)
     buffer = io.StringIO()
     console = terminal(
         buffer, width=width, soft_wrap=True, force_terminal=colour, no_color=not colour,
         color_system="standard" if colour else None,
     )
+    if not colour and len(rows) > LONG_TABLE:
+        from diamond.cli.long_table import print_long_table
+
+        def lay_out(table: Table) -> str:
+            console.print(table)
+            text = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            return text
+
+        texts = [[safe(c) for c in cells] for cells, _bold in rows]
+        if print_long_table(console, lay_out, safe(title),
+                            [(safe(name), justify) for name, justify in columns], texts,
+                            lambda text: write(text, sys.stdout)):
+            return
+    table = Table(title=Text(safe(title)), title_justify="left")
+    for name, justify in columns:
+        table.add_column(Text(safe(name)), justify=justify)
+    for cells, bold in rows:
+        table.add_row(*(Text(safe(c)) for c in cells), style="bold" if bold else None)
     console.print(table)
     write(buffer.getvalue(), sys.stdout)

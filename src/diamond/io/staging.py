@@ -56,6 +56,7 @@ class StagedSet:
         """Rename every temporary over its file, in ``order``; the paths, in that order."""
         ordered = [s for _, s in sorted(self._staged, key=lambda item: item[0])]
         self._done = True
+        self._staged = []  # renamed or removed by ``commit``: nothing left to hold
         commit(ordered)
         return [s.shown for s in ordered]
 

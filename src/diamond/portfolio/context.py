@@ -6,8 +6,8 @@ templates escape them. Report links are relative and URL-quoted.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, overload
 
 from diamond.compare.context import band
 from diamond.portfolio.model import Cluster, Portfolio
@@ -65,6 +65,34 @@ def _cluster(c: Cluster, shared: _Shared) -> Data:
     }
 
 
+class _Rows(Sequence[Data]):
+    """The clusters' rows, each made as it is read and dropped after: the shipped
+    portfolio templates only test and walk them (twice each), so a national programme's
+    pages never hold every row at once (about 2.8 KB a cluster)."""
+
+    def __init__(self, clusters: Sequence[Cluster], shared: _Shared) -> None:
+        self.clusters = clusters
+        self.shared = shared
+
+    def __len__(self) -> int:
+        return len(self.clusters)
+
+    def __iter__(self) -> Iterator[Data]:
+        shared = self.shared
+        return (_cluster(c, shared) for c in self.clusters)
+
+    @overload
+    def __getitem__(self, index: int) -> Data: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Data]: ...
+
+    def __getitem__(self, index: int | slice) -> Data | list[Data]:
+        if isinstance(index, slice):
+            return [_cluster(c, self.shared) for c in self.clusters[index]]
+        return _cluster(self.clusters[index], self.shared)
+
+
 def _icc(p: Portfolio) -> list[Data]:
     """ICC rows per dimension; none when no dimension has one (fewer than two clusters)."""
     if all(pair == (None, None) for pair in p.icc.values()):
@@ -74,8 +102,14 @@ def _icc(p: Portfolio) -> list[Data]:
              "icc2": p.icc.get(col.id, (None, None))[1]} for col in p.columns]
 
 
-def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
-    """Everything a portfolio template may use, as plain data (``labels`` of ``p.lang``)."""
+def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any], *,
+                            rows_as_read: bool = False) -> Data:
+    """Everything a portfolio template may use, as plain data (``labels`` of ``p.lang``).
+
+    ``rows_as_read``: ``clusters`` makes each row as a template reads it, instead of a
+    list of them all (for the shipped templates, which only test and walk it; someone
+    else's template gets the list, which any filter takes).
+    """
     shared = _Shared(p, labels)
     counts = {"files": p.files, "clusters": len(p.clusters),
               "invalid": len(p.invalid), "skipped": len(p.skipped)}
@@ -87,7 +121,8 @@ def build_portfolio_context(p: Portfolio, labels: Mapping[str, Any]) -> Data:
         "columns": [{"id": c.id, "number": c.number, "name": c.name,
                      "title": f"{c.number} {c.name}" if c.number else c.name}
                     for c in p.columns],
-        "clusters": [_cluster(c, shared) for c in p.clusters],
+        "clusters": (_Rows(p.clusters, shared) if rows_as_read
+                     else [_cluster(c, shared) for c in p.clusters]),
         "invalid": [{"source": f.source, "messages": list(f.messages)} for f in p.invalid],
         "skipped": list(p.skipped),
         "icc": _icc(p),

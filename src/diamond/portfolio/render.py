@@ -69,7 +69,7 @@ def portfolio_pages(portfolio: Portfolio, *, templates_dir: Path | None = None) 
     read when its template fails to load or render.
     """
     labels = load_compare_labels(portfolio.lang, templates_dir)
-    context = build_portfolio_context(portfolio, labels)
+    context = build_portfolio_context(portfolio, labels, rows_as_read=templates_dir is None)
     env = make_environment(templates_dir, compare_filters(portfolio.lang),
                            deadline_scale=deadline_scale(len(portfolio.clusters)))
     pages = [Page(f"{STEM}.{fmt}", stream_template(env, name, context))

@@ -21,13 +21,35 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 
-from diamond.render.output import OutputCodeGenerator, OutputMixin
+from diamond.render.output import (
+    DICT_ATTRIBUTES,
+    OutputCodeGenerator,
+    OutputMixin,
+    RecordingMacro,
+)
 
 __all__ = ["TrustedEnvironment"]
 
-#: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
-_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, calling the shipped templates' macros without the checks a
+    macro never needs (``Context.call`` looks for a ``pass_context`` marker, which a
+    ``Macro`` does not have, then drops the loop and block variables and calls it)."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) is not RecordingMacro:
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception")
 
 
 class TrustedEnvironment(OutputMixin, jinja2.Environment):
@@ -35,10 +57,12 @@ class TrustedEnvironment(OutputMixin, jinja2.Environment):
     finalized and escaped in one call (``diamond.render.output``)."""
 
     code_generator_class = OutputCodeGenerator
+    context_class = _Context
+    inline_dict_lookups = True
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts."""
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:

@@ -37,9 +37,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_4.extend((
             '<span class="band band-',
-            environment.html_output((environment.getattr(l_1_b, 'id') or 'none')),
+            environment.html_output(((_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none')),
             '">',
-            environment.html_output(environment.getattr(l_1_b, 'label')),
+            environment.html_output((_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
             '</span>',
         ))
         return concat(t_4)
@@ -54,13 +54,13 @@ def root(context, missing=missing, environment=environment):
             pass
             t_5.extend((
                 '<span class="chg chg-',
-                environment.html_output(environment.getattr(l_1_c, 'verdict')),
+                environment.html_output((_looked['verdict'] if type(_looked := l_1_c) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict'))),
                 '" title="',
-                environment.html_output(environment.getattr(l_1_c, 'label')),
+                environment.html_output((_looked['label'] if type(_looked := l_1_c) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
                 '">',
-                environment.html_output(environment.getattr(l_1_c, 'symbol')),
+                environment.html_output((_looked['symbol'] if type(_looked := l_1_c) is dict and 'symbol' in _looked else environment.getattr(_looked, 'symbol'))),
                 ' ',
-                environment.html_output(t_1(environment.getattr(l_1_c, 'delta'))),
+                environment.html_output(t_1((_looked['delta'] if type(_looked := l_1_c) is dict and 'delta' in _looked else environment.getattr(_looked, 'delta')))),
                 '</span>',
             ))
         else:
@@ -81,20 +81,20 @@ def root(context, missing=missing, environment=environment):
             l_1_many = undefined("parameter 'many' was not provided", name='many')
         pass
         t_6.append(
-            environment.html_output(t_2(environment.getattr(l_1_p, 'score'))),
+            environment.html_output(t_2((_looked['score'] if type(_looked := l_1_p) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
         )
-        if (not t_3(environment.getattr(l_1_p, 'se'))):
+        if (not t_3((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else environment.getattr(_looked, 'se')))):
             pass
             t_6.extend((
                 ' <span class="se">± ',
-                environment.html_output(t_2(environment.getattr(l_1_p, 'se'))),
+                environment.html_output(t_2((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else environment.getattr(_looked, 'se')))),
                 '</span>',
             ))
-        if ((l_1_many and (l_1_k > 0)) and environment.getattr(l_1_p, 'previous')):
+        if ((l_1_many and (l_1_k > 0)) and (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else environment.getattr(_looked, 'previous'))):
             pass
             t_6.extend((
                 '<br>',
-                environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_p, 'previous'))),
+                environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else environment.getattr(_looked, 'previous')))),
             ))
         return concat(t_6)
     context.exported_vars.add('point')
@@ -108,19 +108,19 @@ def root(context, missing=missing, environment=environment):
         pass
         t_7.extend((
             '<span class="muted">',
-            environment.html_output(environment.getattr(l_1_a, 'kind_label')),
+            environment.html_output((_looked['kind_label'] if type(_looked := l_1_a) is dict and 'kind_label' in _looked else environment.getattr(_looked, 'kind_label'))),
             ':</span> ',
-            environment.html_output(environment.getattr(l_1_a, 'name')),
+            environment.html_output((_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))),
             ' <code class="id">',
-            environment.html_output(environment.getattr(l_1_a, 'id')),
+            environment.html_output((_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
             '</code> — ',
-            environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_a, 'change'))),
+            environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))),
         ))
-        if (not t_3(environment.getattr(environment.getattr(l_1_a, 'change'), 'ci'))):
+        if (not t_3((_looked['ci'] if type(_looked := (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci')))):
             pass
             t_7.extend((
                 ' <span class="muted">(',
-                environment.html_output(context.call(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'difference'), environment.getattr(l_1_a, 'change'), l_1_labels)),
+                environment.html_output(context.call((_looked['difference'] if type(_looked := (undefined(name='s') if l_0_s is missing else l_0_s)) is dict and 'difference' in _looked else environment.getattr(_looked, 'difference')), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), l_1_labels)),
                 ')</span>',
             ))
         return concat(t_7)

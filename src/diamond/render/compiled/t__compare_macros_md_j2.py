@@ -44,9 +44,9 @@ def root(context, missing=missing, environment=environment):
         if l_1_c:
             pass
             t_5.extend((
-                environment.text_output(t_1(environment.getattr(l_1_c, 'delta'))),
+                environment.text_output(t_1((_looked['delta'] if type(_looked := l_1_c) is dict and 'delta' in _looked else environment.getattr(_looked, 'delta')))),
                 ' ',
-                environment.text_output(environment.getattr(l_1_c, 'symbol')),
+                environment.text_output((_looked['symbol'] if type(_looked := l_1_c) is dict and 'symbol' in _looked else environment.getattr(_looked, 'symbol'))),
             ))
         else:
             pass
@@ -66,19 +66,19 @@ def root(context, missing=missing, environment=environment):
             l_1_many = undefined("parameter 'many' was not provided", name='many')
         pass
         t_6.append(
-            environment.text_output(t_3(environment.getattr(l_1_p, 'score'))),
+            environment.text_output(t_3((_looked['score'] if type(_looked := l_1_p) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
         )
-        if (not t_4(environment.getattr(l_1_p, 'se'))):
+        if (not t_4((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else environment.getattr(_looked, 'se')))):
             pass
             t_6.extend((
                 ' ± ',
-                environment.text_output(t_3(environment.getattr(l_1_p, 'se'))),
+                environment.text_output(t_3((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else environment.getattr(_looked, 'se')))),
             ))
-        if ((l_1_many and (l_1_k > 0)) and environment.getattr(l_1_p, 'previous')):
+        if ((l_1_many and (l_1_k > 0)) and (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else environment.getattr(_looked, 'previous'))):
             pass
             t_6.extend((
                 ' (',
-                environment.text_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_p, 'previous'))),
+                environment.text_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else environment.getattr(_looked, 'previous')))),
                 ')',
             ))
         return concat(t_6)
@@ -92,19 +92,19 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_7.extend((
-            environment.text_output(environment.getattr(l_1_a, 'kind_label')),
+            environment.text_output((_looked['kind_label'] if type(_looked := l_1_a) is dict and 'kind_label' in _looked else environment.getattr(_looked, 'kind_label'))),
             ': ',
-            environment.text_output(t_2(environment.getattr(l_1_a, 'name'))),
+            environment.text_output(t_2((_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))),
             ' (`',
-            environment.text_output(environment.getattr(l_1_a, 'id')),
+            environment.text_output((_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
             '`) — ',
-            environment.text_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), environment.getattr(l_1_a, 'change'))),
+            environment.text_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))),
         ))
-        if (not t_4(environment.getattr(environment.getattr(l_1_a, 'change'), 'ci'))):
+        if (not t_4((_looked['ci'] if type(_looked := (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci')))):
             pass
             t_7.extend((
                 ' (',
-                environment.text_output(context.call(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'difference'), environment.getattr(l_1_a, 'change'), l_1_labels)),
+                environment.text_output(context.call((_looked['difference'] if type(_looked := (undefined(name='s') if l_0_s is missing else l_0_s)) is dict and 'difference' in _looked else environment.getattr(_looked, 'difference')), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), l_1_labels)),
                 ')',
             ))
         return concat(t_7)

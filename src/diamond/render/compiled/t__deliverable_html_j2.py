@@ -45,11 +45,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_B is missing:
             l_1_B = undefined("parameter 'B' was not provided", name='B')
         pass
-        if (environment.getattr(l_1_B, 'footer') or environment.getattr(l_1_B, 'organisation')):
+        if ((_looked['footer'] if type(_looked := l_1_B) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')) or (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))):
             pass
             t_6.extend((
                 '<div class="running-footer">',
-                environment.html_output((environment.getattr(l_1_B, 'footer') or environment.getattr(l_1_B, 'organisation'))),
+                environment.html_output(((_looked['footer'] if type(_looked := l_1_B) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')) or (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')))),
                 '</div>',
             ))
         return concat(t_6)
@@ -65,80 +65,80 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_B, 'logo'):
+        if (_looked['logo'] if type(_looked := l_1_B) is dict and 'logo' in _looked else environment.getattr(_looked, 'logo')):
             pass
             t_7.extend((
                 '<img class="logo" src="',
-                environment.html_output(environment.getattr(l_1_B, 'logo')),
+                environment.html_output((_looked['logo'] if type(_looked := l_1_B) is dict and 'logo' in _looked else environment.getattr(_looked, 'logo'))),
                 '" alt="',
-                environment.html_output((environment.getattr(l_1_B, 'organisation') or '')),
+                environment.html_output(((_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')) or '')),
                 '">',
             ))
-        if environment.getattr(l_1_R, 'cover'):
+        if (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')):
             pass
             t_7.append(
                 '<dl class="meta cover-meta">\n',
             )
-            if environment.getattr(environment.getattr(l_1_R, 'cover'), 'client'):
+            if (_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else environment.getattr(_looked, 'client')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'client')),
+                    environment.html_output((_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else environment.getattr(_looked, 'client'))),
                     '</dt><dd>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'client')),
+                    environment.html_output((_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else environment.getattr(_looked, 'client'))),
                     '</dd>',
                 ))
-            if environment.getattr(environment.getattr(l_1_R, 'cover'), 'authors'):
+            if (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'authors')),
+                    environment.html_output((_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors'))),
                     '</dt><dd>',
-                    environment.html_output(t_2(context.eval_ctx, environment.getattr(environment.getattr(l_1_R, 'cover'), 'authors'), ', ')),
+                    environment.html_output(t_2(context.eval_ctx, (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')), ', ')),
                     '</dd>',
                 ))
-            if environment.getattr(environment.getattr(l_1_R, 'cover'), 'organisation'):
+            if (_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'organisation')),
+                    environment.html_output((_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))),
                     '</dt><dd>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'organisation')),
+                    environment.html_output((_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))),
                     '</dd>',
                 ))
-            if environment.getattr(environment.getattr(l_1_R, 'cover'), 'date'):
+            if (_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'date')),
+                    environment.html_output((_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date'))),
                     '</dt><dd>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'date')),
+                    environment.html_output((_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date'))),
                     '</dd>',
                 ))
-            if environment.getattr(environment.getattr(l_1_R, 'cover'), 'version'):
+            if (_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else environment.getattr(_looked, 'version')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'version')),
+                    environment.html_output((_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else environment.getattr(_looked, 'version'))),
                     '</dt><dd>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'version')),
+                    environment.html_output((_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else environment.getattr(_looked, 'version'))),
                     '</dd>',
                 ))
             t_7.append(
                 '</dl>\n',
             )
-            if environment.getattr(environment.getattr(l_1_R, 'cover'), 'confidentiality'):
+            if (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality')):
                 pass
                 t_7.extend((
                     '<p class="confidentiality">',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_R, 'cover'), 'confidentiality')),
+                    environment.html_output((_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality'))),
                     '</p>',
                 ))
-        elif environment.getattr(l_1_B, 'organisation'):
+        elif (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')):
             pass
             t_7.extend((
                 '<p class="organisation">',
-                environment.html_output(environment.getattr(l_1_B, 'organisation')),
+                environment.html_output((_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))),
                 '</p>\n',
             ))
         return concat(t_7)
@@ -152,11 +152,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if ((environment.getattr(l_1_R, 'methodology') or environment.getattr(l_1_R, 'participants')) or environment.getattr(l_1_R, 'participants_confidential')):
+        if (((_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential'))):
             pass
             t_8.extend((
                 '<li><a href="#methodology">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology')),
+                environment.html_output((_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))),
                 '</a></li>',
             ))
         return concat(t_8)
@@ -170,11 +170,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_R, 'actions'):
+        if (_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
             pass
             t_9.extend((
                 '<li><a href="#action-plan">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan')),
+                environment.html_output((_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan'))),
                 '</a></li>',
             ))
         return concat(t_9)
@@ -188,14 +188,14 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_R, 'key_messages'):
+        if (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
             pass
             t_10.extend((
                 '<div class="key-messages">\n<h3>',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'key_messages')),
+                environment.html_output((_looked['key_messages'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages'))),
                 '</h3>\n<ul>\n',
             ))
-            for l_2_k in environment.getattr(l_1_R, 'key_messages'):
+            for l_2_k in (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
                 _loop_vars = {}
                 pass
                 t_10.extend((
@@ -216,11 +216,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_R is missing:
             l_1_R = undefined("parameter 'R' was not provided", name='R')
         pass
-        if environment.getattr(l_1_R, 'confidential_note'):
+        if (_looked['confidential_note'] if type(_looked := l_1_R) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note')):
             pass
             t_11.extend((
                 '<p class="note confidential">',
-                environment.html_output(environment.getattr(l_1_R, 'confidential_note')),
+                environment.html_output((_looked['confidential_note'] if type(_looked := l_1_R) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note'))),
                 '</p>',
             ))
         return concat(t_11)
@@ -236,13 +236,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if t_5(environment.getitem(environment.getattr(l_1_R, 'interpretation'), environment.getattr(l_1_d, 'id'))):
+        if t_5(environment.getitem((_looked['interpretation'] if type(_looked := l_1_R) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))):
             pass
             t_12.extend((
                 '<div class="interpretation">\n<h3>',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'interpretation')),
+                environment.html_output((_looked['interpretation'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation'))),
                 '</h3>\n<p>',
-                environment.html_output(environment.getitem(environment.getattr(l_1_R, 'interpretation'), environment.getattr(l_1_d, 'id'))),
+                environment.html_output(environment.getitem((_looked['interpretation'] if type(_looked := l_1_R) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))),
                 '</p>\n</div>\n',
             ))
         return concat(t_12)
@@ -259,54 +259,54 @@ def root(context, missing=missing, environment=environment):
         if l_1_respondents is missing:
             l_1_respondents = undefined("parameter 'respondents' was not provided", name='respondents')
         pass
-        if ((environment.getattr(l_1_R, 'methodology') or environment.getattr(l_1_R, 'participants')) or environment.getattr(l_1_R, 'participants_confidential')):
+        if (((_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential'))):
             pass
             t_13.extend((
                 '<section id="methodology">\n<h2>',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology')),
+                environment.html_output((_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))),
                 '</h2>\n',
             ))
-            l_1_M = environment.getattr(l_1_R, 'methodology')
+            l_1_M = (_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))
             if (undefined(name='M') if l_1_M is missing else l_1_M):
                 pass
                 t_13.append(
                     '<dl class="meta">\n',
                 )
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling'):
+                if (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'sampling')),
+                        environment.html_output((_looked['sampling'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling'))),
                         '</dt><dd>',
-                        environment.html_output(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling')),
+                        environment.html_output((_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling'))),
                         '</dd>',
                     ))
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'):
+                if (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'fieldwork')),
+                        environment.html_output((_looked['fieldwork'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork'))),
                         '</dt><dd>',
-                        environment.html_output(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork')),
+                        environment.html_output((_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork'))),
                         '</dd>',
                     ))
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'):
+                if (_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'response')),
+                        environment.html_output((_looked['response'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'response' in _looked else environment.getattr(_looked, 'response'))),
                         '</dt><dd>',
-                        environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'invited'), invited=environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'), n=environment.getattr(l_1_respondents, 'total'), rate=t_3(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'response_rate')))),
+                        environment.html_output(t_1(context.eval_ctx, (_looked['invited'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), invited=(_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), n=(_looked['total'] if type(_looked := l_1_respondents) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), rate=t_3((_looked['response_rate'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'response_rate' in _looked else environment.getattr(_looked, 'response_rate'))))),
                         '</dd>',
                     ))
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'workshops'):
+                if (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'workshops')),
+                        environment.html_output((_looked['workshops'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops'))),
                         '</dt><dd><ul>',
                     ))
-                    for l_2_w in environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'workshops'):
+                    for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops')):
                         _loop_vars = {}
                         pass
                         t_13.extend((
@@ -321,43 +321,43 @@ def root(context, missing=missing, environment=environment):
                 t_13.append(
                     '</dl>\n',
                 )
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes'):
+                if (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes')):
                     pass
                     t_13.extend((
                         '<p>',
-                        environment.html_output(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes')),
+                        environment.html_output((_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes'))),
                         '</p>',
                     ))
-            if environment.getattr(l_1_R, 'participants'):
+            if (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
                 pass
                 t_13.extend((
                     '<h3>',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'participants')),
+                    environment.html_output((_looked['participants'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))),
                     '</h3>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col">',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'participant')),
+                    environment.html_output((_looked['participant'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'participant' in _looked else environment.getattr(_looked, 'participant'))),
                     '</th><th scope="col">',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'group')),
+                    environment.html_output((_looked['group'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
                     '</th></tr></thead>\n<tbody>\n',
                 ))
-                for l_2_p in environment.getattr(l_1_R, 'participants'):
+                for l_2_p in (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
                     _loop_vars = {}
                     pass
                     t_13.extend((
                         '<tr><td>',
-                        environment.html_output(environment.getattr(l_2_p, 'name')),
+                        environment.html_output((_looked['name'] if type(_looked := l_2_p) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))),
                         '</td><td>',
-                        environment.html_output(environment.getattr(l_2_p, 'group')),
+                        environment.html_output((_looked['group'] if type(_looked := l_2_p) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
                         '</td></tr>\n',
                     ))
                 l_2_p = missing
                 t_13.append(
                     '</tbody>\n</table>\n</div>\n',
                 )
-            if environment.getattr(l_1_R, 'participants_confidential'):
+            if (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')):
                 pass
                 t_13.extend((
                     '<p class="note">',
-                    environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'participants_confidential'), n=environment.getattr(l_1_R, 'participants_confidential'))),
+                    environment.html_output(t_1(context.eval_ctx, (_looked['participants_confidential'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')), n=(_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')))),
                     '</p>',
                 ))
             t_13.append(
@@ -376,11 +376,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_i is missing:
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
-        if t_5(environment.getitem(environment.getattr(l_1_R, 'actions_by_indicator'), environment.getattr(l_1_i, 'id'))):
+        if t_5(environment.getitem((_looked['actions_by_indicator'] if type(_looked := l_1_R) is dict and 'actions_by_indicator' in _looked else environment.getattr(_looked, 'actions_by_indicator')), (_looked['id'] if type(_looked := l_1_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))):
             pass
             t_14.extend((
                 '<span class="actions-for">',
-                environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'actions_for'), actions=t_2(context.eval_ctx, environment.getitem(environment.getattr(l_1_R, 'actions_by_indicator'), environment.getattr(l_1_i, 'id')), ', '))),
+                environment.html_output(t_1(context.eval_ctx, (_looked['actions_for'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'actions_for' in _looked else environment.getattr(_looked, 'actions_for')), actions=t_2(context.eval_ctx, environment.getitem((_looked['actions_by_indicator'] if type(_looked := l_1_R) is dict and 'actions_by_indicator' in _looked else environment.getattr(_looked, 'actions_by_indicator')), (_looked['id'] if type(_looked := l_1_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))), ', '))),
                 '</span>',
             ))
         return concat(t_14)
@@ -394,61 +394,61 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_R, 'actions'):
+        if (_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
             pass
             t_15.extend((
                 '<section id="action-plan">\n<h2>',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan')),
+                environment.html_output((_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan'))),
                 '</h2>\n<div class="table-wrap">\n<table class="actions">\n<thead><tr><th scope="col" class="num">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'number')),
+                environment.html_output((_looked['number'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'action')),
+                environment.html_output((_looked['action'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'action' in _looked else environment.getattr(_looked, 'action'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'owner')),
+                environment.html_output((_looked['owner'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'start')),
+                environment.html_output((_looked['start'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'start' in _looked else environment.getattr(_looked, 'start'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'end')),
+                environment.html_output((_looked['end'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'end' in _looked else environment.getattr(_looked, 'end'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'kpi')),
+                environment.html_output((_looked['kpi'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'priority')),
+                environment.html_output((_looked['priority'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'priority' in _looked else environment.getattr(_looked, 'priority'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'budget')),
+                environment.html_output((_looked['budget'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget'))),
                 '</th><th scope="col">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicators')),
+                environment.html_output((_looked['indicators'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators'))),
                 '</th></tr></thead>\n<tbody>\n',
             ))
             l_2_loop = missing
-            for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_R, 'actions'), undefined):
+            for l_2_x, l_2_loop in LoopContext((_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')), undefined):
                 _loop_vars = {}
                 pass
                 t_15.extend((
                     '<tr><td class="num">',
-                    environment.html_output(environment.getattr(l_2_x, 'number')),
+                    environment.html_output((_looked['number'] if type(_looked := l_2_x) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
                     '</td><td>',
-                    environment.html_output(environment.getattr(l_2_x, 'action')),
+                    environment.html_output((_looked['action'] if type(_looked := l_2_x) is dict and 'action' in _looked else environment.getattr(_looked, 'action'))),
                     '</td><td>',
-                    environment.html_output((environment.getattr(l_2_x, 'owner') or '–')),
+                    environment.html_output(((_looked['owner'] if type(_looked := l_2_x) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner')) or '–')),
                     '</td><td>',
-                    environment.html_output((environment.getattr(l_2_x, 'start') or '–')),
+                    environment.html_output(((_looked['start'] if type(_looked := l_2_x) is dict and 'start' in _looked else environment.getattr(_looked, 'start')) or '–')),
                     '</td><td>',
-                    environment.html_output((environment.getattr(l_2_x, 'end') or '–')),
+                    environment.html_output(((_looked['end'] if type(_looked := l_2_x) is dict and 'end' in _looked else environment.getattr(_looked, 'end')) or '–')),
                     '</td><td>',
-                    environment.html_output((environment.getattr(l_2_x, 'kpi') or '–')),
+                    environment.html_output(((_looked['kpi'] if type(_looked := l_2_x) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi')) or '–')),
                     '</td><td>',
-                    environment.html_output((environment.getattr(l_2_x, 'priority_label') or '–')),
+                    environment.html_output(((_looked['priority_label'] if type(_looked := l_2_x) is dict and 'priority_label' in _looked else environment.getattr(_looked, 'priority_label')) or '–')),
                     '</td><td>',
-                    environment.html_output((environment.getattr(l_2_x, 'budget') or '–')),
+                    environment.html_output(((_looked['budget'] if type(_looked := l_2_x) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget')) or '–')),
                     '</td><td>',
                 ))
                 l_3_loop = missing
-                for l_3_i, l_3_loop in LoopContext(environment.getattr(l_2_x, 'indicators'), undefined):
+                for l_3_i, l_3_loop in LoopContext((_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
                     _loop_vars = {}
                     pass
                     t_15.extend((
-                        environment.html_output(environment.getattr(l_3_i, 'name')),
-                        environment.html_output(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 100 in '_deliverable.html.j2' evaluated to false and no else section was defined."))),
+                        environment.html_output((_looked['name'] if type(_looked := l_3_i) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))),
+                        environment.html_output(('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 100 in '_deliverable.html.j2' evaluated to false and no else section was defined."))),
                     ))
                 l_3_loop = l_3_i = missing
                 t_15.append(
@@ -473,28 +473,28 @@ def root(context, missing=missing, environment=environment):
         pass
         t_16.extend((
             '<h3>',
-            environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicator_key')),
+            environment.html_output((_looked['indicator_key'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key'))),
             '</h3>\n<div class="table-wrap">\n<table class="indicator-key">\n<thead><tr><th scope="col">',
-            environment.html_output(environment.getattr(l_1_C, 'id')),
+            environment.html_output((_looked['id'] if type(_looked := l_1_C) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
             '</th><th scope="col">',
-            environment.html_output(environment.getattr(l_1_C, 'indicator')),
+            environment.html_output((_looked['indicator'] if type(_looked := l_1_C) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator'))),
             '</th><th scope="col">',
-            environment.html_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'source_text')),
+            environment.html_output((_looked['source_text'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'source_text' in _looked else environment.getattr(_looked, 'source_text'))),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in l_1_dimensions:
             _loop_vars = {}
             pass
-            for l_3_i in environment.getattr(l_2_d, 'indicators'):
+            for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')):
                 _loop_vars = {}
                 pass
                 t_16.extend((
                     '<tr><td><code class="id">',
-                    environment.html_output(environment.getattr(l_3_i, 'id')),
+                    environment.html_output((_looked['id'] if type(_looked := l_3_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
                     '</code></td><td>',
-                    environment.html_output(environment.getattr(l_3_i, 'label')),
+                    environment.html_output((_looked['label'] if type(_looked := l_3_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
                     '</td><td>',
-                    environment.html_output(environment.getattr(l_3_i, 'text')),
+                    environment.html_output((_looked['text'] if type(_looked := l_3_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))),
                     '</td></tr>\n',
                 ))
             l_3_i = missing
@@ -513,21 +513,21 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_r, 'referred'):
+        if (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
             pass
             t_17.extend((
                 '<p class="note">',
-                environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'referred')),
+                environment.html_output((_looked['referred'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))),
                 '</p>\n<ul class="referred">\n',
             ))
-            for l_2_x in environment.getattr(l_1_r, 'referred'):
+            for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
                 _loop_vars = {}
                 pass
                 t_17.extend((
                     '<li>',
-                    environment.html_output(environment.getattr(l_2_x, 'text')),
+                    environment.html_output((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))),
                     ' <span class="muted">(',
-                    environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'see_under'), dimension=environment.getattr(l_2_x, 'under'))),
+                    environment.html_output(t_1(context.eval_ctx, (_looked['see_under'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'see_under' in _looked else environment.getattr(_looked, 'see_under')), dimension=(_looked['under'] if type(_looked := l_2_x) is dict and 'under' in _looked else environment.getattr(_looked, 'under')))),
                     ')</span></li>\n',
                 ))
             l_2_x = missing
@@ -550,20 +550,20 @@ def root(context, missing=missing, environment=environment):
         t_18.append(
             '<ol class="pairs">\n',
         )
-        for l_2_pair in environment.getattr(l_1_k, 'pairs'):
+        for l_2_pair in (_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')):
             _loop_vars = {}
             pass
             t_18.extend((
                 '<li>',
-                environment.html_output(t_1(context.eval_ctx, environment.getitem(environment.getattr(l_1_D, 'tows_prompt'), environment.getattr(l_1_k, 'id')), first=environment.getattr(environment.getattr(l_2_pair, 'first'), 'text'), second=environment.getattr(environment.getattr(l_2_pair, 'second'), 'text'))),
+                environment.html_output(t_1(context.eval_ctx, environment.getitem((_looked['tows_prompt'] if type(_looked := l_1_D) is dict and 'tows_prompt' in _looked else environment.getattr(_looked, 'tows_prompt')), (_looked['id'] if type(_looked := l_1_k) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))), first=(_looked['text'] if type(_looked := (_looked['first'] if type(_looked := l_2_pair) is dict and 'first' in _looked else environment.getattr(_looked, 'first'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), second=(_looked['text'] if type(_looked := (_looked['second'] if type(_looked := l_2_pair) is dict and 'second' in _looked else environment.getattr(_looked, 'second'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
                 ' <span class="importance">(',
-                environment.html_output(t_1(context.eval_ctx, environment.getattr(l_1_T, 'pair_importance'), importance=environment.getattr(l_2_pair, 'importance'))),
+                environment.html_output(t_1(context.eval_ctx, (_looked['pair_importance'] if type(_looked := l_1_T) is dict and 'pair_importance' in _looked else environment.getattr(_looked, 'pair_importance')), importance=(_looked['importance'] if type(_looked := l_2_pair) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
             ))
-            if environment.getattr(l_2_pair, 'across'):
+            if (_looked['across'] if type(_looked := l_2_pair) is dict and 'across' in _looked else environment.getattr(_looked, 'across')):
                 pass
                 t_18.extend((
                     '; ',
-                    environment.html_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'tows_across_plain')),
+                    environment.html_output((_looked['tows_across_plain'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_across_plain' in _looked else environment.getattr(_looked, 'tows_across_plain'))),
                 ))
             t_18.append(
                 ')</span></li>\n',
@@ -581,11 +581,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if environment.getattr(l_1_d, 'likert_svg'):
+        if (_looked['likert_svg'] if type(_looked := l_1_d) is dict and 'likert_svg' in _looked else environment.getattr(_looked, 'likert_svg')):
             pass
             t_19.extend((
                 '<figure class="chart likert">',
-                environment.html_output(t_4(environment.getattr(l_1_d, 'likert_svg'))),
+                environment.html_output(t_4((_looked['likert_svg'] if type(_looked := l_1_d) is dict and 'likert_svg' in _looked else environment.getattr(_looked, 'likert_svg')))),
                 '</figure>',
             ))
         return concat(t_19)

@@ -59,35 +59,35 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_RP, 'cover'):
+        if (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')):
             pass
             for l_2_key in ['client', 'organisation', 'date', 'version']:
                 _loop_vars = {}
                 pass
-                if environment.getitem(environment.getattr(l_1_RP, 'cover'), l_2_key):
+                if environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), l_2_key):
                     pass
                     t_8.extend((
                         '- **',
-                        environment.text_output(environment.getitem(environment.getattr(l_1_D, 'cover'), l_2_key)),
+                        environment.text_output(environment.getitem((_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), l_2_key)),
                         ':** ',
-                        environment.text_output(t_5(environment.getitem(environment.getattr(l_1_RP, 'cover'), l_2_key))),
+                        environment.text_output(t_5(environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), l_2_key))),
                         '\n',
                     ))
             l_2_key = missing
-            if environment.getattr(environment.getattr(l_1_RP, 'cover'), 'authors'):
+            if (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')):
                 pass
                 t_8.extend((
                     '- **',
-                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'cover'), 'authors')),
+                    environment.text_output((_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors'))),
                     ':** ',
-                    environment.text_output(t_2(context.eval_ctx, t_3(context, environment.getattr(environment.getattr(l_1_RP, 'cover'), 'authors'), 'md_text'), ', ')),
+                    environment.text_output(t_2(context.eval_ctx, t_3(context, (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')), 'md_text'), ', ')),
                     '\n',
                 ))
-            if environment.getattr(environment.getattr(l_1_RP, 'cover'), 'confidentiality'):
+            if (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality')):
                 pass
                 t_8.extend((
                     '\n**',
-                    environment.text_output(t_5(environment.getattr(environment.getattr(l_1_RP, 'cover'), 'confidentiality'))),
+                    environment.text_output(t_5((_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality')))),
                     '**\n',
                 ))
         return concat(t_8)
@@ -101,14 +101,14 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_RP, 'key_messages'):
+        if (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
             pass
             t_9.extend((
                 '\n### ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'key_messages')),
+                environment.text_output((_looked['key_messages'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages'))),
                 '\n\n',
             ))
-            for l_2_k in environment.getattr(l_1_RP, 'key_messages'):
+            for l_2_k in (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
                 _loop_vars = {}
                 pass
                 t_9.extend((
@@ -131,88 +131,88 @@ def root(context, missing=missing, environment=environment):
         if l_1_respondents is missing:
             l_1_respondents = undefined("parameter 'respondents' was not provided", name='respondents')
         pass
-        if ((environment.getattr(l_1_RP, 'methodology') or environment.getattr(l_1_RP, 'participants')) or environment.getattr(l_1_RP, 'participants_confidential')):
+        if (((_looked['methodology'] if type(_looked := l_1_RP) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential'))):
             pass
             t_10.extend((
                 '## ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'methodology')),
+                environment.text_output((_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))),
                 '\n\n',
             ))
-            l_1_M = environment.getattr(l_1_RP, 'methodology')
+            l_1_M = (_looked['methodology'] if type(_looked := l_1_RP) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))
             if (undefined(name='M') if l_1_M is missing else l_1_M):
                 pass
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling'):
+                if (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling')):
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'sampling')),
+                        environment.text_output((_looked['sampling'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling'))),
                         ':** ',
-                        environment.text_output(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'sampling'))),
+                        environment.text_output(t_5((_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling')))),
                         '\n',
                     ))
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'):
+                if (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork')):
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'fieldwork')),
+                        environment.text_output((_looked['fieldwork'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork'))),
                         ':** ',
-                        environment.text_output(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'fieldwork'))),
+                        environment.text_output(t_5((_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork')))),
                         '\n',
                     ))
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'):
+                if (_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')):
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'response')),
+                        environment.text_output((_looked['response'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'response' in _looked else environment.getattr(_looked, 'response'))),
                         ':** ',
-                        environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'invited'), invited=environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'invited'), n=environment.getattr(l_1_respondents, 'total'), rate=t_6(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'response_rate')))),
+                        environment.text_output(t_1(context.eval_ctx, (_looked['invited'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), invited=(_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), n=(_looked['total'] if type(_looked := l_1_respondents) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), rate=t_6((_looked['response_rate'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'response_rate' in _looked else environment.getattr(_looked, 'response_rate'))))),
                         '\n',
                     ))
-                for l_2_w in environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'workshops'):
+                for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops')):
                     _loop_vars = {}
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'workshops')),
+                        environment.text_output((_looked['workshops'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops'))),
                         ':** ',
                         environment.text_output(t_5(l_2_w)),
                         '\n',
                     ))
                 l_2_w = missing
-                if environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes'):
+                if (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes')):
                     pass
                     t_10.extend((
                         '\n',
-                        environment.text_output(t_5(environment.getattr((undefined(name='M') if l_1_M is missing else l_1_M), 'notes'))),
+                        environment.text_output(t_5((_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes')))),
                         '\n',
                     ))
-            if environment.getattr(l_1_RP, 'participants'):
+            if (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
                 pass
                 t_10.extend((
                     '\n### ',
-                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'participants')),
+                    environment.text_output((_looked['participants'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))),
                     '\n\n| ',
-                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'participant')),
+                    environment.text_output((_looked['participant'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'participant' in _looked else environment.getattr(_looked, 'participant'))),
                     ' | ',
-                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'group')),
+                    environment.text_output((_looked['group'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
                     ' |\n| --- | --- |\n',
                 ))
-                for l_2_p in environment.getattr(l_1_RP, 'participants'):
+                for l_2_p in (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
                     _loop_vars = {}
                     pass
                     t_10.extend((
                         '| ',
-                        environment.text_output(t_4(environment.getattr(l_2_p, 'name'))),
+                        environment.text_output(t_4((_looked['name'] if type(_looked := l_2_p) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))),
                         ' | ',
-                        environment.text_output(environment.getattr(l_2_p, 'group')),
+                        environment.text_output((_looked['group'] if type(_looked := l_2_p) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
                         ' |\n',
                     ))
                 l_2_p = missing
-            if environment.getattr(l_1_RP, 'participants_confidential'):
+            if (_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')):
                 pass
                 t_10.extend((
                     '\n',
-                    environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'participants_confidential'), n=environment.getattr(l_1_RP, 'participants_confidential'))),
+                    environment.text_output(t_1(context.eval_ctx, (_looked['participants_confidential'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')), n=(_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')))),
                     '\n',
                 ))
             t_10.append(
@@ -231,13 +231,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if t_7(environment.getitem(environment.getattr(l_1_RP, 'interpretation'), environment.getattr(l_1_d, 'id'))):
+        if t_7(environment.getitem((_looked['interpretation'] if type(_looked := l_1_RP) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))):
             pass
             t_11.extend((
                 '\n**',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'interpretation')),
+                environment.text_output((_looked['interpretation'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation'))),
                 '.** ',
-                environment.text_output(t_5(environment.getitem(environment.getattr(l_1_RP, 'interpretation'), environment.getattr(l_1_d, 'id')))),
+                environment.text_output(t_5(environment.getitem((_looked['interpretation'] if type(_looked := l_1_RP) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))))),
                 '\n',
             ))
         return concat(t_11)
@@ -251,53 +251,53 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_RP, 'actions'):
+        if (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
             pass
             t_12.extend((
                 '## ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'sections'), 'action_plan')),
+                environment.text_output((_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan'))),
                 '\n\n| ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'number')),
+                environment.text_output((_looked['number'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'action')),
+                environment.text_output((_looked['action'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'action' in _looked else environment.getattr(_looked, 'action'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'owner')),
+                environment.text_output((_looked['owner'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'start')),
+                environment.text_output((_looked['start'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'start' in _looked else environment.getattr(_looked, 'start'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'end')),
+                environment.text_output((_looked['end'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'end' in _looked else environment.getattr(_looked, 'end'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'kpi')),
+                environment.text_output((_looked['kpi'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'priority')),
+                environment.text_output((_looked['priority'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'priority' in _looked else environment.getattr(_looked, 'priority'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'budget')),
+                environment.text_output((_looked['budget'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget'))),
                 ' | ',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicators')),
+                environment.text_output((_looked['indicators'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators'))),
                 ' |\n| ---: | --- | --- | --- | --- | --- | --- | --- | --- |\n',
             ))
-            for l_2_x in environment.getattr(l_1_RP, 'actions'):
+            for l_2_x in (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
                 _loop_vars = {}
                 pass
                 t_12.extend((
                     '| ',
-                    environment.text_output(environment.getattr(l_2_x, 'number')),
+                    environment.text_output((_looked['number'] if type(_looked := l_2_x) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
                     ' | ',
-                    environment.text_output(t_4(environment.getattr(l_2_x, 'action'))),
+                    environment.text_output(t_4((_looked['action'] if type(_looked := l_2_x) is dict and 'action' in _looked else environment.getattr(_looked, 'action')))),
                     ' | ',
-                    environment.text_output(t_4((environment.getattr(l_2_x, 'owner') or '–'))),
+                    environment.text_output(t_4(((_looked['owner'] if type(_looked := l_2_x) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner')) or '–'))),
                     ' | ',
-                    environment.text_output(t_4((environment.getattr(l_2_x, 'start') or '–'))),
+                    environment.text_output(t_4(((_looked['start'] if type(_looked := l_2_x) is dict and 'start' in _looked else environment.getattr(_looked, 'start')) or '–'))),
                     ' | ',
-                    environment.text_output(t_4((environment.getattr(l_2_x, 'end') or '–'))),
+                    environment.text_output(t_4(((_looked['end'] if type(_looked := l_2_x) is dict and 'end' in _looked else environment.getattr(_looked, 'end')) or '–'))),
                     ' | ',
-                    environment.text_output(t_4((environment.getattr(l_2_x, 'kpi') or '–'))),
+                    environment.text_output(t_4(((_looked['kpi'] if type(_looked := l_2_x) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi')) or '–'))),
                     ' | ',
-                    environment.text_output((environment.getattr(l_2_x, 'priority_label') or '–')),
+                    environment.text_output(((_looked['priority_label'] if type(_looked := l_2_x) is dict and 'priority_label' in _looked else environment.getattr(_looked, 'priority_label')) or '–')),
                     ' | ',
-                    environment.text_output(t_4((environment.getattr(l_2_x, 'budget') or '–'))),
+                    environment.text_output(t_4(((_looked['budget'] if type(_looked := l_2_x) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget')) or '–'))),
                     ' | ',
-                    environment.text_output(t_2(context.eval_ctx, t_3(context, t_3(context, environment.getattr(l_2_x, 'indicators'), attribute='name'), 'md_cell'), '; ')),
+                    environment.text_output(t_2(context.eval_ctx, t_3(context, t_3(context, (_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), attribute='name'), 'md_cell'), '; ')),
                     ' |\n',
                 ))
             l_2_x = missing
@@ -319,28 +319,28 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '### ',
-            environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'indicator_key')),
+            environment.text_output((_looked['indicator_key'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key'))),
             '\n\n| ',
-            environment.text_output(environment.getattr(l_1_C, 'id')),
+            environment.text_output((_looked['id'] if type(_looked := l_1_C) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
             ' | ',
-            environment.text_output(environment.getattr(l_1_C, 'indicator')),
+            environment.text_output((_looked['indicator'] if type(_looked := l_1_C) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator'))),
             ' | ',
-            environment.text_output(environment.getattr(environment.getattr(l_1_D, 'columns'), 'source_text')),
+            environment.text_output((_looked['source_text'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'source_text' in _looked else environment.getattr(_looked, 'source_text'))),
             ' |\n| --- | --- | --- |\n',
         ))
         for l_2_d in l_1_dimensions:
             _loop_vars = {}
             pass
-            for l_3_i in environment.getattr(l_2_d, 'indicators'):
+            for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')):
                 _loop_vars = {}
                 pass
                 t_13.extend((
                     '| `',
-                    environment.text_output(environment.getattr(l_3_i, 'id')),
+                    environment.text_output((_looked['id'] if type(_looked := l_3_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
                     '` | ',
-                    environment.text_output(t_4(environment.getattr(l_3_i, 'label'))),
+                    environment.text_output(t_4((_looked['label'] if type(_looked := l_3_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))),
                     ' | ',
-                    environment.text_output(t_4(environment.getattr(l_3_i, 'text'))),
+                    environment.text_output(t_4((_looked['text'] if type(_looked := l_3_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
                     ' |\n',
                 ))
             l_3_i = missing
@@ -356,21 +356,21 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if environment.getattr(l_1_r, 'referred'):
+        if (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
             pass
             t_14.extend((
                 '\n',
-                environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'referred')),
+                environment.text_output((_looked['referred'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))),
                 '\n\n',
             ))
-            for l_2_x in environment.getattr(l_1_r, 'referred'):
+            for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
                 _loop_vars = {}
                 pass
                 t_14.extend((
                     '- ',
-                    environment.text_output(t_5(environment.getattr(l_2_x, 'text'))),
+                    environment.text_output(t_5((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
                     ' (',
-                    environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_D, 'text'), 'see_under'), dimension=t_5(environment.getattr(l_2_x, 'under')))),
+                    environment.text_output(t_1(context.eval_ctx, (_looked['see_under'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'see_under' in _looked else environment.getattr(_looked, 'see_under')), dimension=t_5((_looked['under'] if type(_looked := l_2_x) is dict and 'under' in _looked else environment.getattr(_looked, 'under'))))),
                     ')\n',
                 ))
             l_2_x = missing
@@ -388,21 +388,21 @@ def root(context, missing=missing, environment=environment):
             l_1_T = undefined("parameter 'T' was not provided", name='T')
         pass
         l_2_loop = missing
-        for l_2_pair, l_2_loop in LoopContext(environment.getattr(l_1_k, 'pairs'), undefined):
+        for l_2_pair, l_2_loop in LoopContext((_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')), undefined):
             _loop_vars = {}
             pass
             t_15.extend((
-                environment.text_output(environment.getattr(l_2_loop, 'index')),
+                environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index'))),
                 '. ',
-                environment.text_output(t_1(context.eval_ctx, environment.getitem(environment.getattr(l_1_D, 'tows_prompt'), environment.getattr(l_1_k, 'id')), first=t_5(environment.getattr(environment.getattr(l_2_pair, 'first'), 'text')), second=t_5(environment.getattr(environment.getattr(l_2_pair, 'second'), 'text')))),
+                environment.text_output(t_1(context.eval_ctx, environment.getitem((_looked['tows_prompt'] if type(_looked := l_1_D) is dict and 'tows_prompt' in _looked else environment.getattr(_looked, 'tows_prompt')), (_looked['id'] if type(_looked := l_1_k) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))), first=t_5((_looked['text'] if type(_looked := (_looked['first'] if type(_looked := l_2_pair) is dict and 'first' in _looked else environment.getattr(_looked, 'first'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))), second=t_5((_looked['text'] if type(_looked := (_looked['second'] if type(_looked := l_2_pair) is dict and 'second' in _looked else environment.getattr(_looked, 'second'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))),
                 ' (',
-                environment.text_output(t_1(context.eval_ctx, environment.getattr(l_1_T, 'pair_importance'), importance=environment.getattr(l_2_pair, 'importance'))),
+                environment.text_output(t_1(context.eval_ctx, (_looked['pair_importance'] if type(_looked := l_1_T) is dict and 'pair_importance' in _looked else environment.getattr(_looked, 'pair_importance')), importance=(_looked['importance'] if type(_looked := l_2_pair) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
             ))
-            if environment.getattr(l_2_pair, 'across'):
+            if (_looked['across'] if type(_looked := l_2_pair) is dict and 'across' in _looked else environment.getattr(_looked, 'across')):
                 pass
                 t_15.extend((
                     '; ',
-                    environment.text_output(environment.getattr(environment.getattr(l_1_D, 'text'), 'tows_across_plain')),
+                    environment.text_output((_looked['tows_across_plain'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_across_plain' in _looked else environment.getattr(_looked, 'tows_across_plain'))),
                 ))
             t_15.append(
                 ')\n',

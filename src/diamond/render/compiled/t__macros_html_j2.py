@@ -53,9 +53,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_7.extend((
             '<span class="band band-',
-            environment.html_output((environment.getattr(l_1_b, 'id') or 'none')),
+            environment.html_output(((_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none')),
             '">',
-            environment.html_output(environment.getattr(l_1_b, 'label')),
+            environment.html_output((_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
             '</span>',
         ))
         return concat(t_7)
@@ -68,9 +68,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_8.extend((
             '<span class="bar" aria-hidden="true"><span class="bar-fill band-',
-            environment.html_output((environment.getattr(environment.getattr(l_1_x, 'band'), 'id') or 'none')),
+            environment.html_output(((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none')),
             '" style="width:',
-            environment.html_output(t_5((0 if t_6(environment.getattr(l_1_x, 'score')) else t_3(environment, [t_2(environment, [environment.getattr(l_1_x, 'score'), 0]), 100])), 1)),
+            environment.html_output(t_5((0 if t_6((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))) else t_3(environment, [t_2(environment, [(_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else environment.getattr(_looked, 'score')), 0]), 100])), 1)),
             '%"></span></span>',
         ))
         return concat(t_8)
@@ -83,9 +83,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_9.extend((
             '<span class="score">',
-            environment.html_output(t_4(environment.getattr(l_1_x, 'score'))),
+            environment.html_output(t_4((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
             '</span> ',
-            environment.html_output(context.call((undefined(name='band') if l_0_band is missing else l_0_band), environment.getattr(l_1_x, 'band'))),
+            environment.html_output(context.call((undefined(name='band') if l_0_band is missing else l_0_band), (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))),
         ))
         return concat(t_9)
     context.exported_vars.add('scored')
@@ -96,7 +96,7 @@ def root(context, missing=missing, environment=environment):
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
         t_10.append(
-            environment.html_output(environment.getattr(l_1_i, 'label')),
+            environment.html_output((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
         )
         return concat(t_10)
     context.exported_vars.add('indicator')
@@ -111,20 +111,20 @@ def root(context, missing=missing, environment=environment):
         t_11.append(
             '<span class="origin">',
         )
-        if environment.getattr(l_1_item, 'indicator_label'):
+        if (_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')):
             pass
             t_11.append(
-                environment.html_output(environment.getattr(l_1_item, 'indicator_label')),
+                environment.html_output((_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label'))),
             )
-        elif environment.getattr(l_1_item, 'dimension_name'):
+        elif (_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else environment.getattr(_looked, 'dimension_name')):
             pass
             t_11.append(
-                environment.html_output(environment.getattr(l_1_item, 'dimension_name')),
+                environment.html_output((_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else environment.getattr(_looked, 'dimension_name'))),
             )
         else:
             pass
             t_11.append(
-                environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'unclassified_item')),
+                environment.html_output((_looked['unclassified_item'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'unclassified_item' in _looked else environment.getattr(_looked, 'unclassified_item'))),
             )
         t_11.append(
             '</span>',
@@ -141,9 +141,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_12.extend((
             '<span class="importance" title="',
-            environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance'))),
+            environment.html_output(t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
             '">',
-            environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance'))),
+            environment.html_output(t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
             '</span>',
         ))
         return concat(t_12)
@@ -156,9 +156,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '<span class="status status-',
-            environment.html_output(environment.getattr(l_1_i, 'status')),
+            environment.html_output((_looked['status'] if type(_looked := l_1_i) is dict and 'status' in _looked else environment.getattr(_looked, 'status'))),
             '">',
-            environment.html_output(environment.getattr(l_1_i, 'status_label')),
+            environment.html_output((_looked['status_label'] if type(_looked := l_1_i) is dict and 'status_label' in _looked else environment.getattr(_looked, 'status_label'))),
             '</span>',
         ))
         return concat(t_13)

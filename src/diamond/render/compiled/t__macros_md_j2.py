@@ -51,9 +51,9 @@ def root(context, missing=missing, environment=environment):
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
         t_6.extend((
-            environment.text_output(t_3(environment.getattr(l_1_x, 'score'))),
+            environment.text_output(t_3((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
             ' (',
-            environment.text_output(environment.getattr(environment.getattr(l_1_x, 'band'), 'label')),
+            environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
             ')',
         ))
         return concat(t_6)
@@ -65,7 +65,7 @@ def root(context, missing=missing, environment=environment):
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
         t_7.append(
-            environment.text_output(t_2(environment.getattr(l_1_i, 'label'))),
+            environment.text_output(t_2((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))),
         )
         return concat(t_7)
     context.exported_vars.add('indicator')
@@ -80,31 +80,31 @@ def root(context, missing=missing, environment=environment):
             l_1_show_dimension = True
         pass
         t_8.extend((
-            environment.text_output(t_2(environment.getattr(l_1_item, 'text'))),
+            environment.text_output(t_2((_looked['text'] if type(_looked := l_1_item) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
             ' — ',
         ))
         if l_1_show_dimension:
             pass
-            if environment.getattr(l_1_item, 'indicator_label'):
+            if (_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')):
                 pass
                 t_8.append(
-                    environment.text_output(t_2(environment.getattr(l_1_item, 'indicator_label'))),
+                    environment.text_output(t_2((_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')))),
                 )
-            elif environment.getattr(l_1_item, 'dimension_name'):
+            elif (_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else environment.getattr(_looked, 'dimension_name')):
                 pass
                 t_8.append(
-                    environment.text_output(t_2(environment.getattr(l_1_item, 'dimension_name'))),
+                    environment.text_output(t_2((_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else environment.getattr(_looked, 'dimension_name')))),
                 )
             else:
                 pass
                 t_8.append(
-                    environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'unclassified_item')),
+                    environment.text_output((_looked['unclassified_item'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'unclassified_item' in _looked else environment.getattr(_looked, 'unclassified_item'))),
                 )
             t_8.append(
                 '; ',
             )
         t_8.append(
-            environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'importance'), importance=environment.getattr(l_1_item, 'importance'))),
+            environment.text_output(t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
         )
         return concat(t_8)
     context.exported_vars.add('swot_item')

@@ -79,7 +79,7 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_p < 0.001):
             pass
             t_10.append(
-                environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'p_below')),
+                environment.html_output((_looked['p_below'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'p_below' in _looked else environment.getattr(_looked, 'p_below'))),
             )
         else:
             pass
@@ -98,7 +98,7 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_11.append(
-            environment.html_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'difference'), low=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'low')), high=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'high')), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), environment.getattr(l_1_c, 'p'), l_1_labels), method=environment.getitem(environment.getattr(l_1_labels, 'difference_methods'), environment.getattr(l_1_c, 'method')))),
+            environment.html_output(t_1(context.eval_ctx, (_looked['difference'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'difference' in _looked else environment.getattr(_looked, 'difference')), low=t_5((_looked['low'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))), high=t_5((_looked['high'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))) is dict and 'high' in _looked else environment.getattr(_looked, 'high'))), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), (_looked['p'] if type(_looked := l_1_c) is dict and 'p' in _looked else environment.getattr(_looked, 'p')), l_1_labels), method=environment.getitem((_looked['difference_methods'] if type(_looked := l_1_labels) is dict and 'difference_methods' in _looked else environment.getattr(_looked, 'difference_methods')), (_looked['method'] if type(_looked := l_1_c) is dict and 'method' in _looked else environment.getattr(_looked, 'method'))))),
         )
         return concat(t_11)
     context.exported_vars.add('difference')
@@ -132,13 +132,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if (l_1_d and (not t_9(environment.getattr(l_1_d, 'low')))):
+        if (l_1_d and (not t_9((_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))))):
             pass
             t_13.extend((
                 '<span class="ci-bar" aria-hidden="true"><span class="ci-range" style="left:',
-                environment.html_output(t_7(t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'low'), 0]), 100]), 1)),
+                environment.html_output(t_7(t_4(environment, [t_3(environment, [(_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 0]), 100]), 1)),
                 '%;width:',
-                environment.html_output(t_7((t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'high'), 0]), 100]) - t_4(environment, [t_3(environment, [environment.getattr(l_1_d, 'low'), 0]), 100])), 1)),
+                environment.html_output(t_7((t_4(environment, [t_3(environment, [(_looked['high'] if type(_looked := l_1_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 0]), 100]) - t_4(environment, [t_3(environment, [(_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 0]), 100])), 1)),
                 '%"></span></span>',
             ))
         return concat(t_13)
@@ -154,7 +154,7 @@ def root(context, missing=missing, environment=environment):
         if l_1_statistics:
             pass
             t_14.append(
-                environment.html_output(context.call((undefined(name='whisker') if l_0_whisker is missing else l_0_whisker), t_2(environment, t_8(context, environment.getattr(l_1_statistics, 'dimensions'), 'id', 'equalto', l_1_id)))),
+                environment.html_output(context.call((undefined(name='whisker') if l_0_whisker is missing else l_0_whisker), t_2(environment, t_8(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', l_1_id)))),
             )
         return concat(t_14)
     context.exported_vars.add('whisker_for')
@@ -171,44 +171,44 @@ def root(context, missing=missing, environment=environment):
         if l_1_scored is missing:
             l_1_scored = undefined("parameter 'scored' was not provided", name='scored')
         pass
-        l_1_S = environment.getattr(l_1_labels, 'statistics')
-        for (l_2_role, l_2_d) in [('strongest', environment.getattr(l_1_summary, 'strongest_dimension')), ('weakest', environment.getattr(l_1_summary, 'weakest_dimension'))]:
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
+        for (l_2_role, l_2_d) in [('strongest', (_looked['strongest_dimension'] if type(_looked := l_1_summary) is dict and 'strongest_dimension' in _looked else environment.getattr(_looked, 'strongest_dimension'))), ('weakest', (_looked['weakest_dimension'] if type(_looked := l_1_summary) is dict and 'weakest_dimension' in _looked else environment.getattr(_looked, 'weakest_dimension')))]:
             l_2_sup = resolve('sup')
             l_2_x = resolve('x')
             _loop_vars = {}
             pass
             if l_2_d:
                 pass
-                l_2_sup = (environment.getitem(environment.getattr(l_1_statistics, 'support'), l_2_role) if l_1_statistics else None)
+                l_2_sup = (environment.getitem((_looked['support'] if type(_looked := l_1_statistics) is dict and 'support' in _looked else environment.getattr(_looked, 'support')), l_2_role) if l_1_statistics else None)
                 _loop_vars['sup'] = l_2_sup
-                if ((undefined(name='sup') if l_2_sup is missing else l_2_sup) and (not environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'supported'))):
+                if ((undefined(name='sup') if l_2_sup is missing else l_2_sup) and (not (_looked['supported'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'supported' in _looked else environment.getattr(_looked, 'supported')))):
                     pass
                     t_15.extend((
                         '<li><strong>',
-                        environment.html_output(environment.getitem(environment.getattr(l_1_labels, 'text'), markup_join((l_2_role, '_dimension', )))),
+                        environment.html_output(environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), markup_join((l_2_role, '_dimension', )))),
                         ':</strong> ',
-                        environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'not_told_apart'), names=environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'names'))),
+                        environment.html_output(t_1(context.eval_ctx, (_looked['not_told_apart'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'not_told_apart' in _looked else environment.getattr(_looked, 'not_told_apart')), names=(_looked['names'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'names' in _looked else environment.getattr(_looked, 'names')))),
                         '</li>\n',
                     ))
                 else:
                     pass
                     t_15.extend((
                         '<li><strong>',
-                        environment.html_output(environment.getitem(environment.getattr(l_1_labels, 'text'), markup_join((l_2_role, '_dimension', )))),
+                        environment.html_output(environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), markup_join((l_2_role, '_dimension', )))),
                         ':</strong> ',
-                        environment.html_output(environment.getattr(l_2_d, 'title')),
+                        environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
                         ' — ',
                         environment.html_output(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars)),
                     ))
                     if l_1_statistics:
                         pass
-                        l_2_x = t_2(environment, t_8(context, environment.getattr(l_1_statistics, 'dimensions'), 'id', 'equalto', environment.getattr(l_2_d, 'id')))
+                        l_2_x = t_2(environment, t_8(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', (_looked['id'] if type(_looked := l_2_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))))
                         _loop_vars['x'] = l_2_x
                         t_15.extend((
                             ' <span class="muted">(',
-                            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
+                            environment.html_output((_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))),
                             ' ',
-                            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'low'), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'high'), _loop_vars=_loop_vars)),
+                            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)),
                             ')</span>',
                         ))
                     t_15.append(
@@ -226,122 +226,122 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = environment.getattr(l_1_labels, 'statistics')
-        l_1_C = environment.getattr(l_1_labels, 'columns')
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
+        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
         t_16.extend((
             '<section id="statistics">\n<h2>',
-            environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'sections'), 'statistics')),
+            environment.html_output((_looked['statistics'] if type(_looked := (_looked['sections'] if type(_looked := l_1_labels) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))),
             '</h2>\n<p>',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intro')),
+            environment.html_output((_looked['intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro'))),
             '</p>\n<h3>',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_title')),
+            environment.html_output((_looked['intervals_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_title' in _looked else environment.getattr(_looked, 'intervals_title'))),
             '</h3>\n<p class="muted">',
         ))
-        if environment.getattr(l_1_statistics, 'bootstrap'):
+        if (_looked['bootstrap'] if type(_looked := l_1_statistics) is dict and 'bootstrap' in _looked else environment.getattr(_looked, 'bootstrap')):
             pass
             t_16.append(
-                environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_intro'), replicates=environment.getattr(l_1_statistics, 'replicates'), seed=environment.getattr(l_1_statistics, 'seed'))),
+                environment.html_output(t_1(context.eval_ctx, (_looked['intervals_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_intro' in _looked else environment.getattr(_looked, 'intervals_intro')), replicates=(_looked['replicates'] if type(_looked := l_1_statistics) is dict and 'replicates' in _looked else environment.getattr(_looked, 'replicates')), seed=(_looked['seed'] if type(_looked := l_1_statistics) is dict and 'seed' in _looked else environment.getattr(_looked, 'seed')))),
             )
         else:
             pass
             t_16.append(
-                environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_analytic')),
+                environment.html_output((_looked['intervals_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_analytic' in _looked else environment.getattr(_looked, 'intervals_analytic'))),
             )
         t_16.extend((
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
+            environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'score')),
+            environment.html_output((_looked['score'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
+            environment.html_output((_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se')),
+            environment.html_output((_looked['se'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se' in _looked else environment.getattr(_looked, 'se'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se_analytic')),
+            environment.html_output((_looked['se_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se_analytic' in _looked else environment.getattr(_looked, 'se_analytic'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_weight')),
+            environment.html_output((_looked['effective_weight'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_weight' in _looked else environment.getattr(_looked, 'effective_weight'))),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
+        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             t_16.extend((
                 '<tr><th scope="row">',
-                environment.html_output(environment.getattr(l_2_d, 'title')),
+                environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
                 '</th><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'score'))),
+                environment.html_output(t_5((_looked['score'] if type(_looked := l_2_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
                 '</td><td class="num">',
-                environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(l_2_d, 'low'), environment.getattr(l_2_d, 'high'), _loop_vars=_loop_vars)),
+                environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'se'), 2)),
+                environment.html_output(t_5((_looked['se'] if type(_looked := l_2_d) is dict and 'se' in _looked else environment.getattr(_looked, 'se')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'se_analytic'), 2)),
+                environment.html_output(t_5((_looked['se_analytic'] if type(_looked := l_2_d) is dict and 'se_analytic' in _looked else environment.getattr(_looked, 'se_analytic')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_6(environment.getattr(l_2_d, 'effective'))),
+                environment.html_output(t_6((_looked['effective'] if type(_looked := l_2_d) is dict and 'effective' in _looked else environment.getattr(_looked, 'effective')))),
                 ' (',
-                environment.html_output(t_6(environment.getattr(l_2_d, 'nominal'))),
+                environment.html_output(t_6((_looked['nominal'] if type(_looked := l_2_d) is dict and 'nominal' in _looked else environment.getattr(_looked, 'nominal')))),
                 ')</td></tr>\n',
             ))
         l_2_d = missing
         t_16.extend((
             '<tr><th scope="row">',
-            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'overall')),
+            environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))),
             '</th><td class="num"><strong>',
-            environment.html_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'score'))),
+            environment.html_output(t_5((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
             '</strong></td><td class="num">',
-            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'low'), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'high'))),
+            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'high' in _looked else environment.getattr(_looked, 'high')))),
             '</td><td class="num">',
-            environment.html_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'se'), 2)),
+            environment.html_output(t_5((_looked['se'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'se' in _looked else environment.getattr(_looked, 'se')), 2)),
             '</td><td></td><td></td></tr>\n</tbody>\n</table>\n<p class="muted">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_intro')),
+            environment.html_output((_looked['effective_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_intro' in _looked else environment.getattr(_looked, 'effective_intro'))),
             '</p>\n<h3>',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_title')),
+            environment.html_output((_looked['agreement_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_title' in _looked else environment.getattr(_looked, 'agreement_title'))),
             '</h3>\n<p class="muted">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_intro')),
+            environment.html_output((_looked['agreement_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_intro' in _looked else environment.getattr(_looked, 'agreement_intro'))),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
+            environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rwg_j')),
+            environment.html_output((_looked['rwg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rwg_j' in _looked else environment.getattr(_looked, 'rwg_j'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rstar_wg_j')),
+            environment.html_output((_looked['rstar_wg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rstar_wg_j' in _looked else environment.getattr(_looked, 'rstar_wg_j'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'awg')),
+            environment.html_output((_looked['awg'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'awg' in _looked else environment.getattr(_looked, 'awg'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ad_m')),
+            environment.html_output((_looked['ad_m'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ad_m' in _looked else environment.getattr(_looked, 'ad_m'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'alpha')),
+            environment.html_output((_looked['alpha'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_eigen')),
+            environment.html_output((_looked['first_eigen'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_eigen' in _looked else environment.getattr(_looked, 'first_eigen'))),
             '</th><th scope="col">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'weakest_item')),
+            environment.html_output((_looked['weakest_item'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'weakest_item' in _looked else environment.getattr(_looked, 'weakest_item'))),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
+        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             t_16.extend((
                 '<tr><th scope="row">',
-                environment.html_output(environment.getattr(l_2_d, 'title')),
+                environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
                 '</th><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'rwg_j'), 2)),
+                environment.html_output(t_5((_looked['rwg_j'] if type(_looked := l_2_d) is dict and 'rwg_j' in _looked else environment.getattr(_looked, 'rwg_j')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'rstar_wg_j'), 2)),
+                environment.html_output(t_5((_looked['rstar_wg_j'] if type(_looked := l_2_d) is dict and 'rstar_wg_j' in _looked else environment.getattr(_looked, 'rstar_wg_j')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'awg'), 2)),
+                environment.html_output(t_5((_looked['awg'] if type(_looked := l_2_d) is dict and 'awg' in _looked else environment.getattr(_looked, 'awg')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'ad_m'), 2)),
+                environment.html_output(t_5((_looked['ad_m'] if type(_looked := l_2_d) is dict and 'ad_m' in _looked else environment.getattr(_looked, 'ad_m')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_d, 'alpha'), 2)),
+                environment.html_output(t_5((_looked['alpha'] if type(_looked := l_2_d) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_6(environment.getattr(l_2_d, 'first_eigen'))),
+                environment.html_output(t_6((_looked['first_eigen'] if type(_looked := l_2_d) is dict and 'first_eigen' in _looked else environment.getattr(_looked, 'first_eigen')))),
                 '</td><td>',
             ))
-            if environment.getattr(l_2_d, 'best_deletion'):
+            if (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion')):
                 pass
                 t_16.extend((
-                    environment.html_output(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'text')),
+                    environment.html_output((_looked['text'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))),
                     ' (α ',
-                    environment.html_output(t_5(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'alpha'), 2)),
+                    environment.html_output(t_5((_looked['alpha'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion'))) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha')), 2)),
                     ')',
                 ))
             else:
@@ -356,31 +356,31 @@ def root(context, missing=missing, environment=environment):
         t_16.append(
             '</tbody>\n</table>\n',
         )
-        l_1_sc = environment.getattr(l_1_statistics, 'screening')
-        if ((environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners') or environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents')) or environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions')):
+        l_1_sc = (_looked['screening'] if type(_looked := l_1_statistics) is dict and 'screening' in _looked else environment.getattr(_looked, 'screening'))
+        if (((_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')) or (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents'))) or (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions'))):
             pass
             t_16.append(
                 '<ul>\n',
             )
-            if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners'):
+            if (_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')):
                 pass
                 t_16.extend((
                     '<li>',
-                    environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'straight_liners'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners'))),
+                    environment.html_output(t_1(context.eval_ctx, (_looked['straight_liners'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')), ids=(_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')))),
                     '</li>',
                 ))
-            if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'):
+            if (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')):
                 pass
                 t_16.extend((
                     '<li>',
-                    environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_respondents'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'))),
+                    environment.html_output(t_1(context.eval_ctx, (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')), ids=(_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')))),
                     '</li>',
                 ))
-            if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'):
+            if (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')):
                 pass
                 t_16.extend((
                     '<li>',
-                    environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_dimensions'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'))),
+                    environment.html_output(t_1(context.eval_ctx, (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')), ids=(_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')))),
                     '</li>',
                 ))
             t_16.append(
@@ -400,53 +400,53 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = environment.getattr(l_1_labels, 'statistics')
-        l_1_C = environment.getattr(l_1_labels, 'columns')
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
+        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
         t_17.extend((
             '<h3>',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_title')),
+            environment.html_output((_looked['sensitivity_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_title' in _looked else environment.getattr(_looked, 'sensitivity_title'))),
             '</h3>\n<p class="muted">',
-            environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_intro'), samples=environment.getattr(l_1_x, 'samples'))),
+            environment.html_output(t_1(context.eval_ctx, (_looked['sensitivity_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_intro' in _looked else environment.getattr(_looked, 'sensitivity_intro')), samples=(_looked['samples'] if type(_looked := l_1_x) is dict and 'samples' in _looked else environment.getattr(_looked, 'samples')))),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumption')),
+            environment.html_output((_looked['assumption'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumption' in _looked else environment.getattr(_looked, 'assumption'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_order')),
+            environment.html_output((_looked['first_order'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_order' in _looked else environment.getattr(_looked, 'first_order'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'total_effect')),
+            environment.html_output((_looked['total_effect'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'total_effect' in _looked else environment.getattr(_looked, 'total_effect'))),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_row in environment.getattr(l_1_x, 'overall'):
+        for l_2_row in (_looked['overall'] if type(_looked := l_1_x) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')):
             _loop_vars = {}
             pass
             t_17.extend((
                 '<tr><th scope="row">',
-                environment.html_output(environment.getitem(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumptions'), environment.getattr(l_2_row, 'id'))),
+                environment.html_output(environment.getitem((_looked['assumptions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumptions' in _looked else environment.getattr(_looked, 'assumptions')), (_looked['id'] if type(_looked := l_2_row) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))),
                 '</th><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_row, 'first'), 2)),
+                environment.html_output(t_5((_looked['first'] if type(_looked := l_2_row) is dict and 'first' in _looked else environment.getattr(_looked, 'first')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_row, 'total'), 2)),
+                environment.html_output(t_5((_looked['total'] if type(_looked := l_2_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), 2)),
                 '</td></tr>\n',
             ))
         l_2_row = missing
         t_17.extend((
             '</tbody>\n</table>\n<p>',
-            environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'score_interval'), low=t_5(environment.getattr(l_1_x, 'score_low')), high=t_5(environment.getattr(l_1_x, 'score_high')))),
+            environment.html_output(t_1(context.eval_ctx, (_looked['score_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'score_interval' in _looked else environment.getattr(_looked, 'score_interval')), low=t_5((_looked['score_low'] if type(_looked := l_1_x) is dict and 'score_low' in _looked else environment.getattr(_looked, 'score_low'))), high=t_5((_looked['score_high'] if type(_looked := l_1_x) is dict and 'score_high' in _looked else environment.getattr(_looked, 'score_high'))))),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
+            environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rank_interval')),
+            environment.html_output((_looked['rank_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval'))),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_d in environment.getattr(l_1_x, 'ranks'):
+        for l_2_d in (_looked['ranks'] if type(_looked := l_1_x) is dict and 'ranks' in _looked else environment.getattr(_looked, 'ranks')):
             _loop_vars = {}
             pass
             t_17.extend((
                 '<tr><th scope="row">',
-                environment.html_output(environment.getattr(l_2_d, 'title')),
+                environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
                 '</th><td class="num">',
-                environment.html_output(environment.getattr(l_2_d, 'low')),
+                environment.html_output((_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))),
                 '–',
-                environment.html_output(environment.getattr(l_2_d, 'high')),
+                environment.html_output((_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high'))),
                 '</td></tr>\n',
             ))
         l_2_d = missing
@@ -463,22 +463,22 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        if (not environment.getattr(l_1_c, 'latest')):
+        if (not (_looked['latest'] if type(_looked := l_1_c) is dict and 'latest' in _looked else environment.getattr(_looked, 'latest'))):
             pass
             t_18.extend((
                 ' <span class="muted">(',
-                environment.html_output(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'history')),
+                environment.html_output((_looked['history'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))) is dict and 'history' in _looked else environment.getattr(_looked, 'history'))),
                 ')</span>',
             ))
-        elif (not t_9(environment.getattr(l_1_c, 'rank_low'))):
+        elif (not t_9((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else environment.getattr(_looked, 'rank_low')))):
             pass
             t_18.extend((
                 ' <span class="muted" title="',
-                environment.html_output(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'rank_interval')),
+                environment.html_output((_looked['rank_interval'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval'))),
                 '">[',
-                environment.html_output(environment.getattr(l_1_c, 'rank_low')),
+                environment.html_output((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else environment.getattr(_looked, 'rank_low'))),
                 '–',
-                environment.html_output(environment.getattr(l_1_c, 'rank_high')),
+                environment.html_output((_looked['rank_high'] if type(_looked := l_1_c) is dict and 'rank_high' in _looked else environment.getattr(_looked, 'rank_high'))),
                 ']</span>',
             ))
         return concat(t_18)
@@ -492,20 +492,20 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats')
+        l_1_S = (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))
         t_19.extend((
             '<section id="icc">\n<h2>',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_title')),
+            environment.html_output((_looked['icc_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_title' in _looked else environment.getattr(_looked, 'icc_title'))),
             '</h2>\n<p class="muted">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_intro')),
+            environment.html_output((_looked['icc_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_intro' in _looked else environment.getattr(_looked, 'icc_intro'))),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension')),
+            environment.html_output((_looked['dimension'] if type(_looked := (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc1')),
+            environment.html_output((_looked['icc1'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc1' in _looked else environment.getattr(_looked, 'icc1'))),
             '</th><th scope="col" class="num">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc2')),
+            environment.html_output((_looked['icc2'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2'))),
             '</th><th scope="col">',
-            environment.html_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'distinguishes')),
+            environment.html_output((_looked['distinguishes'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'distinguishes' in _looked else environment.getattr(_looked, 'distinguishes'))),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_r in l_1_rows:
@@ -513,19 +513,19 @@ def root(context, missing=missing, environment=environment):
             pass
             t_19.extend((
                 '<tr><th scope="row">',
-                environment.html_output(environment.getattr(l_2_r, 'title')),
+                environment.html_output((_looked['title'] if type(_looked := l_2_r) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
                 '</th><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_r, 'icc1'), 2)),
+                environment.html_output(t_5((_looked['icc1'] if type(_looked := l_2_r) is dict and 'icc1' in _looked else environment.getattr(_looked, 'icc1')), 2)),
                 '</td><td class="num">',
-                environment.html_output(t_5(environment.getattr(l_2_r, 'icc2'), 2)),
+                environment.html_output(t_5((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2')), 2)),
                 '</td><td>',
             ))
-            if t_9(environment.getattr(l_2_r, 'icc2')):
+            if t_9((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2'))):
                 pass
                 t_19.append(
                     '–',
                 )
-            elif (environment.getattr(l_2_r, 'icc2') >= 0.7):
+            elif ((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2')) >= 0.7):
                 pass
                 t_19.append(
                     environment.html_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes')),

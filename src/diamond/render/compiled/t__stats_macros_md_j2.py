@@ -73,7 +73,7 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_p < 0.001):
             pass
             t_9.append(
-                environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'text'), 'p_below')),
+                environment.text_output((_looked['p_below'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'p_below' in _looked else environment.getattr(_looked, 'p_below'))),
             )
         else:
             pass
@@ -92,7 +92,7 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_10.append(
-            environment.text_output(t_1(context.eval_ctx, environment.getattr(environment.getattr(l_1_labels, 'text'), 'difference'), low=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'low')), high=t_5(environment.getattr(environment.getattr(l_1_c, 'ci'), 'high')), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), environment.getattr(l_1_c, 'p'), l_1_labels), method=environment.getitem(environment.getattr(l_1_labels, 'difference_methods'), environment.getattr(l_1_c, 'method')))),
+            environment.text_output(t_1(context.eval_ctx, (_looked['difference'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'difference' in _looked else environment.getattr(_looked, 'difference')), low=t_5((_looked['low'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))), high=t_5((_looked['high'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))) is dict and 'high' in _looked else environment.getattr(_looked, 'high'))), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), (_looked['p'] if type(_looked := l_1_c) is dict and 'p' in _looked else environment.getattr(_looked, 'p')), l_1_labels), method=environment.getitem((_looked['difference_methods'] if type(_looked := l_1_labels) is dict and 'difference_methods' in _looked else environment.getattr(_looked, 'difference_methods')), (_looked['method'] if type(_looked := l_1_c) is dict and 'method' in _looked else environment.getattr(_looked, 'method'))))),
         )
         return concat(t_10)
     context.exported_vars.add('difference')
@@ -133,44 +133,44 @@ def root(context, missing=missing, environment=environment):
         if l_1_scored is missing:
             l_1_scored = undefined("parameter 'scored' was not provided", name='scored')
         pass
-        l_1_S = environment.getattr(l_1_labels, 'statistics')
-        for (l_2_role, l_2_d) in [('strongest', environment.getattr(l_1_summary, 'strongest_dimension')), ('weakest', environment.getattr(l_1_summary, 'weakest_dimension'))]:
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
+        for (l_2_role, l_2_d) in [('strongest', (_looked['strongest_dimension'] if type(_looked := l_1_summary) is dict and 'strongest_dimension' in _looked else environment.getattr(_looked, 'strongest_dimension'))), ('weakest', (_looked['weakest_dimension'] if type(_looked := l_1_summary) is dict and 'weakest_dimension' in _looked else environment.getattr(_looked, 'weakest_dimension')))]:
             l_2_sup = resolve('sup')
             l_2_x = resolve('x')
             _loop_vars = {}
             pass
             if l_2_d:
                 pass
-                l_2_sup = (environment.getitem(environment.getattr(l_1_statistics, 'support'), l_2_role) if l_1_statistics else None)
+                l_2_sup = (environment.getitem((_looked['support'] if type(_looked := l_1_statistics) is dict and 'support' in _looked else environment.getattr(_looked, 'support')), l_2_role) if l_1_statistics else None)
                 _loop_vars['sup'] = l_2_sup
-                if ((undefined(name='sup') if l_2_sup is missing else l_2_sup) and (not environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'supported'))):
+                if ((undefined(name='sup') if l_2_sup is missing else l_2_sup) and (not (_looked['supported'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'supported' in _looked else environment.getattr(_looked, 'supported')))):
                     pass
                     t_12.extend((
                         '- **',
-                        environment.text_output(environment.getitem(environment.getattr(l_1_labels, 'text'), str_join((l_2_role, '_dimension', )))),
+                        environment.text_output(environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), str_join((l_2_role, '_dimension', )))),
                         ':** ',
-                        environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'not_told_apart'), names=environment.getattr((undefined(name='sup') if l_2_sup is missing else l_2_sup), 'names')))),
+                        environment.text_output(t_4(t_1(context.eval_ctx, (_looked['not_told_apart'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'not_told_apart' in _looked else environment.getattr(_looked, 'not_told_apart')), names=(_looked['names'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'names' in _looked else environment.getattr(_looked, 'names'))))),
                         '\n',
                     ))
                 else:
                     pass
                     t_12.extend((
                         '- **',
-                        environment.text_output(environment.getitem(environment.getattr(l_1_labels, 'text'), str_join((l_2_role, '_dimension', )))),
+                        environment.text_output(environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), str_join((l_2_role, '_dimension', )))),
                         ':** ',
-                        environment.text_output(t_4(environment.getattr(l_2_d, 'title'))),
+                        environment.text_output(t_4((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))),
                         ' — ',
                         environment.text_output(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars)),
                     ))
                     if l_1_statistics:
                         pass
-                        l_2_x = t_2(environment, t_7(context, environment.getattr(l_1_statistics, 'dimensions'), 'id', 'equalto', environment.getattr(l_2_d, 'id')))
+                        l_2_x = t_2(environment, t_7(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', (_looked['id'] if type(_looked := l_2_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))))
                         _loop_vars['x'] = l_2_x
                         t_12.extend((
                             ' (',
-                            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
+                            environment.text_output((_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))),
                             ' ',
-                            environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'low'), environment.getattr((undefined(name='x') if l_2_x is missing else l_2_x), 'high'), _loop_vars=_loop_vars)),
+                            environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)),
                             ')',
                         ))
                     t_12.append(
@@ -188,122 +188,122 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = environment.getattr(l_1_labels, 'statistics')
-        l_1_C = environment.getattr(l_1_labels, 'columns')
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
+        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
         t_13.extend((
             '\n## ',
-            environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'sections'), 'statistics')),
+            environment.text_output((_looked['statistics'] if type(_looked := (_looked['sections'] if type(_looked := l_1_labels) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))),
             '\n\n',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intro')),
+            environment.text_output((_looked['intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro'))),
             '\n\n### ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_title')),
+            environment.text_output((_looked['intervals_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_title' in _looked else environment.getattr(_looked, 'intervals_title'))),
             '\n\n',
         ))
-        if environment.getattr(l_1_statistics, 'bootstrap'):
+        if (_looked['bootstrap'] if type(_looked := l_1_statistics) is dict and 'bootstrap' in _looked else environment.getattr(_looked, 'bootstrap')):
             pass
             t_13.append(
-                environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_intro'), replicates=environment.getattr(l_1_statistics, 'replicates'), seed=environment.getattr(l_1_statistics, 'seed'))),
+                environment.text_output(t_1(context.eval_ctx, (_looked['intervals_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_intro' in _looked else environment.getattr(_looked, 'intervals_intro')), replicates=(_looked['replicates'] if type(_looked := l_1_statistics) is dict and 'replicates' in _looked else environment.getattr(_looked, 'replicates')), seed=(_looked['seed'] if type(_looked := l_1_statistics) is dict and 'seed' in _looked else environment.getattr(_looked, 'seed')))),
             )
         else:
             pass
             t_13.append(
-                environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'intervals_analytic')),
+                environment.text_output((_looked['intervals_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_analytic' in _looked else environment.getattr(_looked, 'intervals_analytic'))),
             )
         t_13.extend((
             '\n\n| ',
-            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
+            environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'score')),
+            environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ci')),
+            environment.text_output((_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se')),
+            environment.text_output((_looked['se'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se' in _looked else environment.getattr(_looked, 'se'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'se_analytic')),
+            environment.text_output((_looked['se_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se_analytic' in _looked else environment.getattr(_looked, 'se_analytic'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_weight')),
+            environment.text_output((_looked['effective_weight'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_weight' in _looked else environment.getattr(_looked, 'effective_weight'))),
             ' |\n|---|---:|---:|---:|---:|---:|\n',
         ))
-        for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
+        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             t_13.extend((
                 '| ',
-                environment.text_output(t_3(environment.getattr(l_2_d, 'title'))),
+                environment.text_output(t_3((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'score'))),
+                environment.text_output(t_5((_looked['score'] if type(_looked := l_2_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
                 ' | ',
-                environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(l_2_d, 'low'), environment.getattr(l_2_d, 'high'), _loop_vars=_loop_vars)),
+                environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'se'), 2)),
+                environment.text_output(t_5((_looked['se'] if type(_looked := l_2_d) is dict and 'se' in _looked else environment.getattr(_looked, 'se')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'se_analytic'), 2)),
+                environment.text_output(t_5((_looked['se_analytic'] if type(_looked := l_2_d) is dict and 'se_analytic' in _looked else environment.getattr(_looked, 'se_analytic')), 2)),
                 ' | ',
-                environment.text_output(t_6(environment.getattr(l_2_d, 'effective'))),
+                environment.text_output(t_6((_looked['effective'] if type(_looked := l_2_d) is dict and 'effective' in _looked else environment.getattr(_looked, 'effective')))),
                 ' (',
-                environment.text_output(t_6(environment.getattr(l_2_d, 'nominal'))),
+                environment.text_output(t_6((_looked['nominal'] if type(_looked := l_2_d) is dict and 'nominal' in _looked else environment.getattr(_looked, 'nominal')))),
                 ') |\n',
             ))
         l_2_d = missing
         t_13.extend((
             '| **',
-            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'overall')),
+            environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))),
             '** | **',
-            environment.text_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'score'))),
+            environment.text_output(t_5((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
             '** | ',
-            environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'low'), environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'high'))),
+            environment.text_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'high' in _looked else environment.getattr(_looked, 'high')))),
             ' | ',
-            environment.text_output(t_5(environment.getattr(environment.getattr(l_1_statistics, 'overall'), 'se'), 2)),
+            environment.text_output(t_5((_looked['se'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'se' in _looked else environment.getattr(_looked, 'se')), 2)),
             ' | | |\n\n',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'effective_intro')),
+            environment.text_output((_looked['effective_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_intro' in _looked else environment.getattr(_looked, 'effective_intro'))),
             '\n\n### ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_title')),
+            environment.text_output((_looked['agreement_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_title' in _looked else environment.getattr(_looked, 'agreement_title'))),
             '\n\n',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'agreement_intro')),
+            environment.text_output((_looked['agreement_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_intro' in _looked else environment.getattr(_looked, 'agreement_intro'))),
             '\n\n| ',
-            environment.text_output(environment.getattr((undefined(name='C') if l_1_C is missing else l_1_C), 'dimension')),
+            environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rwg_j')),
+            environment.text_output((_looked['rwg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rwg_j' in _looked else environment.getattr(_looked, 'rwg_j'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rstar_wg_j')),
+            environment.text_output((_looked['rstar_wg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rstar_wg_j' in _looked else environment.getattr(_looked, 'rstar_wg_j'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'awg')),
+            environment.text_output((_looked['awg'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'awg' in _looked else environment.getattr(_looked, 'awg'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'ad_m')),
+            environment.text_output((_looked['ad_m'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ad_m' in _looked else environment.getattr(_looked, 'ad_m'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'alpha')),
+            environment.text_output((_looked['alpha'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_eigen')),
+            environment.text_output((_looked['first_eigen'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_eigen' in _looked else environment.getattr(_looked, 'first_eigen'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'weakest_item')),
+            environment.text_output((_looked['weakest_item'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'weakest_item' in _looked else environment.getattr(_looked, 'weakest_item'))),
             ' |\n|---|---:|---:|---:|---:|---:|---:|---|\n',
         ))
-        for l_2_d in environment.getattr(l_1_statistics, 'dimensions'):
+        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             t_13.extend((
                 '| ',
-                environment.text_output(t_3(environment.getattr(l_2_d, 'title'))),
+                environment.text_output(t_3((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'rwg_j'), 2)),
+                environment.text_output(t_5((_looked['rwg_j'] if type(_looked := l_2_d) is dict and 'rwg_j' in _looked else environment.getattr(_looked, 'rwg_j')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'rstar_wg_j'), 2)),
+                environment.text_output(t_5((_looked['rstar_wg_j'] if type(_looked := l_2_d) is dict and 'rstar_wg_j' in _looked else environment.getattr(_looked, 'rstar_wg_j')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'awg'), 2)),
+                environment.text_output(t_5((_looked['awg'] if type(_looked := l_2_d) is dict and 'awg' in _looked else environment.getattr(_looked, 'awg')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'ad_m'), 2)),
+                environment.text_output(t_5((_looked['ad_m'] if type(_looked := l_2_d) is dict and 'ad_m' in _looked else environment.getattr(_looked, 'ad_m')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_d, 'alpha'), 2)),
+                environment.text_output(t_5((_looked['alpha'] if type(_looked := l_2_d) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha')), 2)),
                 ' | ',
-                environment.text_output(t_6(environment.getattr(l_2_d, 'first_eigen'))),
+                environment.text_output(t_6((_looked['first_eigen'] if type(_looked := l_2_d) is dict and 'first_eigen' in _looked else environment.getattr(_looked, 'first_eigen')))),
                 ' | ',
             ))
-            if environment.getattr(l_2_d, 'best_deletion'):
+            if (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion')):
                 pass
                 t_13.extend((
-                    environment.text_output(t_3(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'text'))),
+                    environment.text_output(t_3((_looked['text'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
                     ' (α ',
-                    environment.text_output(t_5(environment.getattr(environment.getattr(l_2_d, 'best_deletion'), 'alpha'), 2)),
+                    environment.text_output(t_5((_looked['alpha'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion'))) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha')), 2)),
                     ')',
                 ))
             else:
@@ -315,31 +315,31 @@ def root(context, missing=missing, environment=environment):
                 ' |\n',
             )
         l_2_d = missing
-        l_1_sc = environment.getattr(l_1_statistics, 'screening')
-        if ((environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners') or environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents')) or environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions')):
+        l_1_sc = (_looked['screening'] if type(_looked := l_1_statistics) is dict and 'screening' in _looked else environment.getattr(_looked, 'screening'))
+        if (((_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')) or (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents'))) or (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions'))):
             pass
             t_13.append(
                 '\n',
             )
-            if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners'):
+            if (_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')):
                 pass
                 t_13.extend((
                     '- ',
-                    environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'straight_liners'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'straight_liners')))),
+                    environment.text_output(t_4(t_1(context.eval_ctx, (_looked['straight_liners'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')), ids=(_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners'))))),
                     '\n',
                 ))
-            if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents'):
+            if (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')):
                 pass
                 t_13.extend((
                     '- ',
-                    environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_respondents'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_respondents')))),
+                    environment.text_output(t_4(t_1(context.eval_ctx, (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')), ids=(_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents'))))),
                     '\n',
                 ))
-            if environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions'):
+            if (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')):
                 pass
                 t_13.extend((
                     '- ',
-                    environment.text_output(t_4(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'low_coverage_dimensions'), ids=environment.getattr((undefined(name='sc') if l_1_sc is missing else l_1_sc), 'low_coverage_dimensions')))),
+                    environment.text_output(t_4(t_1(context.eval_ctx, (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')), ids=(_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions'))))),
                     '\n',
                 ))
         return concat(t_13)
@@ -353,52 +353,52 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = environment.getattr(l_1_labels, 'statistics')
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
         t_14.extend((
             '### ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_title')),
+            environment.text_output((_looked['sensitivity_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_title' in _looked else environment.getattr(_looked, 'sensitivity_title'))),
             '\n\n',
-            environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'sensitivity_intro'), samples=environment.getattr(l_1_x, 'samples'))),
+            environment.text_output(t_1(context.eval_ctx, (_looked['sensitivity_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_intro' in _looked else environment.getattr(_looked, 'sensitivity_intro')), samples=(_looked['samples'] if type(_looked := l_1_x) is dict and 'samples' in _looked else environment.getattr(_looked, 'samples')))),
             '\n\n| ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumption')),
+            environment.text_output((_looked['assumption'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumption' in _looked else environment.getattr(_looked, 'assumption'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'first_order')),
+            environment.text_output((_looked['first_order'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_order' in _looked else environment.getattr(_looked, 'first_order'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'total_effect')),
+            environment.text_output((_looked['total_effect'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'total_effect' in _looked else environment.getattr(_looked, 'total_effect'))),
             ' |\n|---|---:|---:|\n',
         ))
-        for l_2_row in environment.getattr(l_1_x, 'overall'):
+        for l_2_row in (_looked['overall'] if type(_looked := l_1_x) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')):
             _loop_vars = {}
             pass
             t_14.extend((
                 '| ',
-                environment.text_output(environment.getitem(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'assumptions'), environment.getattr(l_2_row, 'id'))),
+                environment.text_output(environment.getitem((_looked['assumptions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumptions' in _looked else environment.getattr(_looked, 'assumptions')), (_looked['id'] if type(_looked := l_2_row) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_row, 'first'), 2)),
+                environment.text_output(t_5((_looked['first'] if type(_looked := l_2_row) is dict and 'first' in _looked else environment.getattr(_looked, 'first')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_row, 'total'), 2)),
+                environment.text_output(t_5((_looked['total'] if type(_looked := l_2_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), 2)),
                 ' |\n',
             ))
         l_2_row = missing
         t_14.extend((
             '\n',
-            environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'score_interval'), low=t_5(environment.getattr(l_1_x, 'score_low')), high=t_5(environment.getattr(l_1_x, 'score_high')))),
+            environment.text_output(t_1(context.eval_ctx, (_looked['score_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'score_interval' in _looked else environment.getattr(_looked, 'score_interval')), low=t_5((_looked['score_low'] if type(_looked := l_1_x) is dict and 'score_low' in _looked else environment.getattr(_looked, 'score_low'))), high=t_5((_looked['score_high'] if type(_looked := l_1_x) is dict and 'score_high' in _looked else environment.getattr(_looked, 'score_high'))))),
             '\n\n| ',
-            environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension')),
+            environment.text_output((_looked['dimension'] if type(_looked := (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'rank_interval')),
+            environment.text_output((_looked['rank_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval'))),
             ' |\n|---|---:|\n',
         ))
-        for l_2_d in environment.getattr(l_1_x, 'ranks'):
+        for l_2_d in (_looked['ranks'] if type(_looked := l_1_x) is dict and 'ranks' in _looked else environment.getattr(_looked, 'ranks')):
             _loop_vars = {}
             pass
             t_14.extend((
                 '| ',
-                environment.text_output(t_3(environment.getattr(l_2_d, 'title'))),
+                environment.text_output(t_3((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))),
                 ' | ',
-                environment.text_output(environment.getattr(l_2_d, 'low')),
+                environment.text_output((_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))),
                 '–',
-                environment.text_output(environment.getattr(l_2_d, 'high')),
+                environment.text_output((_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high'))),
                 ' |\n',
             ))
         l_2_d = missing
@@ -412,20 +412,20 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        if (not environment.getattr(l_1_c, 'latest')):
+        if (not (_looked['latest'] if type(_looked := l_1_c) is dict and 'latest' in _looked else environment.getattr(_looked, 'latest'))):
             pass
             t_15.extend((
                 ' (',
-                environment.text_output(environment.getattr(environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats'), 'history')),
+                environment.text_output((_looked['history'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))) is dict and 'history' in _looked else environment.getattr(_looked, 'history'))),
                 ')',
             ))
-        elif (not t_8(environment.getattr(l_1_c, 'rank_low'))):
+        elif (not t_8((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else environment.getattr(_looked, 'rank_low')))):
             pass
             t_15.extend((
                 ' [',
-                environment.text_output(environment.getattr(l_1_c, 'rank_low')),
+                environment.text_output((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else environment.getattr(_looked, 'rank_low'))),
                 '–',
-                environment.text_output(environment.getattr(l_1_c, 'rank_high')),
+                environment.text_output((_looked['rank_high'] if type(_looked := l_1_c) is dict and 'rank_high' in _looked else environment.getattr(_looked, 'rank_high'))),
                 ']',
             ))
         return concat(t_15)
@@ -439,20 +439,20 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = environment.getattr(environment.getattr(l_1_labels, 'portfolio'), 'stats')
+        l_1_S = (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))
         t_16.extend((
             '## ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_title')),
+            environment.text_output((_looked['icc_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_title' in _looked else environment.getattr(_looked, 'icc_title'))),
             '\n\n',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc_intro')),
+            environment.text_output((_looked['icc_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_intro' in _looked else environment.getattr(_looked, 'icc_intro'))),
             '\n\n| ',
-            environment.text_output(environment.getattr(environment.getattr(l_1_labels, 'columns'), 'dimension')),
+            environment.text_output((_looked['dimension'] if type(_looked := (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc1')),
+            environment.text_output((_looked['icc1'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc1' in _looked else environment.getattr(_looked, 'icc1'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'icc2')),
+            environment.text_output((_looked['icc2'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2'))),
             ' | ',
-            environment.text_output(environment.getattr((undefined(name='S') if l_1_S is missing else l_1_S), 'distinguishes')),
+            environment.text_output((_looked['distinguishes'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'distinguishes' in _looked else environment.getattr(_looked, 'distinguishes'))),
             ' |\n| --- | ---: | ---: | --- |\n',
         ))
         for l_2_r in l_1_rows:
@@ -460,19 +460,19 @@ def root(context, missing=missing, environment=environment):
             pass
             t_16.extend((
                 '| ',
-                environment.text_output(t_3(environment.getattr(l_2_r, 'title'))),
+                environment.text_output(t_3((_looked['title'] if type(_looked := l_2_r) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_r, 'icc1'), 2)),
+                environment.text_output(t_5((_looked['icc1'] if type(_looked := l_2_r) is dict and 'icc1' in _looked else environment.getattr(_looked, 'icc1')), 2)),
                 ' | ',
-                environment.text_output(t_5(environment.getattr(l_2_r, 'icc2'), 2)),
+                environment.text_output(t_5((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2')), 2)),
                 ' | ',
             ))
-            if t_8(environment.getattr(l_2_r, 'icc2')):
+            if t_8((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2'))):
                 pass
                 t_16.append(
                     '–',
                 )
-            elif (environment.getattr(l_2_r, 'icc2') >= 0.7):
+            elif ((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2')) >= 0.7):
                 pass
                 t_16.append(
                     environment.text_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes')),

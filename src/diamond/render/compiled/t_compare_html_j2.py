@@ -52,10 +52,10 @@ def root(context, missing=missing, environment=environment):
     l_0_L = (undefined(name='labels') if l_0_labels is missing else l_0_labels)
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
-    l_0_C = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns')
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'text')
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     l_0_many = (t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs)) > 2)
@@ -64,7 +64,7 @@ def root(context, missing=missing, environment=environment):
     yield '<!doctype html>\n<html lang="'
     yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield ' — '
     yield environment.html_output((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</title>\n<style>\n'
@@ -75,106 +75,106 @@ def root(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '</style>\n</head>\n<body>\n<div class="page">\n<header class="cover">\n<p class="kicker">'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '</p>\n<h1>'
     yield environment.html_output((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</h1>\n<p class="subtitle">'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
+    yield environment.html_output((_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mode'))
+    yield environment.html_output((_looked['mode'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mode' in _looked else environment.getattr(_looked, 'mode')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'modes'), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
+    yield environment.html_output(environment.getitem((_looked['modes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'modes' in _looked else environment.getattr(_looked, 'modes')), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
+    yield environment.html_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
+    yield environment.html_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
     yield '</dt><dd>'
-    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'inputs_total'), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
+    yield environment.html_output(t_1(context.eval_ctx, (_looked['inputs_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'inputs_total' in _looked else environment.getattr(_looked, 'inputs_total')), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
     yield '</dd>\n</dl>\n<nav class="toc" aria-labelledby="toc-title">\n<p class="toc-title" id="toc-title">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'contents'))
+    yield environment.html_output((_looked['contents'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'contents' in _looked else environment.getattr(_looked, 'contents')))
     yield '</p>\n<ol>\n<li><a href="#inputs">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
+    yield environment.html_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
     yield '</a></li>\n<li><a href="#summary">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
+    yield environment.html_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
     yield '</a></li>\n<li><a href="#dimensions">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions'))
+    yield environment.html_output((_looked['dimensions'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')))
     yield '</a></li>\n<li><a href="#charts">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts'))
+    yield environment.html_output((_looked['charts'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'charts' in _looked else environment.getattr(_looked, 'charts')))
     yield '</a></li>\n<li><a href="#indicators">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators'))
+    yield environment.html_output((_looked['indicators'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')))
     yield '</a></li>\n<li><a href="#method">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '</a></li>\n</ol>\n</nav>\n</header>\n<main>\n<section id="inputs">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
+    yield environment.html_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
     yield '</h2>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col" class="num">#</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'input'))
+    yield environment.html_output((_looked['input'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'input' in _looked else environment.getattr(_looked, 'input')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sector'))
+    yield environment.html_output((_looked['sector'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
+    yield environment.html_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
+    yield environment.html_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework'))
+    yield environment.html_output((_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
     yield '</th><th scope="col" class="num">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+    yield environment.html_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'scale'))
+    yield environment.html_output((_looked['scale'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'source'))
+    yield environment.html_output((_looked['source'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
     yield '</th></tr></thead>\n<tbody>\n'
     l_1_loop = missing
     for l_1_i, l_1_loop in LoopContext((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), undefined):
         _loop_vars = {}
         pass
         yield '<tr><td class="num">'
-        yield environment.html_output(environment.getattr(l_1_loop, 'index'))
+        yield environment.html_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
         yield '</td><th scope="row">'
-        yield environment.html_output(environment.getattr(l_1_i, 'label'))
+        yield environment.html_output((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield '</th><td>'
-        yield environment.html_output(environment.getattr(l_1_i, 'name'))
+        yield environment.html_output((_looked['name'] if type(_looked := l_1_i) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
         yield '</td><td>'
-        yield environment.html_output(environment.getattr(l_1_i, 'region'))
+        yield environment.html_output((_looked['region'] if type(_looked := l_1_i) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
         yield '</td><td>'
-        yield environment.html_output(environment.getattr(l_1_i, 'period'))
+        yield environment.html_output((_looked['period'] if type(_looked := l_1_i) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
         yield '</td><td>'
-        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'framework'), 'name'))
+        yield environment.html_output((_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
         yield ' <code class="id">'
-        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'framework'), 'id'))
+        yield environment.html_output((_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
         yield '</code></td><td class="num">'
-        yield environment.html_output(environment.getattr(l_1_i, 'respondents'))
+        yield environment.html_output((_looked['respondents'] if type(_looked := l_1_i) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
         yield '</td><td>'
-        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'min'))
+        yield environment.html_output((_looked['min'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale'))) is dict and 'min' in _looked else environment.getattr(_looked, 'min')))
         yield '–'
-        yield environment.html_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'max'))
+        yield environment.html_output((_looked['max'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale'))) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))
         yield '</td><td><code>'
-        yield environment.html_output(environment.getattr(l_1_i, 'source'))
+        yield environment.html_output((_looked['source'] if type(_looked := l_1_i) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
         yield '</code></td></tr>\n'
     l_1_loop = l_1_i = missing
     yield '</tbody>\n</table>\n</div>\n<p>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'baseline'))
+    yield environment.html_output((_looked['baseline'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'baseline' in _looked else environment.getattr(_looked, 'baseline')))
     yield '</p>\n'
     for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         _loop_vars = {}
         pass
         yield '<p class="warning" role="note"><strong>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings'))
+        yield environment.html_output((_looked['warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings' in _looked else environment.getattr(_looked, 'warnings')))
         yield ':</strong> '
         yield environment.html_output(l_1_w)
         yield '</p>\n'
     l_1_w = missing
     yield '</section>\n<section id="summary">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
+    yield environment.html_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
     yield '</h2>\n'
-    l_0_o = environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points')
+    l_0_o = (_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else environment.getattr(_looked, 'points'))
     context.vars['o'] = l_0_o
     context.exported_vars.add('o')
     yield '<p>'
-    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_change'), first=t_3(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0), 'score')), last=t_3(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1), 'score')), delta=context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')), verdict=(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_score'))))
+    yield environment.html_output(t_1(context.eval_ctx, (_looked['overall_change'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_change' in _looked else environment.getattr(_looked, 'overall_change')), first=t_3((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), last=t_3((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), delta=context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))), verdict=((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else (_looked['no_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_score' in _looked else environment.getattr(_looked, 'no_score')))))
     yield '</p>\n'
-    for (l_1_title, l_1_rows) in [(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'improved'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'improved')), (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'declined'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'declined')), (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_significant'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'not_significant'))]:
+    for (l_1_title, l_1_rows) in [((_looked['improved'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'improved' in _looked else environment.getattr(_looked, 'improved')), (_looked['improved'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'improved' in _looked else environment.getattr(_looked, 'improved'))), ((_looked['declined'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'declined' in _looked else environment.getattr(_looked, 'declined')), (_looked['declined'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'declined' in _looked else environment.getattr(_looked, 'declined'))), ((_looked['not_significant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_significant' in _looked else environment.getattr(_looked, 'not_significant')), (_looked['not_significant'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'not_significant' in _looked else environment.getattr(_looked, 'not_significant')))]:
         _loop_vars = {}
         pass
         yield '<h3>'
@@ -187,190 +187,190 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_2_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_2_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                 yield '</li>\n'
             l_2_a = missing
             yield '</ul>\n'
         else:
             pass
             yield '<p>'
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
+            yield environment.html_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
             yield '</p>\n'
     l_1_title = l_1_rows = missing
-    if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'):
+    if (_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')):
         pass
         yield '<p class="muted">'
-        yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unchanged'), n=t_2(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'))))
+        yield environment.html_output(t_1(context.eval_ctx, (_looked['unchanged'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')), n=t_2((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')))))
         yield ' '
         l_1_loop = missing
-        for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'), undefined):
+        for l_1_a, l_1_loop in LoopContext((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')), undefined):
             _loop_vars = {}
             pass
             yield '<code class="id" title="'
-            yield environment.html_output(environment.getattr(l_1_a, 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield '">'
-            yield environment.html_output(environment.getattr(l_1_a, 'id'))
+            yield environment.html_output((_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
             yield '</code>'
-            yield environment.html_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 81 in 'compare.html.j2' evaluated to false and no else section was defined.")))
+            yield environment.html_output((', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 81 in 'compare.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_a = missing
         yield '</p>\n'
     yield '<div class="rule rule-'
-    yield environment.html_output(('passed' if environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'passed') else 'failed'))
+    yield environment.html_output(('passed' if (_looked['passed'] if type(_looked := (_looked['rule'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'rule' in _looked else environment.getattr(_looked, 'rule'))) is dict and 'passed' in _looked else environment.getattr(_looked, 'passed')) else 'failed'))
     yield '">\n<h3>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'rule_title'))
+    yield environment.html_output((_looked['rule_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'rule_title' in _looked else environment.getattr(_looked, 'rule_title')))
     yield '</h3>\n<p>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'text'))
+    yield environment.html_output((_looked['text'] if type(_looked := (_looked['rule'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'rule' in _looked else environment.getattr(_looked, 'rule'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
     yield '</p>\n</div>\n</section>\n<section id="dimensions">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions'))
+    yield environment.html_output((_looked['dimensions'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')))
     yield '</h2>\n<p class="muted">'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
+    yield environment.html_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
     if (undefined(name='many') if l_0_many is missing else l_0_many):
         pass
         yield ' '
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'previous_note'))
+        yield environment.html_output((_looked['previous_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'previous_note' in _looked else environment.getattr(_looked, 'previous_note')))
     yield '</p>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+    yield environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
     yield '</th>'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
         pass
         yield '<th scope="col" class="num">'
-        yield environment.html_output(environment.getattr(l_1_i, 'label'))
+        yield environment.html_output((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield '</th>'
     l_1_i = missing
     yield '<th scope="col" class="num">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
+    yield environment.html_output((_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
     yield '</th><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
+    yield environment.html_output((_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict')))
     yield '</th></tr></thead>\n<tbody>\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '<tr><th scope="row">'
-        yield environment.html_output(environment.getattr(l_1_d, 'title'))
+        yield environment.html_output((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
         yield '</th>'
         l_2_loop = missing
-        for l_2_p, l_2_loop in LoopContext(environment.getattr(l_1_d, 'points'), undefined):
+        for l_2_p, l_2_loop in LoopContext((_looked['points'] if type(_looked := l_1_d) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_2_p, environment.getattr(l_2_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_2_p, (_looked['index0'] if type(_looked := l_2_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
             yield '<br>'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_2_p, 'band'), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_2_p) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
             yield '</td>'
         l_2_loop = l_2_p = missing
         yield '<td class="num">'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_1_d, 'change'), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars))
         yield '</td><td>'
-        yield environment.html_output((environment.getattr(environment.getattr(l_1_d, 'change'), 'label') if environment.getattr(l_1_d, 'change') else '–'))
+        yield environment.html_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
         yield '</td></tr>\n'
     l_1_loop = l_1_d = missing
     yield '<tr class="total"><th scope="row">'
-    yield environment.html_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '</th>'
     l_1_loop = missing
-    for l_1_p, l_1_loop in LoopContext(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points'), undefined):
+    for l_1_p, l_1_loop in LoopContext((_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
         _loop_vars = {}
         pass
         yield '<td class="num">'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_1_p, environment.getattr(l_1_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_1_p, (_looked['index0'] if type(_looked := l_1_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
         yield '<br>'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_p, 'band'), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_1_p) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
         yield '</td>'
     l_1_loop = l_1_p = missing
     yield '<td class="num">'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')))
+    yield environment.html_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
     yield '</td><td>'
-    yield environment.html_output((environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else '–'))
+    yield environment.html_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
     yield '</td></tr>\n</tbody>\n</table>\n</div>\n'
     if (not (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions)):
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_dimensions'))
+        yield environment.html_output((_looked['no_dimensions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_dimensions' in _looked else environment.getattr(_looked, 'no_dimensions')))
         yield '</p>\n'
     yield '</section>\n<section id="charts">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts'))
+    yield environment.html_output((_looked['charts'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'charts' in _looked else environment.getattr(_looked, 'charts')))
     yield '</h2>\n<p>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'charts_intro'))
+    yield environment.html_output((_looked['charts_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'charts_intro' in _looked else environment.getattr(_looked, 'charts_intro')))
     yield '</p>\n<figure class="chart">\n'
-    yield environment.html_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'svg')))
+    yield environment.html_output(t_4((_looked['svg'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'svg' in _looked else environment.getattr(_looked, 'svg'))))
     yield '\n<figcaption>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'description'))
+    yield environment.html_output((_looked['description'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description')))
     yield '</figcaption>\n</figure>\n<figure class="chart">\n'
-    yield environment.html_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'svg')))
+    yield environment.html_output(t_4((_looked['svg'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'svg' in _looked else environment.getattr(_looked, 'svg'))))
     yield '\n<figcaption>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'description'))
+    yield environment.html_output((_looked['description'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description')))
     yield '</figcaption>\n</figure>\n</section>\n<section id="indicators">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators'))
+    yield environment.html_output((_looked['indicators'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')))
     yield '</h2>\n<p>'
-    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_intro'), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
+    yield environment.html_output(t_1(context.eval_ctx, (_looked['indicators_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_intro' in _looked else environment.getattr(_looked, 'indicators_intro')), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
     yield '</p>\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '<div class="table-wrap">\n<table>\n<caption>'
-        yield environment.html_output(environment.getattr(l_1_d, 'title'))
+        yield environment.html_output((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
         yield '</caption>\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
+        yield environment.html_output((_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')))
         yield '</th>'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="num">'
-            yield environment.html_output(environment.getattr(l_2_i, 'label'))
+            yield environment.html_output((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield '</th>'
         l_2_i = missing
         yield '<th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
+        yield environment.html_output((_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
+        yield environment.html_output((_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict')))
         yield '</th></tr></thead>\n<tbody>\n'
         l_2_loop = missing
-        for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_d, 'indicators'), undefined):
+        for l_2_x, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr(l_2_x, 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := l_2_x) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield ' <code class="id">'
-            yield environment.html_output(environment.getattr(l_2_x, 'id'))
+            yield environment.html_output((_looked['id'] if type(_looked := l_2_x) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
             yield '</code></td>'
             l_3_loop = missing
-            for l_3_p, l_3_loop in LoopContext(environment.getattr(l_2_x, 'points'), undefined):
+            for l_3_p, l_3_loop in LoopContext((_looked['points'] if type(_looked := l_2_x) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
                 _loop_vars = {}
                 pass
                 yield '<td class="num">'
-                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_3_p, environment.getattr(l_3_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_3_p, (_looked['index0'] if type(_looked := l_3_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
                 yield '</td>'
             l_3_loop = l_3_p = missing
             yield '<td class="num">'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_2_x, 'change'), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars))
             yield '</td><td>'
-            yield environment.html_output((environment.getattr(environment.getattr(l_2_x, 'change'), 'label') if environment.getattr(l_2_x, 'change') else '–'))
+            yield environment.html_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
             yield '</td></tr>\n'
         l_2_loop = l_2_x = missing
         yield '</tbody>\n</table>\n</div>\n'
     l_1_loop = l_1_d = missing
     yield '</section>\n<section id="method">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '</h2>\n<dl class="formula">\n'
     for l_1_x in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield environment.html_output(environment.getattr(l_1_x, 'term'))
+        yield environment.html_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
         yield '</dt>\n<dd>'
-        if environment.getattr(l_1_x, 'formula'):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
             pass
             yield '<code>'
-            yield environment.html_output(environment.getattr(l_1_x, 'formula'))
+            yield environment.html_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
             yield '</code><br>'
-        yield environment.html_output(environment.getattr(l_1_x, 'text'))
+        yield environment.html_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n</section>\n</main>\n<footer>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
+    yield environment.html_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}

@@ -57,87 +57,87 @@ def root(context, missing=missing, environment=environment):
     l_0_L = (undefined(name='labels') if l_0_labels is missing else l_0_labels)
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
-    l_0_C = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns')
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'text')
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     l_0_many = (t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs)) > 2)
     context.vars['many'] = l_0_many
     context.exported_vars.add('many')
     yield '# '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield ': '
     yield environment.text_output(t_4((undefined(name='heading') if l_0_heading is missing else l_0_heading)))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
+    yield environment.text_output((_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
     yield '\n\n- **'
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mode'))
+    yield environment.text_output((_looked['mode'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mode' in _looked else environment.getattr(_looked, 'mode')))
     yield ':** '
-    yield environment.text_output(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'modes'), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
+    yield environment.text_output(environment.getitem((_looked['modes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'modes' in _looked else environment.getattr(_looked, 'modes')), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
     yield '\n- **'
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'method'))
+    yield environment.text_output((_looked['method'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield ':** '
-    yield environment.text_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
+    yield environment.text_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
+    yield environment.text_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
     yield ':** '
-    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'inputs_total'), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
+    yield environment.text_output(t_1(context.eval_ctx, (_looked['inputs_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'inputs_total' in _looked else environment.getattr(_looked, 'inputs_total')), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
     yield '\n\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'inputs'))
+    yield environment.text_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
     yield '\n\n| # | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'input'))
+    yield environment.text_output((_looked['input'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'input' in _looked else environment.getattr(_looked, 'input')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sector'))
+    yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
+    yield environment.text_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
+    yield environment.text_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework'))
+    yield environment.text_output((_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+    yield environment.text_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'scale'))
+    yield environment.text_output((_looked['scale'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'source'))
+    yield environment.text_output((_looked['source'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
     yield ' |\n| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n'
     l_1_loop = missing
     for l_1_i, l_1_loop in LoopContext((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), undefined):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(environment.getattr(l_1_loop, 'index'))
+        yield environment.text_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
         yield ' | '
-        yield environment.text_output(t_3(environment.getattr(l_1_i, 'label')))
+        yield environment.text_output(t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
         yield ' | '
-        yield environment.text_output(t_3(environment.getattr(l_1_i, 'name')))
+        yield environment.text_output(t_3((_looked['name'] if type(_looked := l_1_i) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
         yield ' | '
-        yield environment.text_output(t_3(environment.getattr(l_1_i, 'region')))
+        yield environment.text_output(t_3((_looked['region'] if type(_looked := l_1_i) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
         yield ' | '
-        yield environment.text_output(t_3(environment.getattr(l_1_i, 'period')))
+        yield environment.text_output(t_3((_looked['period'] if type(_looked := l_1_i) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
         yield ' | '
-        yield environment.text_output(t_3(environment.getattr(environment.getattr(l_1_i, 'framework'), 'name')))
+        yield environment.text_output(t_3((_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
         yield ' (`'
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_i, 'framework'), 'id'))
+        yield environment.text_output((_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
         yield '`) | '
-        yield environment.text_output(environment.getattr(l_1_i, 'respondents'))
+        yield environment.text_output((_looked['respondents'] if type(_looked := l_1_i) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
         yield ' | '
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'min'))
+        yield environment.text_output((_looked['min'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale'))) is dict and 'min' in _looked else environment.getattr(_looked, 'min')))
         yield '–'
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_i, 'scale'), 'max'))
+        yield environment.text_output((_looked['max'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale'))) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))
         yield ' | '
-        yield environment.text_output(t_3(environment.getattr(l_1_i, 'source')))
+        yield environment.text_output(t_3((_looked['source'] if type(_looked := l_1_i) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
         yield ' |\n'
     l_1_loop = l_1_i = missing
     yield '\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'baseline'))
+    yield environment.text_output((_looked['baseline'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'baseline' in _looked else environment.getattr(_looked, 'baseline')))
     yield '\n'
     if (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         pass
         yield '\n**'
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings'))
+        yield environment.text_output((_looked['warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings' in _looked else environment.getattr(_looked, 'warnings')))
         yield '**\n\n'
         for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
             _loop_vars = {}
@@ -147,101 +147,101 @@ def root(context, missing=missing, environment=environment):
             yield '\n'
         l_1_w = missing
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
+    yield environment.text_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
     yield '\n\n'
-    l_0_o = environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points')
+    l_0_o = (_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else environment.getattr(_looked, 'points'))
     context.vars['o'] = l_0_o
     context.exported_vars.add('o')
-    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_change'), first=t_5(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0), 'score')), last=t_5(environment.getattr(environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1), 'score')), delta=context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')), verdict=(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_score'))))
+    yield environment.text_output(t_1(context.eval_ctx, (_looked['overall_change'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_change' in _looked else environment.getattr(_looked, 'overall_change')), first=t_5((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), last=t_5((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), delta=context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))), verdict=((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else (_looked['no_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_score' in _looked else environment.getattr(_looked, 'no_score')))))
     yield '\n\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'improved'))
+    yield environment.text_output((_looked['improved'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'improved' in _looked else environment.getattr(_looked, 'improved')))
     yield '**\n\n'
     t_6 = 1
-    for l_1_a in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'improved'):
+    for l_1_a in (_looked['improved'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'improved' in _looked else environment.getattr(_looked, 'improved')):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
         yield '\n'
         t_6 = 0
     l_1_a = missing
     if t_6:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
+        yield environment.text_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
         yield '\n'
     yield '\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'declined'))
+    yield environment.text_output((_looked['declined'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'declined' in _looked else environment.getattr(_looked, 'declined')))
     yield '**\n\n'
     t_7 = 1
-    for l_1_a in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'declined'):
+    for l_1_a in (_looked['declined'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'declined' in _looked else environment.getattr(_looked, 'declined')):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
         yield '\n'
         t_7 = 0
     l_1_a = missing
     if t_7:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
+        yield environment.text_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
         yield '\n'
     yield '\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_significant'))
+    yield environment.text_output((_looked['not_significant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_significant' in _looked else environment.getattr(_looked, 'not_significant')))
     yield '**\n\n'
     t_8 = 1
-    for l_1_a in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'not_significant'):
+    for l_1_a in (_looked['not_significant'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'not_significant' in _looked else environment.getattr(_looked, 'not_significant')):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'area'), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
         yield '\n'
         t_8 = 0
     l_1_a = missing
     if t_8:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_areas'))
+        yield environment.text_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
         yield '\n'
-    if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'):
+    if (_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')):
         pass
         yield '\n'
-        yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unchanged'), n=t_2(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'))))
+        yield environment.text_output(t_1(context.eval_ctx, (_looked['unchanged'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')), n=t_2((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')))))
         yield ' '
         l_1_loop = missing
-        for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unchanged'), undefined):
+        for l_1_a, l_1_loop in LoopContext((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')), undefined):
             _loop_vars = {}
             pass
             yield '`'
-            yield environment.text_output(environment.getattr(l_1_a, 'id'))
+            yield environment.text_output((_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
             yield '`'
-            yield environment.text_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 67 in 'compare.md.j2' evaluated to false and no else section was defined.")))
+            yield environment.text_output((', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 67 in 'compare.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_a = missing
         yield '\n'
     yield '\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'rule_title'))
+    yield environment.text_output((_looked['rule_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'rule_title' in _looked else environment.getattr(_looked, 'rule_title')))
     yield ':** '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'rule'), 'text'))
+    yield environment.text_output((_looked['text'] if type(_looked := (_looked['rule'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'rule' in _looked else environment.getattr(_looked, 'rule'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
     yield '\n\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'dimensions'))
+    yield environment.text_output((_looked['dimensions'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
+    yield environment.text_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
     if (undefined(name='many') if l_0_many is missing else l_0_many):
         pass
         yield ' '
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'previous_note'))
+        yield environment.text_output((_looked['previous_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'previous_note' in _looked else environment.getattr(_looked, 'previous_note')))
     yield '\n\n| '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+    yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
     yield ' |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
         pass
         yield ' '
-        yield environment.text_output(t_3(environment.getattr(l_1_i, 'label')))
+        yield environment.text_output(t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
         yield ' |'
     l_1_i = missing
     yield ' '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
+    yield environment.text_output((_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
+    yield environment.text_output((_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict')))
     yield ' |\n| --- |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
@@ -254,84 +254,84 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(t_3(environment.getattr(l_1_d, 'title')))
+        yield environment.text_output(t_3((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
         yield ' |'
         l_2_loop = missing
-        for l_2_p, l_2_loop in LoopContext(environment.getattr(l_1_d, 'points'), undefined):
+        for l_2_p, l_2_loop in LoopContext((_looked['points'] if type(_looked := l_1_d) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_2_p, environment.getattr(l_2_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_2_p, (_looked['index0'] if type(_looked := l_2_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
             yield ' |'
         l_2_loop = l_2_p = missing
         yield ' '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_1_d, 'change'), _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars))
         yield ' | '
-        yield environment.text_output((environment.getattr(environment.getattr(l_1_d, 'change'), 'label') if environment.getattr(l_1_d, 'change') else '–'))
+        yield environment.text_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
         yield ' |\n'
     l_1_loop = l_1_d = missing
     yield '| **'
-    yield environment.text_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'title'))
+    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '** |'
     l_1_loop = missing
-    for l_1_p, l_1_loop in LoopContext(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'points'), undefined):
+    for l_1_p, l_1_loop in LoopContext((_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
         _loop_vars = {}
         pass
         yield ' **'
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_1_p, environment.getattr(l_1_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_1_p, (_looked['index0'] if type(_looked := l_1_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
         yield '** |'
     l_1_loop = l_1_p = missing
     yield ' **'
-    yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change')))
+    yield environment.text_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
     yield '** | '
-    yield environment.text_output((environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change'), 'label') if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'change') else '–'))
+    yield environment.text_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
     yield ' |\n'
     if (not (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions)):
         pass
         yield '\n'
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_dimensions'))
+        yield environment.text_output((_looked['no_dimensions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_dimensions' in _looked else environment.getattr(_looked, 'no_dimensions')))
         yield '\n'
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'charts'))
+    yield environment.text_output((_looked['charts'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'charts' in _looked else environment.getattr(_looked, 'charts')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'charts_intro'))
+    yield environment.text_output((_looked['charts_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'charts_intro' in _looked else environment.getattr(_looked, 'charts_intro')))
     yield '\n\n!['
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'alt'))
+    yield environment.text_output((_looked['alt'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'alt' in _looked else environment.getattr(_looked, 'alt')))
     yield ']('
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'file'))
+    yield environment.text_output((_looked['file'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
     yield ')\n\n'
-    yield environment.text_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'lines'), 'description')))
+    yield environment.text_output(t_4((_looked['description'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
     yield '\n\n!['
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'alt'))
+    yield environment.text_output((_looked['alt'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'alt' in _looked else environment.getattr(_looked, 'alt')))
     yield ']('
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'file'))
+    yield environment.text_output((_looked['file'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
     yield ')\n\n'
-    yield environment.text_output(t_4(environment.getattr(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'diamond'), 'description')))
+    yield environment.text_output(t_4((_looked['description'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
     yield '\n\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'indicators'))
+    yield environment.text_output((_looked['indicators'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')))
     yield '\n\n'
-    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_intro'), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
+    yield environment.text_output(t_1(context.eval_ctx, (_looked['indicators_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_intro' in _looked else environment.getattr(_looked, 'indicators_intro')), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
     yield '\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '\n### '
-        yield environment.text_output(t_4(environment.getattr(l_1_d, 'title')))
+        yield environment.text_output(t_4((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
         yield '\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
+        yield environment.text_output((_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')))
         yield ' |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_3(environment.getattr(l_2_i, 'label')))
+            yield environment.text_output(t_3((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
             yield ' |'
         l_2_i = missing
         yield ' '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'change'))
+        yield environment.text_output((_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'verdict'))
+        yield environment.text_output((_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict')))
         yield ' |\n| --- |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
@@ -340,49 +340,49 @@ def root(context, missing=missing, environment=environment):
         l_2_i = missing
         yield ' ---: | --- |\n'
         l_2_loop = missing
-        for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_d, 'indicators'), undefined):
+        for l_2_x, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_3(environment.getattr(l_2_x, 'name')))
+            yield environment.text_output(t_3((_looked['name'] if type(_looked := l_2_x) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
             yield ' (`'
-            yield environment.text_output(environment.getattr(l_2_x, 'id'))
+            yield environment.text_output((_looked['id'] if type(_looked := l_2_x) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
             yield '`) |'
             l_3_loop = missing
-            for l_3_p, l_3_loop in LoopContext(environment.getattr(l_2_x, 'points'), undefined):
+            for l_3_p, l_3_loop in LoopContext((_looked['points'] if type(_looked := l_2_x) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
                 _loop_vars = {}
                 pass
                 yield ' '
-                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'point'), l_3_p, environment.getattr(l_3_loop, 'index0'), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+                yield environment.text_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_3_p, (_looked['index0'] if type(_looked := l_3_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
                 yield ' |'
             l_3_loop = l_3_p = missing
             yield ' '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'change'), environment.getattr(l_2_x, 'change'), _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars))
             yield ' | '
-            yield environment.text_output((environment.getattr(environment.getattr(l_2_x, 'change'), 'label') if environment.getattr(l_2_x, 'change') else '–'))
+            yield environment.text_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
             yield ' |\n'
         l_2_loop = l_2_x = missing
     l_1_loop = l_1_d = missing
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'method'))
+    yield environment.text_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '\n\n'
     for l_1_x in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
         _loop_vars = {}
         pass
         yield '- **'
-        yield environment.text_output(environment.getattr(l_1_x, 'term'))
+        yield environment.text_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
         yield '**'
-        if environment.getattr(l_1_x, 'formula'):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
             pass
             yield ' — `'
-            yield environment.text_output(environment.getattr(l_1_x, 'formula'))
+            yield environment.text_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
             yield '`'
         yield ': '
-        yield environment.text_output(environment.getattr(l_1_x, 'text'))
+        yield environment.text_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
         yield '\n'
     l_1_x = missing
     yield '\n---\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
+    yield environment.text_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
     yield '\n'
 
 blocks = {}

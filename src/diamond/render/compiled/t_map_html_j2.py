@@ -57,60 +57,60 @@ def root(context, missing=missing, environment=environment):
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; script-src '
     yield environment.html_output((undefined(name='script_hash') if l_0_script_hash is missing else l_0_script_hash))
     yield '">\n<meta name="generator" content="diamond">\n<title>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield ': '
     yield environment.html_output((undefined(name='source') if l_0_source is missing else l_0_source))
     yield '</title>\n<style>\nbody{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fafafa}\n.page{max-width:1200px;margin:0 auto;padding:1.5rem}\nsection.region{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1.5rem 0}\n.grid{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}\n.grid>figure{flex:1 1 560px;margin:0}\n.grid>div{flex:1 1 420px;overflow-x:auto}\ntable{border-collapse:collapse;font-size:.85rem;margin:.5rem 0;width:100%}\nth,td{border-bottom:1px solid #e3e3e3;padding:.25rem .4rem;text-align:left}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\ntable.sortable th{cursor:pointer;background:#f0f0f0}\nfigcaption,.hint{font-size:.8rem;color:#555}\ndl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}\ndl.meta dt{font-weight:600}\n</style>\n</head>\n<body>\n<div class="page">\n<header>\n<h1>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '</h1>\n<p>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
+    yield environment.html_output((_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
+    yield environment.html_output((_looked['source'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
     yield '</dt><dd>'
     yield environment.html_output((undefined(name='source') if l_0_source is missing else l_0_source))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'years'))
+    yield environment.html_output((_looked['years'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'years' in _looked else environment.getattr(_looked, 'years')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
+    yield environment.html_output((_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else environment.getattr(_looked, 'from')))
     yield '–'
-    yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
+    yield environment.html_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'base'))
+    yield environment.html_output((_looked['base'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'base' in _looked else environment.getattr(_looked, 'base')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'text'))
+    yield environment.html_output((_looked['text'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'region_totals'))
+    yield environment.html_output((_looked['region_totals'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'region_totals' in _looked else environment.getattr(_looked, 'region_totals')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'region_totals'))
+    yield environment.html_output((_looked['region_totals'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'region_totals' in _looked else environment.getattr(_looked, 'region_totals')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_sectors'))
+    yield environment.html_output((_looked['national_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_sectors' in _looked else environment.getattr(_looked, 'national_sectors')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_sectors'))
+    yield environment.html_output((_looked['national_sectors'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_sectors' in _looked else environment.getattr(_looked, 'national_sectors')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_total'))
+    yield environment.html_output((_looked['national_total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_total' in _looked else environment.getattr(_looked, 'national_total')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_total'))
+    yield environment.html_output((_looked['national_total'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_total' in _looked else environment.getattr(_looked, 'national_total')))
     yield '</dd>\n</dl>\n<p><strong>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield ':</strong> '
     yield environment.html_output((undefined(name='method') if l_0_method is missing else l_0_method))
     yield ' '
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'full_data'))
+    yield environment.html_output((_looked['full_data'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'full_data' in _looked else environment.getattr(_looked, 'full_data')))
     yield '</p>\n<p class="hint">'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sort_hint'))
+    yield environment.html_output((_looked['sort_hint'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sort_hint' in _looked else environment.getattr(_looked, 'sort_hint')))
     yield '</p>\n<nav><h2>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regions'))
+    yield environment.html_output((_looked['regions'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regions' in _looked else environment.getattr(_looked, 'regions')))
     yield '</h2><ul>\n'
     l_1_loop = missing
     for l_1_r, l_1_loop in LoopContext((undefined(name='regions') if l_0_regions is missing else l_0_regions), undefined):
         _loop_vars = {}
         pass
         yield '<li><a href="#region-'
-        yield environment.html_output(environment.getattr(l_1_loop, 'index'))
+        yield environment.html_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
         yield '">'
-        yield environment.html_output(environment.getattr(l_1_r, 'region_name'))
+        yield environment.html_output((_looked['region_name'] if type(_looked := l_1_r) is dict and 'region_name' in _looked else environment.getattr(_looked, 'region_name')))
         yield ' ('
-        yield environment.html_output(environment.getattr(l_1_r, 'code'))
+        yield environment.html_output((_looked['code'] if type(_looked := l_1_r) is dict and 'code' in _looked else environment.getattr(_looked, 'code')))
         yield ')</a></li>\n'
     l_1_loop = l_1_r = missing
     yield '</ul></nav>\n</header>\n'
@@ -119,208 +119,208 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section class="region" id="region-'
-        yield environment.html_output(environment.getattr(l_1_loop, 'index'))
+        yield environment.html_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
         yield '">\n<h2>'
-        yield environment.html_output(environment.getattr(l_1_r, 'region_name'))
+        yield environment.html_output((_looked['region_name'] if type(_looked := l_1_r) is dict and 'region_name' in _looked else environment.getattr(_looked, 'region_name')))
         yield ' ('
-        yield environment.html_output(environment.getattr(l_1_r, 'code'))
+        yield environment.html_output((_looked['code'] if type(_looked := l_1_r) is dict and 'code' in _looked else environment.getattr(_looked, 'code')))
         yield ')</h2>\n<p>'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'total'))
+        yield environment.html_output((_looked['total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
         yield ': '
-        yield environment.html_output(t_1(environment.getattr(l_1_r, 'employment')))
+        yield environment.html_output(t_1((_looked['employment'] if type(_looked := l_1_r) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
         yield ' ('
-        yield environment.html_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), markup_join(('source_', environment.getattr(l_1_r, 'total_source'), ))))
+        yield environment.html_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), markup_join(('source_', (_looked['total_source'] if type(_looked := l_1_r) is dict and 'total_source' in _looked else environment.getattr(_looked, 'total_source')), ))))
         yield ') · '
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sectors'))
+        yield environment.html_output((_looked['sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sectors' in _looked else environment.getattr(_looked, 'sectors')))
         yield ': '
-        yield environment.html_output(environment.getattr(l_1_r, 'sectors'))
+        yield environment.html_output((_looked['sectors'] if type(_looked := l_1_r) is dict and 'sectors' in _looked else environment.getattr(_looked, 'sectors')))
         yield ' · '
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hoover'))
+        yield environment.html_output((_looked['hoover'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'hoover' in _looked else environment.getattr(_looked, 'hoover')))
         yield ': '
-        yield environment.html_output(t_2(environment.getattr(l_1_r, 'hoover'), 3))
+        yield environment.html_output(t_2((_looked['hoover'] if type(_looked := l_1_r) is dict and 'hoover' in _looked else environment.getattr(_looked, 'hoover')), 3))
         yield ' · '
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'krugman'))
+        yield environment.html_output((_looked['krugman'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'krugman' in _looked else environment.getattr(_looked, 'krugman')))
         yield ': '
-        yield environment.html_output(t_2(environment.getattr(l_1_r, 'krugman'), 3))
+        yield environment.html_output(t_2((_looked['krugman'] if type(_looked := l_1_r) is dict and 'krugman' in _looked else environment.getattr(_looked, 'krugman')), 3))
         yield '</p>\n<div class="grid">\n'
-        if environment.getattr(l_1_r, 'chart'):
+        if (_looked['chart'] if type(_looked := l_1_r) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart')):
             pass
             yield '<figure>\n'
-            yield environment.html_output(t_4(environment.getattr(environment.getattr(l_1_r, 'chart'), 'svg')))
+            yield environment.html_output(t_4((_looked['svg'] if type(_looked := (_looked['chart'] if type(_looked := l_1_r) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart'))) is dict and 'svg' in _looked else environment.getattr(_looked, 'svg'))))
             yield '\n<figcaption>'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_r, 'chart'), 'description'))
+            yield environment.html_output((_looked['description'] if type(_looked := (_looked['chart'] if type(_looked := l_1_r) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description')))
             yield '</figcaption>\n</figure>\n'
         yield '<div>\n<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist'))
+        yield environment.html_output((_looked['shortlist'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')))
         yield '</h3>\n'
-        if environment.getattr(l_1_r, 'shortlist'):
+        if (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')):
             pass
             yield '<table class="sortable">\n<thead><tr><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rank'))
+            yield environment.html_output((_looked['rank'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
+            yield environment.html_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
+            yield environment.html_output((_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
+            yield environment.html_output((_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else environment.getattr(_looked, 'lq_short')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
+            yield environment.html_output((_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
+            yield environment.html_output((_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
+            yield environment.html_output((_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
+            yield environment.html_output((_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')))
             yield '</th></tr></thead>\n<tbody>\n'
-            for l_2_s in environment.getattr(l_1_r, 'shortlist'):
+            for l_2_s in (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')):
                 _loop_vars = {}
                 pass
                 yield '<tr><td class="n" data-v="'
-                yield environment.html_output(environment.getattr(l_2_s, 'rank'))
+                yield environment.html_output((_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
                 yield '">'
-                yield environment.html_output(environment.getattr(l_2_s, 'rank'))
+                yield environment.html_output((_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
                 yield '</td><td>'
-                yield environment.html_output(environment.getattr(l_2_s, 'sector'))
+                yield environment.html_output((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
                 yield ' '
-                yield environment.html_output(environment.getattr(l_2_s, 'sector_name'))
+                yield environment.html_output((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name')))
                 yield '</td><td class="n" data-v="'
-                yield environment.html_output(environment.getattr(l_2_s, 'employment'))
+                yield environment.html_output((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
                 yield '">'
-                yield environment.html_output(t_1(environment.getattr(l_2_s, 'employment')))
+                yield environment.html_output(t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
                 yield '</td><td class="n" data-v="'
-                yield environment.html_output(environment.getattr(l_2_s, 'lq'))
+                yield environment.html_output((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')))
                 yield '">'
-                yield environment.html_output(t_2(environment.getattr(l_2_s, 'lq'), 2))
+                yield environment.html_output(t_2((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
                 yield '</td><td class="n" data-v="'
-                yield environment.html_output(environment.getattr(l_2_s, 'share'))
+                yield environment.html_output((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
                 yield '">'
-                yield environment.html_output(t_3(environment.getattr(l_2_s, 'share'), 1))
+                yield environment.html_output(t_3((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')), 1))
                 yield '</td><td class="n" data-v="'
-                yield environment.html_output((environment.getattr(l_2_s, 'growth') if (not t_5(environment.getattr(l_2_s, 'growth'))) else 0))
+                yield environment.html_output(((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')) if (not t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))) else 0))
                 yield '">'
-                yield environment.html_output(t_3(environment.getattr(l_2_s, 'growth'), 1))
+                yield environment.html_output(t_3((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')), 1))
                 yield '</td><td class="n" data-v="'
-                yield environment.html_output(environment.getattr(l_2_s, 'stars'))
+                yield environment.html_output((_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
                 yield '">'
-                yield environment.html_output(('★' * environment.getattr(l_2_s, 'stars')))
+                yield environment.html_output(('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars'))))
                 yield '</td><td>'
-                yield environment.html_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
+                yield environment.html_output(((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
                 yield '</td></tr>\n'
             l_2_s = missing
             yield '</tbody>\n</table>\n'
         else:
             pass
             yield '<p>'
-            yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist_none'))
+            yield environment.html_output((_looked['shortlist_none'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist_none' in _looked else environment.getattr(_looked, 'shortlist_none')))
             yield '</p>\n'
         yield '</div>\n</div>\n<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'top_sectors'))
+        yield environment.html_output((_looked['top_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'top_sectors' in _looked else environment.getattr(_looked, 'top_sectors')))
         yield ' ('
-        yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
+        yield environment.html_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
         yield ')</h3>\n<div style="overflow-x:auto">\n<table class="sortable">\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
+        yield environment.html_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
+        yield environment.html_output((_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
+        yield environment.html_output((_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
+        yield environment.html_output((_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else environment.getattr(_looked, 'lq_short')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_change'))
+        yield environment.html_output((_looked['lq_change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
+        yield environment.html_output((_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'avg_size'))
+        yield environment.html_output((_looked['avg_size'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'relative_wage'))
+        yield environment.html_output((_looked['relative_wage'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
+        yield environment.html_output((_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
+        yield environment.html_output((_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')))
         yield '</th></tr></thead>\n<tbody>\n'
-        for l_2_s in environment.getattr(l_1_r, 'top'):
+        for l_2_s in (_looked['top'] if type(_looked := l_1_r) is dict and 'top' in _looked else environment.getattr(_looked, 'top')):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr(l_2_s, 'sector'))
+            yield environment.html_output((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
             yield ' '
-            yield environment.html_output(environment.getattr(l_2_s, 'sector_name'))
+            yield environment.html_output((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name')))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output(environment.getattr(l_2_s, 'employment'))
+            yield environment.html_output((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
             yield '">'
-            yield environment.html_output(t_1(environment.getattr(l_2_s, 'employment')))
+            yield environment.html_output(t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output((environment.getattr(l_2_s, 'share') if (not t_5(environment.getattr(l_2_s, 'share'))) else 0))
+            yield environment.html_output(((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')) if (not t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))) else 0))
             yield '">'
-            yield environment.html_output(t_3(environment.getattr(l_2_s, 'share'), 1))
+            yield environment.html_output(t_3((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')), 1))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output((environment.getattr(l_2_s, 'lq') if (not t_5(environment.getattr(l_2_s, 'lq'))) else 0))
+            yield environment.html_output(((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')) if (not t_5((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')))) else 0))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'lq'), 2))
+            yield environment.html_output(t_2((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output((environment.getattr(l_2_s, 'lq_change') if (not t_5(environment.getattr(l_2_s, 'lq_change'))) else 0))
+            yield environment.html_output(((_looked['lq_change'] if type(_looked := l_2_s) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')) if (not t_5((_looked['lq_change'] if type(_looked := l_2_s) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')))) else 0))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'lq_change'), 2))
+            yield environment.html_output(t_2((_looked['lq_change'] if type(_looked := l_2_s) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')), 2))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output((environment.getattr(l_2_s, 'growth') if (not t_5(environment.getattr(l_2_s, 'growth'))) else 0))
+            yield environment.html_output(((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')) if (not t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))) else 0))
             yield '">'
-            yield environment.html_output(t_3(environment.getattr(l_2_s, 'growth'), 1))
+            yield environment.html_output(t_3((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')), 1))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output((environment.getattr(l_2_s, 'avg_size') if (not t_5(environment.getattr(l_2_s, 'avg_size'))) else 0))
+            yield environment.html_output(((_looked['avg_size'] if type(_looked := l_2_s) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')) if (not t_5((_looked['avg_size'] if type(_looked := l_2_s) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')))) else 0))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'avg_size'), 1))
+            yield environment.html_output(t_2((_looked['avg_size'] if type(_looked := l_2_s) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')), 1))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output((environment.getattr(l_2_s, 'relative_wage') if (not t_5(environment.getattr(l_2_s, 'relative_wage'))) else 0))
+            yield environment.html_output(((_looked['relative_wage'] if type(_looked := l_2_s) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')) if (not t_5((_looked['relative_wage'] if type(_looked := l_2_s) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')))) else 0))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'relative_wage'), 2))
+            yield environment.html_output(t_2((_looked['relative_wage'] if type(_looked := l_2_s) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')), 2))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output(environment.getattr(l_2_s, 'stars'))
+            yield environment.html_output((_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield '">'
-            yield environment.html_output(('★' * environment.getattr(l_2_s, 'stars')))
+            yield environment.html_output(('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars'))))
             yield '</td><td>'
-            yield environment.html_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
+            yield environment.html_output(((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
             yield '</td></tr>\n'
         l_2_s = missing
         yield '</tbody>\n</table>\n</div>\n<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shift_share'))
+        yield environment.html_output((_looked['shift_share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shift_share' in _looked else environment.getattr(_looked, 'shift_share')))
         yield ' ('
-        yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
+        yield environment.html_output((_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else environment.getattr(_looked, 'from')))
         yield '–'
-        yield environment.html_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
+        yield environment.html_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
         yield ')</h3>\n<table class="sortable">\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
+        yield environment.html_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'change'))
+        yield environment.html_output((_looked['change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national'))
+        yield environment.html_output((_looked['national'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national' in _looked else environment.getattr(_looked, 'national')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'industry_mix'))
+        yield environment.html_output((_looked['industry_mix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regional_shift'))
+        yield environment.html_output((_looked['regional_shift'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')))
         yield '</th></tr></thead>\n<tbody>\n'
-        for l_2_s in environment.getattr(l_1_r, 'shift_share'):
+        for l_2_s in (_looked['shift_share'] if type(_looked := l_1_r) is dict and 'shift_share' in _looked else environment.getattr(_looked, 'shift_share')):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr(l_2_s, 'sector'))
+            yield environment.html_output((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
             yield ' '
-            yield environment.html_output(environment.getattr(l_2_s, 'sector_name'))
+            yield environment.html_output((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name')))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output(environment.getattr(l_2_s, 'change'))
+            yield environment.html_output((_looked['change'] if type(_looked := l_2_s) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'change'), 0))
+            yield environment.html_output(t_2((_looked['change'] if type(_looked := l_2_s) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), 0))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output(environment.getattr(l_2_s, 'national'))
+            yield environment.html_output((_looked['national'] if type(_looked := l_2_s) is dict and 'national' in _looked else environment.getattr(_looked, 'national')))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'national'), 0))
+            yield environment.html_output(t_2((_looked['national'] if type(_looked := l_2_s) is dict and 'national' in _looked else environment.getattr(_looked, 'national')), 0))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output(environment.getattr(l_2_s, 'industry_mix'))
+            yield environment.html_output((_looked['industry_mix'] if type(_looked := l_2_s) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'industry_mix'), 0))
+            yield environment.html_output(t_2((_looked['industry_mix'] if type(_looked := l_2_s) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')), 0))
             yield '</td><td class="n" data-v="'
-            yield environment.html_output(environment.getattr(l_2_s, 'regional_shift'))
+            yield environment.html_output((_looked['regional_shift'] if type(_looked := l_2_s) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')))
             yield '">'
-            yield environment.html_output(t_2(environment.getattr(l_2_s, 'regional_shift'), 0))
+            yield environment.html_output(t_2((_looked['regional_shift'] if type(_looked := l_2_s) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')), 0))
             yield '</td></tr>\n'
         l_2_s = missing
         yield '</tbody>\n</table>\n</section>\n'

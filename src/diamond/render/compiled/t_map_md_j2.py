@@ -50,200 +50,200 @@ def root(context, missing=missing, environment=environment):
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
     yield '# '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtitle'))
+    yield environment.text_output((_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
     yield '\n\n- '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
+    yield environment.text_output((_looked['source'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
     yield ': '
     yield environment.text_output(t_3((undefined(name='source') if l_0_source is missing else l_0_source)))
     yield '\n- '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'years'))
+    yield environment.text_output((_looked['years'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'years' in _looked else environment.getattr(_looked, 'years')))
     yield ': '
-    yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
+    yield environment.text_output((_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else environment.getattr(_looked, 'from')))
     yield '–'
-    yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
+    yield environment.text_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
     yield '\n- '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'base'))
+    yield environment.text_output((_looked['base'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'base' in _looked else environment.getattr(_looked, 'base')))
     yield ': '
-    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'text'))
+    yield environment.text_output((_looked['text'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
     yield '\n- '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'region_totals'))
+    yield environment.text_output((_looked['region_totals'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'region_totals' in _looked else environment.getattr(_looked, 'region_totals')))
     yield ': '
-    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'region_totals'))
+    yield environment.text_output((_looked['region_totals'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'region_totals' in _looked else environment.getattr(_looked, 'region_totals')))
     yield '; '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_sectors'))
+    yield environment.text_output((_looked['national_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_sectors' in _looked else environment.getattr(_looked, 'national_sectors')))
     yield ': '
-    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_sectors'))
+    yield environment.text_output((_looked['national_sectors'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_sectors' in _looked else environment.getattr(_looked, 'national_sectors')))
     yield '; '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national_total'))
+    yield environment.text_output((_looked['national_total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_total' in _looked else environment.getattr(_looked, 'national_total')))
     yield ': '
-    yield environment.text_output(environment.getattr((undefined(name='base') if l_0_base is missing else l_0_base), 'national_total'))
+    yield environment.text_output((_looked['national_total'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_total' in _looked else environment.getattr(_looked, 'national_total')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'method'))
+    yield environment.text_output((_looked['method'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield ': '
     yield environment.text_output((undefined(name='method') if l_0_method is missing else l_0_method))
     yield ' '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'full_data'))
+    yield environment.text_output((_looked['full_data'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'full_data' in _looked else environment.getattr(_looked, 'full_data')))
     yield '\n\n'
     for l_1_r in (undefined(name='regions') if l_0_regions is missing else l_0_regions):
         _loop_vars = {}
         pass
         yield '## '
-        yield environment.text_output(t_3(environment.getattr(l_1_r, 'region_name')))
+        yield environment.text_output(t_3((_looked['region_name'] if type(_looked := l_1_r) is dict and 'region_name' in _looked else environment.getattr(_looked, 'region_name'))))
         yield ' ('
-        yield environment.text_output(t_3(environment.getattr(l_1_r, 'code')))
+        yield environment.text_output(t_3((_looked['code'] if type(_looked := l_1_r) is dict and 'code' in _looked else environment.getattr(_looked, 'code'))))
         yield ')\n\n'
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'total'))
+        yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
         yield ': '
-        yield environment.text_output(t_1(environment.getattr(l_1_r, 'employment')))
+        yield environment.text_output(t_1((_looked['employment'] if type(_looked := l_1_r) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
         yield ' ('
-        yield environment.text_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), str_join(('source_', environment.getattr(l_1_r, 'total_source'), ))))
+        yield environment.text_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), str_join(('source_', (_looked['total_source'] if type(_looked := l_1_r) is dict and 'total_source' in _looked else environment.getattr(_looked, 'total_source')), ))))
         yield ') · '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sectors'))
+        yield environment.text_output((_looked['sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sectors' in _looked else environment.getattr(_looked, 'sectors')))
         yield ': '
-        yield environment.text_output(environment.getattr(l_1_r, 'sectors'))
+        yield environment.text_output((_looked['sectors'] if type(_looked := l_1_r) is dict and 'sectors' in _looked else environment.getattr(_looked, 'sectors')))
         yield ' · '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hoover'))
+        yield environment.text_output((_looked['hoover'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'hoover' in _looked else environment.getattr(_looked, 'hoover')))
         yield ': '
-        yield environment.text_output(t_4(environment.getattr(l_1_r, 'hoover'), 3))
+        yield environment.text_output(t_4((_looked['hoover'] if type(_looked := l_1_r) is dict and 'hoover' in _looked else environment.getattr(_looked, 'hoover')), 3))
         yield ' · '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'krugman'))
+        yield environment.text_output((_looked['krugman'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'krugman' in _looked else environment.getattr(_looked, 'krugman')))
         yield ': '
-        yield environment.text_output(t_4(environment.getattr(l_1_r, 'krugman'), 3))
+        yield environment.text_output(t_4((_looked['krugman'] if type(_looked := l_1_r) is dict and 'krugman' in _looked else environment.getattr(_looked, 'krugman')), 3))
         yield '\n\n### '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist'))
+        yield environment.text_output((_looked['shortlist'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')))
         yield '\n\n'
-        if environment.getattr(l_1_r, 'shortlist'):
+        if (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')):
             pass
             yield '| '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rank'))
+            yield environment.text_output((_looked['rank'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
+            yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
+            yield environment.text_output((_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
+            yield environment.text_output((_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else environment.getattr(_looked, 'lq_short')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
+            yield environment.text_output((_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
+            yield environment.text_output((_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
+            yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
+            yield environment.text_output((_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')))
             yield ' |\n| ---: | --- | ---: | ---: | ---: | ---: | :---: | :---: |\n'
-            for l_2_s in environment.getattr(l_1_r, 'shortlist'):
+            for l_2_s in (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield environment.text_output(environment.getattr(l_2_s, 'rank'))
+                yield environment.text_output((_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
                 yield ' | '
-                yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector')))
+                yield environment.text_output(t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector'))))
                 yield ' '
-                yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector_name')))
+                yield environment.text_output(t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name'))))
                 yield ' | '
-                yield environment.text_output(t_1(environment.getattr(l_2_s, 'employment')))
+                yield environment.text_output(t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
                 yield ' | '
-                yield environment.text_output(t_4(environment.getattr(l_2_s, 'lq'), 2))
+                yield environment.text_output(t_4((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
                 yield ' | '
-                yield environment.text_output(t_5(environment.getattr(l_2_s, 'share'), 1))
+                yield environment.text_output(t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')), 1))
                 yield ' | '
-                yield environment.text_output(t_5(environment.getattr(l_2_s, 'growth'), 1))
+                yield environment.text_output(t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')), 1))
                 yield ' | '
-                yield environment.text_output(('★' * environment.getattr(l_2_s, 'stars')))
+                yield environment.text_output(('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars'))))
                 yield ' | '
-                yield environment.text_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
+                yield environment.text_output(((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
                 yield ' |\n'
             l_2_s = missing
         else:
             pass
-            yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shortlist_none'))
+            yield environment.text_output((_looked['shortlist_none'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist_none' in _looked else environment.getattr(_looked, 'shortlist_none')))
             yield '\n'
         yield '\n### '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'top_sectors'))
+        yield environment.text_output((_looked['top_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'top_sectors' in _looked else environment.getattr(_looked, 'top_sectors')))
         yield ' ('
-        yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
+        yield environment.text_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
         yield ')\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
+        yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'employment'))
+        yield environment.text_output((_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'share'))
+        yield environment.text_output((_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_short'))
+        yield environment.text_output((_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else environment.getattr(_looked, 'lq_short')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lq_change'))
+        yield environment.text_output((_looked['lq_change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'growth'))
+        yield environment.text_output((_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'avg_size'))
+        yield environment.text_output((_looked['avg_size'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'relative_wage'))
+        yield environment.text_output((_looked['relative_wage'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'stars'))
+        yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'strong'))
+        yield environment.text_output((_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')))
         yield ' |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |\n'
-        for l_2_s in environment.getattr(l_1_r, 'top'):
+        for l_2_s in (_looked['top'] if type(_looked := l_1_r) is dict and 'top' in _looked else environment.getattr(_looked, 'top')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector')))
+            yield environment.text_output(t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector'))))
             yield ' '
-            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector_name')))
+            yield environment.text_output(t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name'))))
             yield ' | '
-            yield environment.text_output(t_1(environment.getattr(l_2_s, 'employment')))
+            yield environment.text_output(t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
             yield ' | '
-            yield environment.text_output(t_5(environment.getattr(l_2_s, 'share'), 1))
+            yield environment.text_output(t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')), 1))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'lq'), 2))
+            yield environment.text_output(t_4((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'lq_change'), 2))
+            yield environment.text_output(t_4((_looked['lq_change'] if type(_looked := l_2_s) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')), 2))
             yield ' | '
-            yield environment.text_output(t_5(environment.getattr(l_2_s, 'growth'), 1))
+            yield environment.text_output(t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')), 1))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'avg_size'), 1))
+            yield environment.text_output(t_4((_looked['avg_size'] if type(_looked := l_2_s) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')), 1))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'relative_wage'), 2))
+            yield environment.text_output(t_4((_looked['relative_wage'] if type(_looked := l_2_s) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')), 2))
             yield ' | '
-            yield environment.text_output(('★' * environment.getattr(l_2_s, 'stars')))
+            yield environment.text_output(('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars'))))
             yield ' | '
-            yield environment.text_output((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'yes') if environment.getattr(l_2_s, 'strong') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no')))
+            yield environment.text_output(((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
             yield ' |\n'
         l_2_s = missing
         yield '\n### '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'shift_share'))
+        yield environment.text_output((_looked['shift_share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shift_share' in _looked else environment.getattr(_looked, 'shift_share')))
         yield ' ('
-        yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'from'))
+        yield environment.text_output((_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else environment.getattr(_looked, 'from')))
         yield '–'
-        yield environment.text_output(environment.getattr((undefined(name='years') if l_0_years is missing else l_0_years), 'to'))
+        yield environment.text_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
         yield ')\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sector'))
+        yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'change'))
+        yield environment.text_output((_looked['change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'national'))
+        yield environment.text_output((_looked['national'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national' in _looked else environment.getattr(_looked, 'national')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'industry_mix'))
+        yield environment.text_output((_looked['industry_mix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'regional_shift'))
+        yield environment.text_output((_looked['regional_shift'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')))
         yield ' |\n| --- | ---: | ---: | ---: | ---: |\n'
-        for l_2_s in environment.getattr(l_1_r, 'shift_share'):
+        for l_2_s in (_looked['shift_share'] if type(_looked := l_1_r) is dict and 'shift_share' in _looked else environment.getattr(_looked, 'shift_share')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector')))
+            yield environment.text_output(t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector'))))
             yield ' '
-            yield environment.text_output(t_2(environment.getattr(l_2_s, 'sector_name')))
+            yield environment.text_output(t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name'))))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'change'), 0))
+            yield environment.text_output(t_4((_looked['change'] if type(_looked := l_2_s) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), 0))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'national'), 0))
+            yield environment.text_output(t_4((_looked['national'] if type(_looked := l_2_s) is dict and 'national' in _looked else environment.getattr(_looked, 'national')), 0))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'industry_mix'), 0))
+            yield environment.text_output(t_4((_looked['industry_mix'] if type(_looked := l_2_s) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')), 0))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_2_s, 'regional_shift'), 0))
+            yield environment.text_output(t_4((_looked['regional_shift'] if type(_looked := l_2_s) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')), 0))
             yield ' |\n'
         l_2_s = missing
         yield '\n'

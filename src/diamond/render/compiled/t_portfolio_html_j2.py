@@ -36,19 +36,19 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.discard('m')
     l_0_st = context.vars['st'] = environment.get_template('_stats_macros.html.j2', 'portfolio.html.j2')._get_default_module(context)
     context.exported_vars.discard('st')
-    l_0_P = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'portfolio')
+    l_0_P = (_looked['portfolio'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))
     context.vars['P'] = l_0_P
     context.exported_vars.add('P')
-    l_0_C = environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'columns')
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'text')
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '<!doctype html>\n<html lang="'
     yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '</title>\n<style>\n'
     template = environment.get_template('_compare_style.css.j2', 'portfolio.html.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'C': l_0_C, 'P': l_0_P, 'T': l_0_T, 'm': l_0_m, 'st': l_0_st}))
@@ -57,182 +57,182 @@ def root(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '</style>\n</head>\n<body>\n<div class="page">\n<header class="cover">\n<p class="kicker">'
-    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '</p>\n<h1>'
-    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
+    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '</h1>\n<p class="subtitle">'
-    yield environment.html_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'subtitle'))
+    yield environment.html_output((_looked['subtitle'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns'), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
+    yield environment.html_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '</dd>\n</dl>\n<p>'
-    yield environment.html_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'summary'), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
+    yield environment.html_output(t_1(context.eval_ctx, (_looked['summary'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
     yield '</p>\n</header>\n<main>\n<section id="ranking">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'ranking'))
+    yield environment.html_output((_looked['ranking'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'ranking' in _looked else environment.getattr(_looked, 'ranking')))
     yield '</h2>\n<p class="muted">'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'ranking_rule'))
+    yield environment.html_output((_looked['ranking_rule'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'ranking_rule' in _looked else environment.getattr(_looked, 'ranking_rule')))
     yield '</p>\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '<div class="table-wrap">\n<table>\n<thead><tr><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rank'))
+        yield environment.html_output((_looked['rank'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
+        yield environment.html_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
+        yield environment.html_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
+        yield environment.html_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'framework'))
+        yield environment.html_output((_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+        yield environment.html_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+        yield environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
+        yield environment.html_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'report'))
+        yield environment.html_output((_looked['report'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'report' in _looked else environment.getattr(_looked, 'report')))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '<tr><td class="num">'
-            yield environment.html_output(environment.getattr(l_1_c, 'rank'))
-            yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'rank_interval'), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+            yield environment.html_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+            yield environment.html_output(context.call((_looked['rank_interval'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval')), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
             yield '</td><th scope="row"><a href="'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
+            yield environment.html_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
             yield '">'
-            yield environment.html_output(environment.getattr(l_1_c, 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield '</a><br><code class="id">'
-            yield environment.html_output(environment.getattr(l_1_c, 'source'))
+            yield environment.html_output((_looked['source'] if type(_looked := l_1_c) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
             yield '</code></th><td>'
-            yield environment.html_output(environment.getattr(l_1_c, 'region'))
+            yield environment.html_output((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
             yield '</td><td>'
-            yield environment.html_output(environment.getattr(l_1_c, 'period'))
+            yield environment.html_output((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
             yield '</td><td>'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'framework'), 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_c) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield ' <code class="id">'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'framework'), 'id'))
+            yield environment.html_output((_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_c) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
             yield '</code></td><td class="num">'
-            yield environment.html_output(environment.getattr(l_1_c, 'respondents'))
+            yield environment.html_output((_looked['respondents'] if type(_looked := l_1_c) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
             yield '</td><td class="num">'
-            yield environment.html_output(t_2(environment.getattr(l_1_c, 'overall')))
+            yield environment.html_output(t_2((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
             yield '</td><td>'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_c, 'band'), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
             yield '</td><td><a href="'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
+            yield environment.html_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
             yield '">'
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_html'))
+            yield environment.html_output((_looked['report_html'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_html' in _looked else environment.getattr(_looked, 'report_html')))
             yield '</a> · <a href="'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'md'))
+            yield environment.html_output((_looked['md'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'md' in _looked else environment.getattr(_looked, 'md')))
             yield '">'
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_md'))
+            yield environment.html_output((_looked['report_md'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_md' in _looked else environment.getattr(_looked, 'report_md')))
             yield '</a></td></tr>\n'
         l_1_c = missing
         yield '</tbody>\n</table>\n</div>\n'
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
+        yield environment.html_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
         yield '</p>\n'
     yield '</section>\n<section id="heatmap">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'heatmap'))
+    yield environment.html_output((_looked['heatmap'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'heatmap' in _looked else environment.getattr(_looked, 'heatmap')))
     yield '</h2>\n<p class="muted">'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'heatmap_intro'))
+    yield environment.html_output((_looked['heatmap_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'heatmap_intro' in _looked else environment.getattr(_looked, 'heatmap_intro')))
     yield '</p>\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '<div class="table-wrap">\n<table class="heat">\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
+        yield environment.html_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
         yield '</th>'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="col">'
-            yield environment.html_output(environment.getattr(l_1_col, 'title'))
+            yield environment.html_output((_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
             yield '</th>'
         l_1_col = missing
         yield '<th scope="col" class="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+        yield environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '<tr><th scope="row">'
-            yield environment.html_output(environment.getattr(l_1_c, 'rank'))
+            yield environment.html_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
             yield '. <a href="'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
+            yield environment.html_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
             yield '">'
-            yield environment.html_output(environment.getattr(l_1_c, 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield '</a> <span class="muted">('
-            yield environment.html_output(environment.getattr(l_1_c, 'region'))
+            yield environment.html_output((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
             yield ', '
-            yield environment.html_output(environment.getattr(l_1_c, 'period'))
+            yield environment.html_output((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
             yield ')</span></th>'
-            for l_2_cell in environment.getattr(l_1_c, 'cells'):
+            for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
                 _loop_vars = {}
                 pass
                 if l_2_cell:
                     pass
                     yield '<td class="cell heat-'
-                    yield environment.html_output((environment.getattr(environment.getattr(l_2_cell, 'band'), 'id') or 'none'))
+                    yield environment.html_output(((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none'))
                     yield '"><span class="score">'
-                    yield environment.html_output(t_2(environment.getattr(l_2_cell, 'score')))
+                    yield environment.html_output(t_2((_looked['score'] if type(_looked := l_2_cell) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
                     yield '</span><span class="label">'
-                    yield environment.html_output(environment.getattr(environment.getattr(l_2_cell, 'band'), 'label'))
+                    yield environment.html_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
                     yield '</span></td>'
                 else:
                     pass
                     yield '<td class="cell heat-none"><span class="label">'
-                    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_in_framework'))
+                    yield environment.html_output((_looked['not_in_framework'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_in_framework' in _looked else environment.getattr(_looked, 'not_in_framework')))
                     yield '</span></td>'
             l_2_cell = missing
             yield '<td class="cell heat-'
-            yield environment.html_output((environment.getattr(environment.getattr(l_1_c, 'band'), 'id') or 'none'))
+            yield environment.html_output(((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none'))
             yield '"><span class="score">'
-            yield environment.html_output(t_2(environment.getattr(l_1_c, 'overall')))
+            yield environment.html_output(t_2((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
             yield '</span><span class="label">'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_c, 'band'), 'label'))
+            yield environment.html_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield '</span></td></tr>\n'
         l_1_c = missing
         yield '</tbody>\n</table>\n</div>\n<p><strong>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
+        yield environment.html_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
         yield ':</strong></p>\n<ul class="legend">\n'
         for l_1_b in (undefined(name='bands') if l_0_bands is missing else l_0_bands):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), {'id': environment.getattr(l_1_b, 'id'), 'label': environment.getattr(l_1_b, 'label')}, _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), {'id': (_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else environment.getattr(_looked, 'id')), 'label': (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))}, _loop_vars=_loop_vars))
             yield ' '
-            yield environment.html_output(environment.getattr(l_1_b, 'range'))
+            yield environment.html_output((_looked['range'] if type(_looked := l_1_b) is dict and 'range' in _looked else environment.getattr(_looked, 'range')))
             yield '</li>\n'
         l_1_b = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
+        yield environment.html_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='icc') if l_0_icc is missing else l_0_icc):
         pass
-        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'icc'), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
+        yield environment.html_output(context.call((_looked['icc'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'icc' in _looked else environment.getattr(_looked, 'icc')), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
     yield '<section id="invalid">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'invalid'))
+    yield environment.html_output((_looked['invalid'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'invalid' in _looked else environment.getattr(_looked, 'invalid')))
     yield '</h2>\n'
     if (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'invalid_intro'))
+        yield environment.html_output((_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else environment.getattr(_looked, 'invalid_intro')))
         yield '</p>\n<ul>\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
             _loop_vars = {}
             pass
             yield '<li><code>'
-            yield environment.html_output(environment.getattr(l_1_f, 'source'))
+            yield environment.html_output((_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
             yield '</code>\n<ul class="errors">\n'
-            for l_2_line in environment.getattr(l_1_f, 'messages'):
+            for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else environment.getattr(_looked, 'messages')):
                 _loop_vars = {}
                 pass
                 yield '<li>'
@@ -245,13 +245,13 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_invalid'))
+        yield environment.html_output((_looked['no_invalid'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_invalid' in _looked else environment.getattr(_looked, 'no_invalid')))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
         pass
         yield '<section id="skipped">\n<h2>'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'skipped'))
+        yield environment.html_output((_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else environment.getattr(_looked, 'skipped')))
         yield '</h2>\n<ul>\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
             _loop_vars = {}
@@ -262,24 +262,24 @@ def root(context, missing=missing, environment=environment):
         l_1_s = missing
         yield '</ul>\n</section>\n'
     yield '<section id="method">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '</h2>\n<dl class="formula">\n'
-    for l_1_x in environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'method'):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield environment.html_output(environment.getattr(l_1_x, 'term'))
+        yield environment.html_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
         yield '</dt>\n<dd>'
-        if environment.getattr(l_1_x, 'formula'):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
             pass
             yield '<code>'
-            yield environment.html_output(environment.getattr(l_1_x, 'formula'))
+            yield environment.html_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
             yield '</code><br>'
-        yield environment.html_output(environment.getattr(l_1_x, 'text'))
+        yield environment.html_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n</section>\n</main>\n<footer>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
+    yield environment.html_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}

@@ -51,100 +51,100 @@ def root(context, missing=missing, environment=environment):
     pass
     l_0_st = context.vars['st'] = environment.get_template('_stats_macros.md.j2', 'portfolio.md.j2')._get_default_module(context)
     context.exported_vars.discard('st')
-    l_0_P = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'portfolio')
+    l_0_P = (_looked['portfolio'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))
     context.vars['P'] = l_0_P
     context.exported_vars.add('P')
-    l_0_C = environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'columns')
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'text')
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '# '
-    yield environment.text_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'title'))
+    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'subtitle'))
+    yield environment.text_output((_looked['subtitle'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
     yield '\n\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns'), 'method'))
+    yield environment.text_output((_looked['method'] if type(_looked := (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield ':** '
-    yield environment.text_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
+    yield environment.text_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '\n- '
-    yield environment.text_output(t_1(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'summary'), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
+    yield environment.text_output(t_1(context.eval_ctx, (_looked['summary'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
     yield '\n\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'ranking'))
+    yield environment.text_output((_looked['ranking'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'ranking' in _looked else environment.getattr(_looked, 'ranking')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'ranking_rule'))
+    yield environment.text_output((_looked['ranking_rule'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'ranking_rule' in _looked else environment.getattr(_looked, 'ranking_rule')))
     yield '\n\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '| '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rank'))
+        yield environment.text_output((_looked['rank'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
+        yield environment.text_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'region'))
+        yield environment.text_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'period'))
+        yield environment.text_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+        yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
+        yield environment.text_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'report'))
+        yield environment.text_output((_looked['report'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'report' in _looked else environment.getattr(_looked, 'report')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'file'))
+        yield environment.text_output((_looked['file'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
         yield ' |\n| ---: | --- | --- | --- | ---: | --- | --- | --- |\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(environment.getattr(l_1_c, 'rank'))
-            yield environment.text_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'rank_interval'), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+            yield environment.text_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+            yield environment.text_output(context.call((_looked['rank_interval'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval')), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
             yield ' | '
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'name')))
+            yield environment.text_output(t_2((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
             yield ' | '
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'region')))
+            yield environment.text_output(t_2((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
             yield ' | '
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'period')))
+            yield environment.text_output(t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
             yield ' | '
-            yield environment.text_output(t_4(environment.getattr(l_1_c, 'overall')))
+            yield environment.text_output(t_4((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
             yield ' | '
-            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'band'), 'label'))
+            yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' | ['
-            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_md'))
+            yield environment.text_output((_looked['report_md'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_md' in _looked else environment.getattr(_looked, 'report_md')))
             yield ']('
-            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'md'))
+            yield environment.text_output((_looked['md'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'md' in _looked else environment.getattr(_looked, 'md')))
             yield ') · ['
-            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'report_html'))
+            yield environment.text_output((_looked['report_html'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_html' in _looked else environment.getattr(_looked, 'report_html')))
             yield ']('
-            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'reports'), 'html'))
+            yield environment.text_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
             yield ') | '
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'source')))
+            yield environment.text_output(t_2((_looked['source'] if type(_looked := l_1_c) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
             yield ' |\n'
         l_1_c = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
+        yield environment.text_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
         yield '\n'
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'heatmap'))
+    yield environment.text_output((_looked['heatmap'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'heatmap' in _looked else environment.getattr(_looked, 'heatmap')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'heatmap_intro'))
+    yield environment.text_output((_looked['heatmap_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'heatmap_intro' in _looked else environment.getattr(_looked, 'heatmap_intro')))
     yield '\n\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '| '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'cluster'))
+        yield environment.text_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
         yield ' |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_2(environment.getattr(l_1_col, 'title')))
+            yield environment.text_output(t_2((_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
             yield ' |'
         l_1_col = missing
         yield ' '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+        yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
         yield ' |\n| --- |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
@@ -156,69 +156,69 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(environment.getattr(l_1_c, 'rank'))
+            yield environment.text_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
             yield '. '
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'name')))
+            yield environment.text_output(t_2((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
             yield ' ('
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'region')))
+            yield environment.text_output(t_2((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
             yield ', '
-            yield environment.text_output(t_2(environment.getattr(l_1_c, 'period')))
+            yield environment.text_output(t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
             yield ') |'
-            for l_2_cell in environment.getattr(l_1_c, 'cells'):
+            for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
                 _loop_vars = {}
                 pass
                 yield ' '
                 if l_2_cell:
                     pass
-                    yield environment.text_output(t_4(environment.getattr(l_2_cell, 'score')))
+                    yield environment.text_output(t_4((_looked['score'] if type(_looked := l_2_cell) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
                     yield ' '
-                    yield environment.text_output(environment.getattr(environment.getattr(l_2_cell, 'band'), 'label'))
+                    yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
                 else:
                     pass
-                    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_in_framework'))
+                    yield environment.text_output((_looked['not_in_framework'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_in_framework' in _looked else environment.getattr(_looked, 'not_in_framework')))
                 yield ' |'
             l_2_cell = missing
             yield ' **'
-            yield environment.text_output(t_4(environment.getattr(l_1_c, 'overall')))
+            yield environment.text_output(t_4((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
             yield '** '
-            yield environment.text_output(environment.getattr(environment.getattr(l_1_c, 'band'), 'label'))
+            yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' |\n'
         l_1_c = missing
         yield '\n**'
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'legend'))
+        yield environment.text_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
         yield ':** '
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext((undefined(name='bands') if l_0_bands is missing else l_0_bands), undefined):
             _loop_vars = {}
             pass
-            yield environment.text_output(environment.getattr(l_1_b, 'label'))
+            yield environment.text_output((_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' '
-            yield environment.text_output(environment.getattr(l_1_b, 'range'))
-            yield environment.text_output((' · ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 41 in 'portfolio.md.j2' evaluated to false and no else section was defined.")))
+            yield environment.text_output((_looked['range'] if type(_looked := l_1_b) is dict and 'range' in _looked else environment.getattr(_looked, 'range')))
+            yield environment.text_output((' · ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 41 in 'portfolio.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_b = missing
         yield '\n\n'
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_clusters'))
+        yield environment.text_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
         yield '\n\n'
     if (undefined(name='icc') if l_0_icc is missing else l_0_icc):
         pass
-        yield environment.text_output(t_5(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'icc'), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+        yield environment.text_output(t_5(context.call((_looked['icc'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'icc' in _looked else environment.getattr(_looked, 'icc')), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
         yield '\n\n'
     yield '## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'invalid'))
+    yield environment.text_output((_looked['invalid'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'invalid' in _looked else environment.getattr(_looked, 'invalid')))
     yield '\n\n'
     if (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'invalid_intro'))
+        yield environment.text_output((_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else environment.getattr(_looked, 'invalid_intro')))
         yield '\n\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(t_3(environment.getattr(l_1_f, 'source')))
+            yield environment.text_output(t_3((_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
             yield '\n'
-            for l_2_line in environment.getattr(l_1_f, 'messages'):
+            for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else environment.getattr(_looked, 'messages')):
                 _loop_vars = {}
                 pass
                 yield '  - '
@@ -228,12 +228,12 @@ def root(context, missing=missing, environment=environment):
         l_1_f = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_invalid'))
+        yield environment.text_output((_looked['no_invalid'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_invalid' in _looked else environment.getattr(_looked, 'no_invalid')))
         yield '\n'
     if (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
         pass
         yield '\n## '
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'skipped'))
+        yield environment.text_output((_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else environment.getattr(_looked, 'skipped')))
         yield '\n\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
             _loop_vars = {}
@@ -243,25 +243,25 @@ def root(context, missing=missing, environment=environment):
             yield '\n'
         l_1_s = missing
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'sections'), 'method'))
+    yield environment.text_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '\n\n'
-    for l_1_x in environment.getattr((undefined(name='P') if l_0_P is missing else l_0_P), 'method'):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '- **'
-        yield environment.text_output(environment.getattr(l_1_x, 'term'))
+        yield environment.text_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
         yield '**'
-        if environment.getattr(l_1_x, 'formula'):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
             pass
             yield ' — `'
-            yield environment.text_output(environment.getattr(l_1_x, 'formula'))
+            yield environment.text_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
             yield '`'
         yield ': '
-        yield environment.text_output(environment.getattr(l_1_x, 'text'))
+        yield environment.text_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
         yield '\n'
     l_1_x = missing
     yield '\n---\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'))
+    yield environment.text_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
     yield '\n'
 
 blocks = {}

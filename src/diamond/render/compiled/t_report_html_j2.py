@@ -104,7 +104,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.discard('st')
     l_0_dl = context.vars['dl'] = environment.get_template('_deliverable.html.j2', 'report.html.j2')._get_default_module(context)
     context.exported_vars.discard('dl')
-    l_0_D = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'deliverable')
+    l_0_D = (_looked['deliverable'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'deliverable' in _looked else environment.getattr(_looked, 'deliverable'))
     context.vars['D'] = l_0_D
     context.exported_vars.add('D')
     l_0_RP = (undefined(name='report') if l_0_report is missing else l_0_report)
@@ -116,20 +116,20 @@ def root(context, missing=missing, environment=environment):
     l_0_L = (undefined(name='labels') if l_0_labels is missing else l_0_labels)
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
-    l_0_C = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns')
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'text')
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '<!doctype html>\n<html lang="'
     yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title'))
+    yield environment.html_output((_looked['report_title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_title' in _looked else environment.getattr(_looked, 'report_title')))
     yield ' — '
-    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name'))
+    yield environment.html_output((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
     yield ', '
-    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region'))
+    yield environment.html_output((_looked['region'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
     yield '</title>\n<style>\n'
     template = environment.get_template('_style.css.j2', 'report.html.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'B': l_0_B, 'C': l_0_C, 'D': l_0_D, 'E': l_0_E, 'L': l_0_L, 'R': l_0_R, 'RP': l_0_RP, 'T': l_0_T, 'dl': l_0_dl, 'm': l_0_m, 'st': l_0_st}))
@@ -160,149 +160,149 @@ def root(context, missing=missing, environment=environment):
     yield '</style>\n</head>\n<body>\n<div class="page">\n'
     if (t_2((undefined(name='medium') if l_0_medium is missing else l_0_medium), 'screen') == 'print'):
         pass
-        yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'running_footer'), (undefined(name='B') if l_0_B is missing else l_0_B)))
+        yield environment.html_output(context.call((_looked['running_footer'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'running_footer' in _looked else environment.getattr(_looked, 'running_footer')), (undefined(name='B') if l_0_B is missing else l_0_B)))
     yield '<header class="cover">\n<p class="kicker">'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title'))
+    yield environment.html_output((_looked['report_title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_title' in _looked else environment.getattr(_looked, 'report_title')))
     yield '</p>\n<h1>'
-    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name'))
+    yield environment.html_output((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
     yield '</h1>\n<p class="subtitle">'
-    yield environment.html_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_subtitle'))
+    yield environment.html_output((_looked['report_subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_subtitle' in _looked else environment.getattr(_looked, 'report_subtitle')))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'region'))
+    yield environment.html_output((_looked['region'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region'))
+    yield environment.html_output((_looked['region'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'period'))
+    yield environment.html_output((_looked['period'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'period'))
+    yield environment.html_output((_looked['period'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'framework'))
+    yield environment.html_output((_looked['framework'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name'))
+    yield environment.html_output((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'date'))
+    yield environment.html_output((_looked['date'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date')))
     yield '</dt><dd>'
     yield environment.html_output((undefined(name='date') if l_0_date is missing else l_0_date))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'respondents'))
+    yield environment.html_output((_looked['respondents'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
     yield '</dt><dd>'
-    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_total'), n=environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total')))
-    if environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
+    yield environment.html_output(t_3(context.eval_ctx, (_looked['respondents_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_total' in _looked else environment.getattr(_looked, 'respondents_total')), n=(_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))))
+    if (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')):
         pass
         yield ' ('
         l_1_loop = missing
-        for l_1_g, l_1_loop in LoopContext(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'), undefined):
+        for l_1_g, l_1_loop in LoopContext((_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')), undefined):
             _loop_vars = {}
             pass
-            yield environment.html_output(environment.getattr(l_1_g, 'label'))
+            yield environment.html_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' '
-            yield environment.html_output(environment.getattr(l_1_g, 'count'))
-            yield environment.html_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 42 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield environment.html_output((_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
+            yield environment.html_output((', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 42 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield ')'
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'method'))
+    yield environment.html_output((_looked['method'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
+    yield environment.html_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '</dd>\n<dt>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'scale'))
+    yield environment.html_output((_looked['scale'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale')))
     yield '</dt><dd>'
-    yield environment.html_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'min'))
+    yield environment.html_output((_looked['min'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'min' in _looked else environment.getattr(_looked, 'min')))
     yield '–'
-    yield environment.html_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'max'))
+    yield environment.html_output((_looked['max'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))
     yield '</dd>\n</dl>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'cover'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='B') if l_0_B is missing else l_0_B), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.html_output(context.call((_looked['cover'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='B') if l_0_B is missing else l_0_B), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n'
-    if environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'):
+    if (_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else environment.getattr(_looked, 'description')):
         pass
         yield '<p class="description">'
-        yield environment.html_output(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'))
+        yield environment.html_output((_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else environment.getattr(_looked, 'description')))
         yield '</p>\n'
     yield '<nav class="toc" aria-labelledby="toc-title">\n<p class="toc-title" id="toc-title">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'contents'))
+    yield environment.html_output((_looked['contents'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'contents' in _looked else environment.getattr(_looked, 'contents')))
     yield '</p>\n<ol>\n<li><a href="#summary">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
+    yield environment.html_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
     yield '</a></li>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'toc'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.html_output(context.call((_looked['toc'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'toc' in _looked else environment.getattr(_looked, 'toc')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<li><a href="#chart">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart'))
+    yield environment.html_output((_looked['chart'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart')))
     yield '</a></li>\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '<li><a href="#dim-'
-        yield environment.html_output(environment.getattr(l_1_d, 'id'))
+        yield environment.html_output((_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
         yield '">'
-        yield environment.html_output(environment.getattr(l_1_d, 'title'))
+        yield environment.html_output((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
         yield '</a></li>\n'
     l_1_d = missing
     yield '<li><a href="#swot">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot'))
+    yield environment.html_output((_looked['swot'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot')))
     yield '</a></li>\n<li><a href="#cross">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross'))
+    yield environment.html_output((_looked['cross'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross')))
     yield '</a></li>\n<li><a href="#tows">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows'))
+    yield environment.html_output((_looked['tows'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'tows' in _looked else environment.getattr(_looked, 'tows')))
     yield '</a></li>\n<li><a href="#recommendations">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations'))
+    yield environment.html_output((_looked['recommendations'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'recommendations' in _looked else environment.getattr(_looked, 'recommendations')))
     yield '</a></li>\n<li><a href="#readiness">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness'))
+    yield environment.html_output((_looked['readiness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'readiness' in _looked else environment.getattr(_looked, 'readiness')))
     yield '</a></li>\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
         pass
         yield '<li><a href="#evidence">'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence'))
+        yield environment.html_output((_looked['evidence'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence')))
         yield '</a></li>'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
         yield '<li><a href="#statistics">'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'statistics'))
+        yield environment.html_output((_looked['statistics'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics')))
         yield '</a></li>'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
         yield '<li><a href="#robustness">'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness'))
+        yield environment.html_output((_looked['robustness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness')))
         yield '</a></li>'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'toc_actions'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.html_output(context.call((_looked['toc_actions'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'toc_actions' in _looked else environment.getattr(_looked, 'toc_actions')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<li><a href="#appendix">'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix'))
+    yield environment.html_output((_looked['appendix'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'appendix' in _looked else environment.getattr(_looked, 'appendix')))
     yield '</a></li>\n</ol>\n</nav>\n</header>\n<main>\n<section id="summary">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
+    yield environment.html_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
     yield '</h2>\n<div class="headline">\n<div class="big">'
-    yield environment.html_output(t_6(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')))
+    yield environment.html_output(t_6((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
     yield ' <small>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of'))
+    yield environment.html_output((_looked['out_of'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'out_of' in _looked else environment.getattr(_looked, 'out_of')))
     yield '</small></div>\n<div>'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band')))
+    yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))))
     yield '</div>\n<p>'
-    if (not t_10(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))):
+    if (not t_10((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))):
         pass
-        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall'), score=t_6(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')), band=environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label')))
+        yield environment.html_output(t_3(context.eval_ctx, (_looked['overall'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')), score=t_6((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), band=(_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
     else:
         pass
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_none'))
+        yield environment.html_output((_looked['overall_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_none' in _looked else environment.getattr(_looked, 'overall_none')))
     yield '</p>\n</div>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'key_messages'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.html_output(context.call((_looked['key_messages'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<div class="cards">\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '<div class="card">\n<h3>'
-        yield environment.html_output(environment.getattr(l_1_d, 'title'))
+        yield environment.html_output((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
         yield '</h3>\n<div><span class="score">'
-        yield environment.html_output(t_6(environment.getattr(l_1_d, 'score')))
+        yield environment.html_output(t_6((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
         yield '</span> '
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_d, 'band'), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
         yield '</div>\n'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'bar'), l_1_d, _loop_vars=_loop_vars))
-        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'whisker_for'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), environment.getattr(l_1_d, 'id'), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['bar'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'bar' in _looked else environment.getattr(_looked, 'bar')), l_1_d, _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['whisker_for'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'whisker_for' in _looked else environment.getattr(_looked, 'whisker_for')), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')), _loop_vars=_loop_vars))
         yield '\n<p class="muted">'
-        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_7(environment.getattr(l_1_d, 'coverage'))))
+        yield environment.html_output(t_3(context.eval_ctx, (_looked['coverage'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')), answered=(_looked['answered'] if type(_looked := l_1_d) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')), total=(_looked['total'] if type(_looked := l_1_d) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), pct=t_7((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')))))
         yield '</p>\n</div>\n'
     l_1_d = missing
     yield '</div>\n<ul>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'headline'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored')))
+    yield environment.html_output(context.call((_looked['headline'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'headline' in _looked else environment.getattr(_looked, 'headline')), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), (_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored'))))
     yield '\n</ul>\n<div class="columns">\n'
-    for (l_1_title, l_1_rows) in [(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'strongest_indicators'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'strongest_indicators')), (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weakest_indicators'), environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'weakest_indicators'))]:
+    for (l_1_title, l_1_rows) in [((_looked['strongest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'strongest_indicators' in _looked else environment.getattr(_looked, 'strongest_indicators')), (_looked['strongest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'strongest_indicators' in _looked else environment.getattr(_looked, 'strongest_indicators'))), ((_looked['weakest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weakest_indicators' in _looked else environment.getattr(_looked, 'weakest_indicators')), (_looked['weakest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'weakest_indicators' in _looked else environment.getattr(_looked, 'weakest_indicators')))]:
         _loop_vars = {}
         pass
         yield '<div>\n<h3>'
@@ -315,42 +315,42 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_2_i, _loop_vars=_loop_vars))
                 yield ' — '
-                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_2_i, _loop_vars=_loop_vars))
                 yield ' '
-                yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'actions_for'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_2_i, _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['actions_for'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'actions_for' in _looked else environment.getattr(_looked, 'actions_for')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_2_i, _loop_vars=_loop_vars))
                 yield '</li>\n'
             l_2_i = missing
             yield '</ol>\n'
         else:
             pass
             yield '<p>'
-            yield environment.html_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
+            yield environment.html_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
             yield '.</p>\n'
         yield '</div>\n'
     l_1_title = l_1_rows = missing
     yield '</div>\n<h3>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_indicators'))
+    yield environment.html_output((_looked['uncertain_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_indicators' in _looked else environment.getattr(_looked, 'uncertain_indicators')))
     yield '</h3>\n'
-    if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'):
+    if (_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')):
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_intro'))
+        yield environment.html_output((_looked['uncertain_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_intro' in _looked else environment.getattr(_looked, 'uncertain_intro')))
         yield '</p>\n<ul>\n'
         l_1_loop = missing
-        for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'), undefined):
+        for l_1_i, l_1_loop in LoopContext((_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')), undefined):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
             yield ' — <span class="flag">'
             l_2_loop = missing
-            for l_2_r, l_2_loop in LoopContext(environment.getattr(l_1_i, 'reasons'), undefined):
+            for l_2_r, l_2_loop in LoopContext((_looked['reasons'] if type(_looked := l_1_i) is dict and 'reasons' in _looked else environment.getattr(_looked, 'reasons')), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.html_output(environment.getattr(l_2_r, 'label'))
-                yield environment.html_output(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 115 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                yield environment.html_output((_looked['label'] if type(_looked := l_2_r) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+                yield environment.html_output(('; ' if (not (_looked['last'] if type(_looked := l_2_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 115 in 'report.html.j2' evaluated to false and no else section was defined.")))
             l_2_loop = l_2_r = missing
             yield '</span></li>\n'
         l_1_loop = l_1_i = missing
@@ -358,52 +358,52 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_uncertain'))
+        yield environment.html_output((_looked['no_uncertain'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_uncertain' in _looked else environment.getattr(_looked, 'no_uncertain')))
         yield '</p>\n'
-    if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
+    if (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else environment.getattr(_looked, 'unanswered')):
         pass
         yield '<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unanswered_indicators'))
+        yield environment.html_output((_looked['unanswered_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unanswered_indicators' in _looked else environment.getattr(_looked, 'unanswered_indicators')))
         yield '</h3>\n<ul>\n'
-        for l_1_i in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
+        for l_1_i in (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else environment.getattr(_looked, 'unanswered')):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
             yield '</li>\n'
         l_1_i = missing
         yield '</ul>\n'
     yield '</section>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'methodology'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
+    yield environment.html_output(context.call((_looked['methodology'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
     yield '\n<section id="chart">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart'))
+    yield environment.html_output((_looked['chart'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart')))
     yield '</h2>\n<p>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'chart_intro'))
+    yield environment.html_output((_looked['chart_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'chart_intro' in _looked else environment.getattr(_looked, 'chart_intro')))
     yield '</p>\n<figure class="chart">\n'
-    yield environment.html_output(t_8(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'svg')))
+    yield environment.html_output(t_8((_looked['svg'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'svg' in _looked else environment.getattr(_looked, 'svg'))))
     yield '\n<figcaption>'
-    yield environment.html_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'description'))
+    yield environment.html_output((_looked['description'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'description' in _looked else environment.getattr(_looked, 'description')))
     yield '</figcaption>\n</figure>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'confidential_note'), (undefined(name='RP') if l_0_RP is missing else l_0_RP)))
+    yield environment.html_output(context.call((_looked['confidential_note'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note')), (undefined(name='RP') if l_0_RP is missing else l_0_RP)))
     yield '\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'score_bars'), (undefined(name='bars_svg') if l_0_bars_svg is missing else l_0_bars_svg)))
+    yield environment.html_output(context.call((_looked['score_bars'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'score_bars' in _looked else environment.getattr(_looked, 'score_bars')), (undefined(name='bars_svg') if l_0_bars_svg is missing else l_0_bars_svg)))
     yield '\n'
     if (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         pass
         yield '<div class="table-wrap keep">\n<table>\n<caption>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'groups_title'))
+        yield environment.html_output((_looked['groups_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'groups_title' in _looked else environment.getattr(_looked, 'groups_title')))
         yield '</caption>\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
+        yield environment.html_output((_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else environment.getattr(_looked, 'group')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+        yield environment.html_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+        yield environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
         yield '</th>'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="num">'
-            yield environment.html_output(environment.getattr(l_1_d, 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield '</th>'
         l_1_d = missing
         yield '</tr></thead>\n<tbody>\n'
@@ -411,13 +411,13 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<tr><th scope="row">'
-            yield environment.html_output(environment.getattr(l_1_g, 'label'))
+            yield environment.html_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield '</th><td class="num">'
-            yield environment.html_output(environment.getattr(l_1_g, 'respondents'))
+            yield environment.html_output((_looked['respondents'] if type(_looked := l_1_g) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_1_g, 'overall')))
+            yield environment.html_output(t_6((_looked['overall'] if type(_looked := l_1_g) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
             yield '</td>'
-            for l_2_s in environment.getattr(l_1_g, 'dimensions'):
+            for l_2_s in (_looked['dimensions'] if type(_looked := l_1_g) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
                 _loop_vars = {}
                 pass
                 yield '<td class="num">'
@@ -427,13 +427,13 @@ def root(context, missing=missing, environment=environment):
             yield '</tr>\n'
         l_1_g = missing
         yield '<tr class="total"><th scope="row">'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'spread'))
+        yield environment.html_output((_looked['spread'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'spread' in _looked else environment.getattr(_looked, 'spread')))
         yield '</th><td></td><td></td>'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_1_d, 'spread')))
+            yield environment.html_output(t_6((_looked['spread'] if type(_looked := l_1_d) is dict and 'spread' in _looked else environment.getattr(_looked, 'spread'))))
             yield '</td>'
         l_1_d = missing
         yield '</tr>\n</tbody>\n</table>\n</div>\n'
@@ -443,129 +443,129 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section id="dim-'
-        yield environment.html_output(environment.getattr(l_1_d, 'id'))
+        yield environment.html_output((_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
         yield '" class="dimension">\n<h2>'
-        yield environment.html_output(environment.getattr(l_1_d, 'title'))
+        yield environment.html_output((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
         yield '</h2>\n<div class="dim-head">\n<div><span class="score">'
-        yield environment.html_output(t_6(environment.getattr(l_1_d, 'score')))
+        yield environment.html_output(t_6((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
         yield '</span> <span class="muted">'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of'))
+        yield environment.html_output((_looked['out_of'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'out_of' in _looked else environment.getattr(_looked, 'out_of')))
         yield '</span></div>\n<div>'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_1_d, 'band'), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
         yield '</div>\n'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'bar'), l_1_d, _loop_vars=_loop_vars))
-        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'whisker_for'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), environment.getattr(l_1_d, 'id'), _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['bar'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'bar' in _looked else environment.getattr(_looked, 'bar')), l_1_d, _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['whisker_for'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'whisker_for' in _looked else environment.getattr(_looked, 'whisker_for')), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')), _loop_vars=_loop_vars))
         yield '\n<div class="muted">'
-        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_7(environment.getattr(l_1_d, 'coverage'))))
-        if (environment.getattr(l_1_d, 'weight') != 1):
+        yield environment.html_output(t_3(context.eval_ctx, (_looked['coverage'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')), answered=(_looked['answered'] if type(_looked := l_1_d) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')), total=(_looked['total'] if type(_looked := l_1_d) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), pct=t_7((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')))))
+        if ((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')) != 1):
             pass
             yield ' · '
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_weight'))
+            yield environment.html_output((_looked['dimension_weight'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_weight' in _looked else environment.getattr(_looked, 'dimension_weight')))
             yield ': '
-            yield environment.html_output(t_6(environment.getattr(l_1_d, 'weight'), 2))
+            yield environment.html_output(t_6((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
         yield '</div>\n</div>\n'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'interpretation'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['interpretation'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
         yield '\n'
-        yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'likert'), l_1_d, _loop_vars=_loop_vars))
+        yield environment.html_output(context.call((_looked['likert'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'likert' in _looked else environment.getattr(_looked, 'likert')), l_1_d, _loop_vars=_loop_vars))
         yield '\n<div class="table-wrap">\n<table>\n<caption>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_title'))
+        yield environment.html_output((_looked['indicators_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_title' in _looked else environment.getattr(_looked, 'indicators_title')))
         yield '</caption>\n<thead><tr><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
+        yield environment.html_output((_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else environment.getattr(_looked, 'number')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
+        yield environment.html_output((_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
+        yield environment.html_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
+        yield environment.html_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mean'))
+        yield environment.html_output((_looked['mean'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mean' in _looked else environment.getattr(_looked, 'mean')))
         yield '</th>'
-        if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
+        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
             pass
             yield '<th scope="col" class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'median'))
+            yield environment.html_output((_looked['median'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'median' in _looked else environment.getattr(_looked, 'median')))
             yield '</th>'
         yield '<th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'n'))
+        yield environment.html_output((_looked['n'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'n' in _looked else environment.getattr(_looked, 'n')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sd'))
+        yield environment.html_output((_looked['sd'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sd' in _looked else environment.getattr(_looked, 'sd')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rwg'))
+        yield environment.html_output((_looked['rwg'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rwg' in _looked else environment.getattr(_looked, 'rwg')))
         yield '</th><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'flag'))
+        yield environment.html_output((_looked['flag'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'flag' in _looked else environment.getattr(_looked, 'flag')))
         yield '</th></tr></thead>\n<tbody>\n'
         l_2_loop = missing
-        for l_2_i, l_2_loop in LoopContext(environment.getattr(l_1_d, 'indicators'), undefined):
+        for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
             _loop_vars = {}
             pass
             yield '<tr'
-            if environment.getattr(l_2_i, 'uncertain'):
+            if (_looked['uncertain'] if type(_looked := l_2_i) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')):
                 pass
                 yield ' class="uncertain"'
             yield '><td class="num">'
-            yield environment.html_output(environment.getattr(l_2_loop, 'index'))
+            yield environment.html_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
             yield '</td><td>'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_2_i, _loop_vars=_loop_vars))
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_2_i, 'score')))
+            yield environment.html_output(t_6((_looked['score'] if type(_looked := l_2_i) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
             yield '</td><td>'
-            if environment.getattr(l_2_i, 'answered'):
+            if (_looked['answered'] if type(_looked := l_2_i) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')):
                 pass
-                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'band'), environment.getattr(l_2_i, 'band'), _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_2_i) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_2_i, 'mean'), 2))
+            yield environment.html_output(t_6((_looked['mean'] if type(_looked := l_2_i) is dict and 'mean' in _looked else environment.getattr(_looked, 'mean')), 2))
             yield '</td>'
-            if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
+            if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
                 pass
                 yield '<td class="num">'
-                yield environment.html_output(t_6(environment.getattr(l_2_i, 'median'), 2))
+                yield environment.html_output(t_6((_looked['median'] if type(_looked := l_2_i) is dict and 'median' in _looked else environment.getattr(_looked, 'median')), 2))
                 yield '</td>'
             yield '<td class="num">'
-            yield environment.html_output(environment.getattr(l_2_i, 'n'))
+            yield environment.html_output((_looked['n'] if type(_looked := l_2_i) is dict and 'n' in _looked else environment.getattr(_looked, 'n')))
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_2_i, 'sd'), 2))
+            yield environment.html_output(t_6((_looked['sd'] if type(_looked := l_2_i) is dict and 'sd' in _looked else environment.getattr(_looked, 'sd')), 2))
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_2_i, 'rwg'), 2))
+            yield environment.html_output(t_6((_looked['rwg'] if type(_looked := l_2_i) is dict and 'rwg' in _looked else environment.getattr(_looked, 'rwg')), 2))
             yield '</td><td>'
             l_3_loop = missing
-            for l_3_r, l_3_loop in LoopContext(environment.getattr(l_2_i, 'reasons'), undefined):
+            for l_3_r, l_3_loop in LoopContext((_looked['reasons'] if type(_looked := l_2_i) is dict and 'reasons' in _looked else environment.getattr(_looked, 'reasons')), undefined):
                 _loop_vars = {}
                 pass
                 yield '<span class="flag">⚠ '
-                yield environment.html_output(environment.getattr(l_3_r, 'label'))
+                yield environment.html_output((_looked['label'] if type(_looked := l_3_r) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
                 yield '</span>'
-                yield environment.html_output(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 172 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                yield environment.html_output(('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 172 in 'report.html.j2' evaluated to false and no else section was defined.")))
             l_3_loop = l_3_r = missing
             yield '</td></tr>\n'
         l_2_loop = l_2_i = missing
         yield '</tbody>\n</table>\n</div>\n<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_swot'))
+        yield environment.html_output((_looked['dimension_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_swot' in _looked else environment.getattr(_looked, 'dimension_swot')))
         yield '</h3>\n'
-        if environment.getattr(l_1_d, 'swot_count'):
+        if (_looked['swot_count'] if type(_looked := l_1_d) is dict and 'swot_count' in _looked else environment.getattr(_looked, 'swot_count')):
             pass
             yield '<ul class="dim-swot">\n'
-            for l_2_q in environment.getattr(l_1_d, 'swot'):
+            for l_2_q in (_looked['swot'] if type(_looked := l_1_d) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot')):
                 _loop_vars = {}
                 pass
                 for l_3_item in environment.getitem(l_2_q, 'items'):
                     _loop_vars = {}
                     pass
                     yield '<li><span class="letter" title="'
-                    yield environment.html_output(environment.getattr(l_2_q, 'label'))
+                    yield environment.html_output((_looked['label'] if type(_looked := l_2_q) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
                     yield '">'
-                    yield environment.html_output(environment.getattr(l_3_item, 'letter'))
+                    yield environment.html_output((_looked['letter'] if type(_looked := l_3_item) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
                     yield '</span>'
-                    yield environment.html_output(environment.getattr(l_3_item, 'text'))
+                    yield environment.html_output((_looked['text'] if type(_looked := l_3_item) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
                     yield ' <span class="origin">— '
-                    if environment.getattr(l_3_item, 'indicator_label'):
+                    if (_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')):
                         pass
-                        yield environment.html_output(environment.getattr(l_3_item, 'indicator_label'))
+                        yield environment.html_output((_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')))
                         yield ' · '
                     yield '</span>'
-                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'importance'), l_3_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+                    yield environment.html_output(context.call((_looked['importance'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), l_3_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                     yield '</li>\n'
                 l_3_item = missing
             l_2_q = missing
@@ -573,37 +573,37 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             yield '<p>'
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot_dimension'))
+            yield environment.html_output((_looked['no_swot_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot_dimension' in _looked else environment.getattr(_looked, 'no_swot_dimension')))
             yield '</p>\n'
         yield '</section>\n'
     l_1_loop = l_1_d = missing
     yield '<section id="swot">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot'))
+    yield environment.html_output((_looked['swot'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot')))
     yield '</h2>\n'
-    if environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'count'):
+    if (_looked['count'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')):
         pass
         yield '<div class="swot-grid">\n<div></div><div class="swot-axis">'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'helpful'))
+        yield environment.html_output((_looked['helpful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'helpful' in _looked else environment.getattr(_looked, 'helpful')))
         yield '</div><div class="swot-axis">'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'harmful'))
+        yield environment.html_output((_looked['harmful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'harmful' in _looked else environment.getattr(_looked, 'harmful')))
         yield '</div>\n'
         l_1_loop = missing
-        for l_1_q, l_1_loop in LoopContext(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'quadrants'), undefined):
+        for l_1_q, l_1_loop in LoopContext((_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else environment.getattr(_looked, 'quadrants')), undefined):
             _loop_vars = {}
             pass
-            if ((environment.getattr(l_1_loop, 'index0') % 2) == 0):
+            if (((_looked['index0'] if type(_looked := l_1_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')) % 2) == 0):
                 pass
                 yield '<div class="swot-axis side">'
-                yield environment.html_output((environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'internal') if (environment.getattr(l_1_loop, 'index0') == 0) else environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'external')))
+                yield environment.html_output(((_looked['internal'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'internal' in _looked else environment.getattr(_looked, 'internal')) if ((_looked['index0'] if type(_looked := l_1_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')) == 0) else (_looked['external'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'external' in _looked else environment.getattr(_looked, 'external'))))
                 yield '</div>'
             yield '<div class="quadrant q-'
-            yield environment.html_output(environment.getattr(l_1_q, 'id'))
+            yield environment.html_output((_looked['id'] if type(_looked := l_1_q) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
             yield '">\n<h3><span class="letter">'
-            yield environment.html_output(environment.getattr(l_1_q, 'letter'))
+            yield environment.html_output((_looked['letter'] if type(_looked := l_1_q) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
             yield '</span>'
-            yield environment.html_output(environment.getattr(l_1_q, 'label'))
+            yield environment.html_output((_looked['label'] if type(_looked := l_1_q) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield '</h3>\n<p class="muted">'
-            yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(l_1_q, 'count'), weighted=environment.getattr(l_1_q, 'weighted')))
+            yield environment.html_output(t_3(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := l_1_q) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := l_1_q) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
             yield '</p>\n'
             if environment.getitem(l_1_q, 'items'):
                 pass
@@ -612,18 +612,18 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     yield '<li>'
-                    yield environment.html_output(environment.getattr(l_2_item, 'text'))
+                    yield environment.html_output((_looked['text'] if type(_looked := l_2_item) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
                     yield '<br>'
-                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'origin'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+                    yield environment.html_output(context.call((_looked['origin'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'origin' in _looked else environment.getattr(_looked, 'origin')), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                     yield ' · '
-                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'importance'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+                    yield environment.html_output(context.call((_looked['importance'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                     yield '</li>\n'
                 l_2_item = missing
                 yield '</ol>\n'
             else:
                 pass
                 yield '<p>'
-                yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'empty_quadrant'))
+                yield environment.html_output((_looked['empty_quadrant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'empty_quadrant' in _looked else environment.getattr(_looked, 'empty_quadrant')))
                 yield '</p>\n'
             yield '</div>\n'
         l_1_loop = l_1_q = missing
@@ -631,52 +631,52 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot'))
+        yield environment.html_output((_looked['no_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot' in _looked else environment.getattr(_looked, 'no_swot')))
         yield '</p>\n'
     yield '</section>\n<section id="cross">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross'))
+    yield environment.html_output((_looked['cross'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross')))
     yield '</h2>\n<p>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cross_intro'))
+    yield environment.html_output((_looked['cross_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'cross_intro' in _looked else environment.getattr(_looked, 'cross_intro')))
     yield '</p>\n<div class="table-wrap keep">\n<table>\n<thead><tr><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'quadrant'))
+    yield environment.html_output((_looked['quadrant'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'quadrant' in _looked else environment.getattr(_looked, 'quadrant')))
     yield '</th>'
-    for l_1_c in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'columns'):
+    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns')):
         _loop_vars = {}
         pass
         yield '<th scope="col" class="num">'
-        yield environment.html_output(environment.getattr(l_1_c, 'name'))
+        yield environment.html_output((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
         yield '</th>'
     l_1_c = missing
     yield '<th scope="col" class="num">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
+    yield environment.html_output((_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
     yield '</th></tr></thead>\n<tbody>\n'
-    for l_1_row in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'rows'):
+    for l_1_row in (_looked['rows'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'rows' in _looked else environment.getattr(_looked, 'rows')):
         _loop_vars = {}
         pass
         yield '<tr><th scope="row"><span class="letter">'
-        yield environment.html_output(environment.getattr(l_1_row, 'letter'))
+        yield environment.html_output((_looked['letter'] if type(_looked := l_1_row) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
         yield '</span>'
-        yield environment.html_output(environment.getattr(l_1_row, 'label'))
+        yield environment.html_output((_looked['label'] if type(_looked := l_1_row) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield '</th>'
-        for l_2_cell in environment.getattr(l_1_row, 'cells'):
+        for l_2_cell in (_looked['cells'] if type(_looked := l_1_row) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield environment.html_output(environment.getattr(l_2_cell, 'count'))
+            yield environment.html_output((_looked['count'] if type(_looked := l_2_cell) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
             yield ' <span class="muted">('
-            yield environment.html_output(environment.getattr(l_2_cell, 'weighted'))
+            yield environment.html_output((_looked['weighted'] if type(_looked := l_2_cell) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted')))
             yield ')</span></td>'
         l_2_cell = missing
         yield '<td class="num">'
-        yield environment.html_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'count'))
+        yield environment.html_output((_looked['count'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
         yield ' <span class="muted">('
-        yield environment.html_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'weighted'))
+        yield environment.html_output((_looked['weighted'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted')))
         yield ')</span></td></tr>\n'
     l_1_row = missing
     yield '<tr class="total"><th scope="row">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'net'))
+    yield environment.html_output((_looked['net'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'net' in _looked else environment.getattr(_looked, 'net')))
     yield '</th>'
-    for l_1_n in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net'):
+    for l_1_n in (_looked['net'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'net' in _looked else environment.getattr(_looked, 'net')):
         _loop_vars = {}
         pass
         yield '<td class="num">'
@@ -684,160 +684,160 @@ def root(context, missing=missing, environment=environment):
         yield '</td>'
     l_1_n = missing
     yield '<td class="num">'
-    yield environment.html_output(t_9(environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net_total')))
+    yield environment.html_output(t_9((_looked['net_total'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'net_total' in _looked else environment.getattr(_looked, 'net_total'))))
     yield '</td></tr>\n</tbody>\n</table>\n</div>\n</section>\n<section id="tows">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows'))
+    yield environment.html_output((_looked['tows'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'tows' in _looked else environment.getattr(_looked, 'tows')))
     yield '</h2>\n'
     if (undefined(name='tows') if l_0_tows is missing else l_0_tows):
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_intro'))
+        yield environment.html_output((_looked['tows_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_intro' in _looked else environment.getattr(_looked, 'tows_intro')))
         yield '</p>\n'
         for l_1_p in (undefined(name='tows') if l_0_tows is missing else l_0_tows):
             _loop_vars = {}
             pass
             yield '<h3>'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_p, 'dimension'), 'title'))
+            yield environment.html_output((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
             yield ' — '
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_p, 'dimension'), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars))
             yield '</h3>\n'
             def t_11(fiter):
                 for l_2_k in fiter:
-                    if environment.getattr(l_2_k, 'pairs'):
+                    if (_looked['pairs'] if type(_looked := l_2_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')):
                         yield l_2_k
             t_12 = 1
-            for l_2_k in t_11(environment.getattr(l_1_p, 'kinds')):
+            for l_2_k in t_11((_looked['kinds'] if type(_looked := l_1_p) is dict and 'kinds' in _looked else environment.getattr(_looked, 'kinds'))):
                 _loop_vars = {}
                 pass
                 yield '<h4>'
-                yield environment.html_output(environment.getattr(l_2_k, 'code'))
+                yield environment.html_output((_looked['code'] if type(_looked := l_2_k) is dict and 'code' in _looked else environment.getattr(_looked, 'code')))
                 yield ': '
-                yield environment.html_output(environment.getattr(l_2_k, 'title'))
+                yield environment.html_output((_looked['title'] if type(_looked := l_2_k) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
                 yield '</h4>\n'
-                yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'tows_prompts'), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['tows_prompts'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'tows_prompts' in _looked else environment.getattr(_looked, 'tows_prompts')), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
                 yield '\n'
-                if (environment.getattr(l_2_k, 'more') > 0):
+                if ((_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else environment.getattr(_looked, 'more')) > 0):
                     pass
                     yield '<p class="muted">'
-                    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_more'), n=environment.getattr(l_2_k, 'more')))
+                    yield environment.html_output(t_3(context.eval_ctx, (_looked['tows_more'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_more' in _looked else environment.getattr(_looked, 'tows_more')), n=(_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else environment.getattr(_looked, 'more'))))
                     yield '</p>'
                 t_12 = 0
             l_2_k = missing
             if t_12:
                 pass
                 yield '<p class="muted">'
-                yield environment.html_output(environment.getattr(environment.getattr((undefined(name='D') if l_0_D is missing else l_0_D), 'text'), 'tows_no_pairs'))
+                yield environment.html_output((_looked['tows_no_pairs'] if type(_looked := (_looked['text'] if type(_looked := (undefined(name='D') if l_0_D is missing else l_0_D)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_no_pairs' in _looked else environment.getattr(_looked, 'tows_no_pairs')))
                 yield '</p>\n'
         l_1_p = missing
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_none'))
+        yield environment.html_output((_looked['tows_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_none' in _looked else environment.getattr(_looked, 'tows_none')))
         yield '</p>\n'
     yield '</section>\n<section id="recommendations">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations'))
+    yield environment.html_output((_looked['recommendations'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'recommendations' in _looked else environment.getattr(_looked, 'recommendations')))
     yield '</h2>\n'
     if (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'recommendations_intro'))
+        yield environment.html_output((_looked['recommendations_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'recommendations_intro' in _looked else environment.getattr(_looked, 'recommendations_intro')))
         yield '</p>\n'
         for l_1_r in (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
             _loop_vars = {}
             pass
             yield '<h3>'
-            yield environment.html_output(environment.getattr(environment.getattr(l_1_r, 'dimension'), 'title'))
+            yield environment.html_output((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
             yield ' — '
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_r, 'dimension'), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars))
             yield '</h3>\n<h4>'
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'priority_indicators'))
+            yield environment.html_output((_looked['priority_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'priority_indicators' in _looked else environment.getattr(_looked, 'priority_indicators')))
             yield '</h4>\n'
-            if environment.getattr(l_1_r, 'indicators'):
+            if (_looked['indicators'] if type(_looked := l_1_r) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')):
                 pass
                 yield '<ol>\n'
-                for l_2_i in environment.getattr(l_1_r, 'indicators'):
+                for l_2_i in (_looked['indicators'] if type(_looked := l_1_r) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')):
                     _loop_vars = {}
                     pass
                     yield '<li>'
-                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
+                    yield environment.html_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_2_i, _loop_vars=_loop_vars))
                     yield ' — '
-                    yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars))
+                    yield environment.html_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_2_i, _loop_vars=_loop_vars))
                     yield '</li>\n'
                 l_2_i = missing
                 yield '</ol>\n'
             else:
                 pass
                 yield '<p>'
-                yield environment.html_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
+                yield environment.html_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
                 yield '.</p>\n'
             yield '<h4>'
-            yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'actions'))
+            yield environment.html_output((_looked['actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')))
             yield '</h4>\n'
-            if environment.getattr(l_1_r, 'actions'):
+            if (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
                 pass
                 yield '<ul class="actions">\n'
-                for l_2_x in environment.getattr(l_1_r, 'actions'):
+                for l_2_x in (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
                     _loop_vars = {}
                     pass
                     yield '<li><span class="kind">'
-                    yield environment.html_output(environment.getattr(l_2_x, 'kind_label'))
+                    yield environment.html_output((_looked['kind_label'] if type(_looked := l_2_x) is dict and 'kind_label' in _looked else environment.getattr(_looked, 'kind_label')))
                     yield ':</span> '
-                    yield environment.html_output(environment.getattr(l_2_x, 'text'))
+                    yield environment.html_output((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
                     yield ' <span class="muted">('
-                    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'serves'), items=t_4(context.eval_ctx, t_5(context, environment.getattr(l_2_x, 'serves'), attribute='name'), '; ')))
+                    yield environment.html_output(t_3(context.eval_ctx, (_looked['serves'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), items=t_4(context.eval_ctx, t_5(context, (_looked['serves'] if type(_looked := l_2_x) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), attribute='name'), '; ')))
                     yield ')</span></li>\n'
                 l_2_x = missing
                 yield '</ul>\n'
-            elif (not environment.getattr(l_1_r, 'referred')):
+            elif (not (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))):
                 pass
                 yield '<p>'
-                yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_actions'))
+                yield environment.html_output((_looked['no_actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_actions' in _looked else environment.getattr(_looked, 'no_actions')))
                 yield '</p>\n'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'referred'), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['referred'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
             yield '\n'
         l_1_r = missing
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_recommendations'))
+        yield environment.html_output((_looked['no_recommendations'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_recommendations' in _looked else environment.getattr(_looked, 'no_recommendations')))
         yield '</p>\n'
     yield '</section>\n<section id="readiness">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness'))
+    yield environment.html_output((_looked['readiness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'readiness' in _looked else environment.getattr(_looked, 'readiness')))
     yield '</h2>\n'
-    if environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'assessed'):
+    if (_looked['assessed'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'assessed' in _looked else environment.getattr(_looked, 'assessed')):
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_intro'))
+        yield environment.html_output((_looked['readiness_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_intro' in _looked else environment.getattr(_looked, 'readiness_intro')))
         yield ' '
-        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_counts'), **environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'counts')))
+        yield environment.html_output(t_3(context.eval_ctx, (_looked['readiness_counts'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_counts' in _looked else environment.getattr(_looked, 'readiness_counts')), **(_looked['counts'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'counts' in _looked else environment.getattr(_looked, 'counts'))))
         yield '</p>\n'
         l_1_loop = missing
-        for l_1_s, l_1_loop in LoopContext(environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'sections'), undefined):
+        for l_1_s, l_1_loop in LoopContext((_looked['sections'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections')), undefined):
             _loop_vars = {}
             pass
             yield '<div class="table-wrap">\n<table>\n<caption>'
-            yield environment.html_output(environment.getattr(l_1_s, 'title'))
+            yield environment.html_output((_looked['title'] if type(_looked := l_1_s) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
             yield '</caption>\n<thead><tr><th scope="col" class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
+            yield environment.html_output((_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else environment.getattr(_looked, 'number')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'item'))
+            yield environment.html_output((_looked['item'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'item' in _looked else environment.getattr(_looked, 'item')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'status'))
+            yield environment.html_output((_looked['status'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'status' in _looked else environment.getattr(_looked, 'status')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'relates'))
+            yield environment.html_output((_looked['relates'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'relates' in _looked else environment.getattr(_looked, 'relates')))
             yield '</th></tr></thead>\n<tbody>\n'
             l_2_loop = missing
             for l_2_i, l_2_loop in LoopContext(environment.getitem(l_1_s, 'items'), undefined):
                 _loop_vars = {}
                 pass
                 yield '<tr><td class="num">'
-                yield environment.html_output(environment.getattr(l_2_loop, 'index'))
+                yield environment.html_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
                 yield '</td><td>'
-                yield environment.html_output(environment.getattr(l_2_i, 'text'))
+                yield environment.html_output((_looked['text'] if type(_looked := l_2_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
                 yield '</td><td>'
-                yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'status'), l_2_i, _loop_vars=_loop_vars))
+                yield environment.html_output(context.call((_looked['status'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'status' in _looked else environment.getattr(_looked, 'status')), l_2_i, _loop_vars=_loop_vars))
                 yield '</td><td class="muted">'
-                yield environment.html_output(t_4(context.eval_ctx, t_5(context, environment.getattr(l_2_i, 'serves'), attribute='name'), '; '))
+                yield environment.html_output(t_4(context.eval_ctx, t_5(context, (_looked['serves'] if type(_looked := l_2_i) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), attribute='name'), '; '))
                 yield '</td></tr>\n'
             l_2_loop = l_2_i = missing
             yield '</tbody>\n</table>\n</div>\n'
@@ -845,316 +845,316 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_not_assessed'))
+        yield environment.html_output((_looked['readiness_not_assessed'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_not_assessed' in _looked else environment.getattr(_looked, 'readiness_not_assessed')))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
         pass
-        l_0_E = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'evidence')
+        l_0_E = (_looked['evidence'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence'))
         context.vars['E'] = l_0_E
         context.exported_vars.add('E')
         yield '<section id="evidence">\n<h2>'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence'))
+        yield environment.html_output((_looked['evidence'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence')))
         yield '</h2>\n<p>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'intro'))
+        yield environment.html_output((_looked['intro'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro')))
         yield '</p>\n<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'metric'))
+        yield environment.html_output((_looked['metric'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'metric' in _looked else environment.getattr(_looked, 'metric')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'value'))
+        yield environment.html_output((_looked['value'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'value' in _looked else environment.getattr(_looked, 'value')))
         yield '</th></tr></thead>\n<tbody>\n'
-        if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))):
+        if (not t_10((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))):
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'year'))
+            yield environment.html_output((_looked['year'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))
             yield '</td><td class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))
+            yield environment.html_output((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))
             yield '</td></tr>'
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'):
+        if (_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')):
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'source'))
+            yield environment.html_output((_looked['source'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
             yield '</td><td class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'))
+            yield environment.html_output((_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
             yield '</td></tr>'
         yield '<tr><td>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq'))
+        yield environment.html_output((_looked['lq'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')))
         yield '</td><td class="num">'
-        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq'), 2))
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'):
+        yield environment.html_output(t_6((_looked['lq'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
+        if (_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else environment.getattr(_looked, 'lq_band')):
             pass
             yield ' ('
-            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'))
+            yield environment.html_output((_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else environment.getattr(_looked, 'lq_band')))
             yield ')'
         yield '</td></tr>\n<tr><td>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'regional_share'))
+        yield environment.html_output((_looked['regional_share'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')))
         yield '</td><td class="num">'
-        yield environment.html_output((t_7((environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share') / 100), 1) if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share'))) else '–'))
+        yield environment.html_output((t_7(((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')) / 100), 1) if (not t_10((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')))) else '–'))
         yield '</td></tr>\n<tr><td>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'patents_per_10k'))
+        yield environment.html_output((_looked['patents_per_10k'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'patents_per_10k' in _looked else environment.getattr(_looked, 'patents_per_10k')))
         yield '</td><td class="num">'
-        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'patents_per_10k'), 1))
+        yield environment.html_output(t_6((_looked['patents_per_10k'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'patents_per_10k' in _looked else environment.getattr(_looked, 'patents_per_10k')), 1))
         yield '</td></tr>\n<tr><td>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'exports_per_employee'))
+        yield environment.html_output((_looked['exports_per_employee'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'exports_per_employee' in _looked else environment.getattr(_looked, 'exports_per_employee')))
         yield '</td><td class="num">'
-        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'exports_per_employee'), 0))
+        yield environment.html_output(t_6((_looked['exports_per_employee'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'exports_per_employee' in _looked else environment.getattr(_looked, 'exports_per_employee')), 0))
         yield '</td></tr>\n<tr><td>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'establishments'))
+        yield environment.html_output((_looked['establishments'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'establishments' in _looked else environment.getattr(_looked, 'establishments')))
         yield '</td><td class="num">'
-        yield environment.html_output(t_6(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'establishments'), 0))
+        yield environment.html_output(t_6((_looked['establishments'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'establishments' in _looked else environment.getattr(_looked, 'establishments')), 0))
         yield '</td></tr>\n'
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'):
+        if (_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')):
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_base'))
+            yield environment.html_output((_looked['lq_base'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')))
             yield '</td><td>'
-            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'))
+            yield environment.html_output((_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')))
             yield '</td></tr>\n'
-        if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))):
+        if (not t_10((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))):
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'stars'))
+            yield environment.html_output((_looked['stars'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield '</td><td class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))
+            yield environment.html_output((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield ' / 3</td></tr>\n'
-        if (not t_10(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster'))):
+        if (not t_10((_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')))):
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'strong_cluster'))
+            yield environment.html_output((_looked['strong_cluster'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')))
             yield '</td><td>'
-            yield environment.html_output((environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'yes') if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster') else environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no')))
+            yield environment.html_output(((_looked['yes'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')) else (_looked['no'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
             yield '</td></tr>\n'
         yield '</tbody>\n</table>\n</div>\n<p class="muted">'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_note'))
+        yield environment.html_output((_looked['lq_note'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_note' in _looked else environment.getattr(_looked, 'lq_note')))
         yield '</p>\n<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'disagreements'))
+        yield environment.html_output((_looked['disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')))
         yield '</h3>\n'
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'disagreements'):
+        if (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')):
             pass
             yield '<ul class="warnings">\n'
-            for l_1_d in environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'disagreements'):
+            for l_1_d in (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield environment.html_output(environment.getattr(l_1_d, 'message'))
+                yield environment.html_output((_looked['message'] if type(_looked := l_1_d) is dict and 'message' in _looked else environment.getattr(_looked, 'message')))
                 yield '</li>\n'
             l_1_d = missing
             yield '</ul>\n'
         else:
             pass
             yield '<p>'
-            yield environment.html_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no_disagreements'))
+            yield environment.html_output((_looked['no_disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no_disagreements' in _looked else environment.getattr(_looked, 'no_disagreements')))
             yield '</p>\n'
         yield '</section>\n'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
-        yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'section'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
+        yield environment.html_output(context.call((_looked['section'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'section' in _looked else environment.getattr(_looked, 'section')), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
         yield '\n'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
-        l_0_R = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'robustness')
+        l_0_R = (_looked['robustness'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness'))
         context.vars['R'] = l_0_R
         context.exported_vars.add('R')
         yield '<section id="robustness">\n<h2>'
-        yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness'))
+        yield environment.html_output((_looked['robustness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness')))
         yield '</h2>\n<p>'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'intro'))
+        yield environment.html_output((_looked['intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro')))
         yield '</p>\n<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_title'))
+        yield environment.html_output((_looked['loo_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_title' in _looked else environment.getattr(_looked, 'loo_title')))
         yield '</h3>\n'
-        if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'computable'):
+        if (_looked['computable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'computable' in _looked else environment.getattr(_looked, 'computable')):
             pass
             yield '<p>'
-            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_intro'))
+            yield environment.html_output((_looked['loo_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_intro' in _looked else environment.getattr(_looked, 'loo_intro')))
             yield '</p>\n<div class="table-wrap keep">\n<table>\n<thead><tr><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+            yield environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
             yield '</th><th scope="col" class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
+            yield environment.html_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
             yield '</th><th scope="col" class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'largest_change'))
+            yield environment.html_output((_looked['largest_change'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'largest_change' in _looked else environment.getattr(_looked, 'largest_change')))
             yield '</th><th scope="col">'
-            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'respondent'))
+            yield environment.html_output((_looked['respondent'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')))
             yield '</th><th scope="col" class="num">'
-            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_without'))
+            yield environment.html_output((_looked['score_without'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without')))
             yield '</th></tr></thead>\n<tbody>\n'
-            for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
+            for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
                 _loop_vars = {}
                 pass
                 yield '<tr><td>'
-                yield environment.html_output(environment.getattr(l_1_d, 'name'))
+                yield environment.html_output((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
                 yield '</td><td class="num">'
-                yield environment.html_output(t_6(environment.getattr(l_1_d, 'score')))
+                yield environment.html_output(t_6((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
                 yield '</td><td class="num">'
-                yield environment.html_output(t_6(environment.getattr(l_1_d, 'change')))
+                yield environment.html_output(t_6((_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
                 yield '</td><td>'
-                yield environment.html_output((environment.getattr(l_1_d, 'respondent') or ''))
-                if environment.getattr(l_1_d, 'sole_respondent'):
+                yield environment.html_output(((_looked['respondent'] if type(_looked := l_1_d) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')) or ''))
+                if (_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else environment.getattr(_looked, 'sole_respondent')):
                     pass
                     yield ' <span class="muted">('
-                    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'sole'), name=environment.getattr(l_1_d, 'sole_respondent')))
+                    yield environment.html_output(t_3(context.eval_ctx, (_looked['sole'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'sole' in _looked else environment.getattr(_looked, 'sole')), name=(_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else environment.getattr(_looked, 'sole_respondent'))))
                     yield ')</span>'
                 yield '</td><td class="num">'
-                yield environment.html_output(t_6(environment.getattr(l_1_d, 'score_without')))
+                yield environment.html_output(t_6((_looked['score_without'] if type(_looked := l_1_d) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without'))))
                 yield '</td></tr>\n'
             l_1_d = missing
             yield '<tr><th scope="row">'
-            yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+            yield environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
             yield '</th><td class="num"><strong>'
-            yield environment.html_output(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score')))
+            yield environment.html_output(t_6((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
             yield '</strong></td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'change')))
+            yield environment.html_output(t_6((_looked['change'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
             yield '</td><td>'
-            yield environment.html_output((environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'respondent') or ''))
+            yield environment.html_output(((_looked['respondent'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')) or ''))
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score_without')))
+            yield environment.html_output(t_6((_looked['score_without'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without'))))
             yield '</td></tr>\n</tbody>\n</table>\n</div>\n'
         else:
             pass
             yield '<p>'
-            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_not_computable'))
+            yield environment.html_output((_looked['loo_not_computable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_not_computable' in _looked else environment.getattr(_looked, 'loo_not_computable')))
             yield '</p>\n'
         yield '<h3>'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_title'))
+        yield environment.html_output((_looked['weights_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_title' in _looked else environment.getattr(_looked, 'weights_title')))
         yield '</h3>\n<p class="muted">'
-        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_intro'), draws=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'draws'), low=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), seed=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'seed'), share=t_6((environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable_share') * 100), 0)))
+        yield environment.html_output(t_3(context.eval_ctx, (_looked['weights_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_intro' in _looked else environment.getattr(_looked, 'weights_intro')), draws=(_looked['draws'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'draws' in _looked else environment.getattr(_looked, 'draws')), low=t_6((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 1), high=t_6((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 1), seed=(_looked['seed'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'seed' in _looked else environment.getattr(_looked, 'seed')), share=t_6(((_looked['unstable_share'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable_share' in _looked else environment.getattr(_looked, 'unstable_share')) * 100), 0)))
         yield '</p>\n<div class="table-wrap keep">\n<table>\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+        yield environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank'))
+        yield environment.html_output((_looked['rank'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank_range'))
+        yield environment.html_output((_looked['rank_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank_range' in _looked else environment.getattr(_looked, 'rank_range')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_range'))
+        yield environment.html_output((_looked['score_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_range' in _looked else environment.getattr(_looked, 'score_range')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'changed'))
+        yield environment.html_output((_looked['changed'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'changed' in _looked else environment.getattr(_looked, 'changed')))
         yield '</th><th scope="col"></th></tr></thead>\n<tbody>\n'
-        for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
+        for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr(l_1_d, 'name'))
+            yield environment.html_output((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
             yield '</td><td class="num">'
-            yield environment.html_output((environment.getattr(l_1_d, 'rank') if (not t_10(environment.getattr(l_1_d, 'rank'))) else '–'))
+            yield environment.html_output(((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')) if (not t_10((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))) else '–'))
             yield '</td><td class="num">'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'rank_min'), environment.getattr(l_1_d, 'rank_max'), 0, _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else environment.getattr(_looked, 'span')), (_looked['rank_min'] if type(_looked := l_1_d) is dict and 'rank_min' in _looked else environment.getattr(_looked, 'rank_min')), (_looked['rank_max'] if type(_looked := l_1_d) is dict and 'rank_max' in _looked else environment.getattr(_looked, 'rank_max')), 0, _loop_vars=_loop_vars))
             yield '</td><td class="num">'
-            yield environment.html_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'score_min'), environment.getattr(l_1_d, 'score_max'), 1, _loop_vars=_loop_vars))
+            yield environment.html_output(context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else environment.getattr(_looked, 'span')), (_looked['score_min'] if type(_looked := l_1_d) is dict and 'score_min' in _looked else environment.getattr(_looked, 'score_min')), (_looked['score_max'] if type(_looked := l_1_d) is dict and 'score_max' in _looked else environment.getattr(_looked, 'score_max')), 1, _loop_vars=_loop_vars))
             yield '</td><td class="num">'
-            yield environment.html_output(t_7(environment.getattr(l_1_d, 'changed')))
+            yield environment.html_output(t_7((_looked['changed'] if type(_looked := l_1_d) is dict and 'changed' in _looked else environment.getattr(_looked, 'changed'))))
             yield '</td><td>'
-            if t_10(environment.getattr(l_1_d, 'rank')):
+            if t_10((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank'))):
                 pass
                 yield '–'
-            elif environment.getattr(l_1_d, 'unstable'):
+            elif (_looked['unstable'] if type(_looked := l_1_d) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')):
                 pass
                 yield '<strong>'
-                yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable'))
+                yield environment.html_output((_looked['unstable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')))
                 yield '</strong>'
             else:
                 pass
-                yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'stable'))
+                yield environment.html_output((_looked['stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'stable' in _looked else environment.getattr(_looked, 'stable')))
             yield '</td></tr>\n'
         l_1_d = missing
         yield '</tbody>\n</table>\n</div>\n<p>'
-        yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'overall_range'), low=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_6(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), min=t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'min')), max=t_6(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'max'))))
+        yield environment.html_output(t_3(context.eval_ctx, (_looked['overall_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'overall_range' in _looked else environment.getattr(_looked, 'overall_range')), low=t_6((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 1), high=t_6((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 1), min=t_6((_looked['min'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'min' in _looked else environment.getattr(_looked, 'min'))), max=t_6((_looked['max'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))))
         yield '\n'
-        if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'):
+        if (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')):
             pass
-            yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable_summary'), names=t_4(context.eval_ctx, environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'), '; ')))
+            yield environment.html_output(t_3(context.eval_ctx, (_looked['unstable_summary'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable_summary' in _looked else environment.getattr(_looked, 'unstable_summary')), names=t_4(context.eval_ctx, (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')), '; ')))
         else:
             pass
-            yield environment.html_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'all_stable'))
+            yield environment.html_output((_looked['all_stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'all_stable' in _looked else environment.getattr(_looked, 'all_stable')))
         yield '</p>\n'
-        if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity')):
+        if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity'))):
             pass
-            yield environment.html_output(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'sensitivity'), environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity'), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
+            yield environment.html_output(context.call((_looked['sensitivity'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity')), (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity')), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
         yield '</section>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'action_plan'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.html_output(context.call((_looked['action_plan'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n<section id="appendix">\n<h2>'
-    yield environment.html_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix'))
+    yield environment.html_output((_looked['appendix'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'appendix' in _looked else environment.getattr(_looked, 'appendix')))
     yield '</h2>\n'
-    yield environment.html_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'indicator_key'), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
+    yield environment.html_output(context.call((_looked['indicator_key'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key')), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
     yield '\n<h3>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_title'))
+    yield environment.html_output((_looked['method_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_title' in _looked else environment.getattr(_looked, 'method_title')))
     yield '</h3>\n<p>'
-    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_used'), method=environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label')))
+    yield environment.html_output(t_3(context.eval_ctx, (_looked['method_used'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_used' in _looked else environment.getattr(_looked, 'method_used')), method=(_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
     yield ' '
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_note'))
+    yield environment.html_output((_looked['method_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_note' in _looked else environment.getattr(_looked, 'method_note')))
     yield '</p>\n<dl class="formula">\n'
-    for l_1_x in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'method'):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield environment.html_output(environment.getattr(l_1_x, 'term'))
+        yield environment.html_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
         yield '</dt>\n<dd>'
-        if environment.getattr(l_1_x, 'formula'):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
             pass
             yield '<code>'
-            yield environment.html_output(environment.getattr(l_1_x, 'formula'))
+            yield environment.html_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
             yield '</code><br>'
-        yield environment.html_output(environment.getattr(l_1_x, 'text'))
+        yield environment.html_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n<h3>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weights_title'))
+    yield environment.html_output((_looked['weights_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weights_title' in _looked else environment.getattr(_looked, 'weights_title')))
     yield '</h3>\n<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+    yield environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
     yield '</th><th scope="col" class="num">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
+    yield environment.html_output((_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')))
     yield '</th></tr></thead>\n<tbody>\n'
-    for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'dimension_weights'):
+    for l_1_w in (_looked['dimension_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'dimension_weights' in _looked else environment.getattr(_looked, 'dimension_weights')):
         _loop_vars = {}
         pass
         yield '<tr><td>'
-        yield environment.html_output(environment.getattr(l_1_w, 'name'))
+        yield environment.html_output((_looked['name'] if type(_looked := l_1_w) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
         yield '</td><td class="num">'
-        yield environment.html_output(t_6(environment.getattr(l_1_w, 'weight'), 2))
+        yield environment.html_output(t_6((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
         yield '</td></tr>\n'
     l_1_w = missing
     yield '</tbody>\n</table>\n</div>\n'
-    if environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
+    if (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')):
         pass
         yield '<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights'))
+        yield environment.html_output((_looked['indicator_weights'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
+        yield environment.html_output((_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')))
         yield '</th></tr></thead>\n<tbody>\n'
-        for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
+        for l_1_w in (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')):
             _loop_vars = {}
             pass
             yield '<tr><td>'
-            yield environment.html_output(environment.getattr(l_1_w, 'text'))
+            yield environment.html_output((_looked['text'] if type(_looked := l_1_w) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
             yield '</td><td class="num">'
-            yield environment.html_output(t_6(environment.getattr(l_1_w, 'weight'), 2))
+            yield environment.html_output(t_6((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
             yield '</td></tr>\n'
         l_1_w = missing
         yield '</tbody>\n</table>\n</div>\n'
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights_none'))
+        yield environment.html_output((_looked['indicator_weights_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights_none' in _looked else environment.getattr(_looked, 'indicator_weights_none')))
         yield '</p>\n'
     yield '<h3>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_title'))
+    yield environment.html_output((_looked['respondents_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_title' in _looked else environment.getattr(_looked, 'respondents_title')))
     yield '</h3>\n<div class="table-wrap keep">\n<table class="narrow">\n<thead><tr><th scope="col">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
+    yield environment.html_output((_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else environment.getattr(_looked, 'group')))
     yield '</th><th scope="col" class="num">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+    yield environment.html_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
     yield '</th></tr></thead>\n<tbody>\n'
-    for l_1_g in environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
+    for l_1_g in (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')):
         _loop_vars = {}
         pass
         yield '<tr><td>'
-        yield environment.html_output(environment.getattr(l_1_g, 'label'))
+        yield environment.html_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield '</td><td class="num">'
-        yield environment.html_output(environment.getattr(l_1_g, 'count'))
+        yield environment.html_output((_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
         yield '</td></tr>\n'
     l_1_g = missing
     yield '<tr class="total"><th scope="row">'
-    yield environment.html_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
+    yield environment.html_output((_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
     yield '</th><td class="num">'
-    yield environment.html_output(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total'))
+    yield environment.html_output((_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
     yield '</td></tr>\n</tbody>\n</table>\n</div>\n<h3>'
-    yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings_title'))
+    yield environment.html_output((_looked['warnings_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings_title' in _looked else environment.getattr(_looked, 'warnings_title')))
     yield '</h3>\n'
     if (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         pass
@@ -1163,17 +1163,17 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield environment.html_output(environment.getattr(l_1_w, 'message'))
+            yield environment.html_output((_looked['message'] if type(_looked := l_1_w) is dict and 'message' in _looked else environment.getattr(_looked, 'message')))
             yield '</li>\n'
         l_1_w = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p>'
-        yield environment.html_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_warnings'))
+        yield environment.html_output((_looked['no_warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_warnings' in _looked else environment.getattr(_looked, 'no_warnings')))
         yield '</p>\n'
     yield '</section>\n</main>\n<footer>'
-    yield environment.html_output(t_3(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'), framework=environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name')))
+    yield environment.html_output(t_3(context.eval_ctx, (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')), framework=(_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}

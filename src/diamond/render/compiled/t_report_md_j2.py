@@ -119,7 +119,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.discard('st')
     l_0_dl = context.vars['dl'] = environment.get_template('_deliverable.md.j2', 'report.md.j2')._get_default_module(context)
     context.exported_vars.discard('dl')
-    l_0_D = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'deliverable')
+    l_0_D = (_looked['deliverable'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'deliverable' in _looked else environment.getattr(_looked, 'deliverable'))
     context.vars['D'] = l_0_D
     context.exported_vars.add('D')
     l_0_RP = (undefined(name='report') if l_0_report is missing else l_0_report)
@@ -128,234 +128,234 @@ def root(context, missing=missing, environment=environment):
     l_0_L = (undefined(name='labels') if l_0_labels is missing else l_0_labels)
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
-    l_0_C = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'columns')
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'text')
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '# '
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_title'))
+    yield environment.text_output((_looked['report_title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_title' in _looked else environment.getattr(_looked, 'report_title')))
     yield ': '
-    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name')))
+    yield environment.text_output(t_6((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'report_subtitle'))
+    yield environment.text_output((_looked['report_subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_subtitle' in _looked else environment.getattr(_looked, 'report_subtitle')))
     yield '\n\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'sector'))
+    yield environment.text_output((_looked['sector'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
     yield ':** '
-    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'name')))
+    yield environment.text_output(t_6((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'region'))
+    yield environment.text_output((_looked['region'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
     yield ':** '
-    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'region')))
+    yield environment.text_output(t_6((_looked['region'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'period'))
+    yield environment.text_output((_looked['period'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
     yield ':** '
-    yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'period')))
+    yield environment.text_output(t_6((_looked['period'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'framework'))
+    yield environment.text_output((_looked['framework'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
     yield ':** '
-    yield environment.text_output(t_6(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name')))
+    yield environment.text_output(t_6((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'date'))
+    yield environment.text_output((_looked['date'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date')))
     yield ':** '
     yield environment.text_output(t_6((undefined(name='date') if l_0_date is missing else l_0_date)))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'respondents'))
+    yield environment.text_output((_looked['respondents'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
     yield ':** '
-    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_total'), n=environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total')))
-    if environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
+    yield environment.text_output(t_2(context.eval_ctx, (_looked['respondents_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_total' in _looked else environment.getattr(_looked, 'respondents_total')), n=(_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))))
+    if (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')):
         pass
         yield ' ('
         l_1_loop = missing
-        for l_1_g, l_1_loop in LoopContext(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'), undefined):
+        for l_1_g, l_1_loop in LoopContext((_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')), undefined):
             _loop_vars = {}
             pass
-            yield environment.text_output(environment.getattr(l_1_g, 'label'))
+            yield environment.text_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' '
-            yield environment.text_output(environment.getattr(l_1_g, 'count'))
-            yield environment.text_output((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 23 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield environment.text_output((_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
+            yield environment.text_output((', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 23 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield ')'
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'method'))
+    yield environment.text_output((_looked['method'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
     yield ':** '
-    yield environment.text_output(environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'))
+    yield environment.text_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '\n- **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'meta'), 'scale'))
+    yield environment.text_output((_looked['scale'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale')))
     yield ':** '
-    yield environment.text_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'min'))
+    yield environment.text_output((_looked['min'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'min' in _looked else environment.getattr(_looked, 'min')))
     yield '–'
-    yield environment.text_output(environment.getattr((undefined(name='scale') if l_0_scale is missing else l_0_scale), 'max'))
+    yield environment.text_output((_looked['max'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))
     yield '\n'
-    if environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description'):
+    if (_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else environment.getattr(_looked, 'description')):
         pass
         yield '\n'
-        yield environment.text_output(t_6(environment.getattr((undefined(name='sector') if l_0_sector is missing else l_0_sector), 'description')))
+        yield environment.text_output(t_6((_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
         yield '\n'
     yield '\n'
-    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'cover'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.text_output(context.call((_looked['cover'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'summary'))
+    yield environment.text_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
     yield '\n\n'
-    if (not t_13(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score'))):
+    if (not t_13((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))):
         pass
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall'), score=str_join(('**', t_7(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')), '**', )), band=str_join(('**', environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label'), '**', ))))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['overall'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')), score=str_join(('**', t_7((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), '**', )), band=str_join(('**', (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')), '**', ))))
         yield '\n'
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'overall_none'))
+        yield environment.text_output((_looked['overall_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_none' in _looked else environment.getattr(_looked, 'overall_none')))
         yield '\n'
-    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'key_messages'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.text_output(context.call((_looked['key_messages'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n\n### '
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'by_dimension'))
+    yield environment.text_output((_looked['by_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'by_dimension' in _looked else environment.getattr(_looked, 'by_dimension')))
     yield '\n\n| '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+    yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
+    yield environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
+    yield environment.text_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'coverage'))
+    yield environment.text_output((_looked['coverage'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')))
     yield ' | |\n| --- | ---: | --- | ---: | --- |\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(t_5(environment.getattr(l_1_d, 'title')))
+        yield environment.text_output(t_5((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
         yield ' | '
-        yield environment.text_output(t_7(environment.getattr(l_1_d, 'score')))
+        yield environment.text_output(t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
         yield ' | '
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_d, 'band'), 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' | '
-        yield environment.text_output(t_8(environment.getattr(l_1_d, 'coverage')))
+        yield environment.text_output(t_8((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage'))))
         yield ' | '
-        yield environment.text_output(t_9(environment.getattr(l_1_d, 'score')))
+        yield environment.text_output(t_9((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
         yield ' |\n'
     l_1_d = missing
     yield '| **'
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+    yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
     yield '** | **'
-    yield environment.text_output(t_7(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')))
+    yield environment.text_output(t_7((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
     yield '** | **'
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'band'), 'label'))
+    yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
     yield '** | | '
-    yield environment.text_output(t_9(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'score')))
+    yield environment.text_output(t_9((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
     yield ' |\n\n'
-    yield environment.text_output(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'headline'), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'))))
+    yield environment.text_output(t_12(context.call((_looked['headline'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'headline' in _looked else environment.getattr(_looked, 'headline')), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), (_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')))))
     yield '\n\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'strongest_indicators'))
+    yield environment.text_output((_looked['strongest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'strongest_indicators' in _looked else environment.getattr(_looked, 'strongest_indicators')))
     yield '**\n\n'
     l_1_loop = missing
     t_14 = 1
-    for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'strongest_indicators'), undefined):
+    for l_1_i, l_1_loop in LoopContext((_looked['strongest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'strongest_indicators' in _looked else environment.getattr(_looked, 'strongest_indicators')), undefined):
         _loop_vars = {}
         pass
-        yield environment.text_output(environment.getattr(l_1_loop, 'index'))
+        yield environment.text_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
         yield '. '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
         yield ' — '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_1_i, _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_1_i, _loop_vars=_loop_vars))
         yield '\n'
         t_14 = 0
     l_1_loop = l_1_i = missing
     if t_14:
         pass
-        yield environment.text_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
+        yield environment.text_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
         yield '.\n'
     yield '\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weakest_indicators'))
+    yield environment.text_output((_looked['weakest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weakest_indicators' in _looked else environment.getattr(_looked, 'weakest_indicators')))
     yield '**\n\n'
     l_1_loop = missing
     t_15 = 1
-    for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'weakest_indicators'), undefined):
+    for l_1_i, l_1_loop in LoopContext((_looked['weakest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'weakest_indicators' in _looked else environment.getattr(_looked, 'weakest_indicators')), undefined):
         _loop_vars = {}
         pass
-        yield environment.text_output(environment.getattr(l_1_loop, 'index'))
+        yield environment.text_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
         yield '. '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
         yield ' — '
-        yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_1_i, _loop_vars=_loop_vars))
+        yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_1_i, _loop_vars=_loop_vars))
         yield '\n'
         t_15 = 0
     l_1_loop = l_1_i = missing
     if t_15:
         pass
-        yield environment.text_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
+        yield environment.text_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
         yield '.\n'
     yield '\n**'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_indicators'))
+    yield environment.text_output((_looked['uncertain_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_indicators' in _looked else environment.getattr(_looked, 'uncertain_indicators')))
     yield '**\n\n'
-    if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'):
+    if (_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')):
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'uncertain_intro'))
+        yield environment.text_output((_looked['uncertain_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_intro' in _looked else environment.getattr(_looked, 'uncertain_intro')))
         yield '\n\n'
         l_1_loop = missing
-        for l_1_i, l_1_loop in LoopContext(environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'uncertain'), undefined):
+        for l_1_i, l_1_loop in LoopContext((_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')), undefined):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
             yield ' — '
             l_2_loop = missing
-            for l_2_r, l_2_loop in LoopContext(environment.getattr(l_1_i, 'reasons'), undefined):
+            for l_2_r, l_2_loop in LoopContext((_looked['reasons'] if type(_looked := l_1_i) is dict and 'reasons' in _looked else environment.getattr(_looked, 'reasons')), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.text_output(environment.getattr(l_2_r, 'label'))
-                yield environment.text_output(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield environment.text_output((_looked['label'] if type(_looked := l_2_r) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+                yield environment.text_output(('; ' if (not (_looked['last'] if type(_looked := l_2_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined.")))
             l_2_loop = l_2_r = missing
             yield '\n'
         l_1_loop = l_1_i = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_uncertain'))
+        yield environment.text_output((_looked['no_uncertain'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_uncertain' in _looked else environment.getattr(_looked, 'no_uncertain')))
         yield '\n'
-    if environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
+    if (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else environment.getattr(_looked, 'unanswered')):
         pass
         yield '\n**'
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'unanswered_indicators'))
+        yield environment.text_output((_looked['unanswered_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unanswered_indicators' in _looked else environment.getattr(_looked, 'unanswered_indicators')))
         yield '**\n\n'
-        for l_1_i in environment.getattr((undefined(name='summary') if l_0_summary is missing else l_0_summary), 'unanswered'):
+        for l_1_i in (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else environment.getattr(_looked, 'unanswered')):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_1_i, _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
             yield '\n'
         l_1_i = missing
     yield '\n'
-    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'methodology'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
+    yield environment.text_output(context.call((_looked['methodology'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'chart'))
+    yield environment.text_output((_looked['chart'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'chart_intro'))
+    yield environment.text_output((_looked['chart_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'chart_intro' in _looked else environment.getattr(_looked, 'chart_intro')))
     yield '\n\n!['
-    yield environment.text_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'alt'))
+    yield environment.text_output((_looked['alt'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'alt' in _looked else environment.getattr(_looked, 'alt')))
     yield ']('
-    yield environment.text_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'file'))
+    yield environment.text_output((_looked['file'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
     yield ')\n\n'
-    yield environment.text_output(t_6(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'description')))
+    yield environment.text_output(t_6((_looked['description'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
     yield '\n'
-    if ((undefined(name='report') if l_0_report is missing else l_0_report) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'confidential_note')):
+    if ((undefined(name='report') if l_0_report is missing else l_0_report) and (_looked['confidential_note'] if type(_looked := (undefined(name='report') if l_0_report is missing else l_0_report)) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note'))):
         pass
         yield '\n*'
-        yield environment.text_output(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'confidential_note')))
+        yield environment.text_output(t_6((_looked['confidential_note'] if type(_looked := (undefined(name='report') if l_0_report is missing else l_0_report)) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note'))))
         yield '*\n'
     if (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         pass
         yield '\n### '
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'groups_title'))
+        yield environment.text_output((_looked['groups_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'groups_title' in _looked else environment.getattr(_looked, 'groups_title')))
         yield '\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
+        yield environment.text_output((_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else environment.getattr(_looked, 'group')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+        yield environment.text_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+        yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
         yield ' |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_5(environment.getattr(l_1_d, 'name')))
+            yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
             yield ' |'
         l_1_d = missing
         yield '\n| --- | ---: | ---: |'
@@ -369,13 +369,13 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(environment.getattr(l_1_g, 'label'))
+            yield environment.text_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' | '
-            yield environment.text_output(environment.getattr(l_1_g, 'respondents'))
+            yield environment.text_output((_looked['respondents'] if type(_looked := l_1_g) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(l_1_g, 'overall')))
+            yield environment.text_output(t_7((_looked['overall'] if type(_looked := l_1_g) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
             yield ' |'
-            for l_2_s in environment.getattr(l_1_g, 'dimensions'):
+            for l_2_s in (_looked['dimensions'] if type(_looked := l_1_g) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
                 _loop_vars = {}
                 pass
                 yield ' '
@@ -385,13 +385,13 @@ def root(context, missing=missing, environment=environment):
             yield '\n'
         l_1_g = missing
         yield '| *'
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'spread'))
+        yield environment.text_output((_looked['spread'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'spread' in _looked else environment.getattr(_looked, 'spread')))
         yield '* | | |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_7(environment.getattr(l_1_d, 'spread')))
+            yield environment.text_output(t_7((_looked['spread'] if type(_looked := l_1_d) is dict and 'spread' in _looked else environment.getattr(_looked, 'spread'))))
             yield ' |'
         l_1_d = missing
         yield '\n'
@@ -400,250 +400,250 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '\n## '
-        yield environment.text_output(t_6(environment.getattr(l_1_d, 'title')))
+        yield environment.text_output(t_6((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
         yield '\n\n**'
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_score'))
+        yield environment.text_output((_looked['dimension_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_score' in _looked else environment.getattr(_looked, 'dimension_score')))
         yield ':** '
-        yield environment.text_output(t_7(environment.getattr(l_1_d, 'score')))
+        yield environment.text_output(t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
         yield ' '
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'out_of'))
+        yield environment.text_output((_looked['out_of'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'out_of' in _looked else environment.getattr(_looked, 'out_of')))
         yield ' — **'
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_d, 'band'), 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield '** · '
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'coverage'), answered=environment.getattr(l_1_d, 'answered'), total=environment.getattr(l_1_d, 'total'), pct=t_8(environment.getattr(l_1_d, 'coverage'))))
-        if (environment.getattr(l_1_d, 'weight') != 1):
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['coverage'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')), answered=(_looked['answered'] if type(_looked := l_1_d) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')), total=(_looked['total'] if type(_looked := l_1_d) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), pct=t_8((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')))))
+        if ((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')) != 1):
             pass
             yield ' · '
-            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_weight'))
+            yield environment.text_output((_looked['dimension_weight'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_weight' in _looked else environment.getattr(_looked, 'dimension_weight')))
             yield ': '
-            yield environment.text_output(t_7(environment.getattr(l_1_d, 'weight'), 2))
-        yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'interpretation'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
+            yield environment.text_output(t_7((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
+        yield environment.text_output(context.call((_looked['interpretation'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
         yield '\n\n\n### '
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicators_title'))
+        yield environment.text_output((_looked['indicators_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_title' in _looked else environment.getattr(_looked, 'indicators_title')))
         yield '\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
+        yield environment.text_output((_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else environment.getattr(_looked, 'number')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'indicator'))
+        yield environment.text_output((_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
+        yield environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'band'))
+        yield environment.text_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'mean'))
+        yield environment.text_output((_looked['mean'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mean' in _looked else environment.getattr(_looked, 'mean')))
         yield ' |'
-        if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
+        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
             pass
             yield ' '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'median'))
+            yield environment.text_output((_looked['median'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'median' in _looked else environment.getattr(_looked, 'median')))
             yield ' |'
         yield ' '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'n'))
+        yield environment.text_output((_looked['n'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'n' in _looked else environment.getattr(_looked, 'n')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'sd'))
+        yield environment.text_output((_looked['sd'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sd' in _looked else environment.getattr(_looked, 'sd')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'rwg'))
+        yield environment.text_output((_looked['rwg'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rwg' in _looked else environment.getattr(_looked, 'rwg')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'flag'))
+        yield environment.text_output((_looked['flag'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'flag' in _looked else environment.getattr(_looked, 'flag')))
         yield ' |\n| ---: | --- | ---: | --- | ---: |'
-        if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
+        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
             pass
             yield ' ---: |'
         yield ' ---: | ---: | ---: | --- |\n'
         l_2_loop = missing
-        for l_2_i, l_2_loop in LoopContext(environment.getattr(l_1_d, 'indicators'), undefined):
+        for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(environment.getattr(l_2_loop, 'index'))
+            yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
             yield ' | '
-            yield environment.text_output(t_5(environment.getattr(l_2_i, 'label')))
+            yield environment.text_output(t_5((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(l_2_i, 'score')))
+            yield environment.text_output(t_7((_looked['score'] if type(_looked := l_2_i) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
             yield ' | '
-            yield environment.text_output((environment.getattr(environment.getattr(l_2_i, 'band'), 'label') if environment.getattr(l_2_i, 'answered') else '–'))
+            yield environment.text_output(((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_i) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['answered'] if type(_looked := l_2_i) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')) else '–'))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(l_2_i, 'mean'), 2))
+            yield environment.text_output(t_7((_looked['mean'] if type(_looked := l_2_i) is dict and 'mean' in _looked else environment.getattr(_looked, 'mean')), 2))
             yield ' |'
-            if (environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'id') == 'median'):
+            if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
                 pass
                 yield ' '
-                yield environment.text_output(t_7(environment.getattr(l_2_i, 'median'), 2))
+                yield environment.text_output(t_7((_looked['median'] if type(_looked := l_2_i) is dict and 'median' in _looked else environment.getattr(_looked, 'median')), 2))
                 yield ' |'
             yield ' '
-            yield environment.text_output(environment.getattr(l_2_i, 'n'))
+            yield environment.text_output((_looked['n'] if type(_looked := l_2_i) is dict and 'n' in _looked else environment.getattr(_looked, 'n')))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(l_2_i, 'sd'), 2))
+            yield environment.text_output(t_7((_looked['sd'] if type(_looked := l_2_i) is dict and 'sd' in _looked else environment.getattr(_looked, 'sd')), 2))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(l_2_i, 'rwg'), 2))
+            yield environment.text_output(t_7((_looked['rwg'] if type(_looked := l_2_i) is dict and 'rwg' in _looked else environment.getattr(_looked, 'rwg')), 2))
             yield ' | '
             l_3_loop = missing
-            for l_3_r, l_3_loop in LoopContext(environment.getattr(l_2_i, 'reasons'), undefined):
+            for l_3_r, l_3_loop in LoopContext((_looked['reasons'] if type(_looked := l_2_i) is dict and 'reasons' in _looked else environment.getattr(_looked, 'reasons')), undefined):
                 _loop_vars = {}
                 pass
                 yield '⚠ '
-                yield environment.text_output(environment.getattr(l_3_r, 'label'))
-                yield environment.text_output(('; ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 130 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield environment.text_output((_looked['label'] if type(_looked := l_3_r) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+                yield environment.text_output(('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 130 in 'report.md.j2' evaluated to false and no else section was defined.")))
             l_3_loop = l_3_r = missing
             yield ' |\n'
         l_2_loop = l_2_i = missing
         yield '\n### '
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'dimension_swot'))
+        yield environment.text_output((_looked['dimension_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_swot' in _looked else environment.getattr(_looked, 'dimension_swot')))
         yield '\n\n'
-        if environment.getattr(l_1_d, 'swot_count'):
+        if (_looked['swot_count'] if type(_looked := l_1_d) is dict and 'swot_count' in _looked else environment.getattr(_looked, 'swot_count')):
             pass
             def t_16(fiter):
                 for l_2_q in fiter:
                     if environment.getitem(l_2_q, 'items'):
                         yield l_2_q
             l_2_loop = missing
-            for l_2_q, l_2_loop in LoopContext(t_16(environment.getattr(l_1_d, 'swot')), undefined):
+            for l_2_q, l_2_loop in LoopContext(t_16((_looked['swot'] if type(_looked := l_1_d) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot'))), undefined):
                 _loop_vars = {}
                 pass
-                if (not environment.getattr(l_2_loop, 'first')):
+                if (not (_looked['first'] if type(_looked := l_2_loop) is dict and 'first' in _looked else environment.getattr(_looked, 'first'))):
                     pass
                     yield '\n'
                 yield '**'
-                yield environment.text_output(environment.getattr(l_2_q, 'label'))
+                yield environment.text_output((_looked['label'] if type(_looked := l_2_q) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
                 yield '**\n\n'
                 for l_3_item in environment.getitem(l_2_q, 'items'):
                     _loop_vars = {}
                     pass
                     yield '- '
-                    yield environment.text_output(t_6(environment.getattr(l_3_item, 'text')))
+                    yield environment.text_output(t_6((_looked['text'] if type(_looked := l_3_item) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
                     yield ' — '
-                    if environment.getattr(l_3_item, 'indicator_label'):
+                    if (_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')):
                         pass
-                        yield environment.text_output(t_6(environment.getattr(l_3_item, 'indicator_label')))
+                        yield environment.text_output(t_6((_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label'))))
                         yield '; '
-                    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'importance'), importance=environment.getattr(l_3_item, 'importance')))
+                    yield environment.text_output(t_2(context.eval_ctx, (_looked['importance'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_3_item) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance'))))
                     yield '\n'
                 l_3_item = missing
             l_2_loop = l_2_q = missing
         else:
             pass
-            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot_dimension'))
+            yield environment.text_output((_looked['no_swot_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot_dimension' in _looked else environment.getattr(_looked, 'no_swot_dimension')))
             yield '\n'
     l_1_loop = l_1_d = missing
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'swot'))
+    yield environment.text_output((_looked['swot'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot')))
     yield '\n\n'
-    if environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'count'):
+    if (_looked['count'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')):
         pass
-        l_0_Q = environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'quadrants')
+        l_0_Q = (_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else environment.getattr(_looked, 'quadrants'))
         context.vars['Q'] = l_0_Q
         context.exported_vars.add('Q')
         yield '| | '
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'helpful'))
+        yield environment.text_output((_looked['helpful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'helpful' in _looked else environment.getattr(_looked, 'helpful')))
         yield ' | '
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'harmful'))
+        yield environment.text_output((_looked['harmful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'harmful' in _looked else environment.getattr(_looked, 'harmful')))
         yield ' |\n| --- | --- | --- |\n| **'
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'internal'))
+        yield environment.text_output((_looked['internal'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'internal' in _looked else environment.getattr(_looked, 'internal')))
         yield '** | **'
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' ('
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'letter'))
+        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0), 'weighted')))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
         yield ' | **'
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' ('
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'letter'))
+        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1), 'weighted')))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
         yield ' |\n| **'
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'matrix'), 'external'))
+        yield environment.text_output((_looked['external'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'external' in _looked else environment.getattr(_looked, 'external')))
         yield '** | **'
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' ('
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'letter'))
+        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2), 'weighted')))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
         yield ' | **'
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' ('
-        yield environment.text_output(environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'letter'))
+        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quadrant_total'), count=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'count'), weighted=environment.getattr(environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3), 'weighted')))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
         yield ' |\n'
         l_1_loop = missing
-        for l_1_q, l_1_loop in LoopContext(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'quadrants'), undefined):
+        for l_1_q, l_1_loop in LoopContext((_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else environment.getattr(_looked, 'quadrants')), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output(environment.getattr(l_1_q, 'label'))
+            yield environment.text_output((_looked['label'] if type(_looked := l_1_q) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
             yield ' ('
-            yield environment.text_output(environment.getattr(l_1_q, 'letter'))
+            yield environment.text_output((_looked['letter'] if type(_looked := l_1_q) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
             yield ')\n\n'
             l_2_loop = missing
             t_17 = 1
             for l_2_item, l_2_loop in LoopContext(environment.getitem(l_1_q, 'items'), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.text_output(environment.getattr(l_2_loop, 'index'))
+                yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
                 yield '. '
-                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'swot_item'), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+                yield environment.text_output(context.call((_looked['swot_item'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'swot_item' in _looked else environment.getattr(_looked, 'swot_item')), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
                 yield '\n'
                 t_17 = 0
             l_2_loop = l_2_item = missing
             if t_17:
                 pass
-                yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'empty_quadrant'))
+                yield environment.text_output((_looked['empty_quadrant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'empty_quadrant' in _looked else environment.getattr(_looked, 'empty_quadrant')))
                 yield '\n'
         l_1_loop = l_1_q = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_swot'))
+        yield environment.text_output((_looked['no_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot' in _looked else environment.getattr(_looked, 'no_swot')))
         yield '\n'
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'cross'))
+    yield environment.text_output((_looked['cross'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross')))
     yield '\n\n'
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cross_intro'))
+    yield environment.text_output((_looked['cross_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'cross_intro' in _looked else environment.getattr(_looked, 'cross_intro')))
     yield '\n\n| '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'quadrant'))
+    yield environment.text_output((_looked['quadrant'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'quadrant' in _looked else environment.getattr(_looked, 'quadrant')))
     yield ' |'
-    for l_1_c in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'columns'):
+    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns')):
         _loop_vars = {}
         pass
         yield ' '
-        yield environment.text_output(t_5(environment.getattr(l_1_c, 'name')))
+        yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
         yield ' |'
     l_1_c = missing
     yield ' '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
+    yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
     yield ' |\n| --- |'
-    for l_1_c in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'columns'):
+    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns')):
         _loop_vars = {}
         pass
         yield ' ---: |'
     l_1_c = missing
     yield ' ---: |\n'
-    for l_1_row in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'rows'):
+    for l_1_row in (_looked['rows'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'rows' in _looked else environment.getattr(_looked, 'rows')):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(environment.getattr(l_1_row, 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := l_1_row) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' ('
-        yield environment.text_output(environment.getattr(l_1_row, 'letter'))
+        yield environment.text_output((_looked['letter'] if type(_looked := l_1_row) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
         yield ') |'
-        for l_2_cell in environment.getattr(l_1_row, 'cells'):
+        for l_2_cell in (_looked['cells'] if type(_looked := l_1_row) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(environment.getattr(l_2_cell, 'count'))
+            yield environment.text_output((_looked['count'] if type(_looked := l_2_cell) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
             yield ' ('
-            yield environment.text_output(environment.getattr(l_2_cell, 'weighted'))
+            yield environment.text_output((_looked['weighted'] if type(_looked := l_2_cell) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted')))
             yield ') |'
         l_2_cell = missing
         yield ' '
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'count'))
+        yield environment.text_output((_looked['count'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
         yield ' ('
-        yield environment.text_output(environment.getattr(environment.getattr(l_1_row, 'total'), 'weighted'))
+        yield environment.text_output((_looked['weighted'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted')))
         yield ') |\n'
     l_1_row = missing
     yield '| **'
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'net'))
+    yield environment.text_output((_looked['net'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'net' in _looked else environment.getattr(_looked, 'net')))
     yield '** |'
-    for l_1_n in environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net'):
+    for l_1_n in (_looked['net'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'net' in _looked else environment.getattr(_looked, 'net')):
         _loop_vars = {}
         pass
         yield ' **'
@@ -651,479 +651,479 @@ def root(context, missing=missing, environment=environment):
         yield '** |'
     l_1_n = missing
     yield ' **'
-    yield environment.text_output(t_10(environment.getattr(environment.getattr((undefined(name='swot') if l_0_swot is missing else l_0_swot), 'cross'), 'net_total')))
+    yield environment.text_output(t_10((_looked['net_total'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'net_total' in _looked else environment.getattr(_looked, 'net_total'))))
     yield '** |\n\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'tows'))
+    yield environment.text_output((_looked['tows'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'tows' in _looked else environment.getattr(_looked, 'tows')))
     yield '\n\n'
     if (undefined(name='tows') if l_0_tows is missing else l_0_tows):
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_intro'))
+        yield environment.text_output((_looked['tows_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_intro' in _looked else environment.getattr(_looked, 'tows_intro')))
         yield '\n'
         for l_1_p in (undefined(name='tows') if l_0_tows is missing else l_0_tows):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output(t_6(environment.getattr(environment.getattr(l_1_p, 'dimension'), 'title')))
+            yield environment.text_output(t_6((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
             yield ' — '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_p, 'dimension'), _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars))
             yield '\n'
             def t_18(fiter):
                 for l_2_k in fiter:
-                    if environment.getattr(l_2_k, 'pairs'):
+                    if (_looked['pairs'] if type(_looked := l_2_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')):
                         yield l_2_k
             t_19 = 1
-            for l_2_k in t_18(environment.getattr(l_1_p, 'kinds')):
+            for l_2_k in t_18((_looked['kinds'] if type(_looked := l_1_p) is dict and 'kinds' in _looked else environment.getattr(_looked, 'kinds'))):
                 _loop_vars = {}
                 pass
                 yield '\n#### '
-                yield environment.text_output(environment.getattr(l_2_k, 'code'))
+                yield environment.text_output((_looked['code'] if type(_looked := l_2_k) is dict and 'code' in _looked else environment.getattr(_looked, 'code')))
                 yield ': '
-                yield environment.text_output(environment.getattr(l_2_k, 'title'))
+                yield environment.text_output((_looked['title'] if type(_looked := l_2_k) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
                 yield '\n\n'
-                yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'tows_prompts'), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
+                yield environment.text_output(context.call((_looked['tows_prompts'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'tows_prompts' in _looked else environment.getattr(_looked, 'tows_prompts')), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
                 yield '\n'
-                if (environment.getattr(l_2_k, 'more') > 0):
+                if ((_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else environment.getattr(_looked, 'more')) > 0):
                     pass
                     yield '- '
-                    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_more'), n=environment.getattr(l_2_k, 'more')))
+                    yield environment.text_output(t_2(context.eval_ctx, (_looked['tows_more'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_more' in _looked else environment.getattr(_looked, 'tows_more')), n=(_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else environment.getattr(_looked, 'more'))))
                     yield '\n'
                 t_19 = 0
             l_2_k = missing
             if t_19:
                 pass
                 yield '\n'
-                yield environment.text_output(environment.getattr(environment.getattr((undefined(name='D') if l_0_D is missing else l_0_D), 'text'), 'tows_no_pairs'))
+                yield environment.text_output((_looked['tows_no_pairs'] if type(_looked := (_looked['text'] if type(_looked := (undefined(name='D') if l_0_D is missing else l_0_D)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_no_pairs' in _looked else environment.getattr(_looked, 'tows_no_pairs')))
                 yield '\n'
         l_1_p = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'tows_none'))
+        yield environment.text_output((_looked['tows_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_none' in _looked else environment.getattr(_looked, 'tows_none')))
         yield '\n'
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'recommendations'))
+    yield environment.text_output((_looked['recommendations'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'recommendations' in _looked else environment.getattr(_looked, 'recommendations')))
     yield '\n\n'
     if (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'recommendations_intro'))
+        yield environment.text_output((_looked['recommendations_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'recommendations_intro' in _looked else environment.getattr(_looked, 'recommendations_intro')))
         yield '\n'
         l_1_loop = missing
         for l_1_r, l_1_loop in LoopContext((undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output(t_6(environment.getattr(environment.getattr(l_1_r, 'dimension'), 'title')))
+            yield environment.text_output(t_6((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
             yield ' — '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), environment.getattr(l_1_r, 'dimension'), _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars))
             yield '\n\n**'
-            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'priority_indicators'))
+            yield environment.text_output((_looked['priority_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'priority_indicators' in _looked else environment.getattr(_looked, 'priority_indicators')))
             yield '**\n\n'
             l_2_loop = missing
             t_20 = 1
-            for l_2_i, l_2_loop in LoopContext(environment.getattr(l_1_r, 'indicators'), undefined):
+            for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_r) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.text_output(environment.getattr(l_2_loop, 'index'))
+                yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
                 yield '. '
-                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'indicator'), l_2_i, _loop_vars=_loop_vars))
+                yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_2_i, _loop_vars=_loop_vars))
                 yield ' — '
-                yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scored'), l_2_i, _loop_vars=_loop_vars))
+                yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_2_i, _loop_vars=_loop_vars))
                 yield '\n'
                 t_20 = 0
             l_2_loop = l_2_i = missing
             if t_20:
                 pass
-                yield environment.text_output(t_1(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'none')))
+                yield environment.text_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
                 yield '.\n'
             yield '\n**'
-            yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'actions'))
+            yield environment.text_output((_looked['actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')))
             yield '**\n\n'
             t_21 = 1
-            for l_2_x in environment.getattr(l_1_r, 'actions'):
+            for l_2_x in (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
                 _loop_vars = {}
                 pass
                 yield '- **'
-                yield environment.text_output(environment.getattr(l_2_x, 'kind_label'))
+                yield environment.text_output((_looked['kind_label'] if type(_looked := l_2_x) is dict and 'kind_label' in _looked else environment.getattr(_looked, 'kind_label')))
                 yield ':** '
-                yield environment.text_output(t_6(environment.getattr(l_2_x, 'text')))
+                yield environment.text_output(t_6((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
                 yield ' ('
-                yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'serves'), items=t_3(context.eval_ctx, t_4(context, t_4(context, environment.getattr(l_2_x, 'serves'), attribute='name'), 'md_text'), '; ')))
+                yield environment.text_output(t_2(context.eval_ctx, (_looked['serves'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), items=t_3(context.eval_ctx, t_4(context, t_4(context, (_looked['serves'] if type(_looked := l_2_x) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), attribute='name'), 'md_text'), '; ')))
                 yield ')\n'
                 t_21 = 0
             l_2_x = missing
             if t_21:
                 pass
-                if (not environment.getattr(l_1_r, 'referred')):
+                if (not (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))):
                     pass
-                    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_actions'))
-            yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'referred'), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
+                    yield environment.text_output((_looked['no_actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_actions' in _looked else environment.getattr(_looked, 'no_actions')))
+            yield environment.text_output(context.call((_looked['referred'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
             yield '\n'
         l_1_loop = l_1_r = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_recommendations'))
+        yield environment.text_output((_looked['no_recommendations'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_recommendations' in _looked else environment.getattr(_looked, 'no_recommendations')))
         yield '\n'
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'readiness'))
+    yield environment.text_output((_looked['readiness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'readiness' in _looked else environment.getattr(_looked, 'readiness')))
     yield '\n\n'
-    if environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'assessed'):
+    if (_looked['assessed'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'assessed' in _looked else environment.getattr(_looked, 'assessed')):
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_intro'))
+        yield environment.text_output((_looked['readiness_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_intro' in _looked else environment.getattr(_looked, 'readiness_intro')))
         yield ' '
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_counts'), **environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'counts')))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['readiness_counts'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_counts' in _looked else environment.getattr(_looked, 'readiness_counts')), **(_looked['counts'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'counts' in _looked else environment.getattr(_looked, 'counts'))))
         yield '\n'
         l_1_loop = missing
-        for l_1_s, l_1_loop in LoopContext(environment.getattr((undefined(name='readiness') if l_0_readiness is missing else l_0_readiness), 'sections'), undefined):
+        for l_1_s, l_1_loop in LoopContext((_looked['sections'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections')), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output(environment.getattr(l_1_s, 'title'))
+            yield environment.text_output((_looked['title'] if type(_looked := l_1_s) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
             yield '\n\n| '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'number'))
+            yield environment.text_output((_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else environment.getattr(_looked, 'number')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'item'))
+            yield environment.text_output((_looked['item'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'item' in _looked else environment.getattr(_looked, 'item')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'status'))
+            yield environment.text_output((_looked['status'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'status' in _looked else environment.getattr(_looked, 'status')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'relates'))
+            yield environment.text_output((_looked['relates'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'relates' in _looked else environment.getattr(_looked, 'relates')))
             yield ' |\n| --- | --- | --- | --- |\n'
             l_2_loop = missing
             for l_2_i, l_2_loop in LoopContext(environment.getitem(l_1_s, 'items'), undefined):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield environment.text_output(environment.getattr(l_2_loop, 'index'))
+                yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
                 yield ' | '
-                yield environment.text_output(t_5(environment.getattr(l_2_i, 'text')))
+                yield environment.text_output(t_5((_looked['text'] if type(_looked := l_2_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
                 yield ' | '
-                yield environment.text_output((str_join(('**', environment.getattr(l_2_i, 'status_label'), '**', )) if (environment.getattr(l_2_i, 'status') != 'not_assessed') else environment.getattr(l_2_i, 'status_label')))
+                yield environment.text_output((str_join(('**', (_looked['status_label'] if type(_looked := l_2_i) is dict and 'status_label' in _looked else environment.getattr(_looked, 'status_label')), '**', )) if ((_looked['status'] if type(_looked := l_2_i) is dict and 'status' in _looked else environment.getattr(_looked, 'status')) != 'not_assessed') else (_looked['status_label'] if type(_looked := l_2_i) is dict and 'status_label' in _looked else environment.getattr(_looked, 'status_label'))))
                 yield ' | '
-                yield environment.text_output(t_3(context.eval_ctx, t_4(context, t_4(context, environment.getattr(l_2_i, 'serves'), attribute='name'), 'md_cell'), '; '))
+                yield environment.text_output(t_3(context.eval_ctx, t_4(context, t_4(context, (_looked['serves'] if type(_looked := l_2_i) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), attribute='name'), 'md_cell'), '; '))
                 yield ' |\n'
             l_2_loop = l_2_i = missing
         l_1_loop = l_1_s = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'readiness_not_assessed'))
+        yield environment.text_output((_looked['readiness_not_assessed'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_not_assessed' in _looked else environment.getattr(_looked, 'readiness_not_assessed')))
         yield '\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
         pass
-        l_0_E = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'evidence')
+        l_0_E = (_looked['evidence'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence'))
         context.vars['E'] = l_0_E
         context.exported_vars.add('E')
         yield '\n## '
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'evidence'))
+        yield environment.text_output((_looked['evidence'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence')))
         yield '\n\n'
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'intro'))
+        yield environment.text_output((_looked['intro'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro')))
         yield '\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'metric'))
+        yield environment.text_output((_looked['metric'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'metric' in _looked else environment.getattr(_looked, 'metric')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'value'))
+        yield environment.text_output((_looked['value'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'value' in _looked else environment.getattr(_looked, 'value')))
         yield ' |\n| --- | ---: |\n'
-        if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))):
+        if (not t_13((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))):
             pass
             yield '| '
-            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'year'))
+            yield environment.text_output((_looked['year'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))
             yield ' | '
-            yield environment.text_output(t_5(t_11(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'year'))))
+            yield environment.text_output(t_5(t_11((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))))
             yield ' |\n'
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source'):
+        if (_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')):
             pass
             yield '| '
-            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'source'))
+            yield environment.text_output((_looked['source'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
             yield ' | '
-            yield environment.text_output(t_5(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'source')))
+            yield environment.text_output(t_5((_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
             yield ' |\n'
         yield '| '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq'))
+        yield environment.text_output((_looked['lq'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')))
         yield ' | '
-        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq'), 2))
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'):
+        yield environment.text_output(t_7((_looked['lq'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
+        if (_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else environment.getattr(_looked, 'lq_band')):
             pass
             yield ' ('
-            yield environment.text_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_band'))
+            yield environment.text_output((_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else environment.getattr(_looked, 'lq_band')))
             yield ')'
         yield ' |\n| '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'regional_share'))
+        yield environment.text_output((_looked['regional_share'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')))
         yield ' | '
-        yield environment.text_output((t_8((environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share') / 100), 1) if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'regional_share'))) else '–'))
+        yield environment.text_output((t_8(((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')) / 100), 1) if (not t_13((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')))) else '–'))
         yield ' |\n| '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'patents_per_10k'))
+        yield environment.text_output((_looked['patents_per_10k'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'patents_per_10k' in _looked else environment.getattr(_looked, 'patents_per_10k')))
         yield ' | '
-        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'patents_per_10k'), 1))
+        yield environment.text_output(t_7((_looked['patents_per_10k'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'patents_per_10k' in _looked else environment.getattr(_looked, 'patents_per_10k')), 1))
         yield ' |\n| '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'exports_per_employee'))
+        yield environment.text_output((_looked['exports_per_employee'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'exports_per_employee' in _looked else environment.getattr(_looked, 'exports_per_employee')))
         yield ' | '
-        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'exports_per_employee'), 0))
+        yield environment.text_output(t_7((_looked['exports_per_employee'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'exports_per_employee' in _looked else environment.getattr(_looked, 'exports_per_employee')), 0))
         yield ' |\n| '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'establishments'))
+        yield environment.text_output((_looked['establishments'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'establishments' in _looked else environment.getattr(_looked, 'establishments')))
         yield ' | '
-        yield environment.text_output(t_7(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'establishments'), 0))
+        yield environment.text_output(t_7((_looked['establishments'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'establishments' in _looked else environment.getattr(_looked, 'establishments')), 0))
         yield ' |\n'
-        if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base'):
+        if (_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')):
             pass
             yield '| '
-            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_base'))
+            yield environment.text_output((_looked['lq_base'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')))
             yield ' | '
-            yield environment.text_output(t_5(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'lq_base')))
+            yield environment.text_output(t_5((_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base'))))
             yield ' |\n'
-        if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))):
+        if (not t_13((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))):
             pass
             yield '| '
-            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'stars'))
+            yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'stars'))
+            yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
             yield ' / 3 |\n'
-        if (not t_13(environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster'))):
+        if (not t_13((_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')))):
             pass
             yield '| '
-            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'strong_cluster'))
+            yield environment.text_output((_looked['strong_cluster'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')))
             yield ' | '
-            yield environment.text_output((environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'yes') if environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'strong_cluster') else environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no')))
+            yield environment.text_output(((_looked['yes'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')) else (_looked['no'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
             yield ' |\n'
         yield '\n'
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'lq_note'))
+        yield environment.text_output((_looked['lq_note'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_note' in _looked else environment.getattr(_looked, 'lq_note')))
         yield '\n\n### '
-        yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'disagreements'))
+        yield environment.text_output((_looked['disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')))
         yield '\n\n'
         t_22 = 1
-        for l_1_d in environment.getattr((undefined(name='evidence') if l_0_evidence is missing else l_0_evidence), 'disagreements'):
+        for l_1_d in (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(t_6(environment.getattr(l_1_d, 'message')))
+            yield environment.text_output(t_6((_looked['message'] if type(_looked := l_1_d) is dict and 'message' in _looked else environment.getattr(_looked, 'message'))))
             yield '\n'
             t_22 = 0
         l_1_d = missing
         if t_22:
             pass
-            yield environment.text_output(environment.getattr((undefined(name='E') if l_0_E is missing else l_0_E), 'no_disagreements'))
+            yield environment.text_output((_looked['no_disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no_disagreements' in _looked else environment.getattr(_looked, 'no_disagreements')))
             yield '\n'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
-        yield environment.text_output(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'section'), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+        yield environment.text_output(t_12(context.call((_looked['section'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'section' in _looked else environment.getattr(_looked, 'section')), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
         yield '\n'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
-        l_0_R = environment.getattr((undefined(name='labels') if l_0_labels is missing else l_0_labels), 'robustness')
+        l_0_R = (_looked['robustness'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness'))
         context.vars['R'] = l_0_R
         context.exported_vars.add('R')
         yield '\n## '
-        yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'robustness'))
+        yield environment.text_output((_looked['robustness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness')))
         yield '\n\n'
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'intro'))
+        yield environment.text_output((_looked['intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro')))
         yield '\n\n### '
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_title'))
+        yield environment.text_output((_looked['loo_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_title' in _looked else environment.getattr(_looked, 'loo_title')))
         yield '\n\n'
-        if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'computable'):
+        if (_looked['computable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'computable' in _looked else environment.getattr(_looked, 'computable')):
             pass
-            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_intro'))
+            yield environment.text_output((_looked['loo_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_intro' in _looked else environment.getattr(_looked, 'loo_intro')))
             yield '\n\n| '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+            yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'score'))
+            yield environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'largest_change'))
+            yield environment.text_output((_looked['largest_change'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'largest_change' in _looked else environment.getattr(_looked, 'largest_change')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'respondent'))
+            yield environment.text_output((_looked['respondent'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')))
             yield ' | '
-            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_without'))
+            yield environment.text_output((_looked['score_without'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without')))
             yield ' |\n| --- | ---: | ---: | --- | ---: |\n'
-            for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
+            for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield environment.text_output(t_5(environment.getattr(l_1_d, 'name')))
+                yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
                 yield ' | '
-                yield environment.text_output(t_7(environment.getattr(l_1_d, 'score')))
+                yield environment.text_output(t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
                 yield ' | '
-                yield environment.text_output(t_7(environment.getattr(l_1_d, 'change')))
+                yield environment.text_output(t_7((_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
                 yield ' | '
-                yield environment.text_output(t_5((environment.getattr(l_1_d, 'respondent') or '')))
-                if environment.getattr(l_1_d, 'sole_respondent'):
+                yield environment.text_output(t_5(((_looked['respondent'] if type(_looked := l_1_d) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')) or '')))
+                if (_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else environment.getattr(_looked, 'sole_respondent')):
                     pass
                     yield ' ('
-                    yield environment.text_output(t_5(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'sole'), name=environment.getattr(l_1_d, 'sole_respondent'))))
+                    yield environment.text_output(t_5(t_2(context.eval_ctx, (_looked['sole'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'sole' in _looked else environment.getattr(_looked, 'sole')), name=(_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else environment.getattr(_looked, 'sole_respondent')))))
                     yield ')'
                 yield ' | '
-                yield environment.text_output(t_7(environment.getattr(l_1_d, 'score_without')))
+                yield environment.text_output(t_7((_looked['score_without'] if type(_looked := l_1_d) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without'))))
                 yield ' |\n'
             l_1_d = missing
             yield '| **'
-            yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'overall'))
+            yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
             yield '** | **'
-            yield environment.text_output(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score')))
+            yield environment.text_output(t_7((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
             yield '** | '
-            yield environment.text_output(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'change')))
+            yield environment.text_output(t_7((_looked['change'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
             yield ' | '
-            yield environment.text_output(t_5((environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'respondent') or '')))
+            yield environment.text_output(t_5(((_looked['respondent'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')) or '')))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'score_without')))
+            yield environment.text_output(t_7((_looked['score_without'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without'))))
             yield ' |\n'
         else:
             pass
-            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'loo_not_computable'))
+            yield environment.text_output((_looked['loo_not_computable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_not_computable' in _looked else environment.getattr(_looked, 'loo_not_computable')))
             yield '\n'
         yield '\n### '
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_title'))
+        yield environment.text_output((_looked['weights_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_title' in _looked else environment.getattr(_looked, 'weights_title')))
         yield '\n\n'
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'weights_intro'), draws=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'draws'), low=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), seed=environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'seed'), share=t_7((environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable_share') * 100), 0)))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['weights_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_intro' in _looked else environment.getattr(_looked, 'weights_intro')), draws=(_looked['draws'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'draws' in _looked else environment.getattr(_looked, 'draws')), low=t_7((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 1), high=t_7((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 1), seed=(_looked['seed'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'seed' in _looked else environment.getattr(_looked, 'seed')), share=t_7(((_looked['unstable_share'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable_share' in _looked else environment.getattr(_looked, 'unstable_share')) * 100), 0)))
         yield '\n\n| '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+        yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank'))
+        yield environment.text_output((_looked['rank'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'rank_range'))
+        yield environment.text_output((_looked['rank_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank_range' in _looked else environment.getattr(_looked, 'rank_range')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'score_range'))
+        yield environment.text_output((_looked['score_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_range' in _looked else environment.getattr(_looked, 'score_range')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'changed'))
+        yield environment.text_output((_looked['changed'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'changed' in _looked else environment.getattr(_looked, 'changed')))
         yield ' | |\n| --- | ---: | ---: | ---: | ---: | --- |\n'
-        for l_1_d in environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'dimensions'):
+        for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_5(environment.getattr(l_1_d, 'name')))
+            yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
             yield ' | '
-            yield environment.text_output((environment.getattr(l_1_d, 'rank') if (not t_13(environment.getattr(l_1_d, 'rank'))) else '–'))
+            yield environment.text_output(((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')) if (not t_13((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))) else '–'))
             yield ' | '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'rank_min'), environment.getattr(l_1_d, 'rank_max'), 0, _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else environment.getattr(_looked, 'span')), (_looked['rank_min'] if type(_looked := l_1_d) is dict and 'rank_min' in _looked else environment.getattr(_looked, 'rank_min')), (_looked['rank_max'] if type(_looked := l_1_d) is dict and 'rank_max' in _looked else environment.getattr(_looked, 'rank_max')), 0, _loop_vars=_loop_vars))
             yield ' | '
-            yield environment.text_output(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'span'), environment.getattr(l_1_d, 'score_min'), environment.getattr(l_1_d, 'score_max'), 1, _loop_vars=_loop_vars))
+            yield environment.text_output(context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else environment.getattr(_looked, 'span')), (_looked['score_min'] if type(_looked := l_1_d) is dict and 'score_min' in _looked else environment.getattr(_looked, 'score_min')), (_looked['score_max'] if type(_looked := l_1_d) is dict and 'score_max' in _looked else environment.getattr(_looked, 'score_max')), 1, _loop_vars=_loop_vars))
             yield ' | '
-            yield environment.text_output(t_8(environment.getattr(l_1_d, 'changed')))
+            yield environment.text_output(t_8((_looked['changed'] if type(_looked := l_1_d) is dict and 'changed' in _looked else environment.getattr(_looked, 'changed'))))
             yield ' | '
-            if t_13(environment.getattr(l_1_d, 'rank')):
+            if t_13((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank'))):
                 pass
                 yield '–'
-            elif environment.getattr(l_1_d, 'unstable'):
+            elif (_looked['unstable'] if type(_looked := l_1_d) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')):
                 pass
                 yield '**'
-                yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable'))
+                yield environment.text_output((_looked['unstable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')))
                 yield '**'
             else:
                 pass
-                yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'stable'))
+                yield environment.text_output((_looked['stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'stable' in _looked else environment.getattr(_looked, 'stable')))
             yield ' |\n'
         l_1_d = missing
         yield '\n'
-        yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'overall_range'), low=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'low'), 1), high=t_7(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'high'), 1), min=t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'min')), max=t_7(environment.getattr(environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'overall'), 'max'))))
+        yield environment.text_output(t_2(context.eval_ctx, (_looked['overall_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'overall_range' in _looked else environment.getattr(_looked, 'overall_range')), low=t_7((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 1), high=t_7((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 1), min=t_7((_looked['min'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'min' in _looked else environment.getattr(_looked, 'min'))), max=t_7((_looked['max'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))))
         yield '\n'
-        if environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'):
+        if (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')):
             pass
-            yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'unstable_summary'), names=t_3(context.eval_ctx, t_4(context, environment.getattr((undefined(name='robustness') if l_0_robustness is missing else l_0_robustness), 'unstable'), 'md_text'), '; ')))
+            yield environment.text_output(t_2(context.eval_ctx, (_looked['unstable_summary'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable_summary' in _looked else environment.getattr(_looked, 'unstable_summary')), names=t_3(context.eval_ctx, t_4(context, (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')), 'md_text'), '; ')))
             yield '\n'
         else:
             pass
-            yield environment.text_output(environment.getattr((undefined(name='R') if l_0_R is missing else l_0_R), 'all_stable'))
+            yield environment.text_output((_looked['all_stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'all_stable' in _looked else environment.getattr(_looked, 'all_stable')))
             yield '\n'
-        if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity')):
+        if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity'))):
             pass
             yield '\n'
-            yield environment.text_output(t_12(context.call(environment.getattr((undefined(name='st') if l_0_st is missing else l_0_st), 'sensitivity'), environment.getattr((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), 'sensitivity'), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+            yield environment.text_output(t_12(context.call((_looked['sensitivity'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity')), (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity')), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
             yield '\n'
     yield '\n'
-    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'action_plan'), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield environment.text_output(context.call((_looked['action_plan'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
     yield '\n## '
-    yield environment.text_output(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sections'), 'appendix'))
+    yield environment.text_output((_looked['appendix'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'appendix' in _looked else environment.getattr(_looked, 'appendix')))
     yield '\n\n'
-    yield environment.text_output(context.call(environment.getattr((undefined(name='dl') if l_0_dl is missing else l_0_dl), 'indicator_key'), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
+    yield environment.text_output(context.call((_looked['indicator_key'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key')), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
     yield '\n\n### '
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_title'))
+    yield environment.text_output((_looked['method_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_title' in _looked else environment.getattr(_looked, 'method_title')))
     yield '\n\n'
-    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_used'), method=str_join(('**', environment.getattr((undefined(name='method') if l_0_method is missing else l_0_method), 'label'), '**', ))))
+    yield environment.text_output(t_2(context.eval_ctx, (_looked['method_used'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_used' in _looked else environment.getattr(_looked, 'method_used')), method=str_join(('**', (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')), '**', ))))
     yield ' '
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'method_note'))
+    yield environment.text_output((_looked['method_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_note' in _looked else environment.getattr(_looked, 'method_note')))
     yield '\n\n'
-    for l_1_x in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'method'):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '- **'
-        yield environment.text_output(environment.getattr(l_1_x, 'term'))
+        yield environment.text_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
         yield '**'
-        if environment.getattr(l_1_x, 'formula'):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
             pass
             yield ': `'
-            yield environment.text_output(environment.getattr(l_1_x, 'formula'))
+            yield environment.text_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
             yield '`'
         yield '. '
-        yield environment.text_output(environment.getattr(l_1_x, 'text'))
+        yield environment.text_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
         yield '\n'
     l_1_x = missing
     yield '\n### '
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'weights_title'))
+    yield environment.text_output((_looked['weights_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weights_title' in _looked else environment.getattr(_looked, 'weights_title')))
     yield '\n\n| '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'dimension'))
+    yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
+    yield environment.text_output((_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')))
     yield ' |\n| --- | ---: |\n'
-    for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'dimension_weights'):
+    for l_1_w in (_looked['dimension_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'dimension_weights' in _looked else environment.getattr(_looked, 'dimension_weights')):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(t_5(environment.getattr(l_1_w, 'name')))
+        yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_w) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
         yield ' | '
-        yield environment.text_output(t_7(environment.getattr(l_1_w, 'weight'), 2))
+        yield environment.text_output(t_7((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
         yield ' |\n'
     l_1_w = missing
     yield '\n'
-    if environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
+    if (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')):
         pass
         yield '| '
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights'))
+        yield environment.text_output((_looked['indicator_weights'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')))
         yield ' | '
-        yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'weight'))
+        yield environment.text_output((_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')))
         yield ' |\n| --- | ---: |\n'
-        for l_1_w in environment.getattr((undefined(name='appendix') if l_0_appendix is missing else l_0_appendix), 'indicator_weights'):
+        for l_1_w in (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_5(environment.getattr(l_1_w, 'text')))
+            yield environment.text_output(t_5((_looked['text'] if type(_looked := l_1_w) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
             yield ' | '
-            yield environment.text_output(t_7(environment.getattr(l_1_w, 'weight'), 2))
+            yield environment.text_output(t_7((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
             yield ' |\n'
         l_1_w = missing
     else:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicator_weights_none'))
+        yield environment.text_output((_looked['indicator_weights_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights_none' in _looked else environment.getattr(_looked, 'indicator_weights_none')))
         yield '\n'
     yield '\n### '
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'respondents_title'))
+    yield environment.text_output((_looked['respondents_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_title' in _looked else environment.getattr(_looked, 'respondents_title')))
     yield '\n\n| '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'group'))
+    yield environment.text_output((_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else environment.getattr(_looked, 'group')))
     yield ' | '
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'respondents'))
+    yield environment.text_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
     yield ' |\n| --- | ---: |\n'
-    for l_1_g in environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'groups'):
+    for l_1_g in (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(environment.getattr(l_1_g, 'label'))
+        yield environment.text_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
         yield ' | '
-        yield environment.text_output(environment.getattr(l_1_g, 'count'))
+        yield environment.text_output((_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
         yield ' |\n'
     l_1_g = missing
     yield '| **'
-    yield environment.text_output(environment.getattr((undefined(name='C') if l_0_C is missing else l_0_C), 'total'))
+    yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
     yield '** | **'
-    yield environment.text_output(environment.getattr((undefined(name='respondents') if l_0_respondents is missing else l_0_respondents), 'total'))
+    yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
     yield '** |\n\n### '
-    yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'warnings_title'))
+    yield environment.text_output((_looked['warnings_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings_title' in _looked else environment.getattr(_looked, 'warnings_title')))
     yield '\n\n'
     t_23 = 1
     for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(t_6(environment.getattr(l_1_w, 'message')))
+        yield environment.text_output(t_6((_looked['message'] if type(_looked := l_1_w) is dict and 'message' in _looked else environment.getattr(_looked, 'message'))))
         yield '\n'
         t_23 = 0
     l_1_w = missing
     if t_23:
         pass
-        yield environment.text_output(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_warnings'))
+        yield environment.text_output((_looked['no_warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_warnings' in _looked else environment.getattr(_looked, 'no_warnings')))
         yield '\n'
     yield '\n---\n\n'
-    yield environment.text_output(t_2(context.eval_ctx, environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'footer'), framework=t_6(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'name'))))
+    yield environment.text_output(t_2(context.eval_ctx, (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')), framework=t_6((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))))
     yield '\n'
 
 blocks = {}
