@@ -35,12 +35,11 @@ import yaml
 from diamond.limits import Limits
 from diamond.yamlscalars import CONTAINER_TAGS, resolve_plain
 
+_COMPILED: Any = getattr(yaml, "_yaml", None)  # the compiled parser's module, if built
 try:  # pragma: no cover - which branch runs depends on the PyYAML build
     PARSER: Any = yaml.CSafeLoader
-    from yaml import _yaml as _COMPILED
-except (AttributeError, ImportError):  # pragma: no cover
+except AttributeError:  # pragma: no cover
     PARSER = yaml.SafeLoader
-    _COMPILED = None
 
 #: What ``read_plain`` returns when the exact reader must read the file.
 DECLINED: Any = object()
