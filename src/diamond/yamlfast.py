@@ -36,10 +36,9 @@ from diamond.limits import Limits
 from diamond.yamlscalars import CONTAINER_TAGS, resolve_plain
 
 _COMPILED: Any = getattr(yaml, "_yaml", None)  # the compiled parser's module, if built
-try:  # pragma: no cover - which branch runs depends on the PyYAML build
-    PARSER: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    PARSER = yaml.SafeLoader
+#: The event parser: libyaml's bare parser where PyYAML has it (``CSafeLoader`` less
+#: its constructor and resolver, which only ``yaml.load`` uses), else the pure-Python one.
+PARSER: Any = getattr(_COMPILED, "CParser", None) or yaml.SafeLoader
 
 #: What ``read_plain`` returns when the exact reader must read the file.
 DECLINED: Any = object()
