@@ -207,12 +207,10 @@ def _plain_answers(
     indicator and every value is an ``int`` on the scale or null.
     """
     values = answers.values()
-    if (
-        answers.keys() <= indicators.keys()
-        and set(map(type, values)) <= _INT_OR_NONE
-        and set(values) <= scale
-    ):
-        return len(answers) - list(values).count(None)
+    if answers.keys() <= indicators.keys() and set(map(type, values)) <= _INT_OR_NONE:
+        found = set(values)  # hashable now: whole numbers and nulls only
+        if found <= scale:
+            return len(answers) - list(values).count(None) if None in found else len(answers)
     return None
 
 

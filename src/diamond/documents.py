@@ -217,6 +217,7 @@ def parse_document(
     checks: Checks | None = None,
     *,
     locate_warnings: bool = True,
+    fast: bool = True,
 ) -> Parsed[M]:
     """Validate ``text`` as ``model``, run ``checks`` on the raw data, report everything.
 
@@ -224,10 +225,10 @@ def parse_document(
     already positioned (for example in a framework file the document names).
     Without ``locate_warnings``, a file with warnings but no errors is not read a
     second time for positions: its warnings stand at line 1 (for callers that only
-    count them).
+    count them). Without ``fast``, the reader's fast path is not tried (it declined).
     """
     try:
-        document = read_yaml(text, label, limits=limits)
+        document = read_yaml(text, label, limits=limits, fast=fast)
     except YamlProblem as problem:
         return Parsed(None, None, [problem.diagnostic])
     return check_data(

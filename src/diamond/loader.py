@@ -115,8 +115,13 @@ def _with_table(model: Questionnaire | None, table: list[TableRead]) -> Question
     return model.model_copy(update={"respondents": table[0].respondents})
 
 
-def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Loaded:
-    """Validate questionnaire ``text``; ``label`` names it in messages."""
+def load_text(
+    text: str, label: str, base_dir: Path, options: LoadOptions, *, fast: bool = True
+) -> Loaded:
+    """Validate questionnaire ``text``; ``label`` names it in messages.
+
+    Without ``fast``, the reader's fast path is not tried (the caller saw it decline).
+    """
     holder: list[Catalogue] = []
     table: list[TableRead] = []
     parsed = parse_document(
@@ -126,6 +131,7 @@ def load_text(text: str, label: str, base_dir: Path, options: LoadOptions) -> Lo
         options.limits,
         _checks(base_dir, options, holder, table),
         locate_warnings=options.locate_warnings,
+        fast=fast,
     )
     catalogue = holder[0] if holder else None
     model = _with_table(parsed.model if parsed.ok else None, table)

@@ -11,7 +11,8 @@ from diamond.documents import STDIN, TextProblem, decode, label_of, read_bytes
 from diamond.errors import Diagnostic, InputError, InvalidFileError
 from diamond.frameworks import load_framework_text
 from diamond.i18n import _
-from diamond.loader import LoadOptions, load_text
+from diamond.loader import LoadOptions, load_data, load_text
+from diamond.yamlfast import DECLINED, read_plain
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -146,6 +147,27 @@ def looks_like_framework(text: str) -> bool:
     return found
 
 
+def _may_be_framework(data: object) -> bool:
+    """Whether ``looks_like_framework`` could take the file the fast path read as ``data``.
+
+    It would read the same top-level keys in the same order (the fast path takes no
+    alias, tag or complex key), so a mapping whose first sign is a questionnaire's key,
+    or that shows no sign at all, is no framework. A number as ``framework:`` is only
+    a sign to confirm: the text as written decides.
+    """
+    if not isinstance(data, dict):
+        return False
+    for key, value in data.items():
+        if key in _QUESTIONNAIRE_KEYS:
+            return False
+        if key in _FRAMEWORK_KEYS or (
+            key == "framework"
+            and (isinstance(value, int) or (isinstance(value, str) and value.isdigit()))
+        ):
+            return True
+    return False
+
+
 def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileReport:
     """Validate one file, a questionnaire or a framework; never raises for its content."""
     label = label_of(path)
@@ -159,14 +181,19 @@ def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileR
         )
     except TextProblem as problem:
         return FileReport(label, "questionnaire", [problem.diagnostic], strict)
-    if looks_like_framework(text):
+    # The fast read first: a questionnaire it takes is not read again to tell it apart.
+    data = read_plain(text, options.limits)
+    if (data is DECLINED or _may_be_framework(data)) and looks_like_framework(text):
         try:
             load_framework_text(text, label, options.limits)
         except InvalidFileError as error:
             return FileReport(label, "framework", error.diagnostics, strict)
         return FileReport(label, "framework", [], strict)
     base = Path.cwd() if path == STDIN else Path(path).parent
-    loaded = load_text(text, label, base, options)
+    if data is DECLINED:
+        loaded = load_text(text, label, base, options, fast=False)
+    else:
+        loaded = load_data(text, data, label, base, options)
     return FileReport(label, "questionnaire", loaded.diagnostics, strict)
 
 

@@ -109,16 +109,22 @@ _NODES = N_("the number of values (counting alias expansion)")
 
 
 def read_yaml(
-    text: str, path: str, *, limits: Limits | None = None, with_marks: bool = False
+    text: str,
+    path: str,
+    *,
+    limits: Limits | None = None,
+    with_marks: bool = False,
+    fast: bool = True,
 ) -> Document:
     """Parse one YAML document from ``text``; ``path`` is used in messages only.
 
     Raises ``YamlProblem`` when the document cannot be read at all (syntax
     error, a limit hit, an unsupported construct). Duplicate keys do not stop
     reading: they come back as diagnostics, and the first value is kept.
+    Without ``fast``, the fast path is not tried (the caller knows it declines).
     """
     limits = limits or Limits()
-    if not with_marks:
+    if fast and not with_marks:
         data = read_plain(text, limits)
         if data is not DECLINED:
             return Document(data, [], None)

@@ -169,3 +169,118 @@ _block = st.lists(st.tuples(_key, _node(2)), min_size=1, max_size=6).map(
 @given(_block)
 def test_generated_documents_read_the_same(text: str) -> None:
     agrees(text)
+
+
+# --- light events: the compiled parser's event names are swapped only while reading -----
+
+_EVENT_NAMES = (
+    "StreamStartEvent", "StreamEndEvent", "DocumentStartEvent", "DocumentEndEvent",
+    "AliasEvent", "ScalarEvent", "SequenceStartEvent", "SequenceEndEvent",
+    "MappingStartEvent", "MappingEndEvent",
+)  # fmt: skip
+
+_SAMPLES = [
+    "a: 1\nb: [x, 'y', {c: null}]\n",
+    "a: 1\na: 2\n",  # declined: duplicate
+    "a: &x [1]\nb: *x\n",  # declined: alias
+    "a: !!str 5\n",  # declined: tag
+    "a: [1\n",  # declined: syntax error
+    "a: " + "9" * 4100 + "\n",  # declined: number too long, raised inside the light scalar
+    "- <<\n- '<<'\n",  # '<<' as a value is text
+    "",
+]
+
+
+def _compiled() -> Any:
+    return pytest.importorskip("yaml._yaml")
+
+
+def test_the_compiled_parser_is_left_as_it_was_after_every_read() -> None:
+    import yaml.events
+
+    compiled = _compiled()
+    for text in _SAMPLES:
+        read_plain(text, Limits())
+        for name in _EVENT_NAMES:
+            assert getattr(compiled, name) is getattr(yaml.events, name), name
+    # and the stock PyYAML reading after it still gets real events
+    kinds = [type(e).__name__ for e in yaml.parse("a: [1]\n", Loader=yaml.CSafeLoader)]
+    assert kinds[3] == "ScalarEvent" and kinds[4] == "SequenceStartEvent"
+
+
+def test_light_events_are_taken_when_the_installed_parser_passes_the_self_check() -> None:
+    _compiled()
+    from diamond import yamlfast
+
+    assert yamlfast._check()
+
+
+def _both_ways(monkeypatch: pytest.MonkeyPatch, text: str, limits: Limits) -> tuple[Any, Any]:
+    from diamond import yamlfast
+
+    light = read_plain(text, limits)
+    monkeypatch.setattr(yamlfast, "_SWAPPABLE", False)
+    converted = read_plain(text, limits)
+    monkeypatch.undo()
+    return light, converted
+
+
+@pytest.mark.parametrize("text", _SAMPLES + [f"a: {s}\n" for s in SCALARS])
+def test_converted_real_events_read_what_the_light_ones_read(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    light, converted = _both_ways(monkeypatch, text, Limits())
+    assert (light is DECLINED) == (converted is DECLINED)
+    assert light is DECLINED or same(light, converted)
+
+
+def test_the_limits_decline_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = "{a: " * 5 + "1" + "}" * 5 + "\n"
+    many = "[" + ", ".join(["1"] * 10) + "]\n"
+    for text, limits, declined in [
+        (deep, Limits(max_depth=4), True), (deep, Limits(max_depth=5), False),
+        (many, Limits(max_nodes=10), True), (many, Limits(max_nodes=11), False),
+        ("a: {b: 1, c: [2, 3]}\n", Limits(max_nodes=8), True),
+        ("a: {b: 1, c: [2, 3]}\n", Limits(max_nodes=9), False),
+    ]:  # fmt: skip
+        light, converted = _both_ways(monkeypatch, text, limits)
+        assert (light is DECLINED) is declined and (converted is DECLINED) is declined
+
+
+def test_a_second_thread_reads_with_real_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import yaml.events
+
+    compiled = _compiled()
+    from diamond import yamlfast
+
+    seen: list[Any] = []
+    real = yamlfast._converted
+
+    def spy(get: Any, light: Any) -> Any:
+        seen.append(compiled.ScalarEvent)
+        return real(get, light)
+
+    monkeypatch.setattr(yamlfast, "_converted", spy)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert read_plain("a: [1, 2]\n", Limits()) == {"a": [1, 2]}
+    finally:
+        stop.set()
+        other.join()
+    assert seen == [yaml.events.ScalarEvent]
+
+
+def test_a_parser_that_fails_the_self_check_is_read_with_real_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _compiled()
+    from diamond import yamlfast
+
+    monkeypatch.setattr(yamlfast, "_SWAPPABLE", None)
+    monkeypatch.setattr(yamlfast, "_light_stream", lambda text: ["something else"])
+    assert read_plain("a: [1, 2]\n", Limits()) == {"a": [1, 2]}
+    assert yamlfast._SWAPPABLE is False

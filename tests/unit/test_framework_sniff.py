@@ -1,0 +1,71 @@
+"""``validate`` tells frameworks from questionnaires from the fast read as it did from the text.
+
+``diamond.validation.validate_one`` reads a file with the fast path first and asks
+``looks_like_framework`` (which reads the text's top-level events) only when the data
+could be a framework's (``_may_be_framework``). That must never miss a framework: on
+every file the fast path takes, whenever ``looks_like_framework`` says yes,
+``_may_be_framework`` says yes too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diamond.limits import Limits
+from diamond.loader import LoadOptions
+from diamond.validation import _may_be_framework, looks_like_framework, validate_one
+from diamond.yamlfast import DECLINED, read_plain
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def never_misses(text: str) -> bool:
+    """Whether the fast path took ``text``; asserts the sniff is conservative."""
+    data = read_plain(text, Limits())
+    if data is DECLINED:
+        return False
+    if looks_like_framework(text):
+        assert _may_be_framework(data), text
+    return True
+
+
+def test_every_yaml_file_of_the_repository() -> None:
+    taken = frameworks = 0
+    for folder in ("assessments", "tests", "src", "schema"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue
+            taken += never_misses(text)
+            frameworks += looks_like_framework(text)
+    assert taken > 50 and frameworks > 0
+
+
+_KEYS = ["diamond", "sector", "respondents", "dimensions", "preconditions",
+         "success_factors", "framework", "'framework'", "id", "name", "x"]  # fmt: skip
+_VALUES = ["1", "007", "+1", "1_000", "0x1", "'12'", '"1"', "١٢", "1.5", "yes", "~", "",
+           "stm-2015", "[1]", "{a: 1}", "|\n  12\n", "'a'"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_KEYS), st.sampled_from(_VALUES)), max_size=6))
+def test_generated_top_levels(pairs: list[tuple[str, str]]) -> None:
+    never_misses("".join(f"{key}: {value}\n" for key, value in pairs))
+
+
+def test_a_framework_file_is_still_told_apart(tmp_path: Path) -> None:
+    framework = next(p for p in sorted((ROOT / "src").rglob("*.yaml"))
+                     if looks_like_framework(p.read_text(encoding="utf-8")))  # fmt: skip
+    copy = tmp_path / "f.yaml"
+    copy.write_bytes(framework.read_bytes())
+    assert validate_one(str(copy), LoadOptions()).kind == "framework"
+    copy.write_text("framework: 1\n", encoding="utf-8")
+    assert validate_one(str(copy), LoadOptions()).kind == "framework"
+    copy.write_text("framework: 'stm-2015'\ndiamond: 1\n", encoding="utf-8")
+    assert validate_one(str(copy), LoadOptions()).kind == "questionnaire"
