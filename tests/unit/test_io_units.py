@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,3 +149,110 @@ def test_a_staged_temporary_travels_as_a_folder_and_names(tmp_path: Path) -> Non
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A"
     assert real.read_text(encoding="utf-8") == "B" and link.is_symlink()
     assert not plain.temp.exists() and not through.temp.exists()
+
+
+def _record_disk_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Log fsync, syncfs and rename calls, in order, as they happen."""
+    from diamond.io import flush
+
+    calls: list[str] = []
+    real_fsync, real_replace, real_syncfs = os.fsync, os.replace, flush._syncfs
+
+    def fsync(fd: int) -> None:
+        calls.append("fsync")
+        real_fsync(fd)
+
+    def replace(source: str, target: str) -> None:
+        calls.append("rename")
+        real_replace(source, target)
+
+    def syncfs() -> object:
+        found = real_syncfs()
+        if found is None:
+            return None
+
+        def counted(fd: int) -> int:
+            calls.append("syncfs")
+            return found(fd)
+        return counted
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(flush, "_syncfs", syncfs)
+    return calls
+
+
+def test_a_flushed_set_syncs_everything_before_the_first_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """flush_first: no sync per file as it is staged, one flush, then the renames."""
+    calls = _record_disk_calls(monkeypatch)
+    with StagedSet(flush_first=True) as staged:
+        for k in range(5):
+            staged.add(tmp_path / "out" / f"r{k}.md", f"report {k}\n")
+        assert calls == []  # staged, not synced
+        written = staged.commit()
+    first_rename = calls.index("rename")
+    syncs = calls[:first_rename]
+    if sys.platform.startswith("linux"):
+        assert syncs == ["syncfs"]  # one file system, one call
+    else:
+        assert syncs == ["fsync"] * 5
+    assert calls[first_rename:first_rename + 5] == ["rename"] * 5
+    assert [p.read_text(encoding="utf-8") for p in written] == [
+        f"report {k}\n" for k in range(5)]
+
+
+def test_without_syncfs_each_temporary_is_synced_before_the_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diamond.io import flush
+
+    calls = _record_disk_calls(monkeypatch)
+    monkeypatch.setattr(flush, "_syncfs", lambda: None)
+    with StagedSet(flush_first=True) as staged:
+        for k in range(3):
+            staged.add(tmp_path / f"r{k}.md", "x")
+        staged.commit()
+    assert calls[:6] == ["fsync"] * 3 + ["rename"] * 3
+
+
+def test_a_failed_syncfs_falls_back_to_a_sync_per_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diamond.io import flush
+
+    calls = _record_disk_calls(monkeypatch)
+    monkeypatch.setattr(flush, "_syncfs", lambda: lambda _fd: -1)
+    with StagedSet(flush_first=True) as staged:
+        for k in range(2):
+            staged.add(tmp_path / f"r{k}.md", "x")
+        staged.commit()
+    assert calls[:4] == ["fsync"] * 2 + ["rename"] * 2
+
+
+def test_a_flush_that_fails_renames_nothing_and_removes_the_temporaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diamond.io import staging
+
+    def broken(_staged: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(staging, "flush", broken)
+    with pytest.raises(OutputError, match="Input/output error"), \
+            StagedSet(flush_first=True) as staged:
+        staged.add(tmp_path / "r.md", "x")
+        staged.commit()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plain_set_still_syncs_each_file_as_it_is_staged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _record_disk_calls(monkeypatch)
+    with StagedSet() as staged:
+        staged.add(tmp_path / "a.md", "x")
+        assert calls == ["fsync"]
+        staged.commit()
+    assert calls[:2] == ["fsync", "rename"]

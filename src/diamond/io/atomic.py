@@ -156,14 +156,16 @@ def _write(stream: BinaryIO, content: Content) -> None:
     stream.write("".join(gathered).encode("utf-8"))
 
 
-def stage(path: Path, content: Content, *, owner: int | None = None) -> Staged:
+def stage(path: Path, content: Content, *, owner: int | None = None,
+          synced: bool = True) -> Staged:
     """Write ``content`` to a new temporary beside ``path``'s final place, synced to disk.
 
     Text is written as UTF-8 with ``\\n`` line ends on every platform; text in pieces (an
     iterable of ``str``, such as a template's ``generate``) is written as it comes, so a
     long page is never whole in memory, and an error it raises removes the temporary.
     ``owner``: the process that will rename it (see ``temps.temp_name``), this one by
-    default.
+    default. ``synced=False`` leaves the sync to the caller, who must ``flush.flush``
+    the temporary before renaming it (a set of thousands synced at once).
     """
     final = final_path(path)
     info = check_target(path, final)
@@ -186,7 +188,8 @@ def stage(path: Path, content: Content, *, owner: int | None = None) -> Staged:
         with os.fdopen(fd, "wb") as stream:
             _write(stream, content)
             stream.flush()
-            os.fsync(stream.fileno())
+            if synced:
+                os.fsync(stream.fileno())
         os.chmod(temp, _mode(info))
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -14,8 +14,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from diamond.errors import OutputError
 from diamond.i18n import _
-from diamond.io.atomic import Content, Staged, commit, discard, stage
+from diamond.io.atomic import Content, Staged, cannot_write_into, commit, discard, stage
+from diamond.io.flush import flush
 from diamond.io.guard import InputGuard
 
 __all__ = ["StagedSet"]
@@ -29,8 +31,12 @@ class StagedSet:
     """
 
     def __init__(self, inputs: Iterable[Path | str] = (), *,
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, flush_first: bool = False) -> None:
+        """``flush_first``: the temporaries (adopted ones included) may be unsynced
+        (``atomic.stage(..., synced=False)``); ``commit`` puts them all on disk at once
+        before the first rename (``flush.flush``)."""
         self._guard = InputGuard(inputs)
+        self._flush_first = flush_first
         self._hint = hint if hint is not None else _("choose another folder with -o")
         self._staged: list[tuple[tuple[int, int], Staged]] = []
         self._done = False
@@ -39,7 +45,7 @@ class StagedSet:
         """Stage ``content`` for ``path`` (text in pieces is written as it comes, see
         ``atomic.stage``); ``order`` sorts the renames (then staging order)."""
         self._guard.refuse([path], hint=self._hint)
-        self._staged.append((order, stage(path, content)))
+        self._staged.append((order, stage(path, content, synced=not self._flush_first)))
 
     def adopt(self, staged: Sequence[Staged], order: int) -> None:
         """Take temporaries staged elsewhere (by a worker process) into the set, renamed
@@ -57,6 +63,12 @@ class StagedSet:
         ordered = [s for _, s in sorted(self._staged, key=lambda item: item[0])]
         self._done = True
         self._staged = []  # renamed or removed by ``commit``: nothing left to hold
+        if self._flush_first:
+            try:
+                flush(ordered)
+            except OSError as exc:
+                discard(ordered)
+                raise OutputError(cannot_write_into(ordered[0].folder, exc)) from None
         commit(ordered)
         return [s.shown for s in ordered]
 

@@ -121,6 +121,9 @@ class Stager:
     #: The command's process, which renames the temporaries: while it runs, another
     #: run's stale-temporary cleanup leaves them alone even after this worker exits.
     owner: int = dataclasses.field(default_factory=os.getpid)
+    #: False: the temporaries are left unsynced, for the ``ReportWriter``'s one flush
+    #: before its renames (``io.flush``), so no worker waits on the disk once a file.
+    synced: bool = True
 
     def __call__(self, outcome: Outcome) -> Outcome:
         made: list[Staged] = []
@@ -133,7 +136,8 @@ class Stager:
                 if target.is_dir():
                     raise OutputError(_("cannot write {target}: a folder of that name exists")
                                       .format(target=target))
-                made.append(stage(target, file.content, owner=self.owner))
+                made.append(stage(target, file.content, owner=self.owner,
+                                  synced=self.synced))
         except BaseException:
             discard(made)
             raise
@@ -159,13 +163,14 @@ class ReportWriter:
             if place.exists() and not place.is_dir():
                 raise OutputError(_("cannot write into {place}: it is a file, not a folder")
                                   .format(place=place))
-        self.staged = StagedSet(inputs)
+        self.staged = StagedSet(inputs, flush_first=True)
         self.count = 0
 
     @property
     def stager(self) -> Stager:
-        """What a worker process needs to stage its outcomes' reports itself."""
-        return Stager(self.clusters)
+        """What a worker process needs to stage its outcomes' reports itself (unsynced:
+        ``finish`` flushes every temporary to disk before the first rename)."""
+        return Stager(self.clusters, synced=False)
 
     def __call__(self, index: int, outcome: Outcome) -> Outcome:
         if outcome.files:
