@@ -69,3 +69,7 @@ class OutputError(DiamondError):
 
 class DependencyError(DiamondError):
     """A report format needs a library or system package that is not installed."""
+
+
+class WorkerError(DiamondError):
+    """A worker process stopped without a result (killed, or out of memory)."""

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from diamond import i18n
+from diamond.errors import WorkerError
+from diamond.i18n import _
 
 __all__ = ["chunks", "ordered_map", "start_method"]
 
@@ -75,6 +77,7 @@ def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     method = start_method()
     context: Any = multiprocessing.get_context(method)
@@ -87,7 +90,14 @@ def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
         futures.reverse()  # popped from the end: a result is dropped once it is yielded
         try:
             while futures:
-                yield futures.pop().result()
+                try:
+                    result = futures.pop().result()
+                except BrokenProcessPool:
+                    raise WorkerError(_(
+                        "a worker process stopped without a result (it was killed, perhaps "
+                        "for lack of memory); nothing was written. Run the command again, "
+                        "with fewer jobs (-j 1 works in this process alone)")) from None
+                yield result
         finally:
             if futures:
                 pool.shutdown(wait=True, cancel_futures=True)

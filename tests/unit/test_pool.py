@@ -85,3 +85,34 @@ def test_chunks_cover_every_item_in_order() -> None:
         assert all(c for c in cut)
         if most is not None:
             assert max(len(c) for c in cut) <= most
+
+
+def test_a_worker_that_dies_is_a_clear_error() -> None:
+    """A worker killed mid-task (the OOM killer, say) ends the map with WorkerError, which
+    the CLI reports with exit code 8, never a BrokenProcessPool traceback."""
+    from diamond.cli.exit_codes import WORKER, code_for
+    from diamond.errors import WorkerError
+
+    with pytest.raises(WorkerError, match="worker process stopped") as raised:
+        list(ordered_map(os._exit, [3, 3, 3], 2))
+    assert code_for(raised.value) == WORKER == 8
+
+
+def test_the_command_removes_what_a_killed_worker_staged_for_it(tmp_path: object) -> None:
+    """Temporaries named for this process that no list knows of (a worker died before
+    reporting them) are removed with the rest; another process's are left alone."""
+    from pathlib import Path
+
+    from diamond.io.temps import temp_name
+    from diamond.portfolio.render import ReportWriter
+
+    folder = Path(str(tmp_path)) / "out"
+    with pytest.raises(RuntimeError), ReportWriter(folder, []) as writer:
+        writer.clusters.mkdir(parents=True)
+        ours = writer.clusters / temp_name("a.md", os.getpid())
+        theirs = writer.clusters / temp_name("b.md", os.getpid() + 1)
+        kept = writer.clusters / "notes.md"
+        for path in (ours, theirs, kept):
+            path.write_text("x", encoding="utf-8")
+        raise RuntimeError("stop")
+    assert sorted(p.name for p in writer.clusters.iterdir()) == sorted([theirs.name, "notes.md"])

@@ -54,13 +54,15 @@ MEANINGS: Final[dict[int, str]] = {
                        "last two inputs"),
     codes.MISSING: N_("a format needs a package that is not installed (the message says "
                       "which and how)"),
+    codes.WORKER: N_("a worker process stopped without a result (killed, or out of memory); "
+                     "nothing was written"),
 }
 
 _ALL = tuple(sorted(MEANINGS))
 CODES: Final[dict[str, tuple[int, ...]]] = {
     ROOT: _ALL,
     "init": (0, 1, 2, 4),
-    "validate": (0, 1, 2),
+    "validate": (0, 1, 2, 8),
     "assess": (0, 1, 2, 3, 4, 7),
     "indicators": (0, 1, 2),
     "schema": (0, 2),
@@ -68,7 +70,7 @@ CODES: Final[dict[str, tuple[int, ...]]] = {
     "export": (0, 1, 2, 4),
     "form": (0, 1, 2, 4, 7),
     "compare": (0, 1, 2, 3, 4, 5, 6),
-    "portfolio": (0, 1, 2, 3, 4),
+    "portfolio": (0, 1, 2, 3, 4, 8),
     "map": (0, 1, 2, 3, 4),
 }
 

@@ -15,6 +15,7 @@ from diamond.errors import (
     OutputError,
     TemplateError,
     UsageError,
+    WorkerError,
 )
 
 OK = 0
@@ -25,6 +26,7 @@ OUTPUT = 4
 BELOW_THRESHOLD = 5  # compare --fail-below: the last overall score is below the threshold
 MISSING = 7  # a report format needs a package that is not installed
 DECLINED = 6  # compare --fail-on-decline: a dimension declined significantly in the last step
+WORKER = 8  # a worker process stopped without a result (killed, out of memory)
 
 _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
     (InvalidFileError, INVALID),
@@ -34,6 +36,7 @@ _BY_ERROR: tuple[tuple[type[DiamondError], int], ...] = (
     (TemplateError, TEMPLATE),
     (OutputError, OUTPUT),
     (DependencyError, MISSING),
+    (WorkerError, WORKER),
 )
 
 def code_for(error: DiamondError) -> int:

@@ -83,3 +83,25 @@ def clean_stale(folder: Path, *, now: float | None = None) -> list[str]:
                 os.unlink(entry.path)
                 removed.append(entry.name)
     return removed
+
+
+def remove_owned(folder: Path, owner: int) -> list[str]:
+    """Remove the temporaries in ``folder`` named for process ``owner``; their names.
+
+    For a command whose workers stage files for it: a worker that was killed leaves
+    temporaries nobody else knows the names of, and the command removes them on failure.
+    """
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _OURS.fullmatch(entry.name)
+        if found is None or int(found.group(1)) != owner:
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed

@@ -20,6 +20,7 @@ from diamond.i18n import _
 from diamond.io.atomic import Staged, discard, stage, write_set
 from diamond.io.outputs import OutputFile, check_outputs
 from diamond.io.staging import StagedSet
+from diamond.io.temps import remove_owned
 from diamond.portfolio.context import build_portfolio_context
 from diamond.portfolio.model import Outcome, Portfolio
 from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json_pieces
@@ -190,8 +191,9 @@ class ReportWriter:
         return self.staged.commit()
 
     def discard(self) -> None:
-        """Remove every temporary not yet renamed."""
+        """Remove every temporary not yet renamed, those of a killed worker included."""
         self.staged.discard()
+        remove_owned(self.clusters, os.getpid())
 
     def __enter__(self) -> ReportWriter:
         return self
