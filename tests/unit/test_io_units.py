@@ -203,32 +203,19 @@ def test_a_flushed_set_syncs_everything_before_the_first_rename(
         f"report {k}\n" for k in range(5)]
 
 
-def test_without_syncfs_each_temporary_is_synced_before_the_renames(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("syncfs", [None, -1], ids=["no syncfs", "syncfs fails"])
+def test_without_a_working_syncfs_each_temporary_is_synced_before_the_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syncfs: int | None
 ) -> None:
     from diamond.io import flush
 
     calls = _record_disk_calls(monkeypatch)
-    monkeypatch.setattr(flush, "_syncfs", lambda: None)
+    monkeypatch.setattr(flush, "_syncfs", lambda: None if syncfs is None else lambda _fd: syncfs)
     with StagedSet(flush_first=True) as staged:
         for k in range(3):
             staged.add(tmp_path / f"r{k}.md", "x")
         staged.commit()
     assert calls[:6] == ["fsync"] * 3 + ["rename"] * 3
-
-
-def test_a_failed_syncfs_falls_back_to_a_sync_per_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from diamond.io import flush
-
-    calls = _record_disk_calls(monkeypatch)
-    monkeypatch.setattr(flush, "_syncfs", lambda: lambda _fd: -1)
-    with StagedSet(flush_first=True) as staged:
-        for k in range(2):
-            staged.add(tmp_path / f"r{k}.md", "x")
-        staged.commit()
-    assert calls[:4] == ["fsync"] * 2 + ["rename"] * 2
 
 
 def test_a_flush_that_fails_renames_nothing_and_removes_the_temporaries(

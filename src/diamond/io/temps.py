@@ -58,6 +58,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _ours_in(folder: Path) -> list[tuple[os.DirEntry[str], int]]:
+    """Our temporaries in ``folder`` (any kind of entry), each with its owner's pid."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    found = ((entry, _OURS.fullmatch(entry.name)) for entry in entries)
+    return [(entry, int(match.group(1))) for entry, match in found if match is not None]
+
+
 def clean_stale(folder: Path, *, now: float | None = None) -> list[str]:
     """Remove our stale temporaries in ``folder`` (once per folder per run); their names."""
     key = os.path.abspath(folder)
@@ -66,20 +76,13 @@ def clean_stale(folder: Path, *, now: float | None = None) -> list[str]:
     _cleaned.add(key)
     moment = time.time() if now is None else now
     removed: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        found = _OURS.fullmatch(entry.name)
-        if found is None:
-            continue
+    for entry, owner in _ours_in(folder):
         with contextlib.suppress(OSError):
             info = entry.stat(follow_symlinks=False)
             age = moment - info.st_mtime
             if not entry.is_file(follow_symlinks=False):
                 continue
-            if age > ORPHAN_SECONDS or (age > STALE_SECONDS and not _alive(int(found.group(1)))):
+            if age > ORPHAN_SECONDS or (age > STALE_SECONDS and not _alive(owner)):
                 os.unlink(entry.path)
                 removed.append(entry.name)
     return removed
@@ -92,13 +95,8 @@ def remove_owned(folder: Path, owner: int) -> list[str]:
     temporaries nobody else knows the names of, and the command removes them on failure.
     """
     removed: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        found = _OURS.fullmatch(entry.name)
-        if found is None or int(found.group(1)) != owner:
+    for entry, pid in _ours_in(folder):
+        if pid != owner:
             continue
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False):
