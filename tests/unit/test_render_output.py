@@ -18,7 +18,8 @@ import jinja2
 import pytest
 from markupsafe import Markup, escape
 
-from diamond.render import chart, filters, memo
+from diamond import memo
+from diamond.render import chart, filters
 from diamond.render.filters import fill, filters_for, md_text, num, report_safe
 from diamond.render.output import OutputCodeGenerator, RecordingMacro
 from diamond.render.templates import environment_options

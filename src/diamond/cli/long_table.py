@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from diamond.cli.plain_table import _narrow
+from diamond.memo import remember
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,9 +142,7 @@ class _CellLayout:
             found = ["".join(segment.text for segment in line)
                      for line in self.console.render_lines(Padding(Text(text), (0, 1)),
                                                            options)]
-            if len(self.memo) >= _MEMO_MOST:
-                self.memo.clear()
-            self.memo[(k, text)] = found
+            remember(self.memo, (k, text), found, _MEMO_MOST)
         return found
 
     def cell(self, k: int, text: str) -> list[str]:

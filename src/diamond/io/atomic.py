@@ -19,6 +19,7 @@ from typing import BinaryIO
 from diamond.errors import OutputError
 from diamond.i18n import _
 from diamond.io.temps import clean_stale, temp_name
+from diamond.memo import remember
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +79,8 @@ _folders: dict[str, str] = {}
 
 
 def _shared(folder: str) -> str:
-    if len(_folders) > 1024:
-        _folders.clear()
-    return _folders.setdefault(folder, folder)
+    found = _folders.get(folder)
+    return remember(_folders, folder, folder, 1024) if found is None else found
 
 
 def cannot_write(path: object, exc: OSError) -> str:

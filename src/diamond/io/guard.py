@@ -9,6 +9,7 @@ from pathlib import Path
 from diamond.errors import OutputError
 from diamond.i18n import _
 from diamond.io.read import STDIN
+from diamond.memo import remember
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -38,9 +39,7 @@ class _Resolver:
         parent = path.parent
         folder = self.folders.get(parent)
         if folder is None:
-            if len(self.folders) > 1024:
-                self.folders.clear()
-            folder = self.folders[parent] = parent.resolve()
+            folder = remember(self.folders, parent, parent.resolve(), 1024)
         return folder / name
 
 

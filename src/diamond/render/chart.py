@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from diamond.frozen import frozen
-from diamond.render.memo import remember
+from diamond.memo import remember
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 

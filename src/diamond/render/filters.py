@@ -19,7 +19,7 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from diamond.render.memo import LONGEST, remember
+from diamond.memo import LONGEST, remember
 from diamond.safetext import report_text
 
 __all__ = [
@@ -48,7 +48,7 @@ _DASH = "–"
 #: For reports: what ``report_text`` would escape (C0 controls but newline and tab, DEL,
 #: C1, lone surrogates); text without one is returned as it is.
 _UNSAFE_IN_REPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-#: Memoised results of the pure filters below (``render.memo``): the same labels, names
+#: Memoised results of the pure filters below (``diamond.memo``): the same labels, names
 #: and numbers recur in every report of a process.
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}

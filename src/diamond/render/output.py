@@ -34,8 +34,8 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
+from diamond.memo import LONGEST, remember
 from diamond.render.filters import report_safe
-from diamond.render.memo import LONGEST, remember
 
 __all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
 

@@ -1,8 +1,9 @@
-"""Bounded memos for the rendering's pure helpers.
+"""Bounded memos for pure helpers that see the same inputs again and again.
 
-The same labels, names and numbers recur in every report a process renders, so a few
-helpers remember their results. ``remember`` stores one; a memo that is full is
-emptied first, so memory stays bounded however many reports a portfolio makes.
+The same labels, names and numbers recur in every report a process renders, and a
+portfolio stages thousands of files into a handful of folders, so a few helpers remember
+their results. ``remember`` stores one; a memo that is full is emptied first, so memory
+stays bounded however many reports a portfolio makes.
 """
 
 from __future__ import annotations
