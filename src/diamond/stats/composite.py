@@ -138,14 +138,21 @@ def aggregate(scores: Array, weights: Array, membership: Array,
         w = np.array(np.broadcast_to(weights, scores.shape), dtype=np.float64, order="C")
         s = scores
     denominator = w @ membership
+    return np.where(denominator > 0,
+                    _combined(w, s, membership, denominator, aggregation, points), np.nan)
+
+
+def _combined(w: Array, scores: Array, membership: Array, denominator: Array,
+              aggregation: Aggregation, points: int) -> Array:
+    """The weighted combination itself (NaN or infinite where ``denominator`` is 0)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         if aggregation == "geometric":
-            position = 1.0 + s * (points - 1) / 100.0
+            position = 1.0 + scores * (points - 1) / 100.0
             mean = np.exp((w * np.log(position)) @ membership / denominator)
-            out = (mean - 1.0) * 100.0 / (points - 1)
-        else:
-            out = (w * s) @ membership / denominator
-    return np.where(denominator > 0, out, np.nan)
+            out: Array = (mean - 1.0) * 100.0 / (points - 1)
+            return out
+        combined: Array = (w * scores) @ membership / denominator
+        return combined
 
 
 class Combine:
@@ -173,14 +180,8 @@ class Combine:
             positive = denominator > 0
             made = self._made[scores.shape] = (w, denominator, positive, bool(positive.all()))
         w, denominator, positive, everywhere = made
-        points, membership = self._points, self._membership
-        with np.errstate(invalid="ignore", divide="ignore"):
-            if self._aggregation == "geometric":
-                position = 1.0 + scores * (points - 1) / 100.0
-                mean = np.exp((w * np.log(position)) @ membership / denominator)
-                out = (mean - 1.0) * 100.0 / (points - 1)
-            else:
-                out = (w * scores) @ membership / denominator
+        out = _combined(w, scores, self._membership, denominator, self._aggregation,
+                        self._points)
         # every denominator positive: ``np.where`` would copy ``out`` as it is
         return out if everywhere else np.where(positive, out, np.nan)
 
