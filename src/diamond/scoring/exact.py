@@ -26,7 +26,7 @@ import numpy as np
 
 from diamond.models.questionnaire import GROUPS, Scale
 from diamond.scoring.matrix import Tally
-from diamond.scoring.stats import _ratio, normalise, rwg
+from diamond.scoring.stats import _ratio, median_of_totals, normalise, rwg
 
 if TYPE_CHECKING:
     from diamond.scoring.engine import Figures
@@ -101,7 +101,8 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
             if by_mean or full:
                 mean = Fraction(first, total)
             if not by_mean or full:
-                median = _median(rows[s][i], total, low)
+                median = median_of_totals(
+                    [(low + k, w) for k, w in enumerate(rows[s][i]) if w > 0], total)
             if full:
                 variance = (Fraction(0) if count == 1 else Fraction(
                     (total * s2[s][i] - first * first) * count, total * total * (count - 1)))
@@ -116,21 +117,3 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
             found[indicator] = Figures(count, mean, median, variance, agreement, score)
         out.append(found)
     return out
-
-
-def _median(row: list[int], total: int, low: int) -> Fraction:
-    """The weighted median of one indicator's weights by answer (``stats.summary_of_counts``'s
-    rule: the smallest answer whose cumulative weight reaches half; at exactly half, the
-    mean with the next answer given)."""
-    cumulative = 0
-    for k, w in enumerate(row):
-        if w <= 0:
-            continue
-        cumulative += w
-        if 2 * cumulative == total:
-            after = next((j for j in range(k + 1, len(row)) if row[j] > 0), None)
-            if after is not None:
-                return Fraction(2 * low + k + after, 2)
-        if 2 * cumulative >= total:
-            return Fraction(low + k)
-    raise AssertionError("unreachable: the cumulative weight reaches the total")

@@ -116,18 +116,7 @@ def summary_of_counts(counted: Counts, *, mean: bool = True, median: bool = True
     s0 = sum(totals.values())
     s1 = sum(x * w for x, w in totals.items())
     the_mean = Fraction(s1, s0) if mean else None
-    the_median = None
-    if median:
-        ordered = sorted(totals.items())
-        cumulative = 0
-        for position, (x, w) in enumerate(ordered):
-            cumulative += w
-            if 2 * cumulative == s0 and position + 1 < len(ordered):
-                the_median = Fraction(x + ordered[position + 1][0], 2)
-                break
-            if 2 * cumulative >= s0:
-                the_median = Fraction(x)
-                break
+    the_median = median_of_totals(sorted(totals.items()), s0) if median else None
     the_variance = None
     if variance:
         if n == 1:
@@ -136,6 +125,20 @@ def summary_of_counts(counted: Counts, *, mean: bool = True, median: bool = True
             spread = sum(w * (x * s0 - s1) ** 2 for x, w in totals.items())
             the_variance = Fraction(spread * n, s0 ** 3 * (n - 1))
     return the_mean, the_median, the_variance
+
+
+def median_of_totals(ordered: Sequence[tuple[int, int]], total: int) -> Fraction:
+    """The weighted median of whole answers with whole positive weights (``ordered`` by
+    answer, ``total`` their sum): ``median_of``'s rule in integers, the smallest answer
+    whose cumulative weight reaches half, and at exactly half the mean with the next."""
+    cumulative = 0
+    for position, (x, w) in enumerate(ordered):
+        cumulative += w
+        if 2 * cumulative == total and position + 1 < len(ordered):
+            return Fraction(x + ordered[position + 1][0], 2)
+        if 2 * cumulative >= total:
+            return Fraction(x)
+    raise AssertionError("unreachable: the cumulative weight reaches the total")
 
 
 def mean_of(pairs: Pairs) -> Fraction | None:
