@@ -177,25 +177,20 @@ def read_plain(text: str, limits: Limits) -> Any:
     global _SWAPPABLE
     cache: dict[str, Any] = {"<<": _MERGE}
     light = _light(cache)
-    if threading.active_count() == 1:
-        if _SWAPPABLE is None:
-            _SWAPPABLE = _check()
-        if _SWAPPABLE:
-            parser = _COMPILED.CParser(text)
-            before = _swap(light)
-            try:
-                return _Builder(parser.get_event, limits).document()
-            except (_Decline, yaml.YAMLError, ValueError, RecursionError):
-                return DECLINED
-            finally:
-                _swap(before)
-                parser.dispose()
-    parser = PARSER(text)
+    swapped = threading.active_count() == 1
+    if swapped and _SWAPPABLE is None:
+        _SWAPPABLE = _check()
+    swapped = swapped and bool(_SWAPPABLE)
+    parser = _COMPILED.CParser(text) if swapped else PARSER(text)
+    before = _swap(light) if swapped else None
     try:
-        return _Builder(_converted(parser.get_event, light), limits).document()
+        get = parser.get_event if swapped else _converted(parser.get_event, light)
+        return _Builder(get, limits).document()
     except (_Decline, yaml.YAMLError, ValueError, RecursionError):
         return DECLINED
     finally:
+        if before is not None:
+            _swap(before)
         parser.dispose()
 
 
