@@ -69,15 +69,11 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
         for d in item.diagnostics:
             warn(diagnostic_line(d))
     rows: list[tuple[list[object], bool]] = []
-    bands: dict[str | None, str] = {}  # a label's lookup copies the labels: once a band
     for c in portfolio.clusters:
         overall = "–" if c.overall is None else f"{c.overall:.1f}"
         rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
-        band = bands.get(c.band)
-        if band is None:
-            band = bands[c.band] = report_label("bands", c.band)
-        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall, band,
-                      c.source], False))
+        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall,
+                      report_label("bands", c.band), c.source], False))
     print_table(_("portfolio"), [(_("rank"), "right"), (_("cluster"), "left"),
                                  (_("period"), "left"), (_("overall"), "right"),
                                  (_("band"), "left"), (_("file"), "left")], rows, colour)

@@ -24,10 +24,9 @@ def report_label(group: str, key: str | None, file_name: str = "labels.yaml") ->
     if key is None:
         return "–"
     from diamond import i18n
-    from diamond.render.labels import builtin_labels
+    from diamond.render.labels import builtin_label
 
-    labels = builtin_labels(file_name).get(i18n.current(), {})
-    found = labels.get(group, {}).get(key) if isinstance(labels, dict) else None
+    found = builtin_label(i18n.current(), group, key, file_name)
     return found if isinstance(found, str) else key
 
 

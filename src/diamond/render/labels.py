@@ -124,6 +124,15 @@ def builtin_labels(file_name: str = LABELS_FILE) -> dict[str, Any]:
     return copied
 
 
+def builtin_label(lang: str, group: str, key: str, file_name: str = LABELS_FILE) -> Any:
+    """One entry of a built-in labels file (``file_name``'s ``lang`` → ``group`` →
+    ``key``), None when it has none; read in place, without ``builtin_labels``' copy of
+    the whole file (a summary names a band on each of thousands of rows)."""
+    labels = _parsed_builtin(file_name).get(lang)
+    entries = labels.get(group) if isinstance(labels, dict) else None
+    return entries.get(key) if isinstance(entries, dict) else None
+
+
 def load_labels(
     lang: str, templates_dir: Path | None = None, file_name: str = LABELS_FILE
 ) -> dict[str, Any]:
