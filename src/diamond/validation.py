@@ -147,7 +147,7 @@ def looks_like_framework(text: str) -> bool:
     return found
 
 
-def _may_be_framework(data: object) -> bool:
+def may_be_framework(data: object) -> bool:
     """Whether ``looks_like_framework`` could take the file the fast path read as ``data``.
 
     It would read the same top-level keys in the same order (the fast path takes no
@@ -183,7 +183,7 @@ def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileR
         return FileReport(label, "questionnaire", [problem.diagnostic], strict)
     # The fast read first: a questionnaire it takes is not read again to tell it apart.
     data = read_plain(text, options.limits)
-    if (data is DECLINED or _may_be_framework(data)) and looks_like_framework(text):
+    if (data is DECLINED or may_be_framework(data)) and looks_like_framework(text):
         try:
             load_framework_text(text, label, options.limits)
         except InvalidFileError as error:
