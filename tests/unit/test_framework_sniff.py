@@ -81,8 +81,9 @@ def _job(path: Path) -> object:
 
 
 def test_the_portfolio_tells_them_apart_as_validate_does(tmp_path: Path) -> None:
-    from diamond.portfolio.worker import assess_file
     from tests.unit.test_compare import questionnaire_text
+
+    from diamond.portfolio.worker import assess_file
 
     framework = next(p for p in sorted((ROOT / "src").rglob("*.yaml"))
                      if looks_like_framework(p.read_text(encoding="utf-8")))  # fmt: skip
@@ -109,8 +110,9 @@ def test_the_portfolio_tells_them_apart_as_validate_does(tmp_path: Path) -> None
 def test_a_questionnaire_the_fast_path_takes_is_read_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diamond.portfolio import worker
     from tests.unit.test_compare import questionnaire_text
+
+    from diamond.portfolio import worker
 
     def sniffed(_text: str) -> bool:
         raise AssertionError("the text was read a second time")
