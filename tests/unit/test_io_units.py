@@ -243,3 +243,64 @@ def test_a_plain_set_still_syncs_each_file_as_it_is_staged(
         assert calls == ["fsync"]
         staged.commit()
     assert calls[:2] == ["fsync", "rename"]
+
+
+@pytest.mark.parametrize("arrival", ["in order", "out of order"])
+def test_a_large_staged_set_keeps_its_names_on_disk_and_renames_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arrival: str
+) -> None:
+    """Past ``BUFFER`` temporaries the set writes their names away, a block at a time,
+    and reads them back for the flush and the renames: same files, same order."""
+    from diamond.io import staging
+    from diamond.io.atomic import stage
+
+    monkeypatch.setattr(staging, "BUFFER", 3)
+    out = tmp_path / "out"
+    orders = list(range(10)) if arrival == "in order" else [4, 9, 0, 7, 2, 5, 8, 1, 6, 3]
+    with StagedSet(flush_first=True) as staged:
+        for k in orders:  # adopted as a worker's would be, two files each
+            staged.adopt([stage(out / f"r{k}.md", f"report {k}\n", synced=False),
+                          stage(out / f"r{k}.svg", f"chart {k}\n", synced=False)], k)
+        staged.add(out / "page.md", "page\n", (1 << 62, 0))
+        assert len(staged) == 21 and len(staged._buffer) < 3  # the rest on disk
+        written = staged.commit()
+    assert written == [out / f"r{k}.{ext}" for k in range(10) for ext in ("md", "svg")] + [
+        out / "page.md"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
+    assert (out / "r7.svg").read_text(encoding="utf-8") == "chart 7\n"
+
+
+def test_a_large_staged_set_left_by_an_error_removes_every_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diamond.io import staging
+
+    monkeypatch.setattr(staging, "BUFFER", 2)
+    with pytest.raises(RuntimeError), StagedSet() as staged:
+        for k in range(7):
+            staged.add(tmp_path / f"r{k}.md", "x")
+        raise RuntimeError("stopped")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_rename_in_a_large_set_names_the_files_already_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diamond.io import staging
+
+    monkeypatch.setattr(staging, "BUFFER", 2)
+    real_replace = os.replace
+
+    def replace(source: str, target: str) -> None:
+        if target.endswith("r3.md"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    with StagedSet() as staged:
+        for k in range(6):
+            staged.add(tmp_path / f"r{k}.md", "x")
+        monkeypatch.setattr(os, "replace", replace)
+        with pytest.raises(OutputError, match=r"r3\.md: No space left on device \(already "
+                                              r"replaced: .*r0\.md, .*r1\.md, .*r2\.md\)"):
+            staged.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r0.md", "r1.md", "r2.md"]

@@ -29,6 +29,7 @@ from diamond.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from diamond.portfolio import Portfolio
+    from diamond.portfolio.render import Written
 
 DEFAULT_OUTPUT = Path("reports")
 
@@ -59,7 +60,7 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
         yield done
 
 
-def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> None:
+def print_portfolio(portfolio: Portfolio, written: Written, colour: bool) -> None:
     """The invalid files' errors on standard error; the ranking and files written on stdout."""
     from diamond.cli.console import line, print_table, say, warn
     from diamond.cli.summary import print_written, report_label
@@ -80,13 +81,11 @@ def print_portfolio(portfolio: Portfolio, written: list[Path], colour: bool) -> 
     say(_("{assessed} assessed, {invalid} invalid, {skipped} framework files skipped").format(
         assessed=len(portfolio.clusters), invalid=len(portfolio.invalid),
         skipped=len(portfolio.skipped)))
-    reports = [p for p in written if p.parent.name == "clusters"]
-    if reports:
+    if written.reports:  # counted, not listed: a national portfolio writes tens of thousands
         say(line(ngettext("wrote {count} cluster report file into {folder}",
-                          "wrote {count} cluster report files into {folder}", len(reports)),
-                 count=len(reports), folder=reports[0].parent))
-    shown = set(reports)  # a set: a national portfolio writes tens of thousands of files
-    print_written([path for path in written if path not in shown])
+                          "wrote {count} cluster report files into {folder}", written.reports),
+                 count=written.reports, folder=written.folder))
+    print_written(written.others)
 
 
 @handled

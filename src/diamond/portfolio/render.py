@@ -27,7 +27,7 @@ from diamond.portfolio.serialize import CLUSTERS_FOLDER, portfolio_json_pieces
 from diamond.render.report import RenderedFile
 from diamond.render.templates import make_environment, stream_template
 
-__all__ = ["STEM", "TEMPLATES", "Page", "ReportWriter", "Stager", "deadline_scale",
+__all__ = ["STEM", "TEMPLATES", "Page", "ReportWriter", "Stager", "Written", "deadline_scale",
            "portfolio_pages", "render_portfolio", "write_portfolio"]
 
 STEM = "portfolio"
@@ -145,6 +145,48 @@ class Stager:
         return dataclasses.replace(outcome, files=(), staged=(*outcome.staged, *made))
 
 
+@dataclass(frozen=True)
+class Written:
+    """What ``ReportWriter.finish`` wrote, without a path for each cluster report.
+
+    ``reports`` counts the files written into a folder named ``clusters`` (the clusters'
+    reports), ``folder`` is the first one's folder (None when there is none), and
+    ``others`` names every other file written (the portfolio pages), in order.
+    """
+
+    reports: int
+    folder: Path | None
+    others: list[Path]
+
+
+class _Tally:
+    """Counts the staged files ``Written`` counts, names the others, holds no path each."""
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.folder: Path | None = None
+        self.others: list[Path] = []
+        self._in_clusters: dict[str, bool] = {}  # a staged's folder: named ``clusters``?
+
+    def __call__(self, staged: Staged) -> None:
+        if staged.given is None:
+            counted = self._in_clusters.get(staged.folder)
+            if counted is None:
+                counted = self._in_clusters[staged.folder] = (
+                    Path(staged.folder).name == CLUSTERS_FOLDER)
+        else:
+            counted = staged.given.parent.name == CLUSTERS_FOLDER
+        if not counted:
+            self.others.append(staged.shown)
+            return
+        if self.folder is None:
+            self.folder = staged.shown.parent
+        self.reports += 1
+
+    def written(self) -> Written:
+        return Written(self.reports, self.folder, self.others)
+
+
 class ReportWriter:
     """Stream each cluster's reports into ``folder/clusters/`` as it is made, then the rest.
 
@@ -180,15 +222,19 @@ class ReportWriter:
         self.count += len(outcome.staged)
         return dataclasses.replace(outcome, staged=())
 
-    def finish(self, rendered: Sequence[OutputFile]) -> list[Path]:
-        """Stage ``rendered`` into the folder, then rename every file; the paths written.
+    def finish(self, rendered: Sequence[OutputFile]) -> Written:
+        """Stage ``rendered`` into the folder, then rename every file; what was written
+        (the cluster reports counted, not named one by one: a national portfolio writes
+        tens of thousands).
 
         A ``Page`` is rendered straight into its temporary, a piece at a time.
         """
         targets = check_outputs(rendered, self.folder, [])
         for k, (target, file) in enumerate(zip(targets, rendered, strict=True)):
             self.staged.add(target, file.content, (1 << 62, k))
-        return self.staged.commit()
+        tally = _Tally()
+        self.staged.commit_each(tally)
+        return tally.written()
 
     def discard(self) -> None:
         """Remove every temporary not yet renamed, those of a killed worker included."""
