@@ -58,6 +58,32 @@ def test_block_rank_intervals_equal_the_whole_table(
         _whole_table(draws))
 
 
+@pytest.mark.parametrize(("clusters", "replicates", "cells"), [(23, 101, 5 * 101),
+                                                                (40, 200, 7 * 40)])
+def test_rank_intervals_from_spilled_replicates_read_by_tile(
+    monkeypatch: pytest.MonkeyPatch, clusters: int, replicates: int, cells: int
+) -> None:
+    """Several blocks of replicates, several tiles of clusters (the last one short): the
+    replicate-major copy gives every rank interval the whole table gives."""
+    from diamond.portfolio.model import Cluster
+
+    rng = np.random.default_rng(replicates)
+    draws = np.round(rng.normal(50, 4, (replicates, clusters)) / 2)  # many ties
+    draws[rng.integers(0, replicates, 20), rng.integers(0, clusters, 20)] = np.nan
+    spill = Spill()
+    found = [Cluster(source=f"{k}.yaml", stem=str(k), name=f"c{k:02d}", region="r",
+                     period="2020", language="en", framework_id="f", framework_names={},
+                     respondents=3, overall=float(-k), band=None, dimensions=(), reports=(),
+                     key=ranking.cluster_key(f"c{k:02d}", "r"),
+                     draws=spill.put(array("d", draws[:, k].tolist())))
+             for k in range(clusters)]
+    monkeypatch.setattr(ranking, "BLOCK_CELLS", cells)
+    assert max(1, cells // clusters) < replicates  # read by tile
+    ranked = ranking.rank(found)
+    assert [c.source for c in ranked] == [f"{k}.yaml" for k in range(clusters)]
+    assert ([c.rank_low for c in ranked], [c.rank_high for c in ranked]) == _whole_table(draws)
+
+
 def _job(path: Path, templates: Path | None = None) -> Job:
     return Job(str(path), path.name, path.stem, str(path.parent), LoadOptions(), "mean", None,
                templates)

@@ -12,10 +12,12 @@ means apart reliably.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import IO, Any
 
 from diamond.portfolio.model import Cluster
 
@@ -90,6 +92,68 @@ def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, 
     return lows, highs
 
 
+class _ByReplicate:
+    """The clusters' replicate scores turned replicate-major, in a temporary file.
+
+    ``_rank_percentiles`` asks for a block of replicates of every cluster at a time.
+    Read from each cluster's own replicates (kept on disk, ``portfolio.spill``) that is
+    one read per cluster per block: 8,100 clusters in 16 blocks, 130,000 reads, growing
+    with the square of the clusters. Here each cluster's replicates are read once, a
+    tile of clusters (``BLOCK_CELLS`` values) is written replicate by replicate, and a
+    block is then one read per tile. The same floats, in a few MB whatever the count.
+    """
+
+    def __init__(self, clusters: Sequence[Cluster], replicates: int) -> None:
+        import numpy as np
+
+        self.count = len(clusters)
+        self.replicates = replicates
+        self.width = max(1, BLOCK_CELLS // replicates)  # clusters a tile
+        # removed by the system when closed (or when the process ends)
+        self.file: IO[bytes] = tempfile.TemporaryFile(prefix="diamond-ranks-")  # noqa: SIM115
+        for first in range(0, self.count, self.width):
+            part = clusters[first:first + self.width]
+            tile = np.empty((replicates, len(part)))  # replicates × clusters
+            for k, c in enumerate(part):
+                tile[:, k] = np.asarray(c.draws[0:replicates], dtype=float)
+            self._write(tile.tobytes(), first * replicates * _FLOAT)
+
+    def _write(self, raw: bytes, offset: int) -> None:
+        view = memoryview(raw)
+        while view:
+            done = os.pwrite(self.file.fileno(), view, offset)
+            view, offset = view[done:], offset + done
+
+    def _read(self, size: int, offset: int) -> bytes:
+        parts: list[bytes] = []
+        while size:
+            raw = os.pread(self.file.fileno(), size, offset)
+            if not raw:
+                raise OSError(f"{self.file.name}: ended early")
+            parts.append(raw)
+            size, offset = size - len(raw), offset + len(raw)
+        return b"".join(parts)
+
+    def __call__(self, start: int, stop: int) -> Any:
+        """Replicates ``start`` to ``stop`` of every cluster: (stop − start) × clusters."""
+        import numpy as np
+
+        rows = stop - start
+        table = np.empty((rows, self.count))
+        for first in range(0, self.count, self.width):
+            width = min(self.width, self.count - first)
+            raw = self._read(rows * width * _FLOAT,
+                             (first * self.replicates + start * width) * _FLOAT)
+            table[:, first:first + width] = np.frombuffer(raw, dtype=float).reshape(rows, width)
+        return table
+
+    def close(self) -> None:
+        self.file.close()
+
+
+_FLOAT = 8  # bytes of a float64
+
+
 def _intervals(ranked: list[Cluster]) -> list[Cluster]:
     import numpy as np
 
@@ -104,7 +168,14 @@ def _intervals(ranked: list[Cluster]) -> list[Cluster]:
             table[:, k] = np.asarray(c.draws[start:stop], dtype=float)
         return table
 
-    low, high = _rank_percentiles(draws, len(ranked), replicates)
+    if max(1, BLOCK_CELLS // len(ranked)) >= replicates:  # one block: read each once
+        low, high = _rank_percentiles(draws, len(ranked), replicates)
+    else:
+        by_replicate = _ByReplicate(ranked, replicates)
+        try:
+            low, high = _rank_percentiles(by_replicate, len(ranked), replicates)
+        finally:
+            by_replicate.close()
     return [replace(c, rank_low=int(lo), rank_high=int(hi))
             for c, lo, hi in zip(ranked, np.floor(low).astype(int), np.ceil(high).astype(int),
                                  strict=True)]
