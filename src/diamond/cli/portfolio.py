@@ -142,9 +142,10 @@ def portfolio(
         raise UsageError(_("'{path}' is not a folder").format(path=folder))
     if templates is not None and not templates.is_dir():
         raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
-    from diamond.validation import expand
+    from diamond.validation import scan
 
-    paths = list(expand([str(folder)]))
+    scanned = scan(folder)  # once: the inputs never written over, and the files assessed
+    paths = scanned[0]
     workers = jobs or os.cpu_count() or 1
     chosen = list(dict.fromkeys(formats or list(ReportFormat)))
     to_stdout = output is None and chosen == [ReportFormat.json]
@@ -157,7 +158,7 @@ def portfolio(
             result = run_portfolio(
                 folder, load_options(allow_outside_paths), method=method.value,
                 lang=None if lang is None else lang.code, templates_dir=templates, jobs=workers,
-                on_done=on_done, sink=writer, sensitivity=sensitivity,
+                on_done=on_done, sink=writer, sensitivity=sensitivity, scanned=scanned,
             )
         # each page renders as it is written (only the formats chosen are rendered)
         pages = [p for p in portfolio_pages(result, templates_dir=templates)

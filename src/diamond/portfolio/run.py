@@ -134,6 +134,7 @@ def run_portfolio(
     on_done: Callable[[str], None] | None = None,
     sink: Sink | None = None,
     sensitivity: int = DEFAULT_SENSITIVITY,
+    scanned: tuple[list[str], list[tuple[str, str]]] | None = None,
 ) -> Portfolio:
     """Assess every questionnaire under ``folder`` and rank them.
 
@@ -148,7 +149,8 @@ def run_portfolio(
     ``UsageError`` when ``folder`` is not a folder or holds
     no ``*.yaml``/``*.yml`` file, or for an unknown method; ``TemplateError`` when a
     template fails. ``sensitivity`` is the base samples of each cluster report's Sobol
-    analysis (``DEFAULT_SENSITIVITY``: none).
+    analysis (``DEFAULT_SENSITIVITY``: none). ``scanned``: what ``validation.scan`` of
+    ``folder`` found, when the caller has it already (the folder is not walked again).
     """
     base = Path(folder)
     if not base.is_dir():
@@ -157,7 +159,7 @@ def run_portfolio(
         chosen = check_method(method)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    paths, unreadable = scan(base)
+    paths, unreadable = scan(base) if scanned is None else scanned
     if not paths and not unreadable:
         raise UsageError(_("{folder}: no .yaml or .yml files in this folder").format(
             folder=folder))
