@@ -3,6 +3,7 @@ staged by the workers, and a render deadline that grows with the number of clust
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import time
@@ -182,3 +183,45 @@ def test_reports_a_worker_stages_belong_to_the_command(tmp_path: Path) -> None:
     assert clean_stale(tmp_path, now=time.time()) == [gone.temp.name]
     assert staged.temp.exists()
     discard([staged])
+
+
+def test_stored_clusters_read_back_as_they_arrived(tmp_path: Path) -> None:
+    """The main process keeps each arriving cluster on disk (``stored.Stored``); read
+    back, every field is the one the worker sent, floats to the bit, and the ranked
+    view is what ``ranking.rank`` makes of the clusters themselves."""
+    from diamond.portfolio.stored import Compact, Stored
+
+    for name, answers, period in [("a", [5, 4, 4], "2020"), ("b", [1, 2, 2], "2020"),
+                                  ("c", [3, 3, 4], "2021")]:
+        (tmp_path / f"{name}.yaml").write_text(questionnaire_text(
+            {"factor.land": answers}, name="Alfa" if name != "b" else "Beta", period=period),
+            encoding="utf-8")  # a and c: two periods of one cluster
+    outcomes = assess_batch(Batch([_job(p) for p in sorted(tmp_path.glob("*.yaml"))]))
+    clusters = [o.cluster for o in outcomes if o.cluster is not None]
+    odd = dataclasses.replace(clusters[0], overall=np.float64(0.1 + 0.2), se=-0.0,
+                              draws=(), own={})  # a numpy float kept
+    given = [*clusters, odd]
+    stored = Stored(Compact())
+    for c in given:
+        stored.append(c)
+    assert len(stored) == 4 and len(stored._offsets) == 4  # 16 bytes a cluster in memory
+    for want, got in zip(given, stored, strict=True):
+        for field in dataclasses.fields(want):
+            a, b = getattr(want, field.name), getattr(got, field.name)
+            if field.name == "own":
+                assert {k: list(v) for k, v in a.items()} == {k: list(v) for k, v in b.items()}
+            elif field.name == "draws":
+                assert list(a) == list(b)
+            elif isinstance(a, float):
+                assert type(a) is type(b) and (a == b or (a != a and b != b)), field.name
+                assert np.signbit(a) == np.signbit(b), field.name
+            else:
+                assert a == b, field.name
+    assert stored[-1].framework_names is stored[0].framework_names  # names shared
+    ranked = stored.ranked(ranking.ranking_order(stored))
+    assert list(ranked) == list(ranking.rank(given))
+    assert ranked[1:] == list(ranking.rank(given))[1:] and ranked[-1] == ranking.rank(given)[-1]
+    assert pickle.loads(pickle.dumps(ranked)) == ranking.rank(given)
+    nan = Stored(Compact())
+    nan.append(dataclasses.replace(clusters[1], ci_low=float("nan")))
+    assert np.isnan(nan[0].ci_low) and nan[0].ci_high == clusters[1].ci_high

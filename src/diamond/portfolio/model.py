@@ -117,7 +117,9 @@ class Portfolio:
     lang: Language
     method: Method
     files: int
-    clusters: tuple[Cluster, ...]
+    # any sequence: a portfolio run keeps them on disk, each rebuilt as it is read
+    # (``diamond.portfolio.spill.Ranked``), since a national programme has thousands
+    clusters: Sequence[Cluster]
     invalid: tuple[InvalidFile, ...]
     skipped: tuple[str, ...]
     columns: tuple[Column, ...]

@@ -103,19 +103,19 @@ class _ByReplicate:
     block is then one read per tile. The same floats, in a few MB whatever the count.
     """
 
-    def __init__(self, clusters: Sequence[Cluster], replicates: int) -> None:
+    def __init__(self, draws: Sequence[Sequence[float]], replicates: int) -> None:
         import numpy as np
 
-        self.count = len(clusters)
+        self.count = len(draws)
         self.replicates = replicates
         self.width = max(1, BLOCK_CELLS // replicates)  # clusters a tile
         # removed by the system when closed (or when the process ends)
         self.file: IO[bytes] = tempfile.TemporaryFile(prefix="diamond-ranks-")  # noqa: SIM115
         for first in range(0, self.count, self.width):
-            part = clusters[first:first + self.width]
+            part = draws[first:first + self.width]
             tile = np.empty((replicates, len(part)))  # replicates × clusters
-            for k, c in enumerate(part):
-                tile[:, k] = np.asarray(c.draws[0:replicates], dtype=float)
+            for k, d in enumerate(part):
+                tile[:, k] = np.asarray(d[0:replicates], dtype=float)
             self._write(tile.tobytes(), first * replicates * _FLOAT)
 
     def _write(self, raw: bytes, offset: int) -> None:
@@ -154,49 +154,71 @@ class _ByReplicate:
 _FLOAT = 8  # bytes of a float64
 
 
-def _intervals(ranked: list[Cluster]) -> list[Cluster]:
+def _intervals(draws: Sequence[Sequence[float]]) -> list[tuple[int, int]] | None:
+    """Each ranked cluster's rank interval from its replicates (in rank order); None
+    when there are fewer than two, or their replicates differ in number or are none."""
     import numpy as np
 
-    sizes = {len(c.draws) for c in ranked}
-    if len(ranked) < 2 or len(sizes) != 1 or 0 in sizes:
-        return ranked
+    sizes = {len(d) for d in draws}
+    if len(draws) < 2 or len(sizes) != 1 or 0 in sizes:
+        return None
     replicates = sizes.pop()
 
-    def draws(start: int, stop: int) -> Any:
-        table = np.empty((stop - start, len(ranked)))  # replicates × clusters
-        for k, c in enumerate(ranked):
-            table[:, k] = np.asarray(c.draws[start:stop], dtype=float)
+    def direct(start: int, stop: int) -> Any:
+        table = np.empty((stop - start, len(draws)))  # replicates × clusters
+        for k, d in enumerate(draws):
+            table[:, k] = np.asarray(d[start:stop], dtype=float)
         return table
 
-    if max(1, BLOCK_CELLS // len(ranked)) >= replicates:  # one block: read each once
-        low, high = _rank_percentiles(draws, len(ranked), replicates)
+    if max(1, BLOCK_CELLS // len(draws)) >= replicates:  # one block: read each once
+        low, high = _rank_percentiles(direct, len(draws), replicates)
     else:
-        by_replicate = _ByReplicate(ranked, replicates)
+        by_replicate = _ByReplicate(draws, replicates)
         try:
-            low, high = _rank_percentiles(by_replicate, len(ranked), replicates)
+            low, high = _rank_percentiles(by_replicate, len(draws), replicates)
         finally:
             by_replicate.close()
-    return [replace(c, rank_low=int(lo), rank_high=int(hi))
-            for c, lo, hi in zip(ranked, np.floor(low).astype(int), np.ceil(high).astype(int),
-                                 strict=True)]
+    return [(int(lo), int(hi)) for lo, hi in zip(np.floor(low).astype(int),
+                                                 np.ceil(high).astype(int), strict=True)]
+
+
+#: A cluster's place in the ranking: its index among the clusters given, its rank (0:
+#: history), whether it is its cluster's latest period, and its rank interval (None:
+#: as it was).
+Place = tuple[int, int, bool, int | None, int | None]
+
+
+def ranking_order(clusters: Sequence[Cluster]) -> list[Place]:
+    """What ``rank`` makes of ``clusters``, as places: in one pass over them (a stored
+    cluster is rebuilt on each read), holding only what the order needs."""
+    heads = [(c.key, _period_key(c.period), c.source, c.overall, c.name, c.region, c.draws)
+             for c in clusters]
+    latest: dict[str, int] = {}
+    for k, (key, period, source, *_rest) in enumerate(heads):
+        held = latest.get(key)
+        if held is None or (period, source) > (heads[held][1], heads[held][2]):
+            latest[key] = k
+    current = [k for k, head in enumerate(heads) if latest[head[0]] == k]
+    ordered = sorted(current, key=lambda k: (heads[k][3] is None, -(heads[k][3] or 0.0),
+                                             heads[k][4].casefold(), heads[k][4],
+                                             heads[k][2]))
+    intervals = _intervals([heads[k][6] for k in ordered])
+    places: list[Place] = [
+        (k, r, True, *((None, None) if intervals is None else intervals[r - 1]))
+        for r, k in enumerate(ordered, 1)]
+    history = sorted((k for k, head in enumerate(heads) if latest[head[0]] != k),
+                     key=lambda k: (heads[k][4].casefold(), heads[k][5].casefold(),
+                                    heads[k][1], heads[k][2]))
+    return places + [(k, 0, False, None, None) for k in history]
 
 
 def rank(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
     """Latest periods ranked (1 = best), each with its rank interval; then the history."""
-    latest: dict[str, Cluster] = {}
-    for c in clusters:
-        held = latest.get(c.key)
-        if held is None or (_period_key(c.period), c.source) > (
-                _period_key(held.period), held.source):
-            latest[c.key] = c
-    current = [c for c in clusters if latest[c.key] is c]
-    ordered = sorted(current, key=lambda c: (c.overall is None, -(c.overall or 0.0),
-                                             c.name.casefold(), c.name, c.source))
-    ranked = _intervals([replace(c, rank=k, latest=True) for k, c in enumerate(ordered, 1)])
-    history = sorted((replace(c, rank=0, latest=False) for c in clusters if latest[c.key] is not c),
-                     key=lambda c: (c.name.casefold(), c.region.casefold(),
-                                    _period_key(c.period), c.source))
-    return (*ranked, *history)
+    found: list[Cluster] = []
+    for k, r, is_latest, low, high in ranking_order(clusters):
+        c = replace(clusters[k], rank=r, latest=is_latest)
+        found.append(c if low is None else replace(c, rank_low=low, rank_high=high))
+    return tuple(found)
 
 
 def iccs(clusters: Sequence[Cluster], dimensions: Sequence[str]
@@ -204,13 +226,15 @@ def iccs(clusters: Sequence[Cluster], dimensions: Sequence[str]
     """ICC(1) and ICC(2) of each dimension over the latest clusters' respondents."""
     from diamond.stats.icc import icc1, icc2
 
+    # one pass over the clusters (a stored one is rebuilt on each read): the latest ones'
+    # keys and own scores (on disk), then each dimension's values read back in turn
+    kept = [(c.key, c.own) for c in clusters if c.latest]
     found: dict[str, tuple[float | None, float | None]] = {}
     for dim in dimensions:
         values: list[float] = []
         groups: list[str] = []
-        for c in clusters:
-            if c.latest:
-                values += c.own.get(dim, ())
-                groups += [c.key] * len(c.own.get(dim, ()))
+        for key, own in kept:
+            values += own.get(dim, ())
+            groups += [key] * len(own.get(dim, ()))
         found[dim] = (icc1(values, groups), icc2(values, groups))
     return found

@@ -10,6 +10,7 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path, PurePath
@@ -20,9 +21,9 @@ from diamond.io.atomic import discard
 from diamond.loader import LoadOptions
 from diamond.models.text import Language
 from diamond.pool import chunks, ordered_map
-from diamond.portfolio.model import Cluster, Column, InvalidFile, Outcome, Portfolio
-from diamond.portfolio.ranking import iccs, rank
-from diamond.portfolio.spill import Compact
+from diamond.portfolio.model import Cell, Column, InvalidFile, Outcome, Portfolio
+from diamond.portfolio.ranking import iccs, ranking_order
+from diamond.portfolio.stored import Compact, Stored
 from diamond.portfolio.worker import (
     BATCH_MOST,
     DEFAULT_SENSITIVITY,
@@ -88,8 +89,9 @@ def _abandon(outcomes: list[Outcome]) -> None:
     discard([s for o in outcomes for s in o.staged])
 
 
-def _execute(jobs: list[Job], workers: int,
-             on_done: Callable[[str], None] | None, sink: Sink | None = None) -> list[Outcome]:
+def _execute(jobs: list[Job], workers: int, on_done: Callable[[str], None] | None,
+             sink: Sink | None = None) -> tuple[list[Outcome], Stored]:
+    """Every job's outcome in path order, its cluster (if any) moved into the store."""
     done = on_done or (lambda _path: None)
     keep = sink or (lambda _k, outcome: outcome)
     stager = getattr(sink, "stager", None)
@@ -101,26 +103,21 @@ def _execute(jobs: list[Job], workers: int,
                     abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
-    compact = Compact()
+    stored = Stored(Compact())
     with closing(made):  # type: ignore[type-var]
         for batch, results in zip(batches, made, strict=True):
             for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
                 try:
-                    outcomes.append(compact(keep(len(outcomes), outcome)))
+                    kept = keep(len(outcomes), outcome)
+                    if kept.cluster is not None:  # on disk: the main process stays flat
+                        stored.append(kept.cluster)
+                        kept = dataclasses.replace(kept, cluster=None)
+                    outcomes.append(kept)
                 except BaseException:
                     _abandon(results[k:])
                     raise
                 done(job.path)
-    return outcomes
-
-
-def _columns(clusters: Sequence[Cluster], lang: Language) -> tuple[Column, ...]:
-    columns: dict[str, Column] = {}
-    for c in clusters:
-        for cell in c.dimensions:
-            if cell.id not in columns:
-                columns[cell.id] = Column(cell.id, cell.number, cell.names[lang])
-    return tuple(columns.values())
+    return outcomes, stored
 
 
 def run_portfolio(
@@ -168,13 +165,19 @@ def run_portfolio(
     todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir,
                 sensitivity)
             for p, s, stem in zip(paths, sources, stems, strict=True)]
-    outcomes = _execute(todo, jobs, on_done, sink)
-    clusters = [o.cluster for o in outcomes if o.cluster is not None]
-    languages = {c.language for c in clusters}
+    outcomes, clusters = _execute(todo, jobs, on_done, sink)
+    del todo
+    languages: set[Language] = set()
+    first: dict[str, Cell] = {}  # each dimension's first cell, in path order: a column
+    for c in clusters:
+        languages.add(c.language)
+        for cell in c.dimensions:
+            first.setdefault(cell.id, cell)
     portfolio_lang: Language = lang or (languages.pop() if len(languages) == 1
                                         else DEFAULT_LANGUAGE)
-    ranked = rank(clusters)
-    columns = _columns(clusters, portfolio_lang)
+    ranked = clusters.ranked(ranking_order(clusters))
+    columns = tuple(Column(cell.id, cell.number, cell.names[portfolio_lang])
+                    for cell in first.values())
     return Portfolio(
         lang=portfolio_lang, method=chosen, files=len(paths), clusters=ranked,
         invalid=tuple(o.invalid for o in outcomes if o.invalid is not None)

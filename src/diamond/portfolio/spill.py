@@ -5,25 +5,19 @@ of its overall score (8 KB) and its respondents' own dimension scores, which onl
 rank intervals and the ICCs read, once, at the end. ``Spill`` appends them to one
 temporary file as each file's outcome arrives; a ``Spilled`` sequence reads them back
 when asked, so the main process's memory does not grow with them. The file is removed
-when the last ``Spilled`` that refers to it is gone (or the process ends). ``Compact``
-does that to each arriving cluster, and shares the texts every cluster repeats.
+when the last ``Spilled`` that refers to it is gone (or the process ends).
+``diamond.portfolio.stored`` keeps each arriving cluster there too, whole.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import sys
 import tempfile
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
-from typing import IO, Any, cast, overload
+from collections.abc import Iterator, Sequence
+from typing import IO, Any, overload
 
-from diamond.models.text import Language
-from diamond.portfolio.model import Cell, Outcome
-from diamond.scoring.bands import Band
-
-__all__ = ["Compact", "Spill", "Spilled"]
+__all__ = ["Spill", "Spilled"]
 
 _ITEM = array("d").itemsize
 
@@ -45,6 +39,26 @@ class Spill:
         spilled = Spilled(self, self._end, len(data))
         self._end += len(raw)
         return spilled
+
+    def put_bytes(self, raw: bytes) -> tuple[int, int]:
+        """Write ``raw`` at the end of the file; its offset and size."""
+        offset = self._end
+        view = memoryview(raw)
+        while view:
+            done = os.pwrite(self._file.fileno(), view, self._end)
+            view = view[done:]
+            self._end += done
+        return offset, len(raw)
+
+    def get_bytes(self, offset: int, size: int) -> bytes:
+        """The ``size`` bytes written at ``offset``."""
+        raw = os.pread(self._file.fileno(), size, offset)
+        while len(raw) < size:  # a short read (never seen on a regular file)
+            more = os.pread(self._file.fileno(), size - len(raw), offset + len(raw))
+            if not more:
+                raise OSError(f"{self._file.name}: ended early")
+            raw += more
+        return raw
 
     def read(self, offset: int, count: int) -> array[float]:
         """``count`` floats written at byte ``offset``."""
@@ -108,36 +122,3 @@ class Spilled(Sequence[float]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (array, ("d", self.values().tolist()))
-
-
-class Compact:
-    """Keeps an arriving cluster small in the main process, which holds thousands.
-
-    Its bootstrap replicates and respondents' scores go to a ``Spill`` on disk; the
-    texts and name mappings every cluster repeats (dimension ids and names, framework,
-    band, language), which arrive from the workers as fresh copies, are shared.
-    """
-
-    def __init__(self) -> None:
-        self.spill = Spill()
-        self.names: dict[tuple[tuple[str, str], ...], Mapping[Language, str]] = {}
-
-    def _names(self, names: Mapping[Language, str]) -> Mapping[Language, str]:
-        return self.names.setdefault(tuple(names.items()), names)
-
-    def __call__(self, outcome: Outcome) -> Outcome:
-        c = outcome.cluster
-        if c is None:
-            return outcome
-        text = sys.intern
-        cells = tuple(Cell(text(d.id), None if d.number is None else text(d.number),
-                           self._names(d.names), d.score,
-                           None if d.band is None else cast(Band, text(d.band)))
-                      for d in c.dimensions)
-        return dataclasses.replace(outcome, cluster=dataclasses.replace(
-            c, dimensions=cells, framework_id=text(c.framework_id),
-            framework_names=self._names(c.framework_names),
-            band=None if c.band is None else cast(Band, text(c.band)),
-            name=text(c.name), region=text(c.region), period=text(c.period),
-            draws=self.spill.put(c.draws) if c.draws else (),
-            own={text(dim): self.spill.put(values) for dim, values in c.own.items()}))

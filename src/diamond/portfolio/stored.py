@@ -1,0 +1,193 @@
+"""A portfolio run's clusters on disk, each rebuilt when it is read.
+
+A national portfolio's main process held about 2.3 KB a cluster (names, cells, scores,
+report names) from its arrival until the pages were written, so its peak grew with the
+files. ``Stored`` writes each arriving cluster as one record into the run's ``Spill``
+(beside its replicates) and keeps 16 bytes of it in memory; ``Ranked`` is the same
+clusters in rank order with their ranks. Every read rebuilds a ``Cluster`` equal to the
+one that arrived (same values and types, floats to the bit).
+"""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, overload
+
+from diamond.models.text import Language
+from diamond.portfolio.model import Cell, Cluster
+from diamond.portfolio.spill import Spill, Spilled
+
+__all__ = ["Compact", "Ranked", "Stored"]
+
+
+class Compact:
+    """The spill file a run's clusters go to, and the name mappings they share.
+
+    Each cluster's bootstrap replicates and respondents' scores go to the ``Spill``
+    (``Stored`` writes the rest of it there too); the name mappings every cluster
+    repeats (dimension and framework names), which arrive from the workers as fresh
+    copies, are kept once, in ``names_list``.
+    """
+
+    def __init__(self) -> None:
+        self.spill = Spill()
+        self.names: dict[tuple[tuple[str, str], ...], Mapping[Language, str]] = {}
+        self.names_list: list[Mapping[Language, str]] = []  # as ``Stored`` refers to them
+        self._name_index: dict[tuple[tuple[str, str], ...], int] = {}
+
+    def _names(self, names: Mapping[Language, str]) -> Mapping[Language, str]:
+        return self.names.setdefault(tuple(names.items()), names)
+
+    def name_index(self, names: Mapping[Language, str]) -> int:
+        """``names``' place in ``names_list`` (added, shared, the first time seen)."""
+        key = tuple(names.items())
+        found = self._name_index.get(key)
+        if found is None:
+            found = self._name_index[key] = len(self.names_list)
+            self.names_list.append(self._names(names))
+        return found
+
+
+#: A cluster as stored: its fields as plain values, in ``build``'s order.
+_Record = tuple[Any, ...]
+
+
+class Stored(Sequence[Cluster]):
+    """Clusters kept on disk as they arrive, each rebuilt when it is read.
+
+    ``append`` writes a cluster's fields as one pickled record into the ``Spill`` that
+    holds its replicates; reading rebuilds the ``Cluster`` on every access, so only 16
+    bytes a cluster stay in memory. ``ranked`` gives the clusters in rank order with
+    their ranks (``ranking.ranking_order``), as ``ranking.rank`` would.
+    """
+
+    def __init__(self, compact: Compact) -> None:
+        self._compact = compact
+        self._offsets = array("q")
+        self._sizes = array("q")
+
+    def append(self, c: Cluster) -> None:
+        """Store ``c`` (its replicates and own scores into the spill, if not there yet)."""
+        compact = self._compact
+        spill = compact.spill
+        draws = c.draws if isinstance(c.draws, Spilled) or not c.draws else spill.put(c.draws)
+        own = {dim: v if isinstance(v, Spilled) else spill.put(v) for dim, v in c.own.items()}
+        record: _Record = (
+            c.source, c.stem, c.name, c.region, c.period, c.language, c.framework_id,
+            compact.name_index(c.framework_names), c.respondents, c.overall, c.band,
+            tuple((d.id, d.number, compact.name_index(d.names), d.score, d.band)
+                  for d in c.dimensions),
+            tuple(c.reports), c.key, c.se, c.ci_low, c.ci_high,
+            None if not isinstance(draws, Spilled) else (draws._offset, draws._count),
+            tuple((dim, v._offset, v._count) for dim, v in own.items()),
+        )
+        # pickled, not marshalled: marshal writes a numpy float as its bytes, pickle
+        # keeps every value's type (a plain tuple unpickles fast)
+        offset, size = spill.put_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        self._offsets.append(offset)
+        self._sizes.append(size)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> Cluster: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Cluster]: ...
+
+    def __getitem__(self, index: int | slice) -> Cluster | list[Cluster]:
+        if isinstance(index, slice):
+            return [self.build(k) for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.build(index)
+
+    def __iter__(self) -> Iterator[Cluster]:
+        return (self.build(k) for k in range(len(self)))
+
+    def build(self, index: int, rank: int = 0, latest: bool = True,
+              rank_low: int | None = None, rank_high: int | None = None) -> Cluster:
+        """Cluster ``index`` (in the order stored) as it arrived, with the rank given."""
+        compact = self._compact
+        spill = compact.spill
+        (source, stem, name, region, period, language, framework_id, framework_names,
+         respondents, overall, band, dimensions, reports, key, se, ci_low, ci_high, draws,
+         own) = pickle.loads(spill.get_bytes(self._offsets[index], self._sizes[index]))
+        names = compact.names_list
+        return Cluster(
+            source=source, stem=stem, name=name, region=region, period=period,
+            language=language, framework_id=framework_id,
+            framework_names=names[framework_names], respondents=respondents,
+            overall=overall, band=band,
+            dimensions=tuple(Cell(i, number, names[n], score, b)
+                             for i, number, n, score, b in dimensions),
+            reports=reports, rank=rank, key=key, latest=latest, rank_low=rank_low,
+            rank_high=rank_high, se=se, ci_low=ci_low, ci_high=ci_high,
+            draws=() if draws is None else Spilled(spill, *draws),
+            own={dim: Spilled(spill, at, count) for dim, at, count in own},
+        )
+
+    def ranked(self, order: Sequence[tuple[int, int, bool, int | None, int | None]]
+               ) -> Ranked:
+        """The clusters in ``order``: (index stored, rank, latest, rank interval)."""
+        return Ranked(self, order)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
+
+
+class Ranked(Sequence[Cluster]):
+    """Stored clusters in rank order, each rebuilt with its rank when read."""
+
+    def __init__(self, stored: Stored,
+                 order: Sequence[tuple[int, int, bool, int | None, int | None]]) -> None:
+        self._stored = stored
+        self._index = array("q", (o[0] for o in order))
+        self._rank = array("q", (o[1] for o in order))
+        self._latest = bytes(o[2] for o in order)
+        self._low = array("q", (-1 if o[3] is None else o[3] for o in order))
+        self._high = array("q", (-1 if o[4] is None else o[4] for o in order))
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _build(self, k: int) -> Cluster:
+        low, high = self._low[k], self._high[k]
+        return self._stored.build(self._index[k], self._rank[k], bool(self._latest[k]),
+                                  None if low < 0 else low, None if high < 0 else high)
+
+    @overload
+    def __getitem__(self, index: int) -> Cluster: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Cluster]: ...
+
+    def __getitem__(self, index: int | slice) -> Cluster | list[Cluster]:
+        if isinstance(index, slice):
+            return [self._build(k) for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._build(index)
+
+    def __iter__(self) -> Iterator[Cluster]:
+        return (self._build(k) for k in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Ranked({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
