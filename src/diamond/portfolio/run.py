@@ -21,7 +21,7 @@ from diamond.io.atomic import discard
 from diamond.loader import LoadOptions
 from diamond.models.text import Language
 from diamond.pool import chunks, ordered_map
-from diamond.portfolio.model import Cell, Column, InvalidFile, Outcome, Portfolio
+from diamond.portfolio.model import Column, InvalidFile, Outcome, Portfolio
 from diamond.portfolio.ranking import iccs, ranking_order
 from diamond.portfolio.stored import Compact, Stored
 from diamond.portfolio.worker import (
@@ -167,12 +167,8 @@ def run_portfolio(
             for p, s, stem in zip(paths, sources, stems, strict=True)]
     outcomes, clusters = _execute(todo, jobs, on_done, sink)
     del todo
-    languages: set[Language] = set()
-    first: dict[str, Cell] = {}  # each dimension's first cell, in path order: a column
-    for c in clusters:
-        languages.add(c.language)
-        for cell in c.dimensions:
-            first.setdefault(cell.id, cell)
+    languages = set(clusters.languages)
+    first = clusters.first_cells  # each dimension's first cell, in path order: a column
     portfolio_lang: Language = lang or (languages.pop() if len(languages) == 1
                                         else DEFAULT_LANGUAGE)
     ranked = clusters.ranked(ranking_order(clusters))

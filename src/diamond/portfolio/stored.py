@@ -67,9 +67,16 @@ class Stored(Sequence[Cluster]):
         self._compact = compact
         self._offsets = array("q")
         self._sizes = array("q")
+        #: The clusters' languages, and each dimension's first cell (in the order
+        #: stored), gathered as they arrive: the portfolio's language and its columns.
+        self.languages: set[Language] = set()
+        self.first_cells: dict[str, Cell] = {}
 
     def append(self, c: Cluster) -> None:
         """Store ``c`` (its replicates and own scores into the spill, if not there yet)."""
+        self.languages.add(c.language)
+        for cell in c.dimensions:
+            self.first_cells.setdefault(cell.id, cell)
         compact = self._compact
         spill = compact.spill
         draws = c.draws if isinstance(c.draws, Spilled) or not c.draws else spill.put(c.draws)
