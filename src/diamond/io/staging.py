@@ -173,6 +173,7 @@ class StagedSet:
                 each(s)
         finally:
             self._close()
+            self._guard = InputGuard(())  # every input resolved: no longer needed
 
     def discard(self) -> None:
         """Remove every temporary not yet renamed."""
@@ -182,6 +183,7 @@ class StagedSet:
                 discard(_Ordered(lambda: (s for _, s in self._held()), self._count))
             finally:
                 self._close()
+                self._guard = InputGuard(())
 
     def __enter__(self) -> StagedSet:
         return self

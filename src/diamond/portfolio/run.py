@@ -91,7 +91,8 @@ def _abandon(outcomes: list[Outcome]) -> None:
 
 def _execute(jobs: list[Job], workers: int, on_done: Callable[[str], None] | None,
              sink: Sink | None = None) -> tuple[list[Outcome], Stored]:
-    """Every job's outcome in path order, its cluster (if any) moved into the store."""
+    """The outcomes in path order that still hold something (an invalid or skipped file,
+    reports not written away), and the clusters, moved into the store."""
     done = on_done or (lambda _path: None)
     keep = sink or (lambda _k, outcome: outcome)
     stager = getattr(sink, "stager", None)
@@ -104,15 +105,18 @@ def _execute(jobs: list[Job], workers: int, on_done: Callable[[str], None] | Non
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
     stored = Stored(Compact())
+    index = 0
     with closing(made):  # type: ignore[type-var]
         for batch, results in zip(batches, made, strict=True):
             for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
                 try:
-                    kept = keep(len(outcomes), outcome)
+                    kept = keep(index, outcome)
+                    index += 1
                     if kept.cluster is not None:  # on disk: the main process stays flat
                         stored.append(kept.cluster)
                         kept = dataclasses.replace(kept, cluster=None)
-                    outcomes.append(kept)
+                    if kept.kind != "cluster" or kept.files or kept.staged:
+                        outcomes.append(kept)
                 except BaseException:
                     _abandon(results[k:])
                     raise
@@ -162,7 +166,8 @@ def run_portfolio(
             folder=folder))
     sources = [Path(p).relative_to(base).as_posix() for p in paths]
     stems = report_stems(sources)
-    todo = [Job(p, s, stem, str(folder), options or LoadOptions(), chosen, lang, templates_dir,
+    where = str(folder)  # one text for every job
+    todo = [Job(p, s, stem, where, options or LoadOptions(), chosen, lang, templates_dir,
                 sensitivity)
             for p, s, stem in zip(paths, sources, stems, strict=True)]
     outcomes, clusters = _execute(todo, jobs, on_done, sink)
