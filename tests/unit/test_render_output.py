@@ -118,12 +118,32 @@ LOOKUPS = """{{ d.name }} {{ d.items is callable }} {{ d.get("name") }} {{ d.inn
 {% for k in d.inner.deep %}{{ k }}{% endfor %}{% macro m(x) %}{{ x.name }}{% endmacro %}\
 {{ m(d) }}{{ m(d.inner.deep) }}{{ (d.inner if d.flag else d).name }}{{ d["name"] }}"""
 
+FILTERS = """{{ rows|map(attribute="name")|join("; ") }} {{ values|map("upper")|join(", ") }}\
+{{ values|join }} {{ rows|selectattr("n", "equalto", 2)|map(attribute="name")|first }}\
+{{ rows|rejectattr("n", "odd")|list }} {{ values|select("string")|list|length }}\
+{{ values|reject("none")|first }} {{ rows|sum(attribute="n") }} {{ values|unique|list }}\
+{% for g in rows|groupby("n") %}{{ g.grouper }}={{ g.list|join(",", attribute="name") }}\
+{{ loop.nothing is defined }}{% endfor %}{{ values|slice(2)|list }}{{ values|first }}"""
+
+
+def test_the_trusted_environment_calls_the_plain_filters() -> None:
+    """The async-aware wrappers of map, join, select… are replaced by the plain filters
+    they wrap, called with the same first argument (``list`` and ``slice``, whose
+    wrapper adds an argument, stay wrapped)."""
+    env = _trusted()
+    for name in ("map", "join", "select", "selectattr", "first", "sum", "groupby"):
+        assert env.filters[name] is jinja2.Environment().filters[name].__wrapped__
+    assert env.filters["list"] is jinja2.Environment().filters["list"]
+    assert env.filters["slice"] is jinja2.Environment().filters["slice"]
+
 
 @pytest.mark.parametrize("name", ["t.html.j2", "t.md.j2"])
-@pytest.mark.parametrize("source", [CALLS, LOOKUPS], ids=["calls", "lookups"])
+@pytest.mark.parametrize("source", [CALLS, LOOKUPS, FILTERS],
+                         ids=["calls", "lookups", "filters"])
 def test_macro_calls_and_lookups_render_what_jinja_renders(name: str, source: str) -> None:
     values = HOSTILE[:6]
     context = {"values": values, "o": 3, "s": "x<y",
+               "rows": [{"name": text, "n": k % 3} for k, text in enumerate(HOSTILE[:7])],
                "d": {"name": "D<&>", "flag": True, "items": "not the method",
                      "inner": {"name": "in\x1b", "deep": {"name": "deep", "z": 1}}}}
     loader = jinja2.DictLoader({name: source})

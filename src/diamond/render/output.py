@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 from diamond.memo import LONGEST, remember
 from diamond.render.filters import report_safe
 
-__all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
+__all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro", "as_markup"]
 
 #: Entries remembered before the memo is emptied (memory stays bounded).
 _MOST = 16384
@@ -100,6 +100,17 @@ class OutputCodeGenerator(CodeGenerator):
             self.write(")")
 
 
+def as_markup(text: Any) -> Markup:
+    """``Markup(text)``: for a plain ``str`` (a macro's joined output) without the
+    ``__html__`` look-up ``Markup.__new__`` makes, the same string."""
+    if type(text) is str:
+        return _new_str(Markup, text)
+    return Markup(text)
+
+
+_new_str = str.__new__
+
+
 class RecordingMacro(Macro):
     """A macro whose every result its environment remembers (``OutputMixin.made``).
 
@@ -119,7 +130,7 @@ class RecordingMacro(Macro):
                 and not (args and isinstance(args[0], EvalContext))):
             made = self._func(*args)
             if self._default_autoescape:
-                made = Markup(made)
+                made = as_markup(made)
         else:
             made = super().__call__(*args, **kwargs)
         self._recorder.made = made

@@ -22,12 +22,17 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
+from jinja2.environment import TemplateModule
+from jinja2.nodes import EvalContext
+from jinja2.runtime import LoopContext
+from jinja2.utils import _PassArg
 
 from diamond.render.output import (
     DICT_ATTRIBUTES,
     OutputCodeGenerator,
     OutputMixin,
     RecordingMacro,
+    as_markup,
 )
 
 __all__ = ["TrustedEnvironment"]
@@ -46,6 +51,14 @@ class _Context(jinja2.runtime.Context):
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
         try:
+            if (not kwargs and __obj._direct and len(args) == __obj._argument_count
+                    and not (args and type(args[0]) is EvalContext)):
+                # RecordingMacro.__call__'s direct call, in place (~420 calls a file)
+                made = __obj._func(*args)
+                if __obj._default_autoescape:
+                    made = as_markup(made)
+                __obj._recorder.made = made
+                return made
             return __obj(*args, **kwargs)
         except StopIteration:
             return __self.environment.undefined(
@@ -60,11 +73,38 @@ class TrustedEnvironment(OutputMixin, jinja2.Environment):
     context_class = _Context
     inline_dict_lookups = True
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_async:
+            self.filters.update(sync_filters(self.filters))
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts."""
-        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+        """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts
+        and on the loop variables and imported macros (``loop.index``, ``m.band``)."""
+        kind = type(obj)
+        if kind is dict and attribute not in DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
                 return self.undefined(obj=obj, name=attribute)
+        if kind is LoopContext or kind is TemplateModule:
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
         return super().getattr(obj, attribute)
+
+
+def sync_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """Jinja's built-in filters that have an async form (``map``, ``join``, ``select``…)
+    as their plain functions: each is a wrapper that asks the environment whether it is
+    async on every call, then calls the plain one (the wrapper's ``__wrapped__``). Only
+    those taking the same first argument (context, eval context, environment) as the
+    wrapper, so compiled templates call them the same way."""
+    found = {}
+    for name, function in filters.items():
+        plain = getattr(function, "__wrapped__", None)
+        if (getattr(function, "jinja_async_variant", False) and plain is not None
+                and _PassArg.from_obj(plain) is _PassArg.from_obj(function)):
+            found[name] = plain
+    return found
