@@ -287,3 +287,37 @@ def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
         assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
+
+
+def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() -> None:
+    """The Diamond chart's grid and the Likert chart's legend are made once per axes'
+    angles and size, scale and words: a chart from those memos is the chart made anew."""
+    from diamond.render import bar_charts
+
+    axes_sets = [[chart.Axis(i, i.title()) for i in ids] for ids in (
+        ("firm", "demand", "related", "factor"), ("a", "b", "c"), ("a", "b", "c", "d", "e"),
+        ("a", "b"), ("x",), ("factor", "firm", "demand", "related"))]
+    rows = [bar_charts.LikertRow("İş <&> güç", (1, 0, 3, 2, 5), 12),
+            bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6)]
+
+    def charts() -> list[str]:
+        made = []
+        for axes in axes_sets:
+            series = [chart.Series("all", {a.id: 40.0 + k for k, a in enumerate(axes)},
+                                   "overall")]
+            for size in (480, 300):
+                made.append(chart.diamond_svg(axes, series, title="t", description="d",
+                                              size=size, legend_title="L"))
+        for scale_min, low, high in ((1, "low", "high"), (0, "düşük", "yüksek"),
+                                     (1, "düşük", "yüksek")):
+            made.append(bar_charts.likert_svg(
+                rows, scale_min, title="t", description="d", unanswered="u", percent="{v}%",
+                legend_low=low, legend_high=high, id_prefix="p"))
+        return made
+
+    first = charts()
+    assert charts() == first  # from the memos
+    chart._grid.cache_clear()
+    bar_charts._likert_legend.cache_clear()
+    assert list(reversed(charts())) == list(reversed(first))  # made anew, other order
+    assert len(set(first)) == len(first)

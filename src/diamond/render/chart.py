@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from diamond.frozen import frozen
@@ -198,6 +199,41 @@ def _angles(axes: Sequence[Axis]) -> list[float]:
     return [360.0 * i / len(axes) for i in range(len(axes))]
 
 
+@lru_cache(maxsize=64, typed=True)
+def _grid(angles: tuple[float, ...], radius: float, fs: float) -> tuple[str, ...]:
+    """The chart's grid (rings at 20..100, axis lines, tick labels), the same for every
+    chart of the same axes' angles and size: made once per process."""
+    order = sorted(range(len(angles)), key=lambda i: angles[i])
+
+    def point(i: int, v: float) -> tuple[float, float]:
+        r, th = radius * min(max(v, 0.0), 100.0) / 100.0, math.radians(angles[i])
+        return r * math.sin(th), -r * math.cos(th)
+
+    out: list[str] = []
+    # Grid: rings at 20..100 (circles when fewer than three axes make polygons degenerate).
+    for t in TICKS:
+        stroke = 'stroke="#8c8c8c" stroke-width="1.2"' if t == 100 else 'stroke="#d0d0d0"'
+        if len(order) >= 3:
+            pts = " ".join(f"{coord(x)},{coord(y)}" for x, y in (point(i, t) for i in order))
+            out.append(f'<polygon points="{pts}" fill="none" {stroke}/>')
+        else:
+            rr = coord(radius * t / 100)
+            out.append(f'<circle cx="0.0" cy="0.0" r="{rr}" fill="none" {stroke}/>')
+    for i in order:
+        x, y = point(i, 100)
+        out.append(f'<line x1="0.0" y1="0.0" x2="{coord(x)}" y2="{coord(y)}" stroke="#8c8c8c"/>')
+    if angles:
+        for t in TICKS:
+            # midway between the first two axes (clockwise), clear of the markers on the axes
+            x, y = point(order[0], t)
+            if len(order) >= 3:
+                x2, y2 = point(order[1], t)
+                x, y = (x + x2) / 2 - 3, (y + y2) / 2 + 3
+            out.append(f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" font-size="'
+                       f'{coord(fs * 0.75)}" fill="#595959">{t}</text>')
+    return tuple(out)
+
+
 def diamond_svg(
     axes: Sequence[Axis],
     series: Sequence[Series],
@@ -245,28 +281,7 @@ def diamond_svg(
         r, th = radius * min(max(v, 0.0), 100.0) / 100.0, math.radians(angles[i])
         return r * math.sin(th), -r * math.cos(th)
 
-    out: list[str] = []
-    # Grid: rings at 20..100 (circles when fewer than three axes make polygons degenerate).
-    for t in TICKS:
-        stroke = 'stroke="#8c8c8c" stroke-width="1.2"' if t == 100 else 'stroke="#d0d0d0"'
-        if len(order) >= 3:
-            pts = " ".join(f"{coord(x)},{coord(y)}" for x, y in (point(i, t) for i in order))
-            out.append(f'<polygon points="{pts}" fill="none" {stroke}/>')
-        else:
-            rr = coord(radius * t / 100)
-            out.append(f'<circle cx="0.0" cy="0.0" r="{rr}" fill="none" {stroke}/>')
-    for i in order:
-        x, y = point(i, 100)
-        out.append(f'<line x1="0.0" y1="0.0" x2="{coord(x)}" y2="{coord(y)}" stroke="#8c8c8c"/>')
-    if axes:
-        for t in TICKS:
-            # midway between the first two axes (clockwise), clear of the markers on the axes
-            x, y = point(order[0], t)
-            if len(order) >= 3:
-                x2, y2 = point(order[1], t)
-                x, y = (x + x2) / 2 - 3, (y + y2) / 2 + 3
-            out.append(f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" font-size="'
-                       f'{coord(fs * 0.75)}" fill="#595959">{t}</text>')
+    out: list[str] = list(_grid(tuple(angles), radius, fs))
     # Axis labels, anchored outside the tip; track their estimated extents for the viewBox.
     overall = next((s for s in series if s.kind == "overall"), None)
     minx, miny, maxx, maxy = -radius, -radius, radius, radius
