@@ -16,6 +16,8 @@ from typing import Any
 
 import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from diamond import memo
@@ -321,3 +323,24 @@ def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() ->
     bar_charts._likert_legend.cache_clear()
     assert list(reversed(charts())) == list(reversed(first))  # made anew, other order
     assert len(set(first)) == len(first)
+
+
+_EDGES = ("\x00\x07\x08\t\n\x0b\x0c\r\x1b\x1f \x7e\x7f\x80\x85\x9f\xa0\xc2\xff"
+          "\u0100\u011f\u0131\u2028\u202e\ud7ff\ud800\udbff\udc00\udfff\ue000\ufffd\uffff"
+          "\U00010000\U0010ffff")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_EDGES) | st.characters(), max_size=40),
+       st.integers(min_value=0, max_value=400))
+def test_long_texts_are_checked_for_controls_as_the_regular_expression_does(
+        chars: list[str], padding: int) -> None:
+    """The byte-level check of long texts finds exactly what ``_UNSAFE_IN_REPORT`` finds
+    (C0 and C1 controls but newline and tab, DEL, lone surrogates), and ``report_safe``
+    of a long text is still ``report_text`` of it."""
+    for text in ("".join(chars), "x" * padding + "".join(chars),
+                 "ç\n" * padding + "".join(chars) + "\xa0" * padding):
+        want = filters._UNSAFE_IN_REPORT.search(text) is None
+        assert filters._nothing_unsafe(text) is want
+        assert report_safe(text) == (text if want else report_text(text))
+        assert str(report_safe(Markup(text))) == (text if want else report_text(text))
