@@ -59,9 +59,10 @@ _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 #: and numbers recur in every report of a process.
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}
-#: A label's placeholders, parsed once: the texts between them and their names (for
-#: HTML, those of the escaped label, keyed by the label as given).
-_Parsed = tuple[tuple[str, ...], tuple[str, ...]]
+#: A label's placeholders, parsed once: the text before the first, then each one's name
+#: with the text after it (for HTML, those of the escaped label, keyed by the label as
+#: given).
+_Parsed = tuple[str, tuple[tuple[str, str], ...]]
 _fill_cache: dict[str, _Parsed] = {}
 _fill_html_cache: dict[str, _Parsed] = {}
 
@@ -216,7 +217,8 @@ def score_bar(value: Any, width: int = 10) -> str:
 
 
 def _parsed(template: str) -> _Parsed:
-    """``template``'s texts around its placeholders (one more than the names) and names."""
+    """``template``'s text before its first placeholder, then each placeholder's name and
+    the text after it (up to the next)."""
     texts: list[str] = []
     names: list[str] = []
     at = 0
@@ -225,7 +227,7 @@ def _parsed(template: str) -> _Parsed:
         names.append(match.group(1))
         at = match.end()
     texts.append(template[at:])
-    return tuple(texts), tuple(names)
+    return texts[0], tuple(zip(names, texts[1:], strict=True))
 
 
 def _parsed_once(cache: dict[str, _Parsed], key: str, template: str) -> _Parsed:
@@ -239,14 +241,10 @@ def _substitute(parsed: _Parsed, values: Mapping[str, Any], convert: Callable[[A
                 ) -> str:
     """The label ``parsed`` with each placeholder whose name is in ``values`` replaced by
     ``convert`` of its value; any other placeholder stays as it is."""
-    texts, names = parsed
-    if not names:
-        return texts[0]
-    pieces = [texts[0]]
-    for name, text in zip(names, texts[1:], strict=True):
-        pieces.append(convert(values[name]) if name in values else "{" + name + "}")
-        pieces.append(text)
-    return "".join(pieces)
+    text, rest = parsed
+    for name, after in rest:
+        text += (convert(values[name]) if name in values else "{" + name + "}") + after
+    return text
 
 
 def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> str:
@@ -266,13 +264,28 @@ def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> 
         else:
             text = str(escape(template))
             parsed = _fill_cache.get(text) or _parsed_once(_fill_cache, text, text)
-        return Markup(_substitute(parsed, values, _escaped))
+        return _new_str(Markup, _substitute(parsed, values, _escaped))
     text = str(template)
     return _substitute(_fill_cache.get(text) or _parsed_once(_fill_cache, text, text), values,
                        str)
 
 
+#: Escaped plain strings (a placeholder's values recur: numbers, names).
+_escaped_cache: dict[str, str] = {}
+#: ``str.__new__``: ``Markup(text)`` of a plain ``str`` without ``Markup.__new__``'s
+#: ``__html__`` look-up (the same string).
+_new_str = str.__new__
+
+
 def _escaped(value: Any) -> str:
+    """``str(escape(value))``, remembered for a plain ``str``."""
+    if type(value) is str:
+        found = _escaped_cache.get(value)
+        if found is None:
+            found = str(escape(value))
+            if len(value) <= LONGEST:
+                remember(_escaped_cache, value, found)
+        return found
     return str(escape(value))
 
 
