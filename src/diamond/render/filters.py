@@ -293,6 +293,11 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
     """The filters for a report in ``lang`` (``tr`` or ``en``), by their template names."""
 
     def num_filter(value: Any, digits: int = 1, none: str = _DASH) -> str:
+        kind = type(value)
+        if kind is float or kind is int:  # num's memo, looked up here (~600 calls a file)
+            found = _num_cache.get((value, digits, lang))
+            if found is not None:
+                return found
         return num(value, digits, lang, none)
 
     def pct_filter(value: Any, digits: int = 0, none: str = _DASH) -> str:
@@ -300,6 +305,10 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
 
     @pass_eval_context
     def fill_filter(eval_ctx: EvalContext, template: Any, **values: Any) -> str:
+        if eval_ctx.autoescape and type(template) is str:  # fill's common case, in place
+            parsed = _fill_html_cache.get(template)
+            if parsed is not None:
+                return _new_str(Markup, _substitute(parsed, values, _escaped))
         return fill(template, values, eval_ctx.autoescape)
 
     return {

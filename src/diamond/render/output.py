@@ -153,9 +153,12 @@ class OutputMixin:
 
     def html_output(self, value: Any) -> Any:
         """``escape(self.finalize(value))``, as text."""
-        if value is self.made and type(value) is Markup:
-            return value  # a macro's own result: finalized and escaped piece by piece
-        if type(value) is str:
+        kind = type(value)
+        if kind is Markup and (value is self.made or value.isprintable()):
+            # a macro's own result (finalized and escaped piece by piece), or markup that
+            # report_safe leaves as it is and escape() would return unchanged
+            return value
+        if kind is str:
             memo = self.__dict__.get("_html_memo")
             if memo is None:
                 memo = self._html_memo = {}
