@@ -271,19 +271,20 @@ def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> 
 
 
 #: Escaped plain strings (a placeholder's values recur: numbers, names).
-_escaped_cache: dict[str, str] = {}
+_escaped_cache: dict[str | int, str] = {}
 #: ``str.__new__``: ``Markup(text)`` of a plain ``str`` without ``Markup.__new__``'s
 #: ``__html__`` look-up (the same string).
 _new_str = str.__new__
 
 
 def _escaped(value: Any) -> str:
-    """``str(escape(value))``, remembered for a plain ``str``."""
-    if type(value) is str:
+    """``str(escape(value))``, remembered for a plain ``str`` or ``int``."""
+    kind = type(value)
+    if kind is str or kind is int:
         found = _escaped_cache.get(value)
         if found is None:
             found = str(escape(value))
-            if len(value) <= LONGEST:
+            if kind is int or len(value) <= LONGEST:
                 remember(_escaped_cache, value, found)
         return found
     return str(escape(value))

@@ -145,7 +145,7 @@ class OutputMixin:
     #: method's name) is ``d[name]``: ``OutputCodeGenerator`` then writes that lookup in
     #: place, without a call (about 5,700 lookups a cluster's two reports).
     inline_dict_lookups = False
-    _html_memo: dict[str, str]
+    _html_memo: dict[str | int, str]
     #: Macros of the templates compiled by ``OutputCodeGenerator``.
     recording_macro = RecordingMacro
     #: The last result a ``RecordingMacro`` of this environment returned.
@@ -168,6 +168,14 @@ class OutputMixin:
                 if len(value) <= LONGEST:
                     remember(memo, value, found, _MOST)
             return found
+        if kind is int:  # counts and whole numbers recur too (~160 a cluster's HTML)
+            memo = self.__dict__.get("_html_memo")
+            if memo is None:
+                memo = self._html_memo = {}
+            found = memo.get(value)
+            if found is None:
+                found = remember(memo, value, str(escape(self.finalize(value))), _MOST)
+            return found
         final = self.finalize(value)
         if type(final) is Markup:  # escape() would copy it unchanged
             return final
@@ -178,4 +186,6 @@ class OutputMixin:
         if type(value) is str and (value is self.made or value.isprintable()) and (
                 self.finalize is report_safe):
             return value  # what report_safe returns for it
+        if type(value) is int and self.finalize is report_safe:
+            return str(value)  # report_safe returns a number as it is
         return str(self.finalize(value))

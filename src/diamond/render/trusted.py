@@ -25,8 +25,8 @@ import jinja2.runtime
 from jinja2.environment import TemplateModule
 from jinja2.nodes import EvalContext
 from jinja2.runtime import LoopContext
-from jinja2.utils import _PassArg
 
+from diamond.render.fast_filters import plain_filters
 from diamond.render.output import (
     DICT_ATTRIBUTES,
     OutputCodeGenerator,
@@ -76,7 +76,7 @@ class TrustedEnvironment(OutputMixin, jinja2.Environment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_async:
-            self.filters.update(sync_filters(self.filters))
+            self.filters.update(plain_filters(self.filters))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as Jinja's ``Environment.getattr`` finds it, faster on dicts
@@ -94,17 +94,3 @@ class TrustedEnvironment(OutputMixin, jinja2.Environment):
                 pass
         return super().getattr(obj, attribute)
 
-
-def sync_filters(filters: dict[str, Any]) -> dict[str, Any]:
-    """Jinja's built-in filters that have an async form (``map``, ``join``, ``select``…)
-    as their plain functions: each is a wrapper that asks the environment whether it is
-    async on every call, then calls the plain one (the wrapper's ``__wrapped__``). Only
-    those taking the same first argument (context, eval context, environment) as the
-    wrapper, so compiled templates call them the same way."""
-    found = {}
-    for name, function in filters.items():
-        plain = getattr(function, "__wrapped__", None)
-        if (getattr(function, "jinja_async_variant", False) and plain is not None
-                and _PassArg.from_obj(plain) is _PassArg.from_obj(function)):
-            found[name] = plain
-    return found
