@@ -288,7 +288,7 @@ def test_long_texts_are_not_kept_in_the_memos() -> None:
     assert long + "{n}" not in filters._fill_cache
     env = _trusted()
     assert env.html_output(long) == str(escape(long))
-    assert long not in env._html_memo
+    assert long not in env.html_memo
 
 
 def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
@@ -354,3 +354,29 @@ def test_long_texts_are_checked_for_controls_as_the_regular_expression_does(
         assert filters._nothing_unsafe(text) is want
         assert report_safe(text) == (text if want else report_text(text))
         assert str(report_safe(Markup(text))) == (text if want else report_text(text))
+
+
+def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
+    """The generated code tests an output's common case in place (a remembered escaped
+    string in HTML, a printable string in Markdown), reads ``loop.index`` from the
+    ``LoopContext`` and an imported template's names from its ``__dict__``, and renders
+    what Jinja renders, missing names and hostile text included."""
+    code = _code(_trusted(), "{% for x in y %}{{ loop.index }}{{ x.name }}{% endfor %}")
+    assert "environment.html_memo.get(_out)" in code and "_looked.index if type(" in code
+    assert "environment.module_class" in code
+    md = str(_trusted().compile("{{ y }}", "t.md.j2", "t.md.j2", raw=True))
+    assert "_out.isprintable() else environment.text_output(_out)" in md
+    pages = {"m.j2": "{% macro cell(x) %}<{{ x }}>{% endmacro %}{% set kept = 'k&' %}",
+             "page.j2": '{% import "m.j2" as m %}{% for v in values %}{{ m.cell(v) }}'
+                        "{{ loop.index }}{{ loop.revindex0 }}{{ loop.first }}{{ loop.last }}"
+                        "{{ loop.length }}{{ loop.previtem is defined }}{{ loop.cycle(1, 2) }}"
+                        "{{ loop.nothing is defined }}{% endfor %}{{ m.kept }}"
+                        "{{ m.nothing is defined }}{{ m.cell is defined }}{{ v }}{{ n }}"}
+    for name in ("page.html.j2", "page.md.j2"):
+        loader = jinja2.DictLoader({**pages, name: pages["page.j2"]})
+        trusted = TrustedEnvironment(loader=loader, **environment_options())
+        plain = _plain(loader=loader)
+        for _ in range(2):  # the second time from the memo
+            context = {"values": HOSTILE, "v": "a<b\x1b", "n": 7}
+            got = trusted.get_template(name).render(context)
+            assert got == plain.get_template(name).render(context)

@@ -41,8 +41,11 @@ __all__ = ["TrustedEnvironment"]
 
 class _Context(jinja2.runtime.Context):
     """Jinja's context, calling the shipped templates' macros without the checks a
-    macro never needs (``Context.call`` looks for a ``pass_context`` marker, which a
-    ``Macro`` does not have, then drops the loop and block variables and calls it)."""
+    macro never needs (``Context.call`` looks up the callable's pass-argument marker,
+    which for a ``Macro`` is always the eval context, drops the loop and block variables,
+    and calls it with the caller's eval context first, whose autoescaping decides whether
+    the result is ``Markup``: so is it here, also for a macro imported from a template
+    of the other kind)."""
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if type(__obj) is not RecordingMacro:
@@ -55,11 +58,11 @@ class _Context(jinja2.runtime.Context):
                     and not (args and type(args[0]) is EvalContext)):
                 # RecordingMacro.__call__'s direct call, in place (~420 calls a file)
                 made = __obj._func(*args)
-                if __obj._default_autoescape:
+                if __self.eval_ctx.autoescape:  # the caller's, as Jinja's call passes it
                     made = as_markup(made)
                 __obj._recorder.made = made
                 return made
-            return __obj(*args, **kwargs)
+            return __obj(__self.eval_ctx, *args, **kwargs)
         except StopIteration:
             return __self.environment.undefined(
                 "value was undefined because a callable raised a StopIteration exception")
@@ -72,6 +75,7 @@ class TrustedEnvironment(OutputMixin, jinja2.Environment):
     code_generator_class = OutputCodeGenerator
     context_class = _Context
     inline_dict_lookups = True
+    inline_outputs = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
