@@ -380,3 +380,16 @@ def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
             context = {"values": HOSTILE, "v": "a<b\x1b", "n": 7}
             got = trusted.get_template(name).render(context)
             assert got == plain.get_template(name).render(context)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6),
+                 st.sampled_from([-0.0, -0.04, -0.004, 0.05, 1e300, -1e-300, True, None])),
+       st.integers(min_value=-2, max_value=8), st.sampled_from(["tr", "en"]))
+def test_num_and_its_filter_write_what_the_plain_function_writes(
+        value: Any, digits: int, lang: str) -> None:
+    for _ in range(2):  # the second time from the memo
+        assert num(value, digits, lang) == _reference_num(value, digits, lang)
+        assert filters_for(lang)["num"](value, digits) == _reference_num(value, digits, lang)
+    with pytest.raises(OverflowError):  # as float() of it raises, memo or not
+        num(10**400, 1, lang)

@@ -175,17 +175,30 @@ def num(value: Any, digits: int = 1, lang: str = "en", none: str = _DASH) -> str
         found = _num_cache.get(key)
         if found is not None:
             return found
+        return _new_num(value, digits, lang, none, key)
     number = _finite(value)
     if number is None:
         return none
+    return _fixed(number, digits, lang)
+
+
+def _new_num(value: float, digits: int, lang: str, none: str, key: tuple[float, Any, str]
+             ) -> str:
+    """``num`` of an int or float (not a bool) not in the memo yet, remembered if finite."""
+    number = float(value)  # as _finite converts it
+    if not math.isfinite(number):
+        return none
+    return remember(_num_cache, key, _fixed(number, digits, lang))
+
+
+def _fixed(number: float, digits: Any, lang: str) -> str:
+    """A finite ``number`` with ``digits`` decimals (0..6), no negative zero, the
+    language's decimal separator."""
     digits = max(0, min(int(digits), 6))
     text = f"{number:.{digits}f}"
-    if text.lstrip("-").strip("0.") == "":
+    if text[0] == "-" and text.lstrip("-").strip("0.") == "":
         text = text.lstrip("-")
-    text = text.replace(".", ",") if lang == "tr" else text
-    if kind is float or kind is int:
-        remember(_num_cache, key, text)
-    return text
+    return text.replace(".", ",") if lang == "tr" else text
 
 
 def pct(value: Any, digits: int = 0, lang: str = "en", none: str = _DASH) -> str:
@@ -296,9 +309,11 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
     def num_filter(value: Any, digits: int = 1, none: str = _DASH) -> str:
         kind = type(value)
         if kind is float or kind is int:  # num's memo, looked up here (~600 calls a file)
-            found = _num_cache.get((value, digits, lang))
+            key = (value, digits, lang)
+            found = _num_cache.get(key)
             if found is not None:
                 return found
+            return _new_num(value, digits, lang, none, key)
         return num(value, digits, lang, none)
 
     def pct_filter(value: Any, digits: int = 0, none: str = _DASH) -> str:
