@@ -393,3 +393,11 @@ def test_num_and_its_filter_write_what_the_plain_function_writes(
         assert filters_for(lang)["num"](value, digits) == _reference_num(value, digits, lang)
     with pytest.raises(OverflowError):  # as float() of it raises, memo or not
         num(10**400, 1, lang)
+
+
+def test_escaped_chart_texts_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "MOST", 3)  # emptied again and again
+    for _ in range(3):
+        for text in [*HOSTILE, "x" * 500, "a\ufffeb\x0c<&>"]:
+            want = chart._escape(chart._INVALID_XML.sub("", text))
+            assert chart.xtext(text) == want and chart.xtext(text) == want

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal
 
 from diamond.frozen import frozen
-from diamond.memo import remember
+from diamond.memo import LONGEST, remember
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 
@@ -66,9 +66,18 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+#: Escaped texts (labels, names and notes recur chart after chart). Emptied when full.
+_xtexts: dict[str, str] = {}
+
+
 def xtext(text: str) -> str:
     """Escape text content (and drop characters XML cannot carry)."""
-    return _escape(_INVALID_XML.sub("", text))
+    found = _xtexts.get(text) if type(text) is str else None
+    if found is None:
+        found = _escape(_INVALID_XML.sub("", text))
+        if type(text) is str and len(text) <= LONGEST:
+            remember(_xtexts, text, found)
+    return found
 
 
 def xattr(text: str) -> str:
@@ -119,19 +128,23 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
+#: Each marker shape's vertices, in radii from its centre.
+_MARKER_OFFSETS: Mapping[str, tuple[tuple[float, float], ...]] = {
+    "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
+    "triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
+    "diamond": ((0, -1.4), (1.4, 0), (0, 1.4), (-1.4, 0)),
+    "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
+    "cross": ((-1, -1.4), (0, -0.4), (1, -1.4), (1.4, -1), (0.4, 0), (1.4, 1), (1, 1.4),
+              (0, 0.4), (-1, 1.4), (-1.4, 1), (-0.4, 0), (-1.4, -1)),
+}
+
+
 def marker_svg(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
     """A small point symbol; the shape is a second, colour-independent cue."""
     paint = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
     if shape == "circle":
         return f'<circle cx="{coord(x)}" cy="{coord(y)}" r="{coord(r)}" {paint}/>'
-    offsets = {
-        "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
-        "triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
-        "diamond": ((0, -1.4), (1.4, 0), (0, 1.4), (-1.4, 0)),
-        "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
-        "cross": ((-1, -1.4), (0, -0.4), (1, -1.4), (1.4, -1), (0.4, 0), (1.4, 1), (1, 1.4),
-                  (0, 0.4), (-1, 1.4), (-1.4, 1), (-0.4, 0), (-1.4, -1)),
-    }[shape]
+    offsets = _MARKER_OFFSETS[shape]
     pts = " ".join(f"{coord(x + dx * r)},{coord(y + dy * r)}" for dx, dy in offsets)
     return f'<polygon points="{pts}" {paint}/>'
 
