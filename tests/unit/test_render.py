@@ -643,3 +643,24 @@ def test_the_builtin_templates_environment_is_made_once_per_language(tmp_path: P
     assert report_environment(None, "tr") is not report_environment(None, "en")
     # a user's templates may change between calls: never shared
     assert report_environment(tmp_path, "tr") is not report_environment(tmp_path, "tr")
+
+
+def test_the_context_made_twice_is_the_same_with_its_own_swot_items() -> None:
+    """The SWOT items are made once per entry and copied wherever the context shows them
+    (a dimension's section, the SWOT table, each TOWS pair): equal contexts, and no two
+    places share an item's dict."""
+    from diamond.render.context import build_context
+    from diamond.render.job import BUILTIN
+
+    a = example()
+    labels = BUILTIN.labels("en")
+    first = build_context(a, labels, lang="en", svg_name="x.svg")
+    again = build_context(a, labels, lang="en", svg_name="x.svg")
+    assert first == again
+    shown = [*first["swot"]["items"], *(i for d in first["dimensions"] for q in d["swot"]
+                                        for i in q["items"])]
+    shown += [p[side] for t in first["tows"] for k in t["kinds"] for p in k["pairs"]
+              for side in ("first", "second")]
+    assert shown and len({id(item) for item in shown}) == len(shown)
+    other = example("eskisehir-ceramics")
+    assert build_context(other, labels, lang="en", svg_name="x.svg")["swot"] != first["swot"]

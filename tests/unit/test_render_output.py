@@ -16,10 +16,12 @@ from typing import Any
 
 import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from diamond import memo
-from diamond.render import chart, filters
+from diamond.render import chart, fast_filters, filters
 from diamond.render.filters import fill, filters_for, md_text, num, report_safe
 from diamond.render.output import OutputCodeGenerator, RecordingMacro
 from diamond.render.templates import environment_options
@@ -118,18 +120,48 @@ LOOKUPS = """{{ d.name }} {{ d.items is callable }} {{ d.get("name") }} {{ d.inn
 {% for k in d.inner.deep %}{{ k }}{% endfor %}{% macro m(x) %}{{ x.name }}{% endmacro %}\
 {{ m(d) }}{{ m(d.inner.deep) }}{{ (d.inner if d.flag else d).name }}{{ d["name"] }}"""
 
+FILTERS = """{{ rows|map(attribute="name")|join("; ") }} {{ values|map("upper")|join(", ") }}\
+{{ values|join }} {{ rows|selectattr("n", "equalto", 2)|map(attribute="name")|first }}\
+{{ rows|rejectattr("n", "odd")|list }} {{ values|select("string")|list|length }}\
+{{ values|reject("none")|first }} {{ rows|sum(attribute="n") }} {{ values|unique|list }}\
+{% for g in rows|groupby("n") %}{{ g.grouper }}={{ g.list|join(",", attribute="name") }}\
+{{ loop.nothing is defined }}{% endfor %}{{ values|slice(2)|list }}{{ values|first }}\
+{{ rows|map(attribute="nope", default="d")|join }}\
+{{ rows|map(attribute="name.0", default="-")|join }}\
+{{ [rows, rows]|map(attribute="1")|map(attribute="name")|join }} {{ [s, o]|map("string")|list }}\
+{{ values|map("md_text")|join("/") }} {{ values|map("replace", "a", "b")|join }}\
+{{ [3, 1.5, -2, 7]|min }} {{ [3, 1.5, -2, 7]|max }} {{ [[o, 0]|max, 100]|min }} {{ [2, 2.0]|max }}\
+{{ ["b", "A", "c"]|min }} {{ ["b", "A", "c"]|max(case_sensitive=true) }} {{ [true, 0]|max }}\
+{{ rows|max(attribute="n") }} {{ (1, 5)|min }} {{ []|map(attribute="x")|list }}"""
+
+
+def test_the_trusted_environment_calls_the_plain_filters() -> None:
+    """The async-aware wrappers of map, join, select… are replaced by the plain filters
+    they wrap, called with the same first argument (``list`` and ``slice``, whose
+    wrapper adds an argument, stay wrapped)."""
+    env = _trusted()
+    for name in ("join", "select", "selectattr", "first", "sum", "groupby"):
+        assert env.filters[name] is jinja2.Environment().filters[name].__wrapped__
+    assert env.filters["map"] is fast_filters.map_filter
+    assert env.filters["list"] is jinja2.Environment().filters["list"]
+    assert env.filters["slice"] is jinja2.Environment().filters["slice"]
+
 
 @pytest.mark.parametrize("name", ["t.html.j2", "t.md.j2"])
-@pytest.mark.parametrize("source", [CALLS, LOOKUPS], ids=["calls", "lookups"])
+@pytest.mark.parametrize("source", [CALLS, LOOKUPS, FILTERS],
+                         ids=["calls", "lookups", "filters"])
 def test_macro_calls_and_lookups_render_what_jinja_renders(name: str, source: str) -> None:
     values = HOSTILE[:6]
     context = {"values": values, "o": 3, "s": "x<y",
+               "rows": [{"name": text, "n": k % 3} for k, text in enumerate(HOSTILE[:7])],
                "d": {"name": "D<&>", "flag": True, "items": "not the method",
                      "inner": {"name": "in\x1b", "deep": {"name": "deep", "z": 1}}}}
     loader = jinja2.DictLoader({name: source})
     trusted = TrustedEnvironment(loader=loader, **environment_options())
+    plain = _plain(loader=loader)
+    trusted.filters["md_text"] = plain.filters["md_text"] = md_text
     got = trusted.get_template(name).render(context)
-    assert got == _plain(loader=loader).get_template(name).render(context)
+    assert got == plain.get_template(name).render(context)
     assert got.strip()
 
 
@@ -256,7 +288,7 @@ def test_long_texts_are_not_kept_in_the_memos() -> None:
     assert long + "{n}" not in filters._fill_cache
     env = _trusted()
     assert env.html_output(long) == str(escape(long))
-    assert long not in env._html_memo
+    assert long not in env.html_memo
 
 
 def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
@@ -267,3 +299,105 @@ def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
         assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
+
+
+def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() -> None:
+    """The Diamond chart's grid and the Likert chart's legend are made once per axes'
+    angles and size, scale and words: a chart from those memos is the chart made anew."""
+    from diamond.render import bar_charts
+
+    axes_sets = [[chart.Axis(i, i.title()) for i in ids] for ids in (
+        ("firm", "demand", "related", "factor"), ("a", "b", "c"), ("a", "b", "c", "d", "e"),
+        ("a", "b"), ("x",), ("factor", "firm", "demand", "related"))]
+    rows = [bar_charts.LikertRow("İş <&> güç", (1, 0, 3, 2, 5), 12),
+            bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6)]
+
+    def charts() -> list[str]:
+        made = []
+        for axes in axes_sets:
+            series = [chart.Series("all", {a.id: 40.0 + k for k, a in enumerate(axes)},
+                                   "overall")]
+            for size in (480, 300):
+                made.append(chart.diamond_svg(axes, series, title="t", description="d",
+                                              size=size, legend_title="L"))
+        for scale_min, low, high in ((1, "low", "high"), (0, "düşük", "yüksek"),
+                                     (1, "düşük", "yüksek")):
+            made.append(bar_charts.likert_svg(
+                rows, scale_min, title="t", description="d", unanswered="u", percent="{v}%",
+                legend_low=low, legend_high=high, id_prefix="p"))
+        return made
+
+    first = charts()
+    assert charts() == first  # from the memos
+    chart._grid.cache_clear()
+    bar_charts._likert_legend.cache_clear()
+    assert list(reversed(charts())) == list(reversed(first))  # made anew, other order
+    assert len(set(first)) == len(first)
+
+
+_EDGES = ("\x00\x07\x08\t\n\x0b\x0c\r\x1b\x1f \x7e\x7f\x80\x85\x9f\xa0\xc2\xff"
+          "\u0100\u011f\u0131\u2028\u202e\ud7ff\ud800\udbff\udc00\udfff\ue000\ufffd\uffff"
+          "\U00010000\U0010ffff")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_EDGES) | st.characters(), max_size=40),
+       st.integers(min_value=0, max_value=400))
+def test_long_texts_are_checked_for_controls_as_the_regular_expression_does(
+        chars: list[str], padding: int) -> None:
+    """The byte-level check of long texts finds exactly what ``_UNSAFE_IN_REPORT`` finds
+    (C0 and C1 controls but newline and tab, DEL, lone surrogates), and ``report_safe``
+    of a long text is still ``report_text`` of it."""
+    for text in ("".join(chars), "x" * padding + "".join(chars),
+                 "ç\n" * padding + "".join(chars) + "\xa0" * padding):
+        want = filters._UNSAFE_IN_REPORT.search(text) is None
+        assert filters._nothing_unsafe(text) is want
+        assert report_safe(text) == (text if want else report_text(text))
+        assert str(report_safe(Markup(text))) == (text if want else report_text(text))
+
+
+def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
+    """The generated code tests an output's common case in place (a remembered escaped
+    string in HTML, a printable string in Markdown), reads ``loop.index`` from the
+    ``LoopContext`` and an imported template's names from its ``__dict__``, and renders
+    what Jinja renders, missing names and hostile text included."""
+    code = _code(_trusted(), "{% for x in y %}{{ loop.index }}{{ x.name }}{% endfor %}")
+    assert "environment.html_memo.get(_out)" in code and "_looked.index if type(" in code
+    assert "environment.module_class" in code
+    md = str(_trusted().compile("{{ y }}", "t.md.j2", "t.md.j2", raw=True))
+    assert "_out.isprintable() else environment.text_output(_out)" in md
+    pages = {"m.j2": "{% macro cell(x) %}<{{ x }}>{% endmacro %}{% set kept = 'k&' %}",
+             "page.j2": '{% import "m.j2" as m %}{% for v in values %}{{ m.cell(v) }}'
+                        "{{ loop.index }}{{ loop.revindex0 }}{{ loop.first }}{{ loop.last }}"
+                        "{{ loop.length }}{{ loop.previtem is defined }}{{ loop.cycle(1, 2) }}"
+                        "{{ loop.nothing is defined }}{% endfor %}{{ m.kept }}"
+                        "{{ m.nothing is defined }}{{ m.cell is defined }}{{ v }}{{ n }}"}
+    for name in ("page.html.j2", "page.md.j2"):
+        loader = jinja2.DictLoader({**pages, name: pages["page.j2"]})
+        trusted = TrustedEnvironment(loader=loader, **environment_options())
+        plain = _plain(loader=loader)
+        for _ in range(2):  # the second time from the memo
+            context = {"values": HOSTILE, "v": "a<b\x1b", "n": 7}
+            got = trusted.get_template(name).render(context)
+            assert got == plain.get_template(name).render(context)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6),
+                 st.sampled_from([-0.0, -0.04, -0.004, 0.05, 1e300, -1e-300, True, None])),
+       st.integers(min_value=-2, max_value=8), st.sampled_from(["tr", "en"]))
+def test_num_and_its_filter_write_what_the_plain_function_writes(
+        value: Any, digits: int, lang: str) -> None:
+    for _ in range(2):  # the second time from the memo
+        assert num(value, digits, lang) == _reference_num(value, digits, lang)
+        assert filters_for(lang)["num"](value, digits) == _reference_num(value, digits, lang)
+    with pytest.raises(OverflowError):  # as float() of it raises, memo or not
+        num(10**400, 1, lang)
+
+
+def test_escaped_chart_texts_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "MOST", 3)  # emptied again and again
+    for _ in range(3):
+        for text in [*HOSTILE, "x" * 500, "a\ufffeb\x0c<&>"]:
+            want = chart._escape(chart._INVALID_XML.sub("", text))
+            assert chart.xtext(text) == want and chart.xtext(text) == want

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from diamond.frozen import frozen
 from diamond.render.chart import coord, svg_document, wrap_label, xtext
@@ -72,16 +73,18 @@ def _pct(value: float) -> str:
     return f"{value:.0f}"
 
 
-def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, description: str,
-               unanswered: str, legend_low: str, legend_high: str, percent: str,
-               id_prefix: str) -> str:
-    """The diverging stacked bar chart of ``rows``; ``percent`` formats a share ('%{v}')."""
-    points = len(rows[0].counts) if rows else 0
+_LABEL_W, _BAR_W, _ROW_H = 230.0, 300.0, 26.0
+
+
+@lru_cache(maxsize=64, typed=True)
+def _likert_legend(points: int, scale_min: int, legend_low: str, legend_high: str
+                   ) -> tuple[str, ...]:
+    """The Likert chart's legend (a swatch and number per scale point, the two ends'
+    words): the same for every chart of a scale and language, made once per process."""
     palette = colours(points)
-    label_w, bar_w, right_w, row_h, top = 230.0, 300.0, 150.0, 26.0, 34.0
-    centre = label_w + bar_w / 2
+    label_w, bar_w = _LABEL_W, _BAR_W
     body: list[str] = []
-    for k in range(points):  # legend
+    for k in range(points):
         x = label_w + k * (bar_w / max(points, 1))
         body.append(f'<rect x="{coord(x)}" y="4.0" width="{coord(bar_w / points - 4)}" '
                     f'height="10.0" fill="{palette[k]}"/>')
@@ -92,20 +95,34 @@ def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, descrip
                 f'fill="{MUTED}">{xtext(legend_low)}</text>')
     body.append(f'<text x="{coord(label_w + bar_w + 6)}" y="13.0" font-size="10.0" '
                 f'fill="{MUTED}">{xtext(legend_high)}</text>')
+    return tuple(body)
+
+
+def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, description: str,
+               unanswered: str, legend_low: str, legend_high: str, percent: str,
+               id_prefix: str) -> str:
+    """The diverging stacked bar chart of ``rows``; ``percent`` formats a share ('%{v}')."""
+    points = len(rows[0].counts) if rows else 0
+    palette = colours(points)
+    label_w, bar_w, right_w, row_h, top = _LABEL_W, _BAR_W, 150.0, _ROW_H, 34.0
+    centre = label_w + bar_w / 2
+    body = list(_likert_legend(points, scale_min, legend_low, legend_high))
+    label_x, note_x, bar_h = coord(label_w - 8), coord(label_w + bar_w + 8), coord(row_h - 8)
     for r, row in enumerate(rows):
         y = top + r * row_h
         n = sum(row.counts)
         lines = wrap_label(row.label, 36, 2)
         for k, line in enumerate(lines):
             ty = y + 11 + (k - (len(lines) - 1) / 2) * 11
-            body.append(f'<text x="{coord(label_w - 8)}" y="{coord(ty)}" '
+            body.append(f'<text x="{label_x}" y="{coord(ty)}" '
                         f'text-anchor="end" font-size="10.0" fill="{INK}">{xtext(line)}</text>')
+        bar_y = coord(y + 3)
         for x, width, k in diverging_segments(row.counts, centre, bar_w):
-            body.append(f'<rect x="{coord(x)}" y="{coord(y + 3)}" width="{coord(width)}" '
-                        f'height="{coord(row_h - 8)}" fill="{palette[k]}"/>')
+            body.append(f'<rect x="{coord(x)}" y="{bar_y}" width="{coord(width)}" '
+                        f'height="{bar_h}" fill="{palette[k]}"/>')
         missing = 1 - n / row.respondents if row.respondents else 0.0
         note = f"n={n} · {percent.replace('{v}', _pct(100 * missing))} {unanswered}"
-        body.append(f'<text x="{coord(label_w + bar_w + 8)}" y="{coord(y + 14)}" font-size="10.0" '
+        body.append(f'<text x="{note_x}" y="{coord(y + 14)}" font-size="10.0" '
                     f'fill="{MUTED}">{xtext(note)}</text>')
     body.append(f'<line x1="{coord(centre)}" y1="{coord(top - 2)}" x2="{coord(centre)}" '
                 f'y2="{coord(top + len(rows) * row_h)}" stroke="{INK}" stroke-width="1"/>')

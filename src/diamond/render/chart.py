@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from diamond.frozen import frozen
-from diamond.memo import remember
+from diamond.memo import LONGEST, remember
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 
@@ -65,9 +66,18 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+#: Escaped texts (labels, names and notes recur chart after chart). Emptied when full.
+_xtexts: dict[str, str] = {}
+
+
 def xtext(text: str) -> str:
     """Escape text content (and drop characters XML cannot carry)."""
-    return _escape(_INVALID_XML.sub("", text))
+    found = _xtexts.get(text) if type(text) is str else None
+    if found is None:
+        found = _escape(_INVALID_XML.sub("", text))
+        if type(text) is str and len(text) <= LONGEST:
+            remember(_xtexts, text, found)
+    return found
 
 
 def xattr(text: str) -> str:
@@ -118,19 +128,23 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
+#: Each marker shape's vertices, in radii from its centre.
+_MARKER_OFFSETS: Mapping[str, tuple[tuple[float, float], ...]] = {
+    "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
+    "triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
+    "diamond": ((0, -1.4), (1.4, 0), (0, 1.4), (-1.4, 0)),
+    "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
+    "cross": ((-1, -1.4), (0, -0.4), (1, -1.4), (1.4, -1), (0.4, 0), (1.4, 1), (1, 1.4),
+              (0, 0.4), (-1, 1.4), (-1.4, 1), (-0.4, 0), (-1.4, -1)),
+}
+
+
 def marker_svg(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
     """A small point symbol; the shape is a second, colour-independent cue."""
     paint = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
     if shape == "circle":
         return f'<circle cx="{coord(x)}" cy="{coord(y)}" r="{coord(r)}" {paint}/>'
-    offsets = {
-        "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
-        "triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
-        "diamond": ((0, -1.4), (1.4, 0), (0, 1.4), (-1.4, 0)),
-        "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
-        "cross": ((-1, -1.4), (0, -0.4), (1, -1.4), (1.4, -1), (0.4, 0), (1.4, 1), (1, 1.4),
-                  (0, 0.4), (-1, 1.4), (-1.4, 1), (-0.4, 0), (-1.4, -1)),
-    }[shape]
+    offsets = _MARKER_OFFSETS[shape]
     pts = " ".join(f"{coord(x + dx * r)},{coord(y + dy * r)}" for dx, dy in offsets)
     return f'<polygon points="{pts}" {paint}/>'
 
@@ -198,6 +212,41 @@ def _angles(axes: Sequence[Axis]) -> list[float]:
     return [360.0 * i / len(axes) for i in range(len(axes))]
 
 
+@lru_cache(maxsize=64, typed=True)
+def _grid(angles: tuple[float, ...], radius: float, fs: float) -> tuple[str, ...]:
+    """The chart's grid (rings at 20..100, axis lines, tick labels), the same for every
+    chart of the same axes' angles and size: made once per process."""
+    order = sorted(range(len(angles)), key=lambda i: angles[i])
+
+    def point(i: int, v: float) -> tuple[float, float]:
+        r, th = radius * min(max(v, 0.0), 100.0) / 100.0, math.radians(angles[i])
+        return r * math.sin(th), -r * math.cos(th)
+
+    out: list[str] = []
+    # Grid: rings at 20..100 (circles when fewer than three axes make polygons degenerate).
+    for t in TICKS:
+        stroke = 'stroke="#8c8c8c" stroke-width="1.2"' if t == 100 else 'stroke="#d0d0d0"'
+        if len(order) >= 3:
+            pts = " ".join(f"{coord(x)},{coord(y)}" for x, y in (point(i, t) for i in order))
+            out.append(f'<polygon points="{pts}" fill="none" {stroke}/>')
+        else:
+            rr = coord(radius * t / 100)
+            out.append(f'<circle cx="0.0" cy="0.0" r="{rr}" fill="none" {stroke}/>')
+    for i in order:
+        x, y = point(i, 100)
+        out.append(f'<line x1="0.0" y1="0.0" x2="{coord(x)}" y2="{coord(y)}" stroke="#8c8c8c"/>')
+    if angles:
+        for t in TICKS:
+            # midway between the first two axes (clockwise), clear of the markers on the axes
+            x, y = point(order[0], t)
+            if len(order) >= 3:
+                x2, y2 = point(order[1], t)
+                x, y = (x + x2) / 2 - 3, (y + y2) / 2 + 3
+            out.append(f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" font-size="'
+                       f'{coord(fs * 0.75)}" fill="#595959">{t}</text>')
+    return tuple(out)
+
+
 def diamond_svg(
     axes: Sequence[Axis],
     series: Sequence[Series],
@@ -245,28 +294,7 @@ def diamond_svg(
         r, th = radius * min(max(v, 0.0), 100.0) / 100.0, math.radians(angles[i])
         return r * math.sin(th), -r * math.cos(th)
 
-    out: list[str] = []
-    # Grid: rings at 20..100 (circles when fewer than three axes make polygons degenerate).
-    for t in TICKS:
-        stroke = 'stroke="#8c8c8c" stroke-width="1.2"' if t == 100 else 'stroke="#d0d0d0"'
-        if len(order) >= 3:
-            pts = " ".join(f"{coord(x)},{coord(y)}" for x, y in (point(i, t) for i in order))
-            out.append(f'<polygon points="{pts}" fill="none" {stroke}/>')
-        else:
-            rr = coord(radius * t / 100)
-            out.append(f'<circle cx="0.0" cy="0.0" r="{rr}" fill="none" {stroke}/>')
-    for i in order:
-        x, y = point(i, 100)
-        out.append(f'<line x1="0.0" y1="0.0" x2="{coord(x)}" y2="{coord(y)}" stroke="#8c8c8c"/>')
-    if axes:
-        for t in TICKS:
-            # midway between the first two axes (clockwise), clear of the markers on the axes
-            x, y = point(order[0], t)
-            if len(order) >= 3:
-                x2, y2 = point(order[1], t)
-                x, y = (x + x2) / 2 - 3, (y + y2) / 2 + 3
-            out.append(f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" font-size="'
-                       f'{coord(fs * 0.75)}" fill="#595959">{t}</text>')
+    out: list[str] = list(_grid(tuple(angles), radius, fs))
     # Axis labels, anchored outside the tip; track their estimated extents for the viewBox.
     overall = next((s for s in series if s.kind == "overall"), None)
     minx, miny, maxx, maxy = -radius, -radius, radius, radius

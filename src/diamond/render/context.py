@@ -89,7 +89,26 @@ def _texts(a: Assessment) -> tuple[dict[str, str], dict[str, str]]:
     return _names_of[1], _names_of[2]
 
 
+#: The last assessment's and labels' SWOT items by entry (``id``): a TOWS pair, the
+#: SWOT table and a dimension's section each show the same entries (~140 a report).
+#: Each is kept with its entry, so no other object takes the entry's id while it is held.
+_items_of: tuple[Assessment | None, Mapping[str, Any] | None,
+                 dict[int, tuple[SwotEntry, Data]]] = (None, None, {})
+
+
 def _item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
+    """The SWOT entry ``e`` for the templates: a new dict each call (a copy of the one made
+    for the same entry, assessment and labels)."""
+    global _items_of
+    if _items_of[0] is not a or _items_of[1] is not labels:
+        _items_of = (a, labels, {})
+    made = _items_of[2].get(id(e))
+    if made is None or made[0] is not e:
+        made = _items_of[2][id(e)] = (e, _new_item(e, a, labels))
+    return dict(made[1])
+
+
+def _new_item(e: SwotEntry, a: Assessment, labels: Mapping[str, Any]) -> Data:
     dimensions, indicators = _texts(a)
     indicator = None if e.indicator is None else indicators.get(e.indicator)
     dimension = None if e.dimension is None else dimensions.get(e.dimension)

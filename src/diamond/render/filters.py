@@ -48,15 +48,45 @@ _DASH = "–"
 #: For reports: what ``report_text`` would escape (C0 controls but newline and tab, DEL,
 #: C1, lone surrogates); text without one is returned as it is.
 _UNSAFE_IN_REPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Longer texts are checked through their UTF-8 bytes (``_nothing_unsafe``).
+_SCAN_BYTES_FROM = 256
+#: Every byte but those a C0 control (not newline or tab) or DEL is, and 0xC2, the lead
+#: byte of the C1 controls' UTF-8 (U+0080..U+009F are C2 80..C2 9F).
+_NOT_SUSPECT = bytes(b for b in range(256)
+                     if not (b <= 0x08 or 0x0B <= b <= 0x1F or b == 0x7F or b == 0xC2))
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 #: Memoised results of the pure filters below (``diamond.memo``): the same labels, names
 #: and numbers recur in every report of a process.
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}
-#: A label's placeholders, parsed once: the texts between them and their names (for
-#: HTML, those of the escaped label, keyed by the label as given).
-_Parsed = tuple[tuple[str, ...], tuple[str, ...]]
+#: A label's placeholders, parsed once: the text before the first, then each one's name
+#: with the text after it (for HTML, those of the escaped label, keyed by the label as
+#: given).
+_Parsed = tuple[str, tuple[tuple[str, str], ...]]
 _fill_cache: dict[str, _Parsed] = {}
 _fill_html_cache: dict[str, _Parsed] = {}
+
+
+def _nothing_unsafe(text: str) -> bool:
+    """``_UNSAFE_IN_REPORT.search(text) is None``, about three times faster on long text
+    (a report's charts and long macro results: ~50 K characters a cluster's reports).
+
+    A lone surrogate is the only code point strict UTF-8 refuses; a C0 control or DEL is
+    its own byte, never part of another character's bytes; a C1 control is 0xC2 (only
+    ever a lead byte) followed by 0x80..0x9F. So the text is free of them when its UTF-8
+    encodes and, with every other byte deleted, nothing is left, or only 0xC2 bytes none
+    of which a C1 control's second byte follows.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    suspect = data.translate(None, _NOT_SUSPECT)
+    if not suspect:
+        return True
+    if suspect.strip(b"\xc2"):
+        return False
+    return _C1_UTF8.search(data) is None
 
 
 def report_safe(value: Any) -> Any:
@@ -65,12 +95,16 @@ def report_safe(value: Any) -> Any:
     undecodable file-name bytes become visible escapes (``\\x1b``); markup stays markup.
     """
     if type(value) is str:  # the common case first: most output is printable text
-        if value.isprintable() or _UNSAFE_IN_REPORT.search(value) is None:
+        if value.isprintable() or (
+                _nothing_unsafe(value) if len(value) >= _SCAN_BYTES_FROM
+                else _UNSAFE_IN_REPORT.search(value) is None):
             return value
         return report_text(value)
     if isinstance(value, Markup):
         text = str(value)
-        if text.isprintable() or _UNSAFE_IN_REPORT.search(text) is None:
+        if text.isprintable() or (
+                _nothing_unsafe(text) if len(text) >= _SCAN_BYTES_FROM
+                else _UNSAFE_IN_REPORT.search(text) is None):
             return value
         return Markup(report_text(text))
     if isinstance(value, str):
@@ -141,17 +175,30 @@ def num(value: Any, digits: int = 1, lang: str = "en", none: str = _DASH) -> str
         found = _num_cache.get(key)
         if found is not None:
             return found
+        return _new_num(value, digits, lang, none, key)
     number = _finite(value)
     if number is None:
         return none
+    return _fixed(number, digits, lang)
+
+
+def _new_num(value: float, digits: int, lang: str, none: str, key: tuple[float, Any, str]
+             ) -> str:
+    """``num`` of an int or float (not a bool) not in the memo yet, remembered if finite."""
+    number = float(value)  # as _finite converts it
+    if not math.isfinite(number):
+        return none
+    return remember(_num_cache, key, _fixed(number, digits, lang))
+
+
+def _fixed(number: float, digits: Any, lang: str) -> str:
+    """A finite ``number`` with ``digits`` decimals (0..6), no negative zero, the
+    language's decimal separator."""
     digits = max(0, min(int(digits), 6))
     text = f"{number:.{digits}f}"
-    if text.lstrip("-").strip("0.") == "":
+    if text[0] == "-" and text.lstrip("-").strip("0.") == "":
         text = text.lstrip("-")
-    text = text.replace(".", ",") if lang == "tr" else text
-    if kind is float or kind is int:
-        remember(_num_cache, key, text)
-    return text
+    return text.replace(".", ",") if lang == "tr" else text
 
 
 def pct(value: Any, digits: int = 0, lang: str = "en", none: str = _DASH) -> str:
@@ -183,7 +230,8 @@ def score_bar(value: Any, width: int = 10) -> str:
 
 
 def _parsed(template: str) -> _Parsed:
-    """``template``'s texts around its placeholders (one more than the names) and names."""
+    """``template``'s text before its first placeholder, then each placeholder's name and
+    the text after it (up to the next)."""
     texts: list[str] = []
     names: list[str] = []
     at = 0
@@ -192,7 +240,7 @@ def _parsed(template: str) -> _Parsed:
         names.append(match.group(1))
         at = match.end()
     texts.append(template[at:])
-    return tuple(texts), tuple(names)
+    return texts[0], tuple(zip(names, texts[1:], strict=True))
 
 
 def _parsed_once(cache: dict[str, _Parsed], key: str, template: str) -> _Parsed:
@@ -206,14 +254,10 @@ def _substitute(parsed: _Parsed, values: Mapping[str, Any], convert: Callable[[A
                 ) -> str:
     """The label ``parsed`` with each placeholder whose name is in ``values`` replaced by
     ``convert`` of its value; any other placeholder stays as it is."""
-    texts, names = parsed
-    if not names:
-        return texts[0]
-    pieces = [texts[0]]
-    for name, text in zip(names, texts[1:], strict=True):
-        pieces.append(convert(values[name]) if name in values else "{" + name + "}")
-        pieces.append(text)
-    return "".join(pieces)
+    text, rest = parsed
+    for name, after in rest:
+        text += (convert(values[name]) if name in values else "{" + name + "}") + after
+    return text
 
 
 def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> str:
@@ -233,13 +277,29 @@ def fill(template: Any, values: Mapping[str, Any], autoescape: bool = False) -> 
         else:
             text = str(escape(template))
             parsed = _fill_cache.get(text) or _parsed_once(_fill_cache, text, text)
-        return Markup(_substitute(parsed, values, _escaped))
+        return _new_str(Markup, _substitute(parsed, values, _escaped))
     text = str(template)
     return _substitute(_fill_cache.get(text) or _parsed_once(_fill_cache, text, text), values,
                        str)
 
 
+#: Escaped plain strings (a placeholder's values recur: numbers, names).
+_escaped_cache: dict[str | int, str] = {}
+#: ``str.__new__``: ``Markup(text)`` of a plain ``str`` without ``Markup.__new__``'s
+#: ``__html__`` look-up (the same string).
+_new_str = str.__new__
+
+
 def _escaped(value: Any) -> str:
+    """``str(escape(value))``, remembered for a plain ``str`` or ``int``."""
+    kind = type(value)
+    if kind is str or kind is int:
+        found = _escaped_cache.get(value)
+        if found is None:
+            found = str(escape(value))
+            if kind is int or len(value) <= LONGEST:
+                remember(_escaped_cache, value, found)
+        return found
     return str(escape(value))
 
 
@@ -247,6 +307,13 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
     """The filters for a report in ``lang`` (``tr`` or ``en``), by their template names."""
 
     def num_filter(value: Any, digits: int = 1, none: str = _DASH) -> str:
+        kind = type(value)
+        if kind is float or kind is int:  # num's memo, looked up here (~600 calls a file)
+            key = (value, digits, lang)
+            found = _num_cache.get(key)
+            if found is not None:
+                return found
+            return _new_num(value, digits, lang, none, key)
         return num(value, digits, lang, none)
 
     def pct_filter(value: Any, digits: int = 0, none: str = _DASH) -> str:
@@ -254,6 +321,10 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
 
     @pass_eval_context
     def fill_filter(eval_ctx: EvalContext, template: Any, **values: Any) -> str:
+        if eval_ctx.autoescape and type(template) is str:  # fill's common case, in place
+            parsed = _fill_html_cache.get(template)
+            if parsed is not None:
+                return _new_str(Markup, _substitute(parsed, values, _escaped))
         return fill(template, values, eval_ctx.autoescape)
 
     return {

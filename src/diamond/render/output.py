@@ -30,6 +30,7 @@ from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.environment import TemplateModule
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
@@ -37,7 +38,7 @@ from markupsafe import Markup, escape
 from diamond.memo import LONGEST, remember
 from diamond.render.filters import report_safe
 
-__all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro"]
+__all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro", "as_markup"]
 
 #: Entries remembered before the memo is emptied (memory stays bounded).
 _MOST = 16384
@@ -46,6 +47,11 @@ DICT_ATTRIBUTES = frozenset(dir(dict))
 #: The generated code's name for the object of an attribute looked up in place (Jinja's
 #: own names are ``l_…``, ``t_…`` and a few words, none with a leading underscore).
 _LOOKED = "_looked"
+#: The generated code's names for an output's value and its remembered escaped form.
+_OUT, _FOUND = "_out", "_found"
+#: The loop variable's properties (``loop.index``…), read in place from a ``LoopContext``.
+LOOP_ATTRIBUTES = frozenset(("index", "index0", "revindex", "revindex0", "first", "last",
+                             "length", "depth", "depth0", "previtem", "nextitem"))
 
 
 class OutputCodeGenerator(CodeGenerator):
@@ -77,17 +83,32 @@ class OutputCodeGenerator(CodeGenerator):
                 or environment.sandboxed or node.attr in DICT_ATTRIBUTES):
             super().visit_Getattr(node, frame)
             return
-        self.write(f"({_LOOKED}[{node.attr!r}] if type({_LOOKED} := ")
+        name = node.attr
+        self.write(f"({_LOOKED}[{name!r}] if type({_LOOKED} := ")
         self.visit(node.node, frame)
-        self.write(f") is dict and {node.attr!r} in {_LOOKED} else "
-                   f"environment.getattr({_LOOKED}, {node.attr!r}))")
+        self.write(f") is dict and {name!r} in {_LOOKED} else ")
+        if name in LOOP_ATTRIBUTES:  # a property of the loop variable: getattr finds it
+            self.write(f"{_LOOKED}.{name} if type({_LOOKED}) is LoopContext else ")
+        # an imported template's macro or variable: getattr finds what its __dict__ holds
+        self.write(f"{_LOOKED}.__dict__[{name!r}] if type({_LOOKED}) is "
+                   f"environment.module_class and {name!r} in {_LOOKED}.__dict__ else "
+                   f"environment.getattr({_LOOKED}, {name!r}))")
 
     def _fused(self, frame: Frame, finalize: Any) -> bool:
         return not frame.eval_ctx.volatile and finalize.src == "environment.finalize("
 
+    def _inline(self) -> bool:
+        """Whether outputs test their common case in place (``inline_outputs``)."""
+        environment = self.environment
+        return (getattr(environment, "inline_outputs", False)
+                and environment.finalize is report_safe)
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if not self._fused(frame, finalize):
             super()._output_child_pre(node, frame, finalize)
+        elif self._inline():
+            self.write(f"({_FOUND if frame.eval_ctx.autoescape else _OUT} "
+                       f"if type({_OUT} := ")
         elif frame.eval_ctx.autoescape:
             self.write("environment.html_output(")
         else:
@@ -96,8 +117,25 @@ class OutputCodeGenerator(CodeGenerator):
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if not self._fused(frame, finalize):
             super()._output_child_post(node, frame, finalize)
-        else:
+        elif not self._inline():
             self.write(")")
+        elif frame.eval_ctx.autoescape:  # a string whose escaped form is remembered
+            self.write(f") is str and ({_FOUND} := environment.html_memo.get({_OUT})) is not "
+                       f"None else environment.html_output({_OUT}))")
+        else:  # a printable string, which report_safe returns as it is
+            self.write(f") is str and {_OUT}.isprintable() else "
+                       f"environment.text_output({_OUT}))")
+
+
+def as_markup(text: Any) -> Markup:
+    """``Markup(text)``: for a plain ``str`` (a macro's joined output) without the
+    ``__html__`` look-up ``Markup.__new__`` makes, the same string."""
+    if type(text) is str:
+        return _new_str(Markup, text)
+    return Markup(text)
+
+
+_new_str = str.__new__
 
 
 class RecordingMacro(Macro):
@@ -119,7 +157,7 @@ class RecordingMacro(Macro):
                 and not (args and isinstance(args[0], EvalContext))):
             made = self._func(*args)
             if self._default_autoescape:
-                made = Markup(made)
+                made = as_markup(made)
         else:
             made = super().__call__(*args, **kwargs)
         self._recorder.made = made
@@ -134,7 +172,19 @@ class OutputMixin:
     #: method's name) is ``d[name]``: ``OutputCodeGenerator`` then writes that lookup in
     #: place, without a call (about 5,700 lookups a cluster's two reports).
     inline_dict_lookups = False
-    _html_memo: dict[str, str]
+    #: With ``inline_dict_lookups`` too, and ``report_safe`` the finalize: each output
+    #: tests its common case in place (a string whose escaped form ``html_memo`` holds, a
+    #: printable string in Markdown) and calls ``html_output``/``text_output`` otherwise.
+    inline_outputs = False
+    #: Escaped outputs by their string or int (``html_output``).
+    html_memo: dict[str | int, str]
+    #: The type of an imported template (``{% import … as m %}``), whose names the
+    #: generated code reads from its ``__dict__``.
+    module_class = TemplateModule
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.html_memo = {}
     #: Macros of the templates compiled by ``OutputCodeGenerator``.
     recording_macro = RecordingMacro
     #: The last result a ``RecordingMacro`` of this environment returned.
@@ -142,17 +192,24 @@ class OutputMixin:
 
     def html_output(self, value: Any) -> Any:
         """``escape(self.finalize(value))``, as text."""
-        if value is self.made and type(value) is Markup:
-            return value  # a macro's own result: finalized and escaped piece by piece
-        if type(value) is str:
-            memo = self.__dict__.get("_html_memo")
-            if memo is None:
-                memo = self._html_memo = {}
+        kind = type(value)
+        if kind is Markup and (value is self.made or value.isprintable()):
+            # a macro's own result (finalized and escaped piece by piece), or markup that
+            # report_safe leaves as it is and escape() would return unchanged
+            return value
+        if kind is str:
+            memo = self.html_memo
             found = memo.get(value)
             if found is None:
                 found = str(escape(self.finalize(value)))
                 if len(value) <= LONGEST:
                     remember(memo, value, found, _MOST)
+            return found
+        if kind is int:  # counts and whole numbers recur too (~160 a cluster's HTML)
+            memo = self.html_memo
+            found = memo.get(value)
+            if found is None:
+                found = remember(memo, value, str(escape(self.finalize(value))), _MOST)
             return found
         final = self.finalize(value)
         if type(final) is Markup:  # escape() would copy it unchanged
@@ -164,4 +221,6 @@ class OutputMixin:
         if type(value) is str and (value is self.made or value.isprintable()) and (
                 self.finalize is report_safe):
             return value  # what report_safe returns for it
+        if type(value) is int and self.finalize is report_safe:
+            return str(value)  # report_safe returns a number as it is
         return str(self.finalize(value))

@@ -10,15 +10,15 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_brand = resolve('brand')
     pass
-    if (_looked['given'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'given' in _looked else environment.getattr(_looked, 'given')):
+    if (_looked['given'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'given' in _looked else _looked.__dict__['given'] if type(_looked) is environment.module_class and 'given' in _looked.__dict__ else environment.getattr(_looked, 'given')):
         pass
         yield ':root { --accent: '
-        yield environment.text_output((_looked['primary'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'primary' in _looked else environment.getattr(_looked, 'primary')))
+        yield (_out if type(_out := (_looked['primary'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'primary' in _looked else _looked.__dict__['primary'] if type(_looked) is environment.module_class and 'primary' in _looked.__dict__ else environment.getattr(_looked, 'primary'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '; --leading: '
-        yield environment.text_output((_looked['accent'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'accent' in _looked else environment.getattr(_looked, 'accent')))
+        yield (_out if type(_out := (_looked['accent'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'accent' in _looked else _looked.__dict__['accent'] if type(_looked) is environment.module_class and 'accent' in _looked.__dict__ else environment.getattr(_looked, 'accent'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '; }\n'
     yield '.logo { max-height: 64px; max-width: 240px; display: block; margin: 0 0 12px; }\n.confidentiality { font-weight: 600; color: #c0392b; }\n.key-messages { border-left: 4px solid '
-    yield environment.text_output((_looked['primary'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'primary' in _looked else environment.getattr(_looked, 'primary')))
+    yield (_out if type(_out := (_looked['primary'] if type(_looked := (undefined(name='brand') if l_0_brand is missing else l_0_brand)) is dict and 'primary' in _looked else _looked.__dict__['primary'] if type(_looked) is environment.module_class and 'primary' in _looked.__dict__ else environment.getattr(_looked, 'primary'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '; padding: 4px 16px; margin: 18px 0; }\n.note, .actions-for { color: #5b6675; font-size: 0.9em; }\n.interpretation { background: #e7eef6; border-radius: 6px; padding: 4px 16px; margin: 12px 0; }\n'
 
 blocks = {}

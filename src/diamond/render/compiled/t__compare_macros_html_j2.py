@@ -37,9 +37,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_4.extend((
             '<span class="band band-',
-            environment.html_output(((_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none')),
+            (_found if type(_out := ((_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '">',
-            environment.html_output((_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
+            (_found if type(_out := (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</span>',
         ))
         return concat(t_4)
@@ -54,13 +54,13 @@ def root(context, missing=missing, environment=environment):
             pass
             t_5.extend((
                 '<span class="chg chg-',
-                environment.html_output((_looked['verdict'] if type(_looked := l_1_c) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict'))),
+                (_found if type(_out := (_looked['verdict'] if type(_looked := l_1_c) is dict and 'verdict' in _looked else _looked.__dict__['verdict'] if type(_looked) is environment.module_class and 'verdict' in _looked.__dict__ else environment.getattr(_looked, 'verdict'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '" title="',
-                environment.html_output((_looked['label'] if type(_looked := l_1_c) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
+                (_found if type(_out := (_looked['label'] if type(_looked := l_1_c) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '">',
-                environment.html_output((_looked['symbol'] if type(_looked := l_1_c) is dict and 'symbol' in _looked else environment.getattr(_looked, 'symbol'))),
+                (_found if type(_out := (_looked['symbol'] if type(_looked := l_1_c) is dict and 'symbol' in _looked else _looked.__dict__['symbol'] if type(_looked) is environment.module_class and 'symbol' in _looked.__dict__ else environment.getattr(_looked, 'symbol'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ' ',
-                environment.html_output(t_1((_looked['delta'] if type(_looked := l_1_c) is dict and 'delta' in _looked else environment.getattr(_looked, 'delta')))),
+                (_found if type(_out := t_1((_looked['delta'] if type(_looked := l_1_c) is dict and 'delta' in _looked else _looked.__dict__['delta'] if type(_looked) is environment.module_class and 'delta' in _looked.__dict__ else environment.getattr(_looked, 'delta')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</span>',
             ))
         else:
@@ -81,20 +81,20 @@ def root(context, missing=missing, environment=environment):
             l_1_many = undefined("parameter 'many' was not provided", name='many')
         pass
         t_6.append(
-            environment.html_output(t_2((_looked['score'] if type(_looked := l_1_p) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
+            (_found if type(_out := t_2((_looked['score'] if type(_looked := l_1_p) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
         )
-        if (not t_3((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else environment.getattr(_looked, 'se')))):
+        if (not t_3((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')))):
             pass
             t_6.extend((
                 ' <span class="se">± ',
-                environment.html_output(t_2((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else environment.getattr(_looked, 'se')))),
+                (_found if type(_out := t_2((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</span>',
             ))
-        if ((l_1_many and (l_1_k > 0)) and (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else environment.getattr(_looked, 'previous'))):
+        if ((l_1_many and (l_1_k > 0)) and (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else _looked.__dict__['previous'] if type(_looked) is environment.module_class and 'previous' in _looked.__dict__ else environment.getattr(_looked, 'previous'))):
             pass
             t_6.extend((
                 '<br>',
-                environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else environment.getattr(_looked, 'previous')))),
+                (_found if type(_out := context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else _looked.__dict__['previous'] if type(_looked) is environment.module_class and 'previous' in _looked.__dict__ else environment.getattr(_looked, 'previous')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             ))
         return concat(t_6)
     context.exported_vars.add('point')
@@ -108,19 +108,19 @@ def root(context, missing=missing, environment=environment):
         pass
         t_7.extend((
             '<span class="muted">',
-            environment.html_output((_looked['kind_label'] if type(_looked := l_1_a) is dict and 'kind_label' in _looked else environment.getattr(_looked, 'kind_label'))),
+            (_found if type(_out := (_looked['kind_label'] if type(_looked := l_1_a) is dict and 'kind_label' in _looked else _looked.__dict__['kind_label'] if type(_looked) is environment.module_class and 'kind_label' in _looked.__dict__ else environment.getattr(_looked, 'kind_label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             ':</span> ',
-            environment.html_output((_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))),
+            (_found if type(_out := (_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             ' <code class="id">',
-            environment.html_output((_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
+            (_found if type(_out := (_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</code> — ',
-            environment.html_output(context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))),
+            (_found if type(_out := context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
         ))
-        if (not t_3((_looked['ci'] if type(_looked := (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci')))):
+        if (not t_3((_looked['ci'] if type(_looked := (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is dict and 'ci' in _looked else _looked.__dict__['ci'] if type(_looked) is environment.module_class and 'ci' in _looked.__dict__ else environment.getattr(_looked, 'ci')))):
             pass
             t_7.extend((
                 ' <span class="muted">(',
-                environment.html_output(context.call((_looked['difference'] if type(_looked := (undefined(name='s') if l_0_s is missing else l_0_s)) is dict and 'difference' in _looked else environment.getattr(_looked, 'difference')), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), l_1_labels)),
+                (_found if type(_out := context.call((_looked['difference'] if type(_looked := (undefined(name='s') if l_0_s is missing else l_0_s)) is dict and 'difference' in _looked else _looked.__dict__['difference'] if type(_looked) is environment.module_class and 'difference' in _looked.__dict__ else environment.getattr(_looked, 'difference')), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), l_1_labels)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ')</span>',
             ))
         return concat(t_7)

@@ -45,11 +45,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_B is missing:
             l_1_B = undefined("parameter 'B' was not provided", name='B')
         pass
-        if ((_looked['footer'] if type(_looked := l_1_B) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')) or (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))):
+        if ((_looked['footer'] if type(_looked := l_1_B) is dict and 'footer' in _looked else _looked.__dict__['footer'] if type(_looked) is environment.module_class and 'footer' in _looked.__dict__ else environment.getattr(_looked, 'footer')) or (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation'))):
             pass
             t_6.extend((
                 '<div class="running-footer">',
-                environment.html_output(((_looked['footer'] if type(_looked := l_1_B) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')) or (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')))),
+                (_found if type(_out := ((_looked['footer'] if type(_looked := l_1_B) is dict and 'footer' in _looked else _looked.__dict__['footer'] if type(_looked) is environment.module_class and 'footer' in _looked.__dict__ else environment.getattr(_looked, 'footer')) or (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</div>',
             ))
         return concat(t_6)
@@ -65,80 +65,80 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['logo'] if type(_looked := l_1_B) is dict and 'logo' in _looked else environment.getattr(_looked, 'logo')):
+        if (_looked['logo'] if type(_looked := l_1_B) is dict and 'logo' in _looked else _looked.__dict__['logo'] if type(_looked) is environment.module_class and 'logo' in _looked.__dict__ else environment.getattr(_looked, 'logo')):
             pass
             t_7.extend((
                 '<img class="logo" src="',
-                environment.html_output((_looked['logo'] if type(_looked := l_1_B) is dict and 'logo' in _looked else environment.getattr(_looked, 'logo'))),
+                (_found if type(_out := (_looked['logo'] if type(_looked := l_1_B) is dict and 'logo' in _looked else _looked.__dict__['logo'] if type(_looked) is environment.module_class and 'logo' in _looked.__dict__ else environment.getattr(_looked, 'logo'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '" alt="',
-                environment.html_output(((_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')) or '')),
+                (_found if type(_out := ((_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation')) or '')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '">',
             ))
-        if (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')):
+        if (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')):
             pass
             t_7.append(
                 '<dl class="meta cover-meta">\n',
             )
-            if (_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else environment.getattr(_looked, 'client')):
+            if (_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else _looked.__dict__['client'] if type(_looked) is environment.module_class and 'client' in _looked.__dict__ else environment.getattr(_looked, 'client')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output((_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else environment.getattr(_looked, 'client'))),
+                    (_found if type(_out := (_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else _looked.__dict__['client'] if type(_looked) is environment.module_class and 'client' in _looked.__dict__ else environment.getattr(_looked, 'client'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dt><dd>',
-                    environment.html_output((_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else environment.getattr(_looked, 'client'))),
+                    (_found if type(_out := (_looked['client'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'client' in _looked else _looked.__dict__['client'] if type(_looked) is environment.module_class and 'client' in _looked.__dict__ else environment.getattr(_looked, 'client'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dd>',
                 ))
-            if (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')):
+            if (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else _looked.__dict__['authors'] if type(_looked) is environment.module_class and 'authors' in _looked.__dict__ else environment.getattr(_looked, 'authors')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output((_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors'))),
+                    (_found if type(_out := (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else _looked.__dict__['authors'] if type(_looked) is environment.module_class and 'authors' in _looked.__dict__ else environment.getattr(_looked, 'authors'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dt><dd>',
-                    environment.html_output(t_2(context.eval_ctx, (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')), ', ')),
+                    (_found if type(_out := t_2(context.eval_ctx, (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else _looked.__dict__['authors'] if type(_looked) is environment.module_class and 'authors' in _looked.__dict__ else environment.getattr(_looked, 'authors')), ', ')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dd>',
                 ))
-            if (_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')):
+            if (_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output((_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))),
+                    (_found if type(_out := (_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dt><dd>',
-                    environment.html_output((_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))),
+                    (_found if type(_out := (_looked['organisation'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dd>',
                 ))
-            if (_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date')):
+            if (_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else _looked.__dict__['date'] if type(_looked) is environment.module_class and 'date' in _looked.__dict__ else environment.getattr(_looked, 'date')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output((_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date'))),
+                    (_found if type(_out := (_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else _looked.__dict__['date'] if type(_looked) is environment.module_class and 'date' in _looked.__dict__ else environment.getattr(_looked, 'date'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dt><dd>',
-                    environment.html_output((_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date'))),
+                    (_found if type(_out := (_looked['date'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'date' in _looked else _looked.__dict__['date'] if type(_looked) is environment.module_class and 'date' in _looked.__dict__ else environment.getattr(_looked, 'date'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dd>',
                 ))
-            if (_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else environment.getattr(_looked, 'version')):
+            if (_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else _looked.__dict__['version'] if type(_looked) is environment.module_class and 'version' in _looked.__dict__ else environment.getattr(_looked, 'version')):
                 pass
                 t_7.extend((
                     '<dt>',
-                    environment.html_output((_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else environment.getattr(_looked, 'version'))),
+                    (_found if type(_out := (_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else _looked.__dict__['version'] if type(_looked) is environment.module_class and 'version' in _looked.__dict__ else environment.getattr(_looked, 'version'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dt><dd>',
-                    environment.html_output((_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else environment.getattr(_looked, 'version'))),
+                    (_found if type(_out := (_looked['version'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'version' in _looked else _looked.__dict__['version'] if type(_looked) is environment.module_class and 'version' in _looked.__dict__ else environment.getattr(_looked, 'version'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</dd>',
                 ))
             t_7.append(
                 '</dl>\n',
             )
-            if (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality')):
+            if (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else _looked.__dict__['confidentiality'] if type(_looked) is environment.module_class and 'confidentiality' in _looked.__dict__ else environment.getattr(_looked, 'confidentiality')):
                 pass
                 t_7.extend((
                     '<p class="confidentiality">',
-                    environment.html_output((_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality'))),
+                    (_found if type(_out := (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_R) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else _looked.__dict__['confidentiality'] if type(_looked) is environment.module_class and 'confidentiality' in _looked.__dict__ else environment.getattr(_looked, 'confidentiality'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</p>',
                 ))
-        elif (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation')):
+        elif (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation')):
             pass
             t_7.extend((
                 '<p class="organisation">',
-                environment.html_output((_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else environment.getattr(_looked, 'organisation'))),
+                (_found if type(_out := (_looked['organisation'] if type(_looked := l_1_B) is dict and 'organisation' in _looked else _looked.__dict__['organisation'] if type(_looked) is environment.module_class and 'organisation' in _looked.__dict__ else environment.getattr(_looked, 'organisation'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</p>\n',
             ))
         return concat(t_7)
@@ -152,11 +152,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (((_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential'))):
+        if (((_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential'))):
             pass
             t_8.extend((
                 '<li><a href="#methodology">',
-                environment.html_output((_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))),
+                (_found if type(_out := (_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</a></li>',
             ))
         return concat(t_8)
@@ -170,11 +170,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
+        if (_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
             pass
             t_9.extend((
                 '<li><a href="#action-plan">',
-                environment.html_output((_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan'))),
+                (_found if type(_out := (_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else _looked.__dict__['action_plan'] if type(_looked) is environment.module_class and 'action_plan' in _looked.__dict__ else environment.getattr(_looked, 'action_plan'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</a></li>',
             ))
         return concat(t_9)
@@ -188,19 +188,19 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
+        if (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')):
             pass
             t_10.extend((
                 '<div class="key-messages">\n<h3>',
-                environment.html_output((_looked['key_messages'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages'))),
+                (_found if type(_out := (_looked['key_messages'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</h3>\n<ul>\n',
             ))
-            for l_2_k in (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
+            for l_2_k in (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')):
                 _loop_vars = {}
                 pass
                 t_10.extend((
                     '<li>',
-                    environment.html_output(l_2_k),
+                    (_found if type(_out := l_2_k) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</li>\n',
                 ))
             l_2_k = missing
@@ -216,11 +216,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_R is missing:
             l_1_R = undefined("parameter 'R' was not provided", name='R')
         pass
-        if (_looked['confidential_note'] if type(_looked := l_1_R) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note')):
+        if (_looked['confidential_note'] if type(_looked := l_1_R) is dict and 'confidential_note' in _looked else _looked.__dict__['confidential_note'] if type(_looked) is environment.module_class and 'confidential_note' in _looked.__dict__ else environment.getattr(_looked, 'confidential_note')):
             pass
             t_11.extend((
                 '<p class="note confidential">',
-                environment.html_output((_looked['confidential_note'] if type(_looked := l_1_R) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note'))),
+                (_found if type(_out := (_looked['confidential_note'] if type(_looked := l_1_R) is dict and 'confidential_note' in _looked else _looked.__dict__['confidential_note'] if type(_looked) is environment.module_class and 'confidential_note' in _looked.__dict__ else environment.getattr(_looked, 'confidential_note'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</p>',
             ))
         return concat(t_11)
@@ -236,13 +236,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if t_5(environment.getitem((_looked['interpretation'] if type(_looked := l_1_R) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))):
+        if t_5(environment.getitem((_looked['interpretation'] if type(_looked := l_1_R) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')))):
             pass
             t_12.extend((
                 '<div class="interpretation">\n<h3>',
-                environment.html_output((_looked['interpretation'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation'))),
+                (_found if type(_out := (_looked['interpretation'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</h3>\n<p>',
-                environment.html_output(environment.getitem((_looked['interpretation'] if type(_looked := l_1_R) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))),
+                (_found if type(_out := environment.getitem((_looked['interpretation'] if type(_looked := l_1_R) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</p>\n</div>\n',
             ))
         return concat(t_12)
@@ -259,59 +259,59 @@ def root(context, missing=missing, environment=environment):
         if l_1_respondents is missing:
             l_1_respondents = undefined("parameter 'respondents' was not provided", name='respondents')
         pass
-        if (((_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential'))):
+        if (((_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential'))):
             pass
             t_13.extend((
                 '<section id="methodology">\n<h2>',
-                environment.html_output((_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))),
+                (_found if type(_out := (_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</h2>\n',
             ))
-            l_1_M = (_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))
+            l_1_M = (_looked['methodology'] if type(_looked := l_1_R) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology'))
             if (undefined(name='M') if l_1_M is missing else l_1_M):
                 pass
                 t_13.append(
                     '<dl class="meta">\n',
                 )
-                if (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling')):
+                if (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else _looked.__dict__['sampling'] if type(_looked) is environment.module_class and 'sampling' in _looked.__dict__ else environment.getattr(_looked, 'sampling')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output((_looked['sampling'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling'))),
+                        (_found if type(_out := (_looked['sampling'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'sampling' in _looked else _looked.__dict__['sampling'] if type(_looked) is environment.module_class and 'sampling' in _looked.__dict__ else environment.getattr(_looked, 'sampling'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dt><dd>',
-                        environment.html_output((_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling'))),
+                        (_found if type(_out := (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else _looked.__dict__['sampling'] if type(_looked) is environment.module_class and 'sampling' in _looked.__dict__ else environment.getattr(_looked, 'sampling'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dd>',
                     ))
-                if (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork')):
+                if (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else _looked.__dict__['fieldwork'] if type(_looked) is environment.module_class and 'fieldwork' in _looked.__dict__ else environment.getattr(_looked, 'fieldwork')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output((_looked['fieldwork'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork'))),
+                        (_found if type(_out := (_looked['fieldwork'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'fieldwork' in _looked else _looked.__dict__['fieldwork'] if type(_looked) is environment.module_class and 'fieldwork' in _looked.__dict__ else environment.getattr(_looked, 'fieldwork'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dt><dd>',
-                        environment.html_output((_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork'))),
+                        (_found if type(_out := (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else _looked.__dict__['fieldwork'] if type(_looked) is environment.module_class and 'fieldwork' in _looked.__dict__ else environment.getattr(_looked, 'fieldwork'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dd>',
                     ))
-                if (_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')):
+                if (_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else _looked.__dict__['invited'] if type(_looked) is environment.module_class and 'invited' in _looked.__dict__ else environment.getattr(_looked, 'invited')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output((_looked['response'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'response' in _looked else environment.getattr(_looked, 'response'))),
+                        (_found if type(_out := (_looked['response'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'response' in _looked else _looked.__dict__['response'] if type(_looked) is environment.module_class and 'response' in _looked.__dict__ else environment.getattr(_looked, 'response'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dt><dd>',
-                        environment.html_output(t_1(context.eval_ctx, (_looked['invited'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), invited=(_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), n=(_looked['total'] if type(_looked := l_1_respondents) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), rate=t_3((_looked['response_rate'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'response_rate' in _looked else environment.getattr(_looked, 'response_rate'))))),
+                        (_found if type(_out := t_1(context.eval_ctx, (_looked['invited'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'invited' in _looked else _looked.__dict__['invited'] if type(_looked) is environment.module_class and 'invited' in _looked.__dict__ else environment.getattr(_looked, 'invited')), invited=(_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else _looked.__dict__['invited'] if type(_looked) is environment.module_class and 'invited' in _looked.__dict__ else environment.getattr(_looked, 'invited')), n=(_looked['total'] if type(_looked := l_1_respondents) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total')), rate=t_3((_looked['response_rate'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'response_rate' in _looked else _looked.__dict__['response_rate'] if type(_looked) is environment.module_class and 'response_rate' in _looked.__dict__ else environment.getattr(_looked, 'response_rate'))))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dd>',
                     ))
-                if (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops')):
+                if (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops')):
                     pass
                     t_13.extend((
                         '<dt>',
-                        environment.html_output((_looked['workshops'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops'))),
+                        (_found if type(_out := (_looked['workshops'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</dt><dd><ul>',
                     ))
-                    for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops')):
+                    for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops')):
                         _loop_vars = {}
                         pass
                         t_13.extend((
                             '<li>',
-                            environment.html_output(l_2_w),
+                            (_found if type(_out := l_2_w) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                             '</li>',
                         ))
                     l_2_w = missing
@@ -321,43 +321,43 @@ def root(context, missing=missing, environment=environment):
                 t_13.append(
                     '</dl>\n',
                 )
-                if (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes')):
+                if (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else _looked.__dict__['notes'] if type(_looked) is environment.module_class and 'notes' in _looked.__dict__ else environment.getattr(_looked, 'notes')):
                     pass
                     t_13.extend((
                         '<p>',
-                        environment.html_output((_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes'))),
+                        (_found if type(_out := (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else _looked.__dict__['notes'] if type(_looked) is environment.module_class and 'notes' in _looked.__dict__ else environment.getattr(_looked, 'notes'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</p>',
                     ))
-            if (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
+            if (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants')):
                 pass
                 t_13.extend((
                     '<h3>',
-                    environment.html_output((_looked['participants'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))),
+                    (_found if type(_out := (_looked['participants'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</h3>\n<div class="table-wrap">\n<table>\n<thead><tr><th scope="col">',
-                    environment.html_output((_looked['participant'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'participant' in _looked else environment.getattr(_looked, 'participant'))),
+                    (_found if type(_out := (_looked['participant'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'participant' in _looked else _looked.__dict__['participant'] if type(_looked) is environment.module_class and 'participant' in _looked.__dict__ else environment.getattr(_looked, 'participant'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</th><th scope="col">',
-                    environment.html_output((_looked['group'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
+                    (_found if type(_out := (_looked['group'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'group' in _looked else _looked.__dict__['group'] if type(_looked) is environment.module_class and 'group' in _looked.__dict__ else environment.getattr(_looked, 'group'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</th></tr></thead>\n<tbody>\n',
                 ))
-                for l_2_p in (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
+                for l_2_p in (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants')):
                     _loop_vars = {}
                     pass
                     t_13.extend((
                         '<tr><td>',
-                        environment.html_output((_looked['name'] if type(_looked := l_2_p) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))),
+                        (_found if type(_out := (_looked['name'] if type(_looked := l_2_p) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</td><td>',
-                        environment.html_output((_looked['group'] if type(_looked := l_2_p) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
+                        (_found if type(_out := (_looked['group'] if type(_looked := l_2_p) is dict and 'group' in _looked else _looked.__dict__['group'] if type(_looked) is environment.module_class and 'group' in _looked.__dict__ else environment.getattr(_looked, 'group'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</td></tr>\n',
                     ))
                 l_2_p = missing
                 t_13.append(
                     '</tbody>\n</table>\n</div>\n',
                 )
-            if (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')):
+            if (_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential')):
                 pass
                 t_13.extend((
                     '<p class="note">',
-                    environment.html_output(t_1(context.eval_ctx, (_looked['participants_confidential'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')), n=(_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')))),
+                    (_found if type(_out := t_1(context.eval_ctx, (_looked['participants_confidential'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential')), n=(_looked['participants_confidential'] if type(_looked := l_1_R) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</p>',
                 ))
             t_13.append(
@@ -376,11 +376,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_i is missing:
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
-        if t_5(environment.getitem((_looked['actions_by_indicator'] if type(_looked := l_1_R) is dict and 'actions_by_indicator' in _looked else environment.getattr(_looked, 'actions_by_indicator')), (_looked['id'] if type(_looked := l_1_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))):
+        if t_5(environment.getitem((_looked['actions_by_indicator'] if type(_looked := l_1_R) is dict and 'actions_by_indicator' in _looked else _looked.__dict__['actions_by_indicator'] if type(_looked) is environment.module_class and 'actions_by_indicator' in _looked.__dict__ else environment.getattr(_looked, 'actions_by_indicator')), (_looked['id'] if type(_looked := l_1_i) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')))):
             pass
             t_14.extend((
                 '<span class="actions-for">',
-                environment.html_output(t_1(context.eval_ctx, (_looked['actions_for'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'actions_for' in _looked else environment.getattr(_looked, 'actions_for')), actions=t_2(context.eval_ctx, environment.getitem((_looked['actions_by_indicator'] if type(_looked := l_1_R) is dict and 'actions_by_indicator' in _looked else environment.getattr(_looked, 'actions_by_indicator')), (_looked['id'] if type(_looked := l_1_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))), ', '))),
+                (_found if type(_out := t_1(context.eval_ctx, (_looked['actions_for'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'actions_for' in _looked else _looked.__dict__['actions_for'] if type(_looked) is environment.module_class and 'actions_for' in _looked.__dict__ else environment.getattr(_looked, 'actions_for')), actions=t_2(context.eval_ctx, environment.getitem((_looked['actions_by_indicator'] if type(_looked := l_1_R) is dict and 'actions_by_indicator' in _looked else _looked.__dict__['actions_by_indicator'] if type(_looked) is environment.module_class and 'actions_by_indicator' in _looked.__dict__ else environment.getattr(_looked, 'actions_by_indicator')), (_looked['id'] if type(_looked := l_1_i) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))), ', '))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</span>',
             ))
         return concat(t_14)
@@ -394,61 +394,61 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
+        if (_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
             pass
             t_15.extend((
                 '<section id="action-plan">\n<h2>',
-                environment.html_output((_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan'))),
+                (_found if type(_out := (_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else _looked.__dict__['action_plan'] if type(_looked) is environment.module_class and 'action_plan' in _looked.__dict__ else environment.getattr(_looked, 'action_plan'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</h2>\n<div class="table-wrap">\n<table class="actions">\n<thead><tr><th scope="col" class="num">',
-                environment.html_output((_looked['number'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
+                (_found if type(_out := (_looked['number'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'number' in _looked else _looked.__dict__['number'] if type(_looked) is environment.module_class and 'number' in _looked.__dict__ else environment.getattr(_looked, 'number'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['action'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'action' in _looked else environment.getattr(_looked, 'action'))),
+                (_found if type(_out := (_looked['action'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'action' in _looked else _looked.__dict__['action'] if type(_looked) is environment.module_class and 'action' in _looked.__dict__ else environment.getattr(_looked, 'action'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['owner'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner'))),
+                (_found if type(_out := (_looked['owner'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'owner' in _looked else _looked.__dict__['owner'] if type(_looked) is environment.module_class and 'owner' in _looked.__dict__ else environment.getattr(_looked, 'owner'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['start'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'start' in _looked else environment.getattr(_looked, 'start'))),
+                (_found if type(_out := (_looked['start'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'start' in _looked else _looked.__dict__['start'] if type(_looked) is environment.module_class and 'start' in _looked.__dict__ else environment.getattr(_looked, 'start'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['end'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'end' in _looked else environment.getattr(_looked, 'end'))),
+                (_found if type(_out := (_looked['end'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'end' in _looked else _looked.__dict__['end'] if type(_looked) is environment.module_class and 'end' in _looked.__dict__ else environment.getattr(_looked, 'end'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['kpi'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi'))),
+                (_found if type(_out := (_looked['kpi'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'kpi' in _looked else _looked.__dict__['kpi'] if type(_looked) is environment.module_class and 'kpi' in _looked.__dict__ else environment.getattr(_looked, 'kpi'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['priority'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'priority' in _looked else environment.getattr(_looked, 'priority'))),
+                (_found if type(_out := (_looked['priority'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'priority' in _looked else _looked.__dict__['priority'] if type(_looked) is environment.module_class and 'priority' in _looked.__dict__ else environment.getattr(_looked, 'priority'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['budget'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget'))),
+                (_found if type(_out := (_looked['budget'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'budget' in _looked else _looked.__dict__['budget'] if type(_looked) is environment.module_class and 'budget' in _looked.__dict__ else environment.getattr(_looked, 'budget'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><th scope="col">',
-                environment.html_output((_looked['indicators'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators'))),
+                (_found if type(_out := (_looked['indicators'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th></tr></thead>\n<tbody>\n',
             ))
             l_2_loop = missing
-            for l_2_x, l_2_loop in LoopContext((_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')), undefined):
+            for l_2_x, l_2_loop in LoopContext((_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')), undefined):
                 _loop_vars = {}
                 pass
                 t_15.extend((
                     '<tr><td class="num">',
-                    environment.html_output((_looked['number'] if type(_looked := l_2_x) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
+                    (_found if type(_out := (_looked['number'] if type(_looked := l_2_x) is dict and 'number' in _looked else _looked.__dict__['number'] if type(_looked) is environment.module_class and 'number' in _looked.__dict__ else environment.getattr(_looked, 'number'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output((_looked['action'] if type(_looked := l_2_x) is dict and 'action' in _looked else environment.getattr(_looked, 'action'))),
+                    (_found if type(_out := (_looked['action'] if type(_looked := l_2_x) is dict and 'action' in _looked else _looked.__dict__['action'] if type(_looked) is environment.module_class and 'action' in _looked.__dict__ else environment.getattr(_looked, 'action'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output(((_looked['owner'] if type(_looked := l_2_x) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner')) or '–')),
+                    (_found if type(_out := ((_looked['owner'] if type(_looked := l_2_x) is dict and 'owner' in _looked else _looked.__dict__['owner'] if type(_looked) is environment.module_class and 'owner' in _looked.__dict__ else environment.getattr(_looked, 'owner')) or '–')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output(((_looked['start'] if type(_looked := l_2_x) is dict and 'start' in _looked else environment.getattr(_looked, 'start')) or '–')),
+                    (_found if type(_out := ((_looked['start'] if type(_looked := l_2_x) is dict and 'start' in _looked else _looked.__dict__['start'] if type(_looked) is environment.module_class and 'start' in _looked.__dict__ else environment.getattr(_looked, 'start')) or '–')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output(((_looked['end'] if type(_looked := l_2_x) is dict and 'end' in _looked else environment.getattr(_looked, 'end')) or '–')),
+                    (_found if type(_out := ((_looked['end'] if type(_looked := l_2_x) is dict and 'end' in _looked else _looked.__dict__['end'] if type(_looked) is environment.module_class and 'end' in _looked.__dict__ else environment.getattr(_looked, 'end')) or '–')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output(((_looked['kpi'] if type(_looked := l_2_x) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi')) or '–')),
+                    (_found if type(_out := ((_looked['kpi'] if type(_looked := l_2_x) is dict and 'kpi' in _looked else _looked.__dict__['kpi'] if type(_looked) is environment.module_class and 'kpi' in _looked.__dict__ else environment.getattr(_looked, 'kpi')) or '–')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output(((_looked['priority_label'] if type(_looked := l_2_x) is dict and 'priority_label' in _looked else environment.getattr(_looked, 'priority_label')) or '–')),
+                    (_found if type(_out := ((_looked['priority_label'] if type(_looked := l_2_x) is dict and 'priority_label' in _looked else _looked.__dict__['priority_label'] if type(_looked) is environment.module_class and 'priority_label' in _looked.__dict__ else environment.getattr(_looked, 'priority_label')) or '–')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output(((_looked['budget'] if type(_looked := l_2_x) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget')) or '–')),
+                    (_found if type(_out := ((_looked['budget'] if type(_looked := l_2_x) is dict and 'budget' in _looked else _looked.__dict__['budget'] if type(_looked) is environment.module_class and 'budget' in _looked.__dict__ else environment.getattr(_looked, 'budget')) or '–')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
                 ))
                 l_3_loop = missing
-                for l_3_i, l_3_loop in LoopContext((_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
+                for l_3_i, l_3_loop in LoopContext((_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), undefined):
                     _loop_vars = {}
                     pass
                     t_15.extend((
-                        environment.html_output((_looked['name'] if type(_looked := l_3_i) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))),
-                        environment.html_output(('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 100 in '_deliverable.html.j2' evaluated to false and no else section was defined."))),
+                        (_found if type(_out := (_looked['name'] if type(_looked := l_3_i) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                        (_found if type(_out := ('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 100 in '_deliverable.html.j2' evaluated to false and no else section was defined."))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     ))
                 l_3_loop = l_3_i = missing
                 t_15.append(
@@ -473,28 +473,28 @@ def root(context, missing=missing, environment=environment):
         pass
         t_16.extend((
             '<h3>',
-            environment.html_output((_looked['indicator_key'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key'))),
+            (_found if type(_out := (_looked['indicator_key'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'indicator_key' in _looked else _looked.__dict__['indicator_key'] if type(_looked) is environment.module_class and 'indicator_key' in _looked.__dict__ else environment.getattr(_looked, 'indicator_key'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</h3>\n<div class="table-wrap">\n<table class="indicator-key">\n<thead><tr><th scope="col">',
-            environment.html_output((_looked['id'] if type(_looked := l_1_C) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
+            (_found if type(_out := (_looked['id'] if type(_looked := l_1_C) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col">',
-            environment.html_output((_looked['indicator'] if type(_looked := l_1_C) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator'))),
+            (_found if type(_out := (_looked['indicator'] if type(_looked := l_1_C) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col">',
-            environment.html_output((_looked['source_text'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'source_text' in _looked else environment.getattr(_looked, 'source_text'))),
+            (_found if type(_out := (_looked['source_text'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'source_text' in _looked else _looked.__dict__['source_text'] if type(_looked) is environment.module_class and 'source_text' in _looked.__dict__ else environment.getattr(_looked, 'source_text'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in l_1_dimensions:
             _loop_vars = {}
             pass
-            for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')):
+            for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')):
                 _loop_vars = {}
                 pass
                 t_16.extend((
                     '<tr><td><code class="id">',
-                    environment.html_output((_looked['id'] if type(_looked := l_3_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
+                    (_found if type(_out := (_looked['id'] if type(_looked := l_3_i) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</code></td><td>',
-                    environment.html_output((_looked['label'] if type(_looked := l_3_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))),
+                    (_found if type(_out := (_looked['label'] if type(_looked := l_3_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td><td>',
-                    environment.html_output((_looked['text'] if type(_looked := l_3_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))),
+                    (_found if type(_out := (_looked['text'] if type(_looked := l_3_i) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</td></tr>\n',
                 ))
             l_3_i = missing
@@ -513,21 +513,21 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
+        if (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')):
             pass
             t_17.extend((
                 '<p class="note">',
-                environment.html_output((_looked['referred'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))),
+                (_found if type(_out := (_looked['referred'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</p>\n<ul class="referred">\n',
             ))
-            for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
+            for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')):
                 _loop_vars = {}
                 pass
                 t_17.extend((
                     '<li>',
-                    environment.html_output((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))),
+                    (_found if type(_out := (_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     ' <span class="muted">(',
-                    environment.html_output(t_1(context.eval_ctx, (_looked['see_under'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'see_under' in _looked else environment.getattr(_looked, 'see_under')), dimension=(_looked['under'] if type(_looked := l_2_x) is dict and 'under' in _looked else environment.getattr(_looked, 'under')))),
+                    (_found if type(_out := t_1(context.eval_ctx, (_looked['see_under'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'see_under' in _looked else _looked.__dict__['see_under'] if type(_looked) is environment.module_class and 'see_under' in _looked.__dict__ else environment.getattr(_looked, 'see_under')), dimension=(_looked['under'] if type(_looked := l_2_x) is dict and 'under' in _looked else _looked.__dict__['under'] if type(_looked) is environment.module_class and 'under' in _looked.__dict__ else environment.getattr(_looked, 'under')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     ')</span></li>\n',
                 ))
             l_2_x = missing
@@ -550,20 +550,20 @@ def root(context, missing=missing, environment=environment):
         t_18.append(
             '<ol class="pairs">\n',
         )
-        for l_2_pair in (_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')):
+        for l_2_pair in (_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else _looked.__dict__['pairs'] if type(_looked) is environment.module_class and 'pairs' in _looked.__dict__ else environment.getattr(_looked, 'pairs')):
             _loop_vars = {}
             pass
             t_18.extend((
                 '<li>',
-                environment.html_output(t_1(context.eval_ctx, environment.getitem((_looked['tows_prompt'] if type(_looked := l_1_D) is dict and 'tows_prompt' in _looked else environment.getattr(_looked, 'tows_prompt')), (_looked['id'] if type(_looked := l_1_k) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))), first=(_looked['text'] if type(_looked := (_looked['first'] if type(_looked := l_2_pair) is dict and 'first' in _looked else environment.getattr(_looked, 'first'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), second=(_looked['text'] if type(_looked := (_looked['second'] if type(_looked := l_2_pair) is dict and 'second' in _looked else environment.getattr(_looked, 'second'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
+                (_found if type(_out := t_1(context.eval_ctx, environment.getitem((_looked['tows_prompt'] if type(_looked := l_1_D) is dict and 'tows_prompt' in _looked else _looked.__dict__['tows_prompt'] if type(_looked) is environment.module_class and 'tows_prompt' in _looked.__dict__ else environment.getattr(_looked, 'tows_prompt')), (_looked['id'] if type(_looked := l_1_k) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))), first=(_looked['text'] if type(_looked := (_looked['first'] if type(_looked := l_2_pair) is dict and 'first' in _looked else _looked.first if type(_looked) is LoopContext else _looked.__dict__['first'] if type(_looked) is environment.module_class and 'first' in _looked.__dict__ else environment.getattr(_looked, 'first'))) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')), second=(_looked['text'] if type(_looked := (_looked['second'] if type(_looked := l_2_pair) is dict and 'second' in _looked else _looked.__dict__['second'] if type(_looked) is environment.module_class and 'second' in _looked.__dict__ else environment.getattr(_looked, 'second'))) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ' <span class="importance">(',
-                environment.html_output(t_1(context.eval_ctx, (_looked['pair_importance'] if type(_looked := l_1_T) is dict and 'pair_importance' in _looked else environment.getattr(_looked, 'pair_importance')), importance=(_looked['importance'] if type(_looked := l_2_pair) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
+                (_found if type(_out := t_1(context.eval_ctx, (_looked['pair_importance'] if type(_looked := l_1_T) is dict and 'pair_importance' in _looked else _looked.__dict__['pair_importance'] if type(_looked) is environment.module_class and 'pair_importance' in _looked.__dict__ else environment.getattr(_looked, 'pair_importance')), importance=(_looked['importance'] if type(_looked := l_2_pair) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             ))
-            if (_looked['across'] if type(_looked := l_2_pair) is dict and 'across' in _looked else environment.getattr(_looked, 'across')):
+            if (_looked['across'] if type(_looked := l_2_pair) is dict and 'across' in _looked else _looked.__dict__['across'] if type(_looked) is environment.module_class and 'across' in _looked.__dict__ else environment.getattr(_looked, 'across')):
                 pass
                 t_18.extend((
                     '; ',
-                    environment.html_output((_looked['tows_across_plain'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_across_plain' in _looked else environment.getattr(_looked, 'tows_across_plain'))),
+                    (_found if type(_out := (_looked['tows_across_plain'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'tows_across_plain' in _looked else _looked.__dict__['tows_across_plain'] if type(_looked) is environment.module_class and 'tows_across_plain' in _looked.__dict__ else environment.getattr(_looked, 'tows_across_plain'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ))
             t_18.append(
                 ')</span></li>\n',
@@ -581,11 +581,11 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if (_looked['likert_svg'] if type(_looked := l_1_d) is dict and 'likert_svg' in _looked else environment.getattr(_looked, 'likert_svg')):
+        if (_looked['likert_svg'] if type(_looked := l_1_d) is dict and 'likert_svg' in _looked else _looked.__dict__['likert_svg'] if type(_looked) is environment.module_class and 'likert_svg' in _looked.__dict__ else environment.getattr(_looked, 'likert_svg')):
             pass
             t_19.extend((
                 '<figure class="chart likert">',
-                environment.html_output(t_4((_looked['likert_svg'] if type(_looked := l_1_d) is dict and 'likert_svg' in _looked else environment.getattr(_looked, 'likert_svg')))),
+                (_found if type(_out := t_4((_looked['likert_svg'] if type(_looked := l_1_d) is dict and 'likert_svg' in _looked else _looked.__dict__['likert_svg'] if type(_looked) is environment.module_class and 'likert_svg' in _looked.__dict__ else environment.getattr(_looked, 'likert_svg')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</figure>',
             ))
         return concat(t_19)
@@ -601,7 +601,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_20.extend((
                 '<figure class="chart bars">',
-                environment.html_output(t_4(l_1_svg)),
+                (_found if type(_out := t_4(l_1_svg)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</figure>',
             ))
         return concat(t_20)

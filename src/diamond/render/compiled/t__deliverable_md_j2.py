@@ -59,35 +59,35 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')):
+        if (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')):
             pass
             for l_2_key in ['client', 'organisation', 'date', 'version']:
                 _loop_vars = {}
                 pass
-                if environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), l_2_key):
+                if environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')), l_2_key):
                     pass
                     t_8.extend((
                         '- **',
-                        environment.text_output(environment.getitem((_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), l_2_key)),
+                        (_out if type(_out := environment.getitem((_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')), l_2_key)) is str and _out.isprintable() else environment.text_output(_out)),
                         ':** ',
-                        environment.text_output(t_5(environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), l_2_key))),
+                        (_out if type(_out := t_5(environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')), l_2_key))) is str and _out.isprintable() else environment.text_output(_out)),
                         '\n',
                     ))
             l_2_key = missing
-            if (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')):
+            if (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else _looked.__dict__['authors'] if type(_looked) is environment.module_class and 'authors' in _looked.__dict__ else environment.getattr(_looked, 'authors')):
                 pass
                 t_8.extend((
                     '- **',
-                    environment.text_output((_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors'))),
+                    (_out if type(_out := (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_D) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else _looked.__dict__['authors'] if type(_looked) is environment.module_class and 'authors' in _looked.__dict__ else environment.getattr(_looked, 'authors'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ':** ',
-                    environment.text_output(t_2(context.eval_ctx, t_3(context, (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else environment.getattr(_looked, 'authors')), 'md_text'), ', ')),
+                    (_out if type(_out := t_2(context.eval_ctx, t_3(context, (_looked['authors'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'authors' in _looked else _looked.__dict__['authors'] if type(_looked) is environment.module_class and 'authors' in _looked.__dict__ else environment.getattr(_looked, 'authors')), 'md_text'), ', ')) is str and _out.isprintable() else environment.text_output(_out)),
                     '\n',
                 ))
-            if (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality')):
+            if (_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else _looked.__dict__['confidentiality'] if type(_looked) is environment.module_class and 'confidentiality' in _looked.__dict__ else environment.getattr(_looked, 'confidentiality')):
                 pass
                 t_8.extend((
                     '\n**',
-                    environment.text_output(t_5((_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else environment.getattr(_looked, 'confidentiality')))),
+                    (_out if type(_out := t_5((_looked['confidentiality'] if type(_looked := (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover'))) is dict and 'confidentiality' in _looked else _looked.__dict__['confidentiality'] if type(_looked) is environment.module_class and 'confidentiality' in _looked.__dict__ else environment.getattr(_looked, 'confidentiality')))) is str and _out.isprintable() else environment.text_output(_out)),
                     '**\n',
                 ))
         return concat(t_8)
@@ -101,19 +101,19 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
+        if (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')):
             pass
             t_9.extend((
                 '\n### ',
-                environment.text_output((_looked['key_messages'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages'))),
+                (_out if type(_out := (_looked['key_messages'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages'))) is str and _out.isprintable() else environment.text_output(_out)),
                 '\n\n',
             ))
-            for l_2_k in (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')):
+            for l_2_k in (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')):
                 _loop_vars = {}
                 pass
                 t_9.extend((
                     '- ',
-                    environment.text_output(t_5(l_2_k)),
+                    (_out if type(_out := t_5(l_2_k)) is str and _out.isprintable() else environment.text_output(_out)),
                     '\n',
                 ))
             l_2_k = missing
@@ -131,88 +131,88 @@ def root(context, missing=missing, environment=environment):
         if l_1_respondents is missing:
             l_1_respondents = undefined("parameter 'respondents' was not provided", name='respondents')
         pass
-        if (((_looked['methodology'] if type(_looked := l_1_RP) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential'))):
+        if (((_looked['methodology'] if type(_looked := l_1_RP) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology')) or (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants'))) or (_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential'))):
             pass
             t_10.extend((
                 '## ',
-                environment.text_output((_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))),
+                (_out if type(_out := (_looked['methodology'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology'))) is str and _out.isprintable() else environment.text_output(_out)),
                 '\n\n',
             ))
-            l_1_M = (_looked['methodology'] if type(_looked := l_1_RP) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology'))
+            l_1_M = (_looked['methodology'] if type(_looked := l_1_RP) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology'))
             if (undefined(name='M') if l_1_M is missing else l_1_M):
                 pass
-                if (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling')):
+                if (_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else _looked.__dict__['sampling'] if type(_looked) is environment.module_class and 'sampling' in _looked.__dict__ else environment.getattr(_looked, 'sampling')):
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output((_looked['sampling'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling'))),
+                        (_out if type(_out := (_looked['sampling'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'sampling' in _looked else _looked.__dict__['sampling'] if type(_looked) is environment.module_class and 'sampling' in _looked.__dict__ else environment.getattr(_looked, 'sampling'))) is str and _out.isprintable() else environment.text_output(_out)),
                         ':** ',
-                        environment.text_output(t_5((_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else environment.getattr(_looked, 'sampling')))),
+                        (_out if type(_out := t_5((_looked['sampling'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'sampling' in _looked else _looked.__dict__['sampling'] if type(_looked) is environment.module_class and 'sampling' in _looked.__dict__ else environment.getattr(_looked, 'sampling')))) is str and _out.isprintable() else environment.text_output(_out)),
                         '\n',
                     ))
-                if (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork')):
+                if (_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else _looked.__dict__['fieldwork'] if type(_looked) is environment.module_class and 'fieldwork' in _looked.__dict__ else environment.getattr(_looked, 'fieldwork')):
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output((_looked['fieldwork'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork'))),
+                        (_out if type(_out := (_looked['fieldwork'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'fieldwork' in _looked else _looked.__dict__['fieldwork'] if type(_looked) is environment.module_class and 'fieldwork' in _looked.__dict__ else environment.getattr(_looked, 'fieldwork'))) is str and _out.isprintable() else environment.text_output(_out)),
                         ':** ',
-                        environment.text_output(t_5((_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else environment.getattr(_looked, 'fieldwork')))),
+                        (_out if type(_out := t_5((_looked['fieldwork'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'fieldwork' in _looked else _looked.__dict__['fieldwork'] if type(_looked) is environment.module_class and 'fieldwork' in _looked.__dict__ else environment.getattr(_looked, 'fieldwork')))) is str and _out.isprintable() else environment.text_output(_out)),
                         '\n',
                     ))
-                if (_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')):
+                if (_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else _looked.__dict__['invited'] if type(_looked) is environment.module_class and 'invited' in _looked.__dict__ else environment.getattr(_looked, 'invited')):
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output((_looked['response'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'response' in _looked else environment.getattr(_looked, 'response'))),
+                        (_out if type(_out := (_looked['response'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'response' in _looked else _looked.__dict__['response'] if type(_looked) is environment.module_class and 'response' in _looked.__dict__ else environment.getattr(_looked, 'response'))) is str and _out.isprintable() else environment.text_output(_out)),
                         ':** ',
-                        environment.text_output(t_1(context.eval_ctx, (_looked['invited'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), invited=(_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else environment.getattr(_looked, 'invited')), n=(_looked['total'] if type(_looked := l_1_respondents) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), rate=t_6((_looked['response_rate'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'response_rate' in _looked else environment.getattr(_looked, 'response_rate'))))),
+                        (_out if type(_out := t_1(context.eval_ctx, (_looked['invited'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'invited' in _looked else _looked.__dict__['invited'] if type(_looked) is environment.module_class and 'invited' in _looked.__dict__ else environment.getattr(_looked, 'invited')), invited=(_looked['invited'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'invited' in _looked else _looked.__dict__['invited'] if type(_looked) is environment.module_class and 'invited' in _looked.__dict__ else environment.getattr(_looked, 'invited')), n=(_looked['total'] if type(_looked := l_1_respondents) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total')), rate=t_6((_looked['response_rate'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'response_rate' in _looked else _looked.__dict__['response_rate'] if type(_looked) is environment.module_class and 'response_rate' in _looked.__dict__ else environment.getattr(_looked, 'response_rate'))))) is str and _out.isprintable() else environment.text_output(_out)),
                         '\n',
                     ))
-                for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops')):
+                for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops')):
                     _loop_vars = {}
                     pass
                     t_10.extend((
                         '- **',
-                        environment.text_output((_looked['workshops'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'workshops' in _looked else environment.getattr(_looked, 'workshops'))),
+                        (_out if type(_out := (_looked['workshops'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops'))) is str and _out.isprintable() else environment.text_output(_out)),
                         ':** ',
-                        environment.text_output(t_5(l_2_w)),
+                        (_out if type(_out := t_5(l_2_w)) is str and _out.isprintable() else environment.text_output(_out)),
                         '\n',
                     ))
                 l_2_w = missing
-                if (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes')):
+                if (_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else _looked.__dict__['notes'] if type(_looked) is environment.module_class and 'notes' in _looked.__dict__ else environment.getattr(_looked, 'notes')):
                     pass
                     t_10.extend((
                         '\n',
-                        environment.text_output(t_5((_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else environment.getattr(_looked, 'notes')))),
+                        (_out if type(_out := t_5((_looked['notes'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'notes' in _looked else _looked.__dict__['notes'] if type(_looked) is environment.module_class and 'notes' in _looked.__dict__ else environment.getattr(_looked, 'notes')))) is str and _out.isprintable() else environment.text_output(_out)),
                         '\n',
                     ))
-            if (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
+            if (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants')):
                 pass
                 t_10.extend((
                     '\n### ',
-                    environment.text_output((_looked['participants'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants'))),
+                    (_out if type(_out := (_looked['participants'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants'))) is str and _out.isprintable() else environment.text_output(_out)),
                     '\n\n| ',
-                    environment.text_output((_looked['participant'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'participant' in _looked else environment.getattr(_looked, 'participant'))),
+                    (_out if type(_out := (_looked['participant'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'participant' in _looked else _looked.__dict__['participant'] if type(_looked) is environment.module_class and 'participant' in _looked.__dict__ else environment.getattr(_looked, 'participant'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output((_looked['group'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
+                    (_out if type(_out := (_looked['group'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'group' in _looked else _looked.__dict__['group'] if type(_looked) is environment.module_class and 'group' in _looked.__dict__ else environment.getattr(_looked, 'group'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' |\n| --- | --- |\n',
                 ))
-                for l_2_p in (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else environment.getattr(_looked, 'participants')):
+                for l_2_p in (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants')):
                     _loop_vars = {}
                     pass
                     t_10.extend((
                         '| ',
-                        environment.text_output(t_4((_looked['name'] if type(_looked := l_2_p) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))),
+                        (_out if type(_out := t_4((_looked['name'] if type(_looked := l_2_p) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out)),
                         ' | ',
-                        environment.text_output((_looked['group'] if type(_looked := l_2_p) is dict and 'group' in _looked else environment.getattr(_looked, 'group'))),
+                        (_out if type(_out := (_looked['group'] if type(_looked := l_2_p) is dict and 'group' in _looked else _looked.__dict__['group'] if type(_looked) is environment.module_class and 'group' in _looked.__dict__ else environment.getattr(_looked, 'group'))) is str and _out.isprintable() else environment.text_output(_out)),
                         ' |\n',
                     ))
                 l_2_p = missing
-            if (_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')):
+            if (_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential')):
                 pass
                 t_10.extend((
                     '\n',
-                    environment.text_output(t_1(context.eval_ctx, (_looked['participants_confidential'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')), n=(_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else environment.getattr(_looked, 'participants_confidential')))),
+                    (_out if type(_out := t_1(context.eval_ctx, (_looked['participants_confidential'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential')), n=(_looked['participants_confidential'] if type(_looked := l_1_RP) is dict and 'participants_confidential' in _looked else _looked.__dict__['participants_confidential'] if type(_looked) is environment.module_class and 'participants_confidential' in _looked.__dict__ else environment.getattr(_looked, 'participants_confidential')))) is str and _out.isprintable() else environment.text_output(_out)),
                     '\n',
                 ))
             t_10.append(
@@ -231,13 +231,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if t_7(environment.getitem((_looked['interpretation'] if type(_looked := l_1_RP) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))):
+        if t_7(environment.getitem((_looked['interpretation'] if type(_looked := l_1_RP) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')))):
             pass
             t_11.extend((
                 '\n**',
-                environment.text_output((_looked['interpretation'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation'))),
+                (_out if type(_out := (_looked['interpretation'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation'))) is str and _out.isprintable() else environment.text_output(_out)),
                 '.** ',
-                environment.text_output(t_5(environment.getitem((_looked['interpretation'] if type(_looked := l_1_RP) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))))),
+                (_out if type(_out := t_5(environment.getitem((_looked['interpretation'] if type(_looked := l_1_RP) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation')), (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))))) is str and _out.isprintable() else environment.text_output(_out)),
                 '\n',
             ))
         return concat(t_11)
@@ -251,53 +251,53 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
+        if (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
             pass
             t_12.extend((
                 '## ',
-                environment.text_output((_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan'))),
+                (_out if type(_out := (_looked['action_plan'] if type(_looked := (_looked['sections'] if type(_looked := l_1_D) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'action_plan' in _looked else _looked.__dict__['action_plan'] if type(_looked) is environment.module_class and 'action_plan' in _looked.__dict__ else environment.getattr(_looked, 'action_plan'))) is str and _out.isprintable() else environment.text_output(_out)),
                 '\n\n| ',
-                environment.text_output((_looked['number'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
+                (_out if type(_out := (_looked['number'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'number' in _looked else _looked.__dict__['number'] if type(_looked) is environment.module_class and 'number' in _looked.__dict__ else environment.getattr(_looked, 'number'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['action'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'action' in _looked else environment.getattr(_looked, 'action'))),
+                (_out if type(_out := (_looked['action'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'action' in _looked else _looked.__dict__['action'] if type(_looked) is environment.module_class and 'action' in _looked.__dict__ else environment.getattr(_looked, 'action'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['owner'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner'))),
+                (_out if type(_out := (_looked['owner'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'owner' in _looked else _looked.__dict__['owner'] if type(_looked) is environment.module_class and 'owner' in _looked.__dict__ else environment.getattr(_looked, 'owner'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['start'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'start' in _looked else environment.getattr(_looked, 'start'))),
+                (_out if type(_out := (_looked['start'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'start' in _looked else _looked.__dict__['start'] if type(_looked) is environment.module_class and 'start' in _looked.__dict__ else environment.getattr(_looked, 'start'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['end'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'end' in _looked else environment.getattr(_looked, 'end'))),
+                (_out if type(_out := (_looked['end'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'end' in _looked else _looked.__dict__['end'] if type(_looked) is environment.module_class and 'end' in _looked.__dict__ else environment.getattr(_looked, 'end'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['kpi'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi'))),
+                (_out if type(_out := (_looked['kpi'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'kpi' in _looked else _looked.__dict__['kpi'] if type(_looked) is environment.module_class and 'kpi' in _looked.__dict__ else environment.getattr(_looked, 'kpi'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['priority'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'priority' in _looked else environment.getattr(_looked, 'priority'))),
+                (_out if type(_out := (_looked['priority'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'priority' in _looked else _looked.__dict__['priority'] if type(_looked) is environment.module_class and 'priority' in _looked.__dict__ else environment.getattr(_looked, 'priority'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['budget'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget'))),
+                (_out if type(_out := (_looked['budget'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'budget' in _looked else _looked.__dict__['budget'] if type(_looked) is environment.module_class and 'budget' in _looked.__dict__ else environment.getattr(_looked, 'budget'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' | ',
-                environment.text_output((_looked['indicators'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators'))),
+                (_out if type(_out := (_looked['indicators'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' |\n| ---: | --- | --- | --- | --- | --- | --- | --- | --- |\n',
             ))
-            for l_2_x in (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
+            for l_2_x in (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
                 _loop_vars = {}
                 pass
                 t_12.extend((
                     '| ',
-                    environment.text_output((_looked['number'] if type(_looked := l_2_x) is dict and 'number' in _looked else environment.getattr(_looked, 'number'))),
+                    (_out if type(_out := (_looked['number'] if type(_looked := l_2_x) is dict and 'number' in _looked else _looked.__dict__['number'] if type(_looked) is environment.module_class and 'number' in _looked.__dict__ else environment.getattr(_looked, 'number'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4((_looked['action'] if type(_looked := l_2_x) is dict and 'action' in _looked else environment.getattr(_looked, 'action')))),
+                    (_out if type(_out := t_4((_looked['action'] if type(_looked := l_2_x) is dict and 'action' in _looked else _looked.__dict__['action'] if type(_looked) is environment.module_class and 'action' in _looked.__dict__ else environment.getattr(_looked, 'action')))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4(((_looked['owner'] if type(_looked := l_2_x) is dict and 'owner' in _looked else environment.getattr(_looked, 'owner')) or '–'))),
+                    (_out if type(_out := t_4(((_looked['owner'] if type(_looked := l_2_x) is dict and 'owner' in _looked else _looked.__dict__['owner'] if type(_looked) is environment.module_class and 'owner' in _looked.__dict__ else environment.getattr(_looked, 'owner')) or '–'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4(((_looked['start'] if type(_looked := l_2_x) is dict and 'start' in _looked else environment.getattr(_looked, 'start')) or '–'))),
+                    (_out if type(_out := t_4(((_looked['start'] if type(_looked := l_2_x) is dict and 'start' in _looked else _looked.__dict__['start'] if type(_looked) is environment.module_class and 'start' in _looked.__dict__ else environment.getattr(_looked, 'start')) or '–'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4(((_looked['end'] if type(_looked := l_2_x) is dict and 'end' in _looked else environment.getattr(_looked, 'end')) or '–'))),
+                    (_out if type(_out := t_4(((_looked['end'] if type(_looked := l_2_x) is dict and 'end' in _looked else _looked.__dict__['end'] if type(_looked) is environment.module_class and 'end' in _looked.__dict__ else environment.getattr(_looked, 'end')) or '–'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4(((_looked['kpi'] if type(_looked := l_2_x) is dict and 'kpi' in _looked else environment.getattr(_looked, 'kpi')) or '–'))),
+                    (_out if type(_out := t_4(((_looked['kpi'] if type(_looked := l_2_x) is dict and 'kpi' in _looked else _looked.__dict__['kpi'] if type(_looked) is environment.module_class and 'kpi' in _looked.__dict__ else environment.getattr(_looked, 'kpi')) or '–'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(((_looked['priority_label'] if type(_looked := l_2_x) is dict and 'priority_label' in _looked else environment.getattr(_looked, 'priority_label')) or '–')),
+                    (_out if type(_out := ((_looked['priority_label'] if type(_looked := l_2_x) is dict and 'priority_label' in _looked else _looked.__dict__['priority_label'] if type(_looked) is environment.module_class and 'priority_label' in _looked.__dict__ else environment.getattr(_looked, 'priority_label')) or '–')) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4(((_looked['budget'] if type(_looked := l_2_x) is dict and 'budget' in _looked else environment.getattr(_looked, 'budget')) or '–'))),
+                    (_out if type(_out := t_4(((_looked['budget'] if type(_looked := l_2_x) is dict and 'budget' in _looked else _looked.__dict__['budget'] if type(_looked) is environment.module_class and 'budget' in _looked.__dict__ else environment.getattr(_looked, 'budget')) or '–'))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_2(context.eval_ctx, t_3(context, t_3(context, (_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), attribute='name'), 'md_cell'), '; ')),
+                    (_out if type(_out := t_2(context.eval_ctx, t_3(context, t_3(context, (_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), attribute='name'), 'md_cell'), '; ')) is str and _out.isprintable() else environment.text_output(_out)),
                     ' |\n',
                 ))
             l_2_x = missing
@@ -319,28 +319,28 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '### ',
-            environment.text_output((_looked['indicator_key'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key'))),
+            (_out if type(_out := (_looked['indicator_key'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'indicator_key' in _looked else _looked.__dict__['indicator_key'] if type(_looked) is environment.module_class and 'indicator_key' in _looked.__dict__ else environment.getattr(_looked, 'indicator_key'))) is str and _out.isprintable() else environment.text_output(_out)),
             '\n\n| ',
-            environment.text_output((_looked['id'] if type(_looked := l_1_C) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
+            (_out if type(_out := (_looked['id'] if type(_looked := l_1_C) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else environment.text_output(_out)),
             ' | ',
-            environment.text_output((_looked['indicator'] if type(_looked := l_1_C) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator'))),
+            (_out if type(_out := (_looked['indicator'] if type(_looked := l_1_C) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator'))) is str and _out.isprintable() else environment.text_output(_out)),
             ' | ',
-            environment.text_output((_looked['source_text'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'source_text' in _looked else environment.getattr(_looked, 'source_text'))),
+            (_out if type(_out := (_looked['source_text'] if type(_looked := (_looked['columns'] if type(_looked := l_1_D) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'source_text' in _looked else _looked.__dict__['source_text'] if type(_looked) is environment.module_class and 'source_text' in _looked.__dict__ else environment.getattr(_looked, 'source_text'))) is str and _out.isprintable() else environment.text_output(_out)),
             ' |\n| --- | --- | --- |\n',
         ))
         for l_2_d in l_1_dimensions:
             _loop_vars = {}
             pass
-            for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')):
+            for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')):
                 _loop_vars = {}
                 pass
                 t_13.extend((
                     '| `',
-                    environment.text_output((_looked['id'] if type(_looked := l_3_i) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))),
+                    (_out if type(_out := (_looked['id'] if type(_looked := l_3_i) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else environment.text_output(_out)),
                     '` | ',
-                    environment.text_output(t_4((_looked['label'] if type(_looked := l_3_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))),
+                    (_out if type(_out := t_4((_looked['label'] if type(_looked := l_3_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' | ',
-                    environment.text_output(t_4((_looked['text'] if type(_looked := l_3_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
+                    (_out if type(_out := t_4((_looked['text'] if type(_looked := l_3_i) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' |\n',
                 ))
             l_3_i = missing
@@ -356,21 +356,21 @@ def root(context, missing=missing, environment=environment):
         if l_1_D is missing:
             l_1_D = undefined("parameter 'D' was not provided", name='D')
         pass
-        if (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
+        if (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')):
             pass
             t_14.extend((
                 '\n',
-                environment.text_output((_looked['referred'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))),
+                (_out if type(_out := (_looked['referred'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred'))) is str and _out.isprintable() else environment.text_output(_out)),
                 '\n\n',
             ))
-            for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')):
+            for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')):
                 _loop_vars = {}
                 pass
                 t_14.extend((
                     '- ',
-                    environment.text_output(t_5((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))),
+                    (_out if type(_out := t_5((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out)),
                     ' (',
-                    environment.text_output(t_1(context.eval_ctx, (_looked['see_under'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'see_under' in _looked else environment.getattr(_looked, 'see_under')), dimension=t_5((_looked['under'] if type(_looked := l_2_x) is dict and 'under' in _looked else environment.getattr(_looked, 'under'))))),
+                    (_out if type(_out := t_1(context.eval_ctx, (_looked['see_under'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'see_under' in _looked else _looked.__dict__['see_under'] if type(_looked) is environment.module_class and 'see_under' in _looked.__dict__ else environment.getattr(_looked, 'see_under')), dimension=t_5((_looked['under'] if type(_looked := l_2_x) is dict and 'under' in _looked else _looked.__dict__['under'] if type(_looked) is environment.module_class and 'under' in _looked.__dict__ else environment.getattr(_looked, 'under'))))) is str and _out.isprintable() else environment.text_output(_out)),
                     ')\n',
                 ))
             l_2_x = missing
@@ -388,21 +388,21 @@ def root(context, missing=missing, environment=environment):
             l_1_T = undefined("parameter 'T' was not provided", name='T')
         pass
         l_2_loop = missing
-        for l_2_pair, l_2_loop in LoopContext((_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')), undefined):
+        for l_2_pair, l_2_loop in LoopContext((_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else _looked.__dict__['pairs'] if type(_looked) is environment.module_class and 'pairs' in _looked.__dict__ else environment.getattr(_looked, 'pairs')), undefined):
             _loop_vars = {}
             pass
             t_15.extend((
-                environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index'))),
+                (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out)),
                 '. ',
-                environment.text_output(t_1(context.eval_ctx, environment.getitem((_looked['tows_prompt'] if type(_looked := l_1_D) is dict and 'tows_prompt' in _looked else environment.getattr(_looked, 'tows_prompt')), (_looked['id'] if type(_looked := l_1_k) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))), first=t_5((_looked['text'] if type(_looked := (_looked['first'] if type(_looked := l_2_pair) is dict and 'first' in _looked else environment.getattr(_looked, 'first'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))), second=t_5((_looked['text'] if type(_looked := (_looked['second'] if type(_looked := l_2_pair) is dict and 'second' in _looked else environment.getattr(_looked, 'second'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))),
+                (_out if type(_out := t_1(context.eval_ctx, environment.getitem((_looked['tows_prompt'] if type(_looked := l_1_D) is dict and 'tows_prompt' in _looked else _looked.__dict__['tows_prompt'] if type(_looked) is environment.module_class and 'tows_prompt' in _looked.__dict__ else environment.getattr(_looked, 'tows_prompt')), (_looked['id'] if type(_looked := l_1_k) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))), first=t_5((_looked['text'] if type(_looked := (_looked['first'] if type(_looked := l_2_pair) is dict and 'first' in _looked else _looked.first if type(_looked) is LoopContext else _looked.__dict__['first'] if type(_looked) is environment.module_class and 'first' in _looked.__dict__ else environment.getattr(_looked, 'first'))) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))), second=t_5((_looked['text'] if type(_looked := (_looked['second'] if type(_looked := l_2_pair) is dict and 'second' in _looked else _looked.__dict__['second'] if type(_looked) is environment.module_class and 'second' in _looked.__dict__ else environment.getattr(_looked, 'second'))) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))))) is str and _out.isprintable() else environment.text_output(_out)),
                 ' (',
-                environment.text_output(t_1(context.eval_ctx, (_looked['pair_importance'] if type(_looked := l_1_T) is dict and 'pair_importance' in _looked else environment.getattr(_looked, 'pair_importance')), importance=(_looked['importance'] if type(_looked := l_2_pair) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')))),
+                (_out if type(_out := t_1(context.eval_ctx, (_looked['pair_importance'] if type(_looked := l_1_T) is dict and 'pair_importance' in _looked else _looked.__dict__['pair_importance'] if type(_looked) is environment.module_class and 'pair_importance' in _looked.__dict__ else environment.getattr(_looked, 'pair_importance')), importance=(_looked['importance'] if type(_looked := l_2_pair) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and _out.isprintable() else environment.text_output(_out)),
             ))
-            if (_looked['across'] if type(_looked := l_2_pair) is dict and 'across' in _looked else environment.getattr(_looked, 'across')):
+            if (_looked['across'] if type(_looked := l_2_pair) is dict and 'across' in _looked else _looked.__dict__['across'] if type(_looked) is environment.module_class and 'across' in _looked.__dict__ else environment.getattr(_looked, 'across')):
                 pass
                 t_15.extend((
                     '; ',
-                    environment.text_output((_looked['tows_across_plain'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_across_plain' in _looked else environment.getattr(_looked, 'tows_across_plain'))),
+                    (_out if type(_out := (_looked['tows_across_plain'] if type(_looked := (_looked['text'] if type(_looked := l_1_D) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'tows_across_plain' in _looked else _looked.__dict__['tows_across_plain'] if type(_looked) is environment.module_class and 'tows_across_plain' in _looked.__dict__ else environment.getattr(_looked, 'tows_across_plain'))) is str and _out.isprintable() else environment.text_output(_out)),
                 ))
             t_15.append(
                 ')\n',

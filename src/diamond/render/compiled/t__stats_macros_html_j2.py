@@ -79,13 +79,13 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_p < 0.001):
             pass
             t_10.append(
-                environment.html_output((_looked['p_below'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'p_below' in _looked else environment.getattr(_looked, 'p_below'))),
+                (_found if type(_out := (_looked['p_below'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'p_below' in _looked else _looked.__dict__['p_below'] if type(_looked) is environment.module_class and 'p_below' in _looked.__dict__ else environment.getattr(_looked, 'p_below'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         else:
             pass
             t_10.extend((
                 '= ',
-                environment.html_output(t_5(l_1_p, 3)),
+                (_found if type(_out := t_5(l_1_p, 3)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             ))
         return concat(t_10)
     context.exported_vars.add('pvalue')
@@ -98,7 +98,7 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_11.append(
-            environment.html_output(t_1(context.eval_ctx, (_looked['difference'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'difference' in _looked else environment.getattr(_looked, 'difference')), low=t_5((_looked['low'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))), high=t_5((_looked['high'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))) is dict and 'high' in _looked else environment.getattr(_looked, 'high'))), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), (_looked['p'] if type(_looked := l_1_c) is dict and 'p' in _looked else environment.getattr(_looked, 'p')), l_1_labels), method=environment.getitem((_looked['difference_methods'] if type(_looked := l_1_labels) is dict and 'difference_methods' in _looked else environment.getattr(_looked, 'difference_methods')), (_looked['method'] if type(_looked := l_1_c) is dict and 'method' in _looked else environment.getattr(_looked, 'method'))))),
+            (_found if type(_out := t_1(context.eval_ctx, (_looked['difference'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'difference' in _looked else _looked.__dict__['difference'] if type(_looked) is environment.module_class and 'difference' in _looked.__dict__ else environment.getattr(_looked, 'difference')), low=t_5((_looked['low'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else _looked.__dict__['ci'] if type(_looked) is environment.module_class and 'ci' in _looked.__dict__ else environment.getattr(_looked, 'ci'))) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low'))), high=t_5((_looked['high'] if type(_looked := (_looked['ci'] if type(_looked := l_1_c) is dict and 'ci' in _looked else _looked.__dict__['ci'] if type(_looked) is environment.module_class and 'ci' in _looked.__dict__ else environment.getattr(_looked, 'ci'))) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high'))), p=context.call((undefined(name='pvalue') if l_0_pvalue is missing else l_0_pvalue), (_looked['p'] if type(_looked := l_1_c) is dict and 'p' in _looked else _looked.__dict__['p'] if type(_looked) is environment.module_class and 'p' in _looked.__dict__ else environment.getattr(_looked, 'p')), l_1_labels), method=environment.getitem((_looked['difference_methods'] if type(_looked := l_1_labels) is dict and 'difference_methods' in _looked else _looked.__dict__['difference_methods'] if type(_looked) is environment.module_class and 'difference_methods' in _looked.__dict__ else environment.getattr(_looked, 'difference_methods')), (_looked['method'] if type(_looked := l_1_c) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
         )
         return concat(t_11)
     context.exported_vars.add('difference')
@@ -119,9 +119,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_12.extend((
                 '[',
-                environment.html_output(t_5(l_1_low)),
+                (_found if type(_out := t_5(l_1_low)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ', ',
-                environment.html_output(t_5(l_1_high)),
+                (_found if type(_out := t_5(l_1_high)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ']',
             ))
         return concat(t_12)
@@ -132,13 +132,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_d is missing:
             l_1_d = undefined("parameter 'd' was not provided", name='d')
         pass
-        if (l_1_d and (not t_9((_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))))):
+        if (l_1_d and (not t_9((_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low'))))):
             pass
             t_13.extend((
                 '<span class="ci-bar" aria-hidden="true"><span class="ci-range" style="left:',
-                environment.html_output(t_7(t_4(environment, [t_3(environment, [(_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 0]), 100]), 1)),
+                (_found if type(_out := t_7(t_4(environment, [t_3(environment, [(_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), 0]), 100]), 1)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '%;width:',
-                environment.html_output(t_7((t_4(environment, [t_3(environment, [(_looked['high'] if type(_looked := l_1_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 0]), 100]) - t_4(environment, [t_3(environment, [(_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 0]), 100])), 1)),
+                (_found if type(_out := t_7((t_4(environment, [t_3(environment, [(_looked['high'] if type(_looked := l_1_d) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high')), 0]), 100]) - t_4(environment, [t_3(environment, [(_looked['low'] if type(_looked := l_1_d) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), 0]), 100])), 1)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '%"></span></span>',
             ))
         return concat(t_13)
@@ -154,7 +154,7 @@ def root(context, missing=missing, environment=environment):
         if l_1_statistics:
             pass
             t_14.append(
-                environment.html_output(context.call((undefined(name='whisker') if l_0_whisker is missing else l_0_whisker), t_2(environment, t_8(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', l_1_id)))),
+                (_found if type(_out := context.call((undefined(name='whisker') if l_0_whisker is missing else l_0_whisker), t_2(environment, t_8(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', l_1_id)))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         return concat(t_14)
     context.exported_vars.add('whisker_for')
@@ -171,44 +171,44 @@ def root(context, missing=missing, environment=environment):
         if l_1_scored is missing:
             l_1_scored = undefined("parameter 'scored' was not provided", name='scored')
         pass
-        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
-        for (l_2_role, l_2_d) in [('strongest', (_looked['strongest_dimension'] if type(_looked := l_1_summary) is dict and 'strongest_dimension' in _looked else environment.getattr(_looked, 'strongest_dimension'))), ('weakest', (_looked['weakest_dimension'] if type(_looked := l_1_summary) is dict and 'weakest_dimension' in _looked else environment.getattr(_looked, 'weakest_dimension')))]:
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else _looked.__dict__['statistics'] if type(_looked) is environment.module_class and 'statistics' in _looked.__dict__ else environment.getattr(_looked, 'statistics'))
+        for (l_2_role, l_2_d) in [('strongest', (_looked['strongest_dimension'] if type(_looked := l_1_summary) is dict and 'strongest_dimension' in _looked else _looked.__dict__['strongest_dimension'] if type(_looked) is environment.module_class and 'strongest_dimension' in _looked.__dict__ else environment.getattr(_looked, 'strongest_dimension'))), ('weakest', (_looked['weakest_dimension'] if type(_looked := l_1_summary) is dict and 'weakest_dimension' in _looked else _looked.__dict__['weakest_dimension'] if type(_looked) is environment.module_class and 'weakest_dimension' in _looked.__dict__ else environment.getattr(_looked, 'weakest_dimension')))]:
             l_2_sup = resolve('sup')
             l_2_x = resolve('x')
             _loop_vars = {}
             pass
             if l_2_d:
                 pass
-                l_2_sup = (environment.getitem((_looked['support'] if type(_looked := l_1_statistics) is dict and 'support' in _looked else environment.getattr(_looked, 'support')), l_2_role) if l_1_statistics else None)
+                l_2_sup = (environment.getitem((_looked['support'] if type(_looked := l_1_statistics) is dict and 'support' in _looked else _looked.__dict__['support'] if type(_looked) is environment.module_class and 'support' in _looked.__dict__ else environment.getattr(_looked, 'support')), l_2_role) if l_1_statistics else None)
                 _loop_vars['sup'] = l_2_sup
-                if ((undefined(name='sup') if l_2_sup is missing else l_2_sup) and (not (_looked['supported'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'supported' in _looked else environment.getattr(_looked, 'supported')))):
+                if ((undefined(name='sup') if l_2_sup is missing else l_2_sup) and (not (_looked['supported'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'supported' in _looked else _looked.__dict__['supported'] if type(_looked) is environment.module_class and 'supported' in _looked.__dict__ else environment.getattr(_looked, 'supported')))):
                     pass
                     t_15.extend((
                         '<li><strong>',
-                        environment.html_output(environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), markup_join((l_2_role, '_dimension', )))),
+                        (_found if type(_out := environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')), markup_join((l_2_role, '_dimension', )))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         ':</strong> ',
-                        environment.html_output(t_1(context.eval_ctx, (_looked['not_told_apart'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'not_told_apart' in _looked else environment.getattr(_looked, 'not_told_apart')), names=(_looked['names'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'names' in _looked else environment.getattr(_looked, 'names')))),
+                        (_found if type(_out := t_1(context.eval_ctx, (_looked['not_told_apart'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'not_told_apart' in _looked else _looked.__dict__['not_told_apart'] if type(_looked) is environment.module_class and 'not_told_apart' in _looked.__dict__ else environment.getattr(_looked, 'not_told_apart')), names=(_looked['names'] if type(_looked := (undefined(name='sup') if l_2_sup is missing else l_2_sup)) is dict and 'names' in _looked else _looked.__dict__['names'] if type(_looked) is environment.module_class and 'names' in _looked.__dict__ else environment.getattr(_looked, 'names')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         '</li>\n',
                     ))
                 else:
                     pass
                     t_15.extend((
                         '<li><strong>',
-                        environment.html_output(environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else environment.getattr(_looked, 'text')), markup_join((l_2_role, '_dimension', )))),
+                        (_found if type(_out := environment.getitem((_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')), markup_join((l_2_role, '_dimension', )))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         ':</strong> ',
-                        environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
+                        (_found if type(_out := (_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                         ' — ',
-                        environment.html_output(context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars)),
+                        (_found if type(_out := context.call(l_1_scored, l_2_d, _loop_vars=_loop_vars)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     ))
                     if l_1_statistics:
                         pass
-                        l_2_x = t_2(environment, t_8(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', (_looked['id'] if type(_looked := l_2_d) is dict and 'id' in _looked else environment.getattr(_looked, 'id'))))
+                        l_2_x = t_2(environment, t_8(context, (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')), 'id', 'equalto', (_looked['id'] if type(_looked := l_2_d) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))))
                         _loop_vars['x'] = l_2_x
                         t_15.extend((
                             ' <span class="muted">(',
-                            environment.html_output((_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))),
+                            (_found if type(_out := (_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else _looked.__dict__['ci'] if type(_looked) is environment.module_class and 'ci' in _looked.__dict__ else environment.getattr(_looked, 'ci'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                             ' ',
-                            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)),
+                            (_found if type(_out := context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (undefined(name='x') if l_2_x is missing else l_2_x)) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                             ')</span>',
                         ))
                     t_15.append(
@@ -226,122 +226,122 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
-        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else _looked.__dict__['statistics'] if type(_looked) is environment.module_class and 'statistics' in _looked.__dict__ else environment.getattr(_looked, 'statistics'))
+        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))
         t_16.extend((
             '<section id="statistics">\n<h2>',
-            environment.html_output((_looked['statistics'] if type(_looked := (_looked['sections'] if type(_looked := l_1_labels) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))),
+            (_found if type(_out := (_looked['statistics'] if type(_looked := (_looked['sections'] if type(_looked := l_1_labels) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'statistics' in _looked else _looked.__dict__['statistics'] if type(_looked) is environment.module_class and 'statistics' in _looked.__dict__ else environment.getattr(_looked, 'statistics'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</h2>\n<p>',
-            environment.html_output((_looked['intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro'))),
+            (_found if type(_out := (_looked['intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intro' in _looked else _looked.__dict__['intro'] if type(_looked) is environment.module_class and 'intro' in _looked.__dict__ else environment.getattr(_looked, 'intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</p>\n<h3>',
-            environment.html_output((_looked['intervals_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_title' in _looked else environment.getattr(_looked, 'intervals_title'))),
+            (_found if type(_out := (_looked['intervals_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_title' in _looked else _looked.__dict__['intervals_title'] if type(_looked) is environment.module_class and 'intervals_title' in _looked.__dict__ else environment.getattr(_looked, 'intervals_title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</h3>\n<p class="muted">',
         ))
-        if (_looked['bootstrap'] if type(_looked := l_1_statistics) is dict and 'bootstrap' in _looked else environment.getattr(_looked, 'bootstrap')):
+        if (_looked['bootstrap'] if type(_looked := l_1_statistics) is dict and 'bootstrap' in _looked else _looked.__dict__['bootstrap'] if type(_looked) is environment.module_class and 'bootstrap' in _looked.__dict__ else environment.getattr(_looked, 'bootstrap')):
             pass
             t_16.append(
-                environment.html_output(t_1(context.eval_ctx, (_looked['intervals_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_intro' in _looked else environment.getattr(_looked, 'intervals_intro')), replicates=(_looked['replicates'] if type(_looked := l_1_statistics) is dict and 'replicates' in _looked else environment.getattr(_looked, 'replicates')), seed=(_looked['seed'] if type(_looked := l_1_statistics) is dict and 'seed' in _looked else environment.getattr(_looked, 'seed')))),
+                (_found if type(_out := t_1(context.eval_ctx, (_looked['intervals_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_intro' in _looked else _looked.__dict__['intervals_intro'] if type(_looked) is environment.module_class and 'intervals_intro' in _looked.__dict__ else environment.getattr(_looked, 'intervals_intro')), replicates=(_looked['replicates'] if type(_looked := l_1_statistics) is dict and 'replicates' in _looked else _looked.__dict__['replicates'] if type(_looked) is environment.module_class and 'replicates' in _looked.__dict__ else environment.getattr(_looked, 'replicates')), seed=(_looked['seed'] if type(_looked := l_1_statistics) is dict and 'seed' in _looked else _looked.__dict__['seed'] if type(_looked) is environment.module_class and 'seed' in _looked.__dict__ else environment.getattr(_looked, 'seed')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         else:
             pass
             t_16.append(
-                environment.html_output((_looked['intervals_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_analytic' in _looked else environment.getattr(_looked, 'intervals_analytic'))),
+                (_found if type(_out := (_looked['intervals_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'intervals_analytic' in _looked else _looked.__dict__['intervals_analytic'] if type(_looked) is environment.module_class and 'intervals_analytic' in _looked.__dict__ else environment.getattr(_looked, 'intervals_analytic'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         t_16.extend((
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
+            (_found if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['score'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))),
+            (_found if type(_out := (_looked['score'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else environment.getattr(_looked, 'ci'))),
+            (_found if type(_out := (_looked['ci'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ci' in _looked else _looked.__dict__['ci'] if type(_looked) is environment.module_class and 'ci' in _looked.__dict__ else environment.getattr(_looked, 'ci'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['se'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se' in _looked else environment.getattr(_looked, 'se'))),
+            (_found if type(_out := (_looked['se'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['se_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se_analytic' in _looked else environment.getattr(_looked, 'se_analytic'))),
+            (_found if type(_out := (_looked['se_analytic'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'se_analytic' in _looked else _looked.__dict__['se_analytic'] if type(_looked) is environment.module_class and 'se_analytic' in _looked.__dict__ else environment.getattr(_looked, 'se_analytic'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['effective_weight'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_weight' in _looked else environment.getattr(_looked, 'effective_weight'))),
+            (_found if type(_out := (_looked['effective_weight'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_weight' in _looked else _looked.__dict__['effective_weight'] if type(_looked) is environment.module_class and 'effective_weight' in _looked.__dict__ else environment.getattr(_looked, 'effective_weight'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
+        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             t_16.extend((
                 '<tr><th scope="row">',
-                environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
+                (_found if type(_out := (_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><td class="num">',
-                environment.html_output(t_5((_looked['score'] if type(_looked := l_2_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
+                (_found if type(_out := t_5((_looked['score'] if type(_looked := l_2_d) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)),
+                (_found if type(_out := context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high')), _loop_vars=_loop_vars)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['se'] if type(_looked := l_2_d) is dict and 'se' in _looked else environment.getattr(_looked, 'se')), 2)),
+                (_found if type(_out := t_5((_looked['se'] if type(_looked := l_2_d) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['se_analytic'] if type(_looked := l_2_d) is dict and 'se_analytic' in _looked else environment.getattr(_looked, 'se_analytic')), 2)),
+                (_found if type(_out := t_5((_looked['se_analytic'] if type(_looked := l_2_d) is dict and 'se_analytic' in _looked else _looked.__dict__['se_analytic'] if type(_looked) is environment.module_class and 'se_analytic' in _looked.__dict__ else environment.getattr(_looked, 'se_analytic')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_6((_looked['effective'] if type(_looked := l_2_d) is dict and 'effective' in _looked else environment.getattr(_looked, 'effective')))),
+                (_found if type(_out := t_6((_looked['effective'] if type(_looked := l_2_d) is dict and 'effective' in _looked else _looked.__dict__['effective'] if type(_looked) is environment.module_class and 'effective' in _looked.__dict__ else environment.getattr(_looked, 'effective')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ' (',
-                environment.html_output(t_6((_looked['nominal'] if type(_looked := l_2_d) is dict and 'nominal' in _looked else environment.getattr(_looked, 'nominal')))),
+                (_found if type(_out := t_6((_looked['nominal'] if type(_looked := l_2_d) is dict and 'nominal' in _looked else _looked.__dict__['nominal'] if type(_looked) is environment.module_class and 'nominal' in _looked.__dict__ else environment.getattr(_looked, 'nominal')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ')</td></tr>\n',
             ))
         l_2_d = missing
         t_16.extend((
             '<tr><th scope="row">',
-            environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))),
+            (_found if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><td class="num"><strong>',
-            environment.html_output(t_5((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))),
+            (_found if type(_out := t_5((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</strong></td><td class="num">',
-            environment.html_output(context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'high' in _looked else environment.getattr(_looked, 'high')))),
+            (_found if type(_out := context.call((undefined(name='ci') if l_0_ci is missing else l_0_ci), (_looked['low'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), (_looked['high'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</td><td class="num">',
-            environment.html_output(t_5((_looked['se'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'se' in _looked else environment.getattr(_looked, 'se')), 2)),
+            (_found if type(_out := t_5((_looked['se'] if type(_looked := (_looked['overall'] if type(_looked := l_1_statistics) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</td><td></td><td></td></tr>\n</tbody>\n</table>\n<p class="muted">',
-            environment.html_output((_looked['effective_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_intro' in _looked else environment.getattr(_looked, 'effective_intro'))),
+            (_found if type(_out := (_looked['effective_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'effective_intro' in _looked else _looked.__dict__['effective_intro'] if type(_looked) is environment.module_class and 'effective_intro' in _looked.__dict__ else environment.getattr(_looked, 'effective_intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</p>\n<h3>',
-            environment.html_output((_looked['agreement_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_title' in _looked else environment.getattr(_looked, 'agreement_title'))),
+            (_found if type(_out := (_looked['agreement_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_title' in _looked else _looked.__dict__['agreement_title'] if type(_looked) is environment.module_class and 'agreement_title' in _looked.__dict__ else environment.getattr(_looked, 'agreement_title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</h3>\n<p class="muted">',
-            environment.html_output((_looked['agreement_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_intro' in _looked else environment.getattr(_looked, 'agreement_intro'))),
+            (_found if type(_out := (_looked['agreement_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'agreement_intro' in _looked else _looked.__dict__['agreement_intro'] if type(_looked) is environment.module_class and 'agreement_intro' in _looked.__dict__ else environment.getattr(_looked, 'agreement_intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
+            (_found if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['rwg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rwg_j' in _looked else environment.getattr(_looked, 'rwg_j'))),
+            (_found if type(_out := (_looked['rwg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rwg_j' in _looked else _looked.__dict__['rwg_j'] if type(_looked) is environment.module_class and 'rwg_j' in _looked.__dict__ else environment.getattr(_looked, 'rwg_j'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['rstar_wg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rstar_wg_j' in _looked else environment.getattr(_looked, 'rstar_wg_j'))),
+            (_found if type(_out := (_looked['rstar_wg_j'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rstar_wg_j' in _looked else _looked.__dict__['rstar_wg_j'] if type(_looked) is environment.module_class and 'rstar_wg_j' in _looked.__dict__ else environment.getattr(_looked, 'rstar_wg_j'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['awg'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'awg' in _looked else environment.getattr(_looked, 'awg'))),
+            (_found if type(_out := (_looked['awg'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'awg' in _looked else _looked.__dict__['awg'] if type(_looked) is environment.module_class and 'awg' in _looked.__dict__ else environment.getattr(_looked, 'awg'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['ad_m'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ad_m' in _looked else environment.getattr(_looked, 'ad_m'))),
+            (_found if type(_out := (_looked['ad_m'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'ad_m' in _looked else _looked.__dict__['ad_m'] if type(_looked) is environment.module_class and 'ad_m' in _looked.__dict__ else environment.getattr(_looked, 'ad_m'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['alpha'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha'))),
+            (_found if type(_out := (_looked['alpha'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'alpha' in _looked else _looked.__dict__['alpha'] if type(_looked) is environment.module_class and 'alpha' in _looked.__dict__ else environment.getattr(_looked, 'alpha'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['first_eigen'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_eigen' in _looked else environment.getattr(_looked, 'first_eigen'))),
+            (_found if type(_out := (_looked['first_eigen'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_eigen' in _looked else _looked.__dict__['first_eigen'] if type(_looked) is environment.module_class and 'first_eigen' in _looked.__dict__ else environment.getattr(_looked, 'first_eigen'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col">',
-            environment.html_output((_looked['weakest_item'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'weakest_item' in _looked else environment.getattr(_looked, 'weakest_item'))),
+            (_found if type(_out := (_looked['weakest_item'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'weakest_item' in _looked else _looked.__dict__['weakest_item'] if type(_looked) is environment.module_class and 'weakest_item' in _looked.__dict__ else environment.getattr(_looked, 'weakest_item'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
+        for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             t_16.extend((
                 '<tr><th scope="row">',
-                environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
+                (_found if type(_out := (_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><td class="num">',
-                environment.html_output(t_5((_looked['rwg_j'] if type(_looked := l_2_d) is dict and 'rwg_j' in _looked else environment.getattr(_looked, 'rwg_j')), 2)),
+                (_found if type(_out := t_5((_looked['rwg_j'] if type(_looked := l_2_d) is dict and 'rwg_j' in _looked else _looked.__dict__['rwg_j'] if type(_looked) is environment.module_class and 'rwg_j' in _looked.__dict__ else environment.getattr(_looked, 'rwg_j')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['rstar_wg_j'] if type(_looked := l_2_d) is dict and 'rstar_wg_j' in _looked else environment.getattr(_looked, 'rstar_wg_j')), 2)),
+                (_found if type(_out := t_5((_looked['rstar_wg_j'] if type(_looked := l_2_d) is dict and 'rstar_wg_j' in _looked else _looked.__dict__['rstar_wg_j'] if type(_looked) is environment.module_class and 'rstar_wg_j' in _looked.__dict__ else environment.getattr(_looked, 'rstar_wg_j')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['awg'] if type(_looked := l_2_d) is dict and 'awg' in _looked else environment.getattr(_looked, 'awg')), 2)),
+                (_found if type(_out := t_5((_looked['awg'] if type(_looked := l_2_d) is dict and 'awg' in _looked else _looked.__dict__['awg'] if type(_looked) is environment.module_class and 'awg' in _looked.__dict__ else environment.getattr(_looked, 'awg')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['ad_m'] if type(_looked := l_2_d) is dict and 'ad_m' in _looked else environment.getattr(_looked, 'ad_m')), 2)),
+                (_found if type(_out := t_5((_looked['ad_m'] if type(_looked := l_2_d) is dict and 'ad_m' in _looked else _looked.__dict__['ad_m'] if type(_looked) is environment.module_class and 'ad_m' in _looked.__dict__ else environment.getattr(_looked, 'ad_m')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['alpha'] if type(_looked := l_2_d) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha')), 2)),
+                (_found if type(_out := t_5((_looked['alpha'] if type(_looked := l_2_d) is dict and 'alpha' in _looked else _looked.__dict__['alpha'] if type(_looked) is environment.module_class and 'alpha' in _looked.__dict__ else environment.getattr(_looked, 'alpha')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_6((_looked['first_eigen'] if type(_looked := l_2_d) is dict and 'first_eigen' in _looked else environment.getattr(_looked, 'first_eigen')))),
+                (_found if type(_out := t_6((_looked['first_eigen'] if type(_looked := l_2_d) is dict and 'first_eigen' in _looked else _looked.__dict__['first_eigen'] if type(_looked) is environment.module_class and 'first_eigen' in _looked.__dict__ else environment.getattr(_looked, 'first_eigen')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td>',
             ))
-            if (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion')):
+            if (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else _looked.__dict__['best_deletion'] if type(_looked) is environment.module_class and 'best_deletion' in _looked.__dict__ else environment.getattr(_looked, 'best_deletion')):
                 pass
                 t_16.extend((
-                    environment.html_output((_looked['text'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))),
+                    (_found if type(_out := (_looked['text'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else _looked.__dict__['best_deletion'] if type(_looked) is environment.module_class and 'best_deletion' in _looked.__dict__ else environment.getattr(_looked, 'best_deletion'))) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     ' (α ',
-                    environment.html_output(t_5((_looked['alpha'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else environment.getattr(_looked, 'best_deletion'))) is dict and 'alpha' in _looked else environment.getattr(_looked, 'alpha')), 2)),
+                    (_found if type(_out := t_5((_looked['alpha'] if type(_looked := (_looked['best_deletion'] if type(_looked := l_2_d) is dict and 'best_deletion' in _looked else _looked.__dict__['best_deletion'] if type(_looked) is environment.module_class and 'best_deletion' in _looked.__dict__ else environment.getattr(_looked, 'best_deletion'))) is dict and 'alpha' in _looked else _looked.__dict__['alpha'] if type(_looked) is environment.module_class and 'alpha' in _looked.__dict__ else environment.getattr(_looked, 'alpha')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     ')',
                 ))
             else:
@@ -356,31 +356,31 @@ def root(context, missing=missing, environment=environment):
         t_16.append(
             '</tbody>\n</table>\n',
         )
-        l_1_sc = (_looked['screening'] if type(_looked := l_1_statistics) is dict and 'screening' in _looked else environment.getattr(_looked, 'screening'))
-        if (((_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')) or (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents'))) or (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions'))):
+        l_1_sc = (_looked['screening'] if type(_looked := l_1_statistics) is dict and 'screening' in _looked else _looked.__dict__['screening'] if type(_looked) is environment.module_class and 'screening' in _looked.__dict__ else environment.getattr(_looked, 'screening'))
+        if (((_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else _looked.__dict__['straight_liners'] if type(_looked) is environment.module_class and 'straight_liners' in _looked.__dict__ else environment.getattr(_looked, 'straight_liners')) or (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else _looked.__dict__['low_coverage_respondents'] if type(_looked) is environment.module_class and 'low_coverage_respondents' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_respondents'))) or (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else _looked.__dict__['low_coverage_dimensions'] if type(_looked) is environment.module_class and 'low_coverage_dimensions' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_dimensions'))):
             pass
             t_16.append(
                 '<ul>\n',
             )
-            if (_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')):
+            if (_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else _looked.__dict__['straight_liners'] if type(_looked) is environment.module_class and 'straight_liners' in _looked.__dict__ else environment.getattr(_looked, 'straight_liners')):
                 pass
                 t_16.extend((
                     '<li>',
-                    environment.html_output(t_1(context.eval_ctx, (_looked['straight_liners'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')), ids=(_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else environment.getattr(_looked, 'straight_liners')))),
+                    (_found if type(_out := t_1(context.eval_ctx, (_looked['straight_liners'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'straight_liners' in _looked else _looked.__dict__['straight_liners'] if type(_looked) is environment.module_class and 'straight_liners' in _looked.__dict__ else environment.getattr(_looked, 'straight_liners')), ids=(_looked['straight_liners'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'straight_liners' in _looked else _looked.__dict__['straight_liners'] if type(_looked) is environment.module_class and 'straight_liners' in _looked.__dict__ else environment.getattr(_looked, 'straight_liners')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</li>',
                 ))
-            if (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')):
+            if (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else _looked.__dict__['low_coverage_respondents'] if type(_looked) is environment.module_class and 'low_coverage_respondents' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_respondents')):
                 pass
                 t_16.extend((
                     '<li>',
-                    environment.html_output(t_1(context.eval_ctx, (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')), ids=(_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else environment.getattr(_looked, 'low_coverage_respondents')))),
+                    (_found if type(_out := t_1(context.eval_ctx, (_looked['low_coverage_respondents'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_respondents' in _looked else _looked.__dict__['low_coverage_respondents'] if type(_looked) is environment.module_class and 'low_coverage_respondents' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_respondents')), ids=(_looked['low_coverage_respondents'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_respondents' in _looked else _looked.__dict__['low_coverage_respondents'] if type(_looked) is environment.module_class and 'low_coverage_respondents' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_respondents')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</li>',
                 ))
-            if (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')):
+            if (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else _looked.__dict__['low_coverage_dimensions'] if type(_looked) is environment.module_class and 'low_coverage_dimensions' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_dimensions')):
                 pass
                 t_16.extend((
                     '<li>',
-                    environment.html_output(t_1(context.eval_ctx, (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')), ids=(_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else environment.getattr(_looked, 'low_coverage_dimensions')))),
+                    (_found if type(_out := t_1(context.eval_ctx, (_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'low_coverage_dimensions' in _looked else _looked.__dict__['low_coverage_dimensions'] if type(_looked) is environment.module_class and 'low_coverage_dimensions' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_dimensions')), ids=(_looked['low_coverage_dimensions'] if type(_looked := (undefined(name='sc') if l_1_sc is missing else l_1_sc)) is dict and 'low_coverage_dimensions' in _looked else _looked.__dict__['low_coverage_dimensions'] if type(_looked) is environment.module_class and 'low_coverage_dimensions' in _looked.__dict__ else environment.getattr(_looked, 'low_coverage_dimensions')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                     '</li>',
                 ))
             t_16.append(
@@ -400,53 +400,53 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else environment.getattr(_looked, 'statistics'))
-        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
+        l_1_S = (_looked['statistics'] if type(_looked := l_1_labels) is dict and 'statistics' in _looked else _looked.__dict__['statistics'] if type(_looked) is environment.module_class and 'statistics' in _looked.__dict__ else environment.getattr(_looked, 'statistics'))
+        l_1_C = (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))
         t_17.extend((
             '<h3>',
-            environment.html_output((_looked['sensitivity_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_title' in _looked else environment.getattr(_looked, 'sensitivity_title'))),
+            (_found if type(_out := (_looked['sensitivity_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_title' in _looked else _looked.__dict__['sensitivity_title'] if type(_looked) is environment.module_class and 'sensitivity_title' in _looked.__dict__ else environment.getattr(_looked, 'sensitivity_title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</h3>\n<p class="muted">',
-            environment.html_output(t_1(context.eval_ctx, (_looked['sensitivity_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_intro' in _looked else environment.getattr(_looked, 'sensitivity_intro')), samples=(_looked['samples'] if type(_looked := l_1_x) is dict and 'samples' in _looked else environment.getattr(_looked, 'samples')))),
+            (_found if type(_out := t_1(context.eval_ctx, (_looked['sensitivity_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'sensitivity_intro' in _looked else _looked.__dict__['sensitivity_intro'] if type(_looked) is environment.module_class and 'sensitivity_intro' in _looked.__dict__ else environment.getattr(_looked, 'sensitivity_intro')), samples=(_looked['samples'] if type(_looked := l_1_x) is dict and 'samples' in _looked else _looked.__dict__['samples'] if type(_looked) is environment.module_class and 'samples' in _looked.__dict__ else environment.getattr(_looked, 'samples')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output((_looked['assumption'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumption' in _looked else environment.getattr(_looked, 'assumption'))),
+            (_found if type(_out := (_looked['assumption'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumption' in _looked else _looked.__dict__['assumption'] if type(_looked) is environment.module_class and 'assumption' in _looked.__dict__ else environment.getattr(_looked, 'assumption'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['first_order'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_order' in _looked else environment.getattr(_looked, 'first_order'))),
+            (_found if type(_out := (_looked['first_order'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'first_order' in _looked else _looked.__dict__['first_order'] if type(_looked) is environment.module_class and 'first_order' in _looked.__dict__ else environment.getattr(_looked, 'first_order'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['total_effect'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'total_effect' in _looked else environment.getattr(_looked, 'total_effect'))),
+            (_found if type(_out := (_looked['total_effect'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'total_effect' in _looked else _looked.__dict__['total_effect'] if type(_looked) is environment.module_class and 'total_effect' in _looked.__dict__ else environment.getattr(_looked, 'total_effect'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_row in (_looked['overall'] if type(_looked := l_1_x) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')):
+        for l_2_row in (_looked['overall'] if type(_looked := l_1_x) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')):
             _loop_vars = {}
             pass
             t_17.extend((
                 '<tr><th scope="row">',
-                environment.html_output(environment.getitem((_looked['assumptions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumptions' in _looked else environment.getattr(_looked, 'assumptions')), (_looked['id'] if type(_looked := l_2_row) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))),
+                (_found if type(_out := environment.getitem((_looked['assumptions'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'assumptions' in _looked else _looked.__dict__['assumptions'] if type(_looked) is environment.module_class and 'assumptions' in _looked.__dict__ else environment.getattr(_looked, 'assumptions')), (_looked['id'] if type(_looked := l_2_row) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><td class="num">',
-                environment.html_output(t_5((_looked['first'] if type(_looked := l_2_row) is dict and 'first' in _looked else environment.getattr(_looked, 'first')), 2)),
+                (_found if type(_out := t_5((_looked['first'] if type(_looked := l_2_row) is dict and 'first' in _looked else _looked.first if type(_looked) is LoopContext else _looked.__dict__['first'] if type(_looked) is environment.module_class and 'first' in _looked.__dict__ else environment.getattr(_looked, 'first')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['total'] if type(_looked := l_2_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), 2)),
+                (_found if type(_out := t_5((_looked['total'] if type(_looked := l_2_row) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td></tr>\n',
             ))
         l_2_row = missing
         t_17.extend((
             '</tbody>\n</table>\n<p>',
-            environment.html_output(t_1(context.eval_ctx, (_looked['score_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'score_interval' in _looked else environment.getattr(_looked, 'score_interval')), low=t_5((_looked['score_low'] if type(_looked := l_1_x) is dict and 'score_low' in _looked else environment.getattr(_looked, 'score_low'))), high=t_5((_looked['score_high'] if type(_looked := l_1_x) is dict and 'score_high' in _looked else environment.getattr(_looked, 'score_high'))))),
+            (_found if type(_out := t_1(context.eval_ctx, (_looked['score_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'score_interval' in _looked else _looked.__dict__['score_interval'] if type(_looked) is environment.module_class and 'score_interval' in _looked.__dict__ else environment.getattr(_looked, 'score_interval')), low=t_5((_looked['score_low'] if type(_looked := l_1_x) is dict and 'score_low' in _looked else _looked.__dict__['score_low'] if type(_looked) is environment.module_class and 'score_low' in _looked.__dict__ else environment.getattr(_looked, 'score_low'))), high=t_5((_looked['score_high'] if type(_looked := l_1_x) is dict and 'score_high' in _looked else _looked.__dict__['score_high'] if type(_looked) is environment.module_class and 'score_high' in _looked.__dict__ else environment.getattr(_looked, 'score_high'))))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
+            (_found if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_1_C is missing else l_1_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['rank_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval'))),
+            (_found if type(_out := (_looked['rank_interval'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'rank_interval' in _looked else _looked.__dict__['rank_interval'] if type(_looked) is environment.module_class and 'rank_interval' in _looked.__dict__ else environment.getattr(_looked, 'rank_interval'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th></tr></thead>\n<tbody>\n',
         ))
-        for l_2_d in (_looked['ranks'] if type(_looked := l_1_x) is dict and 'ranks' in _looked else environment.getattr(_looked, 'ranks')):
+        for l_2_d in (_looked['ranks'] if type(_looked := l_1_x) is dict and 'ranks' in _looked else _looked.__dict__['ranks'] if type(_looked) is environment.module_class and 'ranks' in _looked.__dict__ else environment.getattr(_looked, 'ranks')):
             _loop_vars = {}
             pass
             t_17.extend((
                 '<tr><th scope="row">',
-                environment.html_output((_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
+                (_found if type(_out := (_looked['title'] if type(_looked := l_2_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><td class="num">',
-                environment.html_output((_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else environment.getattr(_looked, 'low'))),
+                (_found if type(_out := (_looked['low'] if type(_looked := l_2_d) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '–',
-                environment.html_output((_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else environment.getattr(_looked, 'high'))),
+                (_found if type(_out := (_looked['high'] if type(_looked := l_2_d) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td></tr>\n',
             ))
         l_2_d = missing
@@ -463,22 +463,22 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        if (not (_looked['latest'] if type(_looked := l_1_c) is dict and 'latest' in _looked else environment.getattr(_looked, 'latest'))):
+        if (not (_looked['latest'] if type(_looked := l_1_c) is dict and 'latest' in _looked else _looked.__dict__['latest'] if type(_looked) is environment.module_class and 'latest' in _looked.__dict__ else environment.getattr(_looked, 'latest'))):
             pass
             t_18.extend((
                 ' <span class="muted">(',
-                environment.html_output((_looked['history'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))) is dict and 'history' in _looked else environment.getattr(_looked, 'history'))),
+                (_found if type(_out := (_looked['history'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else _looked.__dict__['portfolio'] if type(_looked) is environment.module_class and 'portfolio' in _looked.__dict__ else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else _looked.__dict__['stats'] if type(_looked) is environment.module_class and 'stats' in _looked.__dict__ else environment.getattr(_looked, 'stats'))) is dict and 'history' in _looked else _looked.__dict__['history'] if type(_looked) is environment.module_class and 'history' in _looked.__dict__ else environment.getattr(_looked, 'history'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ')</span>',
             ))
-        elif (not t_9((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else environment.getattr(_looked, 'rank_low')))):
+        elif (not t_9((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else _looked.__dict__['rank_low'] if type(_looked) is environment.module_class and 'rank_low' in _looked.__dict__ else environment.getattr(_looked, 'rank_low')))):
             pass
             t_18.extend((
                 ' <span class="muted" title="',
-                environment.html_output((_looked['rank_interval'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval'))),
+                (_found if type(_out := (_looked['rank_interval'] if type(_looked := (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else _looked.__dict__['portfolio'] if type(_looked) is environment.module_class and 'portfolio' in _looked.__dict__ else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else _looked.__dict__['stats'] if type(_looked) is environment.module_class and 'stats' in _looked.__dict__ else environment.getattr(_looked, 'stats'))) is dict and 'rank_interval' in _looked else _looked.__dict__['rank_interval'] if type(_looked) is environment.module_class and 'rank_interval' in _looked.__dict__ else environment.getattr(_looked, 'rank_interval'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '">[',
-                environment.html_output((_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else environment.getattr(_looked, 'rank_low'))),
+                (_found if type(_out := (_looked['rank_low'] if type(_looked := l_1_c) is dict and 'rank_low' in _looked else _looked.__dict__['rank_low'] if type(_looked) is environment.module_class and 'rank_low' in _looked.__dict__ else environment.getattr(_looked, 'rank_low'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '–',
-                environment.html_output((_looked['rank_high'] if type(_looked := l_1_c) is dict and 'rank_high' in _looked else environment.getattr(_looked, 'rank_high'))),
+                (_found if type(_out := (_looked['rank_high'] if type(_looked := l_1_c) is dict and 'rank_high' in _looked else _looked.__dict__['rank_high'] if type(_looked) is environment.module_class and 'rank_high' in _looked.__dict__ else environment.getattr(_looked, 'rank_high'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 ']</span>',
             ))
         return concat(t_18)
@@ -492,20 +492,20 @@ def root(context, missing=missing, environment=environment):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        l_1_S = (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else environment.getattr(_looked, 'stats'))
+        l_1_S = (_looked['stats'] if type(_looked := (_looked['portfolio'] if type(_looked := l_1_labels) is dict and 'portfolio' in _looked else _looked.__dict__['portfolio'] if type(_looked) is environment.module_class and 'portfolio' in _looked.__dict__ else environment.getattr(_looked, 'portfolio'))) is dict and 'stats' in _looked else _looked.__dict__['stats'] if type(_looked) is environment.module_class and 'stats' in _looked.__dict__ else environment.getattr(_looked, 'stats'))
         t_19.extend((
             '<section id="icc">\n<h2>',
-            environment.html_output((_looked['icc_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_title' in _looked else environment.getattr(_looked, 'icc_title'))),
+            (_found if type(_out := (_looked['icc_title'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_title' in _looked else _looked.__dict__['icc_title'] if type(_looked) is environment.module_class and 'icc_title' in _looked.__dict__ else environment.getattr(_looked, 'icc_title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</h2>\n<p class="muted">',
-            environment.html_output((_looked['icc_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_intro' in _looked else environment.getattr(_looked, 'icc_intro'))),
+            (_found if type(_out := (_looked['icc_intro'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc_intro' in _looked else _looked.__dict__['icc_intro'] if type(_looked) is environment.module_class and 'icc_intro' in _looked.__dict__ else environment.getattr(_looked, 'icc_intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</p>\n<table>\n<thead><tr><th scope="col">',
-            environment.html_output((_looked['dimension'] if type(_looked := (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))),
+            (_found if type(_out := (_looked['dimension'] if type(_looked := (_looked['columns'] if type(_looked := l_1_labels) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['icc1'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc1' in _looked else environment.getattr(_looked, 'icc1'))),
+            (_found if type(_out := (_looked['icc1'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc1' in _looked else _looked.__dict__['icc1'] if type(_looked) is environment.module_class and 'icc1' in _looked.__dict__ else environment.getattr(_looked, 'icc1'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col" class="num">',
-            environment.html_output((_looked['icc2'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2'))),
+            (_found if type(_out := (_looked['icc2'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'icc2' in _looked else _looked.__dict__['icc2'] if type(_looked) is environment.module_class and 'icc2' in _looked.__dict__ else environment.getattr(_looked, 'icc2'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th><th scope="col">',
-            environment.html_output((_looked['distinguishes'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'distinguishes' in _looked else environment.getattr(_looked, 'distinguishes'))),
+            (_found if type(_out := (_looked['distinguishes'] if type(_looked := (undefined(name='S') if l_1_S is missing else l_1_S)) is dict and 'distinguishes' in _looked else _looked.__dict__['distinguishes'] if type(_looked) is environment.module_class and 'distinguishes' in _looked.__dict__ else environment.getattr(_looked, 'distinguishes'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_r in l_1_rows:
@@ -513,27 +513,27 @@ def root(context, missing=missing, environment=environment):
             pass
             t_19.extend((
                 '<tr><th scope="row">',
-                environment.html_output((_looked['title'] if type(_looked := l_2_r) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))),
+                (_found if type(_out := (_looked['title'] if type(_looked := l_2_r) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</th><td class="num">',
-                environment.html_output(t_5((_looked['icc1'] if type(_looked := l_2_r) is dict and 'icc1' in _looked else environment.getattr(_looked, 'icc1')), 2)),
+                (_found if type(_out := t_5((_looked['icc1'] if type(_looked := l_2_r) is dict and 'icc1' in _looked else _looked.__dict__['icc1'] if type(_looked) is environment.module_class and 'icc1' in _looked.__dict__ else environment.getattr(_looked, 'icc1')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td class="num">',
-                environment.html_output(t_5((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2')), 2)),
+                (_found if type(_out := t_5((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else _looked.__dict__['icc2'] if type(_looked) is environment.module_class and 'icc2' in _looked.__dict__ else environment.getattr(_looked, 'icc2')), 2)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '</td><td>',
             ))
-            if t_9((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2'))):
+            if t_9((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else _looked.__dict__['icc2'] if type(_looked) is environment.module_class and 'icc2' in _looked.__dict__ else environment.getattr(_looked, 'icc2'))):
                 pass
                 t_19.append(
                     '–',
                 )
-            elif ((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else environment.getattr(_looked, 'icc2')) >= 0.7):
+            elif ((_looked['icc2'] if type(_looked := l_2_r) is dict and 'icc2' in _looked else _looked.__dict__['icc2'] if type(_looked) is environment.module_class and 'icc2' in _looked.__dict__ else environment.getattr(_looked, 'icc2')) >= 0.7):
                 pass
                 t_19.append(
-                    environment.html_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes')),
+                    (_found if type(_out := environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'yes')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 )
             else:
                 pass
                 t_19.append(
-                    environment.html_output(environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'no')),
+                    (_found if type(_out := environment.getitem((undefined(name='S') if l_1_S is missing else l_1_S), 'no')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 )
             t_19.append(
                 '</td></tr>\n',

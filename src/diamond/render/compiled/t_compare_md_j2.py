@@ -57,191 +57,191 @@ def root(context, missing=missing, environment=environment):
     l_0_L = (undefined(name='labels') if l_0_labels is missing else l_0_labels)
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
-    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     l_0_many = (t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs)) > 2)
     context.vars['many'] = l_0_many
     context.exported_vars.add('many')
     yield '# '
-    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_out if type(_out := (_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output(t_4((undefined(name='heading') if l_0_heading is missing else l_0_heading)))
+    yield (_out if type(_out := t_4((undefined(name='heading') if l_0_heading is missing else l_0_heading))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
+    yield (_out if type(_out := (_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else _looked.__dict__['subtitle'] if type(_looked) is environment.module_class and 'subtitle' in _looked.__dict__ else environment.getattr(_looked, 'subtitle'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n- **'
-    yield environment.text_output((_looked['mode'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mode' in _looked else environment.getattr(_looked, 'mode')))
+    yield (_out if type(_out := (_looked['mode'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mode' in _looked else _looked.__dict__['mode'] if type(_looked) is environment.module_class and 'mode' in _looked.__dict__ else environment.getattr(_looked, 'mode'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(environment.getitem((_looked['modes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'modes' in _looked else environment.getattr(_looked, 'modes')), (undefined(name='mode') if l_0_mode is missing else l_0_mode)))
+    yield (_out if type(_out := environment.getitem((_looked['modes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'modes' in _looked else _looked.__dict__['modes'] if type(_looked) is environment.module_class and 'modes' in _looked.__dict__ else environment.getattr(_looked, 'modes')), (undefined(name='mode') if l_0_mode is missing else l_0_mode))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['method'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_out if type(_out := (_looked['method'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+    yield (_out if type(_out := (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
+    yield (_out if type(_out := (_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else _looked.__dict__['inputs'] if type(_looked) is environment.module_class and 'inputs' in _looked.__dict__ else environment.getattr(_looked, 'inputs'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_1(context.eval_ctx, (_looked['inputs_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'inputs_total' in _looked else environment.getattr(_looked, 'inputs_total')), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs))))
+    yield (_out if type(_out := t_1(context.eval_ctx, (_looked['inputs_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'inputs_total' in _looked else _looked.__dict__['inputs_total'] if type(_looked) is environment.module_class and 'inputs_total' in _looked.__dict__ else environment.getattr(_looked, 'inputs_total')), n=t_2((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs)))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n## '
-    yield environment.text_output((_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else environment.getattr(_looked, 'inputs')))
+    yield (_out if type(_out := (_looked['inputs'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'inputs' in _looked else _looked.__dict__['inputs'] if type(_looked) is environment.module_class and 'inputs' in _looked.__dict__ else environment.getattr(_looked, 'inputs'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n| # | '
-    yield environment.text_output((_looked['input'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'input' in _looked else environment.getattr(_looked, 'input')))
+    yield (_out if type(_out := (_looked['input'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'input' in _looked else _looked.__dict__['input'] if type(_looked) is environment.module_class and 'input' in _looked.__dict__ else environment.getattr(_looked, 'input'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
+    yield (_out if type(_out := (_looked['sector'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
+    yield (_out if type(_out := (_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
+    yield (_out if type(_out := (_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
+    yield (_out if type(_out := (_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+    yield (_out if type(_out := (_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['scale'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale')))
+    yield (_out if type(_out := (_looked['scale'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'scale' in _looked else _looked.__dict__['scale'] if type(_looked) is environment.module_class and 'scale' in _looked.__dict__ else environment.getattr(_looked, 'scale'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['source'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
+    yield (_out if type(_out := (_looked['source'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n'
     l_1_loop = missing
     for l_1_i, l_1_loop in LoopContext((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), undefined):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+        yield (_out if type(_out := (_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
+        yield (_out if type(_out := t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_3((_looked['name'] if type(_looked := l_1_i) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+        yield (_out if type(_out := t_3((_looked['name'] if type(_looked := l_1_i) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_3((_looked['region'] if type(_looked := l_1_i) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
+        yield (_out if type(_out := t_3((_looked['region'] if type(_looked := l_1_i) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_3((_looked['period'] if type(_looked := l_1_i) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
+        yield (_out if type(_out := t_3((_looked['period'] if type(_looked := l_1_i) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_3((_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+        yield (_out if type(_out := t_3((_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' (`'
-        yield environment.text_output((_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
+        yield (_out if type(_out := (_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_i) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '`) | '
-        yield environment.text_output((_looked['respondents'] if type(_looked := l_1_i) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+        yield (_out if type(_out := (_looked['respondents'] if type(_looked := l_1_i) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['min'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale'))) is dict and 'min' in _looked else environment.getattr(_looked, 'min')))
+        yield (_out if type(_out := (_looked['min'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else _looked.__dict__['scale'] if type(_looked) is environment.module_class and 'scale' in _looked.__dict__ else environment.getattr(_looked, 'scale'))) is dict and 'min' in _looked else _looked.__dict__['min'] if type(_looked) is environment.module_class and 'min' in _looked.__dict__ else environment.getattr(_looked, 'min'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '–'
-        yield environment.text_output((_looked['max'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale'))) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))
+        yield (_out if type(_out := (_looked['max'] if type(_looked := (_looked['scale'] if type(_looked := l_1_i) is dict and 'scale' in _looked else _looked.__dict__['scale'] if type(_looked) is environment.module_class and 'scale' in _looked.__dict__ else environment.getattr(_looked, 'scale'))) is dict and 'max' in _looked else _looked.__dict__['max'] if type(_looked) is environment.module_class and 'max' in _looked.__dict__ else environment.getattr(_looked, 'max'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_3((_looked['source'] if type(_looked := l_1_i) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
+        yield (_out if type(_out := t_3((_looked['source'] if type(_looked := l_1_i) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
     l_1_loop = l_1_i = missing
     yield '\n'
-    yield environment.text_output((_looked['baseline'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'baseline' in _looked else environment.getattr(_looked, 'baseline')))
+    yield (_out if type(_out := (_looked['baseline'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'baseline' in _looked else _looked.__dict__['baseline'] if type(_looked) is environment.module_class and 'baseline' in _looked.__dict__ else environment.getattr(_looked, 'baseline'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
     if (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         pass
         yield '\n**'
-        yield environment.text_output((_looked['warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings' in _looked else environment.getattr(_looked, 'warnings')))
+        yield (_out if type(_out := (_looked['warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings' in _looked else _looked.__dict__['warnings'] if type(_looked) is environment.module_class and 'warnings' in _looked.__dict__ else environment.getattr(_looked, 'warnings'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '**\n\n'
         for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(t_4(l_1_w))
+            yield (_out if type(_out := t_4(l_1_w)) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         l_1_w = missing
     yield '\n## '
-    yield environment.text_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
+    yield (_out if type(_out := (_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else _looked.__dict__['summary'] if type(_looked) is environment.module_class and 'summary' in _looked.__dict__ else environment.getattr(_looked, 'summary'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    l_0_o = (_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else environment.getattr(_looked, 'points'))
+    l_0_o = (_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else _looked.__dict__['points'] if type(_looked) is environment.module_class and 'points' in _looked.__dict__ else environment.getattr(_looked, 'points'))
     context.vars['o'] = l_0_o
     context.exported_vars.add('o')
-    yield environment.text_output(t_1(context.eval_ctx, (_looked['overall_change'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_change' in _looked else environment.getattr(_looked, 'overall_change')), first=t_5((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), last=t_5((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), delta=context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))), verdict=((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else (_looked['no_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_score' in _looked else environment.getattr(_looked, 'no_score')))))
+    yield (_out if type(_out := t_1(context.eval_ctx, (_looked['overall_change'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_change' in _looked else _looked.__dict__['overall_change'] if type(_looked) is environment.module_class and 'overall_change' in _looked.__dict__ else environment.getattr(_looked, 'overall_change')), first=t_5((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), 0)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))), last=t_5((_looked['score'] if type(_looked := environment.getitem((undefined(name='o') if l_0_o is missing else l_0_o), -1)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))), delta=context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))), verdict=((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')) else (_looked['no_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_score' in _looked else _looked.__dict__['no_score'] if type(_looked) is environment.module_class and 'no_score' in _looked.__dict__ else environment.getattr(_looked, 'no_score'))))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n**'
-    yield environment.text_output((_looked['improved'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'improved' in _looked else environment.getattr(_looked, 'improved')))
+    yield (_out if type(_out := (_looked['improved'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'improved' in _looked else _looked.__dict__['improved'] if type(_looked) is environment.module_class and 'improved' in _looked.__dict__ else environment.getattr(_looked, 'improved'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '**\n\n'
     t_6 = 1
-    for l_1_a in (_looked['improved'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'improved' in _looked else environment.getattr(_looked, 'improved')):
+    for l_1_a in (_looked['improved'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'improved' in _looked else _looked.__dict__['improved'] if type(_looked) is environment.module_class and 'improved' in _looked.__dict__ else environment.getattr(_looked, 'improved')):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else _looked.__dict__['area'] if type(_looked) is environment.module_class and 'area' in _looked.__dict__ else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         t_6 = 0
     l_1_a = missing
     if t_6:
         pass
-        yield environment.text_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
+        yield (_out if type(_out := (_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else _looked.__dict__['no_areas'] if type(_looked) is environment.module_class and 'no_areas' in _looked.__dict__ else environment.getattr(_looked, 'no_areas'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n**'
-    yield environment.text_output((_looked['declined'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'declined' in _looked else environment.getattr(_looked, 'declined')))
+    yield (_out if type(_out := (_looked['declined'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'declined' in _looked else _looked.__dict__['declined'] if type(_looked) is environment.module_class and 'declined' in _looked.__dict__ else environment.getattr(_looked, 'declined'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '**\n\n'
     t_7 = 1
-    for l_1_a in (_looked['declined'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'declined' in _looked else environment.getattr(_looked, 'declined')):
+    for l_1_a in (_looked['declined'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'declined' in _looked else _looked.__dict__['declined'] if type(_looked) is environment.module_class and 'declined' in _looked.__dict__ else environment.getattr(_looked, 'declined')):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else _looked.__dict__['area'] if type(_looked) is environment.module_class and 'area' in _looked.__dict__ else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         t_7 = 0
     l_1_a = missing
     if t_7:
         pass
-        yield environment.text_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
+        yield (_out if type(_out := (_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else _looked.__dict__['no_areas'] if type(_looked) is environment.module_class and 'no_areas' in _looked.__dict__ else environment.getattr(_looked, 'no_areas'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n**'
-    yield environment.text_output((_looked['not_significant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_significant' in _looked else environment.getattr(_looked, 'not_significant')))
+    yield (_out if type(_out := (_looked['not_significant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_significant' in _looked else _looked.__dict__['not_significant'] if type(_looked) is environment.module_class and 'not_significant' in _looked.__dict__ else environment.getattr(_looked, 'not_significant'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '**\n\n'
     t_8 = 1
-    for l_1_a in (_looked['not_significant'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'not_significant' in _looked else environment.getattr(_looked, 'not_significant')):
+    for l_1_a in (_looked['not_significant'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'not_significant' in _looked else _looked.__dict__['not_significant'] if type(_looked) is environment.module_class and 'not_significant' in _looked.__dict__ else environment.getattr(_looked, 'not_significant')):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['area'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'area' in _looked else _looked.__dict__['area'] if type(_looked) is environment.module_class and 'area' in _looked.__dict__ else environment.getattr(_looked, 'area')), l_1_a, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         t_8 = 0
     l_1_a = missing
     if t_8:
         pass
-        yield environment.text_output((_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else environment.getattr(_looked, 'no_areas')))
+        yield (_out if type(_out := (_looked['no_areas'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_areas' in _looked else _looked.__dict__['no_areas'] if type(_looked) is environment.module_class and 'no_areas' in _looked.__dict__ else environment.getattr(_looked, 'no_areas'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
-    if (_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')):
+    if (_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else _looked.__dict__['unchanged'] if type(_looked) is environment.module_class and 'unchanged' in _looked.__dict__ else environment.getattr(_looked, 'unchanged')):
         pass
         yield '\n'
-        yield environment.text_output(t_1(context.eval_ctx, (_looked['unchanged'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')), n=t_2((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')))))
+        yield (_out if type(_out := t_1(context.eval_ctx, (_looked['unchanged'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unchanged' in _looked else _looked.__dict__['unchanged'] if type(_looked) is environment.module_class and 'unchanged' in _looked.__dict__ else environment.getattr(_looked, 'unchanged')), n=t_2((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else _looked.__dict__['unchanged'] if type(_looked) is environment.module_class and 'unchanged' in _looked.__dict__ else environment.getattr(_looked, 'unchanged'))))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' '
         l_1_loop = missing
-        for l_1_a, l_1_loop in LoopContext((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else environment.getattr(_looked, 'unchanged')), undefined):
+        for l_1_a, l_1_loop in LoopContext((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else _looked.__dict__['unchanged'] if type(_looked) is environment.module_class and 'unchanged' in _looked.__dict__ else environment.getattr(_looked, 'unchanged')), undefined):
             _loop_vars = {}
             pass
             yield '`'
-            yield environment.text_output((_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
+            yield (_out if type(_out := (_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '`'
-            yield environment.text_output((', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 67 in 'compare.md.j2' evaluated to false and no else section was defined.")))
+            yield (_out if type(_out := (', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 67 in 'compare.md.j2' evaluated to false and no else section was defined."))) is str and _out.isprintable() else environment.text_output(_out))
         l_1_loop = l_1_a = missing
         yield '\n'
     yield '\n**'
-    yield environment.text_output((_looked['rule_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'rule_title' in _looked else environment.getattr(_looked, 'rule_title')))
+    yield (_out if type(_out := (_looked['rule_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'rule_title' in _looked else _looked.__dict__['rule_title'] if type(_looked) is environment.module_class and 'rule_title' in _looked.__dict__ else environment.getattr(_looked, 'rule_title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output((_looked['text'] if type(_looked := (_looked['rule'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'rule' in _looked else environment.getattr(_looked, 'rule'))) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
+    yield (_out if type(_out := (_looked['text'] if type(_looked := (_looked['rule'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'rule' in _looked else _looked.__dict__['rule'] if type(_looked) is environment.module_class and 'rule' in _looked.__dict__ else environment.getattr(_looked, 'rule'))) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n## '
-    yield environment.text_output((_looked['dimensions'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')))
+    yield (_out if type(_out := (_looked['dimensions'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
+    yield (_out if type(_out := (_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else _looked.__dict__['legend'] if type(_looked) is environment.module_class and 'legend' in _looked.__dict__ else environment.getattr(_looked, 'legend'))) is str and _out.isprintable() else environment.text_output(_out))
     if (undefined(name='many') if l_0_many is missing else l_0_many):
         pass
         yield ' '
-        yield environment.text_output((_looked['previous_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'previous_note' in _looked else environment.getattr(_looked, 'previous_note')))
+        yield (_out if type(_out := (_looked['previous_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'previous_note' in _looked else _looked.__dict__['previous_note'] if type(_looked) is environment.module_class and 'previous_note' in _looked.__dict__ else environment.getattr(_looked, 'previous_note'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n| '
-    yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
+    yield (_out if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
         pass
         yield ' '
-        yield environment.text_output(t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
+        yield (_out if type(_out := t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
     l_1_i = missing
     yield ' '
-    yield environment.text_output((_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
+    yield (_out if type(_out := (_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict')))
+    yield (_out if type(_out := (_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else _looked.__dict__['verdict'] if type(_looked) is environment.module_class and 'verdict' in _looked.__dict__ else environment.getattr(_looked, 'verdict'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n| --- |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
         _loop_vars = {}
@@ -254,84 +254,84 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(t_3((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+        yield (_out if type(_out := t_3((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
         l_2_loop = missing
-        for l_2_p, l_2_loop in LoopContext((_looked['points'] if type(_looked := l_1_d) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
+        for l_2_p, l_2_loop in LoopContext((_looked['points'] if type(_looked := l_1_d) is dict and 'points' in _looked else _looked.__dict__['points'] if type(_looked) is environment.module_class and 'points' in _looked.__dict__ else environment.getattr(_looked, 'points')), undefined):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_2_p, (_looked['index0'] if type(_looked := l_2_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else _looked.__dict__['point'] if type(_looked) is environment.module_class and 'point' in _looked.__dict__ else environment.getattr(_looked, 'point')), l_2_p, (_looked['index0'] if type(_looked := l_2_loop) is dict and 'index0' in _looked else _looked.index0 if type(_looked) is LoopContext else _looked.__dict__['index0'] if type(_looked) is environment.module_class and 'index0' in _looked.__dict__ else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
         l_2_loop = l_2_p = missing
         yield ' '
-        yield environment.text_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
+        yield (_out if type(_out := ((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')) else '–')) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
     l_1_loop = l_1_d = missing
     yield '| **'
-    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_out if type(_out := (_looked['title'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** |'
     l_1_loop = missing
-    for l_1_p, l_1_loop in LoopContext((_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
+    for l_1_p, l_1_loop in LoopContext((_looked['points'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'points' in _looked else _looked.__dict__['points'] if type(_looked) is environment.module_class and 'points' in _looked.__dict__ else environment.getattr(_looked, 'points')), undefined):
         _loop_vars = {}
         pass
         yield ' **'
-        yield environment.text_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_1_p, (_looked['index0'] if type(_looked := l_1_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else _looked.__dict__['point'] if type(_looked) is environment.module_class and 'point' in _looked.__dict__ else environment.getattr(_looked, 'point')), l_1_p, (_looked['index0'] if type(_looked := l_1_loop) is dict and 'index0' in _looked else _looked.index0 if type(_looked) is LoopContext else _looked.__dict__['index0'] if type(_looked) is environment.module_class and 'index0' in _looked.__dict__ else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '** |'
     l_1_loop = l_1_p = missing
     yield ' **'
-    yield environment.text_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
+    yield (_out if type(_out := context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** | '
-    yield environment.text_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
+    yield (_out if type(_out := ((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')) else '–')) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n'
     if (not (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions)):
         pass
         yield '\n'
-        yield environment.text_output((_looked['no_dimensions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_dimensions' in _looked else environment.getattr(_looked, 'no_dimensions')))
+        yield (_out if type(_out := (_looked['no_dimensions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_dimensions' in _looked else _looked.__dict__['no_dimensions'] if type(_looked) is environment.module_class and 'no_dimensions' in _looked.__dict__ else environment.getattr(_looked, 'no_dimensions'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n## '
-    yield environment.text_output((_looked['charts'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'charts' in _looked else environment.getattr(_looked, 'charts')))
+    yield (_out if type(_out := (_looked['charts'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'charts' in _looked else _looked.__dict__['charts'] if type(_looked) is environment.module_class and 'charts' in _looked.__dict__ else environment.getattr(_looked, 'charts'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['charts_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'charts_intro' in _looked else environment.getattr(_looked, 'charts_intro')))
+    yield (_out if type(_out := (_looked['charts_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'charts_intro' in _looked else _looked.__dict__['charts_intro'] if type(_looked) is environment.module_class and 'charts_intro' in _looked.__dict__ else environment.getattr(_looked, 'charts_intro'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n!['
-    yield environment.text_output((_looked['alt'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'alt' in _looked else environment.getattr(_looked, 'alt')))
+    yield (_out if type(_out := (_looked['alt'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else _looked.__dict__['lines'] if type(_looked) is environment.module_class and 'lines' in _looked.__dict__ else environment.getattr(_looked, 'lines'))) is dict and 'alt' in _looked else _looked.__dict__['alt'] if type(_looked) is environment.module_class and 'alt' in _looked.__dict__ else environment.getattr(_looked, 'alt'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ']('
-    yield environment.text_output((_looked['file'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
+    yield (_out if type(_out := (_looked['file'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else _looked.__dict__['lines'] if type(_looked) is environment.module_class and 'lines' in _looked.__dict__ else environment.getattr(_looked, 'lines'))) is dict and 'file' in _looked else _looked.__dict__['file'] if type(_looked) is environment.module_class and 'file' in _looked.__dict__ else environment.getattr(_looked, 'file'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ')\n\n'
-    yield environment.text_output(t_4((_looked['description'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else environment.getattr(_looked, 'lines'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
+    yield (_out if type(_out := t_4((_looked['description'] if type(_looked := (_looked['lines'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'lines' in _looked else _looked.__dict__['lines'] if type(_looked) is environment.module_class and 'lines' in _looked.__dict__ else environment.getattr(_looked, 'lines'))) is dict and 'description' in _looked else _looked.__dict__['description'] if type(_looked) is environment.module_class and 'description' in _looked.__dict__ else environment.getattr(_looked, 'description')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n!['
-    yield environment.text_output((_looked['alt'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'alt' in _looked else environment.getattr(_looked, 'alt')))
+    yield (_out if type(_out := (_looked['alt'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else _looked.__dict__['diamond'] if type(_looked) is environment.module_class and 'diamond' in _looked.__dict__ else environment.getattr(_looked, 'diamond'))) is dict and 'alt' in _looked else _looked.__dict__['alt'] if type(_looked) is environment.module_class and 'alt' in _looked.__dict__ else environment.getattr(_looked, 'alt'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ']('
-    yield environment.text_output((_looked['file'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
+    yield (_out if type(_out := (_looked['file'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else _looked.__dict__['diamond'] if type(_looked) is environment.module_class and 'diamond' in _looked.__dict__ else environment.getattr(_looked, 'diamond'))) is dict and 'file' in _looked else _looked.__dict__['file'] if type(_looked) is environment.module_class and 'file' in _looked.__dict__ else environment.getattr(_looked, 'file'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ')\n\n'
-    yield environment.text_output(t_4((_looked['description'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else environment.getattr(_looked, 'diamond'))) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
+    yield (_out if type(_out := t_4((_looked['description'] if type(_looked := (_looked['diamond'] if type(_looked := (undefined(name='charts') if l_0_charts is missing else l_0_charts)) is dict and 'diamond' in _looked else _looked.__dict__['diamond'] if type(_looked) is environment.module_class and 'diamond' in _looked.__dict__ else environment.getattr(_looked, 'diamond'))) is dict and 'description' in _looked else _looked.__dict__['description'] if type(_looked) is environment.module_class and 'description' in _looked.__dict__ else environment.getattr(_looked, 'description')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n## '
-    yield environment.text_output((_looked['indicators'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')))
+    yield (_out if type(_out := (_looked['indicators'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output(t_1(context.eval_ctx, (_looked['indicators_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_intro' in _looked else environment.getattr(_looked, 'indicators_intro')), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count)))
+    yield (_out if type(_out := t_1(context.eval_ctx, (_looked['indicators_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_intro' in _looked else _looked.__dict__['indicators_intro'] if type(_looked) is environment.module_class and 'indicators_intro' in _looked.__dict__ else environment.getattr(_looked, 'indicators_intro')), n=(undefined(name='indicator_count') if l_0_indicator_count is missing else l_0_indicator_count))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
     l_1_loop = missing
     for l_1_d, l_1_loop in LoopContext((undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), undefined):
         _loop_vars = {}
         pass
         yield '\n### '
-        yield environment.text_output(t_4((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+        yield (_out if type(_out := t_4((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n| '
-        yield environment.text_output((_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')))
+        yield (_out if type(_out := (_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_3((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
+            yield (_out if type(_out := t_3((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
         l_2_i = missing
         yield ' '
-        yield environment.text_output((_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
+        yield (_out if type(_out := (_looked['change'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else environment.getattr(_looked, 'verdict')))
+        yield (_out if type(_out := (_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else _looked.__dict__['verdict'] if type(_looked) is environment.module_class and 'verdict' in _looked.__dict__ else environment.getattr(_looked, 'verdict'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
             _loop_vars = {}
@@ -340,49 +340,49 @@ def root(context, missing=missing, environment=environment):
         l_2_i = missing
         yield ' ---: | --- |\n'
         l_2_loop = missing
-        for l_2_x, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
+        for l_2_x, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), undefined):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_3((_looked['name'] if type(_looked := l_2_x) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+            yield (_out if type(_out := t_3((_looked['name'] if type(_looked := l_2_x) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' (`'
-            yield environment.text_output((_looked['id'] if type(_looked := l_2_x) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
+            yield (_out if type(_out := (_looked['id'] if type(_looked := l_2_x) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '`) |'
             l_3_loop = missing
-            for l_3_p, l_3_loop in LoopContext((_looked['points'] if type(_looked := l_2_x) is dict and 'points' in _looked else environment.getattr(_looked, 'points')), undefined):
+            for l_3_p, l_3_loop in LoopContext((_looked['points'] if type(_looked := l_2_x) is dict and 'points' in _looked else _looked.__dict__['points'] if type(_looked) is environment.module_class and 'points' in _looked.__dict__ else environment.getattr(_looked, 'points')), undefined):
                 _loop_vars = {}
                 pass
                 yield ' '
-                yield environment.text_output(context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else environment.getattr(_looked, 'point')), l_3_p, (_looked['index0'] if type(_looked := l_3_loop) is dict and 'index0' in _looked else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars))
+                yield (_out if type(_out := context.call((_looked['point'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'point' in _looked else _looked.__dict__['point'] if type(_looked) is environment.module_class and 'point' in _looked.__dict__ else environment.getattr(_looked, 'point')), l_3_p, (_looked['index0'] if type(_looked := l_3_loop) is dict and 'index0' in _looked else _looked.index0 if type(_looked) is LoopContext else _looked.__dict__['index0'] if type(_looked) is environment.module_class and 'index0' in _looked.__dict__ else environment.getattr(_looked, 'index0')), (undefined(name='many') if l_0_many is missing else l_0_many), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |'
             l_3_loop = l_3_p = missing
             yield ' '
-            yield environment.text_output(context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['change'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else environment.getattr(_looked, 'change')) else '–'))
+            yield (_out if type(_out := ((_looked['label'] if type(_looked := (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')) if (_looked['change'] if type(_looked := l_2_x) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')) else '–')) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_2_loop = l_2_x = missing
     l_1_loop = l_1_d = missing
     yield '\n## '
-    yield environment.text_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_out if type(_out := (_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     for l_1_x in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
         _loop_vars = {}
         pass
         yield '- **'
-        yield environment.text_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
+        yield (_out if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '**'
-        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula')):
             pass
             yield ' — `'
-            yield environment.text_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
+            yield (_out if type(_out := (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '`'
         yield ': '
-        yield environment.text_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
+        yield (_out if type(_out := (_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     l_1_x = missing
     yield '\n---\n\n'
-    yield environment.text_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
+    yield (_out if type(_out := (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else _looked.__dict__['footer'] if type(_looked) is environment.module_class and 'footer' in _looked.__dict__ else environment.getattr(_looked, 'footer'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
 
 blocks = {}

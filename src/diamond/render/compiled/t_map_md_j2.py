@@ -50,200 +50,200 @@ def root(context, missing=missing, environment=environment):
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
     yield '# '
-    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_out if type(_out := (_looked['title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
+    yield (_out if type(_out := (_looked['subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'subtitle' in _looked else _looked.__dict__['subtitle'] if type(_looked) is environment.module_class and 'subtitle' in _looked.__dict__ else environment.getattr(_looked, 'subtitle'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n- '
-    yield environment.text_output((_looked['source'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
+    yield (_out if type(_out := (_looked['source'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output(t_3((undefined(name='source') if l_0_source is missing else l_0_source)))
+    yield (_out if type(_out := t_3((undefined(name='source') if l_0_source is missing else l_0_source))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- '
-    yield environment.text_output((_looked['years'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'years' in _looked else environment.getattr(_looked, 'years')))
+    yield (_out if type(_out := (_looked['years'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'years' in _looked else _looked.__dict__['years'] if type(_looked) is environment.module_class and 'years' in _looked.__dict__ else environment.getattr(_looked, 'years'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output((_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else environment.getattr(_looked, 'from')))
+    yield (_out if type(_out := (_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else _looked.__dict__['from'] if type(_looked) is environment.module_class and 'from' in _looked.__dict__ else environment.getattr(_looked, 'from'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '–'
-    yield environment.text_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
+    yield (_out if type(_out := (_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else _looked.__dict__['to'] if type(_looked) is environment.module_class and 'to' in _looked.__dict__ else environment.getattr(_looked, 'to'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- '
-    yield environment.text_output((_looked['base'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'base' in _looked else environment.getattr(_looked, 'base')))
+    yield (_out if type(_out := (_looked['base'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'base' in _looked else _looked.__dict__['base'] if type(_looked) is environment.module_class and 'base' in _looked.__dict__ else environment.getattr(_looked, 'base'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output((_looked['text'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
+    yield (_out if type(_out := (_looked['text'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- '
-    yield environment.text_output((_looked['region_totals'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'region_totals' in _looked else environment.getattr(_looked, 'region_totals')))
+    yield (_out if type(_out := (_looked['region_totals'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'region_totals' in _looked else _looked.__dict__['region_totals'] if type(_looked) is environment.module_class and 'region_totals' in _looked.__dict__ else environment.getattr(_looked, 'region_totals'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output((_looked['region_totals'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'region_totals' in _looked else environment.getattr(_looked, 'region_totals')))
+    yield (_out if type(_out := (_looked['region_totals'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'region_totals' in _looked else _looked.__dict__['region_totals'] if type(_looked) is environment.module_class and 'region_totals' in _looked.__dict__ else environment.getattr(_looked, 'region_totals'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '; '
-    yield environment.text_output((_looked['national_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_sectors' in _looked else environment.getattr(_looked, 'national_sectors')))
+    yield (_out if type(_out := (_looked['national_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_sectors' in _looked else _looked.__dict__['national_sectors'] if type(_looked) is environment.module_class and 'national_sectors' in _looked.__dict__ else environment.getattr(_looked, 'national_sectors'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output((_looked['national_sectors'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_sectors' in _looked else environment.getattr(_looked, 'national_sectors')))
+    yield (_out if type(_out := (_looked['national_sectors'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_sectors' in _looked else _looked.__dict__['national_sectors'] if type(_looked) is environment.module_class and 'national_sectors' in _looked.__dict__ else environment.getattr(_looked, 'national_sectors'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '; '
-    yield environment.text_output((_looked['national_total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_total' in _looked else environment.getattr(_looked, 'national_total')))
+    yield (_out if type(_out := (_looked['national_total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national_total' in _looked else _looked.__dict__['national_total'] if type(_looked) is environment.module_class and 'national_total' in _looked.__dict__ else environment.getattr(_looked, 'national_total'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output((_looked['national_total'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_total' in _looked else environment.getattr(_looked, 'national_total')))
+    yield (_out if type(_out := (_looked['national_total'] if type(_looked := (undefined(name='base') if l_0_base is missing else l_0_base)) is dict and 'national_total' in _looked else _looked.__dict__['national_total'] if type(_looked) is environment.module_class and 'national_total' in _looked.__dict__ else environment.getattr(_looked, 'national_total'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['method'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_out if type(_out := (_looked['method'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output((undefined(name='method') if l_0_method is missing else l_0_method))
+    yield (_out if type(_out := (undefined(name='method') if l_0_method is missing else l_0_method)) is str and _out.isprintable() else environment.text_output(_out))
     yield ' '
-    yield environment.text_output((_looked['full_data'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'full_data' in _looked else environment.getattr(_looked, 'full_data')))
+    yield (_out if type(_out := (_looked['full_data'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'full_data' in _looked else _looked.__dict__['full_data'] if type(_looked) is environment.module_class and 'full_data' in _looked.__dict__ else environment.getattr(_looked, 'full_data'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     for l_1_r in (undefined(name='regions') if l_0_regions is missing else l_0_regions):
         _loop_vars = {}
         pass
         yield '## '
-        yield environment.text_output(t_3((_looked['region_name'] if type(_looked := l_1_r) is dict and 'region_name' in _looked else environment.getattr(_looked, 'region_name'))))
+        yield (_out if type(_out := t_3((_looked['region_name'] if type(_looked := l_1_r) is dict and 'region_name' in _looked else _looked.__dict__['region_name'] if type(_looked) is environment.module_class and 'region_name' in _looked.__dict__ else environment.getattr(_looked, 'region_name')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output(t_3((_looked['code'] if type(_looked := l_1_r) is dict and 'code' in _looked else environment.getattr(_looked, 'code'))))
+        yield (_out if type(_out := t_3((_looked['code'] if type(_looked := l_1_r) is dict and 'code' in _looked else _looked.__dict__['code'] if type(_looked) is environment.module_class and 'code' in _looked.__dict__ else environment.getattr(_looked, 'code')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')\n\n'
-        yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
+        yield (_out if type(_out := (_looked['total'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ': '
-        yield environment.text_output(t_1((_looked['employment'] if type(_looked := l_1_r) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
+        yield (_out if type(_out := t_1((_looked['employment'] if type(_looked := l_1_r) is dict and 'employment' in _looked else _looked.__dict__['employment'] if type(_looked) is environment.module_class and 'employment' in _looked.__dict__ else environment.getattr(_looked, 'employment')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), str_join(('source_', (_looked['total_source'] if type(_looked := l_1_r) is dict and 'total_source' in _looked else environment.getattr(_looked, 'total_source')), ))))
+        yield (_out if type(_out := environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), str_join(('source_', (_looked['total_source'] if type(_looked := l_1_r) is dict and 'total_source' in _looked else _looked.__dict__['total_source'] if type(_looked) is environment.module_class and 'total_source' in _looked.__dict__ else environment.getattr(_looked, 'total_source')), )))) is str and _out.isprintable() else environment.text_output(_out))
         yield ') · '
-        yield environment.text_output((_looked['sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sectors' in _looked else environment.getattr(_looked, 'sectors')))
+        yield (_out if type(_out := (_looked['sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sectors' in _looked else _looked.__dict__['sectors'] if type(_looked) is environment.module_class and 'sectors' in _looked.__dict__ else environment.getattr(_looked, 'sectors'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ': '
-        yield environment.text_output((_looked['sectors'] if type(_looked := l_1_r) is dict and 'sectors' in _looked else environment.getattr(_looked, 'sectors')))
+        yield (_out if type(_out := (_looked['sectors'] if type(_looked := l_1_r) is dict and 'sectors' in _looked else _looked.__dict__['sectors'] if type(_looked) is environment.module_class and 'sectors' in _looked.__dict__ else environment.getattr(_looked, 'sectors'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' · '
-        yield environment.text_output((_looked['hoover'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'hoover' in _looked else environment.getattr(_looked, 'hoover')))
+        yield (_out if type(_out := (_looked['hoover'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'hoover' in _looked else _looked.__dict__['hoover'] if type(_looked) is environment.module_class and 'hoover' in _looked.__dict__ else environment.getattr(_looked, 'hoover'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ': '
-        yield environment.text_output(t_4((_looked['hoover'] if type(_looked := l_1_r) is dict and 'hoover' in _looked else environment.getattr(_looked, 'hoover')), 3))
+        yield (_out if type(_out := t_4((_looked['hoover'] if type(_looked := l_1_r) is dict and 'hoover' in _looked else _looked.__dict__['hoover'] if type(_looked) is environment.module_class and 'hoover' in _looked.__dict__ else environment.getattr(_looked, 'hoover')), 3)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' · '
-        yield environment.text_output((_looked['krugman'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'krugman' in _looked else environment.getattr(_looked, 'krugman')))
+        yield (_out if type(_out := (_looked['krugman'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'krugman' in _looked else _looked.__dict__['krugman'] if type(_looked) is environment.module_class and 'krugman' in _looked.__dict__ else environment.getattr(_looked, 'krugman'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ': '
-        yield environment.text_output(t_4((_looked['krugman'] if type(_looked := l_1_r) is dict and 'krugman' in _looked else environment.getattr(_looked, 'krugman')), 3))
+        yield (_out if type(_out := t_4((_looked['krugman'] if type(_looked := l_1_r) is dict and 'krugman' in _looked else _looked.__dict__['krugman'] if type(_looked) is environment.module_class and 'krugman' in _looked.__dict__ else environment.getattr(_looked, 'krugman')), 3)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n### '
-        yield environment.text_output((_looked['shortlist'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')))
+        yield (_out if type(_out := (_looked['shortlist'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist' in _looked else _looked.__dict__['shortlist'] if type(_looked) is environment.module_class and 'shortlist' in _looked.__dict__ else environment.getattr(_looked, 'shortlist'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
-        if (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')):
+        if (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else _looked.__dict__['shortlist'] if type(_looked) is environment.module_class and 'shortlist' in _looked.__dict__ else environment.getattr(_looked, 'shortlist')):
             pass
             yield '| '
-            yield environment.text_output((_looked['rank'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+            yield (_out if type(_out := (_looked['rank'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
+            yield (_out if type(_out := (_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
+            yield (_out if type(_out := (_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else _looked.__dict__['employment'] if type(_looked) is environment.module_class and 'employment' in _looked.__dict__ else environment.getattr(_looked, 'employment'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else environment.getattr(_looked, 'lq_short')))
+            yield (_out if type(_out := (_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else _looked.__dict__['lq_short'] if type(_looked) is environment.module_class and 'lq_short' in _looked.__dict__ else environment.getattr(_looked, 'lq_short'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
+            yield (_out if type(_out := (_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else _looked.__dict__['share'] if type(_looked) is environment.module_class and 'share' in _looked.__dict__ else environment.getattr(_looked, 'share'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))
+            yield (_out if type(_out := (_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else _looked.__dict__['growth'] if type(_looked) is environment.module_class and 'growth' in _looked.__dict__ else environment.getattr(_looked, 'growth'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
+            yield (_out if type(_out := (_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')))
+            yield (_out if type(_out := (_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n| ---: | --- | ---: | ---: | ---: | ---: | :---: | :---: |\n'
-            for l_2_s in (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else environment.getattr(_looked, 'shortlist')):
+            for l_2_s in (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else _looked.__dict__['shortlist'] if type(_looked) is environment.module_class and 'shortlist' in _looked.__dict__ else environment.getattr(_looked, 'shortlist')):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield environment.text_output((_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+                yield (_out if type(_out := (_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector'))))
+                yield (_out if type(_out := t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' '
-                yield environment.text_output(t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name'))))
+                yield (_out if type(_out := t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else _looked.__dict__['sector_name'] if type(_looked) is environment.module_class and 'sector_name' in _looked.__dict__ else environment.getattr(_looked, 'sector_name')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
+                yield (_out if type(_out := t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else _looked.__dict__['employment'] if type(_looked) is environment.module_class and 'employment' in _looked.__dict__ else environment.getattr(_looked, 'employment')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_4((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
+                yield (_out if type(_out := t_4((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else _looked.__dict__['lq'] if type(_looked) is environment.module_class and 'lq' in _looked.__dict__ else environment.getattr(_looked, 'lq')), 2)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')), 1))
+                yield (_out if type(_out := t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else _looked.__dict__['share'] if type(_looked) is environment.module_class and 'share' in _looked.__dict__ else environment.getattr(_looked, 'share')), 1)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')), 1))
+                yield (_out if type(_out := t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else _looked.__dict__['growth'] if type(_looked) is environment.module_class and 'growth' in _looked.__dict__ else environment.getattr(_looked, 'growth')), 1)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars'))))
+                yield (_out if type(_out := ('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
+                yield (_out if type(_out := ((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else _looked.__dict__['yes'] if type(_looked) is environment.module_class and 'yes' in _looked.__dict__ else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else _looked.__dict__['no'] if type(_looked) is environment.module_class and 'no' in _looked.__dict__ else environment.getattr(_looked, 'no')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |\n'
             l_2_s = missing
         else:
             pass
-            yield environment.text_output((_looked['shortlist_none'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist_none' in _looked else environment.getattr(_looked, 'shortlist_none')))
+            yield (_out if type(_out := (_looked['shortlist_none'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shortlist_none' in _looked else _looked.__dict__['shortlist_none'] if type(_looked) is environment.module_class and 'shortlist_none' in _looked.__dict__ else environment.getattr(_looked, 'shortlist_none'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         yield '\n### '
-        yield environment.text_output((_looked['top_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'top_sectors' in _looked else environment.getattr(_looked, 'top_sectors')))
+        yield (_out if type(_out := (_looked['top_sectors'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'top_sectors' in _looked else _looked.__dict__['top_sectors'] if type(_looked) is environment.module_class and 'top_sectors' in _looked.__dict__ else environment.getattr(_looked, 'top_sectors'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
+        yield (_out if type(_out := (_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else _looked.__dict__['to'] if type(_looked) is environment.module_class and 'to' in _looked.__dict__ else environment.getattr(_looked, 'to'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')\n\n| '
-        yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
+        yield (_out if type(_out := (_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment')))
+        yield (_out if type(_out := (_looked['employment'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'employment' in _looked else _looked.__dict__['employment'] if type(_looked) is environment.module_class and 'employment' in _looked.__dict__ else environment.getattr(_looked, 'employment'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else environment.getattr(_looked, 'share')))
+        yield (_out if type(_out := (_looked['share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'share' in _looked else _looked.__dict__['share'] if type(_looked) is environment.module_class and 'share' in _looked.__dict__ else environment.getattr(_looked, 'share'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else environment.getattr(_looked, 'lq_short')))
+        yield (_out if type(_out := (_looked['lq_short'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_short' in _looked else _looked.__dict__['lq_short'] if type(_looked) is environment.module_class and 'lq_short' in _looked.__dict__ else environment.getattr(_looked, 'lq_short'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['lq_change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')))
+        yield (_out if type(_out := (_looked['lq_change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'lq_change' in _looked else _looked.__dict__['lq_change'] if type(_looked) is environment.module_class and 'lq_change' in _looked.__dict__ else environment.getattr(_looked, 'lq_change'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')))
+        yield (_out if type(_out := (_looked['growth'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'growth' in _looked else _looked.__dict__['growth'] if type(_looked) is environment.module_class and 'growth' in _looked.__dict__ else environment.getattr(_looked, 'growth'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['avg_size'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')))
+        yield (_out if type(_out := (_looked['avg_size'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'avg_size' in _looked else _looked.__dict__['avg_size'] if type(_looked) is environment.module_class and 'avg_size' in _looked.__dict__ else environment.getattr(_looked, 'avg_size'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['relative_wage'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')))
+        yield (_out if type(_out := (_looked['relative_wage'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'relative_wage' in _looked else _looked.__dict__['relative_wage'] if type(_looked) is environment.module_class and 'relative_wage' in _looked.__dict__ else environment.getattr(_looked, 'relative_wage'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
+        yield (_out if type(_out := (_looked['stars'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')))
+        yield (_out if type(_out := (_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |\n'
-        for l_2_s in (_looked['top'] if type(_looked := l_1_r) is dict and 'top' in _looked else environment.getattr(_looked, 'top')):
+        for l_2_s in (_looked['top'] if type(_looked := l_1_r) is dict and 'top' in _looked else _looked.__dict__['top'] if type(_looked) is environment.module_class and 'top' in _looked.__dict__ else environment.getattr(_looked, 'top')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector'))))
+            yield (_out if type(_out := t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' '
-            yield environment.text_output(t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name'))))
+            yield (_out if type(_out := t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else _looked.__dict__['sector_name'] if type(_looked) is environment.module_class and 'sector_name' in _looked.__dict__ else environment.getattr(_looked, 'sector_name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else environment.getattr(_looked, 'employment'))))
+            yield (_out if type(_out := t_1((_looked['employment'] if type(_looked := l_2_s) is dict and 'employment' in _looked else _looked.__dict__['employment'] if type(_looked) is environment.module_class and 'employment' in _looked.__dict__ else environment.getattr(_looked, 'employment')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else environment.getattr(_looked, 'share')), 1))
+            yield (_out if type(_out := t_5((_looked['share'] if type(_looked := l_2_s) is dict and 'share' in _looked else _looked.__dict__['share'] if type(_looked) is environment.module_class and 'share' in _looked.__dict__ else environment.getattr(_looked, 'share')), 1)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
+            yield (_out if type(_out := t_4((_looked['lq'] if type(_looked := l_2_s) is dict and 'lq' in _looked else _looked.__dict__['lq'] if type(_looked) is environment.module_class and 'lq' in _looked.__dict__ else environment.getattr(_looked, 'lq')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['lq_change'] if type(_looked := l_2_s) is dict and 'lq_change' in _looked else environment.getattr(_looked, 'lq_change')), 2))
+            yield (_out if type(_out := t_4((_looked['lq_change'] if type(_looked := l_2_s) is dict and 'lq_change' in _looked else _looked.__dict__['lq_change'] if type(_looked) is environment.module_class and 'lq_change' in _looked.__dict__ else environment.getattr(_looked, 'lq_change')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else environment.getattr(_looked, 'growth')), 1))
+            yield (_out if type(_out := t_5((_looked['growth'] if type(_looked := l_2_s) is dict and 'growth' in _looked else _looked.__dict__['growth'] if type(_looked) is environment.module_class and 'growth' in _looked.__dict__ else environment.getattr(_looked, 'growth')), 1)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['avg_size'] if type(_looked := l_2_s) is dict and 'avg_size' in _looked else environment.getattr(_looked, 'avg_size')), 1))
+            yield (_out if type(_out := t_4((_looked['avg_size'] if type(_looked := l_2_s) is dict and 'avg_size' in _looked else _looked.__dict__['avg_size'] if type(_looked) is environment.module_class and 'avg_size' in _looked.__dict__ else environment.getattr(_looked, 'avg_size')), 1)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['relative_wage'] if type(_looked := l_2_s) is dict and 'relative_wage' in _looked else environment.getattr(_looked, 'relative_wage')), 2))
+            yield (_out if type(_out := t_4((_looked['relative_wage'] if type(_looked := l_2_s) is dict and 'relative_wage' in _looked else _looked.__dict__['relative_wage'] if type(_looked) is environment.module_class and 'relative_wage' in _looked.__dict__ else environment.getattr(_looked, 'relative_wage')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars'))))
+            yield (_out if type(_out := ('★' * (_looked['stars'] if type(_looked := l_2_s) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
+            yield (_out if type(_out := ((_looked['yes'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'yes' in _looked else _looked.__dict__['yes'] if type(_looked) is environment.module_class and 'yes' in _looked.__dict__ else environment.getattr(_looked, 'yes')) if (_looked['strong'] if type(_looked := l_2_s) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong')) else (_looked['no'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'no' in _looked else _looked.__dict__['no'] if type(_looked) is environment.module_class and 'no' in _looked.__dict__ else environment.getattr(_looked, 'no')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_2_s = missing
         yield '\n### '
-        yield environment.text_output((_looked['shift_share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shift_share' in _looked else environment.getattr(_looked, 'shift_share')))
+        yield (_out if type(_out := (_looked['shift_share'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'shift_share' in _looked else _looked.__dict__['shift_share'] if type(_looked) is environment.module_class and 'shift_share' in _looked.__dict__ else environment.getattr(_looked, 'shift_share'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else environment.getattr(_looked, 'from')))
+        yield (_out if type(_out := (_looked['from'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'from' in _looked else _looked.__dict__['from'] if type(_looked) is environment.module_class and 'from' in _looked.__dict__ else environment.getattr(_looked, 'from'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '–'
-        yield environment.text_output((_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else environment.getattr(_looked, 'to')))
+        yield (_out if type(_out := (_looked['to'] if type(_looked := (undefined(name='years') if l_0_years is missing else l_0_years)) is dict and 'to' in _looked else _looked.__dict__['to'] if type(_looked) is environment.module_class and 'to' in _looked.__dict__ else environment.getattr(_looked, 'to'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')\n\n| '
-        yield environment.text_output((_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
+        yield (_out if type(_out := (_looked['sector'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'change' in _looked else environment.getattr(_looked, 'change')))
+        yield (_out if type(_out := (_looked['change'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['national'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national' in _looked else environment.getattr(_looked, 'national')))
+        yield (_out if type(_out := (_looked['national'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'national' in _looked else _looked.__dict__['national'] if type(_looked) is environment.module_class and 'national' in _looked.__dict__ else environment.getattr(_looked, 'national'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['industry_mix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')))
+        yield (_out if type(_out := (_looked['industry_mix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'industry_mix' in _looked else _looked.__dict__['industry_mix'] if type(_looked) is environment.module_class and 'industry_mix' in _looked.__dict__ else environment.getattr(_looked, 'industry_mix'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['regional_shift'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')))
+        yield (_out if type(_out := (_looked['regional_shift'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regional_shift' in _looked else _looked.__dict__['regional_shift'] if type(_looked) is environment.module_class and 'regional_shift' in _looked.__dict__ else environment.getattr(_looked, 'regional_shift'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- | ---: | ---: | ---: | ---: |\n'
-        for l_2_s in (_looked['shift_share'] if type(_looked := l_1_r) is dict and 'shift_share' in _looked else environment.getattr(_looked, 'shift_share')):
+        for l_2_s in (_looked['shift_share'] if type(_looked := l_1_r) is dict and 'shift_share' in _looked else _looked.__dict__['shift_share'] if type(_looked) is environment.module_class and 'shift_share' in _looked.__dict__ else environment.getattr(_looked, 'shift_share')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector'))))
+            yield (_out if type(_out := t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' '
-            yield environment.text_output(t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else environment.getattr(_looked, 'sector_name'))))
+            yield (_out if type(_out := t_2((_looked['sector_name'] if type(_looked := l_2_s) is dict and 'sector_name' in _looked else _looked.__dict__['sector_name'] if type(_looked) is environment.module_class and 'sector_name' in _looked.__dict__ else environment.getattr(_looked, 'sector_name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['change'] if type(_looked := l_2_s) is dict and 'change' in _looked else environment.getattr(_looked, 'change')), 0))
+            yield (_out if type(_out := t_4((_looked['change'] if type(_looked := l_2_s) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), 0)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['national'] if type(_looked := l_2_s) is dict and 'national' in _looked else environment.getattr(_looked, 'national')), 0))
+            yield (_out if type(_out := t_4((_looked['national'] if type(_looked := l_2_s) is dict and 'national' in _looked else _looked.__dict__['national'] if type(_looked) is environment.module_class and 'national' in _looked.__dict__ else environment.getattr(_looked, 'national')), 0)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['industry_mix'] if type(_looked := l_2_s) is dict and 'industry_mix' in _looked else environment.getattr(_looked, 'industry_mix')), 0))
+            yield (_out if type(_out := t_4((_looked['industry_mix'] if type(_looked := l_2_s) is dict and 'industry_mix' in _looked else _looked.__dict__['industry_mix'] if type(_looked) is environment.module_class and 'industry_mix' in _looked.__dict__ else environment.getattr(_looked, 'industry_mix')), 0)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['regional_shift'] if type(_looked := l_2_s) is dict and 'regional_shift' in _looked else environment.getattr(_looked, 'regional_shift')), 0))
+            yield (_out if type(_out := t_4((_looked['regional_shift'] if type(_looked := l_2_s) is dict and 'regional_shift' in _looked else _looked.__dict__['regional_shift'] if type(_looked) is environment.module_class and 'regional_shift' in _looked.__dict__ else environment.getattr(_looked, 'regional_shift')), 0)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_2_s = missing
         yield '\n'

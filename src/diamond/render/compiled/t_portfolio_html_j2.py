@@ -36,19 +36,19 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.discard('m')
     l_0_st = context.vars['st'] = environment.get_template('_stats_macros.html.j2', 'portfolio.html.j2')._get_default_module(context)
     context.exported_vars.discard('st')
-    l_0_P = (_looked['portfolio'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))
+    l_0_P = (_looked['portfolio'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'portfolio' in _looked else _looked.__dict__['portfolio'] if type(_looked) is environment.module_class and 'portfolio' in _looked.__dict__ else environment.getattr(_looked, 'portfolio'))
     context.vars['P'] = l_0_P
     context.exported_vars.add('P')
-    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = (_looked['text'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '<!doctype html>\n<html lang="'
-    yield environment.html_output((undefined(name='lang') if l_0_lang is missing else l_0_lang))
+    yield (_found if type(_out := (undefined(name='lang') if l_0_lang is missing else l_0_lang)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="generator" content="diamond">\n<title>'
-    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_found if type(_out := (_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</title>\n<style>\n'
     template = environment.get_template('_compare_style.css.j2', 'portfolio.html.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'C': l_0_C, 'P': l_0_P, 'T': l_0_T, 'm': l_0_m, 'st': l_0_st}))
@@ -57,186 +57,186 @@ def root(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '</style>\n</head>\n<body>\n<div class="page">\n<header class="cover">\n<p class="kicker">'
-    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_found if type(_out := (_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</p>\n<h1>'
-    yield environment.html_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_found if type(_out := (_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</h1>\n<p class="subtitle">'
-    yield environment.html_output((_looked['subtitle'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
+    yield (_found if type(_out := (_looked['subtitle'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'subtitle' in _looked else _looked.__dict__['subtitle'] if type(_looked) is environment.module_class and 'subtitle' in _looked.__dict__ else environment.getattr(_looked, 'subtitle'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</p>\n<dl class="meta">\n<dt>'
-    yield environment.html_output((_looked['method'] if type(_looked := (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_found if type(_out := (_looked['method'] if type(_looked := (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</dt><dd>'
-    yield environment.html_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+    yield (_found if type(_out := (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</dd>\n</dl>\n<p>'
-    yield environment.html_output(t_1(context.eval_ctx, (_looked['summary'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
+    yield (_found if type(_out := t_1(context.eval_ctx, (_looked['summary'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'summary' in _looked else _looked.__dict__['summary'] if type(_looked) is environment.module_class and 'summary' in _looked.__dict__ else environment.getattr(_looked, 'summary')), **(undefined(name='counts') if l_0_counts is missing else l_0_counts))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</p>\n</header>\n<main>\n<section id="ranking">\n<h2>'
-    yield environment.html_output((_looked['ranking'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'ranking' in _looked else environment.getattr(_looked, 'ranking')))
+    yield (_found if type(_out := (_looked['ranking'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'ranking' in _looked else _looked.__dict__['ranking'] if type(_looked) is environment.module_class and 'ranking' in _looked.__dict__ else environment.getattr(_looked, 'ranking'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</h2>\n<p class="muted">'
-    yield environment.html_output((_looked['ranking_rule'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'ranking_rule' in _looked else environment.getattr(_looked, 'ranking_rule')))
+    yield (_found if type(_out := (_looked['ranking_rule'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'ranking_rule' in _looked else _looked.__dict__['ranking_rule'] if type(_looked) is environment.module_class and 'ranking_rule' in _looked.__dict__ else environment.getattr(_looked, 'ranking_rule'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</p>\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '<div class="table-wrap">\n<table>\n<thead><tr><th scope="col" class="num">'
-        yield environment.html_output((_looked['rank'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+        yield (_found if type(_out := (_looked['rank'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col">'
-        yield environment.html_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
+        yield (_found if type(_out := (_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else _looked.__dict__['cluster'] if type(_looked) is environment.module_class and 'cluster' in _looked.__dict__ else environment.getattr(_looked, 'cluster'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col">'
-        yield environment.html_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
+        yield (_found if type(_out := (_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col">'
-        yield environment.html_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
+        yield (_found if type(_out := (_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col">'
-        yield environment.html_output((_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
+        yield (_found if type(_out := (_looked['framework'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+        yield (_found if type(_out := (_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col" class="num">'
-        yield environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+        yield (_found if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col">'
-        yield environment.html_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
+        yield (_found if type(_out := (_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><th scope="col">'
-        yield environment.html_output((_looked['report'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'report' in _looked else environment.getattr(_looked, 'report')))
+        yield (_found if type(_out := (_looked['report'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'report' in _looked else _looked.__dict__['report'] if type(_looked) is environment.module_class and 'report' in _looked.__dict__ else environment.getattr(_looked, 'report'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '<tr><td class="num">'
-            yield environment.html_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
-            yield environment.html_output(context.call((_looked['rank_interval'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval')), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+            yield (_found if type(_out := (_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
+            yield (_found if type(_out := context.call((_looked['rank_interval'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'rank_interval' in _looked else _looked.__dict__['rank_interval'] if type(_looked) is environment.module_class and 'rank_interval' in _looked.__dict__ else environment.getattr(_looked, 'rank_interval')), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td><th scope="row"><a href="'
-            yield environment.html_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
+            yield (_found if type(_out := (_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else _looked.__dict__['reports'] if type(_looked) is environment.module_class and 'reports' in _looked.__dict__ else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else _looked.__dict__['html'] if type(_looked) is environment.module_class and 'html' in _looked.__dict__ else environment.getattr(_looked, 'html'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '">'
-            yield environment.html_output((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
+            yield (_found if type(_out := (_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</a><br><code class="id">'
-            yield environment.html_output((_looked['source'] if type(_looked := l_1_c) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
+            yield (_found if type(_out := (_looked['source'] if type(_looked := l_1_c) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</code></th><td>'
-            yield environment.html_output((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
+            yield (_found if type(_out := (_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td><td>'
-            yield environment.html_output((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
+            yield (_found if type(_out := (_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td><td>'
-            yield environment.html_output((_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_c) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
+            yield (_found if type(_out := (_looked['name'] if type(_looked := (_looked['framework'] if type(_looked := l_1_c) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield ' <code class="id">'
-            yield environment.html_output((_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_c) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')))
+            yield (_found if type(_out := (_looked['id'] if type(_looked := (_looked['framework'] if type(_looked := l_1_c) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</code></td><td class="num">'
-            yield environment.html_output((_looked['respondents'] if type(_looked := l_1_c) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+            yield (_found if type(_out := (_looked['respondents'] if type(_looked := l_1_c) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td><td class="num">'
-            yield environment.html_output(t_2((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
+            yield (_found if type(_out := t_2((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td><td>'
-            yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars))
+            yield (_found if type(_out := context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')), (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')), _loop_vars=_loop_vars)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td><td><a href="'
-            yield environment.html_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
+            yield (_found if type(_out := (_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else _looked.__dict__['reports'] if type(_looked) is environment.module_class and 'reports' in _looked.__dict__ else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else _looked.__dict__['html'] if type(_looked) is environment.module_class and 'html' in _looked.__dict__ else environment.getattr(_looked, 'html'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '">'
-            yield environment.html_output((_looked['report_html'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_html' in _looked else environment.getattr(_looked, 'report_html')))
+            yield (_found if type(_out := (_looked['report_html'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_html' in _looked else _looked.__dict__['report_html'] if type(_looked) is environment.module_class and 'report_html' in _looked.__dict__ else environment.getattr(_looked, 'report_html'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</a> · <a href="'
-            yield environment.html_output((_looked['md'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'md' in _looked else environment.getattr(_looked, 'md')))
+            yield (_found if type(_out := (_looked['md'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else _looked.__dict__['reports'] if type(_looked) is environment.module_class and 'reports' in _looked.__dict__ else environment.getattr(_looked, 'reports'))) is dict and 'md' in _looked else _looked.__dict__['md'] if type(_looked) is environment.module_class and 'md' in _looked.__dict__ else environment.getattr(_looked, 'md'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '">'
-            yield environment.html_output((_looked['report_md'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_md' in _looked else environment.getattr(_looked, 'report_md')))
+            yield (_found if type(_out := (_looked['report_md'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_md' in _looked else _looked.__dict__['report_md'] if type(_looked) is environment.module_class and 'report_md' in _looked.__dict__ else environment.getattr(_looked, 'report_md'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</a></td></tr>\n'
         l_1_c = missing
         yield '</tbody>\n</table>\n</div>\n'
     else:
         pass
         yield '<p>'
-        yield environment.html_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
+        yield (_found if type(_out := (_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else _looked.__dict__['no_clusters'] if type(_looked) is environment.module_class and 'no_clusters' in _looked.__dict__ else environment.getattr(_looked, 'no_clusters'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</p>\n'
     yield '</section>\n<section id="heatmap">\n<h2>'
-    yield environment.html_output((_looked['heatmap'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'heatmap' in _looked else environment.getattr(_looked, 'heatmap')))
+    yield (_found if type(_out := (_looked['heatmap'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'heatmap' in _looked else _looked.__dict__['heatmap'] if type(_looked) is environment.module_class and 'heatmap' in _looked.__dict__ else environment.getattr(_looked, 'heatmap'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</h2>\n<p class="muted">'
-    yield environment.html_output((_looked['heatmap_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'heatmap_intro' in _looked else environment.getattr(_looked, 'heatmap_intro')))
+    yield (_found if type(_out := (_looked['heatmap_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'heatmap_intro' in _looked else _looked.__dict__['heatmap_intro'] if type(_looked) is environment.module_class and 'heatmap_intro' in _looked.__dict__ else environment.getattr(_looked, 'heatmap_intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</p>\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '<div class="table-wrap">\n<table class="heat">\n<thead><tr><th scope="col">'
-        yield environment.html_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
+        yield (_found if type(_out := (_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else _looked.__dict__['cluster'] if type(_looked) is environment.module_class and 'cluster' in _looked.__dict__ else environment.getattr(_looked, 'cluster'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th>'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
             pass
             yield '<th scope="col" class="col">'
-            yield environment.html_output((_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+            yield (_found if type(_out := (_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</th>'
         l_1_col = missing
         yield '<th scope="col" class="col">'
-        yield environment.html_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+        yield (_found if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '<tr><th scope="row">'
-            yield environment.html_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+            yield (_found if type(_out := (_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '. <a href="'
-            yield environment.html_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
+            yield (_found if type(_out := (_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else _looked.__dict__['reports'] if type(_looked) is environment.module_class and 'reports' in _looked.__dict__ else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else _looked.__dict__['html'] if type(_looked) is environment.module_class and 'html' in _looked.__dict__ else environment.getattr(_looked, 'html'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '">'
-            yield environment.html_output((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))
+            yield (_found if type(_out := (_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</a> <span class="muted">('
-            yield environment.html_output((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
+            yield (_found if type(_out := (_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield ', '
-            yield environment.html_output((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
+            yield (_found if type(_out := (_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield ')</span></th>'
-            for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
+            for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
                 _loop_vars = {}
                 pass
                 if l_2_cell:
                     pass
                     yield '<td class="cell heat-'
-                    yield environment.html_output(((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none'))
+                    yield (_found if type(_out := ((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
                     yield '"><span class="score">'
-                    yield environment.html_output(t_2((_looked['score'] if type(_looked := l_2_cell) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+                    yield (_found if type(_out := t_2((_looked['score'] if type(_looked := l_2_cell) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
                     yield '</span><span class="label">'
-                    yield environment.html_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+                    yield (_found if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
                     yield '</span></td>'
                 else:
                     pass
                     yield '<td class="cell heat-none"><span class="label">'
-                    yield environment.html_output((_looked['not_in_framework'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_in_framework' in _looked else environment.getattr(_looked, 'not_in_framework')))
+                    yield (_found if type(_out := (_looked['not_in_framework'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_in_framework' in _looked else _looked.__dict__['not_in_framework'] if type(_looked) is environment.module_class and 'not_in_framework' in _looked.__dict__ else environment.getattr(_looked, 'not_in_framework'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
                     yield '</span></td>'
             l_2_cell = missing
             yield '<td class="cell heat-'
-            yield environment.html_output(((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) or 'none'))
+            yield (_found if type(_out := ((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '"><span class="score">'
-            yield environment.html_output(t_2((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
+            yield (_found if type(_out := t_2((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</span><span class="label">'
-            yield environment.html_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_found if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</span></td></tr>\n'
         l_1_c = missing
         yield '</tbody>\n</table>\n</div>\n<p><strong>'
-        yield environment.html_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
+        yield (_found if type(_out := (_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else _looked.__dict__['legend'] if type(_looked) is environment.module_class and 'legend' in _looked.__dict__ else environment.getattr(_looked, 'legend'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield ':</strong></p>\n<ul class="legend">\n'
         for l_1_b in (undefined(name='bands') if l_0_bands is missing else l_0_bands):
             _loop_vars = {}
             pass
             yield '<li>'
-            yield environment.html_output(context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')), {'id': (_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else environment.getattr(_looked, 'id')), 'label': (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))}, _loop_vars=_loop_vars))
+            yield (_found if type(_out := context.call((_looked['band'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')), {'id': (_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')), 'label': (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))}, _loop_vars=_loop_vars)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield ' '
-            yield environment.html_output((_looked['range'] if type(_looked := l_1_b) is dict and 'range' in _looked else environment.getattr(_looked, 'range')))
+            yield (_found if type(_out := (_looked['range'] if type(_looked := l_1_b) is dict and 'range' in _looked else _looked.__dict__['range'] if type(_looked) is environment.module_class and 'range' in _looked.__dict__ else environment.getattr(_looked, 'range'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</li>\n'
         l_1_b = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p>'
-        yield environment.html_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
+        yield (_found if type(_out := (_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else _looked.__dict__['no_clusters'] if type(_looked) is environment.module_class and 'no_clusters' in _looked.__dict__ else environment.getattr(_looked, 'no_clusters'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='icc') if l_0_icc is missing else l_0_icc):
         pass
-        yield environment.html_output(context.call((_looked['icc'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'icc' in _looked else environment.getattr(_looked, 'icc')), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))
+        yield (_found if type(_out := context.call((_looked['icc'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'icc' in _looked else _looked.__dict__['icc'] if type(_looked) is environment.module_class and 'icc' in _looked.__dict__ else environment.getattr(_looked, 'icc')), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '<section id="invalid">\n<h2>'
-    yield environment.html_output((_looked['invalid'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'invalid' in _looked else environment.getattr(_looked, 'invalid')))
+    yield (_found if type(_out := (_looked['invalid'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'invalid' in _looked else _looked.__dict__['invalid'] if type(_looked) is environment.module_class and 'invalid' in _looked.__dict__ else environment.getattr(_looked, 'invalid'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</h2>\n'
     if (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
         pass
         yield '<p>'
-        yield environment.html_output((_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else environment.getattr(_looked, 'invalid_intro')))
+        yield (_found if type(_out := (_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else _looked.__dict__['invalid_intro'] if type(_looked) is environment.module_class and 'invalid_intro' in _looked.__dict__ else environment.getattr(_looked, 'invalid_intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</p>\n<ul>\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
             _loop_vars = {}
             pass
             yield '<li><code>'
-            yield environment.html_output((_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
+            yield (_found if type(_out := (_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</code>\n<ul class="errors">\n'
-            for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else environment.getattr(_looked, 'messages')):
+            for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else _looked.__dict__['messages'] if type(_looked) is environment.module_class and 'messages' in _looked.__dict__ else environment.getattr(_looked, 'messages')):
                 _loop_vars = {}
                 pass
                 yield '<li>'
-                yield environment.html_output(l_2_line)
+                yield (_found if type(_out := l_2_line) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
                 yield '</li>\n'
             l_2_line = missing
             yield '</ul>\n</li>\n'
@@ -245,41 +245,41 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '<p>'
-        yield environment.html_output((_looked['no_invalid'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_invalid' in _looked else environment.getattr(_looked, 'no_invalid')))
+        yield (_found if type(_out := (_looked['no_invalid'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_invalid' in _looked else _looked.__dict__['no_invalid'] if type(_looked) is environment.module_class and 'no_invalid' in _looked.__dict__ else environment.getattr(_looked, 'no_invalid'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</p>\n'
     yield '</section>\n'
     if (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
         pass
         yield '<section id="skipped">\n<h2>'
-        yield environment.html_output((_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else environment.getattr(_looked, 'skipped')))
+        yield (_found if type(_out := (_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else _looked.__dict__['skipped'] if type(_looked) is environment.module_class and 'skipped' in _looked.__dict__ else environment.getattr(_looked, 'skipped'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</h2>\n<ul>\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
             _loop_vars = {}
             pass
             yield '<li><code>'
-            yield environment.html_output(l_1_s)
+            yield (_found if type(_out := l_1_s) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</code></li>\n'
         l_1_s = missing
         yield '</ul>\n</section>\n'
     yield '<section id="method">\n<h2>'
-    yield environment.html_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_found if type(_out := (_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</h2>\n<dl class="formula">\n'
-    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '<dt>'
-        yield environment.html_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
+        yield (_found if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</dt>\n<dd>'
-        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula')):
             pass
             yield '<code>'
-            yield environment.html_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
+            yield (_found if type(_out := (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</code><br>'
-        yield environment.html_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
+        yield (_found if type(_out := (_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</dd>\n'
     l_1_x = missing
     yield '</dl>\n</section>\n</main>\n<footer>'
-    yield environment.html_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
+    yield (_found if type(_out := (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else _looked.__dict__['footer'] if type(_looked) is environment.module_class and 'footer' in _looked.__dict__ else environment.getattr(_looked, 'footer'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</footer>\n</div>\n</body>\n</html>\n'
 
 blocks = {}

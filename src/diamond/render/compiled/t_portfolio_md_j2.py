@@ -51,100 +51,100 @@ def root(context, missing=missing, environment=environment):
     pass
     l_0_st = context.vars['st'] = environment.get_template('_stats_macros.md.j2', 'portfolio.md.j2')._get_default_module(context)
     context.exported_vars.discard('st')
-    l_0_P = (_looked['portfolio'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'portfolio' in _looked else environment.getattr(_looked, 'portfolio'))
+    l_0_P = (_looked['portfolio'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'portfolio' in _looked else _looked.__dict__['portfolio'] if type(_looked) is environment.module_class and 'portfolio' in _looked.__dict__ else environment.getattr(_looked, 'portfolio'))
     context.vars['P'] = l_0_P
     context.exported_vars.add('P')
-    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = (_looked['text'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '# '
-    yield environment.text_output((_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+    yield (_out if type(_out := (_looked['title'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['subtitle'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'subtitle' in _looked else environment.getattr(_looked, 'subtitle')))
+    yield (_out if type(_out := (_looked['subtitle'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'subtitle' in _looked else _looked.__dict__['subtitle'] if type(_looked) is environment.module_class and 'subtitle' in _looked.__dict__ else environment.getattr(_looked, 'subtitle'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n- **'
-    yield environment.text_output((_looked['method'] if type(_looked := (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_out if type(_out := (_looked['method'] if type(_looked := (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+    yield (_out if type(_out := (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- '
-    yield environment.text_output(t_1(context.eval_ctx, (_looked['summary'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')), **(undefined(name='counts') if l_0_counts is missing else l_0_counts)))
+    yield (_out if type(_out := t_1(context.eval_ctx, (_looked['summary'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'summary' in _looked else _looked.__dict__['summary'] if type(_looked) is environment.module_class and 'summary' in _looked.__dict__ else environment.getattr(_looked, 'summary')), **(undefined(name='counts') if l_0_counts is missing else l_0_counts))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n## '
-    yield environment.text_output((_looked['ranking'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'ranking' in _looked else environment.getattr(_looked, 'ranking')))
+    yield (_out if type(_out := (_looked['ranking'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'ranking' in _looked else _looked.__dict__['ranking'] if type(_looked) is environment.module_class and 'ranking' in _looked.__dict__ else environment.getattr(_looked, 'ranking'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['ranking_rule'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'ranking_rule' in _looked else environment.getattr(_looked, 'ranking_rule')))
+    yield (_out if type(_out := (_looked['ranking_rule'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'ranking_rule' in _looked else _looked.__dict__['ranking_rule'] if type(_looked) is environment.module_class and 'ranking_rule' in _looked.__dict__ else environment.getattr(_looked, 'ranking_rule'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '| '
-        yield environment.text_output((_looked['rank'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+        yield (_out if type(_out := (_looked['rank'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
+        yield (_out if type(_out := (_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else _looked.__dict__['cluster'] if type(_looked) is environment.module_class and 'cluster' in _looked.__dict__ else environment.getattr(_looked, 'cluster'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
+        yield (_out if type(_out := (_looked['region'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
+        yield (_out if type(_out := (_looked['period'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+        yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
+        yield (_out if type(_out := (_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['report'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'report' in _looked else environment.getattr(_looked, 'report')))
+        yield (_out if type(_out := (_looked['report'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'report' in _looked else _looked.__dict__['report'] if type(_looked) is environment.module_class and 'report' in _looked.__dict__ else environment.getattr(_looked, 'report'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['file'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
+        yield (_out if type(_out := (_looked['file'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'file' in _looked else _looked.__dict__['file'] if type(_looked) is environment.module_class and 'file' in _looked.__dict__ else environment.getattr(_looked, 'file'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| ---: | --- | --- | --- | ---: | --- | --- | --- |\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
-            yield environment.text_output(context.call((_looked['rank_interval'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'rank_interval' in _looked else environment.getattr(_looked, 'rank_interval')), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+            yield (_out if type(_out := (_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else environment.text_output(_out))
+            yield (_out if type(_out := context.call((_looked['rank_interval'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'rank_interval' in _looked else _looked.__dict__['rank_interval'] if type(_looked) is environment.module_class and 'rank_interval' in _looked.__dict__ else environment.getattr(_looked, 'rank_interval')), l_1_c, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_2((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+            yield (_out if type(_out := t_2((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_2((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
+            yield (_out if type(_out := t_2((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
+            yield (_out if type(_out := t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_4((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
+            yield (_out if type(_out := t_4((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | ['
-            yield environment.text_output((_looked['report_md'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_md' in _looked else environment.getattr(_looked, 'report_md')))
+            yield (_out if type(_out := (_looked['report_md'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_md' in _looked else _looked.__dict__['report_md'] if type(_looked) is environment.module_class and 'report_md' in _looked.__dict__ else environment.getattr(_looked, 'report_md'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ']('
-            yield environment.text_output((_looked['md'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'md' in _looked else environment.getattr(_looked, 'md')))
+            yield (_out if type(_out := (_looked['md'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else _looked.__dict__['reports'] if type(_looked) is environment.module_class and 'reports' in _looked.__dict__ else environment.getattr(_looked, 'reports'))) is dict and 'md' in _looked else _looked.__dict__['md'] if type(_looked) is environment.module_class and 'md' in _looked.__dict__ else environment.getattr(_looked, 'md'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ') · ['
-            yield environment.text_output((_looked['report_html'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_html' in _looked else environment.getattr(_looked, 'report_html')))
+            yield (_out if type(_out := (_looked['report_html'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'report_html' in _looked else _looked.__dict__['report_html'] if type(_looked) is environment.module_class and 'report_html' in _looked.__dict__ else environment.getattr(_looked, 'report_html'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ']('
-            yield environment.text_output((_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else environment.getattr(_looked, 'html')))
+            yield (_out if type(_out := (_looked['html'] if type(_looked := (_looked['reports'] if type(_looked := l_1_c) is dict and 'reports' in _looked else _looked.__dict__['reports'] if type(_looked) is environment.module_class and 'reports' in _looked.__dict__ else environment.getattr(_looked, 'reports'))) is dict and 'html' in _looked else _looked.__dict__['html'] if type(_looked) is environment.module_class and 'html' in _looked.__dict__ else environment.getattr(_looked, 'html'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ') | '
-            yield environment.text_output(t_2((_looked['source'] if type(_looked := l_1_c) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
+            yield (_out if type(_out := t_2((_looked['source'] if type(_looked := l_1_c) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_1_c = missing
     else:
         pass
-        yield environment.text_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
+        yield (_out if type(_out := (_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else _looked.__dict__['no_clusters'] if type(_looked) is environment.module_class and 'no_clusters' in _looked.__dict__ else environment.getattr(_looked, 'no_clusters'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n## '
-    yield environment.text_output((_looked['heatmap'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'heatmap' in _looked else environment.getattr(_looked, 'heatmap')))
+    yield (_out if type(_out := (_looked['heatmap'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'heatmap' in _looked else _looked.__dict__['heatmap'] if type(_looked) is environment.module_class and 'heatmap' in _looked.__dict__ else environment.getattr(_looked, 'heatmap'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['heatmap_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'heatmap_intro' in _looked else environment.getattr(_looked, 'heatmap_intro')))
+    yield (_out if type(_out := (_looked['heatmap_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'heatmap_intro' in _looked else _looked.__dict__['heatmap_intro'] if type(_looked) is environment.module_class and 'heatmap_intro' in _looked.__dict__ else environment.getattr(_looked, 'heatmap_intro'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     if (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
         pass
         yield '| '
-        yield environment.text_output((_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else environment.getattr(_looked, 'cluster')))
+        yield (_out if type(_out := (_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else _looked.__dict__['cluster'] if type(_looked) is environment.module_class and 'cluster' in _looked.__dict__ else environment.getattr(_looked, 'cluster'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_2((_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+            yield (_out if type(_out := t_2((_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
         l_1_col = missing
         yield ' '
-        yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+        yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             _loop_vars = {}
@@ -156,112 +156,112 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output((_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+            yield (_out if type(_out := (_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '. '
-            yield environment.text_output(t_2((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+            yield (_out if type(_out := t_2((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' ('
-            yield environment.text_output(t_2((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
+            yield (_out if type(_out := t_2((_looked['region'] if type(_looked := l_1_c) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ', '
-            yield environment.text_output(t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
+            yield (_out if type(_out := t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ') |'
-            for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
+            for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
                 _loop_vars = {}
                 pass
                 yield ' '
                 if l_2_cell:
                     pass
-                    yield environment.text_output(t_4((_looked['score'] if type(_looked := l_2_cell) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+                    yield (_out if type(_out := t_4((_looked['score'] if type(_looked := l_2_cell) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
                     yield ' '
-                    yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+                    yield (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_cell) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
                 else:
                     pass
-                    yield environment.text_output((_looked['not_in_framework'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_in_framework' in _looked else environment.getattr(_looked, 'not_in_framework')))
+                    yield (_out if type(_out := (_looked['not_in_framework'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'not_in_framework' in _looked else _looked.__dict__['not_in_framework'] if type(_looked) is environment.module_class and 'not_in_framework' in _looked.__dict__ else environment.getattr(_looked, 'not_in_framework'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |'
             l_2_cell = missing
             yield ' **'
-            yield environment.text_output(t_4((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
+            yield (_out if type(_out := t_4((_looked['overall'] if type(_looked := l_1_c) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and _out.isprintable() else environment.text_output(_out))
             yield '** '
-            yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_c) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_1_c = missing
         yield '\n**'
-        yield environment.text_output((_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else environment.getattr(_looked, 'legend')))
+        yield (_out if type(_out := (_looked['legend'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'legend' in _looked else _looked.__dict__['legend'] if type(_looked) is environment.module_class and 'legend' in _looked.__dict__ else environment.getattr(_looked, 'legend'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ':** '
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext((undefined(name='bands') if l_0_bands is missing else l_0_bands), undefined):
             _loop_vars = {}
             pass
-            yield environment.text_output((_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' '
-            yield environment.text_output((_looked['range'] if type(_looked := l_1_b) is dict and 'range' in _looked else environment.getattr(_looked, 'range')))
-            yield environment.text_output((' · ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 41 in 'portfolio.md.j2' evaluated to false and no else section was defined.")))
+            yield (_out if type(_out := (_looked['range'] if type(_looked := l_1_b) is dict and 'range' in _looked else _looked.__dict__['range'] if type(_looked) is environment.module_class and 'range' in _looked.__dict__ else environment.getattr(_looked, 'range'))) is str and _out.isprintable() else environment.text_output(_out))
+            yield (_out if type(_out := (' · ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 41 in 'portfolio.md.j2' evaluated to false and no else section was defined."))) is str and _out.isprintable() else environment.text_output(_out))
         l_1_loop = l_1_b = missing
         yield '\n\n'
     else:
         pass
-        yield environment.text_output((_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else environment.getattr(_looked, 'no_clusters')))
+        yield (_out if type(_out := (_looked['no_clusters'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_clusters' in _looked else _looked.__dict__['no_clusters'] if type(_looked) is environment.module_class and 'no_clusters' in _looked.__dict__ else environment.getattr(_looked, 'no_clusters'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
     if (undefined(name='icc') if l_0_icc is missing else l_0_icc):
         pass
-        yield environment.text_output(t_5(context.call((_looked['icc'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'icc' in _looked else environment.getattr(_looked, 'icc')), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+        yield (_out if type(_out := t_5(context.call((_looked['icc'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'icc' in _looked else _looked.__dict__['icc'] if type(_looked) is environment.module_class and 'icc' in _looked.__dict__ else environment.getattr(_looked, 'icc')), (undefined(name='icc') if l_0_icc is missing else l_0_icc), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
     yield '## '
-    yield environment.text_output((_looked['invalid'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'invalid' in _looked else environment.getattr(_looked, 'invalid')))
+    yield (_out if type(_out := (_looked['invalid'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'invalid' in _looked else _looked.__dict__['invalid'] if type(_looked) is environment.module_class and 'invalid' in _looked.__dict__ else environment.getattr(_looked, 'invalid'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     if (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
         pass
-        yield environment.text_output((_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else environment.getattr(_looked, 'invalid_intro')))
+        yield (_out if type(_out := (_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else _looked.__dict__['invalid_intro'] if type(_looked) is environment.module_class and 'invalid_intro' in _looked.__dict__ else environment.getattr(_looked, 'invalid_intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(t_3((_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
+            yield (_out if type(_out := t_3((_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source')))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
-            for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else environment.getattr(_looked, 'messages')):
+            for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else _looked.__dict__['messages'] if type(_looked) is environment.module_class and 'messages' in _looked.__dict__ else environment.getattr(_looked, 'messages')):
                 _loop_vars = {}
                 pass
                 yield '  - '
-                yield environment.text_output(t_3(l_2_line))
+                yield (_out if type(_out := t_3(l_2_line)) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n'
             l_2_line = missing
         l_1_f = missing
     else:
         pass
-        yield environment.text_output((_looked['no_invalid'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_invalid' in _looked else environment.getattr(_looked, 'no_invalid')))
+        yield (_out if type(_out := (_looked['no_invalid'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_invalid' in _looked else _looked.__dict__['no_invalid'] if type(_looked) is environment.module_class and 'no_invalid' in _looked.__dict__ else environment.getattr(_looked, 'no_invalid'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     if (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
         pass
         yield '\n## '
-        yield environment.text_output((_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else environment.getattr(_looked, 'skipped')))
+        yield (_out if type(_out := (_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else _looked.__dict__['skipped'] if type(_looked) is environment.module_class and 'skipped' in _looked.__dict__ else environment.getattr(_looked, 'skipped'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(t_3(l_1_s))
+            yield (_out if type(_out := t_3(l_1_s)) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         l_1_s = missing
     yield '\n## '
-    yield environment.text_output((_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_out if type(_out := (_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '- **'
-        yield environment.text_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
+        yield (_out if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '**'
-        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula')):
             pass
             yield ' — `'
-            yield environment.text_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
+            yield (_out if type(_out := (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '`'
         yield ': '
-        yield environment.text_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
+        yield (_out if type(_out := (_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     l_1_x = missing
     yield '\n---\n\n'
-    yield environment.text_output((_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')))
+    yield (_out if type(_out := (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else _looked.__dict__['footer'] if type(_looked) is environment.module_class and 'footer' in _looked.__dict__ else environment.getattr(_looked, 'footer'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
 
 blocks = {}

@@ -119,7 +119,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.discard('st')
     l_0_dl = context.vars['dl'] = environment.get_template('_deliverable.md.j2', 'report.md.j2')._get_default_module(context)
     context.exported_vars.discard('dl')
-    l_0_D = (_looked['deliverable'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'deliverable' in _looked else environment.getattr(_looked, 'deliverable'))
+    l_0_D = (_looked['deliverable'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'deliverable' in _looked else _looked.__dict__['deliverable'] if type(_looked) is environment.module_class and 'deliverable' in _looked.__dict__ else environment.getattr(_looked, 'deliverable'))
     context.vars['D'] = l_0_D
     context.exported_vars.add('D')
     l_0_RP = (undefined(name='report') if l_0_report is missing else l_0_report)
@@ -128,234 +128,234 @@ def root(context, missing=missing, environment=environment):
     l_0_L = (undefined(name='labels') if l_0_labels is missing else l_0_labels)
     context.vars['L'] = l_0_L
     context.exported_vars.add('L')
-    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns'))
+    l_0_C = (_looked['columns'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns'))
     context.vars['C'] = l_0_C
     context.exported_vars.add('C')
-    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))
+    l_0_T = (_looked['text'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))
     context.vars['T'] = l_0_T
     context.exported_vars.add('T')
     yield '# '
-    yield environment.text_output((_looked['report_title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_title' in _looked else environment.getattr(_looked, 'report_title')))
+    yield (_out if type(_out := (_looked['report_title'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_title' in _looked else _looked.__dict__['report_title'] if type(_looked) is environment.module_class and 'report_title' in _looked.__dict__ else environment.getattr(_looked, 'report_title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ': '
-    yield environment.text_output(t_6((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+    yield (_out if type(_out := t_6((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['report_subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_subtitle' in _looked else environment.getattr(_looked, 'report_subtitle')))
+    yield (_out if type(_out := (_looked['report_subtitle'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'report_subtitle' in _looked else _looked.__dict__['report_subtitle'] if type(_looked) is environment.module_class and 'report_subtitle' in _looked.__dict__ else environment.getattr(_looked, 'report_subtitle'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n- **'
-    yield environment.text_output((_looked['sector'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'sector' in _looked else environment.getattr(_looked, 'sector')))
+    yield (_out if type(_out := (_looked['sector'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_6((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+    yield (_out if type(_out := t_6((_looked['name'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['region'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'region' in _looked else environment.getattr(_looked, 'region')))
+    yield (_out if type(_out := (_looked['region'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_6((_looked['region'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'region' in _looked else environment.getattr(_looked, 'region'))))
+    yield (_out if type(_out := t_6((_looked['region'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'region' in _looked else _looked.__dict__['region'] if type(_looked) is environment.module_class and 'region' in _looked.__dict__ else environment.getattr(_looked, 'region')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['period'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'period' in _looked else environment.getattr(_looked, 'period')))
+    yield (_out if type(_out := (_looked['period'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_6((_looked['period'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'period' in _looked else environment.getattr(_looked, 'period'))))
+    yield (_out if type(_out := t_6((_looked['period'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['framework'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'framework' in _looked else environment.getattr(_looked, 'framework')))
+    yield (_out if type(_out := (_looked['framework'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'framework' in _looked else _looked.__dict__['framework'] if type(_looked) is environment.module_class and 'framework' in _looked.__dict__ else environment.getattr(_looked, 'framework'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_6((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+    yield (_out if type(_out := t_6((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['date'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'date' in _looked else environment.getattr(_looked, 'date')))
+    yield (_out if type(_out := (_looked['date'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'date' in _looked else _looked.__dict__['date'] if type(_looked) is environment.module_class and 'date' in _looked.__dict__ else environment.getattr(_looked, 'date'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_6((undefined(name='date') if l_0_date is missing else l_0_date)))
+    yield (_out if type(_out := t_6((undefined(name='date') if l_0_date is missing else l_0_date))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['respondents'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+    yield (_out if type(_out := (_looked['respondents'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output(t_2(context.eval_ctx, (_looked['respondents_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_total' in _looked else environment.getattr(_looked, 'respondents_total')), n=(_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))))
-    if (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')):
+    yield (_out if type(_out := t_2(context.eval_ctx, (_looked['respondents_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_total' in _looked else _looked.__dict__['respondents_total'] if type(_looked) is environment.module_class and 'respondents_total' in _looked.__dict__ else environment.getattr(_looked, 'respondents_total')), n=(_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total')))) is str and _out.isprintable() else environment.text_output(_out))
+    if (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')):
         pass
         yield ' ('
         l_1_loop = missing
-        for l_1_g, l_1_loop in LoopContext((_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')), undefined):
+        for l_1_g, l_1_loop in LoopContext((_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')), undefined):
             _loop_vars = {}
             pass
-            yield environment.text_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' '
-            yield environment.text_output((_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
-            yield environment.text_output((', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 23 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield (_out if type(_out := (_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count'))) is str and _out.isprintable() else environment.text_output(_out))
+            yield (_out if type(_out := (', ' if (not (_looked['last'] if type(_looked := l_1_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 23 in 'report.md.j2' evaluated to false and no else section was defined."))) is str and _out.isprintable() else environment.text_output(_out))
         l_1_loop = l_1_g = missing
         yield ')'
     yield '\n- **'
-    yield environment.text_output((_looked['method'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'method' in _looked else environment.getattr(_looked, 'method')))
+    yield (_out if type(_out := (_looked['method'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output((_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+    yield (_out if type(_out := (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n- **'
-    yield environment.text_output((_looked['scale'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else environment.getattr(_looked, 'meta'))) is dict and 'scale' in _looked else environment.getattr(_looked, 'scale')))
+    yield (_out if type(_out := (_looked['scale'] if type(_looked := (_looked['meta'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'meta' in _looked else _looked.__dict__['meta'] if type(_looked) is environment.module_class and 'meta' in _looked.__dict__ else environment.getattr(_looked, 'meta'))) is dict and 'scale' in _looked else _looked.__dict__['scale'] if type(_looked) is environment.module_class and 'scale' in _looked.__dict__ else environment.getattr(_looked, 'scale'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ':** '
-    yield environment.text_output((_looked['min'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'min' in _looked else environment.getattr(_looked, 'min')))
+    yield (_out if type(_out := (_looked['min'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'min' in _looked else _looked.__dict__['min'] if type(_looked) is environment.module_class and 'min' in _looked.__dict__ else environment.getattr(_looked, 'min'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '–'
-    yield environment.text_output((_looked['max'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))
+    yield (_out if type(_out := (_looked['max'] if type(_looked := (undefined(name='scale') if l_0_scale is missing else l_0_scale)) is dict and 'max' in _looked else _looked.__dict__['max'] if type(_looked) is environment.module_class and 'max' in _looked.__dict__ else environment.getattr(_looked, 'max'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
-    if (_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else environment.getattr(_looked, 'description')):
+    if (_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else _looked.__dict__['description'] if type(_looked) is environment.module_class and 'description' in _looked.__dict__ else environment.getattr(_looked, 'description')):
         pass
         yield '\n'
-        yield environment.text_output(t_6((_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
+        yield (_out if type(_out := t_6((_looked['description'] if type(_looked := (undefined(name='sector') if l_0_sector is missing else l_0_sector)) is dict and 'description' in _looked else _looked.__dict__['description'] if type(_looked) is environment.module_class and 'description' in _looked.__dict__ else environment.getattr(_looked, 'description')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n'
-    yield environment.text_output(context.call((_looked['cover'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'cover' in _looked else environment.getattr(_looked, 'cover')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield (_out if type(_out := context.call((_looked['cover'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n## '
-    yield environment.text_output((_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else environment.getattr(_looked, 'summary')))
+    yield (_out if type(_out := (_looked['summary'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'summary' in _looked else _looked.__dict__['summary'] if type(_looked) is environment.module_class and 'summary' in _looked.__dict__ else environment.getattr(_looked, 'summary'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    if (not t_13((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))):
+    if (not t_13((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))):
         pass
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['overall'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')), score=str_join(('**', t_7((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))), '**', )), band=str_join(('**', (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')), '**', ))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['overall'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')), score=str_join(('**', t_7((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))), '**', )), band=str_join(('**', (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')), '**', )))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     else:
         pass
-        yield environment.text_output((_looked['overall_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_none' in _looked else environment.getattr(_looked, 'overall_none')))
+        yield (_out if type(_out := (_looked['overall_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'overall_none' in _looked else _looked.__dict__['overall_none'] if type(_looked) is environment.module_class and 'overall_none' in _looked.__dict__ else environment.getattr(_looked, 'overall_none'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
-    yield environment.text_output(context.call((_looked['key_messages'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'key_messages' in _looked else environment.getattr(_looked, 'key_messages')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield (_out if type(_out := context.call((_looked['key_messages'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n### '
-    yield environment.text_output((_looked['by_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'by_dimension' in _looked else environment.getattr(_looked, 'by_dimension')))
+    yield (_out if type(_out := (_looked['by_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'by_dimension' in _looked else _looked.__dict__['by_dimension'] if type(_looked) is environment.module_class and 'by_dimension' in _looked.__dict__ else environment.getattr(_looked, 'by_dimension'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n| '
-    yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
+    yield (_out if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
+    yield (_out if type(_out := (_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
+    yield (_out if type(_out := (_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['coverage'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')))
+    yield (_out if type(_out := (_looked['coverage'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'coverage' in _looked else _looked.__dict__['coverage'] if type(_looked) is environment.module_class and 'coverage' in _looked.__dict__ else environment.getattr(_looked, 'coverage'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | |\n| --- | ---: | --- | ---: | --- |\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(t_5((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+        yield (_out if type(_out := t_5((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+        yield (_out if type(_out := t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_8((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage'))))
+        yield (_out if type(_out := t_8((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else _looked.__dict__['coverage'] if type(_looked) is environment.module_class and 'coverage' in _looked.__dict__ else environment.getattr(_looked, 'coverage')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_9((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+        yield (_out if type(_out := t_9((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
     l_1_d = missing
     yield '| **'
-    yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+    yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** | **'
-    yield environment.text_output(t_7((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+    yield (_out if type(_out := t_7((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** | **'
-    yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+    yield (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** | | '
-    yield environment.text_output(t_9((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+    yield (_out if type(_out := t_9((_looked['score'] if type(_looked := (undefined(name='overall') if l_0_overall is missing else l_0_overall)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n\n'
-    yield environment.text_output(t_12(context.call((_looked['headline'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'headline' in _looked else environment.getattr(_looked, 'headline')), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), (_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')))))
+    yield (_out if type(_out := t_12(context.call((_looked['headline'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'headline' in _looked else _looked.__dict__['headline'] if type(_looked) is environment.module_class and 'headline' in _looked.__dict__ else environment.getattr(_looked, 'headline')), (undefined(name='summary') if l_0_summary is missing else l_0_summary), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels), (_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else _looked.__dict__['scored'] if type(_looked) is environment.module_class and 'scored' in _looked.__dict__ else environment.getattr(_looked, 'scored'))))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n**'
-    yield environment.text_output((_looked['strongest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'strongest_indicators' in _looked else environment.getattr(_looked, 'strongest_indicators')))
+    yield (_out if type(_out := (_looked['strongest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'strongest_indicators' in _looked else _looked.__dict__['strongest_indicators'] if type(_looked) is environment.module_class and 'strongest_indicators' in _looked.__dict__ else environment.getattr(_looked, 'strongest_indicators'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '**\n\n'
     l_1_loop = missing
     t_14 = 1
-    for l_1_i, l_1_loop in LoopContext((_looked['strongest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'strongest_indicators' in _looked else environment.getattr(_looked, 'strongest_indicators')), undefined):
+    for l_1_i, l_1_loop in LoopContext((_looked['strongest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'strongest_indicators' in _looked else _looked.__dict__['strongest_indicators'] if type(_looked) is environment.module_class and 'strongest_indicators' in _looked.__dict__ else environment.getattr(_looked, 'strongest_indicators')), undefined):
         _loop_vars = {}
         pass
-        yield environment.text_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+        yield (_out if type(_out := (_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '. '
-        yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' — '
-        yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_1_i, _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else _looked.__dict__['scored'] if type(_looked) is environment.module_class and 'scored' in _looked.__dict__ else environment.getattr(_looked, 'scored')), l_1_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         t_14 = 0
     l_1_loop = l_1_i = missing
     if t_14:
         pass
-        yield environment.text_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
+        yield (_out if type(_out := t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else _looked.__dict__['none'] if type(_looked) is environment.module_class and 'none' in _looked.__dict__ else environment.getattr(_looked, 'none')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '.\n'
     yield '\n**'
-    yield environment.text_output((_looked['weakest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weakest_indicators' in _looked else environment.getattr(_looked, 'weakest_indicators')))
+    yield (_out if type(_out := (_looked['weakest_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weakest_indicators' in _looked else _looked.__dict__['weakest_indicators'] if type(_looked) is environment.module_class and 'weakest_indicators' in _looked.__dict__ else environment.getattr(_looked, 'weakest_indicators'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '**\n\n'
     l_1_loop = missing
     t_15 = 1
-    for l_1_i, l_1_loop in LoopContext((_looked['weakest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'weakest_indicators' in _looked else environment.getattr(_looked, 'weakest_indicators')), undefined):
+    for l_1_i, l_1_loop in LoopContext((_looked['weakest_indicators'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'weakest_indicators' in _looked else _looked.__dict__['weakest_indicators'] if type(_looked) is environment.module_class and 'weakest_indicators' in _looked.__dict__ else environment.getattr(_looked, 'weakest_indicators')), undefined):
         _loop_vars = {}
         pass
-        yield environment.text_output((_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+        yield (_out if type(_out := (_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '. '
-        yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' — '
-        yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_1_i, _loop_vars=_loop_vars))
+        yield (_out if type(_out := context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else _looked.__dict__['scored'] if type(_looked) is environment.module_class and 'scored' in _looked.__dict__ else environment.getattr(_looked, 'scored')), l_1_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         t_15 = 0
     l_1_loop = l_1_i = missing
     if t_15:
         pass
-        yield environment.text_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
+        yield (_out if type(_out := t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else _looked.__dict__['none'] if type(_looked) is environment.module_class and 'none' in _looked.__dict__ else environment.getattr(_looked, 'none')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '.\n'
     yield '\n**'
-    yield environment.text_output((_looked['uncertain_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_indicators' in _looked else environment.getattr(_looked, 'uncertain_indicators')))
+    yield (_out if type(_out := (_looked['uncertain_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_indicators' in _looked else _looked.__dict__['uncertain_indicators'] if type(_looked) is environment.module_class and 'uncertain_indicators' in _looked.__dict__ else environment.getattr(_looked, 'uncertain_indicators'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '**\n\n'
-    if (_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')):
+    if (_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else _looked.__dict__['uncertain'] if type(_looked) is environment.module_class and 'uncertain' in _looked.__dict__ else environment.getattr(_looked, 'uncertain')):
         pass
-        yield environment.text_output((_looked['uncertain_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_intro' in _looked else environment.getattr(_looked, 'uncertain_intro')))
+        yield (_out if type(_out := (_looked['uncertain_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'uncertain_intro' in _looked else _looked.__dict__['uncertain_intro'] if type(_looked) is environment.module_class and 'uncertain_intro' in _looked.__dict__ else environment.getattr(_looked, 'uncertain_intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
         l_1_loop = missing
-        for l_1_i, l_1_loop in LoopContext((_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else environment.getattr(_looked, 'uncertain')), undefined):
+        for l_1_i, l_1_loop in LoopContext((_looked['uncertain'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'uncertain' in _looked else _looked.__dict__['uncertain'] if type(_looked) is environment.module_class and 'uncertain' in _looked.__dict__ else environment.getattr(_looked, 'uncertain')), undefined):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' — '
             l_2_loop = missing
-            for l_2_r, l_2_loop in LoopContext((_looked['reasons'] if type(_looked := l_1_i) is dict and 'reasons' in _looked else environment.getattr(_looked, 'reasons')), undefined):
+            for l_2_r, l_2_loop in LoopContext((_looked['reasons'] if type(_looked := l_1_i) is dict and 'reasons' in _looked else _looked.__dict__['reasons'] if type(_looked) is environment.module_class and 'reasons' in _looked.__dict__ else environment.getattr(_looked, 'reasons')), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.text_output((_looked['label'] if type(_looked := l_2_r) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
-                yield environment.text_output(('; ' if (not (_looked['last'] if type(_looked := l_2_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield (_out if type(_out := (_looked['label'] if type(_looked := l_2_r) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
+                yield (_out if type(_out := ('; ' if (not (_looked['last'] if type(_looked := l_2_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined."))) is str and _out.isprintable() else environment.text_output(_out))
             l_2_loop = l_2_r = missing
             yield '\n'
         l_1_loop = l_1_i = missing
     else:
         pass
-        yield environment.text_output((_looked['no_uncertain'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_uncertain' in _looked else environment.getattr(_looked, 'no_uncertain')))
+        yield (_out if type(_out := (_looked['no_uncertain'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_uncertain' in _looked else _looked.__dict__['no_uncertain'] if type(_looked) is environment.module_class and 'no_uncertain' in _looked.__dict__ else environment.getattr(_looked, 'no_uncertain'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
-    if (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else environment.getattr(_looked, 'unanswered')):
+    if (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else _looked.__dict__['unanswered'] if type(_looked) is environment.module_class and 'unanswered' in _looked.__dict__ else environment.getattr(_looked, 'unanswered')):
         pass
         yield '\n**'
-        yield environment.text_output((_looked['unanswered_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unanswered_indicators' in _looked else environment.getattr(_looked, 'unanswered_indicators')))
+        yield (_out if type(_out := (_looked['unanswered_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'unanswered_indicators' in _looked else _looked.__dict__['unanswered_indicators'] if type(_looked) is environment.module_class and 'unanswered_indicators' in _looked.__dict__ else environment.getattr(_looked, 'unanswered_indicators'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '**\n\n'
-        for l_1_i in (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else environment.getattr(_looked, 'unanswered')):
+        for l_1_i in (_looked['unanswered'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unanswered' in _looked else _looked.__dict__['unanswered'] if type(_looked) is environment.module_class and 'unanswered' in _looked.__dict__ else environment.getattr(_looked, 'unanswered')):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator')), l_1_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         l_1_i = missing
     yield '\n'
-    yield environment.text_output(context.call((_looked['methodology'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'methodology' in _looked else environment.getattr(_looked, 'methodology')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)))
+    yield (_out if type(_out := context.call((_looked['methodology'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'methodology' in _looked else _looked.__dict__['methodology'] if type(_looked) is environment.module_class and 'methodology' in _looked.__dict__ else environment.getattr(_looked, 'methodology')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n## '
-    yield environment.text_output((_looked['chart'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'chart' in _looked else environment.getattr(_looked, 'chart')))
+    yield (_out if type(_out := (_looked['chart'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'chart' in _looked else _looked.__dict__['chart'] if type(_looked) is environment.module_class and 'chart' in _looked.__dict__ else environment.getattr(_looked, 'chart'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['chart_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'chart_intro' in _looked else environment.getattr(_looked, 'chart_intro')))
+    yield (_out if type(_out := (_looked['chart_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'chart_intro' in _looked else _looked.__dict__['chart_intro'] if type(_looked) is environment.module_class and 'chart_intro' in _looked.__dict__ else environment.getattr(_looked, 'chart_intro'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n!['
-    yield environment.text_output((_looked['alt'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'alt' in _looked else environment.getattr(_looked, 'alt')))
+    yield (_out if type(_out := (_looked['alt'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'alt' in _looked else _looked.__dict__['alt'] if type(_looked) is environment.module_class and 'alt' in _looked.__dict__ else environment.getattr(_looked, 'alt'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ']('
-    yield environment.text_output((_looked['file'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'file' in _looked else environment.getattr(_looked, 'file')))
+    yield (_out if type(_out := (_looked['file'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'file' in _looked else _looked.__dict__['file'] if type(_looked) is environment.module_class and 'file' in _looked.__dict__ else environment.getattr(_looked, 'file'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ')\n\n'
-    yield environment.text_output(t_6((_looked['description'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'description' in _looked else environment.getattr(_looked, 'description'))))
+    yield (_out if type(_out := t_6((_looked['description'] if type(_looked := (undefined(name='chart') if l_0_chart is missing else l_0_chart)) is dict and 'description' in _looked else _looked.__dict__['description'] if type(_looked) is environment.module_class and 'description' in _looked.__dict__ else environment.getattr(_looked, 'description')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
-    if ((undefined(name='report') if l_0_report is missing else l_0_report) and (_looked['confidential_note'] if type(_looked := (undefined(name='report') if l_0_report is missing else l_0_report)) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note'))):
+    if ((undefined(name='report') if l_0_report is missing else l_0_report) and (_looked['confidential_note'] if type(_looked := (undefined(name='report') if l_0_report is missing else l_0_report)) is dict and 'confidential_note' in _looked else _looked.__dict__['confidential_note'] if type(_looked) is environment.module_class and 'confidential_note' in _looked.__dict__ else environment.getattr(_looked, 'confidential_note'))):
         pass
         yield '\n*'
-        yield environment.text_output(t_6((_looked['confidential_note'] if type(_looked := (undefined(name='report') if l_0_report is missing else l_0_report)) is dict and 'confidential_note' in _looked else environment.getattr(_looked, 'confidential_note'))))
+        yield (_out if type(_out := t_6((_looked['confidential_note'] if type(_looked := (undefined(name='report') if l_0_report is missing else l_0_report)) is dict and 'confidential_note' in _looked else _looked.__dict__['confidential_note'] if type(_looked) is environment.module_class and 'confidential_note' in _looked.__dict__ else environment.getattr(_looked, 'confidential_note')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '*\n'
     if (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         pass
         yield '\n### '
-        yield environment.text_output((_looked['groups_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'groups_title' in _looked else environment.getattr(_looked, 'groups_title')))
+        yield (_out if type(_out := (_looked['groups_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'groups_title' in _looked else _looked.__dict__['groups_title'] if type(_looked) is environment.module_class and 'groups_title' in _looked.__dict__ else environment.getattr(_looked, 'groups_title'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n| '
-        yield environment.text_output((_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else environment.getattr(_looked, 'group')))
+        yield (_out if type(_out := (_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else _looked.__dict__['group'] if type(_looked) is environment.module_class and 'group' in _looked.__dict__ else environment.getattr(_looked, 'group'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+        yield (_out if type(_out := (_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+        yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+            yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
         l_1_d = missing
         yield '\n| --- | ---: | ---: |'
@@ -369,29 +369,29 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['respondents'] if type(_looked := l_1_g) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+            yield (_out if type(_out := (_looked['respondents'] if type(_looked := l_1_g) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['overall'] if type(_looked := l_1_g) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))))
+            yield (_out if type(_out := t_7((_looked['overall'] if type(_looked := l_1_g) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
-            for l_2_s in (_looked['dimensions'] if type(_looked := l_1_g) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
+            for l_2_s in (_looked['dimensions'] if type(_looked := l_1_g) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
                 _loop_vars = {}
                 pass
                 yield ' '
-                yield environment.text_output(t_7(l_2_s))
+                yield (_out if type(_out := t_7(l_2_s)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |'
             l_2_s = missing
             yield '\n'
         l_1_g = missing
         yield '| *'
-        yield environment.text_output((_looked['spread'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'spread' in _looked else environment.getattr(_looked, 'spread')))
+        yield (_out if type(_out := (_looked['spread'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'spread' in _looked else _looked.__dict__['spread'] if type(_looked) is environment.module_class and 'spread' in _looked.__dict__ else environment.getattr(_looked, 'spread'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '* | | |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output(t_7((_looked['spread'] if type(_looked := l_1_d) is dict and 'spread' in _looked else environment.getattr(_looked, 'spread'))))
+            yield (_out if type(_out := t_7((_looked['spread'] if type(_looked := l_1_d) is dict and 'spread' in _looked else _looked.__dict__['spread'] if type(_looked) is environment.module_class and 'spread' in _looked.__dict__ else environment.getattr(_looked, 'spread')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
         l_1_d = missing
         yield '\n'
@@ -400,730 +400,730 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '\n## '
-        yield environment.text_output(t_6((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+        yield (_out if type(_out := t_6((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n**'
-        yield environment.text_output((_looked['dimension_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_score' in _looked else environment.getattr(_looked, 'dimension_score')))
+        yield (_out if type(_out := (_looked['dimension_score'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_score' in _looked else _looked.__dict__['dimension_score'] if type(_looked) is environment.module_class and 'dimension_score' in _looked.__dict__ else environment.getattr(_looked, 'dimension_score'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ':** '
-        yield environment.text_output(t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+        yield (_out if type(_out := t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' '
-        yield environment.text_output((_looked['out_of'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'out_of' in _looked else environment.getattr(_looked, 'out_of')))
+        yield (_out if type(_out := (_looked['out_of'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'out_of' in _looked else _looked.__dict__['out_of'] if type(_looked) is environment.module_class and 'out_of' in _looked.__dict__ else environment.getattr(_looked, 'out_of'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' — **'
-        yield environment.text_output((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_d) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '** · '
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['coverage'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')), answered=(_looked['answered'] if type(_looked := l_1_d) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')), total=(_looked['total'] if type(_looked := l_1_d) is dict and 'total' in _looked else environment.getattr(_looked, 'total')), pct=t_8((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else environment.getattr(_looked, 'coverage')))))
-        if ((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')) != 1):
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['coverage'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'coverage' in _looked else _looked.__dict__['coverage'] if type(_looked) is environment.module_class and 'coverage' in _looked.__dict__ else environment.getattr(_looked, 'coverage')), answered=(_looked['answered'] if type(_looked := l_1_d) is dict and 'answered' in _looked else _looked.__dict__['answered'] if type(_looked) is environment.module_class and 'answered' in _looked.__dict__ else environment.getattr(_looked, 'answered')), total=(_looked['total'] if type(_looked := l_1_d) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total')), pct=t_8((_looked['coverage'] if type(_looked := l_1_d) is dict and 'coverage' in _looked else _looked.__dict__['coverage'] if type(_looked) is environment.module_class and 'coverage' in _looked.__dict__ else environment.getattr(_looked, 'coverage'))))) is str and _out.isprintable() else environment.text_output(_out))
+        if ((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight')) != 1):
             pass
             yield ' · '
-            yield environment.text_output((_looked['dimension_weight'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_weight' in _looked else environment.getattr(_looked, 'dimension_weight')))
+            yield (_out if type(_out := (_looked['dimension_weight'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_weight' in _looked else _looked.__dict__['dimension_weight'] if type(_looked) is environment.module_class and 'dimension_weight' in _looked.__dict__ else environment.getattr(_looked, 'dimension_weight'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ': '
-            yield environment.text_output(t_7((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
-        yield environment.text_output(context.call((_looked['interpretation'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'interpretation' in _looked else environment.getattr(_looked, 'interpretation')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars))
+            yield (_out if type(_out := t_7((_looked['weight'] if type(_looked := l_1_d) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight')), 2)) is str and _out.isprintable() else environment.text_output(_out))
+        yield (_out if type(_out := context.call((_looked['interpretation'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'interpretation' in _looked else _looked.__dict__['interpretation'] if type(_looked) is environment.module_class and 'interpretation' in _looked.__dict__ else environment.getattr(_looked, 'interpretation')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D), l_1_d, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n\n### '
-        yield environment.text_output((_looked['indicators_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_title' in _looked else environment.getattr(_looked, 'indicators_title')))
+        yield (_out if type(_out := (_looked['indicators_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicators_title' in _looked else _looked.__dict__['indicators_title'] if type(_looked) is environment.module_class and 'indicators_title' in _looked.__dict__ else environment.getattr(_looked, 'indicators_title'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n| '
-        yield environment.text_output((_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else environment.getattr(_looked, 'number')))
+        yield (_out if type(_out := (_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else _looked.__dict__['number'] if type(_looked) is environment.module_class and 'number' in _looked.__dict__ else environment.getattr(_looked, 'number'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')))
+        yield (_out if type(_out := (_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
+        yield (_out if type(_out := (_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else environment.getattr(_looked, 'band')))
+        yield (_out if type(_out := (_looked['band'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['mean'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mean' in _looked else environment.getattr(_looked, 'mean')))
+        yield (_out if type(_out := (_looked['mean'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'mean' in _looked else _looked.__dict__['mean'] if type(_looked) is environment.module_class and 'mean' in _looked.__dict__ else environment.getattr(_looked, 'mean'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
-        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
+        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) == 'median'):
             pass
             yield ' '
-            yield environment.text_output((_looked['median'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'median' in _looked else environment.getattr(_looked, 'median')))
+            yield (_out if type(_out := (_looked['median'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'median' in _looked else _looked.__dict__['median'] if type(_looked) is environment.module_class and 'median' in _looked.__dict__ else environment.getattr(_looked, 'median'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
         yield ' '
-        yield environment.text_output((_looked['n'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'n' in _looked else environment.getattr(_looked, 'n')))
+        yield (_out if type(_out := (_looked['n'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'n' in _looked else _looked.__dict__['n'] if type(_looked) is environment.module_class and 'n' in _looked.__dict__ else environment.getattr(_looked, 'n'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['sd'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sd' in _looked else environment.getattr(_looked, 'sd')))
+        yield (_out if type(_out := (_looked['sd'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'sd' in _looked else _looked.__dict__['sd'] if type(_looked) is environment.module_class and 'sd' in _looked.__dict__ else environment.getattr(_looked, 'sd'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['rwg'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rwg' in _looked else environment.getattr(_looked, 'rwg')))
+        yield (_out if type(_out := (_looked['rwg'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'rwg' in _looked else _looked.__dict__['rwg'] if type(_looked) is environment.module_class and 'rwg' in _looked.__dict__ else environment.getattr(_looked, 'rwg'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['flag'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'flag' in _looked else environment.getattr(_looked, 'flag')))
+        yield (_out if type(_out := (_looked['flag'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'flag' in _looked else _looked.__dict__['flag'] if type(_looked) is environment.module_class and 'flag' in _looked.__dict__ else environment.getattr(_looked, 'flag'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| ---: | --- | ---: | --- | ---: |'
-        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
+        if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) == 'median'):
             pass
             yield ' ---: |'
         yield ' ---: | ---: | ---: | --- |\n'
         l_2_loop = missing
-        for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
+        for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), undefined):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+            yield (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else environment.getattr(_looked, 'label'))))
+            yield (_out if type(_out := t_5((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['score'] if type(_looked := l_2_i) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+            yield (_out if type(_out := t_7((_looked['score'] if type(_looked := l_2_i) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_i) is dict and 'band' in _looked else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else environment.getattr(_looked, 'label')) if (_looked['answered'] if type(_looked := l_2_i) is dict and 'answered' in _looked else environment.getattr(_looked, 'answered')) else '–'))
+            yield (_out if type(_out := ((_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_2_i) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')) if (_looked['answered'] if type(_looked := l_2_i) is dict and 'answered' in _looked else _looked.__dict__['answered'] if type(_looked) is environment.module_class and 'answered' in _looked.__dict__ else environment.getattr(_looked, 'answered')) else '–')) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['mean'] if type(_looked := l_2_i) is dict and 'mean' in _looked else environment.getattr(_looked, 'mean')), 2))
+            yield (_out if type(_out := t_7((_looked['mean'] if type(_looked := l_2_i) is dict and 'mean' in _looked else _looked.__dict__['mean'] if type(_looked) is environment.module_class and 'mean' in _looked.__dict__ else environment.getattr(_looked, 'mean')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |'
-            if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else environment.getattr(_looked, 'id')) == 'median'):
+            if ((_looked['id'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) == 'median'):
                 pass
                 yield ' '
-                yield environment.text_output(t_7((_looked['median'] if type(_looked := l_2_i) is dict and 'median' in _looked else environment.getattr(_looked, 'median')), 2))
+                yield (_out if type(_out := t_7((_looked['median'] if type(_looked := l_2_i) is dict and 'median' in _looked else _looked.__dict__['median'] if type(_looked) is environment.module_class and 'median' in _looked.__dict__ else environment.getattr(_looked, 'median')), 2)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |'
             yield ' '
-            yield environment.text_output((_looked['n'] if type(_looked := l_2_i) is dict and 'n' in _looked else environment.getattr(_looked, 'n')))
+            yield (_out if type(_out := (_looked['n'] if type(_looked := l_2_i) is dict and 'n' in _looked else _looked.__dict__['n'] if type(_looked) is environment.module_class and 'n' in _looked.__dict__ else environment.getattr(_looked, 'n'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['sd'] if type(_looked := l_2_i) is dict and 'sd' in _looked else environment.getattr(_looked, 'sd')), 2))
+            yield (_out if type(_out := t_7((_looked['sd'] if type(_looked := l_2_i) is dict and 'sd' in _looked else _looked.__dict__['sd'] if type(_looked) is environment.module_class and 'sd' in _looked.__dict__ else environment.getattr(_looked, 'sd')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['rwg'] if type(_looked := l_2_i) is dict and 'rwg' in _looked else environment.getattr(_looked, 'rwg')), 2))
+            yield (_out if type(_out := t_7((_looked['rwg'] if type(_looked := l_2_i) is dict and 'rwg' in _looked else _looked.__dict__['rwg'] if type(_looked) is environment.module_class and 'rwg' in _looked.__dict__ else environment.getattr(_looked, 'rwg')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
             l_3_loop = missing
-            for l_3_r, l_3_loop in LoopContext((_looked['reasons'] if type(_looked := l_2_i) is dict and 'reasons' in _looked else environment.getattr(_looked, 'reasons')), undefined):
+            for l_3_r, l_3_loop in LoopContext((_looked['reasons'] if type(_looked := l_2_i) is dict and 'reasons' in _looked else _looked.__dict__['reasons'] if type(_looked) is environment.module_class and 'reasons' in _looked.__dict__ else environment.getattr(_looked, 'reasons')), undefined):
                 _loop_vars = {}
                 pass
                 yield '⚠ '
-                yield environment.text_output((_looked['label'] if type(_looked := l_3_r) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
-                yield environment.text_output(('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 130 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield (_out if type(_out := (_looked['label'] if type(_looked := l_3_r) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
+                yield (_out if type(_out := ('; ' if (not (_looked['last'] if type(_looked := l_3_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 130 in 'report.md.j2' evaluated to false and no else section was defined."))) is str and _out.isprintable() else environment.text_output(_out))
             l_3_loop = l_3_r = missing
             yield ' |\n'
         l_2_loop = l_2_i = missing
         yield '\n### '
-        yield environment.text_output((_looked['dimension_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_swot' in _looked else environment.getattr(_looked, 'dimension_swot')))
+        yield (_out if type(_out := (_looked['dimension_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'dimension_swot' in _looked else _looked.__dict__['dimension_swot'] if type(_looked) is environment.module_class and 'dimension_swot' in _looked.__dict__ else environment.getattr(_looked, 'dimension_swot'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
-        if (_looked['swot_count'] if type(_looked := l_1_d) is dict and 'swot_count' in _looked else environment.getattr(_looked, 'swot_count')):
+        if (_looked['swot_count'] if type(_looked := l_1_d) is dict and 'swot_count' in _looked else _looked.__dict__['swot_count'] if type(_looked) is environment.module_class and 'swot_count' in _looked.__dict__ else environment.getattr(_looked, 'swot_count')):
             pass
             def t_16(fiter):
                 for l_2_q in fiter:
                     if environment.getitem(l_2_q, 'items'):
                         yield l_2_q
             l_2_loop = missing
-            for l_2_q, l_2_loop in LoopContext(t_16((_looked['swot'] if type(_looked := l_1_d) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot'))), undefined):
+            for l_2_q, l_2_loop in LoopContext(t_16((_looked['swot'] if type(_looked := l_1_d) is dict and 'swot' in _looked else _looked.__dict__['swot'] if type(_looked) is environment.module_class and 'swot' in _looked.__dict__ else environment.getattr(_looked, 'swot'))), undefined):
                 _loop_vars = {}
                 pass
-                if (not (_looked['first'] if type(_looked := l_2_loop) is dict and 'first' in _looked else environment.getattr(_looked, 'first'))):
+                if (not (_looked['first'] if type(_looked := l_2_loop) is dict and 'first' in _looked else _looked.first if type(_looked) is LoopContext else _looked.__dict__['first'] if type(_looked) is environment.module_class and 'first' in _looked.__dict__ else environment.getattr(_looked, 'first'))):
                     pass
                     yield '\n'
                 yield '**'
-                yield environment.text_output((_looked['label'] if type(_looked := l_2_q) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+                yield (_out if type(_out := (_looked['label'] if type(_looked := l_2_q) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '**\n\n'
                 for l_3_item in environment.getitem(l_2_q, 'items'):
                     _loop_vars = {}
                     pass
                     yield '- '
-                    yield environment.text_output(t_6((_looked['text'] if type(_looked := l_3_item) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
+                    yield (_out if type(_out := t_6((_looked['text'] if type(_looked := l_3_item) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out))
                     yield ' — '
-                    if (_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label')):
+                    if (_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label')):
                         pass
-                        yield environment.text_output(t_6((_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else environment.getattr(_looked, 'indicator_label'))))
+                        yield (_out if type(_out := t_6((_looked['indicator_label'] if type(_looked := l_3_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label')))) is str and _out.isprintable() else environment.text_output(_out))
                         yield '; '
-                    yield environment.text_output(t_2(context.eval_ctx, (_looked['importance'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_3_item) is dict and 'importance' in _looked else environment.getattr(_looked, 'importance'))))
+                    yield (_out if type(_out := t_2(context.eval_ctx, (_looked['importance'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_3_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and _out.isprintable() else environment.text_output(_out))
                     yield '\n'
                 l_3_item = missing
             l_2_loop = l_2_q = missing
         else:
             pass
-            yield environment.text_output((_looked['no_swot_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot_dimension' in _looked else environment.getattr(_looked, 'no_swot_dimension')))
+            yield (_out if type(_out := (_looked['no_swot_dimension'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot_dimension' in _looked else _looked.__dict__['no_swot_dimension'] if type(_looked) is environment.module_class and 'no_swot_dimension' in _looked.__dict__ else environment.getattr(_looked, 'no_swot_dimension'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
     l_1_loop = l_1_d = missing
     yield '\n## '
-    yield environment.text_output((_looked['swot'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'swot' in _looked else environment.getattr(_looked, 'swot')))
+    yield (_out if type(_out := (_looked['swot'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'swot' in _looked else _looked.__dict__['swot'] if type(_looked) is environment.module_class and 'swot' in _looked.__dict__ else environment.getattr(_looked, 'swot'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    if (_looked['count'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')):
+    if (_looked['count'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count')):
         pass
-        l_0_Q = (_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else environment.getattr(_looked, 'quadrants'))
+        l_0_Q = (_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else _looked.__dict__['quadrants'] if type(_looked) is environment.module_class and 'quadrants' in _looked.__dict__ else environment.getattr(_looked, 'quadrants'))
         context.vars['Q'] = l_0_Q
         context.exported_vars.add('Q')
         yield '| | '
-        yield environment.text_output((_looked['helpful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'helpful' in _looked else environment.getattr(_looked, 'helpful')))
+        yield (_out if type(_out := (_looked['helpful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else _looked.__dict__['matrix'] if type(_looked) is environment.module_class and 'matrix' in _looked.__dict__ else environment.getattr(_looked, 'matrix'))) is dict and 'helpful' in _looked else _looked.__dict__['helpful'] if type(_looked) is environment.module_class and 'helpful' in _looked.__dict__ else environment.getattr(_looked, 'helpful'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['harmful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'harmful' in _looked else environment.getattr(_looked, 'harmful')))
+        yield (_out if type(_out := (_looked['harmful'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else _looked.__dict__['matrix'] if type(_looked) is environment.module_class and 'matrix' in _looked.__dict__ else environment.getattr(_looked, 'matrix'))) is dict and 'harmful' in _looked else _looked.__dict__['harmful'] if type(_looked) is environment.module_class and 'harmful' in _looked.__dict__ else environment.getattr(_looked, 'harmful'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- | --- | --- |\n| **'
-        yield environment.text_output((_looked['internal'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'internal' in _looked else environment.getattr(_looked, 'internal')))
+        yield (_out if type(_out := (_looked['internal'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else _looked.__dict__['matrix'] if type(_looked) is environment.module_class and 'matrix' in _looked.__dict__ else environment.getattr(_looked, 'matrix'))) is dict and 'internal' in _looked else _looked.__dict__['internal'] if type(_looked) is environment.module_class and 'internal' in _looked.__dict__ else environment.getattr(_looked, 'internal'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '** | **'
-        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
+        yield (_out if type(_out := (_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else _looked.__dict__['quadrant_total'] if type(_looked) is environment.module_class and 'quadrant_total' in _looked.__dict__ else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 0)) is dict and 'weighted' in _looked else _looked.__dict__['weighted'] if type(_looked) is environment.module_class and 'weighted' in _looked.__dict__ else environment.getattr(_looked, 'weighted')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | **'
-        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
+        yield (_out if type(_out := (_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else _looked.__dict__['quadrant_total'] if type(_looked) is environment.module_class and 'quadrant_total' in _looked.__dict__ else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 1)) is dict and 'weighted' in _looked else _looked.__dict__['weighted'] if type(_looked) is environment.module_class and 'weighted' in _looked.__dict__ else environment.getattr(_looked, 'weighted')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| **'
-        yield environment.text_output((_looked['external'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else environment.getattr(_looked, 'matrix'))) is dict and 'external' in _looked else environment.getattr(_looked, 'external')))
+        yield (_out if type(_out := (_looked['external'] if type(_looked := (_looked['matrix'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'matrix' in _looked else _looked.__dict__['matrix'] if type(_looked) is environment.module_class and 'matrix' in _looked.__dict__ else environment.getattr(_looked, 'matrix'))) is dict and 'external' in _looked else _looked.__dict__['external'] if type(_looked) is environment.module_class and 'external' in _looked.__dict__ else environment.getattr(_looked, 'external'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '** | **'
-        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
+        yield (_out if type(_out := (_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else _looked.__dict__['quadrant_total'] if type(_looked) is environment.module_class and 'quadrant_total' in _looked.__dict__ else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 2)) is dict and 'weighted' in _looked else _looked.__dict__['weighted'] if type(_looked) is environment.module_class and 'weighted' in _looked.__dict__ else environment.getattr(_looked, 'weighted')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | **'
-        yield environment.text_output((_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
+        yield (_out if type(_out := (_looked['letter'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ')**: '
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'count' in _looked else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted'))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['quadrant_total'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'quadrant_total' in _looked else _looked.__dict__['quadrant_total'] if type(_looked) is environment.module_class and 'quadrant_total' in _looked.__dict__ else environment.getattr(_looked, 'quadrant_total')), count=(_looked['count'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count')), weighted=(_looked['weighted'] if type(_looked := environment.getitem((undefined(name='Q') if l_0_Q is missing else l_0_Q), 3)) is dict and 'weighted' in _looked else _looked.__dict__['weighted'] if type(_looked) is environment.module_class and 'weighted' in _looked.__dict__ else environment.getattr(_looked, 'weighted')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
         l_1_loop = missing
-        for l_1_q, l_1_loop in LoopContext((_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else environment.getattr(_looked, 'quadrants')), undefined):
+        for l_1_q, l_1_loop in LoopContext((_looked['quadrants'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'quadrants' in _looked else _looked.__dict__['quadrants'] if type(_looked) is environment.module_class and 'quadrants' in _looked.__dict__ else environment.getattr(_looked, 'quadrants')), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output((_looked['label'] if type(_looked := l_1_q) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+            yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_q) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' ('
-            yield environment.text_output((_looked['letter'] if type(_looked := l_1_q) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
+            yield (_out if type(_out := (_looked['letter'] if type(_looked := l_1_q) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ')\n\n'
             l_2_loop = missing
             t_17 = 1
             for l_2_item, l_2_loop in LoopContext(environment.getitem(l_1_q, 'items'), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+                yield (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '. '
-                yield environment.text_output(context.call((_looked['swot_item'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'swot_item' in _looked else environment.getattr(_looked, 'swot_item')), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars))
+                yield (_out if type(_out := context.call((_looked['swot_item'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'swot_item' in _looked else _looked.__dict__['swot_item'] if type(_looked) is environment.module_class and 'swot_item' in _looked.__dict__ else environment.getattr(_looked, 'swot_item')), l_2_item, (undefined(name='labels') if l_0_labels is missing else l_0_labels), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n'
                 t_17 = 0
             l_2_loop = l_2_item = missing
             if t_17:
                 pass
-                yield environment.text_output((_looked['empty_quadrant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'empty_quadrant' in _looked else environment.getattr(_looked, 'empty_quadrant')))
+                yield (_out if type(_out := (_looked['empty_quadrant'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'empty_quadrant' in _looked else _looked.__dict__['empty_quadrant'] if type(_looked) is environment.module_class and 'empty_quadrant' in _looked.__dict__ else environment.getattr(_looked, 'empty_quadrant'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n'
         l_1_loop = l_1_q = missing
     else:
         pass
-        yield environment.text_output((_looked['no_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot' in _looked else environment.getattr(_looked, 'no_swot')))
+        yield (_out if type(_out := (_looked['no_swot'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_swot' in _looked else _looked.__dict__['no_swot'] if type(_looked) is environment.module_class and 'no_swot' in _looked.__dict__ else environment.getattr(_looked, 'no_swot'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n## '
-    yield environment.text_output((_looked['cross'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross')))
+    yield (_out if type(_out := (_looked['cross'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output((_looked['cross_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'cross_intro' in _looked else environment.getattr(_looked, 'cross_intro')))
+    yield (_out if type(_out := (_looked['cross_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'cross_intro' in _looked else _looked.__dict__['cross_intro'] if type(_looked) is environment.module_class and 'cross_intro' in _looked.__dict__ else environment.getattr(_looked, 'cross_intro'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n| '
-    yield environment.text_output((_looked['quadrant'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'quadrant' in _looked else environment.getattr(_looked, 'quadrant')))
+    yield (_out if type(_out := (_looked['quadrant'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'quadrant' in _looked else _looked.__dict__['quadrant'] if type(_looked) is environment.module_class and 'quadrant' in _looked.__dict__ else environment.getattr(_looked, 'quadrant'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |'
-    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns')):
+    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns')):
         _loop_vars = {}
         pass
         yield ' '
-        yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+        yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |'
     l_1_c = missing
     yield ' '
-    yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
+    yield (_out if type(_out := (_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n| --- |'
-    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else environment.getattr(_looked, 'columns')):
+    for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns')):
         _loop_vars = {}
         pass
         yield ' ---: |'
     l_1_c = missing
     yield ' ---: |\n'
-    for l_1_row in (_looked['rows'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'rows' in _looked else environment.getattr(_looked, 'rows')):
+    for l_1_row in (_looked['rows'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'rows' in _looked else _looked.__dict__['rows'] if type(_looked) is environment.module_class and 'rows' in _looked.__dict__ else environment.getattr(_looked, 'rows')):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output((_looked['label'] if type(_looked := l_1_row) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_row) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['letter'] if type(_looked := l_1_row) is dict and 'letter' in _looked else environment.getattr(_looked, 'letter')))
+        yield (_out if type(_out := (_looked['letter'] if type(_looked := l_1_row) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ') |'
-        for l_2_cell in (_looked['cells'] if type(_looked := l_1_row) is dict and 'cells' in _looked else environment.getattr(_looked, 'cells')):
+        for l_2_cell in (_looked['cells'] if type(_looked := l_1_row) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
             _loop_vars = {}
             pass
             yield ' '
-            yield environment.text_output((_looked['count'] if type(_looked := l_2_cell) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
+            yield (_out if type(_out := (_looked['count'] if type(_looked := l_2_cell) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' ('
-            yield environment.text_output((_looked['weighted'] if type(_looked := l_2_cell) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted')))
+            yield (_out if type(_out := (_looked['weighted'] if type(_looked := l_2_cell) is dict and 'weighted' in _looked else _looked.__dict__['weighted'] if type(_looked) is environment.module_class and 'weighted' in _looked.__dict__ else environment.getattr(_looked, 'weighted'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ') |'
         l_2_cell = missing
         yield ' '
-        yield environment.text_output((_looked['count'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
+        yield (_out if type(_out := (_looked['count'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' ('
-        yield environment.text_output((_looked['weighted'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else environment.getattr(_looked, 'total'))) is dict and 'weighted' in _looked else environment.getattr(_looked, 'weighted')))
+        yield (_out if type(_out := (_looked['weighted'] if type(_looked := (_looked['total'] if type(_looked := l_1_row) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is dict and 'weighted' in _looked else _looked.__dict__['weighted'] if type(_looked) is environment.module_class and 'weighted' in _looked.__dict__ else environment.getattr(_looked, 'weighted'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ') |\n'
     l_1_row = missing
     yield '| **'
-    yield environment.text_output((_looked['net'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'net' in _looked else environment.getattr(_looked, 'net')))
+    yield (_out if type(_out := (_looked['net'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'net' in _looked else _looked.__dict__['net'] if type(_looked) is environment.module_class and 'net' in _looked.__dict__ else environment.getattr(_looked, 'net'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** |'
-    for l_1_n in (_looked['net'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'net' in _looked else environment.getattr(_looked, 'net')):
+    for l_1_n in (_looked['net'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'net' in _looked else _looked.__dict__['net'] if type(_looked) is environment.module_class and 'net' in _looked.__dict__ else environment.getattr(_looked, 'net')):
         _loop_vars = {}
         pass
         yield ' **'
-        yield environment.text_output(t_10(l_1_n))
+        yield (_out if type(_out := t_10(l_1_n)) is str and _out.isprintable() else environment.text_output(_out))
         yield '** |'
     l_1_n = missing
     yield ' **'
-    yield environment.text_output(t_10((_looked['net_total'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else environment.getattr(_looked, 'cross'))) is dict and 'net_total' in _looked else environment.getattr(_looked, 'net_total'))))
+    yield (_out if type(_out := t_10((_looked['net_total'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'net_total' in _looked else _looked.__dict__['net_total'] if type(_looked) is environment.module_class and 'net_total' in _looked.__dict__ else environment.getattr(_looked, 'net_total')))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** |\n\n## '
-    yield environment.text_output((_looked['tows'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'tows' in _looked else environment.getattr(_looked, 'tows')))
+    yield (_out if type(_out := (_looked['tows'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'tows' in _looked else _looked.__dict__['tows'] if type(_looked) is environment.module_class and 'tows' in _looked.__dict__ else environment.getattr(_looked, 'tows'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     if (undefined(name='tows') if l_0_tows is missing else l_0_tows):
         pass
-        yield environment.text_output((_looked['tows_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_intro' in _looked else environment.getattr(_looked, 'tows_intro')))
+        yield (_out if type(_out := (_looked['tows_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_intro' in _looked else _looked.__dict__['tows_intro'] if type(_looked) is environment.module_class and 'tows_intro' in _looked.__dict__ else environment.getattr(_looked, 'tows_intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         for l_1_p in (undefined(name='tows') if l_0_tows is missing else l_0_tows):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output(t_6((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+            yield (_out if type(_out := t_6((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' — '
-            yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else _looked.__dict__['scored'] if type(_looked) is environment.module_class and 'scored' in _looked.__dict__ else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_p) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
             def t_18(fiter):
                 for l_2_k in fiter:
-                    if (_looked['pairs'] if type(_looked := l_2_k) is dict and 'pairs' in _looked else environment.getattr(_looked, 'pairs')):
+                    if (_looked['pairs'] if type(_looked := l_2_k) is dict and 'pairs' in _looked else _looked.__dict__['pairs'] if type(_looked) is environment.module_class and 'pairs' in _looked.__dict__ else environment.getattr(_looked, 'pairs')):
                         yield l_2_k
             t_19 = 1
-            for l_2_k in t_18((_looked['kinds'] if type(_looked := l_1_p) is dict and 'kinds' in _looked else environment.getattr(_looked, 'kinds'))):
+            for l_2_k in t_18((_looked['kinds'] if type(_looked := l_1_p) is dict and 'kinds' in _looked else _looked.__dict__['kinds'] if type(_looked) is environment.module_class and 'kinds' in _looked.__dict__ else environment.getattr(_looked, 'kinds'))):
                 _loop_vars = {}
                 pass
                 yield '\n#### '
-                yield environment.text_output((_looked['code'] if type(_looked := l_2_k) is dict and 'code' in _looked else environment.getattr(_looked, 'code')))
+                yield (_out if type(_out := (_looked['code'] if type(_looked := l_2_k) is dict and 'code' in _looked else _looked.__dict__['code'] if type(_looked) is environment.module_class and 'code' in _looked.__dict__ else environment.getattr(_looked, 'code'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ': '
-                yield environment.text_output((_looked['title'] if type(_looked := l_2_k) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+                yield (_out if type(_out := (_looked['title'] if type(_looked := l_2_k) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n\n'
-                yield environment.text_output(context.call((_looked['tows_prompts'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'tows_prompts' in _looked else environment.getattr(_looked, 'tows_prompts')), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars))
+                yield (_out if type(_out := context.call((_looked['tows_prompts'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'tows_prompts' in _looked else _looked.__dict__['tows_prompts'] if type(_looked) is environment.module_class and 'tows_prompts' in _looked.__dict__ else environment.getattr(_looked, 'tows_prompts')), l_2_k, (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='T') if l_0_T is missing else l_0_T), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n'
-                if ((_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else environment.getattr(_looked, 'more')) > 0):
+                if ((_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else _looked.__dict__['more'] if type(_looked) is environment.module_class and 'more' in _looked.__dict__ else environment.getattr(_looked, 'more')) > 0):
                     pass
                     yield '- '
-                    yield environment.text_output(t_2(context.eval_ctx, (_looked['tows_more'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_more' in _looked else environment.getattr(_looked, 'tows_more')), n=(_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else environment.getattr(_looked, 'more'))))
+                    yield (_out if type(_out := t_2(context.eval_ctx, (_looked['tows_more'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_more' in _looked else _looked.__dict__['tows_more'] if type(_looked) is environment.module_class and 'tows_more' in _looked.__dict__ else environment.getattr(_looked, 'tows_more')), n=(_looked['more'] if type(_looked := l_2_k) is dict and 'more' in _looked else _looked.__dict__['more'] if type(_looked) is environment.module_class and 'more' in _looked.__dict__ else environment.getattr(_looked, 'more')))) is str and _out.isprintable() else environment.text_output(_out))
                     yield '\n'
                 t_19 = 0
             l_2_k = missing
             if t_19:
                 pass
                 yield '\n'
-                yield environment.text_output((_looked['tows_no_pairs'] if type(_looked := (_looked['text'] if type(_looked := (undefined(name='D') if l_0_D is missing else l_0_D)) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))) is dict and 'tows_no_pairs' in _looked else environment.getattr(_looked, 'tows_no_pairs')))
+                yield (_out if type(_out := (_looked['tows_no_pairs'] if type(_looked := (_looked['text'] if type(_looked := (undefined(name='D') if l_0_D is missing else l_0_D)) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'tows_no_pairs' in _looked else _looked.__dict__['tows_no_pairs'] if type(_looked) is environment.module_class and 'tows_no_pairs' in _looked.__dict__ else environment.getattr(_looked, 'tows_no_pairs'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n'
         l_1_p = missing
     else:
         pass
-        yield environment.text_output((_looked['tows_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_none' in _looked else environment.getattr(_looked, 'tows_none')))
+        yield (_out if type(_out := (_looked['tows_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'tows_none' in _looked else _looked.__dict__['tows_none'] if type(_looked) is environment.module_class and 'tows_none' in _looked.__dict__ else environment.getattr(_looked, 'tows_none'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n## '
-    yield environment.text_output((_looked['recommendations'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'recommendations' in _looked else environment.getattr(_looked, 'recommendations')))
+    yield (_out if type(_out := (_looked['recommendations'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'recommendations' in _looked else _looked.__dict__['recommendations'] if type(_looked) is environment.module_class and 'recommendations' in _looked.__dict__ else environment.getattr(_looked, 'recommendations'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     if (undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations):
         pass
-        yield environment.text_output((_looked['recommendations_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'recommendations_intro' in _looked else environment.getattr(_looked, 'recommendations_intro')))
+        yield (_out if type(_out := (_looked['recommendations_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'recommendations_intro' in _looked else _looked.__dict__['recommendations_intro'] if type(_looked) is environment.module_class and 'recommendations_intro' in _looked.__dict__ else environment.getattr(_looked, 'recommendations_intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         l_1_loop = missing
         for l_1_r, l_1_loop in LoopContext((undefined(name='recommendations') if l_0_recommendations is missing else l_0_recommendations), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output(t_6((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else environment.getattr(_looked, 'title'))))
+            yield (_out if type(_out := t_6((_looked['title'] if type(_looked := (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' — '
-            yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else _looked.__dict__['scored'] if type(_looked) is environment.module_class and 'scored' in _looked.__dict__ else environment.getattr(_looked, 'scored')), (_looked['dimension'] if type(_looked := l_1_r) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension')), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n\n**'
-            yield environment.text_output((_looked['priority_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'priority_indicators' in _looked else environment.getattr(_looked, 'priority_indicators')))
+            yield (_out if type(_out := (_looked['priority_indicators'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'priority_indicators' in _looked else _looked.__dict__['priority_indicators'] if type(_looked) is environment.module_class and 'priority_indicators' in _looked.__dict__ else environment.getattr(_looked, 'priority_indicators'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '**\n\n'
             l_2_loop = missing
             t_20 = 1
-            for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_r) is dict and 'indicators' in _looked else environment.getattr(_looked, 'indicators')), undefined):
+            for l_2_i, l_2_loop in LoopContext((_looked['indicators'] if type(_looked := l_1_r) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), undefined):
                 _loop_vars = {}
                 pass
-                yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+                yield (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '. '
-                yield environment.text_output(context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else environment.getattr(_looked, 'indicator')), l_2_i, _loop_vars=_loop_vars))
+                yield (_out if type(_out := context.call((_looked['indicator'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator')), l_2_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' — '
-                yield environment.text_output(context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else environment.getattr(_looked, 'scored')), l_2_i, _loop_vars=_loop_vars))
+                yield (_out if type(_out := context.call((_looked['scored'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'scored' in _looked else _looked.__dict__['scored'] if type(_looked) is environment.module_class and 'scored' in _looked.__dict__ else environment.getattr(_looked, 'scored')), l_2_i, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
                 yield '\n'
                 t_20 = 0
             l_2_loop = l_2_i = missing
             if t_20:
                 pass
-                yield environment.text_output(t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else environment.getattr(_looked, 'none'))))
+                yield (_out if type(_out := t_1((_looked['none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'none' in _looked else _looked.__dict__['none'] if type(_looked) is environment.module_class and 'none' in _looked.__dict__ else environment.getattr(_looked, 'none')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '.\n'
             yield '\n**'
-            yield environment.text_output((_looked['actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')))
+            yield (_out if type(_out := (_looked['actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '**\n\n'
             t_21 = 1
-            for l_2_x in (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else environment.getattr(_looked, 'actions')):
+            for l_2_x in (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
                 _loop_vars = {}
                 pass
                 yield '- **'
-                yield environment.text_output((_looked['kind_label'] if type(_looked := l_2_x) is dict and 'kind_label' in _looked else environment.getattr(_looked, 'kind_label')))
+                yield (_out if type(_out := (_looked['kind_label'] if type(_looked := l_2_x) is dict and 'kind_label' in _looked else _looked.__dict__['kind_label'] if type(_looked) is environment.module_class and 'kind_label' in _looked.__dict__ else environment.getattr(_looked, 'kind_label'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ':** '
-                yield environment.text_output(t_6((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
+                yield (_out if type(_out := t_6((_looked['text'] if type(_looked := l_2_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' ('
-                yield environment.text_output(t_2(context.eval_ctx, (_looked['serves'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), items=t_3(context.eval_ctx, t_4(context, t_4(context, (_looked['serves'] if type(_looked := l_2_x) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), attribute='name'), 'md_text'), '; ')))
+                yield (_out if type(_out := t_2(context.eval_ctx, (_looked['serves'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'serves' in _looked else _looked.__dict__['serves'] if type(_looked) is environment.module_class and 'serves' in _looked.__dict__ else environment.getattr(_looked, 'serves')), items=t_3(context.eval_ctx, t_4(context, t_4(context, (_looked['serves'] if type(_looked := l_2_x) is dict and 'serves' in _looked else _looked.__dict__['serves'] if type(_looked) is environment.module_class and 'serves' in _looked.__dict__ else environment.getattr(_looked, 'serves')), attribute='name'), 'md_text'), '; '))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ')\n'
                 t_21 = 0
             l_2_x = missing
             if t_21:
                 pass
-                if (not (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred'))):
+                if (not (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred'))):
                     pass
-                    yield environment.text_output((_looked['no_actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_actions' in _looked else environment.getattr(_looked, 'no_actions')))
-            yield environment.text_output(context.call((_looked['referred'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'referred' in _looked else environment.getattr(_looked, 'referred')), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars))
+                    yield (_out if type(_out := (_looked['no_actions'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_actions' in _looked else _looked.__dict__['no_actions'] if type(_looked) is environment.module_class and 'no_actions' in _looked.__dict__ else environment.getattr(_looked, 'no_actions'))) is str and _out.isprintable() else environment.text_output(_out))
+            yield (_out if type(_out := context.call((_looked['referred'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')), l_1_r, (undefined(name='D') if l_0_D is missing else l_0_D), _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         l_1_loop = l_1_r = missing
     else:
         pass
-        yield environment.text_output((_looked['no_recommendations'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_recommendations' in _looked else environment.getattr(_looked, 'no_recommendations')))
+        yield (_out if type(_out := (_looked['no_recommendations'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_recommendations' in _looked else _looked.__dict__['no_recommendations'] if type(_looked) is environment.module_class and 'no_recommendations' in _looked.__dict__ else environment.getattr(_looked, 'no_recommendations'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n## '
-    yield environment.text_output((_looked['readiness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'readiness' in _looked else environment.getattr(_looked, 'readiness')))
+    yield (_out if type(_out := (_looked['readiness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'readiness' in _looked else _looked.__dict__['readiness'] if type(_looked) is environment.module_class and 'readiness' in _looked.__dict__ else environment.getattr(_looked, 'readiness'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    if (_looked['assessed'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'assessed' in _looked else environment.getattr(_looked, 'assessed')):
+    if (_looked['assessed'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'assessed' in _looked else _looked.__dict__['assessed'] if type(_looked) is environment.module_class and 'assessed' in _looked.__dict__ else environment.getattr(_looked, 'assessed')):
         pass
-        yield environment.text_output((_looked['readiness_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_intro' in _looked else environment.getattr(_looked, 'readiness_intro')))
+        yield (_out if type(_out := (_looked['readiness_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_intro' in _looked else _looked.__dict__['readiness_intro'] if type(_looked) is environment.module_class and 'readiness_intro' in _looked.__dict__ else environment.getattr(_looked, 'readiness_intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' '
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['readiness_counts'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_counts' in _looked else environment.getattr(_looked, 'readiness_counts')), **(_looked['counts'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'counts' in _looked else environment.getattr(_looked, 'counts'))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['readiness_counts'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_counts' in _looked else _looked.__dict__['readiness_counts'] if type(_looked) is environment.module_class and 'readiness_counts' in _looked.__dict__ else environment.getattr(_looked, 'readiness_counts')), **(_looked['counts'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'counts' in _looked else _looked.__dict__['counts'] if type(_looked) is environment.module_class and 'counts' in _looked.__dict__ else environment.getattr(_looked, 'counts')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         l_1_loop = missing
-        for l_1_s, l_1_loop in LoopContext((_looked['sections'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections')), undefined):
+        for l_1_s, l_1_loop in LoopContext((_looked['sections'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections')), undefined):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield environment.text_output((_looked['title'] if type(_looked := l_1_s) is dict and 'title' in _looked else environment.getattr(_looked, 'title')))
+            yield (_out if type(_out := (_looked['title'] if type(_looked := l_1_s) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n\n| '
-            yield environment.text_output((_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else environment.getattr(_looked, 'number')))
+            yield (_out if type(_out := (_looked['number'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'number' in _looked else _looked.__dict__['number'] if type(_looked) is environment.module_class and 'number' in _looked.__dict__ else environment.getattr(_looked, 'number'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['item'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'item' in _looked else environment.getattr(_looked, 'item')))
+            yield (_out if type(_out := (_looked['item'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'item' in _looked else _looked.__dict__['item'] if type(_looked) is environment.module_class and 'item' in _looked.__dict__ else environment.getattr(_looked, 'item'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['status'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'status' in _looked else environment.getattr(_looked, 'status')))
+            yield (_out if type(_out := (_looked['status'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'status' in _looked else _looked.__dict__['status'] if type(_looked) is environment.module_class and 'status' in _looked.__dict__ else environment.getattr(_looked, 'status'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['relates'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'relates' in _looked else environment.getattr(_looked, 'relates')))
+            yield (_out if type(_out := (_looked['relates'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'relates' in _looked else _looked.__dict__['relates'] if type(_looked) is environment.module_class and 'relates' in _looked.__dict__ else environment.getattr(_looked, 'relates'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n| --- | --- | --- | --- |\n'
             l_2_loop = missing
             for l_2_i, l_2_loop in LoopContext(environment.getitem(l_1_s, 'items'), undefined):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield environment.text_output((_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else environment.getattr(_looked, 'index')))
+                yield (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_5((_looked['text'] if type(_looked := l_2_i) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
+                yield (_out if type(_out := t_5((_looked['text'] if type(_looked := l_2_i) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output((str_join(('**', (_looked['status_label'] if type(_looked := l_2_i) is dict and 'status_label' in _looked else environment.getattr(_looked, 'status_label')), '**', )) if ((_looked['status'] if type(_looked := l_2_i) is dict and 'status' in _looked else environment.getattr(_looked, 'status')) != 'not_assessed') else (_looked['status_label'] if type(_looked := l_2_i) is dict and 'status_label' in _looked else environment.getattr(_looked, 'status_label'))))
+                yield (_out if type(_out := (str_join(('**', (_looked['status_label'] if type(_looked := l_2_i) is dict and 'status_label' in _looked else _looked.__dict__['status_label'] if type(_looked) is environment.module_class and 'status_label' in _looked.__dict__ else environment.getattr(_looked, 'status_label')), '**', )) if ((_looked['status'] if type(_looked := l_2_i) is dict and 'status' in _looked else _looked.__dict__['status'] if type(_looked) is environment.module_class and 'status' in _looked.__dict__ else environment.getattr(_looked, 'status')) != 'not_assessed') else (_looked['status_label'] if type(_looked := l_2_i) is dict and 'status_label' in _looked else _looked.__dict__['status_label'] if type(_looked) is environment.module_class and 'status_label' in _looked.__dict__ else environment.getattr(_looked, 'status_label')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_3(context.eval_ctx, t_4(context, t_4(context, (_looked['serves'] if type(_looked := l_2_i) is dict and 'serves' in _looked else environment.getattr(_looked, 'serves')), attribute='name'), 'md_cell'), '; '))
+                yield (_out if type(_out := t_3(context.eval_ctx, t_4(context, t_4(context, (_looked['serves'] if type(_looked := l_2_i) is dict and 'serves' in _looked else _looked.__dict__['serves'] if type(_looked) is environment.module_class and 'serves' in _looked.__dict__ else environment.getattr(_looked, 'serves')), attribute='name'), 'md_cell'), '; ')) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |\n'
             l_2_loop = l_2_i = missing
         l_1_loop = l_1_s = missing
     else:
         pass
-        yield environment.text_output((_looked['readiness_not_assessed'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_not_assessed' in _looked else environment.getattr(_looked, 'readiness_not_assessed')))
+        yield (_out if type(_out := (_looked['readiness_not_assessed'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'readiness_not_assessed' in _looked else _looked.__dict__['readiness_not_assessed'] if type(_looked) is environment.module_class and 'readiness_not_assessed' in _looked.__dict__ else environment.getattr(_looked, 'readiness_not_assessed'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     if (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence):
         pass
-        l_0_E = (_looked['evidence'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence'))
+        l_0_E = (_looked['evidence'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'evidence' in _looked else _looked.__dict__['evidence'] if type(_looked) is environment.module_class and 'evidence' in _looked.__dict__ else environment.getattr(_looked, 'evidence'))
         context.vars['E'] = l_0_E
         context.exported_vars.add('E')
         yield '\n## '
-        yield environment.text_output((_looked['evidence'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'evidence' in _looked else environment.getattr(_looked, 'evidence')))
+        yield (_out if type(_out := (_looked['evidence'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'evidence' in _looked else _looked.__dict__['evidence'] if type(_looked) is environment.module_class and 'evidence' in _looked.__dict__ else environment.getattr(_looked, 'evidence'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
-        yield environment.text_output((_looked['intro'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro')))
+        yield (_out if type(_out := (_looked['intro'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'intro' in _looked else _looked.__dict__['intro'] if type(_looked) is environment.module_class and 'intro' in _looked.__dict__ else environment.getattr(_looked, 'intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n| '
-        yield environment.text_output((_looked['metric'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'metric' in _looked else environment.getattr(_looked, 'metric')))
+        yield (_out if type(_out := (_looked['metric'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'metric' in _looked else _looked.__dict__['metric'] if type(_looked) is environment.module_class and 'metric' in _looked.__dict__ else environment.getattr(_looked, 'metric'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['value'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'value' in _looked else environment.getattr(_looked, 'value')))
+        yield (_out if type(_out := (_looked['value'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'value' in _looked else _looked.__dict__['value'] if type(_looked) is environment.module_class and 'value' in _looked.__dict__ else environment.getattr(_looked, 'value'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- | ---: |\n'
-        if (not t_13((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))):
+        if (not t_13((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else _looked.__dict__['year'] if type(_looked) is environment.module_class and 'year' in _looked.__dict__ else environment.getattr(_looked, 'year')))):
             pass
             yield '| '
-            yield environment.text_output((_looked['year'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))
+            yield (_out if type(_out := (_looked['year'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'year' in _looked else _looked.__dict__['year'] if type(_looked) is environment.module_class and 'year' in _looked.__dict__ else environment.getattr(_looked, 'year'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5(t_11((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else environment.getattr(_looked, 'year')))))
+            yield (_out if type(_out := t_5(t_11((_looked['year'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'year' in _looked else _looked.__dict__['year'] if type(_looked) is environment.module_class and 'year' in _looked.__dict__ else environment.getattr(_looked, 'year'))))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
-        if (_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')):
+        if (_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source')):
             pass
             yield '| '
-            yield environment.text_output((_looked['source'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'source' in _looked else environment.getattr(_looked, 'source')))
+            yield (_out if type(_out := (_looked['source'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5((_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else environment.getattr(_looked, 'source'))))
+            yield (_out if type(_out := t_5((_looked['source'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         yield '| '
-        yield environment.text_output((_looked['lq'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')))
+        yield (_out if type(_out := (_looked['lq'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq' in _looked else _looked.__dict__['lq'] if type(_looked) is environment.module_class and 'lq' in _looked.__dict__ else environment.getattr(_looked, 'lq'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_7((_looked['lq'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq' in _looked else environment.getattr(_looked, 'lq')), 2))
-        if (_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else environment.getattr(_looked, 'lq_band')):
+        yield (_out if type(_out := t_7((_looked['lq'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq' in _looked else _looked.__dict__['lq'] if type(_looked) is environment.module_class and 'lq' in _looked.__dict__ else environment.getattr(_looked, 'lq')), 2)) is str and _out.isprintable() else environment.text_output(_out))
+        if (_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else _looked.__dict__['lq_band'] if type(_looked) is environment.module_class and 'lq_band' in _looked.__dict__ else environment.getattr(_looked, 'lq_band')):
             pass
             yield ' ('
-            yield environment.text_output((_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else environment.getattr(_looked, 'lq_band')))
+            yield (_out if type(_out := (_looked['lq_band'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_band' in _looked else _looked.__dict__['lq_band'] if type(_looked) is environment.module_class and 'lq_band' in _looked.__dict__ else environment.getattr(_looked, 'lq_band'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ')'
         yield ' |\n| '
-        yield environment.text_output((_looked['regional_share'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')))
+        yield (_out if type(_out := (_looked['regional_share'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'regional_share' in _looked else _looked.__dict__['regional_share'] if type(_looked) is environment.module_class and 'regional_share' in _looked.__dict__ else environment.getattr(_looked, 'regional_share'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((t_8(((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')) / 100), 1) if (not t_13((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else environment.getattr(_looked, 'regional_share')))) else '–'))
+        yield (_out if type(_out := (t_8(((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else _looked.__dict__['regional_share'] if type(_looked) is environment.module_class and 'regional_share' in _looked.__dict__ else environment.getattr(_looked, 'regional_share')) / 100), 1) if (not t_13((_looked['regional_share'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'regional_share' in _looked else _looked.__dict__['regional_share'] if type(_looked) is environment.module_class and 'regional_share' in _looked.__dict__ else environment.getattr(_looked, 'regional_share')))) else '–')) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| '
-        yield environment.text_output((_looked['patents_per_10k'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'patents_per_10k' in _looked else environment.getattr(_looked, 'patents_per_10k')))
+        yield (_out if type(_out := (_looked['patents_per_10k'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'patents_per_10k' in _looked else _looked.__dict__['patents_per_10k'] if type(_looked) is environment.module_class and 'patents_per_10k' in _looked.__dict__ else environment.getattr(_looked, 'patents_per_10k'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_7((_looked['patents_per_10k'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'patents_per_10k' in _looked else environment.getattr(_looked, 'patents_per_10k')), 1))
+        yield (_out if type(_out := t_7((_looked['patents_per_10k'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'patents_per_10k' in _looked else _looked.__dict__['patents_per_10k'] if type(_looked) is environment.module_class and 'patents_per_10k' in _looked.__dict__ else environment.getattr(_looked, 'patents_per_10k')), 1)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| '
-        yield environment.text_output((_looked['exports_per_employee'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'exports_per_employee' in _looked else environment.getattr(_looked, 'exports_per_employee')))
+        yield (_out if type(_out := (_looked['exports_per_employee'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'exports_per_employee' in _looked else _looked.__dict__['exports_per_employee'] if type(_looked) is environment.module_class and 'exports_per_employee' in _looked.__dict__ else environment.getattr(_looked, 'exports_per_employee'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_7((_looked['exports_per_employee'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'exports_per_employee' in _looked else environment.getattr(_looked, 'exports_per_employee')), 0))
+        yield (_out if type(_out := t_7((_looked['exports_per_employee'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'exports_per_employee' in _looked else _looked.__dict__['exports_per_employee'] if type(_looked) is environment.module_class and 'exports_per_employee' in _looked.__dict__ else environment.getattr(_looked, 'exports_per_employee')), 0)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| '
-        yield environment.text_output((_looked['establishments'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'establishments' in _looked else environment.getattr(_looked, 'establishments')))
+        yield (_out if type(_out := (_looked['establishments'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'establishments' in _looked else _looked.__dict__['establishments'] if type(_looked) is environment.module_class and 'establishments' in _looked.__dict__ else environment.getattr(_looked, 'establishments'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_7((_looked['establishments'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'establishments' in _looked else environment.getattr(_looked, 'establishments')), 0))
+        yield (_out if type(_out := t_7((_looked['establishments'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'establishments' in _looked else _looked.__dict__['establishments'] if type(_looked) is environment.module_class and 'establishments' in _looked.__dict__ else environment.getattr(_looked, 'establishments')), 0)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
-        if (_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')):
+        if (_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else _looked.__dict__['lq_base'] if type(_looked) is environment.module_class and 'lq_base' in _looked.__dict__ else environment.getattr(_looked, 'lq_base')):
             pass
             yield '| '
-            yield environment.text_output((_looked['lq_base'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base')))
+            yield (_out if type(_out := (_looked['lq_base'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_base' in _looked else _looked.__dict__['lq_base'] if type(_looked) is environment.module_class and 'lq_base' in _looked.__dict__ else environment.getattr(_looked, 'lq_base'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5((_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else environment.getattr(_looked, 'lq_base'))))
+            yield (_out if type(_out := t_5((_looked['lq_base'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'lq_base' in _looked else _looked.__dict__['lq_base'] if type(_looked) is environment.module_class and 'lq_base' in _looked.__dict__ else environment.getattr(_looked, 'lq_base')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
-        if (not t_13((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))):
+        if (not t_13((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars')))):
             pass
             yield '| '
-            yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
+            yield (_out if type(_out := (_looked['stars'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else environment.getattr(_looked, 'stars')))
+            yield (_out if type(_out := (_looked['stars'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'stars' in _looked else _looked.__dict__['stars'] if type(_looked) is environment.module_class and 'stars' in _looked.__dict__ else environment.getattr(_looked, 'stars'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' / 3 |\n'
-        if (not t_13((_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')))):
+        if (not t_13((_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else _looked.__dict__['strong_cluster'] if type(_looked) is environment.module_class and 'strong_cluster' in _looked.__dict__ else environment.getattr(_looked, 'strong_cluster')))):
             pass
             yield '| '
-            yield environment.text_output((_looked['strong_cluster'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')))
+            yield (_out if type(_out := (_looked['strong_cluster'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'strong_cluster' in _looked else _looked.__dict__['strong_cluster'] if type(_looked) is environment.module_class and 'strong_cluster' in _looked.__dict__ else environment.getattr(_looked, 'strong_cluster'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(((_looked['yes'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'yes' in _looked else environment.getattr(_looked, 'yes')) if (_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else environment.getattr(_looked, 'strong_cluster')) else (_looked['no'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no' in _looked else environment.getattr(_looked, 'no'))))
+            yield (_out if type(_out := ((_looked['yes'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'yes' in _looked else _looked.__dict__['yes'] if type(_looked) is environment.module_class and 'yes' in _looked.__dict__ else environment.getattr(_looked, 'yes')) if (_looked['strong_cluster'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'strong_cluster' in _looked else _looked.__dict__['strong_cluster'] if type(_looked) is environment.module_class and 'strong_cluster' in _looked.__dict__ else environment.getattr(_looked, 'strong_cluster')) else (_looked['no'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no' in _looked else _looked.__dict__['no'] if type(_looked) is environment.module_class and 'no' in _looked.__dict__ else environment.getattr(_looked, 'no')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         yield '\n'
-        yield environment.text_output((_looked['lq_note'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_note' in _looked else environment.getattr(_looked, 'lq_note')))
+        yield (_out if type(_out := (_looked['lq_note'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'lq_note' in _looked else _looked.__dict__['lq_note'] if type(_looked) is environment.module_class and 'lq_note' in _looked.__dict__ else environment.getattr(_looked, 'lq_note'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n### '
-        yield environment.text_output((_looked['disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')))
+        yield (_out if type(_out := (_looked['disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'disagreements' in _looked else _looked.__dict__['disagreements'] if type(_looked) is environment.module_class and 'disagreements' in _looked.__dict__ else environment.getattr(_looked, 'disagreements'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
         t_22 = 1
-        for l_1_d in (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else environment.getattr(_looked, 'disagreements')):
+        for l_1_d in (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else _looked.__dict__['disagreements'] if type(_looked) is environment.module_class and 'disagreements' in _looked.__dict__ else environment.getattr(_looked, 'disagreements')):
             _loop_vars = {}
             pass
             yield '- '
-            yield environment.text_output(t_6((_looked['message'] if type(_looked := l_1_d) is dict and 'message' in _looked else environment.getattr(_looked, 'message'))))
+            yield (_out if type(_out := t_6((_looked['message'] if type(_looked := l_1_d) is dict and 'message' in _looked else _looked.__dict__['message'] if type(_looked) is environment.module_class and 'message' in _looked.__dict__ else environment.getattr(_looked, 'message')))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
             t_22 = 0
         l_1_d = missing
         if t_22:
             pass
-            yield environment.text_output((_looked['no_disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no_disagreements' in _looked else environment.getattr(_looked, 'no_disagreements')))
+            yield (_out if type(_out := (_looked['no_disagreements'] if type(_looked := (undefined(name='E') if l_0_E is missing else l_0_E)) is dict and 'no_disagreements' in _looked else _looked.__dict__['no_disagreements'] if type(_looked) is environment.module_class and 'no_disagreements' in _looked.__dict__ else environment.getattr(_looked, 'no_disagreements'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
     if (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics):
         pass
-        yield environment.text_output(t_12(context.call((_looked['section'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'section' in _looked else environment.getattr(_looked, 'section')), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+        yield (_out if type(_out := t_12(context.call((_looked['section'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'section' in _looked else _looked.__dict__['section'] if type(_looked) is environment.module_class and 'section' in _looked.__dict__ else environment.getattr(_looked, 'section')), (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     if (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness):
         pass
-        l_0_R = (_looked['robustness'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness'))
+        l_0_R = (_looked['robustness'] if type(_looked := (undefined(name='labels') if l_0_labels is missing else l_0_labels)) is dict and 'robustness' in _looked else _looked.__dict__['robustness'] if type(_looked) is environment.module_class and 'robustness' in _looked.__dict__ else environment.getattr(_looked, 'robustness'))
         context.vars['R'] = l_0_R
         context.exported_vars.add('R')
         yield '\n## '
-        yield environment.text_output((_looked['robustness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'robustness' in _looked else environment.getattr(_looked, 'robustness')))
+        yield (_out if type(_out := (_looked['robustness'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'robustness' in _looked else _looked.__dict__['robustness'] if type(_looked) is environment.module_class and 'robustness' in _looked.__dict__ else environment.getattr(_looked, 'robustness'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
-        yield environment.text_output((_looked['intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'intro' in _looked else environment.getattr(_looked, 'intro')))
+        yield (_out if type(_out := (_looked['intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'intro' in _looked else _looked.__dict__['intro'] if type(_looked) is environment.module_class and 'intro' in _looked.__dict__ else environment.getattr(_looked, 'intro'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n### '
-        yield environment.text_output((_looked['loo_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_title' in _looked else environment.getattr(_looked, 'loo_title')))
+        yield (_out if type(_out := (_looked['loo_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_title' in _looked else _looked.__dict__['loo_title'] if type(_looked) is environment.module_class and 'loo_title' in _looked.__dict__ else environment.getattr(_looked, 'loo_title'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
-        if (_looked['computable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'computable' in _looked else environment.getattr(_looked, 'computable')):
+        if (_looked['computable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'computable' in _looked else _looked.__dict__['computable'] if type(_looked) is environment.module_class and 'computable' in _looked.__dict__ else environment.getattr(_looked, 'computable')):
             pass
-            yield environment.text_output((_looked['loo_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_intro' in _looked else environment.getattr(_looked, 'loo_intro')))
+            yield (_out if type(_out := (_looked['loo_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_intro' in _looked else _looked.__dict__['loo_intro'] if type(_looked) is environment.module_class and 'loo_intro' in _looked.__dict__ else environment.getattr(_looked, 'loo_intro'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n\n| '
-            yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
+            yield (_out if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else environment.getattr(_looked, 'score')))
+            yield (_out if type(_out := (_looked['score'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['largest_change'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'largest_change' in _looked else environment.getattr(_looked, 'largest_change')))
+            yield (_out if type(_out := (_looked['largest_change'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'largest_change' in _looked else _looked.__dict__['largest_change'] if type(_looked) is environment.module_class and 'largest_change' in _looked.__dict__ else environment.getattr(_looked, 'largest_change'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['respondent'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')))
+            yield (_out if type(_out := (_looked['respondent'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'respondent' in _looked else _looked.__dict__['respondent'] if type(_looked) is environment.module_class and 'respondent' in _looked.__dict__ else environment.getattr(_looked, 'respondent'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output((_looked['score_without'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without')))
+            yield (_out if type(_out := (_looked['score_without'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_without' in _looked else _looked.__dict__['score_without'] if type(_looked) is environment.module_class and 'score_without' in _looked.__dict__ else environment.getattr(_looked, 'score_without'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n| --- | ---: | ---: | --- | ---: |\n'
-            for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
+            for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+                yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+                yield (_out if type(_out := t_7((_looked['score'] if type(_looked := l_1_d) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_7((_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
+                yield (_out if type(_out := t_7((_looked['change'] if type(_looked := l_1_d) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' | '
-                yield environment.text_output(t_5(((_looked['respondent'] if type(_looked := l_1_d) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')) or '')))
-                if (_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else environment.getattr(_looked, 'sole_respondent')):
+                yield (_out if type(_out := t_5(((_looked['respondent'] if type(_looked := l_1_d) is dict and 'respondent' in _looked else _looked.__dict__['respondent'] if type(_looked) is environment.module_class and 'respondent' in _looked.__dict__ else environment.getattr(_looked, 'respondent')) or ''))) is str and _out.isprintable() else environment.text_output(_out))
+                if (_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else _looked.__dict__['sole_respondent'] if type(_looked) is environment.module_class and 'sole_respondent' in _looked.__dict__ else environment.getattr(_looked, 'sole_respondent')):
                     pass
                     yield ' ('
-                    yield environment.text_output(t_5(t_2(context.eval_ctx, (_looked['sole'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'sole' in _looked else environment.getattr(_looked, 'sole')), name=(_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else environment.getattr(_looked, 'sole_respondent')))))
+                    yield (_out if type(_out := t_5(t_2(context.eval_ctx, (_looked['sole'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'sole' in _looked else _looked.__dict__['sole'] if type(_looked) is environment.module_class and 'sole' in _looked.__dict__ else environment.getattr(_looked, 'sole')), name=(_looked['sole_respondent'] if type(_looked := l_1_d) is dict and 'sole_respondent' in _looked else _looked.__dict__['sole_respondent'] if type(_looked) is environment.module_class and 'sole_respondent' in _looked.__dict__ else environment.getattr(_looked, 'sole_respondent'))))) is str and _out.isprintable() else environment.text_output(_out))
                     yield ')'
                 yield ' | '
-                yield environment.text_output(t_7((_looked['score_without'] if type(_looked := l_1_d) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without'))))
+                yield (_out if type(_out := t_7((_looked['score_without'] if type(_looked := l_1_d) is dict and 'score_without' in _looked else _looked.__dict__['score_without'] if type(_looked) is environment.module_class and 'score_without' in _looked.__dict__ else environment.getattr(_looked, 'score_without')))) is str and _out.isprintable() else environment.text_output(_out))
                 yield ' |\n'
             l_1_d = missing
             yield '| **'
-            yield environment.text_output((_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall')))
+            yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '** | **'
-            yield environment.text_output(t_7((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else environment.getattr(_looked, 'score'))))
+            yield (_out if type(_out := t_7((_looked['score'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out))
             yield '** | '
-            yield environment.text_output(t_7((_looked['change'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'change' in _looked else environment.getattr(_looked, 'change'))))
+            yield (_out if type(_out := t_7((_looked['change'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_5(((_looked['respondent'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'respondent' in _looked else environment.getattr(_looked, 'respondent')) or '')))
+            yield (_out if type(_out := t_5(((_looked['respondent'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'respondent' in _looked else _looked.__dict__['respondent'] if type(_looked) is environment.module_class and 'respondent' in _looked.__dict__ else environment.getattr(_looked, 'respondent')) or ''))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['score_without'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'score_without' in _looked else environment.getattr(_looked, 'score_without'))))
+            yield (_out if type(_out := t_7((_looked['score_without'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'score_without' in _looked else _looked.__dict__['score_without'] if type(_looked) is environment.module_class and 'score_without' in _looked.__dict__ else environment.getattr(_looked, 'score_without')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         else:
             pass
-            yield environment.text_output((_looked['loo_not_computable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_not_computable' in _looked else environment.getattr(_looked, 'loo_not_computable')))
+            yield (_out if type(_out := (_looked['loo_not_computable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'loo_not_computable' in _looked else _looked.__dict__['loo_not_computable'] if type(_looked) is environment.module_class and 'loo_not_computable' in _looked.__dict__ else environment.getattr(_looked, 'loo_not_computable'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         yield '\n### '
-        yield environment.text_output((_looked['weights_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_title' in _looked else environment.getattr(_looked, 'weights_title')))
+        yield (_out if type(_out := (_looked['weights_title'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_title' in _looked else _looked.__dict__['weights_title'] if type(_looked) is environment.module_class and 'weights_title' in _looked.__dict__ else environment.getattr(_looked, 'weights_title'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n'
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['weights_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_intro' in _looked else environment.getattr(_looked, 'weights_intro')), draws=(_looked['draws'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'draws' in _looked else environment.getattr(_looked, 'draws')), low=t_7((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 1), high=t_7((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 1), seed=(_looked['seed'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'seed' in _looked else environment.getattr(_looked, 'seed')), share=t_7(((_looked['unstable_share'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable_share' in _looked else environment.getattr(_looked, 'unstable_share')) * 100), 0)))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['weights_intro'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'weights_intro' in _looked else _looked.__dict__['weights_intro'] if type(_looked) is environment.module_class and 'weights_intro' in _looked.__dict__ else environment.getattr(_looked, 'weights_intro')), draws=(_looked['draws'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'draws' in _looked else _looked.__dict__['draws'] if type(_looked) is environment.module_class and 'draws' in _looked.__dict__ else environment.getattr(_looked, 'draws')), low=t_7((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), 1), high=t_7((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high')), 1), seed=(_looked['seed'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'seed' in _looked else _looked.__dict__['seed'] if type(_looked) is environment.module_class and 'seed' in _looked.__dict__ else environment.getattr(_looked, 'seed')), share=t_7(((_looked['unstable_share'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable_share' in _looked else _looked.__dict__['unstable_share'] if type(_looked) is environment.module_class and 'unstable_share' in _looked.__dict__ else environment.getattr(_looked, 'unstable_share')) * 100), 0))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n\n| '
-        yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
+        yield (_out if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['rank'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))
+        yield (_out if type(_out := (_looked['rank'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['rank_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank_range' in _looked else environment.getattr(_looked, 'rank_range')))
+        yield (_out if type(_out := (_looked['rank_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'rank_range' in _looked else _looked.__dict__['rank_range'] if type(_looked) is environment.module_class and 'rank_range' in _looked.__dict__ else environment.getattr(_looked, 'rank_range'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['score_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_range' in _looked else environment.getattr(_looked, 'score_range')))
+        yield (_out if type(_out := (_looked['score_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_range' in _looked else _looked.__dict__['score_range'] if type(_looked) is environment.module_class and 'score_range' in _looked.__dict__ else environment.getattr(_looked, 'score_range'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['changed'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'changed' in _looked else environment.getattr(_looked, 'changed')))
+        yield (_out if type(_out := (_looked['changed'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'changed' in _looked else _looked.__dict__['changed'] if type(_looked) is environment.module_class and 'changed' in _looked.__dict__ else environment.getattr(_looked, 'changed'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | |\n| --- | ---: | ---: | ---: | ---: | --- |\n'
-        for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else environment.getattr(_looked, 'dimensions')):
+        for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+            yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')) if (not t_13((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank')))) else '–'))
+            yield (_out if type(_out := ((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank')) if (not t_13((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank')))) else '–')) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else environment.getattr(_looked, 'span')), (_looked['rank_min'] if type(_looked := l_1_d) is dict and 'rank_min' in _looked else environment.getattr(_looked, 'rank_min')), (_looked['rank_max'] if type(_looked := l_1_d) is dict and 'rank_max' in _looked else environment.getattr(_looked, 'rank_max')), 0, _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else _looked.__dict__['span'] if type(_looked) is environment.module_class and 'span' in _looked.__dict__ else environment.getattr(_looked, 'span')), (_looked['rank_min'] if type(_looked := l_1_d) is dict and 'rank_min' in _looked else _looked.__dict__['rank_min'] if type(_looked) is environment.module_class and 'rank_min' in _looked.__dict__ else environment.getattr(_looked, 'rank_min')), (_looked['rank_max'] if type(_looked := l_1_d) is dict and 'rank_max' in _looked else _looked.__dict__['rank_max'] if type(_looked) is environment.module_class and 'rank_max' in _looked.__dict__ else environment.getattr(_looked, 'rank_max')), 0, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else environment.getattr(_looked, 'span')), (_looked['score_min'] if type(_looked := l_1_d) is dict and 'score_min' in _looked else environment.getattr(_looked, 'score_min')), (_looked['score_max'] if type(_looked := l_1_d) is dict and 'score_max' in _looked else environment.getattr(_looked, 'score_max')), 1, _loop_vars=_loop_vars))
+            yield (_out if type(_out := context.call((_looked['span'] if type(_looked := (undefined(name='m') if l_0_m is missing else l_0_m)) is dict and 'span' in _looked else _looked.__dict__['span'] if type(_looked) is environment.module_class and 'span' in _looked.__dict__ else environment.getattr(_looked, 'span')), (_looked['score_min'] if type(_looked := l_1_d) is dict and 'score_min' in _looked else _looked.__dict__['score_min'] if type(_looked) is environment.module_class and 'score_min' in _looked.__dict__ else environment.getattr(_looked, 'score_min')), (_looked['score_max'] if type(_looked := l_1_d) is dict and 'score_max' in _looked else _looked.__dict__['score_max'] if type(_looked) is environment.module_class and 'score_max' in _looked.__dict__ else environment.getattr(_looked, 'score_max')), 1, _loop_vars=_loop_vars)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_8((_looked['changed'] if type(_looked := l_1_d) is dict and 'changed' in _looked else environment.getattr(_looked, 'changed'))))
+            yield (_out if type(_out := t_8((_looked['changed'] if type(_looked := l_1_d) is dict and 'changed' in _looked else _looked.__dict__['changed'] if type(_looked) is environment.module_class and 'changed' in _looked.__dict__ else environment.getattr(_looked, 'changed')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            if t_13((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else environment.getattr(_looked, 'rank'))):
+            if t_13((_looked['rank'] if type(_looked := l_1_d) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))):
                 pass
                 yield '–'
-            elif (_looked['unstable'] if type(_looked := l_1_d) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')):
+            elif (_looked['unstable'] if type(_looked := l_1_d) is dict and 'unstable' in _looked else _looked.__dict__['unstable'] if type(_looked) is environment.module_class and 'unstable' in _looked.__dict__ else environment.getattr(_looked, 'unstable')):
                 pass
                 yield '**'
-                yield environment.text_output((_looked['unstable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')))
+                yield (_out if type(_out := (_looked['unstable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable' in _looked else _looked.__dict__['unstable'] if type(_looked) is environment.module_class and 'unstable' in _looked.__dict__ else environment.getattr(_looked, 'unstable'))) is str and _out.isprintable() else environment.text_output(_out))
                 yield '**'
             else:
                 pass
-                yield environment.text_output((_looked['stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'stable' in _looked else environment.getattr(_looked, 'stable')))
+                yield (_out if type(_out := (_looked['stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'stable' in _looked else _looked.__dict__['stable'] if type(_looked) is environment.module_class and 'stable' in _looked.__dict__ else environment.getattr(_looked, 'stable'))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_1_d = missing
         yield '\n'
-        yield environment.text_output(t_2(context.eval_ctx, (_looked['overall_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'overall_range' in _looked else environment.getattr(_looked, 'overall_range')), low=t_7((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else environment.getattr(_looked, 'low')), 1), high=t_7((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else environment.getattr(_looked, 'high')), 1), min=t_7((_looked['min'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'min' in _looked else environment.getattr(_looked, 'min'))), max=t_7((_looked['max'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else environment.getattr(_looked, 'overall'))) is dict and 'max' in _looked else environment.getattr(_looked, 'max')))))
+        yield (_out if type(_out := t_2(context.eval_ctx, (_looked['overall_range'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'overall_range' in _looked else _looked.__dict__['overall_range'] if type(_looked) is environment.module_class and 'overall_range' in _looked.__dict__ else environment.getattr(_looked, 'overall_range')), low=t_7((_looked['low'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'low' in _looked else _looked.__dict__['low'] if type(_looked) is environment.module_class and 'low' in _looked.__dict__ else environment.getattr(_looked, 'low')), 1), high=t_7((_looked['high'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'high' in _looked else _looked.__dict__['high'] if type(_looked) is environment.module_class and 'high' in _looked.__dict__ else environment.getattr(_looked, 'high')), 1), min=t_7((_looked['min'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'min' in _looked else _looked.__dict__['min'] if type(_looked) is environment.module_class and 'min' in _looked.__dict__ else environment.getattr(_looked, 'min'))), max=t_7((_looked['max'] if type(_looked := (_looked['overall'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is dict and 'max' in _looked else _looked.__dict__['max'] if type(_looked) is environment.module_class and 'max' in _looked.__dict__ else environment.getattr(_looked, 'max'))))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
-        if (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')):
+        if (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else _looked.__dict__['unstable'] if type(_looked) is environment.module_class and 'unstable' in _looked.__dict__ else environment.getattr(_looked, 'unstable')):
             pass
-            yield environment.text_output(t_2(context.eval_ctx, (_looked['unstable_summary'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable_summary' in _looked else environment.getattr(_looked, 'unstable_summary')), names=t_3(context.eval_ctx, t_4(context, (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else environment.getattr(_looked, 'unstable')), 'md_text'), '; ')))
+            yield (_out if type(_out := t_2(context.eval_ctx, (_looked['unstable_summary'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'unstable_summary' in _looked else _looked.__dict__['unstable_summary'] if type(_looked) is environment.module_class and 'unstable_summary' in _looked.__dict__ else environment.getattr(_looked, 'unstable_summary')), names=t_3(context.eval_ctx, t_4(context, (_looked['unstable'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'unstable' in _looked else _looked.__dict__['unstable'] if type(_looked) is environment.module_class and 'unstable' in _looked.__dict__ else environment.getattr(_looked, 'unstable')), 'md_text'), '; '))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
         else:
             pass
-            yield environment.text_output((_looked['all_stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'all_stable' in _looked else environment.getattr(_looked, 'all_stable')))
+            yield (_out if type(_out := (_looked['all_stable'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'all_stable' in _looked else _looked.__dict__['all_stable'] if type(_looked) is environment.module_class and 'all_stable' in _looked.__dict__ else environment.getattr(_looked, 'all_stable'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
-        if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity'))):
+        if ((undefined(name='statistics') if l_0_statistics is missing else l_0_statistics) and (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else _looked.__dict__['sensitivity'] if type(_looked) is environment.module_class and 'sensitivity' in _looked.__dict__ else environment.getattr(_looked, 'sensitivity'))):
             pass
             yield '\n'
-            yield environment.text_output(t_12(context.call((_looked['sensitivity'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity')), (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else environment.getattr(_looked, 'sensitivity')), (undefined(name='labels') if l_0_labels is missing else l_0_labels))))
+            yield (_out if type(_out := t_12(context.call((_looked['sensitivity'] if type(_looked := (undefined(name='st') if l_0_st is missing else l_0_st)) is dict and 'sensitivity' in _looked else _looked.__dict__['sensitivity'] if type(_looked) is environment.module_class and 'sensitivity' in _looked.__dict__ else environment.getattr(_looked, 'sensitivity')), (_looked['sensitivity'] if type(_looked := (undefined(name='statistics') if l_0_statistics is missing else l_0_statistics)) is dict and 'sensitivity' in _looked else _looked.__dict__['sensitivity'] if type(_looked) is environment.module_class and 'sensitivity' in _looked.__dict__ else environment.getattr(_looked, 'sensitivity')), (undefined(name='labels') if l_0_labels is missing else l_0_labels)))) is str and _out.isprintable() else environment.text_output(_out))
             yield '\n'
     yield '\n'
-    yield environment.text_output(context.call((_looked['action_plan'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'action_plan' in _looked else environment.getattr(_looked, 'action_plan')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D)))
+    yield (_out if type(_out := context.call((_looked['action_plan'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'action_plan' in _looked else _looked.__dict__['action_plan'] if type(_looked) is environment.module_class and 'action_plan' in _looked.__dict__ else environment.getattr(_looked, 'action_plan')), (undefined(name='RP') if l_0_RP is missing else l_0_RP), (undefined(name='D') if l_0_D is missing else l_0_D))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n## '
-    yield environment.text_output((_looked['appendix'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else environment.getattr(_looked, 'sections'))) is dict and 'appendix' in _looked else environment.getattr(_looked, 'appendix')))
+    yield (_out if type(_out := (_looked['appendix'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'appendix' in _looked else _looked.__dict__['appendix'] if type(_looked) is environment.module_class and 'appendix' in _looked.__dict__ else environment.getattr(_looked, 'appendix'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output(context.call((_looked['indicator_key'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'indicator_key' in _looked else environment.getattr(_looked, 'indicator_key')), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C)))
+    yield (_out if type(_out := context.call((_looked['indicator_key'] if type(_looked := (undefined(name='dl') if l_0_dl is missing else l_0_dl)) is dict and 'indicator_key' in _looked else _looked.__dict__['indicator_key'] if type(_looked) is environment.module_class and 'indicator_key' in _looked.__dict__ else environment.getattr(_looked, 'indicator_key')), (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions), (undefined(name='D') if l_0_D is missing else l_0_D), (undefined(name='C') if l_0_C is missing else l_0_C))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n### '
-    yield environment.text_output((_looked['method_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_title' in _looked else environment.getattr(_looked, 'method_title')))
+    yield (_out if type(_out := (_looked['method_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_title' in _looked else _looked.__dict__['method_title'] if type(_looked) is environment.module_class and 'method_title' in _looked.__dict__ else environment.getattr(_looked, 'method_title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    yield environment.text_output(t_2(context.eval_ctx, (_looked['method_used'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_used' in _looked else environment.getattr(_looked, 'method_used')), method=str_join(('**', (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else environment.getattr(_looked, 'label')), '**', ))))
+    yield (_out if type(_out := t_2(context.eval_ctx, (_looked['method_used'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_used' in _looked else _looked.__dict__['method_used'] if type(_looked) is environment.module_class and 'method_used' in _looked.__dict__ else environment.getattr(_looked, 'method_used')), method=str_join(('**', (_looked['label'] if type(_looked := (undefined(name='method') if l_0_method is missing else l_0_method)) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')), '**', )))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' '
-    yield environment.text_output((_looked['method_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_note' in _looked else environment.getattr(_looked, 'method_note')))
+    yield (_out if type(_out := (_looked['method_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_note' in _looked else _looked.__dict__['method_note'] if type(_looked) is environment.module_class and 'method_note' in _looked.__dict__ else environment.getattr(_looked, 'method_note'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
-    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'method' in _looked else environment.getattr(_looked, 'method')):
+    for l_1_x in (_looked['method'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
         _loop_vars = {}
         pass
         yield '- **'
-        yield environment.text_output((_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else environment.getattr(_looked, 'term')))
+        yield (_out if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '**'
-        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')):
+        if (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula')):
             pass
             yield ': `'
-            yield environment.text_output((_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else environment.getattr(_looked, 'formula')))
+            yield (_out if type(_out := (_looked['formula'] if type(_looked := l_1_x) is dict and 'formula' in _looked else _looked.__dict__['formula'] if type(_looked) is environment.module_class and 'formula' in _looked.__dict__ else environment.getattr(_looked, 'formula'))) is str and _out.isprintable() else environment.text_output(_out))
             yield '`'
         yield '. '
-        yield environment.text_output((_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else environment.getattr(_looked, 'text')))
+        yield (_out if type(_out := (_looked['text'] if type(_looked := l_1_x) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     l_1_x = missing
     yield '\n### '
-    yield environment.text_output((_looked['weights_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weights_title' in _looked else environment.getattr(_looked, 'weights_title')))
+    yield (_out if type(_out := (_looked['weights_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'weights_title' in _looked else _looked.__dict__['weights_title'] if type(_looked) is environment.module_class and 'weights_title' in _looked.__dict__ else environment.getattr(_looked, 'weights_title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n| '
-    yield environment.text_output((_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else environment.getattr(_looked, 'dimension')))
+    yield (_out if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')))
+    yield (_out if type(_out := (_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n| --- | ---: |\n'
-    for l_1_w in (_looked['dimension_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'dimension_weights' in _looked else environment.getattr(_looked, 'dimension_weights')):
+    for l_1_w in (_looked['dimension_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'dimension_weights' in _looked else _looked.__dict__['dimension_weights'] if type(_looked) is environment.module_class and 'dimension_weights' in _looked.__dict__ else environment.getattr(_looked, 'dimension_weights')):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output(t_5((_looked['name'] if type(_looked := l_1_w) is dict and 'name' in _looked else environment.getattr(_looked, 'name'))))
+        yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_w) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output(t_7((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
+        yield (_out if type(_out := t_7((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight')), 2)) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
     l_1_w = missing
     yield '\n'
-    if (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')):
+    if (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else _looked.__dict__['indicator_weights'] if type(_looked) is environment.module_class and 'indicator_weights' in _looked.__dict__ else environment.getattr(_looked, 'indicator_weights')):
         pass
         yield '| '
-        yield environment.text_output((_looked['indicator_weights'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')))
+        yield (_out if type(_out := (_looked['indicator_weights'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights' in _looked else _looked.__dict__['indicator_weights'] if type(_looked) is environment.module_class and 'indicator_weights' in _looked.__dict__ else environment.getattr(_looked, 'indicator_weights'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')))
+        yield (_out if type(_out := (_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n| --- | ---: |\n'
-        for l_1_w in (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else environment.getattr(_looked, 'indicator_weights')):
+        for l_1_w in (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else _looked.__dict__['indicator_weights'] if type(_looked) is environment.module_class and 'indicator_weights' in _looked.__dict__ else environment.getattr(_looked, 'indicator_weights')):
             _loop_vars = {}
             pass
             yield '| '
-            yield environment.text_output(t_5((_looked['text'] if type(_looked := l_1_w) is dict and 'text' in _looked else environment.getattr(_looked, 'text'))))
+            yield (_out if type(_out := t_5((_looked['text'] if type(_looked := l_1_w) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out))
             yield ' | '
-            yield environment.text_output(t_7((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else environment.getattr(_looked, 'weight')), 2))
+            yield (_out if type(_out := t_7((_looked['weight'] if type(_looked := l_1_w) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight')), 2)) is str and _out.isprintable() else environment.text_output(_out))
             yield ' |\n'
         l_1_w = missing
     else:
         pass
-        yield environment.text_output((_looked['indicator_weights_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights_none' in _looked else environment.getattr(_looked, 'indicator_weights_none')))
+        yield (_out if type(_out := (_looked['indicator_weights_none'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'indicator_weights_none' in _looked else _looked.__dict__['indicator_weights_none'] if type(_looked) is environment.module_class and 'indicator_weights_none' in _looked.__dict__ else environment.getattr(_looked, 'indicator_weights_none'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n### '
-    yield environment.text_output((_looked['respondents_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_title' in _looked else environment.getattr(_looked, 'respondents_title')))
+    yield (_out if type(_out := (_looked['respondents_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'respondents_title' in _looked else _looked.__dict__['respondents_title'] if type(_looked) is environment.module_class and 'respondents_title' in _looked.__dict__ else environment.getattr(_looked, 'respondents_title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n| '
-    yield environment.text_output((_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else environment.getattr(_looked, 'group')))
+    yield (_out if type(_out := (_looked['group'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'group' in _looked else _looked.__dict__['group'] if type(_looked) is environment.module_class and 'group' in _looked.__dict__ else environment.getattr(_looked, 'group'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' | '
-    yield environment.text_output((_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else environment.getattr(_looked, 'respondents')))
+    yield (_out if type(_out := (_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else environment.text_output(_out))
     yield ' |\n| --- | ---: |\n'
-    for l_1_g in (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else environment.getattr(_looked, 'groups')):
+    for l_1_g in (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')):
         _loop_vars = {}
         pass
         yield '| '
-        yield environment.text_output((_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else environment.getattr(_looked, 'label')))
+        yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' | '
-        yield environment.text_output((_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else environment.getattr(_looked, 'count')))
+        yield (_out if type(_out := (_looked['count'] if type(_looked := l_1_g) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count'))) is str and _out.isprintable() else environment.text_output(_out))
         yield ' |\n'
     l_1_g = missing
     yield '| **'
-    yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
+    yield (_out if type(_out := (_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** | **'
-    yield environment.text_output((_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else environment.getattr(_looked, 'total')))
+    yield (_out if type(_out := (_looked['total'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '** |\n\n### '
-    yield environment.text_output((_looked['warnings_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings_title' in _looked else environment.getattr(_looked, 'warnings_title')))
+    yield (_out if type(_out := (_looked['warnings_title'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings_title' in _looked else _looked.__dict__['warnings_title'] if type(_looked) is environment.module_class and 'warnings_title' in _looked.__dict__ else environment.getattr(_looked, 'warnings_title'))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n\n'
     t_23 = 1
     for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
         _loop_vars = {}
         pass
         yield '- '
-        yield environment.text_output(t_6((_looked['message'] if type(_looked := l_1_w) is dict and 'message' in _looked else environment.getattr(_looked, 'message'))))
+        yield (_out if type(_out := t_6((_looked['message'] if type(_looked := l_1_w) is dict and 'message' in _looked else _looked.__dict__['message'] if type(_looked) is environment.module_class and 'message' in _looked.__dict__ else environment.getattr(_looked, 'message')))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
         t_23 = 0
     l_1_w = missing
     if t_23:
         pass
-        yield environment.text_output((_looked['no_warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_warnings' in _looked else environment.getattr(_looked, 'no_warnings')))
+        yield (_out if type(_out := (_looked['no_warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'no_warnings' in _looked else _looked.__dict__['no_warnings'] if type(_looked) is environment.module_class and 'no_warnings' in _looked.__dict__ else environment.getattr(_looked, 'no_warnings'))) is str and _out.isprintable() else environment.text_output(_out))
         yield '\n'
     yield '\n---\n\n'
-    yield environment.text_output(t_2(context.eval_ctx, (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else environment.getattr(_looked, 'footer')), framework=t_6((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else environment.getattr(_looked, 'name')))))
+    yield (_out if type(_out := t_2(context.eval_ctx, (_looked['footer'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'footer' in _looked else _looked.__dict__['footer'] if type(_looked) is environment.module_class and 'footer' in _looked.__dict__ else environment.getattr(_looked, 'footer')), framework=t_6((_looked['name'] if type(_looked := (undefined(name='framework') if l_0_framework is missing else l_0_framework)) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))))) is str and _out.isprintable() else environment.text_output(_out))
     yield '\n'
 
 blocks = {}
