@@ -16,7 +16,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.scoring.matrix import NONE, Matrix
-from diamond.scoring.robustness import DECIMALS, Influence, LeaveOneOut, _Base, _rounded
+from diamond.scoring.robustness import (
+    DECIMALS,
+    Influence,
+    LeaveOneOut,
+    _Base,
+    _Indicator,
+    _rounded,
+)
 
 Array = NDArray[np.float64]
 
@@ -45,12 +52,13 @@ def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
     table = np.full((count, width), math.nan)
     given = np.flatnonzero(np.bincount(
         (np.arange(count)[:, None] * width + pair)[answered], minlength=count * width))
-    for cell in given.tolist():
-        k, where = divmod(cell, width)
-        code, w = divmod(where, weights)
-        member = members[k]
-        found = member.score_without(member.lo + code, base.weight_ints[w])
-        table[k, where] = math.nan if found is None else found
+    if not _means_without(members, base.weight_ints, given, width, table):
+        for cell in given.tolist():
+            k, where = divmod(cell, width)
+            code, w = divmod(where, weights)
+            member = members[k]
+            found = member.score_without(member.lo + code, base.weight_ints[w])
+            table[k, where] = math.nan if found is None else found
     own = np.array([math.nan if member.score is None else member.score for member in members])
     scores = np.where(answered, table[np.arange(count)[:, None], pair], own[:, None])
     scored = ~np.isnan(scores)
@@ -62,6 +70,35 @@ def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
         num, den = num + terms[k], den + weighed[k]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den > 0, num / den, math.nan)
+
+
+def _means_without(members: Sequence[_Indicator], weight_ints: Sequence[int],
+                   given: NDArray[np.intp], width: int, table: Array) -> bool:
+    """``score_without`` of the mean for every cell ``given`` (member × (answer, weight)
+    of ``table``) at once; False, leaving ``table`` alone, for the median or integers too
+    large. ``100·(Σw·x − x·w − lo·(Σw − w)) / (span·(Σw − w))`` is made in int64 and
+    divided in double precision: while both sides stay below 2⁵³ they are exact, and the
+    quotient of two exact doubles is the correctly rounded one that Python's int / int
+    gives."""
+    if not members or any(member.median for member in members):
+        return False
+    lo, span = members[0].lo, members[0].span
+    largest = max(abs(lo), abs(lo + span), 1)
+    totals = [member.total for member in members]
+    top = max(totals)
+    if max(weight_ints) >= 2**53 or 300 * largest * top >= 2**53 or span * top >= 2**53:
+        return False
+    k, where = np.divmod(given, width)
+    code, w = np.divmod(where, len(weight_ints))
+    weight = np.asarray(weight_ints, dtype=np.int64)[w]
+    total = np.asarray(totals, dtype=np.int64)[k] - weight
+    value = lo + code
+    top_part = 100 * (np.asarray([member.sum for member in members], dtype=np.int64)[k]
+                      - value * weight - lo * total)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        found = top_part.astype(np.float64) / (span * total).astype(np.float64)
+    table[k, where] = np.where(total > 0, found, math.nan)
+    return True
 
 
 def leave_one_out(base: _Base, m: Matrix) -> LeaveOneOut | None:

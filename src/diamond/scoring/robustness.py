@@ -26,7 +26,6 @@ import functools
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from diamond.frameworks import Catalogue
@@ -97,29 +96,28 @@ class Robustness:
     weights: Perturbation
 
 
-@dataclass
 class _Indicator:
     """One counted indicator (weight > 0): its answers' weights by value, scaled to integers."""
 
-    id: str
-    dim: int
-    position: int  # within its dimension, framework order
-    weight: float
-    lo: int
-    span: int
-    median: bool
-    totals: dict[int, int] = field(default_factory=dict)
-    values: list[tuple[int, int]] = field(default_factory=list)
-    total: int = 0
-    sum: int = 0
-    score: float | None = None
-    memo: dict[tuple[int, int], float | None] = field(default_factory=dict)
+    __slots__ = ("dim", "id", "lo", "median", "memo", "position", "score", "span", "sum",
+                 "total", "values", "weight")
 
-    def finish(self) -> None:
-        """Fix the sums once every answer is in; compute the base score."""
-        self.values = sorted(self.totals.items())
-        self.total = sum(w for _, w in self.values)
-        self.sum = sum(x * w for x, w in self.values)
+    def __init__(self, id: str, dim: int, position: int, weight: float, lo: int, span: int,
+                 median: bool) -> None:
+        self.id, self.dim, self.weight = id, dim, weight
+        self.position = position  # within its dimension, framework order
+        self.lo, self.span, self.median = lo, span, median
+        self.values: list[tuple[int, int]] = []
+        self.total = self.sum = 0
+        self.score: float | None = None
+        self.memo: dict[tuple[int, int], float | None] = {}
+
+    def finish(self, values: list[tuple[int, int]]) -> None:
+        """Fix the sums once every answer is in (``values``: each answer given, ascending,
+        with its total weight); compute the base score."""
+        self.values = values
+        self.total = sum(w for _, w in values)
+        self.sum = sum(x * w for x, w in values)
         self.score = self.score_without(0, 0)
 
     def score_without(self, value: int, weight: int) -> float | None:
@@ -208,14 +206,10 @@ class _Base:
         shift = max((q.bit_length() for _, q in ratios), default=1)
         self.weight_ints = [p << (shift - q.bit_length()) for p, q in ratios]
         self.columns = {i: k for k, i in enumerate(catalogue.indicators)}
-        by_column = {self.columns[i]: counted for i, counted in self.indicators.items()}
-        for w, column, k, how_many in zip(*tally.summed(), strict=True):
-            counted = by_column.get(column)
-            if counted is not None:
-                value, weight = scale.min + k, self.weight_ints[w]
-                counted.totals[value] = counted.totals.get(value, 0) + how_many * weight
+        rows = _totals(tally, self.weight_ints)
         for counted in self.indicators.values():
-            counted.finish()
+            row = rows[self.columns[counted.id]]
+            counted.finish([(scale.min + k, t) for k, t in enumerate(row) if t])
         self.scores = [self.dimension(d, {}) for d in range(len(self.dims))]
         self.overall = self.overall_of(self.scores, self.dim_weights)
 
@@ -227,6 +221,27 @@ class _Base:
     def overall_of(scores: Sequence[float | None], weights: Sequence[float]) -> float | None:
         """The weighted mean of the scored dimensions with a positive weight."""
         return _mean((s, w) for s, w in zip(scores, weights, strict=True) if w > 0)
+
+
+def _totals(tally: Tally, weight_ints: Sequence[int]) -> list[list[int]]:
+    """Per indicator (framework order), every scale point's total weight in ``weight_ints``
+    units (0: nobody gave it): one ``bincount`` when every weight is positive and the
+    sums stay below 2⁵³ (exact in double precision), else added up in Python integers."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
+    width, points = tally.indicators, tally.points
+    cells = max(width * points, 1)
+    if (weight_ints and min(weight_ints) > 0
+            and max(weight_ints) * int(tally.counts.sum()) < 2**53):
+        units = np.asarray(weight_ints, dtype=np.float64)
+        which, rest = np.divmod(tally.keys % (len(weight_ints) * cells), cells)
+        summed = np.bincount(rest, weights=units[which] * tally.counts, minlength=cells)
+        found: list[list[int]] = summed.astype(np.int64).reshape(width, points).tolist()
+        return found
+    rows = [[0] * points for _ in range(width)]
+    for w, column, k, how_many in zip(*tally.summed(), strict=True):
+        rows[column][k] += how_many * weight_ints[w]
+    return rows
 
 
 @functools.lru_cache(maxsize=16)
@@ -293,15 +308,15 @@ def perturb(base: _Base) -> Perturbation:
     for d, dim_id in enumerate(base.dims):
         rank = base_ranks[d]
         kept = ~np.isnan(scores[:, d])
-        got = drawn[kept, d].tolist()
-        if rank is None or not got:
+        got = drawn[kept, d]
+        if rank is None or not got.size:
             dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
             continue
         seen = scores[kept, d].tolist()
-        changed = sum(1 for r in got if r != rank) / len(got)
+        changed = int(np.count_nonzero(got != rank)) / got.size
         low, high = _rounded(min(seen)), _rounded(max(seen))
-        dimensions[dim_id] = RankRange(rank, min(got), max(got), low, high, changed,
-                                       changed > UNSTABLE_SHARE)
+        dimensions[dim_id] = RankRange(rank, int(got.min()), int(got.max()), low, high,
+                                       changed, changed > UNSTABLE_SHARE)
     return Perturbation(dimensions, _rounded(min(overalls, default=None)),
                         _rounded(max(overalls, default=None)))
 
