@@ -28,17 +28,18 @@ from diamond.scoring.robustness import (
 Array = NDArray[np.float64]
 
 
-def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
-    """Dimension ``d``'s score without each respondent in turn (NaN: no score), adding
+def _dimensions_without(base: _Base, m: Matrix) -> list[Array]:
+    """Every dimension's score without each respondent in turn (NaN: no score), adding
     the members up in the same order and with the same operations as ``_mean``: per
     respondent ``num + weight · score`` member after member, a member without a score
     adding nothing (all respondents at once, member after member; an unscored member's
     term is 0.0, which leaves the sum unchanged, and starting from the first member's
-    term instead of 0.0 + it changes nothing: no term is −0.0)."""
+    term instead of 0.0 + it changes nothing: no term is −0.0). The members of every
+    dimension are looked up together, then added up dimension by dimension."""
     n = len(m)
-    members = base.members[d]
+    members = [member for group in base.members for member in group]
     if not members:
-        return np.full(n, math.nan)
+        return [np.full(n, math.nan) for _ in base.members]
     _, windex = m.weight_values
     weights = len(base.weight_ints)
     count = len(members)
@@ -65,11 +66,19 @@ def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
     factor = np.array([member.weight for member in members])[:, None]
     terms = np.where(scored, factor * scores, 0.0)
     weighed = np.where(scored, factor, 0.0)
-    num, den = terms[0], weighed[0]
-    for k in range(1, count):
-        num, den = num + terms[k], den + weighed[k]
+    found_all: list[Array] = []
+    at = 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, num / den, math.nan)
+        for group in base.members:
+            if not group:
+                found_all.append(np.full(n, math.nan))
+                continue
+            num, den = terms[at], weighed[at]
+            for k in range(at + 1, at + len(group)):
+                num, den = num + terms[k], den + weighed[k]
+            found_all.append(np.where(den > 0, num / den, math.nan))
+            at += len(group)
+    return found_all
 
 
 def _means_without(members: Sequence[_Indicator], weight_ints: Sequence[int],
@@ -107,7 +116,7 @@ def leave_one_out(base: _Base, m: Matrix) -> LeaveOneOut | None:
     if n < 2:
         return None
     olds = [*base.scores, base.overall]
-    news = [_dimension_without(base, m, d) for d in range(len(base.dims))]
+    news = _dimensions_without(base, m)
     num, den = np.zeros(n), np.zeros(n)
     for score, weight in zip(news, base.dim_weights, strict=True):
         if weight > 0:
