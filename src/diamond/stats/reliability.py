@@ -209,7 +209,7 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
         candidates = np.flatnonzero(positive)
         gaps = np.isnan(cov[candidates][:, candidates]).any(axis=1)
         usable = candidates[~gaps].tolist()
-        sub = cov[usable][:, usable]
+        sub = cov[np.ix_(usable, usable)]
     deleted: dict[str, float | None] = {item: None for item in ids}
     item_total: dict[str, float | None] = {item: None for item in ids}
     k = len(usable)
