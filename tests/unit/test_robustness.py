@@ -246,6 +246,62 @@ def test_draws_rank_as_on_their_rounded_scores(seed: int) -> None:
     assert np.array_equal(ranks_within(_rounded_where_near(scores)), ranks_within(every))
 
 
+def _perturbation_draw_by_draw(base: Any) -> Any:
+    """The weight perturbation as the module documents it, one draw at a time with
+    ``random.Random(SEED)``, ``_mean`` and ``ranks`` (the code all draws at once replaces)."""
+    from diamond.scoring.robustness import (
+        HIGH,
+        LOW,
+        Perturbation,
+        RankRange,
+        _mean,
+        _rounded,
+    )
+
+    rng = random.Random(SEED)
+    starts = [sum(base.sizes[:d]) for d in range(len(base.dims))]
+    base_ranks = ranks(base.scores)
+    got: list[list[int]] = [[] for _ in base.dims]
+    seen: list[list[float]] = [[] for _ in base.dims]
+    overalls = []
+    for _ in range(DRAWS):
+        factors = [rng.uniform(LOW, HIGH) for _ in range(sum(base.sizes))]
+        scores = [_mean((m.score, m.weight * factors[starts[d] + m.position]) for m in members)
+                  for d, members in enumerate(base.members)]
+        for d, (score, rank) in enumerate(zip(scores, ranks(scores), strict=True)):
+            if score is not None and rank is not None:
+                seen[d].append(score)
+                got[d].append(rank)
+        weights = [w * rng.uniform(LOW, HIGH) for w in base.dim_weights]
+        overall = base.overall_of(base.scores, weights)
+        if overall is not None:
+            overalls.append(overall)
+    dimensions = {}
+    for d, dim_id in enumerate(base.dims):
+        rank = base_ranks[d]
+        if rank is None or not got[d]:
+            dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
+            continue
+        changed = sum(1 for r in got[d] if r != rank) / len(got[d])
+        dimensions[dim_id] = RankRange(rank, min(got[d]), max(got[d]), _rounded(min(seen[d])),
+                                       _rounded(max(seen[d])), changed,
+                                       changed > UNSTABLE_SHARE)
+    return Perturbation(dimensions, _rounded(min(overalls, default=None)),
+                        _rounded(max(overalls, default=None)))
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("name", ["mean", "median"])
+def test_perturbation_is_the_draw_by_draw_method(seed: int, name: str) -> None:
+    from diamond.scoring import matrix
+    from diamond.scoring.robustness import _Base, perturb
+
+    q = random_questionnaire(seed)
+    answers = matrix.of(q, CAT)
+    base = _Base(q, CAT, name == "median", matrix.tally(answers, q.scale.points))
+    assert perturb(base) == _perturbation_draw_by_draw(base)
+
+
 def test_ranks() -> None:
     assert ranks([50.0, None, 70.0, 50.0]) == [2, None, 1, 3]
 

@@ -85,6 +85,11 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
     out: list[dict[str, Figures]] = []
     for s in range(len(chosen) + 1):
         full = s == 0
+        if not full and by_mean and span > 0:  # a group's: the number and the score alone
+            out.append({indicator: Figures(count, None, None, None, None, _mean_score(
+                first, total, low, span) if total else None) for indicator, total, count, first
+                in zip(indicators, s0[s], n[s], s1[s], strict=True)})
+            continue
         found: dict[str, Figures] = {}
         for i, indicator in enumerate(indicators):
             total, count = s0[s][i], n[s][i]
@@ -92,12 +97,7 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
                 found[indicator] = Figures(count, None, None, None, None, None)
                 continue
             first = s1[s][i]
-            # the mean's score ``normalise(Σw·x/Σw)``, made from the sums
-            score = (Fraction((first - low * total) * 100, total * span)
-                     if by_mean and span > 0 else None)
-            if not full and score is not None:  # a group's: the score alone
-                found[indicator] = Figures(count, None, None, None, None, score)
-                continue
+            score = _mean_score(first, total, low, span) if by_mean and span > 0 else None
             mean = median = variance = agreement = None
             if by_mean or full:
                 mean = Fraction(first, total)
@@ -115,3 +115,8 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
             found[indicator] = Figures(count, mean, median, variance, agreement, score)
         out.append(found)
     return out
+
+
+def _mean_score(first: int, total: int, low: int, span: int) -> Fraction:
+    """The mean's score ``normalise(Σw·x / Σw)``, made from the sums ``Σw·x`` and ``Σw``."""
+    return Fraction((first - low * total) * 100, total * span)

@@ -274,22 +274,27 @@ def perturb(base: _Base) -> Perturbation:
     factors = _factors(width)
     starts = [sum(base.sizes[:d]) for d in range(n)]
     scores = np.full((DRAWS, n), math.nan)  # NaN: no score in that draw
-    for d in range(n):
-        # per draw ``num + weight · score`` and ``den + weight`` member after member (the
-        # scored ones): a running sum along the members adds in that very order, and
-        # starting from the first term instead of 0.0 + it changes nothing (no term is -0.0)
-        scored_members = [m for m in base.members[d] if m.score is not None]
-        if not scored_members:
-            continue
-        weight = np.array([m.weight for m in scored_members]) * factors[
-            :, [starts[d] + m.position for m in scored_members]]
-        terms = weight * np.array([m.score for m in scored_members])
-        num = np.cumsum(terms, axis=1)[:, -1]
-        den = np.cumsum(weight, axis=1)[:, -1]
+    # per draw and dimension ``num + weight · score`` and ``den + weight`` member after
+    # member (the scored ones): a running sum along the members adds in that very order,
+    # and starting from the first term instead of 0.0 + it changes nothing (no term is
+    # -0.0); every dimension's members side by side, zeros after the last (never read)
+    scored_members = [[m for m in base.members[d] if m.score is not None] for d in range(n)]
+    used = [d for d in range(n) if scored_members[d]]
+    if used:
+        members = [m for d in used for m in scored_members[d]]
+        dims = [d for d in used for _ in scored_members[d]]
+        slots = [k for d in used for k in range(len(scored_members[d]))]
+        weight = np.array([m.weight for m in members]) * factors[
+            :, [starts[m.dim] + m.position for m in members]]
+        terms = weight * np.array([m.score for m in members])
+        width_used = max(slots) + 1
+        laid = np.zeros((2, DRAWS, n, width_used))
+        laid[0][:, dims, slots] = terms
+        laid[1][:, dims, slots] = weight
+        sums = np.cumsum(laid, axis=3)[:, :, used, [len(scored_members[d]) - 1 for d in used]]
+        num, den = sums[0], sums[1]
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = num / den
-        scored = den > 0
-        scores[scored, d] = mean[scored]
+            scores[:, used] = np.where(den > 0, num / den, math.nan)
     num, den = np.zeros(DRAWS), np.zeros(DRAWS)
     for d, (score, w) in enumerate(zip(base.scores, base.dim_weights, strict=True)):
         weight = w * factors[:, width - n + d]
