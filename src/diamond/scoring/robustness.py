@@ -275,9 +275,10 @@ def perturb(base: _Base) -> Perturbation:
     starts = [sum(base.sizes[:d]) for d in range(n)]
     scores = np.full((DRAWS, n), math.nan)  # NaN: no score in that draw
     # per draw and dimension ``num + weight · score`` and ``den + weight`` member after
-    # member (the scored ones): a running sum along the members adds in that very order,
-    # and starting from the first term instead of 0.0 + it changes nothing (no term is
-    # -0.0); every dimension's members side by side, zeros after the last (never read)
+    # member (the scored ones), every draw and dimension at once: the k-th scored members
+    # of all dimensions side by side, 0.0 where a dimension has fewer (adding 0.0 leaves
+    # a sum as it is: no term is -0.0), and starting from the first term instead of
+    # 0.0 + it changes nothing
     scored_members = [[m for m in base.members[d] if m.score is not None] for d in range(n)]
     used = [d for d in range(n) if scored_members[d]]
     if used:
@@ -287,12 +288,13 @@ def perturb(base: _Base) -> Perturbation:
         weight = np.array([m.weight for m in members]) * factors[
             :, [starts[m.dim] + m.position for m in members]]
         terms = weight * np.array([m.score for m in members])
-        width_used = max(slots) + 1
-        laid = np.zeros((2, DRAWS, n, width_used))
-        laid[0][:, dims, slots] = terms
-        laid[1][:, dims, slots] = weight
-        sums = np.cumsum(laid, axis=3)[:, :, used, [len(scored_members[d]) - 1 for d in used]]
-        num, den = sums[0], sums[1]
+        laid = np.zeros((max(slots) + 1, 2, DRAWS, n))
+        laid[slots, 0, :, dims] = terms.T
+        laid[slots, 1, :, dims] = weight.T
+        sums = laid[0]
+        for k in range(1, laid.shape[0]):
+            sums = sums + laid[k]
+        num, den = sums[0][:, used], sums[1][:, used]
         with np.errstate(invalid="ignore", divide="ignore"):
             scores[:, used] = np.where(den > 0, num / den, math.nan)
     num, den = np.zeros(DRAWS), np.zeros(DRAWS)
