@@ -112,12 +112,13 @@ class _Indicator:
         self.score: float | None = None
         self.memo: dict[tuple[int, int], float | None] = {}
 
-    def finish(self, values: list[tuple[int, int]]) -> None:
-        """Fix the sums once every answer is in (``values``: each answer given, ascending,
-        with its total weight); compute the base score."""
-        self.values = values
-        self.total = sum(w for _, w in values)
-        self.sum = sum(x * w for x, w in values)
+    def finish(self, row: list[int], total: int, first: int) -> None:
+        """Fix the sums once every answer is in (``row``: each scale point's total weight,
+        low to high; ``total`` their sum, ``first`` the sum of answer × weight); compute
+        the base score. The median keeps the answers given with their weights."""
+        if self.median:
+            self.values = [(self.lo + k, w) for k, w in enumerate(row) if w]
+        self.total, self.sum = total, first
         self.score = self.score_without(0, 0)
 
     def score_without(self, value: int, weight: int) -> float | None:
@@ -206,10 +207,10 @@ class _Base:
         shift = max((q.bit_length() for _, q in ratios), default=1)
         self.weight_ints = [p << (shift - q.bit_length()) for p, q in ratios]
         self.columns = {i: k for k, i in enumerate(catalogue.indicators)}
-        rows = _totals(tally, self.weight_ints)
+        rows, totals, firsts = _totals(tally, self.weight_ints, scale.min)
         for counted in self.indicators.values():
-            row = rows[self.columns[counted.id]]
-            counted.finish([(scale.min + k, t) for k, t in enumerate(row) if t])
+            column = self.columns[counted.id]
+            counted.finish(rows[column], totals[column], firsts[column])
         self.scores = [self.dimension(d, {}) for d in range(len(self.dims))]
         self.overall = self.overall_of(self.scores, self.dim_weights)
 
@@ -223,25 +224,33 @@ class _Base:
         return _mean((s, w) for s, w in zip(scores, weights, strict=True) if w > 0)
 
 
-def _totals(tally: Tally, weight_ints: Sequence[int]) -> list[list[int]]:
-    """Per indicator (framework order), every scale point's total weight in ``weight_ints``
-    units (0: nobody gave it): one ``bincount`` when every weight is positive and the
-    sums stay below 2⁵³ (exact in double precision), else added up in Python integers."""
+def _totals(tally: Tally, weight_ints: Sequence[int], low: int
+            ) -> tuple[list[list[int]], list[int], list[int]]:
+    """Per indicator (framework order): every scale point's total weight in
+    ``weight_ints`` units (0: nobody gave it), their sum and the sum of answer × weight.
+    In double precision (one ``bincount``) when every weight is positive and every sum
+    stays below 2⁵³, so exact; else added up in Python integers."""
     import numpy as np  # loaded by scoring already (``assess``)
 
     width, points = tally.indicators, tally.points
     cells = max(width * points, 1)
+    largest = max(abs(low), abs(low + points - 1), 1)
     if (weight_ints and min(weight_ints) > 0
-            and max(weight_ints) * int(tally.counts.sum()) < 2**53):
+            and max(weight_ints) * int(tally.counts.sum()) * largest < 2**53):
         units = np.asarray(weight_ints, dtype=np.float64)
         which, rest = np.divmod(tally.keys % (len(weight_ints) * cells), cells)
-        summed = np.bincount(rest, weights=units[which] * tally.counts, minlength=cells)
-        found: list[list[int]] = summed.astype(np.int64).reshape(width, points).tolist()
-        return found
+        summed = np.bincount(rest, weights=units[which] * tally.counts,
+                             minlength=cells).reshape(width, points)
+        x = np.arange(low, low + points, dtype=np.float64)
+        found: list[list[int]] = summed.astype(np.int64).tolist()
+        totals: list[int] = summed.sum(axis=1).astype(np.int64).tolist()
+        firsts: list[int] = (summed * x).sum(axis=1).astype(np.int64).tolist()
+        return found, totals, firsts
     rows = [[0] * points for _ in range(width)]
     for w, column, k, how_many in zip(*tally.summed(), strict=True):
         rows[column][k] += how_many * weight_ints[w]
-    return rows
+    return (rows, [sum(row) for row in rows],
+            [sum((low + k) * t for k, t in enumerate(row)) for row in rows])
 
 
 @functools.lru_cache(maxsize=16)
