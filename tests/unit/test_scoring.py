@@ -698,3 +698,22 @@ def test_over_common_denominator_is_each_number_over_the_lcm() -> None:
         numerators, common = over_common_denominator(numbers)
         assert common == math.lcm(*(x.denominator for x in exact))
         assert numerators == [int(x * common) for x in exact]
+
+
+def test_mean_in_units_is_weighted_mean() -> None:
+    """The weights converted once (``Weighting``) give ``weighted_mean``'s exact mean."""
+    from diamond.scoring.stats import over_common_denominator
+    from diamond.scoring.weighting import mean_in_units
+
+    rng = random.Random(61)
+    for _ in range(500):
+        k = rng.randint(0, 9)
+        values = [rng.choice([None, Fraction(rng.randint(0, 900), rng.randint(1, 70))])
+                  for _ in range(k)]
+        weights = [rng.choice([0.0, 1.0, 2.5, 0.1, 1 / 3, 3.0, 1e6]) for _ in range(k)]
+        units, _ = over_common_denominator(weights)
+        present = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None]
+        expected = weighted_mean([v for v, _ in present], [w for _, w in present])
+        found = mean_in_units(values, units)
+        assert found == expected and (found is None or (
+            found.numerator, found.denominator) == (expected.numerator, expected.denominator))

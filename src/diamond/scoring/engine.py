@@ -78,13 +78,8 @@ from diamond.scoring.result import (
     Reason,
     SectorInfo,
 )
-from diamond.scoring.stats import (
-    normalise,
-    over_common_denominator,
-    rwg,
-    summary_of_counts,
-    weighted_mean,
-)
+from diamond.scoring.stats import normalise, rwg, summary_of_counts, weighted_mean
+from diamond.scoring.weighting import Weighting, mean_in_units
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
@@ -187,9 +182,9 @@ def scores_of(figures: dict[str, Figures], questionnaire: Questionnaire, catalog
     if weighting is None:
         weighting = Weighting(questionnaire, catalogue)
     if aggregation != "geometric" and weighting.whole:
-        dimensions = {d: _weighted([figures[i].score for i in ids], units)
+        dimensions = {d: mean_in_units([figures[i].score for i in ids], units)
                       for d, ids, _, units in weighting.dimensions}
-        overall = _weighted(list(dimensions.values()), weighting.overall_units)
+        overall = mean_in_units(list(dimensions.values()), weighting.overall_units)
         return Scores(figures, dimensions, overall)
     points = questionnaire.scale.points
     dimensions = {d: _mean_of(zip([figures[i].score for i in ids], given, strict=True),
@@ -198,40 +193,6 @@ def scores_of(figures: dict[str, Figures], questionnaire: Questionnaire, catalog
     overall = _mean_of(zip(dimensions.values(), weighting.overall, strict=True), aggregation,
                        points)
     return Scores(figures, dimensions, overall)
-
-
-class Weighting:
-    """The indicator and dimension weights of a questionnaire, framework order, each set
-    also as whole numbers over its least common denominator (``over_common_denominator``),
-    made once for the whole's and every group's scores."""
-
-    def __init__(self, questionnaire: Questionnaire, catalogue: Catalogue) -> None:
-        weights = questionnaire.weights
-        #: per dimension: its id, its indicators' ids, their weights and those in units
-        self.dimensions: list[tuple[str, list[str], list[float], list[int]]] = []
-        for dimension in catalogue.framework.dimensions:
-            ids = [i.id for i in dimension.indicators]
-            given = [weights.indicators.get(i, 1.0) for i in ids]
-            self.dimensions.append((dimension.id, ids, given,
-                                    over_common_denominator(given)[0]))
-        self.overall = [weights.dimensions.get(d, 1.0) for d, *_ in self.dimensions]
-        self.overall_units = over_common_denominator(self.overall)[0]
-        #: no weight is negative (``weighted_mean`` refuses one): the units can be used
-        self.whole = min((u for *_, units in self.dimensions for u in units), default=0) >= 0 \
-            and min(self.overall_units, default=0) >= 0
-
-
-def _weighted(values: list[Fraction | None], units: list[int]) -> Fraction | None:
-    """``weighted_mean`` of the values that are not None, their weights given in whole
-    units over one common denominator (the same ratios, so the same exact mean: a
-    ``Fraction`` is kept in lowest terms); None when none of them has a positive weight."""
-    kept = [(value, unit) for value, unit in zip(values, units, strict=True)
-            if value is not None and unit > 0]
-    if not kept:
-        return None
-    numerators, common = over_common_denominator([value for value, _ in kept])
-    return Fraction(sum([unit * p for (_, unit), p in zip(kept, numerators, strict=True)]),
-                    sum(unit for _, unit in kept) * common)
 
 
 def _mean_of(scored: Iterable[tuple[Fraction | None, float]], aggregation: str = "arithmetic",
