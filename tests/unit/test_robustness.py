@@ -190,9 +190,12 @@ def _member_by_member(base: Any, m: Any, d: int) -> Any:
 
 @pytest.mark.parametrize("seed", range(40))
 @pytest.mark.parametrize("name", ["mean", "median"])
+@pytest.mark.parametrize("given", [(1.0, 0.5, 2.0, 1.3, 0.1), (1.0, 0.5, 2.0, 1.5, 3.0)])
 def test_dimension_without_each_respondent_is_the_member_by_member_loop(
-    seed: int, name: str,
+    seed: int, name: str, given: tuple[float, ...],
 ) -> None:
+    """Weights of 1.3 or 0.1 make the integers too large for the mean's int64 table
+    (``influence._means_without``); 0.5–3 keep them small."""
     from diamond.scoring import influence, matrix
     from diamond.scoring.robustness import _Base
 
@@ -202,16 +205,16 @@ def test_dimension_without_each_respondent_is_the_member_by_member_loop(
     respondents = [
         r(f"r{k:03d}", {i: rng.choice([1, 2, 2, 3, 5]) for i in indicators
                         if rng.random() < share},
-          weight=rng.choice([1.0, 0.5, 2.0, 1.3, 0.1]))
+          weight=rng.choice(given))
         for k in range(rng.choice([2, 3, 5, 12, 40, 90]))]
     weights = {"indicators": {i: rng.choice([0.0, 0.5, 1.0, 2.5])
                               for i in rng.sample(indicators, 10)}}
     q = make(respondents, weights=weights)
     answers = matrix.of(q, CAT)
     base = _Base(q, CAT, name == "median", matrix.tally(answers, q.scale.points))
+    found = influence._dimensions_without(base, answers)
     for d in range(len(base.dims)):
-        got = influence._dimension_without(base, answers, d)
-        assert got.tobytes() == _member_by_member(base, answers, d).tobytes()
+        assert found[d].tobytes() == _member_by_member(base, answers, d).tobytes()
 
 
 # --------------------------------------------------------------------------- weights
@@ -241,6 +244,62 @@ def test_draws_rank_as_on_their_rounded_scores(seed: int) -> None:
     every = np.array([round(v, DECIMALS) for v in scores.ravel().tolist()]).reshape(
         scores.shape)
     assert np.array_equal(ranks_within(_rounded_where_near(scores)), ranks_within(every))
+
+
+def _perturbation_draw_by_draw(base: Any) -> Any:
+    """The weight perturbation as the module documents it, one draw at a time with
+    ``random.Random(SEED)``, ``_mean`` and ``ranks`` (the code all draws at once replaces)."""
+    from diamond.scoring.robustness import (
+        HIGH,
+        LOW,
+        Perturbation,
+        RankRange,
+        _mean,
+        _rounded,
+    )
+
+    rng = random.Random(SEED)
+    starts = [sum(base.sizes[:d]) for d in range(len(base.dims))]
+    base_ranks = ranks(base.scores)
+    got: list[list[int]] = [[] for _ in base.dims]
+    seen: list[list[float]] = [[] for _ in base.dims]
+    overalls = []
+    for _ in range(DRAWS):
+        factors = [rng.uniform(LOW, HIGH) for _ in range(sum(base.sizes))]
+        scores = [_mean((m.score, m.weight * factors[starts[d] + m.position]) for m in members)
+                  for d, members in enumerate(base.members)]
+        for d, (score, rank) in enumerate(zip(scores, ranks(scores), strict=True)):
+            if score is not None and rank is not None:
+                seen[d].append(score)
+                got[d].append(rank)
+        weights = [w * rng.uniform(LOW, HIGH) for w in base.dim_weights]
+        overall = base.overall_of(base.scores, weights)
+        if overall is not None:
+            overalls.append(overall)
+    dimensions = {}
+    for d, dim_id in enumerate(base.dims):
+        rank = base_ranks[d]
+        if rank is None or not got[d]:
+            dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
+            continue
+        changed = sum(1 for r in got[d] if r != rank) / len(got[d])
+        dimensions[dim_id] = RankRange(rank, min(got[d]), max(got[d]), _rounded(min(seen[d])),
+                                       _rounded(max(seen[d])), changed,
+                                       changed > UNSTABLE_SHARE)
+    return Perturbation(dimensions, _rounded(min(overalls, default=None)),
+                        _rounded(max(overalls, default=None)))
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("name", ["mean", "median"])
+def test_perturbation_is_the_draw_by_draw_method(seed: int, name: str) -> None:
+    from diamond.scoring import matrix
+    from diamond.scoring.robustness import _Base, perturb
+
+    q = random_questionnaire(seed)
+    answers = matrix.of(q, CAT)
+    base = _Base(q, CAT, name == "median", matrix.tally(answers, q.scale.points))
+    assert perturb(base) == _perturbation_draw_by_draw(base)
 
 
 def test_ranks() -> None:

@@ -678,3 +678,42 @@ def test_exact_statistics_are_the_fraction_formulas() -> None:
         assert rwg(variance, 5, points) == min(Fraction(1), max(Fraction(0), plain))
     with pytest.raises(ValueError, match="negative weight"):
         weighted_mean([1, 2], [1, -1])
+
+
+def test_over_common_denominator_is_each_number_over_the_lcm() -> None:
+    """Numbers read exactly (a float as the decimal it prints as, a ``Fraction`` as it is),
+    over their least common denominator: the numerators are the numbers times it."""
+    from diamond.scoring.stats import over_common_denominator
+
+    assert over_common_denominator([]) == ([], 1)
+    assert over_common_denominator([1.0, 2, 3.0]) == ([1, 2, 3], 1)
+    assert over_common_denominator([0.1, 0.25, Fraction(1, 3), -2]) == ([6, 15, 20, -120], 60)
+    rng = random.Random(16)
+    for _ in range(300):
+        numbers = [rng.choice([rng.randint(-5, 9), rng.randint(0, 999) / 100, 1 / 3, 5e-324,
+                               Fraction(rng.randint(-50, 50), rng.randint(1, 12))])
+                   for _ in range(rng.randint(1, 8))]
+        exact = [x if isinstance(x, Fraction) else Fraction(repr(x)) if isinstance(x, float)
+                 else Fraction(x) for x in numbers]
+        numerators, common = over_common_denominator(numbers)
+        assert common == math.lcm(*(x.denominator for x in exact))
+        assert numerators == [int(x * common) for x in exact]
+
+
+def test_mean_in_units_is_weighted_mean() -> None:
+    """The weights converted once (``Weighting``) give ``weighted_mean``'s exact mean."""
+    from diamond.scoring.stats import over_common_denominator
+    from diamond.scoring.weighting import mean_in_units
+
+    rng = random.Random(61)
+    for _ in range(500):
+        k = rng.randint(0, 9)
+        values = [rng.choice([None, Fraction(rng.randint(0, 900), rng.randint(1, 70))])
+                  for _ in range(k)]
+        weights = [rng.choice([0.0, 1.0, 2.5, 0.1, 1 / 3, 3.0, 1e6]) for _ in range(k)]
+        units, _ = over_common_denominator(weights)
+        present = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None]
+        expected = weighted_mean([v for v, _ in present], [w for _, w in present])
+        found = mean_in_units(values, units)
+        assert found == expected and (found is None or (
+            found.numerator, found.denominator) == (expected.numerator, expected.denominator))

@@ -244,3 +244,19 @@ def test_an_answer_outside_the_scale_is_refused_not_miscounted(value: int) -> No
     crowd[2]["answers"][INDICATORS[3]] = value  # the model alone does not check the scale
     with pytest.raises(ValueError, match=r"outside the scale 1\.\.5"):
         assess(make(crowd), CAT, bootstrap=0, sensitivity_samples=0)
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 40, 4097])
+def test_weight_values_are_numpys_unique(n: int) -> None:
+    """The distinct weights and each respondent's index into them, as ``np.unique`` gives
+    them (below ``FEW_RESPONDENTS`` without it; odd weights take ``np.unique`` itself)."""
+    rng = np.random.default_rng(n)
+    for given in ([0.5, 1.0, 1.5, 2.0, 3.0], [1.0], [0.1, 1 / 3, 1e6, 5e-324, 2],
+                  [1.0, 0.0, -0.0, 2.0], [1.0, float("nan"), 2.0]):
+        weights = [given[k] for k in rng.integers(0, len(given), n)]
+        m = matrix.Matrix([f"r{k}" for k in range(n)], np.zeros(n, dtype=np.int8), weights,
+                          np.zeros((n, 1), dtype=np.int16))
+        values, index = np.unique(np.asarray(weights, dtype=np.float64), return_inverse=True)
+        found, where = m.weight_values
+        assert repr(found) == repr(values.tolist())
+        assert where.dtype == np.intp and where.tolist() == index.reshape(-1).tolist()

@@ -281,3 +281,51 @@ def test_the_heap_thresholds_are_set_once_and_only_on_linux(
     assert heap._done == [True]
     heap.keep()
     assert heap._done == [True]
+
+
+def _agreement_as_before(x: np.ndarray, w: np.ndarray, low: int, high: int) -> object:
+    """``agreement`` as it was before it reused its moments' arrays: the weights scaled,
+    the answers present and ``np.nan_to_num`` made again for the used columns."""
+    from diamond.stats.agreement import Agreement, _clean, item_moments
+
+    n, mean, variance = item_moments(x, w)
+    used = n >= 2
+    items = int(used.sum())
+    if items == 0:
+        return Agreement(None, None, None, None, 0)
+    points = high - low + 1
+    ratio = float(variance[used].mean()) / ((points * points - 1) / 12.0)
+    rstar = 1.0 - ratio
+    rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
+    m, nn = mean[used], n[used]
+    maximum = ((high + low) * m - m * m - high * low) * nn / (nn - 1)
+    ok = maximum > 1e-12
+    awg = float((1.0 - 2.0 * variance[used][ok] / maximum[ok]).mean()) if ok.any() else None
+    wn = w / w.max() if w.max() > 0 else w
+    present = ~np.isnan(x[:, used])
+    ww = present * wn[:, None]
+    deviations = np.where(present, np.abs(np.nan_to_num(x[:, used]) - m), 0.0)
+    ad = (ww * deviations).sum(axis=0) / ww.sum(axis=0)
+    return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(float(ad.mean())), items)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 9, 40, 300])
+def test_agreement_is_as_before(n: int) -> None:
+    from diamond.stats.agreement import agreement
+
+    rng = np.random.default_rng(500 + n)
+    for k in (1, 2, 4, 11):
+        for case in range(8):
+            x = rng.integers(1, 6, (n, k)).astype(float)
+            if case in (1, 5, 7):
+                x[rng.random((n, k)) < (0.1 if case == 1 else 0.6)] = np.nan
+            if case == 2:
+                x[:, 0] = 5.0  # at an end of the scale: left out of a_wg
+            if case == 3 and n > 1:
+                x[1:, -1] = np.nan  # one answer: the item is not used
+            w = np.ones(n) if case < 4 else rng.choice([0.5, 1.0, 2.0, 1 / 3, 1e-300], n)
+            if case == 6:
+                w[: n // 2] = 0.0
+            for given in (x, np.asfortranarray(x), x[:, ::-1][:, ::-1]):  # any layout
+                assert (repr(agreement(given, w, 1, 5))
+                        == repr(_agreement_as_before(given, w, 1, 5)))

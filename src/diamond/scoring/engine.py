@@ -79,6 +79,7 @@ from diamond.scoring.result import (
     SectorInfo,
 )
 from diamond.scoring.stats import normalise, rwg, summary_of_counts, weighted_mean
+from diamond.scoring.weighting import Weighting, mean_in_units
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
@@ -175,18 +176,22 @@ def score_counted(
 
 
 def scores_of(figures: dict[str, Figures], questionnaire: Questionnaire, catalogue: Catalogue,
-              aggregation: str = "arithmetic") -> Scores:
-    """The dimension and overall scores of the indicators' ``figures``."""
-    scale = questionnaire.scale
-    weights = questionnaire.weights
-    dimensions: dict[str, Fraction | None] = {}
-    for dimension in catalogue.framework.dimensions:
-        scored = [
-            (figures[i.id].score, weights.indicators.get(i.id, 1.0)) for i in dimension.indicators
-        ]
-        dimensions[dimension.id] = _mean_of(scored, aggregation, scale.points)
-    overall = _mean_of([(s, weights.dimensions.get(d, 1.0)) for d, s in dimensions.items()],
-                       aggregation, scale.points)
+              aggregation: str = "arithmetic", weighting: Weighting | None = None) -> Scores:
+    """The dimension and overall scores of the indicators' ``figures`` (``weighting``: the
+    questionnaire's weights made once for several sets of figures)."""
+    if weighting is None:
+        weighting = Weighting(questionnaire, catalogue)
+    if aggregation != "geometric" and weighting.whole:
+        dimensions = {d: mean_in_units([figures[i].score for i in ids], units)
+                      for d, ids, _, units in weighting.dimensions}
+        overall = mean_in_units(list(dimensions.values()), weighting.overall_units)
+        return Scores(figures, dimensions, overall)
+    points = questionnaire.scale.points
+    dimensions = {d: _mean_of(zip([figures[i].score for i in ids], given, strict=True),
+                              aggregation, points)
+                  for d, ids, given, _ in weighting.dimensions}
+    overall = _mean_of(zip(dimensions.values(), weighting.overall, strict=True), aggregation,
+                       points)
     return Scores(figures, dimensions, overall)
 
 
@@ -323,8 +328,9 @@ def assess(
              for i, c in matrix.counted(tally, indicators, questionnaire.scale.min,
                                         part).items()}
             for part in (None, *([k] for k in present))]
-    scores = scores_of(found[0], questionnaire, catalogue, how)
-    by_group = {GROUPS[k]: scores_of(f, questionnaire, catalogue, how)
+    weighting = Weighting(questionnaire, catalogue)
+    scores = scores_of(found[0], questionnaire, catalogue, how, weighting)
+    by_group = {GROUPS[k]: scores_of(f, questionnaire, catalogue, how, weighting)
                 for k, f in zip(present, found[1:], strict=True)}
     points = tally.by_point()
     dimensions = _dimension_results(scores, questionnaire, catalogue, language, points)

@@ -4,20 +4,20 @@
 ``engine.counted_figures`` takes one indicator's ``(answer, weight) → how many`` counts
 (a ``Counter``) and adds them up in Python. Here the same sums are made for every
 indicator of the whole questionnaire and of each group in one pass over the tally: each
-distinct respondent weight read as the decimal it prints as (``stats._exact``) becomes a
-positive integer over the weights' common denominator, and per indicator the integers
-``Σw``, ``Σw·x`` and ``Σw·x²`` (``w`` those integers, ``x`` the answers) are added up in
-floating point, exact while every sum stays below 2⁵³ (checked first; otherwise, or
-with a weight that is not positive, ``None``: the caller counts as before). The figures
-are then the same exact fractions as ``stats.summary_of_counts`` makes (a ``Fraction``
-is stored in lowest terms, so equal values are identical objects' equals and convert to
-the same float): the mean ``Σw·x / Σw``; the weighted median by the cumulative weights;
-the variance ``Σw(x − m)²/Σw · n/(n − 1) = (Σw·Σw·x² − (Σw·x)²) · n / ((Σw)² (n − 1))``.
+distinct respondent weight read as the decimal it prints as becomes a positive integer
+over the weights' common denominator (``stats.over_common_denominator``), and per
+indicator the integers ``Σw``, ``Σw·x`` and ``Σw·x²`` (``w`` those integers, ``x`` the
+answers) are added up in floating point, exact while every sum stays below 2⁵³ (checked
+first; otherwise, or with a weight that is not positive, ``None``: the caller counts as
+before). The figures are then the same exact fractions as ``stats.summary_of_counts``
+makes (a ``Fraction`` is stored in lowest terms, so equal values are identical objects'
+equals and convert to the same float): the mean ``Σw·x / Σw``; the weighted median by
+the cumulative weights; the variance
+``Σw(x − m)²/Σw · n/(n − 1) = (Σw·Σw·x² − (Σw·x)²) · n / ((Σw)² (n − 1))``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ import numpy as np
 
 from diamond.models.questionnaire import GROUPS, Scale
 from diamond.scoring.matrix import Tally
-from diamond.scoring.stats import _ratio, median_of_totals, normalise, rwg
+from diamond.scoring.stats import median_of_totals, normalise, over_common_denominator, rwg
 
 if TYPE_CHECKING:
     from diamond.scoring.engine import Figures
@@ -39,11 +39,10 @@ EXACT = 2**53
 def weight_units(weights: Sequence[float]) -> list[int] | None:
     """The distinct weights (read as decimals) times their common denominator: positive
     integers in the same ratios; None when a weight is not positive."""
-    ratios = [_ratio(w) for w in weights]
-    if not ratios or any(p <= 0 for p, _ in ratios):
+    units, _ = over_common_denominator(weights)
+    if not units or any(u <= 0 for u in units):
         return None
-    common = math.lcm(*(q for _, q in ratios))
-    return [p * (common // q) for p, q in ratios]
+    return units
 
 
 def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
@@ -86,6 +85,11 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
     out: list[dict[str, Figures]] = []
     for s in range(len(chosen) + 1):
         full = s == 0
+        if not full and by_mean and span > 0:  # a group's: the number and the score alone
+            out.append({indicator: Figures(count, None, None, None, None, _mean_score(
+                first, total, low, span) if total else None) for indicator, total, count, first
+                in zip(indicators, s0[s], n[s], s1[s], strict=True)})
+            continue
         found: dict[str, Figures] = {}
         for i, indicator in enumerate(indicators):
             total, count = s0[s][i], n[s][i]
@@ -93,10 +97,7 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
                 found[indicator] = Figures(count, None, None, None, None, None)
                 continue
             first = s1[s][i]
-            if not full and by_mean and span > 0:  # a group's: the score alone
-                found[indicator] = Figures(count, None, None, None, None, Fraction(
-                    (first - low * total) * 100, total * span))
-                continue
+            score = _mean_score(first, total, low, span) if by_mean and span > 0 else None
             mean = median = variance = agreement = None
             if by_mean or full:
                 mean = Fraction(first, total)
@@ -107,13 +108,15 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
                 variance = (Fraction(0) if count == 1 else Fraction(
                     (total * s2[s][i] - first * first) * count, total * total * (count - 1)))
                 agreement = rwg(variance, count, scale.points)
-            # ``normalise`` of the mean Σw·x/Σw (made from the sums) or of the median
-            if by_mean and span > 0:
-                score = Fraction((first - low * total) * 100, total * span)
-            else:
+            if score is None:  # the median's (or an empty scale's: ``normalise`` raises)
                 value = mean if by_mean else median
                 assert value is not None
                 score = normalise(value, low, scale.max)
             found[indicator] = Figures(count, mean, median, variance, agreement, score)
         out.append(found)
     return out
+
+
+def _mean_score(first: int, total: int, low: int, span: int) -> Fraction:
+    """The mean's score ``normalise(Σw·x / Σw)``, made from the sums ``Σw·x`` and ``Σw``."""
+    return Fraction((first - low * total) * 100, total * span)

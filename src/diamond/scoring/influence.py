@@ -16,22 +16,30 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.scoring.matrix import NONE, Matrix
-from diamond.scoring.robustness import DECIMALS, Influence, LeaveOneOut, _Base, _rounded
+from diamond.scoring.robustness import (
+    DECIMALS,
+    Influence,
+    LeaveOneOut,
+    _Base,
+    _Indicator,
+    _rounded,
+)
 
 Array = NDArray[np.float64]
 
 
-def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
-    """Dimension ``d``'s score without each respondent in turn (NaN: no score), adding
+def _dimensions_without(base: _Base, m: Matrix) -> list[Array]:
+    """Every dimension's score without each respondent in turn (NaN: no score), adding
     the members up in the same order and with the same operations as ``_mean``: per
     respondent ``num + weight · score`` member after member, a member without a score
     adding nothing (all respondents at once, member after member; an unscored member's
     term is 0.0, which leaves the sum unchanged, and starting from the first member's
-    term instead of 0.0 + it changes nothing: no term is −0.0)."""
+    term instead of 0.0 + it changes nothing: no term is −0.0). The members of every
+    dimension are looked up together, then added up dimension by dimension."""
     n = len(m)
-    members = base.members[d]
+    members = [member for group in base.members for member in group]
     if not members:
-        return np.full(n, math.nan)
+        return [np.full(n, math.nan) for _ in base.members]
     _, windex = m.weight_values
     weights = len(base.weight_ints)
     count = len(members)
@@ -45,23 +53,61 @@ def _dimension_without(base: _Base, m: Matrix, d: int) -> Array:
     table = np.full((count, width), math.nan)
     given = np.flatnonzero(np.bincount(
         (np.arange(count)[:, None] * width + pair)[answered], minlength=count * width))
-    for cell in given.tolist():
-        k, where = divmod(cell, width)
-        code, w = divmod(where, weights)
-        member = members[k]
-        found = member.score_without(member.lo + code, base.weight_ints[w])
-        table[k, where] = math.nan if found is None else found
+    if not _means_without(members, base.weight_ints, given, width, table):
+        for cell in given.tolist():
+            k, where = divmod(cell, width)
+            code, w = divmod(where, weights)
+            member = members[k]
+            found = member.score_without(member.lo + code, base.weight_ints[w])
+            table[k, where] = math.nan if found is None else found
     own = np.array([math.nan if member.score is None else member.score for member in members])
     scores = np.where(answered, table[np.arange(count)[:, None], pair], own[:, None])
     scored = ~np.isnan(scores)
     factor = np.array([member.weight for member in members])[:, None]
     terms = np.where(scored, factor * scores, 0.0)
     weighed = np.where(scored, factor, 0.0)
-    num, den = terms[0], weighed[0]
-    for k in range(1, count):
-        num, den = num + terms[k], den + weighed[k]
+    found_all: list[Array] = []
+    at = 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, num / den, math.nan)
+        for group in base.members:
+            if not group:
+                found_all.append(np.full(n, math.nan))
+                continue
+            num, den = terms[at], weighed[at]
+            for k in range(at + 1, at + len(group)):
+                num, den = num + terms[k], den + weighed[k]
+            found_all.append(np.where(den > 0, num / den, math.nan))
+            at += len(group)
+    return found_all
+
+
+def _means_without(members: Sequence[_Indicator], weight_ints: Sequence[int],
+                   given: NDArray[np.intp], width: int, table: Array) -> bool:
+    """``score_without`` of the mean for every cell ``given`` (member × (answer, weight)
+    of ``table``) at once; False, leaving ``table`` alone, for the median or integers too
+    large. ``100·(Σw·x − x·w − lo·(Σw − w)) / (span·(Σw − w))`` is made in int64 and
+    divided in double precision: while both sides stay below 2⁵³ they are exact, and the
+    quotient of two exact doubles is the correctly rounded one that Python's int / int
+    gives."""
+    if not members or any(member.median for member in members):
+        return False
+    lo, span = members[0].lo, members[0].span
+    largest = max(abs(lo), abs(lo + span), 1)
+    totals = [member.total for member in members]
+    top = max(totals)
+    if max(weight_ints) >= 2**53 or 300 * largest * top >= 2**53 or span * top >= 2**53:
+        return False
+    k, where = np.divmod(given, width)
+    code, w = np.divmod(where, len(weight_ints))
+    weight = np.asarray(weight_ints, dtype=np.int64)[w]
+    total = np.asarray(totals, dtype=np.int64)[k] - weight
+    value = lo + code
+    top_part = 100 * (np.asarray([member.sum for member in members], dtype=np.int64)[k]
+                      - value * weight - lo * total)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        found = top_part.astype(np.float64) / (span * total).astype(np.float64)
+    table[k, where] = np.where(total > 0, found, math.nan)
+    return True
 
 
 def leave_one_out(base: _Base, m: Matrix) -> LeaveOneOut | None:
@@ -70,7 +116,7 @@ def leave_one_out(base: _Base, m: Matrix) -> LeaveOneOut | None:
     if n < 2:
         return None
     olds = [*base.scores, base.overall]
-    news = [_dimension_without(base, m, d) for d in range(len(base.dims))]
+    news = _dimensions_without(base, m)
     num, den = np.zeros(n), np.zeros(n)
     for score, weight in zip(news, base.dim_weights, strict=True):
         if weight > 0:

@@ -12,6 +12,7 @@ per respondent.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
@@ -30,6 +31,8 @@ NONE = -1  # a cell without an answer
 #: Above this many (group, weight, indicator, answer) cells, counts are made by sorting
 #: (many distinct weights) instead of one ``bincount`` over all the cells.
 DENSE_CELLS = 4_000_000
+#: Up to this many respondents the distinct weights are found with a Python ``set``.
+FEW_RESPONDENTS = 4096
 
 
 class Columns(Protocol):
@@ -55,9 +58,16 @@ class Matrix:
     @cached_property
     def weight_values(self) -> tuple[list[float], NDArray[np.intp]]:
         """The distinct weights (ascending) and each respondent's index into them."""
-        values, index = np.unique(np.asarray(self.weights, dtype=np.float64),
-                                  return_inverse=True)
-        return values.tolist(), index.reshape(-1).astype(np.intp)
+        given = [float(w) for w in self.weights] if len(self.weights) <= FEW_RESPONDENTS else []
+        if not given or not all(0.0 < w < math.inf for w in given):
+            values, index = np.unique(np.asarray(self.weights, dtype=np.float64),
+                                      return_inverse=True)
+            return values.tolist(), index.reshape(-1).astype(np.intp)
+        # what ``np.unique`` gives of the weights as doubles (finite and positive: equal
+        # ones are the same double), without its sort of every respondent
+        distinct = sorted(set(given))
+        where = {w: k for k, w in enumerate(distinct)}
+        return distinct, np.array([where[w] for w in given], dtype=np.intp)
 
     @cached_property
     def answered(self) -> NDArray[np.bool_]:

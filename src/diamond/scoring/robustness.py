@@ -26,7 +26,6 @@ import functools
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from diamond.frameworks import Catalogue
@@ -97,29 +96,29 @@ class Robustness:
     weights: Perturbation
 
 
-@dataclass
 class _Indicator:
     """One counted indicator (weight > 0): its answers' weights by value, scaled to integers."""
 
-    id: str
-    dim: int
-    position: int  # within its dimension, framework order
-    weight: float
-    lo: int
-    span: int
-    median: bool
-    totals: dict[int, int] = field(default_factory=dict)
-    values: list[tuple[int, int]] = field(default_factory=list)
-    total: int = 0
-    sum: int = 0
-    score: float | None = None
-    memo: dict[tuple[int, int], float | None] = field(default_factory=dict)
+    __slots__ = ("dim", "id", "lo", "median", "memo", "position", "score", "span", "sum",
+                 "total", "values", "weight")
 
-    def finish(self) -> None:
-        """Fix the sums once every answer is in; compute the base score."""
-        self.values = sorted(self.totals.items())
-        self.total = sum(w for _, w in self.values)
-        self.sum = sum(x * w for x, w in self.values)
+    def __init__(self, id: str, dim: int, position: int, weight: float, lo: int, span: int,
+                 median: bool) -> None:
+        self.id, self.dim, self.weight = id, dim, weight
+        self.position = position  # within its dimension, framework order
+        self.lo, self.span, self.median = lo, span, median
+        self.values: list[tuple[int, int]] = []
+        self.total = self.sum = 0
+        self.score: float | None = None
+        self.memo: dict[tuple[int, int], float | None] = {}
+
+    def finish(self, row: list[int], total: int, first: int) -> None:
+        """Fix the sums once every answer is in (``row``: each scale point's total weight,
+        low to high; ``total`` their sum, ``first`` the sum of answer × weight); compute
+        the base score. The median keeps the answers given with their weights."""
+        if self.median:
+            self.values = [(self.lo + k, w) for k, w in enumerate(row) if w]
+        self.total, self.sum = total, first
         self.score = self.score_without(0, 0)
 
     def score_without(self, value: int, weight: int) -> float | None:
@@ -208,14 +207,10 @@ class _Base:
         shift = max((q.bit_length() for _, q in ratios), default=1)
         self.weight_ints = [p << (shift - q.bit_length()) for p, q in ratios]
         self.columns = {i: k for k, i in enumerate(catalogue.indicators)}
-        by_column = {self.columns[i]: counted for i, counted in self.indicators.items()}
-        for w, column, k, how_many in zip(*tally.summed(), strict=True):
-            counted = by_column.get(column)
-            if counted is not None:
-                value, weight = scale.min + k, self.weight_ints[w]
-                counted.totals[value] = counted.totals.get(value, 0) + how_many * weight
+        rows, totals, firsts = _totals(tally, self.weight_ints, scale.min)
         for counted in self.indicators.values():
-            counted.finish()
+            column = self.columns[counted.id]
+            counted.finish(rows[column], totals[column], firsts[column])
         self.scores = [self.dimension(d, {}) for d in range(len(self.dims))]
         self.overall = self.overall_of(self.scores, self.dim_weights)
 
@@ -227,6 +222,35 @@ class _Base:
     def overall_of(scores: Sequence[float | None], weights: Sequence[float]) -> float | None:
         """The weighted mean of the scored dimensions with a positive weight."""
         return _mean((s, w) for s, w in zip(scores, weights, strict=True) if w > 0)
+
+
+def _totals(tally: Tally, weight_ints: Sequence[int], low: int
+            ) -> tuple[list[list[int]], list[int], list[int]]:
+    """Per indicator (framework order): every scale point's total weight in
+    ``weight_ints`` units (0: nobody gave it), their sum and the sum of answer × weight.
+    In double precision (one ``bincount``) when every weight is positive and every sum
+    stays below 2⁵³, so exact; else added up in Python integers."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
+    width, points = tally.indicators, tally.points
+    cells = max(width * points, 1)
+    largest = max(abs(low), abs(low + points - 1), 1)
+    if (weight_ints and min(weight_ints) > 0
+            and max(weight_ints) * int(tally.counts.sum()) * largest < 2**53):
+        units = np.asarray(weight_ints, dtype=np.float64)
+        which, rest = np.divmod(tally.keys % (len(weight_ints) * cells), cells)
+        summed = np.bincount(rest, weights=units[which] * tally.counts,
+                             minlength=cells).reshape(width, points)
+        x = np.arange(low, low + points, dtype=np.float64)
+        found: list[list[int]] = summed.astype(np.int64).tolist()
+        totals: list[int] = summed.sum(axis=1).astype(np.int64).tolist()
+        firsts: list[int] = (summed * x).sum(axis=1).astype(np.int64).tolist()
+        return found, totals, firsts
+    rows = [[0] * points for _ in range(width)]
+    for w, column, k, how_many in zip(*tally.summed(), strict=True):
+        rows[column][k] += how_many * weight_ints[w]
+    return (rows, [sum(row) for row in rows],
+            [sum((low + k) * t for k, t in enumerate(row)) for row in rows])
 
 
 @functools.lru_cache(maxsize=16)
@@ -259,22 +283,29 @@ def perturb(base: _Base) -> Perturbation:
     factors = _factors(width)
     starts = [sum(base.sizes[:d]) for d in range(n)]
     scores = np.full((DRAWS, n), math.nan)  # NaN: no score in that draw
-    for d in range(n):
-        # per draw ``num + weight · score`` and ``den + weight`` member after member (the
-        # scored ones): a running sum along the members adds in that very order, and
-        # starting from the first term instead of 0.0 + it changes nothing (no term is -0.0)
-        scored_members = [m for m in base.members[d] if m.score is not None]
-        if not scored_members:
-            continue
-        weight = np.array([m.weight for m in scored_members]) * factors[
-            :, [starts[d] + m.position for m in scored_members]]
-        terms = weight * np.array([m.score for m in scored_members])
-        num = np.cumsum(terms, axis=1)[:, -1]
-        den = np.cumsum(weight, axis=1)[:, -1]
+    # per draw and dimension ``num + weight · score`` and ``den + weight`` member after
+    # member (the scored ones), every draw and dimension at once: the k-th scored members
+    # of all dimensions side by side, 0.0 where a dimension has fewer (adding 0.0 leaves
+    # a sum as it is: no term is -0.0), and starting from the first term instead of
+    # 0.0 + it changes nothing
+    scored_members = [[m for m in base.members[d] if m.score is not None] for d in range(n)]
+    used = [d for d in range(n) if scored_members[d]]
+    if used:
+        members = [m for d in used for m in scored_members[d]]
+        dims = [d for d in used for _ in scored_members[d]]
+        slots = [k for d in used for k in range(len(scored_members[d]))]
+        weight = np.array([m.weight for m in members]) * factors[
+            :, [starts[m.dim] + m.position for m in members]]
+        terms = weight * np.array([m.score for m in members])
+        laid = np.zeros((max(slots) + 1, 2, DRAWS, n))
+        laid[slots, 0, :, dims] = terms.T
+        laid[slots, 1, :, dims] = weight.T
+        sums = laid[0]
+        for k in range(1, laid.shape[0]):
+            sums = sums + laid[k]
+        num, den = sums[0][:, used], sums[1][:, used]
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = num / den
-        scored = den > 0
-        scores[scored, d] = mean[scored]
+            scores[:, used] = np.where(den > 0, num / den, math.nan)
     num, den = np.zeros(DRAWS), np.zeros(DRAWS)
     for d, (score, w) in enumerate(zip(base.scores, base.dim_weights, strict=True)):
         weight = w * factors[:, width - n + d]
@@ -293,15 +324,15 @@ def perturb(base: _Base) -> Perturbation:
     for d, dim_id in enumerate(base.dims):
         rank = base_ranks[d]
         kept = ~np.isnan(scores[:, d])
-        got = drawn[kept, d].tolist()
-        if rank is None or not got:
+        got = drawn[kept, d]
+        if rank is None or not got.size:
             dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
             continue
         seen = scores[kept, d].tolist()
-        changed = sum(1 for r in got if r != rank) / len(got)
+        changed = int(np.count_nonzero(got != rank)) / got.size
         low, high = _rounded(min(seen)), _rounded(max(seen))
-        dimensions[dim_id] = RankRange(rank, min(got), max(got), low, high, changed,
-                                       changed > UNSTABLE_SHARE)
+        dimensions[dim_id] = RankRange(rank, int(got.min()), int(got.max()), low, high,
+                                       changed, changed > UNSTABLE_SHARE)
     return Perturbation(dimensions, _rounded(min(overalls, default=None)),
                         _rounded(max(overalls, default=None)))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
 Number = int | float | Fraction
@@ -40,6 +40,20 @@ def _ratio(number: Number) -> tuple[int, int]:
     """``_exact(number)`` as ``(numerator, denominator)``, for sums kept in integers."""
     exact = _exact(number)
     return exact.numerator, exact.denominator
+
+
+def over_common_denominator(numbers: Iterable[Number]) -> tuple[list[int], int]:
+    """``numbers`` read exactly (a ``Fraction`` as it is, any other number as ``_exact``
+    reads it: a float as the decimal it prints as), in lowest terms, written over their
+    least common denominator: the numerators and that denominator. The numerators are
+    whole numbers in the numbers' ratios, so sums of them (and of their products with
+    whole numbers) are the exact sums in integers; a number's sign is its numerator's."""
+    ratios = [(x.numerator, x.denominator) if type(x) is Fraction else _ratio(x)
+              for x in numbers]
+    common = math.lcm(*[q for _, q in ratios])
+    if common == 1:
+        return [p for p, _ in ratios], 1
+    return [p * (common // q) for p, q in ratios], common
 
 
 def tally(values: Sequence[Number], weights: Sequence[Number]) -> tuple[Pairs, int]:
@@ -97,20 +111,17 @@ def summary_of_counts(counted: Counts, *, mean: bool = True, median: bool = True
         pairs, n = tally(values, weights)
         return (mean_of(pairs) if mean else None, median_of(pairs) if median else None,
                 variance_of(pairs, n) if variance else None)
-    exact: list[tuple[int, int, int, int]] = []
-    for (value, weight), count in counted.items():
-        numerator, denominator = _ratio(weight)
-        if numerator < 0:
-            raise ValueError(f"negative weight {weight}")
-        if numerator > 0:
-            exact.append((int(value), numerator, denominator, count))
-    common = math.lcm(*(denominator for _, _, denominator, _ in exact))
+    counts = list(counted.items())
+    units, _ = over_common_denominator([weight for (_, weight), _ in counts])
     totals: dict[int, int] = {}
     n = 0
-    for value, numerator, denominator, count in exact:
-        scaled = numerator * (common // denominator) * count
-        totals[value] = totals.get(value, 0) + scaled
-        n += count
+    for ((value, weight), count), unit in zip(counts, units, strict=True):
+        if unit < 0:
+            raise ValueError(f"negative weight {weight}")
+        if unit > 0:
+            whole = int(value)
+            totals[whole] = totals.get(whole, 0) + unit * count
+            n += count
     if not totals:
         return None, None, None
     s0 = sum(totals.values())
@@ -180,31 +191,24 @@ def weighted_mean(values: Sequence[Number], weights: Sequence[Number]) -> Fracti
     """Σw·x / Σw; ``None`` when nothing carries weight.
 
     The same exact value as ``mean_of(tally(values, weights)[0])``, built as one fraction:
-    the weights over their common denominator, the values over theirs, summed in integers.
+    the weights over their common denominator, the values over theirs
+    (``over_common_denominator``), summed in integers.
     """
     if len(values) != len(weights):
         raise ValueError(f"{len(values)} values but {len(weights)} weights")
-    parts: list[int] = []
-    denominators: list[int] = []
-    kept: list[Fraction] = []
-    for value, weight in zip(values, weights, strict=True):
-        numerator, denominator = _ratio(weight)
-        if numerator > 0:
-            parts.append(numerator)
-            denominators.append(denominator)
-            kept.append(value if type(value) is Fraction else _exact(value))
-        elif numerator < 0:
-            raise ValueError(f"negative weight {weight}")
-    if not kept:
-        return None
-    ps = [x.numerator for x in kept]
-    qs = [x.denominator for x in kept]
-    weight_common = math.lcm(*denominators)
-    value_common = math.lcm(*qs)
-    if weight_common != 1:
-        parts = [n * (weight_common // d) for n, d in zip(parts, denominators, strict=True)]
-    weighted = sum([w * p * (value_common // q) for w, p, q in zip(parts, ps, qs, strict=True)])
-    return Fraction(weighted, sum(parts) * value_common)
+    parts, _ = over_common_denominator(weights)
+    kept: Sequence[Number] = values
+    if not parts or min(parts) <= 0:  # zero weights left out, a negative one refused
+        for weight, unit in zip(weights, parts, strict=True):
+            if unit < 0:
+                raise ValueError(f"negative weight {weight}")
+        kept = [value for value, unit in zip(values, parts, strict=True) if unit > 0]
+        parts = [unit for unit in parts if unit > 0]
+        if not parts:
+            return None
+    numerators, common = over_common_denominator(kept)
+    weighted = sum([w * p for w, p in zip(parts, numerators, strict=True)])
+    return Fraction(weighted, sum(parts) * common)
 
 
 def weighted_variance(values: Sequence[Number], weights: Sequence[Number]) -> Fraction | None:

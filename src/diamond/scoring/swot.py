@@ -33,13 +33,12 @@ def entries(questionnaire: Questionnaire, catalogue: Catalogue) -> tuple[SwotEnt
 
 def tally(items: list[SwotEntry]) -> dict[Quadrant, Tally]:
     """Count and importance sum per quadrant, every quadrant present."""
-    return {
-        q: Tally(
-            count=sum(1 for i in items if i.quadrant == q),
-            weighted=sum(i.importance for i in items if i.quadrant == q),
-        )
-        for q in QUADRANTS
-    }
+    counts = dict.fromkeys(QUADRANTS, 0)
+    weighted = dict.fromkeys(QUADRANTS, 0)
+    for item in items:
+        counts[item.quadrant] += 1
+        weighted[item.quadrant] += item.importance
+    return {q: Tally(count=counts[q], weighted=weighted[q]) for q in QUADRANTS}
 
 
 def net(tallies: dict[Quadrant, Tally]) -> int:
@@ -50,8 +49,11 @@ def net(tallies: dict[Quadrant, Tally]) -> int:
 def analyse(questionnaire: Questionnaire, catalogue: Catalogue) -> SwotResult:
     """Tallies per quadrant and per dimension × quadrant (plus ``unclassified``), and the items."""
     items = entries(questionnaire, catalogue)
+    by_column: dict[str, list[SwotEntry]] = {c: [] for c in (*catalogue.dimensions, UNCLASSIFIED)}
+    for item in items:  # each column's items in the items' order
+        by_column.setdefault(item.column, []).append(item)
     columns: dict[str, SwotColumn] = {}
     for column_id in (*catalogue.dimensions, UNCLASSIFIED):
-        tallies = tally([i for i in items if i.column == column_id])
+        tallies = tally(by_column[column_id])
         columns[column_id] = SwotColumn(id=column_id, quadrants=tallies, net=net(tallies))
     return SwotResult(quadrants=tally(list(items)), by_dimension=columns, items=items)

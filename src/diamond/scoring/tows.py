@@ -47,33 +47,45 @@ def weakest_dimensions(dimensions: tuple[DimensionResult, ...]) -> list[Dimensio
 
 def pairs(first: list[SwotEntry], second: list[SwotEntry]) -> list[TowsPair]:
     """Every pairing, most important first (importance sum descending, then file order)."""
-    every = [TowsPair(a, b) for a in first for b in second]
-    return sorted(every, key=lambda p: (-p.importance, p.first.position, p.second.position))
+    return [TowsPair(a, b) for a, b in _ranked([(a, b) for a in first for b in second])]
 
 
 def across(own: list[SwotEntry], other: list[SwotEntry], left: Quadrant,
            right: Quadrant) -> list[TowsPair]:
     """Pairs of one own item and one item from elsewhere, most important first."""
-    every = [TowsPair(a, b, across=True)
-             for a in own if a.quadrant == left for b in other if b.quadrant == right]
-    every += [TowsPair(a, b, across=True)
-              for a in other if a.quadrant == left for b in own if b.quadrant == right]
-    return sorted(every, key=lambda p: (-p.importance, p.first.position, p.second.position))
+    return [TowsPair(a, b, across=True) for a, b in _ranked(_across(own, other, left, right))]
+
+
+Candidates = list[tuple[SwotEntry, SwotEntry]]
+
+
+def _across(own: list[SwotEntry], other: list[SwotEntry], left: Quadrant,
+            right: Quadrant) -> Candidates:
+    """``across``'s pairs, as (first, second) items, unranked."""
+    return ([(a, b) for a in own if a.quadrant == left for b in other if b.quadrant == right]
+            + [(a, b) for a in other if a.quadrant == left for b in own if b.quadrant == right])
+
+
+def _ranked(candidates: Candidates) -> Candidates:
+    """Importance sum descending, then file order (a stable sort: ties keep their order)."""
+    return sorted(candidates, key=lambda p: (-(p[0].importance + p[1].importance),
+                                             p[0].position, p[1].position))
 
 
 def prompt(dimension: DimensionResult, swot: SwotResult) -> TowsPrompt:
-    """The SO, WO, ST and WT pairings of the items classified under ``dimension``."""
+    """The SO, WO, ST and WT pairings of the items classified under ``dimension``
+    (``pairs``, else ``across``; a pair is made only for the ``MAX_PAIRS`` kept)."""
     own = [i for i in swot.items if i.dimension == dimension.id]
     other = [i for i in swot.items if i.dimension != dimension.id]
     chosen: dict[TowsKind, tuple[TowsPair, ...]] = {}
     available: dict[TowsKind, int] = {}
     for kind, left, right in KINDS:
-        every = pairs(
-            [i for i in own if i.quadrant == left], [i for i in own if i.quadrant == right]
-        )
-        if not every:
-            every = across(own, other, left, right)
-        chosen[kind] = tuple(every[:MAX_PAIRS])
+        every = _ranked([(a, b) for a in own if a.quadrant == left
+                         for b in own if b.quadrant == right])
+        outside = not every
+        if outside:
+            every = _ranked(_across(own, other, left, right))
+        chosen[kind] = tuple(TowsPair(a, b, across=outside) for a, b in every[:MAX_PAIRS])
         available[kind] = len(every)
     return TowsPrompt(dimension=dimension, pairs=chosen, available=available)
 

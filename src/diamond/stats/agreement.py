@@ -43,6 +43,14 @@ class Agreement:
 
 def item_moments(answers: Array, weights: Array) -> tuple[Array, Array, Array]:
     """Per column: number answered, weighted mean, Bessel-corrected weighted variance."""
+    n, mean, variance, _ = _moments(answers, weights)
+    return n, mean, variance
+
+
+def _moments(answers: Array, weights: Array
+             ) -> tuple[Array, Array, Array, tuple[NDArray[np.bool_], Array, Array]]:
+    """``item_moments``, and the arrays they are made from: where an answer is present,
+    the weights (scaled to the largest) there, the answers with 0.0 where missing."""
     w = weights / weights.max() if weights.size and weights.max() > 0 else weights
     present = ~np.isnan(answers)
     ww = present * w[:, None]
@@ -53,31 +61,43 @@ def item_moments(answers: Array, weights: Array) -> tuple[Array, Array, Array]:
         mean = (ww * x).sum(axis=0) / total
         spread = (ww * (x - mean) ** 2).sum(axis=0) / total
         variance = np.where(n >= 2, spread * n / (n - 1), np.nan)
-    return n, mean, variance
+    return n, mean, variance, (present, ww, x)
 
 
 def agreement(answers: Any, weights: Any, low: int, high: int) -> Agreement:
-    """r_wg(j), r*_wg(j), a_wg(j) and AD_M(j) of ``answers`` on the scale ``low..high``."""
+    """r_wg(j), r*_wg(j), a_wg(j) and AD_M(j) of ``answers`` on the scale ``low..high``
+    (finite answers or NaN)."""
     x = np.asarray(answers, dtype=float)
     w = np.asarray(weights, dtype=float)
-    n, mean, variance = item_moments(x, w)
+    n, mean, variance, (present, ww, filled) = _moments(x, w)
     used = n >= 2
     items = int(used.sum())
     if items == 0:
         return Agreement(None, None, None, None, 0)
     points = high - low + 1
     expected = (points * points - 1) / 12.0
-    ratio = float(variance[used].mean()) / expected
+    every = items == used.size
+    spreads = variance if every else variance[used]
+    ratio = float(spreads.mean()) / expected
     rstar = 1.0 - ratio
     rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
-    m, nn = mean[used], n[used]
+    m, nn = (mean, n) if every else (mean[used], n[used])
     maximum = ((high + low) * m - m * m - high * low) * nn / (nn - 1)
     ok = maximum > 1e-12
-    awg = float((1.0 - 2.0 * variance[used][ok] / maximum[ok]).mean()) if ok.any() else None
-    wn = w / w.max() if w.max() > 0 else w
-    present = ~np.isnan(x[:, used])
-    ww = present * wn[:, None]
-    deviations = np.where(present, np.abs(np.nan_to_num(x[:, used]) - m), 0.0)
+    awg = float((1.0 - 2.0 * spreads[ok] / maximum[ok]).mean()) if ok.any() else None
+    if every and x.flags.f_contiguous:
+        # every column used, and ``x[:, used]`` would be ``x`` in the same (column-major)
+        # layout: the moments' arrays are the ones to sum (the weights scaled to the
+        # largest where an answer is present; the answers with 0.0 where missing, what
+        # ``np.nan_to_num`` makes of finite answers), summed column by column as before
+        deviations = np.where(present, np.abs(filled - m), 0.0)
+    else:
+        # a column-wise sum adds in another order in another layout: made from
+        # ``x[:, used]`` (column-major) as before
+        wn = w / w.max() if w.max() > 0 else w
+        present = ~np.isnan(x[:, used])
+        ww = present * wn[:, None]
+        deviations = np.where(present, np.abs(np.nan_to_num(x[:, used]) - m), 0.0)
     ad = (ww * deviations).sum(axis=0) / ww.sum(axis=0)
     return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(float(ad.mean())), items)
 

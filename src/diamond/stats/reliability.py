@@ -51,32 +51,57 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
     w = w / w.max() if w.size and w.max() > 0 else w
     k = x.shape[1]
     out = np.full((k, k), np.nan)
-    done = _complete_pairs(x, w, out)
-    if all(done):
-        return out
     if x.shape[0] > GROUPED:
-        _pair_by_pair(x, w, k, done, out)
+        done = _complete_pairs(x, w, out)
+        if not all(done):
+            _pair_by_pair(x, w, k, done, out)
         return out
-    # the pairs left, in the loop's order (i ≤ j), and the respondents each pair shares
-    # (answered both, weight positive)
-    usable = ~np.isnan(x) & (w > 0)[:, None]
+    # every pair (i ≤ j, the loop's order), one row each: the respondents it shares
+    # (answered both, weight positive) in the respondents' order, after one leading +0.0
+    # (column 0; see ``_segments``)
+    n = x.shape[0]
+    items = np.zeros((k, n + 1))
+    items[:, 1:] = x.T
+    usable = np.ones((k, n + 1), dtype=bool)
+    usable[:, 1:] = ~np.isnan(x.T) & (w > 0)
+    padded = np.zeros(n + 1)
+    padded[1:] = w
     first, second = _upper(k)
-    left = ~(np.asarray(done, dtype=bool)[first] & np.asarray(done, dtype=bool)[second])
-    first, second = first[left], second[left]
-    both = usable[:, first] & usable[:, second]
-    shared = both.sum(axis=0)
-    # pairs sharing as many respondents are computed together, one row per pair: each
-    # row's elementwise operations and sums are those of the pair's own 1-D arrays (a
-    # row of a C-contiguous array is summed as the 1-D array it equals), so every
-    # covariance is the same bits as pair by pair
-    for n in sorted(set(shared.tolist())):
-        if n < 2:
-            continue
-        same = np.flatnonzero(shared == n)
-        step = max(1, CHUNK // n)  # a bounded number of cells at a time
-        for start in range(0, same.size, step):
-            _covariances(x, w, both, first, second, same[start:start + step], n, out)
+    step = max(1, CHUNK // (n + 1))  # a bounded number of cells at a time
+    for start in range(0, first.size, step):
+        i, j = first[start:start + step], second[start:start + step]
+        _segments(items, usable, padded, i, j, out)
     return out
+
+
+def _segments(items: Array, usable: NDArray[np.bool_], padded: Array, i: NDArray[np.intp],
+              j: NDArray[np.intp], out: Array) -> None:
+    """The covariances of the pairs ``(i, j)`` into ``out`` (those shared by fewer than 2
+    respondents are left NaN): each pair's shared respondents laid out one after another,
+    every sum an ``np.add.reduceat`` over the pair's segment. Each segment starts with one
+    +0.0, so that it adds up as a sum of the pair's own 1-D array does (numpy adds the
+    array's pairwise sum to the identity +0.0, ``reduceat`` its segment's tail to the
+    segment's first element): every elementwise operation and every sum is the
+    pair-by-pair loop's, the same bits."""
+    mask = usable[i] & usable[j]
+    counts = mask.sum(axis=1) - 1
+    keep = counts >= 2
+    if not keep.all():
+        mask, counts, i, j = mask[keep], counts[keep], i[keep], j[keep]
+    if not i.size:
+        return
+    lengths = counts + 1
+    starts = np.cumsum(lengths) - lengths
+    v = (mask * padded)[mask]  # w · 1.0 is w
+    a = items[i][mask]
+    b = items[j][mask]
+    total = np.add.reduceat(v, starts)
+    mean_a = np.repeat(np.add.reduceat(v * a, starts) / total, lengths)
+    mean_b = np.repeat(np.add.reduceat(v * b, starts) / total, lengths)
+    terms = v * (a - mean_a) * (b - mean_b)
+    terms[starts] = 0.0
+    cov = np.add.reduceat(terms, starts) / total
+    out[i, j] = out[j, i] = cov * counts / (counts - 1)
 
 
 def _pair_by_pair(x: Array, w: Array, k: int, done: list[bool], out: Array) -> None:
@@ -97,22 +122,6 @@ def _pair_by_pair(x: Array, w: Array, k: int, done: list[bool], out: Array) -> N
             total = v.sum()
             cov = (v * (a - (v * a).sum() / total) * (b - (v * b).sum() / total)).sum() / total
             out[i, j] = out[j, i] = cov * n / (n - 1)
-
-
-def _covariances(x: Array, w: Array, both: NDArray[np.bool_], first: NDArray[np.intp],
-                 second: NDArray[np.intp], chosen: NDArray[np.intp], n: int,
-                 out: Array) -> None:
-    """The covariances of the pairs ``chosen`` (each shared by ``n`` respondents) into
-    ``out``, one row per pair."""
-    i, j = first[chosen], second[chosen]
-    rows = np.nonzero(both[:, chosen].T)[1].reshape(chosen.size, n)
-    v, a, b = (np.ascontiguousarray(part) for part in (
-        w[rows], x[rows, i[:, None]], x[rows, j[:, None]]))
-    total = v.sum(axis=1)
-    mean_a = ((v * a).sum(axis=1) / total)[:, None]
-    mean_b = ((v * b).sum(axis=1) / total)[:, None]
-    cov = (v * (a - mean_a) * (b - mean_b)).sum(axis=1) / total
-    out[i, j] = out[j, i] = cov * n / (n - 1)
 
 
 @functools.lru_cache(maxsize=64)
@@ -192,11 +201,15 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
     left out (their item statistics are None).
     """
     cov = pairwise_covariance(answers, weights)
-    candidates = [i for i in range(len(ids)) if cov[i, i] > 0]
-    missing = np.asarray(np.isnan(cov[np.ix_(candidates, candidates)]).any(axis=1), dtype=bool)
-    gaps: list[bool] = missing.tolist()
-    usable = [i for i, gap in zip(candidates, gaps, strict=True) if not gap]
-    sub = cov[np.ix_(usable, usable)]
+    positive = np.diagonal(cov) > 0  # NaN compares False
+    usable: list[int]
+    if positive.all() and not np.isnan(cov).any():  # every item usable: ``sub`` is ``cov``
+        usable, sub = list(range(len(ids))), cov
+    else:
+        candidates = np.flatnonzero(positive)
+        gaps = np.isnan(cov[candidates][:, candidates]).any(axis=1)
+        usable = candidates[~gaps].tolist()
+        sub = cov[np.ix_(usable, usable)]
     deleted: dict[str, float | None] = {item: None for item in ids}
     item_total: dict[str, float | None] = {item: None for item in ids}
     k = len(usable)
@@ -210,9 +223,10 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
         diagonal = np.arange(k - 1)
         traces = np.ascontiguousarray(rests[:, diagonal, diagonal]).sum(axis=1).tolist()
         against = np.ascontiguousarray(sub[np.arange(k)[:, None], others]).sum(axis=1).tolist()
+        variances = np.diagonal(sub).tolist()
         for pos, i in enumerate(usable):
             deleted[ids[i]] = _alpha(k - 1, totals[pos], traces[pos])
-            item_total[ids[i]] = _correlation(against[pos], float(sub[pos, pos]), totals[pos])
+            item_total[ids[i]] = _correlation(against[pos], variances[pos], totals[pos])
     return Reliability(alpha_of(sub), deleted, item_total, first_eigen_share(sub))
 
 

@@ -1,0 +1,51 @@
+"""The weights of a questionnaire made once for the dimension and overall means of the
+whole's and every stakeholder group's exact scores (``engine.scores_of``).
+
+``stats.weighted_mean`` converts its weights to whole numbers over their common
+denominator on every call; an assessment takes the means of the same weights for the
+whole and each group, so ``Weighting`` converts them once and ``mean_in_units`` takes the
+mean of exact values with weights already in units: the same ratios, so the same exact
+``Fraction`` (kept in lowest terms).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from diamond.frameworks import Catalogue
+from diamond.models.questionnaire import Questionnaire
+from diamond.scoring.stats import over_common_denominator
+
+
+class Weighting:
+    """The indicator and dimension weights of a questionnaire, framework order, each set
+    also as whole numbers over its least common denominator (``over_common_denominator``),
+    made once for the whole's and every group's scores."""
+
+    def __init__(self, questionnaire: Questionnaire, catalogue: Catalogue) -> None:
+        weights = questionnaire.weights
+        #: per dimension: its id, its indicators' ids, their weights and those in units
+        self.dimensions: list[tuple[str, list[str], list[float], list[int]]] = []
+        for dimension in catalogue.framework.dimensions:
+            ids = [i.id for i in dimension.indicators]
+            given = [weights.indicators.get(i, 1.0) for i in ids]
+            self.dimensions.append((dimension.id, ids, given,
+                                    over_common_denominator(given)[0]))
+        self.overall = [weights.dimensions.get(d, 1.0) for d, *_ in self.dimensions]
+        self.overall_units = over_common_denominator(self.overall)[0]
+        #: no weight is negative (``weighted_mean`` refuses one): the units can be used
+        self.whole = min((u for *_, units in self.dimensions for u in units), default=0) >= 0 \
+            and min(self.overall_units, default=0) >= 0
+
+
+def mean_in_units(values: list[Fraction | None], units: list[int]) -> Fraction | None:
+    """``weighted_mean`` of the values that are not None, their weights given in whole
+    units over one common denominator (the same ratios, so the same exact mean: a
+    ``Fraction`` is kept in lowest terms); None when none of them has a positive weight."""
+    kept = [(value, unit) for value, unit in zip(values, units, strict=True)
+            if value is not None and unit > 0]
+    if not kept:
+        return None
+    numerators, common = over_common_denominator([value for value, _ in kept])
+    return Fraction(sum([unit * p for (_, unit), p in zip(kept, numerators, strict=True)]),
+                    sum(unit for _, unit in kept) * common)
