@@ -172,6 +172,7 @@ def test_bootstrap_blocks_are_the_same_draws_whatever_their_size(
     for cells in (bootstrap.WHOLE_BLOCK, 0):  # counted a block at once, or row by row
         monkeypatch.setattr(bootstrap, "WHOLE_BLOCK", cells)
         for dtype in (np.float64, np.float32):
+            bootstrap.forget()  # drawn here, not taken from an earlier call
             parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 11, dtype)]
             assert np.array_equal(np.vstack(parts), whole)
     # the draws themselves are numpy's 64-bit integers, as before

@@ -7,6 +7,12 @@ replicate of any weighted total is one matrix product. ``interval`` summarises
 replicates as a standard error (their standard deviation) and a percentile interval.
 Figures are rounded to ``DECIMALS`` so reports are byte-identical on every machine
 whatever the floating-point summation order of its linear-algebra library.
+
+The counts depend only on ``(n, replicates, seed)``: a portfolio's questionnaires of the
+same size, and their groups of the same size, draw the same ones. ``float_blocks`` keeps
+the counts it drew in one block (``diamond.stats.kept``, at most ``KEPT_BYTES``), so a
+process that scores many such files draws each matrix once; the figures are the same
+numbers as drawn afresh.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frozen import frozen
-from diamond.stats import quantile
+from diamond.stats import kept, quantile
 
 Array = NDArray[np.float64]
 DEFAULT_REPLICATES = 1000
@@ -31,6 +37,11 @@ WHOLE_BLOCK = 1 << 20
 #: Rows counted at once in a small block: this many cells (their temporaries stay small
 #: enough to be reused from the heap instead of fresh pages from the kernel each time).
 CHUNK_CELLS = 1 << 15
+#: Counts drawn in one block are kept for the next call with the same arguments, up to
+#: this many bytes per process (the least recently used dropped first).
+KEPT_BYTES = 16 << 20
+
+_kept = kept.Kept(KEPT_BYTES)
 
 
 @frozen
@@ -67,7 +78,29 @@ def float_blocks(n: int, replicates: int, size: int, seed: int = SEED,
     """``blocks`` as floating-point counts (what a matrix product takes), made without an
     integer copy: the draws are the same numbers (``integers`` gives the same values as
     32-bit integers below 2³¹), each row counted on its own, in cache. The one block
-    yielded is reused: use it before asking for the next."""
+    yielded is reused: use it before asking for the next. A block holding all the
+    replicates is kept (read-only) and given again to the next call with the same
+    arguments (``forget`` drops every kept block)."""
+    if size >= replicates and replicates > 0:
+        key = (n, replicates, seed, np.dtype(dtype).str)
+        found = _kept.get(key)
+        if found is None:
+            found = next(_drawn(n, replicates, size, seed, dtype))
+            found.flags.writeable = False
+            _kept.put(key, found)
+        yield found
+        return
+    yield from _drawn(n, replicates, size, seed, dtype)
+
+
+def forget() -> None:
+    """Drop the counts ``float_blocks`` keeps (the next calls draw them afresh)."""
+    _kept.clear()
+
+
+def _drawn(n: int, replicates: int, size: int, seed: int,
+           dtype: type[np.floating[Any]]) -> Iterator[NDArray[Any]]:
+    """``float_blocks``'s blocks, drawn from the seeded generator."""
     rng = np.random.default_rng(seed)
     kind = np.int32 if n <= 2**31 else np.int64
     out = np.empty((min(size, replicates), n), dtype=dtype)
