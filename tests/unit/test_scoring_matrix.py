@@ -26,7 +26,7 @@ from diamond.scoring.counts import count_by_group
 from diamond.scoring.design import design
 from diamond.scoring.engine import counted_figures
 from diamond.scoring.result import Method
-from diamond.stats import bootstrap
+from diamond.stats import analytic, bootstrap
 
 CAT = builtin("stm-2015")
 INDICATORS = list(CAT.indicators)
@@ -236,7 +236,7 @@ def test_standard_error_of_arrays_is_the_list_version(seed: int) -> None:
     choices = [[1.0], [0.1, 0.3, 2.5], [5e-324, 1.0, 1e6], [1e-300, 1e300]][seed % 4]
     weights = rng.choice(choices, n) if n else np.zeros(0)
     expected = standard_error(values.tolist(), weights.tolist())
-    assert uncertainty._standard_error(values, weights) == expected
+    assert analytic.standard_error(values, weights) == expected
 
 
 @pytest.mark.parametrize("value", [0, 6, -40])

@@ -7,13 +7,14 @@ Builds the respondent × indicator array once and hands it to ``diamond.stats``:
   stakeholder groups are resampled within the group. SE and 95 % percentile interval;
 * **analytic SE** of a dimension (and overall) from respondents' own scores: the mean of
   the indicators they answered (indicator weights, the chosen aggregation) on 0–100,
-  ``sd/√n_eff`` with Kish's effective n;
+  ``sd/√n_eff`` with Kish's effective n (``diamond.stats.analytic``);
 * **agreement and reliability** per dimension (``diamond.stats.agreement``,
   ``diamond.stats.reliability``);
 * **screening**: straight-liners (zero variance over ``STRAIGHT_LINE_MIN`` or more
   answers) and respondents and dimensions below ``MIN_COVERAGE`` coverage (JRC/COINr);
 * **effective weights**: each dimension's correlation ratio with the overall score over
-  respondents (Paruolo, Saisana & Saltelli 2013), normalised to sum to 1.
+  respondents (Paruolo, Saisana & Saltelli 2013; ``diamond.stats.correlation``),
+  normalised to sum to 1.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from numpy.typing import NDArray
 from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS
 from diamond.scoring.design import Design
-from diamond.stats import bootstrap, heap, units
+from diamond.stats import analytic, bootstrap, heap, units
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
 from diamond.stats.composite import (
@@ -41,6 +42,7 @@ from diamond.stats.composite import (
     mean_scores,
     weighted_tallies,
 )
+from diamond.stats.correlation import correlation_ratio
 from diamond.stats.reliability import Reliability, reliability
 
 if TYPE_CHECKING:
@@ -194,77 +196,6 @@ def respondent_scores(x: Design, aggregation: Aggregation) -> tuple[Array, Array
     return dims, overall
 
 
-def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
-    """η² of y on x: the weighted variance of y's means within equal-count bins of x.
-
-    Bins: ``max(2, min(10, round(√n)))`` groups of respondents sorted by x, respondents
-    with equal x kept in one bin (Paruolo, Saisana & Saltelli 2013 estimate the same
-    first-order effect by smoothing; binning is the simplest consistent estimator).
-    """
-    n = x.size
-    if n < 4:
-        return None
-    order = np.argsort(x, kind="stable")
-    xs, ys, ws = x[order], y[order], weights[order]
-    bins = max(2, min(10, round(float(np.sqrt(n)))))
-    label = np.floor(np.arange(n) * bins / n)
-    # ties stay together: every respondent takes the bin of the first of their equal run
-    starts = np.flatnonzero(np.concatenate([[True], xs[1:] != xs[:-1]]))
-    first = np.zeros(n, dtype=np.intp)
-    first[starts] = starts
-    label = label[np.maximum.accumulate(first)]
-    total = ws.sum()
-    mean = (ws * ys).sum() / total
-    spread = (ws * (ys - mean) ** 2).sum()
-    if spread <= 0:
-        return None
-    between = 0.0
-    # the labels ascend: their distinct values without ``np.unique`` (which imports
-    # ``numpy.ma`` on its first call)
-    distinct = label[np.concatenate([[True], label[1:] != label[:-1]])]
-    for b in distinct:
-        inside = label == b
-        wb = ws[inside].sum()
-        if wb > 0:  # a bin of weights that underflow to zero (5e-324 beside 1e6) adds none
-            between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2
-    ratio = float(between / spread)
-    return ratio if math.isfinite(ratio) else None
-
-
-def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval:
-    keep = ~np.isnan(values)
-    return bootstrap.analytic(_standard_error(values[keep], weights[keep]), estimate)
-
-
-def _standard_error(values: Array, weights: Array) -> float | None:
-    """``difference.standard_error`` of arrays: the same operations on the same numbers
-    (each product and difference made by numpy is the one Python makes; every sum is
-    ``math.fsum``, exact; squares are Python's own ``** 2``), without a Python step per
-    respondent for all but the squares."""
-    top = float(weights.max()) if weights.size else 0.0
-    if top <= 0 or not math.isfinite(top) or bool((weights < 0).any()):
-        # the list version, for weights it cannot scale (imported here: only this needs it)
-        from diamond.stats.difference import standard_error
-
-        return standard_error(values.tolist(), weights.tolist())
-    w = weights / top
-    keep = w > 0
-    x, v = values[keep], w[keep]
-    n = int(x.size)
-    if n < 2:
-        return None  # Kish's n is at most 1
-    total = math.fsum(v.tolist())
-    mean = math.fsum((v * x).tolist()) / total
-    squares = np.array([d ** 2 for d in (x - mean).tolist()])
-    spread = math.fsum((v * squares).tolist()) / total
-    variance = spread * n / (n - 1)
-    # Kish's n of the kept weights, scaled by their largest (1.0: the same numbers)
-    n_eff = math.fsum(v.tolist()) ** 2 / math.fsum((v * v).tolist())
-    if n_eff < 2 or math.isnan(variance):
-        return None
-    return math.sqrt(variance / n_eff)
-
-
 def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Straight-liners (one answer throughout, ``STRAIGHT_LINE_MIN`` or more answers) and
     respondents below ``MIN_COVERAGE``, all respondents at once (comparisons only)."""
@@ -338,7 +269,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
         ids = [x.indicators[c] for c in cols]
         ratio = ratios[d]
         dimensions[dim_id] = DimensionStatistics(
-            dim_iv[d], _analytic(own_dims[:, d], x.weights, scores.get(dim_id)),
+            dim_iv[d], analytic.interval(own_dims[:, d], x.weights, scores.get(dim_id)),
             agreement(x.answers[:, cols], x.weights, x.low, x.high),
             reliability(x.answers[:, cols], x.weights, ids),
             ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
@@ -347,7 +278,8 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
                       if x.membership[:, k].any() and _coverage(x, d) < MIN_COVERAGE)
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
-        _analytic(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions, groups,
+        analytic.interval(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions,
+        groups,
         _own_scores(x, own, own_dims, own_overall),
         {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
         liners, thin, thin_dims, draws,
