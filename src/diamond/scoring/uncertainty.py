@@ -58,6 +58,9 @@ BLOCK_CELLS = 400_000
 #: With equal weights, above this many cells per block of ``BLOCK`` (20,000 respondents),
 #: blocks hold at most this many cells (16 MB of counts) instead: memory stays flat.
 MAX_CELLS = 4_000_000
+#: The questionnaire's and its groups' products are scored together up to this many
+#: cells in all (``replicate_parts``): 4 MiB in double precision.
+STACK_CELLS = 1 << 19
 
 
 @frozen
@@ -109,22 +112,10 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     n_ind = len(x.indicators)
     count = len(rows)
     mean = method == "mean"
-    if exact is not None:
-        # Whole numbers: single precision is exact, and the mean needs two sums per
-        # indicator instead of one tally per scale point (``diamond.stats.units``)
-        flat: NDArray[Any] = exact.sums if mean else exact.tallies
-    else:
-        flat = x.weighted
-    if count != len(x.respondents):
-        flat = flat[list(rows)]
+    flat = _inputs(x, rows, mean, exact)
     parts_i, parts_d, parts_o = [], [], []
-    size = max(BLOCK, BLOCK_CELLS // max(count, 1))
-    if count * BLOCK > MAX_CELLS and exact is not None:
-        # Whole-number tallies: the product's figures do not depend on the block's size
-        # (with other weights its rounding could), so memory stays flat.
-        size = max(2, MAX_CELLS // count)
     dimensions, whole = combine if combine is not None else combiners(x, aggregation)
-    for block in bootstrap.float_blocks(count, replicates, size, seed,
+    for block in bootstrap.float_blocks(count, replicates, _block_size(count, exact), seed,
                                         flat.dtype.type):
         if exact is not None and mean:
             # single precision into the division, which is made in double precision on
@@ -143,6 +134,71 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     if len(parts_i) == 1:
         return parts_i[0], parts_d[0], parts_o[0]
     return np.vstack(parts_i), np.vstack(parts_d), np.concatenate(parts_o)
+
+
+def replicate_parts(x: Design, parts: Sequence[tuple[Sequence[int], int]], replicates: int,
+                    method: str, aggregation: Aggregation, exact: Exact | None = None,
+                    combine: tuple[Combine, Combine] | None = None,
+                    ) -> list[tuple[Array, Array, Array]]:
+    """``replicate_scores(x, rows, replicates, seed, …)`` for each ``(rows, seed)`` of
+    ``parts`` (the questionnaire and its groups), the same figures.
+
+    When every part's replicates fit in one block and all of them in ``STACK_CELLS``,
+    the parts are scored together: each part's product is made on its own (the same
+    product, written into one ``parts × B × …`` array), then every step after it once
+    for all parts; those steps work element by element, and numpy's ``matmul`` makes the
+    aggregations' products slice by slice with the library calls it makes for one part,
+    so the same bits. Otherwise part by part.
+    """
+    mean = method == "mean"
+    every = range(len(x.respondents))
+    flat = _inputs(x, every, mean, exact)
+    stacked = (all(_block_size(len(rows), exact) >= replicates for rows, _ in parts)
+               and len(parts) * replicates * flat.shape[1] <= STACK_CELLS)
+    if not stacked or not parts:
+        return [replicate_scores(x, rows, replicates, seed, method, aggregation, exact,
+                                 combine) for rows, seed in parts]
+    points = x.high - x.low + 1
+    n_ind = len(x.indicators)
+    product = np.empty((len(parts), replicates, flat.shape[1]), dtype=flat.dtype)
+    for p, (rows, seed) in enumerate(parts):
+        block = next(bootstrap.float_blocks(len(rows), replicates, replicates, seed,
+                                            flat.dtype.type))
+        np.matmul(block, flat if len(rows) == len(every) else flat[list(rows)],
+                  out=product[p])
+    if exact is not None and mean:
+        scores = mean_scores(product[..., :n_ind], product[..., n_ind:], x.low, x.high)
+    else:
+        scores = indicator_scores(
+            np.asarray(product, dtype=np.float64).reshape(len(parts), replicates, n_ind,
+                                                           points),
+            x.low, x.high, method)
+    dimensions, whole = combine if combine is not None else combiners(x, aggregation)
+    dims = dimensions(scores)
+    overall = whole(dims)[..., 0]
+    return [(scores[p], dims[p], overall[p]) for p in range(len(parts))]
+
+
+def _inputs(x: Design, rows: Sequence[int], mean: bool, exact: Exact | None) -> NDArray[Any]:
+    """What the resampling counts of ``rows`` multiply: the whole-number tallies or the
+    mean's two sums when ``exact`` has them, else the double-precision tallies."""
+    if exact is not None:
+        # Whole numbers: single precision is exact, and the mean needs two sums per
+        # indicator instead of one tally per scale point (``diamond.stats.units``)
+        flat: NDArray[Any] = exact.sums if mean else exact.tallies
+    else:
+        flat = x.weighted
+    return flat if len(rows) == len(x.respondents) else flat[list(rows)]
+
+
+def _block_size(count: int, exact: Exact | None) -> int:
+    """Replicates per product for ``count`` respondents."""
+    size = max(BLOCK, BLOCK_CELLS // max(count, 1))
+    if count * BLOCK > MAX_CELLS and exact is not None:
+        # Whole-number tallies: the product's figures do not depend on the block's size
+        # (with other weights its rounding could), so memory stays flat.
+        size = max(2, MAX_CELLS // count)
+    return size
 
 
 def combiners(x: Design, aggregation: Aggregation) -> tuple[Combine, Combine]:
@@ -227,24 +283,29 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
         combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
-        reps_i, reps_d, reps_o = replicate_scores(x, range(n), replicates, seed, method,
-                                                  aggregation, exact, combine)
-        draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
-        draws["overall"] = tuple(reps_o.tolist())
-        # every interval summarised in one call: each column on its own, as before
-        columns = [reps_i, reps_d, reps_o[:, None]]
+        parts: list[tuple[Sequence[int], int]] = [(range(n), seed)]
         resampled: list[str] = []
         for g, name in enumerate(GROUPS):
             group: str = name
             rows = x.members.get(group, [])
-            if len(rows) < 2:
-                continue
-            _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method,
-                                        aggregation, exact, combine)
-            columns += [gd, go[:, None]]
-            resampled.append(group)
-        found = bootstrap.interval(np.hstack(columns))
+            if len(rows) >= 2:
+                parts.append((rows, seed + 1 + g))
+                resampled.append(group)
+        scored = replicate_parts(x, parts, replicates, method, aggregation, exact, combine)
+        # every interval summarised in one call, one row per statistic: the
+        # questionnaire's indicators, dimensions and overall, then each group's
+        # dimensions and overall
         n_ind, n_dim = len(x.indicators), len(x.dimensions)
+        table = np.empty((n_ind + (n_dim + 1) * len(parts), replicates))
+        table[:n_ind] = scored[0][0].T
+        at = n_ind
+        for _, dims, overall in scored:
+            table[at:at + n_dim] = dims.T
+            table[at + n_dim] = overall
+            at += n_dim + 1
+        draws = {d: tuple(table[n_ind + k].tolist()) for k, d in enumerate(x.dimensions)}
+        draws["overall"] = tuple(table[n_ind + n_dim].tolist())
+        found = bootstrap.interval_rows(table)
         ind_iv = dict(zip(x.indicators, found[:n_ind], strict=True))
         dim_iv = found[n_ind:n_ind + n_dim]
         overall_iv = found[n_ind + n_dim]

@@ -131,32 +131,40 @@ def interval(replicates: Array) -> list[Interval]:
     """Per column of ``B × m`` replicates: SE and percentile interval (None if any is NaN).
 
     A statistic undefined in more than 5 % of the replicates gets no interval; below
-    that, the undefined replicates are left out. The columns without an undefined
-    replicate are summarised together, in one call per statistic (the same figures as
-    column by column); the others one by one.
+    that, the undefined replicates are left out (``interval_rows``).
     """
     data = np.asarray(replicates, dtype=float)
-    if data.ndim != 2 or data.shape[1] == 0:
-        return [NO_INTERVAL for _ in range(data.shape[1] if data.ndim == 2 else 0)]
-    out: list[Interval] = [NO_INTERVAL] * data.shape[1]
-    complete = ~np.isnan(data).any(axis=0)
+    if data.ndim != 2:
+        return []
+    return interval_rows(np.ascontiguousarray(data.T))
+
+
+def interval_rows(rows: Array) -> list[Interval]:
+    """``interval`` of the transposed replicates: one row of ``m × B`` per statistic.
+
+    The rows without an undefined replicate are summarised together, in one call per
+    statistic (the same figures as row by row: each row is contiguous, so its sums run
+    in the order of a single row's); the others one by one.
+    """
+    data = np.asarray(rows, dtype=float)
+    out: list[Interval] = [NO_INTERVAL] * data.shape[0]
+    if data.shape[0] == 0:
+        return out
+    complete = ~np.isnan(data).any(axis=1)
     whole = np.flatnonzero(complete)
-    if whole.size and data.shape[0] >= 2:
-        # Each column copied to contiguous memory: the sums then run in the same order
-        # as for a single column, so the figures are those of the column-by-column path.
-        block = np.ascontiguousarray((data if whole.size == data.shape[1]
-                                      else data[:, whole]).T)
+    if whole.size and data.shape[1] >= 2:
+        block = data if whole.size == data.shape[0] else data[whole]
         lows, highs = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2]).tolist()
         ses = np.std(block, axis=1, ddof=1).tolist()
-        for k, column in enumerate(whole.tolist()):
-            out[column] = Interval(_round(ses[k]), _round(lows[k]), _round(highs[k]))
-    for column in np.flatnonzero(~complete).tolist():
-        good = data[:, column][~np.isnan(data[:, column])]
-        if good.size < 2 or good.size < 0.95 * data.shape[0]:
+        for k, row in enumerate(whole.tolist()):
+            out[row] = Interval(_round(ses[k]), _round(lows[k]), _round(highs[k]))
+    for row in np.flatnonzero(~complete).tolist():
+        good = data[row][~np.isnan(data[row])]
+        if good.size < 2 or good.size < 0.95 * data.shape[1]:
             continue
         low, high = quantile.linear(good, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
         se = float(np.std(good, ddof=1))
-        out[column] = Interval(_round(se), _round(float(low)), _round(float(high)))
+        out[row] = Interval(_round(se), _round(float(low)), _round(float(high)))
     return out
 
 
