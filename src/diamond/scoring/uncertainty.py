@@ -58,9 +58,6 @@ BLOCK_CELLS = 400_000
 #: With equal weights, above this many cells per block of ``BLOCK`` (20,000 respondents),
 #: blocks hold at most this many cells (16 MB of counts) instead: memory stays flat.
 MAX_CELLS = 4_000_000
-#: The questionnaire's and its groups' products are scored together up to this many
-#: cells in all (``replicate_parts``): 4 MiB in double precision.
-STACK_CELLS = 1 << 19
 
 
 @frozen
@@ -134,49 +131,6 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     if len(parts_i) == 1:
         return parts_i[0], parts_d[0], parts_o[0]
     return np.vstack(parts_i), np.vstack(parts_d), np.concatenate(parts_o)
-
-
-def replicate_parts(x: Design, parts: Sequence[tuple[Sequence[int], int]], replicates: int,
-                    method: str, aggregation: Aggregation, exact: Exact | None = None,
-                    combine: tuple[Combine, Combine] | None = None,
-                    ) -> list[tuple[Array, Array, Array]]:
-    """``replicate_scores(x, rows, replicates, seed, …)`` for each ``(rows, seed)`` of
-    ``parts`` (the questionnaire and its groups), the same figures.
-
-    When every part's replicates fit in one block and all of them in ``STACK_CELLS``,
-    the parts are scored together: each part's product is made on its own (the same
-    product, written into one ``parts × B × …`` array), then every step after it once
-    for all parts; those steps work element by element, and numpy's ``matmul`` makes the
-    aggregations' products slice by slice with the library calls it makes for one part,
-    so the same bits. Otherwise part by part.
-    """
-    mean = method == "mean"
-    every = range(len(x.respondents))
-    flat = _inputs(x, every, mean, exact)
-    stacked = (all(_block_size(len(rows), exact) >= replicates for rows, _ in parts)
-               and len(parts) * replicates * flat.shape[1] <= STACK_CELLS)
-    if not stacked or not parts:
-        return [replicate_scores(x, rows, replicates, seed, method, aggregation, exact,
-                                 combine) for rows, seed in parts]
-    points = x.high - x.low + 1
-    n_ind = len(x.indicators)
-    product = np.empty((len(parts), replicates, flat.shape[1]), dtype=flat.dtype)
-    for p, (rows, seed) in enumerate(parts):
-        block = next(bootstrap.float_blocks(len(rows), replicates, replicates, seed,
-                                            flat.dtype.type))
-        np.matmul(block, flat if len(rows) == len(every) else flat[list(rows)],
-                  out=product[p])
-    if exact is not None and mean:
-        scores = mean_scores(product[..., :n_ind], product[..., n_ind:], x.low, x.high)
-    else:
-        scores = indicator_scores(
-            np.asarray(product, dtype=np.float64).reshape(len(parts), replicates, n_ind,
-                                                           points),
-            x.low, x.high, method)
-    dimensions, whole = combine if combine is not None else combiners(x, aggregation)
-    dims = dimensions(scores)
-    overall = whole(dims)[..., 0]
-    return [(scores[p], dims[p], overall[p]) for p in range(len(parts))]
 
 
 def _inputs(x: Design, rows: Sequence[int], mean: bool, exact: Exact | None) -> NDArray[Any]:
@@ -291,7 +245,10 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             if len(rows) >= 2:
                 parts.append((rows, seed + 1 + g))
                 resampled.append(group)
-        scored = replicate_parts(x, parts, replicates, method, aggregation, exact, combine)
+        # part by part: scoring the parts stacked in one array was no faster (its
+        # temporaries no longer fit in the cache; benchmarks/RESULTS.md, round six)
+        scored = [replicate_scores(x, rows, replicates, part_seed, method, aggregation,
+                                   exact, combine) for rows, part_seed in parts]
         # every interval summarised in one call, one row per statistic: the
         # questionnaire's indicators, dimensions and overall, then each group's
         # dimensions and overall
