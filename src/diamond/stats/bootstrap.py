@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frozen import frozen
-from diamond.stats import kept, quantile
+from diamond.stats import kept, quantile, rounding
 
 Array = NDArray[np.float64]
 DEFAULT_REPLICATES = 1000
@@ -154,10 +154,13 @@ def interval_rows(rows: Array) -> list[Interval]:
     whole = np.flatnonzero(complete)
     if whole.size and data.shape[1] >= 2:
         block = data if whole.size == data.shape[0] else data[whole]
-        lows, highs = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2]).tolist()
-        ses = np.std(block, axis=1, ddof=1).tolist()
+        bounds = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+        ses = np.std(block, axis=1, ddof=1)
+        # ``_round`` of each figure, all at once (``diamond.stats.rounding``)
+        figures = rounding.rounded(np.concatenate([ses, bounds.ravel()]), DECIMALS)
+        m = whole.size
         for k, row in enumerate(whole.tolist()):
-            out[row] = Interval(_round(ses[k]), _round(lows[k]), _round(highs[k]))
+            out[row] = Interval(figures[k], figures[m + k], figures[2 * m + k])
     for row in np.flatnonzero(~complete).tolist():
         good = data[row][~np.isnan(data[row])]
         if good.size < 2 or good.size < 0.95 * data.shape[1]:
