@@ -56,3 +56,62 @@ def test_only_whole_draws_are_kept_each_under_its_own_arguments() -> None:
     assert len(parts) == 3 and parts[0].flags.writeable
     again = [b.copy() for b in bootstrap.float_blocks(12, 50, 20, 1)]
     assert np.array_equal(np.vstack(again), a)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 6])
+def test_distinct_rows_rebuild_the_counts(n: int) -> None:
+    bootstrap.forget()
+    found = bootstrap.distinct(n, 1000, 9, np.float32)
+    assert found is not None
+    rows, index = found
+    block = next(bootstrap.float_blocks(n, 1000, 1000, 9, np.float32))
+    assert np.array_equal(rows[index], block)
+    assert len({tuple(r) for r in rows.tolist()}) == rows.shape[0]  # each row once
+    assert rows.shape[0] <= 500 and not rows.flags.writeable and not index.flags.writeable
+    assert np.array_equal(np.sort(np.unique(index, return_index=True)[1]),
+                          np.unique(index, return_index=True)[1])  # first-seen order
+    assert bootstrap.distinct(n, 1000, 9, np.float32)[0] is rows  # kept
+
+
+def test_distinct_rows_only_where_they_save_work() -> None:
+    assert bootstrap.distinct(bootstrap.DISTINCT_UP_TO + 1, 1000, 9) is None
+    assert bootstrap.distinct(0, 1000, 9) is None
+    assert bootstrap.distinct(6, 40, 9) is None  # 40 resamples of six: nearly all differ
+    assert bootstrap.distinct(2, 40, 9) is not None
+
+
+def test_small_groups_scored_once_per_distinct_resample_are_the_same_bits(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from diamond.models.questionnaire import GROUPS
+    from diamond.scoring import uncertainty
+    from diamond.scoring.design import Design
+
+    rng = np.random.default_rng(5)
+    n, n_ind, n_dim = 30, 12, 3
+    answers = rng.integers(1, 6, (n, n_ind)).astype(float)
+    answers[rng.random((n, n_ind)) < 0.15] = np.nan  # some resamples miss an indicator
+    raw = rng.choice([0.5, 1.0, 1.5, 3.0], n)
+    membership = np.zeros((n_ind, n_dim))
+    membership[np.arange(n_ind), np.arange(n_ind) % n_dim] = 1.0
+    groups = tuple(GROUPS[k] for k in [0] * 20 + [1] * 2 + [2] * 3 + [3] * 5)
+    x = Design(tuple(f"r{k:03d}" for k in range(n)), groups,
+               tuple(f"i{k}" for k in range(n_ind)), tuple(f"d{k}" for k in range(n_dim)),
+               answers, raw / raw.max(), rng.choice([0.5, 1.0, 2.0], n_ind),
+               rng.choice([1.0, 3.0], n_dim), membership, 1, 5)
+    exact = uncertainty.exact_tallies(x)
+    assert exact is not None
+    # the groups of two, three and five take the distinct resamples at 1,000 replicates
+    assert all(bootstrap.distinct(m, 1000, 3, np.float32) is not None for m in (2, 3, 5))
+    for method in ("mean", "median"):
+        for how in ("arithmetic", "geometric"):
+            for rows in ([20, 21], [22, 23, 24], list(range(25, 30))):
+                for replicates in (1000, 37):
+                    bootstrap.forget()
+                    once = uncertainty.replicate_scores(x, rows, replicates, 3, method, how,
+                                                        exact)
+                    monkeypatch.setattr(bootstrap, "DISTINCT_UP_TO", 0)
+                    every = uncertainty.replicate_scores(x, rows, replicates, 3, method, how,
+                                                         exact)
+                    monkeypatch.undo()
+                    for a, b in zip(once, every, strict=True):
+                        assert a.tobytes() == b.tobytes(), (method, how, rows, replicates)

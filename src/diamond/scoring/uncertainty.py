@@ -112,8 +112,25 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     flat = _inputs(x, rows, mean, exact)
     parts_i, parts_d, parts_o = [], [], []
     dimensions, whole = combine if combine is not None else combiners(x, aggregation)
-    for block in bootstrap.float_blocks(count, replicates, _block_size(count, exact), seed,
-                                        flat.dtype.type):
+    size = _block_size(count, exact)
+    distinct = (bootstrap.distinct(count, replicates, seed, flat.dtype.type)
+                if exact is not None and size >= replicates else None)
+    if distinct is not None:
+        # A small group: each distinct resample scored once, then every replicate takes
+        # its resample's row (whole-number products are exact at any size, and the
+        # indicator scores work row by row: the same numbers); the aggregations' products
+        # keep their size, so their bits.
+        rows_once, index = distinct
+        product = rows_once @ flat
+        if mean:
+            once = mean_scores(product[:, :n_ind], product[:, n_ind:], x.low, x.high)
+        else:
+            once = indicator_scores(np.asarray(product, dtype=np.float64).reshape(
+                -1, n_ind, points), x.low, x.high, method)
+        scores = once[index]
+        dims = dimensions(scores)
+        return scores, dims, whole(dims)[:, 0]
+    for block in bootstrap.float_blocks(count, replicates, size, seed, flat.dtype.type):
         if exact is not None and mean:
             # single precision into the division, which is made in double precision on
             # the sums' exact values (no cast of the whole product first)

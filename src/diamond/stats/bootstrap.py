@@ -41,7 +41,12 @@ CHUNK_CELLS = 1 << 15
 #: this many bytes per process (the least recently used dropped first).
 KEPT_BYTES = 16 << 20
 
-_kept = kept.Kept(KEPT_BYTES)
+#: Resamples of at most this many respondents can be scored once per distinct resample
+#: (``distinct``: at most 462 of them).
+DISTINCT_UP_TO = 6
+
+_kept: kept.Kept[NDArray[Any]] = kept.Kept(KEPT_BYTES)
+_kept_distinct: kept.Kept[tuple[NDArray[Any], ...]] = kept.Kept(KEPT_BYTES // 16)
 
 
 @frozen
@@ -93,9 +98,43 @@ def float_blocks(n: int, replicates: int, size: int, seed: int = SEED,
     yield from _drawn(n, replicates, size, seed, dtype)
 
 
+def distinct(n: int, replicates: int, seed: int = SEED,
+             dtype: type[np.floating[Any]] = np.float64,
+             ) -> tuple[NDArray[Any], NDArray[np.intp]] | None:
+    """The distinct rows of ``float_blocks(n, replicates, replicates, seed, dtype)``'s one
+    block (in the order of their first replicate) and, for each replicate, its row among
+    them: ``rows[index]`` is the block. A resample of ``n`` respondents is one of
+    ``C(2n − 1, n)`` count vectors, 3 for two respondents and 462 for six, so a small
+    group's 1,000 replicates repeat a few hundred rows at most. None above
+    ``DISTINCT_UP_TO`` respondents or when fewer than half the rows would be saved. Kept
+    with the counts."""
+    if not 1 <= n <= DISTINCT_UP_TO or replicates < 1:
+        return None
+    key = (n, replicates, seed, np.dtype(dtype).str, "distinct")
+    found = _kept_distinct.get(key)
+    if found is None:
+        block = next(float_blocks(n, replicates, replicates, seed, dtype))
+        # each row as one whole number in base n + 1 (below (n + 1)**n)
+        codes = block.astype(np.int64) @ ((n + 1) ** np.arange(n, dtype=np.int64))
+        seen = np.zeros(int(codes.max()) + 1, dtype=np.intp)
+        first = np.full(seen.size, replicates, dtype=np.intp)
+        np.minimum.at(first, codes, np.arange(replicates, dtype=np.intp))
+        starts = np.sort(first[first < replicates])  # each distinct row's first replicate
+        seen[codes[starts]] = np.arange(starts.size, dtype=np.intp)
+        rows = block[starts]
+        index = seen[codes]
+        rows.flags.writeable = False
+        index.flags.writeable = False
+        found = (rows, index)
+        _kept_distinct.put(key, found)
+    rows, index = found
+    return (rows, index) if 2 * rows.shape[0] <= replicates else None
+
+
 def forget() -> None:
     """Drop the counts ``float_blocks`` keeps (the next calls draw them afresh)."""
     _kept.clear()
+    _kept_distinct.clear()
 
 
 def _drawn(n: int, replicates: int, size: int, seed: int,
