@@ -99,11 +99,16 @@ def score(file: str, repeat: int) -> dict[str, list[float]]:
 def stats(file: str, repeat: int) -> dict[str, list[float]]:
     from diamond.loader import LoadOptions, load_questionnaire, require_valid
     from diamond.scoring import assess
+    from diamond.stats import bootstrap
 
+    # the resampling counts a call keeps for the next one with the same sizes (a
+    # portfolio's files) are dropped before each timed call: one ``assess`` draws its own
+    forget = getattr(bootstrap, "forget", lambda: None)
     questionnaire, catalogue = require_valid(load_questionnaire(file, LoadOptions()))
     assess(questionnaire, catalogue)  # warm-up: numpy's import and first calls
     out: dict[str, list[float]] = {"with": [], "without": [], "added": []}
     for _ in range(repeat):
+        forget()
         gc.collect()
         on = _seconds(lambda: assess(questionnaire, catalogue))
         gc.collect()

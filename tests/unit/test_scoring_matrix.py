@@ -26,7 +26,7 @@ from diamond.scoring.counts import count_by_group
 from diamond.scoring.design import design
 from diamond.scoring.engine import counted_figures
 from diamond.scoring.result import Method
-from diamond.stats import bootstrap
+from diamond.stats import analytic, bootstrap
 
 CAT = builtin("stm-2015")
 INDICATORS = list(CAT.indicators)
@@ -172,6 +172,7 @@ def test_bootstrap_blocks_are_the_same_draws_whatever_their_size(
     for cells in (bootstrap.WHOLE_BLOCK, 0):  # counted a block at once, or row by row
         monkeypatch.setattr(bootstrap, "WHOLE_BLOCK", cells)
         for dtype in (np.float64, np.float32):
+            bootstrap.forget()  # drawn here, not taken from an earlier call
             parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 11, dtype)]
             assert np.array_equal(np.vstack(parts), whole)
     # the draws themselves are numpy's 64-bit integers, as before
@@ -235,7 +236,7 @@ def test_standard_error_of_arrays_is_the_list_version(seed: int) -> None:
     choices = [[1.0], [0.1, 0.3, 2.5], [5e-324, 1.0, 1e6], [1e-300, 1e300]][seed % 4]
     weights = rng.choice(choices, n) if n else np.zeros(0)
     expected = standard_error(values.tolist(), weights.tolist())
-    assert uncertainty._standard_error(values, weights) == expected
+    assert analytic.standard_error(values, weights) == expected
 
 
 @pytest.mark.parametrize("value", [0, 6, -40])

@@ -227,6 +227,7 @@ def test_bootstrap_counts_drawn_a_few_rows_at_a_time_are_the_same(
     from diamond.stats import bootstrap
 
     monkeypatch.setattr(bootstrap, "CHUNK_CELLS", chunk)
+    bootstrap.forget()  # drawn here, not taken from an earlier call
     parts = [b.copy() for b in bootstrap.float_blocks(n, replicates, size, 13)]
     drawn = np.random.default_rng(13).integers(0, n, size=(replicates, n))
     expected = np.vstack([np.bincount(row, minlength=n) for row in drawn])

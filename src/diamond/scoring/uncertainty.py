@@ -7,13 +7,14 @@ Builds the respondent × indicator array once and hands it to ``diamond.stats``:
   stakeholder groups are resampled within the group. SE and 95 % percentile interval;
 * **analytic SE** of a dimension (and overall) from respondents' own scores: the mean of
   the indicators they answered (indicator weights, the chosen aggregation) on 0–100,
-  ``sd/√n_eff`` with Kish's effective n;
+  ``sd/√n_eff`` with Kish's effective n (``diamond.stats.analytic``);
 * **agreement and reliability** per dimension (``diamond.stats.agreement``,
   ``diamond.stats.reliability``);
 * **screening**: straight-liners (zero variance over ``STRAIGHT_LINE_MIN`` or more
   answers) and respondents and dimensions below ``MIN_COVERAGE`` coverage (JRC/COINr);
 * **effective weights**: each dimension's correlation ratio with the overall score over
-  respondents (Paruolo, Saisana & Saltelli 2013), normalised to sum to 1.
+  respondents (Paruolo, Saisana & Saltelli 2013; ``diamond.stats.correlation``),
+  normalised to sum to 1.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from numpy.typing import NDArray
 from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS
 from diamond.scoring.design import Design
-from diamond.stats import bootstrap, heap, units
+from diamond.stats import analytic, bootstrap, heap, units
 from diamond.stats.agreement import Agreement, agreement
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
 from diamond.stats.composite import (
@@ -41,6 +42,7 @@ from diamond.stats.composite import (
     mean_scores,
     weighted_tallies,
 )
+from diamond.stats.correlation import correlation_ratio
 from diamond.stats.reliability import Reliability, reliability
 
 if TYPE_CHECKING:
@@ -107,23 +109,28 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     n_ind = len(x.indicators)
     count = len(rows)
     mean = method == "mean"
-    if exact is not None:
-        # Whole numbers: single precision is exact, and the mean needs two sums per
-        # indicator instead of one tally per scale point (``diamond.stats.units``)
-        flat: NDArray[Any] = exact.sums if mean else exact.tallies
-    else:
-        flat = x.weighted
-    if count != len(x.respondents):
-        flat = flat[list(rows)]
+    flat = _inputs(x, rows, mean, exact)
     parts_i, parts_d, parts_o = [], [], []
-    size = max(BLOCK, BLOCK_CELLS // max(count, 1))
-    if count * BLOCK > MAX_CELLS and exact is not None:
-        # Whole-number tallies: the product's figures do not depend on the block's size
-        # (with other weights its rounding could), so memory stays flat.
-        size = max(2, MAX_CELLS // count)
     dimensions, whole = combine if combine is not None else combiners(x, aggregation)
-    for block in bootstrap.float_blocks(count, replicates, size, seed,
-                                        flat.dtype.type):
+    size = _block_size(count, exact)
+    distinct = (bootstrap.distinct(count, replicates, seed, flat.dtype.type)
+                if exact is not None and size >= replicates else None)
+    if distinct is not None:
+        # A small group: each distinct resample scored once, then every replicate takes
+        # its resample's row (whole-number products are exact at any size, and the
+        # indicator scores work row by row: the same numbers); the aggregations' products
+        # keep their size, so their bits.
+        rows_once, index = distinct
+        product = rows_once @ flat
+        if mean:
+            once = mean_scores(product[:, :n_ind], product[:, n_ind:], x.low, x.high)
+        else:
+            once = indicator_scores(np.asarray(product, dtype=np.float64).reshape(
+                -1, n_ind, points), x.low, x.high, method)
+        scores = once[index]
+        dims = dimensions(scores)
+        return scores, dims, whole(dims)[:, 0]
+    for block in bootstrap.float_blocks(count, replicates, size, seed, flat.dtype.type):
         if exact is not None and mean:
             # single precision into the division, which is made in double precision on
             # the sums' exact values (no cast of the whole product first)
@@ -141,6 +148,28 @@ def replicate_scores(x: Design, rows: Sequence[int], replicates: int, seed: int,
     if len(parts_i) == 1:
         return parts_i[0], parts_d[0], parts_o[0]
     return np.vstack(parts_i), np.vstack(parts_d), np.concatenate(parts_o)
+
+
+def _inputs(x: Design, rows: Sequence[int], mean: bool, exact: Exact | None) -> NDArray[Any]:
+    """What the resampling counts of ``rows`` multiply: the whole-number tallies or the
+    mean's two sums when ``exact`` has them, else the double-precision tallies."""
+    if exact is not None:
+        # Whole numbers: single precision is exact, and the mean needs two sums per
+        # indicator instead of one tally per scale point (``diamond.stats.units``)
+        flat: NDArray[Any] = exact.sums if mean else exact.tallies
+    else:
+        flat = x.weighted
+    return flat if len(rows) == len(x.respondents) else flat[list(rows)]
+
+
+def _block_size(count: int, exact: Exact | None) -> int:
+    """Replicates per product for ``count`` respondents."""
+    size = max(BLOCK, BLOCK_CELLS // max(count, 1))
+    if count * BLOCK > MAX_CELLS and exact is not None:
+        # Whole-number tallies: the product's figures do not depend on the block's size
+        # (with other weights its rounding could), so memory stays flat.
+        size = max(2, MAX_CELLS // count)
+    return size
 
 
 def combiners(x: Design, aggregation: Aggregation) -> tuple[Combine, Combine]:
@@ -194,77 +223,6 @@ def respondent_scores(x: Design, aggregation: Aggregation) -> tuple[Array, Array
     return dims, overall
 
 
-def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
-    """η² of y on x: the weighted variance of y's means within equal-count bins of x.
-
-    Bins: ``max(2, min(10, round(√n)))`` groups of respondents sorted by x, respondents
-    with equal x kept in one bin (Paruolo, Saisana & Saltelli 2013 estimate the same
-    first-order effect by smoothing; binning is the simplest consistent estimator).
-    """
-    n = x.size
-    if n < 4:
-        return None
-    order = np.argsort(x, kind="stable")
-    xs, ys, ws = x[order], y[order], weights[order]
-    bins = max(2, min(10, round(float(np.sqrt(n)))))
-    label = np.floor(np.arange(n) * bins / n)
-    # ties stay together: every respondent takes the bin of the first of their equal run
-    starts = np.flatnonzero(np.concatenate([[True], xs[1:] != xs[:-1]]))
-    first = np.zeros(n, dtype=np.intp)
-    first[starts] = starts
-    label = label[np.maximum.accumulate(first)]
-    total = ws.sum()
-    mean = (ws * ys).sum() / total
-    spread = (ws * (ys - mean) ** 2).sum()
-    if spread <= 0:
-        return None
-    between = 0.0
-    # the labels ascend: their distinct values without ``np.unique`` (which imports
-    # ``numpy.ma`` on its first call)
-    distinct = label[np.concatenate([[True], label[1:] != label[:-1]])]
-    for b in distinct:
-        inside = label == b
-        wb = ws[inside].sum()
-        if wb > 0:  # a bin of weights that underflow to zero (5e-324 beside 1e6) adds none
-            between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2
-    ratio = float(between / spread)
-    return ratio if math.isfinite(ratio) else None
-
-
-def _analytic(values: Array, weights: Array, estimate: float | None) -> Interval:
-    keep = ~np.isnan(values)
-    return bootstrap.analytic(_standard_error(values[keep], weights[keep]), estimate)
-
-
-def _standard_error(values: Array, weights: Array) -> float | None:
-    """``difference.standard_error`` of arrays: the same operations on the same numbers
-    (each product and difference made by numpy is the one Python makes; every sum is
-    ``math.fsum``, exact; squares are Python's own ``** 2``), without a Python step per
-    respondent for all but the squares."""
-    top = float(weights.max()) if weights.size else 0.0
-    if top <= 0 or not math.isfinite(top) or bool((weights < 0).any()):
-        # the list version, for weights it cannot scale (imported here: only this needs it)
-        from diamond.stats.difference import standard_error
-
-        return standard_error(values.tolist(), weights.tolist())
-    w = weights / top
-    keep = w > 0
-    x, v = values[keep], w[keep]
-    n = int(x.size)
-    if n < 2:
-        return None  # Kish's n is at most 1
-    total = math.fsum(v.tolist())
-    mean = math.fsum((v * x).tolist()) / total
-    squares = np.array([d ** 2 for d in (x - mean).tolist()])
-    spread = math.fsum((v * squares).tolist()) / total
-    variance = spread * n / (n - 1)
-    # Kish's n of the kept weights, scaled by their largest (1.0: the same numbers)
-    n_eff = math.fsum(v.tolist()) ** 2 / math.fsum((v * v).tolist())
-    if n_eff < 2 or math.isnan(variance):
-        return None
-    return math.sqrt(variance / n_eff)
-
-
 def _screen(x: Design) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Straight-liners (one answer throughout, ``STRAIGHT_LINE_MIN`` or more answers) and
     respondents below ``MIN_COVERAGE``, all respondents at once (comparisons only)."""
@@ -296,24 +254,32 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
         combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
-        reps_i, reps_d, reps_o = replicate_scores(x, range(n), replicates, seed, method,
-                                                  aggregation, exact, combine)
-        draws = {d: tuple(reps_d[:, k].tolist()) for k, d in enumerate(x.dimensions)}
-        draws["overall"] = tuple(reps_o.tolist())
-        # every interval summarised in one call: each column on its own, as before
-        columns = [reps_i, reps_d, reps_o[:, None]]
+        parts: list[tuple[Sequence[int], int]] = [(range(n), seed)]
         resampled: list[str] = []
         for g, name in enumerate(GROUPS):
             group: str = name
             rows = x.members.get(group, [])
-            if len(rows) < 2:
-                continue
-            _, gd, go = replicate_scores(x, rows, replicates, seed + 1 + g, method,
-                                        aggregation, exact, combine)
-            columns += [gd, go[:, None]]
-            resampled.append(group)
-        found = bootstrap.interval(np.hstack(columns))
+            if len(rows) >= 2:
+                parts.append((rows, seed + 1 + g))
+                resampled.append(group)
+        # part by part: scoring the parts stacked in one array was no faster (its
+        # temporaries no longer fit in the cache; benchmarks/RESULTS.md, round six)
+        scored = [replicate_scores(x, rows, replicates, part_seed, method, aggregation,
+                                   exact, combine) for rows, part_seed in parts]
+        # every interval summarised in one call, one row per statistic: the
+        # questionnaire's indicators, dimensions and overall, then each group's
+        # dimensions and overall
         n_ind, n_dim = len(x.indicators), len(x.dimensions)
+        table = np.empty((n_ind + (n_dim + 1) * len(parts), replicates))
+        table[:n_ind] = scored[0][0].T
+        at = n_ind
+        for _, dims, overall in scored:
+            table[at:at + n_dim] = dims.T
+            table[at + n_dim] = overall
+            at += n_dim + 1
+        draws = {d: tuple(table[n_ind + k].tolist()) for k, d in enumerate(x.dimensions)}
+        draws["overall"] = tuple(table[n_ind + n_dim].tolist())
+        found = bootstrap.interval_rows(table)
         ind_iv = dict(zip(x.indicators, found[:n_ind], strict=True))
         dim_iv = found[n_ind:n_ind + n_dim]
         overall_iv = found[n_ind + n_dim]
@@ -338,7 +304,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
         ids = [x.indicators[c] for c in cols]
         ratio = ratios[d]
         dimensions[dim_id] = DimensionStatistics(
-            dim_iv[d], _analytic(own_dims[:, d], x.weights, scores.get(dim_id)),
+            dim_iv[d], analytic.interval(own_dims[:, d], x.weights, scores.get(dim_id)),
             agreement(x.answers[:, cols], x.weights, x.low, x.high),
             reliability(x.answers[:, cols], x.weights, ids),
             ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
@@ -347,7 +313,8 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
                       if x.membership[:, k].any() and _coverage(x, d) < MIN_COVERAGE)
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
-        _analytic(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions, groups,
+        analytic.interval(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions,
+        groups,
         _own_scores(x, own, own_dims, own_overall),
         {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
         liners, thin, thin_dims, draws,
