@@ -11,24 +11,32 @@ message language, environment (``DIAMOND_*`` limits, the template cache's variab
 the BLAS thread count) and garbage-collector threshold.
 
 ``ordered_map`` runs a function over tasks in the workers and yields the results in the
-tasks' order, each as soon as it and every task before it is done.
+tasks' order, each as soon as it and every task before it is done. Only a window of
+tasks is in flight at once (submitted, running or done but not yet yielded): the main
+process holds a bounded number of futures and results whatever the number of tasks.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import Any, TypeVar
 
 from diamond import i18n
 from diamond.errors import WorkerError
 from diamond.i18n import _
 
-__all__ = ["chunks", "ordered_map", "start_method"]
+__all__ = ["AHEAD", "chunks", "ordered_map", "start_method"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: Tasks in flight a worker (``ordered_map``'s window is ``AHEAD * workers``): enough that
+#: every worker has the next task queued while the results before it are consumed.
+AHEAD = 4
 
 
 def start_method() -> str:
@@ -61,7 +69,8 @@ def chunks(items: Sequence[T], workers: int, *, per_worker: int = 4,
 
 def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
                 preload: Sequence[str] = (),
-                abandoned: Callable[[R], None] | None = None) -> Iterator[R]:
+                abandoned: Callable[[R], None] | None = None,
+                window: int | None = None) -> Iterator[R]:
     """``function(task)`` for each task in ``workers`` worker processes, in task order.
 
     ``function`` and the tasks must pickle (a module-level function, plain data). As
@@ -70,13 +79,15 @@ def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
     ``if __name__ == "__main__":``.
     ``preload`` names the modules the forkserver imports once for every worker (only
     the first pool of a process starts the server; later pools reuse it, with what it
-    loaded). An exception raised by ``function`` is raised here; leaving the loop early
-    (an exception, ``close()``) cancels the tasks not yet started, waits for the running
-    ones, and hands each result that was made but not yielded to ``abandoned`` (to
-    remove what it left on disk, say).
+    loaded). At most ``window`` tasks (default ``AHEAD`` a worker) are in flight: the
+    next is submitted as the oldest is yielded. An exception raised by ``function`` is
+    raised here; leaving the loop early (an exception, ``close()``) submits no more
+    tasks, cancels those not yet started, waits for the running ones, and hands each
+    result that was made but not yielded to ``abandoned`` (to remove what it left on
+    disk, say).
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     method = start_method()
@@ -84,14 +95,20 @@ def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
     if method == "forkserver":
         context.set_forkserver_preload(["__main__", *preload])
     initargs = (i18n.current(), dict(os.environ), gc.get_threshold())
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(tasks))), mp_context=context,
+    size = max(1, min(workers, len(tasks)))
+    most = max(1, AHEAD * size if window is None else window)
+    with ProcessPoolExecutor(max_workers=size, mp_context=context,
                              initializer=_initialise, initargs=initargs) as pool:
-        futures = [pool.submit(function, task) for task in tasks]
-        futures.reverse()  # popped from the end: a result is dropped once it is yielded
+        waiting = iter(tasks)
+        futures: deque[Future[R]] = deque()  # oldest first: dropped once yielded
         try:
-            while futures:
+            while True:
                 try:
-                    result = futures.pop().result()
+                    for task in islice(waiting, most - len(futures)):
+                        futures.append(pool.submit(function, task))
+                    if not futures:
+                        break
+                    result = futures.popleft().result()
                 except BrokenProcessPool:
                     raise WorkerError(_(
                         "a worker process stopped without a result (it was killed, perhaps "

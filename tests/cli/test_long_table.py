@@ -94,3 +94,56 @@ def test_colour_keeps_rich_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     console.print_table("t", [("a", "left")], [(["x"], True)], True)
     monkeypatch.undo()
     assert "x" in out.getvalue()
+
+
+class Reread:
+    """Rows that can only be iterated (no indexing), counting how often they are read."""
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.rows = rows
+        self.reads = 0
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self.reads += 1
+        return ((list(r), False) for r in self.rows)  # fresh lists: nothing kept by identity
+
+
+def test_rows_read_twice_never_held_give_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long table's rows are read once for the widths and once to print (so a portfolio
+    can make them from disk each time), and the text is the one a list gives."""
+    names = ["Savunma ve Havacılık — Konya", "Yazılım ve Bilişim — Eskişehir–Bilecik–Kütahya",
+             "Seramik — Manisa", "漢字 — 👍 cluster"]
+    rows = [[str(k + 1), names[k % len(names)], f"{40 + k % 30}.{k % 10}", f"q-{k:04d}.yaml"]
+            for k in range(300)]
+    rows[157][1] = "the widest cluster name of them all, by a long way — somewhere"
+    columns = [("rank", "right"), ("cluster", "left"), ("overall", "right"), ("file", "left")]
+    outputs = []
+    for given_rows in ([(r, False) for r in rows], Reread(rows)):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(plain_table, "rich_width", lambda _environ: None)
+            patch.setattr(console, "LONG_TABLE", 0)
+            patch.setattr(long_table, "BLOCK", 7)
+            patch.setenv("COLUMNS", "100")
+            patch.delenv("LINES", raising=False)
+            out = io.StringIO()
+            patch.setattr("sys.stdout", out)
+            console.print_table("portfolio", columns, given_rows, False)  # type: ignore[arg-type]
+        outputs.append(out.getvalue())
+        if isinstance(given_rows, Reread):
+            assert given_rows.reads == 2
+    assert outputs[0] == outputs[1]
+    assert "the widest cluster name" in outputs[0] and outputs[0].count("\n") > 300
+
+
+def test_a_row_of_the_wrong_length_writes_nothing() -> None:
+    from rich.console import Console
+
+    rows = Reread([["a", "b"]] * 5 + [["c"]])
+    written: list[str] = []
+    done = long_table.print_long_table(
+        Console(file=io.StringIO(), width=80, color_system=None), lambda _t: "", "t",
+        [("x", "left"), ("y", "left")], [cells for cells, _ in rows], written.append)
+    assert done is False and written == []

@@ -92,3 +92,26 @@ def test_the_width_is_known_only_off_a_terminal(monkeypatch: pytest.MonkeyPatch)
     assert rich_width({"TERM": "dumb"}) is None
     monkeypatch.setattr("os.isatty", lambda fd: fd == 0)
     assert rich_width({}) is None
+
+
+def test_rows_that_can_only_be_iterated_give_the_same_table() -> None:
+    """``plain_table`` reads its rows twice (widths, then lines) and never indexes them."""
+
+    class Reread:
+        def __init__(self, rows: list[list[str]]) -> None:
+            self.rows, self.reads = rows, 0
+
+        def __len__(self) -> int:
+            return len(self.rows)
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            self.reads += 1
+            return (list(r) for r in self.rows)
+
+    rows = [[str(k), f"cluster {k % 7} — region", f"{k % 90}.5"] for k in range(50)]
+    columns = [("rank", "right"), ("cluster", "left"), ("overall", "right")]
+    given_rows = Reread(rows)
+    text = draw("portfolio", columns, given_rows, 80)  # type: ignore[arg-type]
+    assert text is not None and text == draw("portfolio", columns, rows, 80)  # type: ignore[arg-type]
+    assert given_rows.reads == 2
+    assert draw("portfolio", columns, [*rows, ["1", "x"]], 80) is None  # type: ignore[arg-type]

@@ -50,6 +50,38 @@ def test_workers_get_the_language_and_environment(
     assert list(ordered_map(os.getenv, ["DIAMOND_POOL_PROBE"] * 2, 2)) == ["seen"] * 2
 
 
+def test_only_a_window_of_tasks_is_in_flight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results and their order do not depend on the window; the main process never
+    holds more than ``window`` futures (submitted as the oldest is yielded)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    submitted: list[int] = []
+    real = ProcessPoolExecutor.submit
+
+    def counting(self: ProcessPoolExecutor, fn: object, /, *args: object) -> object:
+        submitted.append(1)
+        return real(self, fn, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counting)
+    tasks = [3000, 1, 2000, 2, 1000, 3, 0, 500, 7, 4]
+    expected = [math.factorial(n) for n in tasks]
+    for window in (1, 2, 3, None):
+        submitted.clear()
+        made = ordered_map(math.factorial, tasks, 2, window=window)
+        assert next(made) == expected[0]
+        assert len(submitted) == (8 if window is None else window)  # AHEAD a worker
+        assert [expected[0], *made] == expected
+        assert len(submitted) == len(tasks)
+
+
+def test_leaving_early_with_a_window_hands_over_what_was_made() -> None:
+    left: list[int] = []
+    made = ordered_map(abs, list(range(-20, 0)), 2, abandoned=left.append, window=3)
+    assert [next(made), next(made)] == [20, 19]
+    made.close()
+    assert len(set(left)) == len(left) and set(left) <= {18, 17, 16}
+
+
 def test_a_failing_task_raises_here() -> None:
     with pytest.raises(ValueError):
         list(ordered_map(math.sqrt, [4.0, -1.0, 9.0], 2))

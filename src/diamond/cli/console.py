@@ -20,8 +20,8 @@ import io
 import os
 import re
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 from diamond.errors import OutputError
 from diamond.safetext import visible
@@ -29,7 +29,7 @@ from diamond.safetext import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["line", "print_table", "safe", "say", "say_lines", "terminal", "warn", "write"]
+__all__ = ["Rows", "line", "print_table", "safe", "say", "say_lines", "terminal", "warn", "write"]
 
 Justify = Literal["left", "right"]
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -145,15 +145,39 @@ def terminal(file: TextIO | None = None, **options: Any) -> Console:
                    _environ=_environment(), **options)
 
 
+class Rows(Protocol):
+    """A table's rows: each row's cells with whether it is emphasised (bold). A list, or
+    anything that gives the same rows each time it is iterated (a long table is read
+    twice, once for its widths and once to print it, rather than held whole)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[tuple[Sequence[object], bool]]: ...
+
+
+class _SafeTexts:
+    """The rows' cells made safe as they are read, each time they are read."""
+
+    def __init__(self, rows: Rows) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return ([safe(c) for c in cells] for cells, _bold in self._rows)
+
+
 def print_table(
     title: str,
     columns: Sequence[tuple[str, Justify]],
-    rows: Sequence[tuple[Sequence[object], bool]],
+    rows: Rows,
     colour: bool,
 ) -> None:
     """A rich table on standard output; the title and every cell are user text, made safe.
 
-    ``rows`` pairs each row's cells with whether it is emphasised (bold).
+    ``rows`` pairs each row's cells with whether it is emphasised (bold); it may be read
+    more than once (see ``Rows``).
     """
     if not colour:  # the same text without importing rich, where that is certain
         from diamond.cli.plain_table import plain_table, rich_width
@@ -162,7 +186,7 @@ def print_table(
         if width is not None:
             plain = plain_table(
                 safe(title), [(safe(name), justify) for name, justify in columns],
-                [[safe(c) for c in cells] for cells, _bold in rows],
+                _SafeTexts(rows),
                 min(max(width, _MIN_WIDTH), _MAX_WIDTH))
             if plain is not None:
                 write(plain, sys.stdout)
@@ -186,9 +210,9 @@ def print_table(
             buffer.truncate()
             return text
 
-        texts = [[safe(c) for c in cells] for cells, _bold in rows]
         if print_long_table(console, lay_out, safe(title),
-                            [(safe(name), justify) for name, justify in columns], texts,
+                            [(safe(name), justify) for name, justify in columns],
+                            _SafeTexts(rows),
                             lambda text: write(text, sys.stdout)):
             return
     table = Table(title=Text(safe(title)), title_justify="left")

@@ -19,15 +19,18 @@ chose for the whole table, so this module prints it a block of rows at a time:
 
 Only where the box rich draws is known (not on Windows, where rich may swap it, and
 UTF-8 output); otherwise ``print_long_table`` returns False and the table goes to rich
-whole. ``tests/cli/test_long_table.py`` checks the text is rich's, byte for byte.
+whole. The rows are read twice (for the widths, then to print them), never held whole:
+a portfolio's rows are made from its clusters on disk each time.
+``tests/cli/test_long_table.py`` checks the text is rich's, byte for byte.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
-from diamond.cli.plain_table import _narrow
+from diamond.cli.plain_table import Texts, _narrow
 from diamond.memo import remember
 
 if TYPE_CHECKING:
@@ -58,15 +61,21 @@ def _table(title: str, columns: Sequence[tuple[str, Justify]],
     return table
 
 
-def _witnesses(console: Console, rows: Sequence[Sequence[str]], count: int) -> list[int]:
-    """The rows holding each column's widest cell and longest word (first of equals)."""
+def _witnesses(console: Console, rows: Iterable[Sequence[str]],
+               count: int) -> list[Sequence[str]] | None:
+    """The rows holding each column's widest cell and longest word (first of equals), in
+    table order; None if a row has not ``count`` cells."""
     from rich.measure import Measurement
     from rich.text import Text
 
     options = console.options
     measured: dict[str, tuple[int, int]] = {}
     best: list[list[tuple[int, int]]] = [[(-1, -1), (-1, -1)] for _ in range(count)]
+    held: dict[int, Sequence[str]] = {}  # the rows some column's best is in (2 a column)
     for index, cells in enumerate(rows):
+        if len(cells) != count:
+            return None
+        chosen = False
         for k, text in enumerate(cells):
             found = measured.get(text)
             if found is None:
@@ -77,7 +86,21 @@ def _witnesses(console: Console, rows: Sequence[Sequence[str]], count: int) -> l
             for side in (0, 1):
                 if found[side] > best[k][side][0]:
                     best[k][side] = (found[side], index)
-    return sorted({index for column in best for _size, index in column if index >= 0})
+                    chosen = True
+        if chosen:
+            held[index] = cells
+            kept = {index for column in best for _size, index in column}
+            for gone in [k for k in held if k not in kept]:
+                del held[gone]
+    return [held[index] for index in sorted(
+        {index for column in best for _size, index in column if index >= 0})]
+
+
+def _blocks(rows: Iterable[Sequence[str]], size: int) -> Iterator[list[Sequence[str]]]:
+    """``rows`` a list of ``size`` at a time (the last may be shorter)."""
+    it = iter(rows)
+    while block := list(islice(it, size)):
+        yield block
 
 
 def print_long_table(
@@ -85,7 +108,7 @@ def print_long_table(
     lay_out: Callable[[Table], str],
     title: str,
     columns: Sequence[tuple[str, Justify]],
-    rows: Sequence[Sequence[str]],
+    rows: Texts,
     write: Callable[[str], None],
     block: int | None = None,
 ) -> bool:
@@ -96,10 +119,12 @@ def print_long_table(
     nothing, where that is not certain (see the module)."""
     if console.legacy_windows or console.options.ascii_only or console.is_terminal:
         return False
-    if not rows or not columns or any(len(cells) != len(columns) for cells in rows):
+    if not len(rows) or not columns:
         return False
     chosen = _witnesses(console, rows, len(columns))
-    lines = lay_out(_table(title, columns, [rows[k] for k in chosen])).split("\n")
+    if chosen is None:
+        return False
+    lines = lay_out(_table(title, columns, chosen)).split("\n")
     if len(lines) < 2 or lines[-1] != "":
         return False
     bottom = lines[-2]
@@ -114,8 +139,8 @@ def print_long_table(
     layout = _CellLayout(console, columns, widths)
     write("\n".join(lines[: lines.index(head_rule) + 1]) + "\n")
     step = block or BLOCK
-    for start in range(0, len(rows), step):
-        write("".join(layout.row(cells) for cells in rows[start:start + step]))
+    for part in _blocks(rows, step):
+        write("".join(layout.row(cells) for cells in part))
     write(bottom + "\n")
     return True
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import Literal
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Literal, Protocol
 
-__all__ = ["plain_table", "rich_width"]
+__all__ = ["Texts", "plain_table", "rich_width"]
 
 Justify = Literal["left", "right"]
 
@@ -24,6 +24,15 @@ Justify = Literal["left", "right"]
 #: printable ASCII, Latin-1 letters and Latin Extended-A and -B (Turkish among them),
 #: and the dashes, quotes and dots diamond's own texts use.
 _EXTRA = frozenset("–—−‘’“”…·•°±×÷")
+
+
+class Texts(Protocol):
+    """A table's rows of cell texts: a list, or anything that gives the same rows each
+    time it is iterated (read once for the widths, once to lay the rows out)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Sequence[str]]: ...
 
 
 def _narrow(text: str) -> bool:
@@ -46,6 +55,11 @@ def rich_width(environ: Mapping[str, str]) -> int | None:
     return int(columns) if columns.isascii() and columns.isdigit() else None
 
 
+def _plain(text: str) -> bool:
+    """One-cell characters, single spaces, no edge spaces: rich prints it as it is."""
+    return _narrow(text) and text == text.strip() and "  " not in text
+
+
 def _cell(text: str, width: int, justify: Justify) -> str:
     return " " + (text.rjust(width) if justify == "right" else text.ljust(width)) + " "
 
@@ -53,20 +67,28 @@ def _cell(text: str, width: int, justify: Justify) -> str:
 def plain_table(
     title: str,
     columns: Sequence[tuple[str, Justify]],
-    rows: Sequence[Sequence[str]],
+    rows: Texts,
     width: int,
 ) -> str | None:
     """The table rich prints in ``width`` columns without colour, or None if not certain.
 
-    Every text must already be safe (``console.safe``).
+    Every text must already be safe (``console.safe``). ``rows`` is read twice (once
+    only when the answer is None), never held whole.
     """
     header = [name for name, _ in columns]
-    texts = [title, *header, *(cell for row in rows for cell in row)]
-    if not title or not columns or any(len(row) != len(columns) for row in rows):
+    if not title or not columns:
         return None
-    if not all(_narrow(text) and text == text.strip() and "  " not in text for text in texts):
+    if not all(_plain(text) for text in (title, *header)):
         return None
-    sizes = [max(len(row[k]) for row in (header, *rows)) for k in range(len(columns))]
+    sizes = [len(name) for name in header]
+    for cells in rows:
+        if len(cells) != len(columns):
+            return None
+        for k, text in enumerate(cells):
+            if not _plain(text):
+                return None
+            if len(text) > sizes[k]:
+                sizes[k] = len(text)
     total = sum(sizes) + 3 * len(sizes) + 1
     if total > width or len(title) > total:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -60,24 +60,39 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None] | 
         yield done
 
 
+class SummaryRows:
+    """The summary table's rows, made from the (disk-backed) clusters each time they are
+    read: a table of a national portfolio is read twice, never held whole."""
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self._clusters = portfolio.clusters
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def __iter__(self) -> Iterator[tuple[Sequence[object], bool]]:
+        from diamond.cli.summary import report_label
+
+        for c in self._clusters:
+            overall = "–" if c.overall is None else f"{c.overall:.1f}"
+            rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
+            yield ([rank, f"{c.name} — {c.region}", c.period, overall,
+                    report_label("bands", c.band), c.source], False)
+
+
 def print_portfolio(portfolio: Portfolio, written: Written, colour: bool) -> None:
     """The invalid files' errors on standard error; the ranking and files written on stdout."""
     from diamond.cli.console import line, print_table, say, warn
-    from diamond.cli.summary import print_written, report_label
+    from diamond.cli.summary import print_written
     from diamond.reporters.text import diagnostic_line
 
     for item in portfolio.invalid:
         for d in item.diagnostics:
             warn(diagnostic_line(d))
-    rows: list[tuple[list[object], bool]] = []
-    for c in portfolio.clusters:
-        overall = "–" if c.overall is None else f"{c.overall:.1f}"
-        rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
-        rows.append(([rank, f"{c.name} — {c.region}", c.period, overall,
-                      report_label("bands", c.band), c.source], False))
     print_table(_("portfolio"), [(_("rank"), "right"), (_("cluster"), "left"),
                                  (_("period"), "left"), (_("overall"), "right"),
-                                 (_("band"), "left"), (_("file"), "left")], rows, colour)
+                                 (_("band"), "left"), (_("file"), "left")],
+                SummaryRows(portfolio), colour)
     say(_("{assessed} assessed, {invalid} invalid, {skipped} framework files skipped").format(
         assessed=len(portfolio.clusters), invalid=len(portfolio.invalid),
         skipped=len(portfolio.skipped)))
