@@ -54,7 +54,38 @@ class Compact:
 _Record = tuple[Any, ...]
 
 
-class Stored(Sequence[Cluster]):
+class _Lazy(Sequence[Cluster]):
+    """A sequence of clusters each rebuilt (``_build``) whenever it is read."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _build(self, k: int) -> Cluster:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Cluster: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Cluster]: ...
+
+    def __getitem__(self, index: int | slice) -> Cluster | list[Cluster]:
+        if isinstance(index, slice):
+            return [self._build(k) for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._build(index)
+
+    def __iter__(self) -> Iterator[Cluster]:
+        return (self._build(k) for k in range(len(self)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
+
+
+class Stored(_Lazy):
     """Clusters kept on disk as they arrive, each rebuilt when it is read.
 
     ``append`` writes a cluster's fields as one pickled record into the ``Spill`` that
@@ -99,23 +130,8 @@ class Stored(Sequence[Cluster]):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    @overload
-    def __getitem__(self, index: int) -> Cluster: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Cluster]: ...
-
-    def __getitem__(self, index: int | slice) -> Cluster | list[Cluster]:
-        if isinstance(index, slice):
-            return [self.build(k) for k in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self.build(index)
-
-    def __iter__(self) -> Iterator[Cluster]:
-        return (self.build(k) for k in range(len(self)))
+    def _build(self, k: int) -> Cluster:
+        return self.build(k)
 
     def build(self, index: int, rank: int = 0, latest: bool = True,
               rank_low: int | None = None, rank_high: int | None = None) -> Cluster:
@@ -144,11 +160,8 @@ class Stored(Sequence[Cluster]):
         """The clusters in ``order``: (index stored, rank, latest, rank interval)."""
         return Ranked(self, order)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (tuple(self),))
 
-
-class Ranked(Sequence[Cluster]):
+class Ranked(_Lazy):
     """Stored clusters in rank order, each rebuilt with its rank when read."""
 
     def __init__(self, stored: Stored,
@@ -168,24 +181,6 @@ class Ranked(Sequence[Cluster]):
         return self._stored.build(self._index[k], self._rank[k], bool(self._latest[k]),
                                   None if low < 0 else low, None if high < 0 else high)
 
-    @overload
-    def __getitem__(self, index: int) -> Cluster: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Cluster]: ...
-
-    def __getitem__(self, index: int | slice) -> Cluster | list[Cluster]:
-        if isinstance(index, slice):
-            return [self._build(k) for k in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._build(index)
-
-    def __iter__(self) -> Iterator[Cluster]:
-        return (self._build(k) for k in range(len(self)))
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
             return NotImplemented
@@ -195,6 +190,3 @@ class Ranked(Sequence[Cluster]):
 
     def __repr__(self) -> str:
         return f"Ranked({list(self)!r})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (tuple(self),))
