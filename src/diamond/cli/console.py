@@ -21,8 +21,9 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
+from diamond.cli.plain_table import Reread
 from diamond.errors import OutputError
 from diamond.safetext import visible
 
@@ -145,14 +146,8 @@ def terminal(file: TextIO | None = None, **options: Any) -> Console:
                    _environ=_environment(), **options)
 
 
-class Rows(Protocol):
-    """A table's rows: each row's cells with whether it is emphasised (bold). A list, or
-    anything that gives the same rows each time it is iterated (a long table is read
-    twice, once for its widths and once to print it, rather than held whole)."""
-
-    def __len__(self) -> int: ...
-
-    def __iter__(self) -> Iterator[tuple[Sequence[object], bool]]: ...
+#: A table's rows: each row's cells with whether it is emphasised (bold), re-readable.
+Rows = Reread[tuple[Sequence[object], bool]]
 
 
 class _SafeTexts:

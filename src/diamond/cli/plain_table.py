@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
-__all__ = ["Texts", "plain_table", "rich_width"]
+__all__ = ["Reread", "Texts", "plain_table", "rich_width"]
 
 Justify = Literal["left", "right"]
 
@@ -26,13 +26,21 @@ Justify = Literal["left", "right"]
 _EXTRA = frozenset("–—−‘’“”…·•°±×÷")
 
 
-class Texts(Protocol):
-    """A table's rows of cell texts: a list, or anything that gives the same rows each
-    time it is iterated (read once for the widths, once to lay the rows out)."""
+Row = TypeVar("Row", covariant=True)
+
+
+class Reread(Protocol[Row]):
+    """A table's rows: a list, or anything that gives the same rows each time it is
+    iterated (a long table is read twice, once for its widths and once to lay the rows
+    out, rather than held whole)."""
 
     def __len__(self) -> int: ...
 
-    def __iter__(self) -> Iterator[Sequence[str]]: ...
+    def __iter__(self) -> Iterator[Row]: ...
+
+
+#: A table's rows of cell texts.
+Texts = Reread[Sequence[str]]
 
 
 def _narrow(text: str) -> bool:
