@@ -6,12 +6,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from diamond.documents import STDIN, TextProblem, decode, label_of, read_bytes
 from diamond.errors import Diagnostic, InputError, InvalidFileError
 from diamond.frameworks import load_framework_text
 from diamond.i18n import _
-from diamond.loader import LoadOptions, load_data, load_text
+from diamond.limits import Limits
+from diamond.loader import Loaded, LoadOptions, load_data, load_text
 from diamond.yamlfast import DECLINED, read_plain
 
 SUFFIXES = (".yaml", ".yml")
@@ -168,6 +170,23 @@ def may_be_framework(data: object) -> bool:
     return False
 
 
+def read_once(text: str, limits: Limits) -> tuple[Any, bool]:
+    """The fast read of ``text`` (``DECLINED`` if it declined) and whether the file is a
+    framework: the text is sniffed for one only when the read declined it or its
+    top-level keys could be a framework's, so a questionnaire is read once."""
+    data = read_plain(text, limits)
+    return data, (data is DECLINED or may_be_framework(data)) and looks_like_framework(text)
+
+
+def load_read(text: str, data: Any, label: str, base_dir: Path,
+              options: LoadOptions) -> Loaded:
+    """The questionnaire ``read_once`` read as ``data``: checked as read, or read again
+    without the fast path where that declined it."""
+    if data is DECLINED:
+        return load_text(text, label, base_dir, options, fast=False)
+    return load_data(text, data, label, base_dir, options)
+
+
 def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileReport:
     """Validate one file, a questionnaire or a framework; never raises for its content."""
     label = label_of(path)
@@ -181,19 +200,15 @@ def validate_one(path: str, options: LoadOptions, strict: bool = False) -> FileR
         )
     except TextProblem as problem:
         return FileReport(label, "questionnaire", [problem.diagnostic], strict)
-    # The fast read first: a questionnaire it takes is not read again to tell it apart.
-    data = read_plain(text, options.limits)
-    if (data is DECLINED or may_be_framework(data)) and looks_like_framework(text):
+    data, framework = read_once(text, options.limits)
+    if framework:
         try:
             load_framework_text(text, label, options.limits)
         except InvalidFileError as error:
             return FileReport(label, "framework", error.diagnostics, strict)
         return FileReport(label, "framework", [], strict)
     base = Path.cwd() if path == STDIN else Path(path).parent
-    if data is DECLINED:
-        loaded = load_text(text, label, base, options, fast=False)
-    else:
-        loaded = load_data(text, data, label, base, options)
+    loaded = load_read(text, data, label, base, options)
     return FileReport(label, "questionnaire", loaded.diagnostics, strict)
 
 

@@ -112,12 +112,14 @@ def test_a_questionnaire_the_fast_path_takes_is_read_once(
 ) -> None:
     from tests.unit.test_compare import questionnaire_text
 
+    from diamond import validation
     from diamond.portfolio import worker
 
     def sniffed(_text: str) -> bool:
         raise AssertionError("the text was read a second time")
 
-    monkeypatch.setattr(worker, "looks_like_framework", sniffed)
+    # the worker reads through validation.read_once, which sniffs there
+    monkeypatch.setattr(validation, "looks_like_framework", sniffed)
     path = tmp_path / "q.yaml"
     path.write_text(questionnaire_text({"factor.land": [5, 4, 4]}), encoding="utf-8")
     assert worker.assess_file(_job(path)).kind == "cluster"  # type: ignore[arg-type]

@@ -16,14 +16,13 @@ from diamond.documents import TextProblem, decode, read_bytes
 from diamond.errors import Diagnostic, InputError
 from diamond.frameworks import Catalogue
 from diamond.io.atomic import discard
-from diamond.loader import LoadOptions, load_data, load_text, require_valid
+from diamond.loader import LoadOptions, require_valid
 from diamond.models.text import LANGUAGES, Language, LocalText
 from diamond.portfolio.model import Cell, Cluster, InvalidFile, Outcome
 from diamond.portfolio.ranking import cluster_key
 from diamond.render.report import render_reports
 from diamond.scoring import Assessment, assess
-from diamond.validation import looks_like_framework, may_be_framework
-from diamond.yamlfast import DECLINED, read_plain
+from diamond.validation import load_read, read_once
 
 __all__ = ["BATCH_MOST", "CLUSTER_FORMATS", "DEFAULT_SENSITIVITY", "Batch", "Job",
            "assess_batch", "assess_file"]
@@ -111,14 +110,10 @@ def assess_file(job: Job) -> Outcome:
         return _invalid(job, [Diagnostic(label, 1, 1, "error", "unreadable", message)])
     except TextProblem as problem:
         return _invalid(job, [problem.diagnostic])
-    # Read once, as validate does: the text is sniffed for a framework only when the
-    # fast read declined it or its top-level keys could be a framework's.
-    data = read_plain(text, job.options.limits)
-    if (data is DECLINED or may_be_framework(data)) and looks_like_framework(text):
+    data, framework = read_once(text, job.options.limits)  # once, as validate reads it
+    if framework:
         return Outcome("framework", job.source)
-    base = Path(job.path).parent
-    loaded = (load_text(text, label, base, job.options, fast=False) if data is DECLINED
-              else load_data(text, data, label, base, job.options))
+    loaded = load_read(text, data, label, Path(job.path).parent, job.options)
     if not loaded.ok:
         return _invalid(job, loaded.errors)
     questionnaire, catalogue = require_valid(loaded)
