@@ -29,6 +29,8 @@ MO = PO.with_suffix(".mo")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 # Fixed, so that regenerating the catalogue is byte-stable.
 _STAMP = datetime(2026, 11, 25, tzinfo=UTC)
+# Turkish puts a noun after a number in the singular ("3 hata"), so one form serves all.
+PLURAL_FORMS = "nplurals=1; plural=0;"
 
 Key = str | tuple[str, ...]
 
@@ -54,7 +56,7 @@ def read_catalogue(path: Path = PO) -> Catalog:
 
 
 def _new_catalogue() -> Catalog:
-    return Catalog(
+    catalogue = Catalog(
         locale="tr",
         domain="diamond",
         project="diamond",
@@ -67,6 +69,11 @@ def _new_catalogue() -> Catalog:
         last_translator="the diamond authors",
         fuzzy=False,
     )
+    # Babel takes the plural rule from its locale data, which changed for Turkish in 2.19
+    # (two forms, from CLDR); set the file's own rule so that plural entries are written
+    # with one msgstr whichever Babel runs.
+    catalogue.mime_headers = [("Plural-Forms", PLURAL_FORMS)]
+    return catalogue
 
 
 def updated(old: Catalog, messages: dict[Key, str]) -> Catalog:
@@ -91,8 +98,7 @@ def updated(old: Catalog, messages: dict[Key, str]) -> Catalog:
 
 # Written by hand rather than by Babel, whose header names its own version and, between
 # releases, a different plural rule: the file must not change with the tool that wrote it.
-# Turkish puts a noun after a number in the singular ("3 hata"), so one form serves all.
-HEADER = """\
+HEADER = f"""\
 # Turkish messages of diamond. Edit the translations; run
 # `python -m tests.i18n.catalog` after changing messages in the source.
 msgid ""
@@ -100,7 +106,7 @@ msgstr ""
 "Project-Id-Version: diamond\\n"
 "Language: tr\\n"
 "Language-Team: Turkish\\n"
-"Plural-Forms: nplurals=1; plural=0;\\n"
+"Plural-Forms: {PLURAL_FORMS}\\n"
 "MIME-Version: 1.0\\n"
 "Content-Type: text/plain; charset=utf-8\\n"
 "Content-Transfer-Encoding: 8bit\\n"
