@@ -98,6 +98,43 @@ def test_exact_figures_from_the_tally_are_the_counted_figures(
                     i: (f.n, f.score) for i, f in expected.items()}
 
 
+@pytest.mark.parametrize("weights", [(1.0,), (0.3, 0.7, 1.1), (0.1, 0.25, 0.5, 2.0)])
+@pytest.mark.parametrize("given", [
+    {}, {"indicators": {INDICATORS[1]: 0.0, INDICATORS[2]: 2.5, INDICATORS[9]: 1 / 3},
+         "dimensions": {"factor": 0.0, "demand": 0.25}}])
+def test_mean_scores_from_the_sums_are_the_scores_of_the_figures(
+    weights: tuple[float, ...], given: dict[str, Any],
+) -> None:
+    """``exact.mean_scores`` (one fraction per dimension from the integer sums) gives the
+    exact dimension and overall scores ``scores_of`` makes of the figures' mean scores,
+    for the whole and each group, zero and fractional indicator and dimension weights
+    and indicators nobody answered included."""
+    from diamond.scoring.engine import scores_of
+    from diamond.scoring.weighting import Weighting
+
+    for seed, n in enumerate([1, 2, 5, 40]):
+        crowd = people(n, seed=seed, weights=weights)
+        for person in crowd:
+            person["answers"].pop(INDICATORS[0], None)  # nobody answers the first
+        q = make(crowd)
+        q = q.model_copy(update={"weights": q.weights.model_validate(given)})
+        m = matrix.of(q, CAT)
+        t = matrix.tally(m, q.scale.points)
+        present = [k for k, g in enumerate(GROUPS) if g in m.sizes()]
+        sums = exact.sums(t, q.scale, present)
+        assert sums is not None
+        weighting = Weighting(q, CAT)
+        columns = {i: k for k, i in enumerate(INDICATORS)}
+        for s in range(len(present) + 1):
+            expected = scores_of(exact.figures_of(sums, s, INDICATORS, q.scale, "mean"), q,
+                                 CAT, "arithmetic", weighting)
+            dimensions, overall = exact.mean_scores(sums, s, columns, weighting, q.scale.min,
+                                                    q.scale.max - q.scale.min)
+            assert dimensions == expected.dimensions and overall == expected.overall
+            assert [type(v) for v in dimensions.values()] == [
+                type(v) for v in expected.dimensions.values()]
+
+
 def test_sparse_counting_gives_the_dense_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     q = make(people(50, seed=4, weights=(0.5, 1.0, 1.5)))
     m = matrix.of(q, CAT)

@@ -57,6 +57,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from diamond.frameworks import Catalogue
 from diamond.frozen import frozen
@@ -80,6 +81,9 @@ from diamond.scoring.result import (
 )
 from diamond.scoring.stats import normalise, rwg, summary_of_counts, weighted_mean
 from diamond.scoring.weighting import Weighting, mean_in_units
+
+if TYPE_CHECKING:
+    from diamond.scoring.matrix import Tally
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
@@ -266,23 +270,63 @@ def _dimension_results(
 
 
 def _groups(
-    catalogue: Catalogue, scored: Mapping[Group, Scores], sizes: Mapping[Group, int],
+    catalogue: Catalogue,
+    scored: Mapping[Group, tuple[Mapping[str, Fraction | None], Fraction | None]],
+    sizes: Mapping[Group, int],
 ) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
-    """Each group's result (``scored``: the groups present, in ``GROUPS`` order) and the
-    spread of the groups' dimension scores."""
+    """Each group's result (``scored``: the groups present, in ``GROUPS`` order, their
+    dimension and overall scores) and the spread of the groups' dimension scores."""
     groups: list[GroupResult] = []
-    for group, scores in scored.items():
-        overall = _float(scores.overall)
+    for group, (dimensions, whole) in scored.items():
+        overall = _float(whole)
         groups.append(GroupResult(
             id=group, respondents=sizes[group], overall=overall, band=band_for(overall),
-            dimensions={d: _float(s) for d, s in scores.dimensions.items()},
+            dimensions={d: _float(s) for d, s in dimensions.items()},
         ))
     spread: dict[str, float | None] = {}
     for dimension_id in catalogue.dimensions:
-        present = [s for s in (e.dimensions[dimension_id] for e in scored.values())
+        present = [s for s in (e[0][dimension_id] for e in scored.values())
                    if s is not None]
         spread[dimension_id] = float(max(present) - min(present)) if len(present) >= 2 else None
     return tuple(groups), spread
+
+
+def _scored(
+    questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
+    weighting: Weighting, tally: Tally, present: Sequence[int],
+) -> tuple[Scores, dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]]]:
+    """The whole's scores, and each present group's (``present``: indices into ``GROUPS``)
+    dimension and overall scores."""
+    from diamond.scoring import exact, matrix  # numpy: only when scoring
+
+    scale = questionnaire.scale
+    indicators = list(catalogue.indicators)
+    sums = exact.sums(tally, scale, present)
+    if sums is None:  # weights whose integer sums double precision cannot hold exactly
+        found = [
+            {i: counted_figures(c, scale, method, full=part is None)
+             for i, c in matrix.counted(tally, indicators, scale.min, part).items()}
+            for part in (None, *([k] for k in present))]
+    elif (method == "mean" and aggregation != "geometric" and weighting.whole
+          and scale.max > scale.min):
+        # the means straight from the integer sums (the same exact fractions); a group's
+        # indicator figures are not needed then
+        columns = {i: k for k, i in enumerate(indicators)}
+        span = scale.max - scale.min
+        scores = Scores(exact.figures_of(sums, 0, indicators, scale, method),
+                        *exact.mean_scores(sums, 0, columns, weighting, scale.min, span))
+        return scores, {GROUPS[k]: exact.mean_scores(sums, s, columns, weighting, scale.min,
+                                                     span)
+                        for s, k in enumerate(present, start=1)}
+    else:
+        found = [exact.figures_of(sums, s, indicators, scale, method)
+                 for s in range(len(present) + 1)]
+    scores = scores_of(found[0], questionnaire, catalogue, aggregation, weighting)
+    by_group: dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]] = {}
+    for k, f in zip(present, found[1:], strict=True):
+        group = scores_of(f, questionnaire, catalogue, aggregation, weighting)
+        by_group[GROUPS[k]] = group.dimensions, group.overall
+    return scores, by_group
 
 
 def assess(
@@ -314,24 +358,15 @@ def assess(
                          .format(count=bootstrap))
     language: Language = lang if lang is not None else questionnaire.sector.language
     # numpy: loaded only when scoring, never by `diamond validate` or `--version`
-    from diamond.scoring import design, exact, matrix, sensitivity, uncertainty
+    from diamond.scoring import design, matrix, sensitivity, uncertainty
 
     answers = matrix.of(questionnaire, catalogue)
     tally = matrix.tally(answers, questionnaire.scale.points)
-    indicators = list(catalogue.indicators)
     sizes = answers.sizes()
     present = [k for k, g in enumerate(GROUPS) if g in sizes]
-    found = exact.figures(tally, indicators, questionnaire.scale, chosen, present)
-    if found is None:  # weights whose integer sums double precision cannot hold exactly
-        found = [
-            {i: counted_figures(c, questionnaire.scale, chosen, full=part is None)
-             for i, c in matrix.counted(tally, indicators, questionnaire.scale.min,
-                                        part).items()}
-            for part in (None, *([k] for k in present))]
     weighting = Weighting(questionnaire, catalogue)
-    scores = scores_of(found[0], questionnaire, catalogue, how, weighting)
-    by_group = {GROUPS[k]: scores_of(f, questionnaire, catalogue, how, weighting)
-                for k, f in zip(present, found[1:], strict=True)}
+    scores, by_group = _scored(questionnaire, catalogue, chosen, how, weighting, tally,
+                               present)
     points = tally.by_point()
     dimensions = _dimension_results(scores, questionnaire, catalogue, language, points)
     groups, spread = _groups(catalogue, by_group, sizes)

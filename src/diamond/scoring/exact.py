@@ -18,7 +18,8 @@ the cumulative weights; the variance
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ import numpy as np
 from diamond.models.questionnaire import GROUPS, Scale
 from diamond.scoring.matrix import Tally
 from diamond.scoring.stats import median_of_totals, normalise, over_common_denominator, rwg
+from diamond.scoring.weighting import Weighting, mean_in_units
 
 if TYPE_CHECKING:
     from diamond.scoring.engine import Figures
@@ -45,15 +47,24 @@ def weight_units(weights: Sequence[float]) -> list[int] | None:
     return units
 
 
-def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
-            groups: Sequence[int]) -> list[dict[str, Figures]] | None:
-    """The figures of the whole (all statistics) and then of each group of ``groups``
-    (indices into ``GROUPS``; the number of answers and the score, which is all a group's
-    dimension and overall scores need), as ``engine.score_counted`` computes them from
-    ``matrix.counted`` counts; None when the integer sums could be inexact in double
-    precision or a weight is not positive (then count as before)."""
-    from diamond.scoring.engine import Figures  # engine imports this module when scoring
+class Sums:
+    """Per set of respondents (the whole, then each group asked for) and indicator, in
+    whole weight units: ``totals`` ``Σw``, ``firsts`` ``Σw·x``, ``seconds`` ``Σw·x²``,
+    ``counts`` the number of answers, ``rows`` each scale point's ``Σw`` (low to high)."""
 
+    __slots__ = ("counts", "firsts", "rows", "seconds", "totals")
+
+    def __init__(self, totals: list[list[int]], firsts: list[list[int]],
+                 seconds: list[list[int]], counts: list[list[int]],
+                 rows: list[list[list[int]]]) -> None:
+        self.totals, self.firsts, self.seconds = totals, firsts, seconds
+        self.counts, self.rows = counts, rows
+
+
+def sums(t: Tally, scale: Scale, groups: Sequence[int]) -> Sums | None:
+    """The whole's and then each group's (``groups``: indices into ``GROUPS``) integer
+    sums of every indicator; None when they could be inexact in double precision or a
+    weight is not positive (then count as before)."""
     units = weight_units(t.weights)
     if units is None:
         return None
@@ -74,47 +85,92 @@ def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
     chosen = list(groups)
     totals = np.concatenate([weighted.sum(axis=0)[None], weighted[chosen]])
     x = np.arange(low, low + points, dtype=np.float64)
-    s0 = totals.sum(axis=2).astype(np.int64).tolist()
-    s1 = (totals * x).sum(axis=2).astype(np.int64).tolist()
-    s2 = (totals * (x * x)).sum(axis=2).astype(np.int64).tolist()
-    n = np.concatenate([counts.sum(axis=0)[None], counts[chosen]]).sum(axis=2).astype(
-        np.int64).tolist()
-    rows = totals.astype(np.int64).tolist()
+    return Sums(totals.sum(axis=2).astype(np.int64).tolist(),
+                (totals * x).sum(axis=2).astype(np.int64).tolist(),
+                (totals * (x * x)).sum(axis=2).astype(np.int64).tolist(),
+                np.concatenate([counts.sum(axis=0)[None], counts[chosen]]).sum(
+                    axis=2).astype(np.int64).tolist(),
+                totals.astype(np.int64).tolist())
+
+
+def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
+            groups: Sequence[int]) -> list[dict[str, Figures]] | None:
+    """The figures of the whole (all statistics) and then of each group of ``groups``
+    (indices into ``GROUPS``; the number of answers and the score, which is all a group's
+    dimension and overall scores need), as ``engine.score_counted`` computes them from
+    ``matrix.counted`` counts; None when the integer sums could be inexact in double
+    precision or a weight is not positive (then count as before)."""
+    found = sums(t, scale, groups)
+    if found is None:
+        return None
+    return [figures_of(found, s, indicators, scale, method) for s in range(len(groups) + 1)]
+
+
+def figures_of(found: Sums, s: int, indicators: Sequence[str], scale: Scale,
+               method: Method) -> dict[str, Figures]:
+    """The figures of set ``s`` of ``found`` (0: the whole, all statistics; a group: the
+    number of answers and the score)."""
+    from diamond.scoring.engine import Figures  # engine imports this module when scoring
+
+    low = scale.min
     span = scale.max - scale.min
     by_mean = method == "mean"
-    out: list[dict[str, Figures]] = []
-    for s in range(len(chosen) + 1):
-        full = s == 0
-        if not full and by_mean and span > 0:  # a group's: the number and the score alone
-            out.append({indicator: Figures(count, None, None, None, None, _mean_score(
-                first, total, low, span) if total else None) for indicator, total, count, first
-                in zip(indicators, s0[s], n[s], s1[s], strict=True)})
+    full = s == 0
+    s0, n, s1 = found.totals[s], found.counts[s], found.firsts[s]
+    if not full and by_mean and span > 0:  # a group's: the number and the score alone
+        return {indicator: Figures(count, None, None, None, None, _mean_score(
+            first, total, low, span) if total else None) for indicator, total, count, first
+            in zip(indicators, s0, n, s1, strict=True)}
+    rows, s2 = found.rows[s], found.seconds[s]
+    out: dict[str, Figures] = {}
+    for i, indicator in enumerate(indicators):
+        total, count = s0[i], n[i]
+        if total == 0:
+            out[indicator] = Figures(count, None, None, None, None, None)
             continue
-        found: dict[str, Figures] = {}
-        for i, indicator in enumerate(indicators):
-            total, count = s0[s][i], n[s][i]
-            if total == 0:
-                found[indicator] = Figures(count, None, None, None, None, None)
-                continue
-            first = s1[s][i]
-            score = _mean_score(first, total, low, span) if by_mean and span > 0 else None
-            mean = median = variance = agreement = None
-            if by_mean or full:
-                mean = Fraction(first, total)
-            if not by_mean or full:
-                median = median_of_totals(
-                    [(low + k, w) for k, w in enumerate(rows[s][i]) if w > 0], total)
-            if full:
-                variance = (Fraction(0) if count == 1 else Fraction(
-                    (total * s2[s][i] - first * first) * count, total * total * (count - 1)))
-                agreement = rwg(variance, count, scale.points)
-            if score is None:  # the median's (or an empty scale's: ``normalise`` raises)
-                value = mean if by_mean else median
-                assert value is not None
-                score = normalise(value, low, scale.max)
-            found[indicator] = Figures(count, mean, median, variance, agreement, score)
-        out.append(found)
+        first = s1[i]
+        score = _mean_score(first, total, low, span) if by_mean and span > 0 else None
+        mean = median = variance = agreement = None
+        if by_mean or full:
+            mean = Fraction(first, total)
+        if not by_mean or full:
+            median = median_of_totals(
+                [(low + k, w) for k, w in enumerate(rows[i]) if w > 0], total)
+        if full:
+            variance = (Fraction(0) if count == 1 else Fraction(
+                (total * s2[i] - first * first) * count, total * total * (count - 1)))
+            agreement = rwg(variance, count, scale.points)
+        if score is None:  # the median's (or an empty scale's: ``normalise`` raises)
+            value = mean if by_mean else median
+            assert value is not None
+            score = normalise(value, low, scale.max)
+        out[indicator] = Figures(count, mean, median, variance, agreement, score)
     return out
+
+
+def mean_scores(found: Sums, s: int, columns: Mapping[str, int], weighting: Weighting,
+                low: int, span: int) -> tuple[dict[str, Fraction | None], Fraction | None]:
+    """Set ``s``'s dimension and overall scores by the mean, arithmetic aggregation
+    (``weighting.whole``, ``span > 0``), straight from the sums: what ``engine.scores_of``
+    makes of the figures' mean scores, the same exact fractions. A dimension's is
+    ``Σ u·score / Σ u`` over its indicators with an answer and a positive weight ``u``,
+    each score ``100 (Σw·x − low·Σw) / (span · Σw)``: over the least common multiple
+    ``L`` of their ``Σw``, ``100 Σ u (Σw·x − low·Σw)(L / Σw) / (span · Σu · L)``, one
+    fraction (kept in lowest terms) instead of one per indicator."""
+    s0, s1 = found.totals[s], found.firsts[s]
+    dimensions: dict[str, Fraction | None] = {}
+    for d, ids, _, units in weighting.dimensions:
+        kept = [(unit, s0[c], s1[c]) for unit, c in zip(units, [columns[i] for i in ids],
+                                                       strict=True)
+                if unit > 0 and s0[c]]
+        if not kept:
+            dimensions[d] = None
+            continue
+        common = math.lcm(*[total for _, total, _ in kept])
+        top = sum([unit * (first - low * total) * (common // total)
+                   for unit, total, first in kept])
+        dimensions[d] = Fraction(100 * top, span * sum([unit for unit, _, _ in kept]) * common)
+    return dimensions, mean_in_units(list(dimensions.values()), weighting.overall_units)
 
 
 def _mean_score(first: int, total: int, low: int, span: int) -> Fraction:
