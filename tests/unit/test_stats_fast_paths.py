@@ -330,3 +330,42 @@ def test_agreement_is_as_before(n: int) -> None:
             for given in (x, np.asfortranarray(x), x[:, ::-1][:, ::-1]):  # any layout
                 assert (repr(agreement(given, w, 1, 5))
                         == repr(_agreement_as_before(given, w, 1, 5)))
+
+
+@pytest.mark.parametrize(("n", "chunk"), [(1, None), (2, None), (9, None), (40, None),
+                                        (40, 50), (300, None), (2100, None)])
+def test_every_scale_at_once_is_each_scale_alone(
+    n: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``agreements`` and ``reliabilities`` of several scales' columns (as
+    ``uncertainty.analyse`` asks for every dimension) are ``agreement`` and
+    ``reliability`` of each scale's columns alone, bit for bit, in any layout."""
+    from diamond.stats.agreement import agreement, agreements
+    from diamond.stats.reliability import reliabilities
+
+    if chunk is not None:  # the pairs' covariances taken a few rows at a time
+        monkeypatch.setattr(reliability_module, "CHUNK", chunk)
+    rng = np.random.default_rng(700 + n)
+    sizes = [11, 8, 1, 0, 6, 2]
+    width = sum(sizes)
+    starts = np.cumsum([0, *sizes])
+    columns = [np.arange(starts[s], starts[s + 1]) for s in range(len(sizes))]
+    columns.append(np.array([0, 5, 20, width - 1]))  # a scale whose columns are apart
+    ids = [[f"i{c}" for c in found] for found in columns]
+    for case in range(8):
+        x = rng.integers(1, 6, (n, width)).astype(float)
+        if case in (1, 5, 7):
+            x[rng.random((n, width)) < (0.1 if case == 1 else 0.6)] = np.nan
+        if case == 2:
+            x[:, 0] = 5.0  # no variance, at an end of the scale
+            x[:, 12:] = np.nan  # columns nobody answered
+        if case == 3:
+            x = x + rng.random((n, width)) * 1e-3
+        w = np.ones(n) if case < 4 else rng.choice([0.5, 1.0, 2.0, 1 / 3, 1e-300], n)
+        if case == 6:
+            w[: n // 2] = 0.0
+        for given in (x, np.asfortranarray(x), x[:, ::-1][:, ::-1]):
+            assert repr(agreements(given, w, 1, 5, columns)) == repr(
+                [agreement(given[:, c], w, 1, 5) for c in columns])
+            assert repr(reliabilities(given, w, columns, ids)) == repr(
+                [reliability(given[:, c], w, i) for c, i in zip(columns, ids, strict=True)])

@@ -32,7 +32,7 @@ from diamond.frozen import frozen
 from diamond.models.questionnaire import GROUPS
 from diamond.scoring.design import Design
 from diamond.stats import analytic, bootstrap, heap, units
-from diamond.stats.agreement import Agreement, agreement
+from diamond.stats.agreement import Agreement, agreements
 from diamond.stats.bootstrap import NO_INTERVAL, Interval
 from diamond.stats.composite import (
     Aggregation,
@@ -43,7 +43,7 @@ from diamond.stats.composite import (
     weighted_tallies,
 )
 from diamond.stats.correlation import correlation_ratio
-from diamond.stats.reliability import Reliability, reliability
+from diamond.stats.reliability import Reliability, reliabilities
 
 if TYPE_CHECKING:
     from diamond.scoring.sensitivity import Sensitivity
@@ -299,14 +299,16 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     share = math.fsum(known)  # exact: the same bits on every Python
     nominal = x.dimension_weights / x.dimension_weights.sum()
     dimensions: dict[str, DimensionStatistics] = {}
+    # every dimension's agreement and reliability at once (the same figures)
+    cols = [np.flatnonzero(x.membership[:, d]) for d in range(len(x.dimensions))]
+    agreed = agreements(x.answers, x.weights, x.low, x.high, cols)
+    reliable = reliabilities(x.answers, x.weights, cols,
+                             [[x.indicators[c] for c in found] for found in cols])
     for d, dim_id in enumerate(x.dimensions):
-        cols = np.flatnonzero(x.membership[:, d])
-        ids = [x.indicators[c] for c in cols]
         ratio = ratios[d]
         dimensions[dim_id] = DimensionStatistics(
             dim_iv[d], analytic.interval(own_dims[:, d], x.weights, scores.get(dim_id)),
-            agreement(x.answers[:, cols], x.weights, x.low, x.high),
-            reliability(x.answers[:, cols], x.weights, ids),
+            agreed[d], reliable[d],
             ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
         )
     thin_dims = tuple(d for k, d in enumerate(x.dimensions)

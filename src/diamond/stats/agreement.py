@@ -20,6 +20,7 @@ Only items with at least two answers enter.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -100,6 +101,45 @@ def agreement(answers: Any, weights: Any, low: int, high: int) -> Agreement:
         deviations = np.where(present, np.abs(np.nan_to_num(x[:, used]) - m), 0.0)
     ad = (ww * deviations).sum(axis=0) / ww.sum(axis=0)
     return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(float(ad.mean())), items)
+
+
+def agreements(answers: Any, weights: Any, low: int, high: int,
+               columns: Sequence[NDArray[np.intp]]) -> list[Agreement]:
+    """``agreement(answers[:, c], weights, low, high)`` for each ``c`` of ``columns`` (each
+    scale's columns), every column's moments and mean absolute deviation made at once.
+
+    ``answers[:, c]`` is column-major (numpy lays out a selection of columns so), and a
+    column-wise sum of a column-major array adds each column as the 1-D array it is: the
+    columns of one column-major copy of ``answers`` add up as those of each selection
+    do, with the same elementwise operations, so every figure is the same bits. Other
+    than two-dimensional C- or Fortran-ordered answers are taken scale by scale."""
+    x = np.asarray(answers, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    if x.ndim != 2 or not (x.flags.c_contiguous or x.flags.f_contiguous):
+        return [agreement(x[:, c], w, low, high) for c in columns]
+    n, mean, variance, (present, ww, filled) = _moments(np.asfortranarray(x), w)
+    with np.errstate(invalid="ignore", divide="ignore"):  # columns nobody answered
+        ad = (ww * np.where(present, np.abs(filled - mean), 0.0)).sum(axis=0) / ww.sum(axis=0)
+    points = high - low + 1
+    expected = (points * points - 1) / 12.0
+    found: list[Agreement] = []
+    for c in columns:
+        chosen = c[n[c] >= 2]
+        items = int(chosen.size)
+        if items == 0:
+            found.append(Agreement(None, None, None, None, 0))
+            continue
+        spreads = variance[chosen]
+        ratio = float(spreads.mean()) / expected
+        rstar = 1.0 - ratio
+        rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
+        m, nn = mean[chosen], n[chosen]
+        maximum = ((high + low) * m - m * m - high * low) * nn / (nn - 1)
+        ok = maximum > 1e-12
+        awg = float((1.0 - 2.0 * spreads[ok] / maximum[ok]).mean()) if ok.any() else None
+        found.append(Agreement(_clean(rwg_j), _clean(rstar), awg,
+                               _clean(float(ad[chosen].mean())), items))
+    return found
 
 
 def _clean(value: float) -> float | None:

@@ -56,22 +56,29 @@ def pairwise_covariance(answers: Any, weights: Any) -> Array:
         if not all(done):
             _pair_by_pair(x, w, k, done, out)
         return out
+    first, second = _upper(k)
+    _grouped(x, w, first, second, out)
+    return out
+
+
+def _grouped(x: Array, w: Array, first: NDArray[np.intp], second: NDArray[np.intp],
+             out: Array) -> None:
+    """The covariances of the pairs of columns ``(first, second)`` of ``x`` into ``out``
+    (``w``: the weights scaled to the largest), all pairs in one pass."""
     # every pair (i ≤ j, the loop's order), one row each: the respondents it shares
     # (answered both, weight positive) in the respondents' order, after one leading +0.0
     # (column 0; see ``_segments``)
-    n = x.shape[0]
+    n, k = x.shape
     items = np.zeros((k, n + 1))
     items[:, 1:] = x.T
     usable = np.ones((k, n + 1), dtype=bool)
     usable[:, 1:] = ~np.isnan(x.T) & (w > 0)
     padded = np.zeros(n + 1)
     padded[1:] = w
-    first, second = _upper(k)
     step = max(1, CHUNK // (n + 1))  # a bounded number of cells at a time
     for start in range(0, first.size, step):
         i, j = first[start:start + step], second[start:start + step]
         _segments(items, usable, padded, i, j, out)
-    return out
 
 
 def _segments(items: Array, usable: NDArray[np.bool_], padded: Array, i: NDArray[np.intp],
@@ -200,7 +207,30 @@ def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
     Items with no variance or too few answers cannot enter a covariance matrix and are
     left out (their item statistics are None).
     """
-    cov = pairwise_covariance(answers, weights)
+    return _of_covariance(pairwise_covariance(answers, weights), ids)
+
+
+def reliabilities(answers: Any, weights: Any, columns: Sequence[NDArray[np.intp]],
+                  ids: Sequence[Sequence[str]]) -> list[Reliability]:
+    """``reliability(answers[:, c], weights, i)`` for each ``c, i`` of ``columns, ids``
+    (each scale's columns, ascending, and its items' ids), the covariances of every
+    scale's pairs in one pass: each pair's covariance is made from its two columns alone,
+    the same operations whichever other pairs are made with it (the same bits)."""
+    x = np.asarray(answers, dtype=float)
+    if x.ndim != 2 or x.shape[0] > GROUPED:
+        return [reliability(x[:, c], weights, i) for c, i in zip(columns, ids, strict=True)]
+    w = np.asarray(weights, dtype=float)
+    w = w / w.max() if w.size and w.max() > 0 else w
+    out = np.full((x.shape[1], x.shape[1]), np.nan)
+    pairs = [(c[_upper(c.size)[0]], c[_upper(c.size)[1]]) for c in columns]
+    if pairs:
+        _grouped(x, w, np.concatenate([p for p, _ in pairs]),
+                 np.concatenate([q for _, q in pairs]), out)
+    return [_of_covariance(out[np.ix_(c, c)], i) for c, i in zip(columns, ids, strict=True)]
+
+
+def _of_covariance(cov: Array, ids: Sequence[str]) -> Reliability:
+    """``reliability`` of the items whose available-case covariance matrix is ``cov``."""
     positive = np.diagonal(cov) > 0  # NaN compares False
     usable: list[int]
     if positive.all() and not np.isnan(cov).any():  # every item usable: ``sub`` is ``cov``
