@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from diamond.frameworks import Catalogue
-from diamond.models.framework import CatalogueItem
+from diamond.models.framework import Action, CatalogueItem
 from diamond.models.questionnaire import Questionnaire
 from diamond.models.text import Language
 from diamond.scoring.bands import NEEDS_ACTION, band_for
@@ -76,6 +76,8 @@ def recommend(
     dimension itself, each listed once.
     """
     found: list[Recommendation] = []
+    # each id the actions serving it, in framework order (made when first needed)
+    serving: dict[str, list[Action]] | None = None
     for dimension in by_score(dimensions):
         if dimension.band not in NEEDS_ACTION:
             continue
@@ -84,9 +86,14 @@ def recommend(
         targets = [i.id for i in weak] + [dimension.id]
         actions: list[RecommendedAction] = []
         listed: list[str] = []
-        for target in targets:
+        if serving is None:
+            serving = {}
             for action in catalogue.framework.actions:
-                if target not in action.serves or action.id in listed:
+                for served in action.serves:
+                    serving.setdefault(served, []).append(action)
+        for target in targets:
+            for action in serving.get(target, ()):
+                if action.id in listed:
                     continue
                 listed.append(action.id)
                 actions.append(RecommendedAction(

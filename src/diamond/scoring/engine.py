@@ -228,7 +228,11 @@ def reasons(figures: Figures) -> tuple[Reason, ...]:
     found: list[Reason] = []
     if 0 < figures.n < FEW_ANSWERS:
         found.append("few-answers")
-    if figures.rwg is not None and figures.rwg < LOW_AGREEMENT:
+    agreement = figures.rwg
+    # ``agreement < LOW_AGREEMENT`` on the numerators and denominators (both positive
+    # denominators): the same comparison without the fractions' operator dispatch
+    if agreement is not None and (agreement.numerator * LOW_AGREEMENT.denominator
+                                  < LOW_AGREEMENT.numerator * agreement.denominator):
         found.append("low-agreement")
     return tuple(found)
 
