@@ -328,9 +328,9 @@ def perturb(base: _Base) -> Perturbation:
         if rank is None or not got.size:
             dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
             continue
-        seen = scores[kept, d].tolist()
+        seen = scores[kept, d]  # no NaN: its least and largest are ``min``'s and ``max``'s
         changed = int(np.count_nonzero(got != rank)) / got.size
-        low, high = _rounded(min(seen)), _rounded(max(seen))
+        low, high = _rounded(float(seen.min())), _rounded(float(seen.max()))
         dimensions[dim_id] = RankRange(rank, int(got.min()), int(got.max()), low, high,
                                        changed, changed > UNSTABLE_SHARE)
     return Perturbation(dimensions, _rounded(min(overalls, default=None)),
