@@ -20,7 +20,7 @@ from diamond.answers.table import read_respondents
 from diamond.frameworks import builtin
 from diamond.limits import Limits
 from diamond.loader import load_questionnaire, require_valid
-from diamond.models.questionnaire import GROUPS, Questionnaire
+from diamond.models.questionnaire import GROUPS, Questionnaire, Scale
 from diamond.scoring import assess, exact, matrix, to_json_dict, uncertainty
 from diamond.scoring.counts import count_by_group
 from diamond.scoring.design import design
@@ -133,6 +133,39 @@ def test_mean_scores_from_the_sums_are_the_scores_of_the_figures(
             assert dimensions == expected.dimensions and overall == expected.overall
             assert [type(v) for v in dimensions.values()] == [
                 type(v) for v in expected.dimensions.values()]
+
+
+@pytest.mark.parametrize("weights", [(1.0,), (0.3, 0.7, 1.1), (0.1, 0.25, 0.5, 2.0), (1e6,)])
+@pytest.mark.parametrize("scale", [(1, 5), (1, 2), (-3, 7), (0, 100)])
+def test_mean_rows_from_the_sums_are_the_figures_as_floats(
+    weights: tuple[float, ...], scale: tuple[int, int],
+) -> None:
+    """``exact.mean_rows`` (floats and the low-agreement flag straight from the integer
+    sums) is what the indicator records made of ``figures_of``'s exact fractions, bit for
+    bit: one answer, no spread, full disagreement, nobody answering included."""
+    from diamond.scoring.engine import _row
+
+    low, high = scale
+    for seed, n in enumerate([1, 2, 3, 5, 40, 120]):
+        rng = random.Random(seed)
+        crowd = people(n, seed=seed, weights=weights)
+        for k, person in enumerate(crowd):
+            person["answers"] = {i: (None if v is None else rng.choice(
+                [low, high, low + (high - low) // 2, rng.randint(low, high)]))
+                for i, v in person["answers"].items()}
+            person["answers"][INDICATORS[0]] = high  # no spread
+            person["answers"][INDICATORS[1]] = low if k % 2 else high  # both ends
+            person["answers"].pop(INDICATORS[2], None)  # nobody answers
+        q = make(crowd).model_copy(update={"scale": Scale(min=low, max=high)})
+        m = matrix.of(q, CAT)
+        t = matrix.tally(m, q.scale.points)
+        sums = exact.sums(t, q.scale, [])
+        if sums is None:
+            continue
+        rows = exact.mean_rows(sums, INDICATORS, q.scale)
+        expected = {i: _row(f) for i, f in exact.figures_of(
+            sums, 0, INDICATORS, q.scale, "mean").items()}
+        assert repr(rows) == repr(expected)
 
 
 def test_sparse_counting_gives_the_dense_counts(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -83,6 +83,7 @@ from diamond.scoring.stats import normalise, rwg, summary_of_counts, weighted_me
 from diamond.scoring.weighting import Weighting, mean_in_units
 
 if TYPE_CHECKING:
+    from diamond.scoring.exact import Row
     from diamond.scoring.matrix import Tally
 
 DEFAULT_REPLICATES = 1000
@@ -225,16 +226,28 @@ def _float(value: Fraction | None) -> float | None:
 
 def reasons(figures: Figures) -> tuple[Reason, ...]:
     """Why an answered indicator's score is uncertain (empty when it is not, or unanswered)."""
-    found: list[Reason] = []
-    if 0 < figures.n < FEW_ANSWERS:
-        found.append("few-answers")
-    agreement = figures.rwg
-    # ``agreement < LOW_AGREEMENT`` on the numerators and denominators (both positive
-    # denominators): the same comparison without the fractions' operator dispatch
-    if agreement is not None and (agreement.numerator * LOW_AGREEMENT.denominator
-                                  < LOW_AGREEMENT.numerator * agreement.denominator):
-        found.append("low-agreement")
-    return tuple(found)
+    return _reasons(figures.n, _low(figures.rwg))
+
+
+def _low(agreement: Fraction | None) -> bool:
+    """``agreement < LOW_AGREEMENT`` on the numerators and denominators (both positive
+    denominators): the same comparison without the fractions' operator dispatch."""
+    return agreement is not None and (agreement.numerator * LOW_AGREEMENT.denominator
+                                      < LOW_AGREEMENT.numerator * agreement.denominator)
+
+
+def _reasons(n: int, low_agreement: bool) -> tuple[Reason, ...]:
+    if 0 < n < FEW_ANSWERS:
+        return ("few-answers", "low-agreement") if low_agreement else ("few-answers",)
+    return ("low-agreement",) if low_agreement else ()
+
+
+def _row(f: Figures) -> Row:
+    """``f`` as its indicator's record shows it (``exact.Row``)."""
+    return (f.n, _float(f.mean), _float(f.median),
+            None if f.variance is None else math.sqrt(
+                f.variance.numerator / f.variance.denominator),
+            _float(f.rwg), _float(f.score), _low(f.rwg))
 
 
 def _counts(points: Sequence[Sequence[int]], column: int) -> tuple[int, ...]:
@@ -244,26 +257,24 @@ def _counts(points: Sequence[Sequence[int]], column: int) -> tuple[int, ...]:
 
 
 def _dimension_results(
-    scores: Scores, questionnaire: Questionnaire, catalogue: Catalogue, lang: Language,
+    rows: Mapping[str, Row], dimension_scores: Mapping[str, Fraction | None],
+    questionnaire: Questionnaire, catalogue: Catalogue, lang: Language,
     points: Sequence[Sequence[int]],
 ) -> tuple[DimensionResult, ...]:
     results: list[DimensionResult] = []
     column = {i: k for k, i in enumerate(catalogue.indicators)}
+    weights = questionnaire.weights.indicators
     for dimension in catalogue.framework.dimensions:
         indicators: list[IndicatorResult] = []
         for indicator in dimension.indicators:
-            f = scores.indicators[indicator.id]
-            score = _float(f.score)
+            n, mean, median, sd, agreement, score, low = rows[indicator.id]
             indicators.append(IndicatorResult(
                 id=indicator.id, dimension=dimension.id, text=indicator.text.get(lang),
-                weight=questionnaire.weights.indicators.get(indicator.id, 1.0), n=f.n,
-                mean=_float(f.mean), median=_float(f.median),
-                sd=None if f.variance is None else math.sqrt(
-                    f.variance.numerator / f.variance.denominator),
-                rwg=_float(f.rwg), score=score, band=band_for(score), reasons=reasons(f),
+                weight=weights.get(indicator.id, 1.0), n=n, mean=mean, median=median, sd=sd,
+                rwg=agreement, score=score, band=band_for(score), reasons=_reasons(n, low),
                 counts=_counts(points, column[indicator.id]),
             ))
-        score = _float(scores.dimensions[dimension.id])
+        score = _float(dimension_scores[dimension.id])
         results.append(DimensionResult(
             id=dimension.id, number=dimension.number, name=dimension.name.get(lang),
             weight=questionnaire.weights.dimensions.get(dimension.id, 1.0), score=score,
@@ -298,9 +309,11 @@ def _groups(
 def _scored(
     questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
     weighting: Weighting, tally: Tally, present: Sequence[int],
-) -> tuple[Scores, dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]]]:
-    """The whole's scores, and each present group's (``present``: indices into ``GROUPS``)
-    dimension and overall scores."""
+) -> tuple[tuple[dict[str, Row], Mapping[str, Fraction | None], Fraction | None],
+           dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]]]:
+    """The whole's indicator records' figures (``exact.Row``), dimension and overall
+    scores, and each present group's (``present``: indices into ``GROUPS``) dimension and
+    overall scores."""
     from diamond.scoring import exact, matrix  # numpy: only when scoring
 
     scale = questionnaire.scale
@@ -313,15 +326,15 @@ def _scored(
             for part in (None, *([k] for k in present))]
     elif (method == "mean" and aggregation != "geometric" and weighting.whole
           and scale.max > scale.min):
-        # the means straight from the integer sums (the same exact fractions); a group's
-        # indicator figures are not needed then
+        # the means straight from the integer sums (the same exact fractions and the
+        # same floats); no indicator figures are made as fractions then
         columns = {i: k for k, i in enumerate(indicators)}
         span = scale.max - scale.min
-        scores = Scores(exact.figures_of(sums, 0, indicators, scale, method),
-                        *exact.mean_scores(sums, 0, columns, weighting, scale.min, span))
-        return scores, {GROUPS[k]: exact.mean_scores(sums, s, columns, weighting, scale.min,
-                                                     span)
-                        for s, k in enumerate(present, start=1)}
+        whole = (exact.mean_rows(sums, indicators, scale),
+                 *exact.mean_scores(sums, 0, columns, weighting, scale.min, span))
+        return whole, {GROUPS[k]: exact.mean_scores(sums, s, columns, weighting, scale.min,
+                                                    span)
+                       for s, k in enumerate(present, start=1)}
     else:
         found = [exact.figures_of(sums, s, indicators, scale, method)
                  for s in range(len(present) + 1)]
@@ -330,7 +343,8 @@ def _scored(
     for k, f in zip(present, found[1:], strict=True):
         group = scores_of(f, questionnaire, catalogue, aggregation, weighting)
         by_group[GROUPS[k]] = group.dimensions, group.overall
-    return scores, by_group
+    return ({i: _row(f) for i, f in scores.indicators.items()}, scores.dimensions,
+            scores.overall), by_group
 
 
 def assess(
@@ -369,12 +383,13 @@ def assess(
     sizes = answers.sizes()
     present = [k for k, g in enumerate(GROUPS) if g in sizes]
     weighting = Weighting(questionnaire, catalogue)
-    scores, by_group = _scored(questionnaire, catalogue, chosen, how, weighting, tally,
-                               present)
+    (rows, dimension_scores, whole), by_group = _scored(
+        questionnaire, catalogue, chosen, how, weighting, tally, present)
     points = tally.by_point()
-    dimensions = _dimension_results(scores, questionnaire, catalogue, language, points)
+    dimensions = _dimension_results(rows, dimension_scores, questionnaire, catalogue,
+                                    language, points)
     groups, spread = _groups(catalogue, by_group, sizes)
-    overall = _float(scores.overall)
+    overall = _float(whole)
     robust = robustness.analyse(questionnaire, catalogue, chosen, answers, tally)
     x = design.from_matrix(answers, questionnaire, catalogue)
     figures = {d.id: d.score for d in dimensions} | {"overall": overall}

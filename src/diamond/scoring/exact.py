@@ -27,7 +27,13 @@ import numpy as np
 
 from diamond.models.questionnaire import GROUPS, Scale
 from diamond.scoring.matrix import Tally
-from diamond.scoring.stats import median_of_totals, normalise, over_common_denominator, rwg
+from diamond.scoring.stats import (
+    median_of_totals,
+    normalise,
+    over_common_denominator,
+    rwg,
+    uniform_variance,
+)
 from diamond.scoring.weighting import Weighting, mean_in_units
 
 if TYPE_CHECKING:
@@ -171,6 +177,57 @@ def mean_scores(found: Sums, s: int, columns: Mapping[str, int], weighting: Weig
                    for unit, total, first in kept])
         dimensions[d] = Fraction(100 * top, span * sum([unit for unit, _, _ in kept]) * common)
     return dimensions, mean_in_units(list(dimensions.values()), weighting.overall_units)
+
+
+#: One indicator's figures as its record shows them: the number of answers, the mean, the
+#: median, the standard deviation, r_wg and the score as floats (None where undefined),
+#: and whether r_wg is below one half.
+Row = tuple[int, float | None, float | None, float | None, float | None, float | None, bool]
+
+
+def mean_rows(found: Sums, indicators: Sequence[str], scale: Scale) -> dict[str, Row]:
+    """The whole's (set 0) ``Row`` of every indicator by the mean (``span > 0``), straight
+    from the integer sums: each float is the correctly rounded quotient of two integers
+    (Python's ``int / int``), which is the ``float`` of the exact fraction
+    ``figures_of`` makes of them (a fraction in lowest terms has the same value, so the
+    same correctly rounded quotient), and r_wg is compared with one half on integers
+    of the same ratio."""
+    low, span = scale.min, scale.max - scale.min
+    spread = uniform_variance(scale.points)
+    sn, sd = spread.numerator, spread.denominator
+    s0, n, s1, s2 = found.totals[0], found.counts[0], found.firsts[0], found.seconds[0]
+    rows = found.rows[0]
+    out: dict[str, Row] = {}
+    for i, indicator in enumerate(indicators):
+        total, count = s0[i], n[i]
+        if total == 0:
+            out[indicator] = (count, None, None, None, None, None, False)
+            continue
+        first = s1[i]
+        median = median_of_totals([(low + k, w) for k, w in enumerate(rows[i]) if w > 0],
+                                  total)
+        agreement: float | None = None
+        low_agreement = False
+        if count == 1:
+            deviation = 0.0
+        else:
+            # the variance (Σw·Σw·x² − (Σw·x)²)·n / ((Σw)²(n − 1)) = top / bottom, and
+            # r_wg = 1 − variance/σ²_EU truncated to [0, 1] (``stats.rwg``) on them
+            top = (total * s2[i] - first * first) * count
+            bottom = total * total * (count - 1)
+            deviation = math.sqrt(top / bottom)
+            whole = sn * bottom
+            left = whole - top * sd
+            if left <= 0:
+                agreement, low_agreement = 0.0, True
+            elif left >= whole:
+                agreement = 1.0
+            else:
+                agreement, low_agreement = left / whole, 2 * left < whole
+        out[indicator] = (count, first / total, median.numerator / median.denominator,
+                          deviation, agreement, (first - low * total) * 100 / (total * span),
+                          low_agreement)
+    return out
 
 
 def _mean_score(first: int, total: int, low: int, span: int) -> Fraction:
