@@ -124,11 +124,10 @@ def test_mean_scores_from_the_sums_are_the_scores_of_the_figures(
         sums = exact.sums(t, q.scale, present)
         assert sums is not None
         weighting = Weighting(q, CAT)
-        columns = {i: k for k, i in enumerate(INDICATORS)}
         for s in range(len(present) + 1):
             expected = scores_of(exact.figures_of(sums, s, INDICATORS, q.scale, "mean"), q,
                                  CAT, "arithmetic", weighting)
-            dimensions, overall = exact.mean_scores(sums, s, columns, weighting, q.scale.min,
+            dimensions, overall = exact.mean_scores(sums, s, weighting, q.scale.min,
                                                     q.scale.max - q.scale.min)
             assert dimensions == expected.dimensions and overall == expected.overall
             assert [type(v) for v in dimensions.values()] == [

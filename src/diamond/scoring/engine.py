@@ -328,12 +328,10 @@ def _scored(
           and scale.max > scale.min):
         # the means straight from the integer sums (the same exact fractions and the
         # same floats); no indicator figures are made as fractions then
-        columns = {i: k for k, i in enumerate(indicators)}
         span = scale.max - scale.min
         whole = (exact.mean_rows(sums, indicators, scale),
-                 *exact.mean_scores(sums, 0, columns, weighting, scale.min, span))
-        return whole, {GROUPS[k]: exact.mean_scores(sums, s, columns, weighting, scale.min,
-                                                    span)
+                 *exact.mean_scores(sums, 0, weighting, scale.min, span))
+        return whole, {GROUPS[k]: exact.mean_scores(sums, s, weighting, scale.min, span)
                        for s, k in enumerate(present, start=1)}
     else:
         found = [exact.figures_of(sums, s, indicators, scale, method)

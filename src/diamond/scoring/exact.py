@@ -19,7 +19,7 @@ the cumulative weights; the variance
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -154,8 +154,8 @@ def figures_of(found: Sums, s: int, indicators: Sequence[str], scale: Scale,
     return out
 
 
-def mean_scores(found: Sums, s: int, columns: Mapping[str, int], weighting: Weighting,
-                low: int, span: int) -> tuple[dict[str, Fraction | None], Fraction | None]:
+def mean_scores(found: Sums, s: int, weighting: Weighting, low: int, span: int
+                ) -> tuple[dict[str, Fraction | None], Fraction | None]:
     """Set ``s``'s dimension and overall scores by the mean, arithmetic aggregation
     (``weighting.whole``, ``span > 0``), straight from the sums: what ``engine.scores_of``
     makes of the figures' mean scores, the same exact fractions. A dimension's is
@@ -165,10 +165,8 @@ def mean_scores(found: Sums, s: int, columns: Mapping[str, int], weighting: Weig
     fraction (kept in lowest terms) instead of one per indicator."""
     s0, s1 = found.totals[s], found.firsts[s]
     dimensions: dict[str, Fraction | None] = {}
-    for d, ids, _, units in weighting.dimensions:
-        kept = [(unit, s0[c], s1[c]) for unit, c in zip(units, [columns[i] for i in ids],
-                                                       strict=True)
-                if unit > 0 and s0[c]]
+    for d, members in weighting.positive:
+        kept = [(unit, s0[c], s1[c]) for unit, c in members if s0[c]]
         if not kept:
             dimensions[d] = None
             continue

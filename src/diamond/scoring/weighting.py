@@ -31,6 +31,12 @@ class Weighting:
             given = [weights.indicators.get(i, 1.0) for i in ids]
             self.dimensions.append((dimension.id, ids, given,
                                     over_common_denominator(given)[0]))
+        #: per dimension: its id and its indicators with a positive weight, as (units,
+        #: column among the framework's indicators)
+        column = {i: k for k, i in enumerate(catalogue.indicators)}
+        self.positive: list[tuple[str, list[tuple[int, int]]]] = [
+            (d, [(unit, column[i]) for i, unit in zip(ids, units, strict=True) if unit > 0])
+            for d, ids, _, units in self.dimensions]
         self.overall = [weights.dimensions.get(d, 1.0) for d, *_ in self.dimensions]
         self.overall_units = over_common_denominator(self.overall)[0]
         #: no weight is negative (``weighted_mean`` refuses one): the units can be used

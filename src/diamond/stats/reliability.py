@@ -188,6 +188,12 @@ def first_eigen_share(cov: Array) -> float | None:
     sd = np.sqrt(np.diag(cov))
     if cov.shape[0] < 2 or np.isnan(cov).any() or (sd <= 0).any():
         return None
+    return _eigen_share(cov, sd)
+
+
+def _eigen_share(cov: Array, sd: Array) -> float | None:
+    """``first_eigen_share`` of a ``cov`` of at least two items without NaN whose
+    variances are positive (``sd``: their square roots)."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         corr = cov / np.outer(sd, sd)
         if not np.isfinite(corr).all():  # sd·sd underflowed (tiny respondent weights)
@@ -257,7 +263,10 @@ def _of_covariance(cov: Array, ids: Sequence[str]) -> Reliability:
         for pos, i in enumerate(usable):
             deleted[ids[i]] = _alpha(k - 1, totals[pos], traces[pos])
             item_total[ids[i]] = _correlation(against[pos], variances[pos], totals[pos])
-    return Reliability(alpha_of(sub), deleted, item_total, first_eigen_share(sub))
+    # ``sub`` holds no NaN and its variances are positive (the usable items'), so
+    # ``first_eigen_share``'s checks would pass: only its size is left to check
+    share = _eigen_share(sub, np.sqrt(np.diag(sub))) if k >= 2 else None
+    return Reliability(alpha_of(sub), deleted, item_total, share)
 
 
 def _correlation(covariance: float, variance: float, rest_variance: float) -> float | None:
