@@ -313,9 +313,10 @@ def perturb(base: _Base) -> Perturbation:
             use = weight > 0
             num = np.where(use, num + weight * score, num)
             den = np.where(use, den + weight, den)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall_mean = (num / den).tolist()
-    overalls = [v for v, p in zip(overall_mean, (den > 0).tolist(), strict=True) if p]
+    positive = den > 0
+    # the draws with a positive total weight: no NaN among them, so numpy's least and
+    # largest are ``min``'s and ``max``'s
+    overalls = num[positive] / den[positive]
     # each draw's ranks as ``ranks`` gives them (on the scores rounded by Python's
     # ``round``; a missing score ranks below every other and is then left out)
     drawn = ranks_within(_rounded_where_near(scores)) if n else np.zeros((DRAWS, 0),
@@ -333,8 +334,10 @@ def perturb(base: _Base) -> Perturbation:
         low, high = _rounded(float(seen.min())), _rounded(float(seen.max()))
         dimensions[dim_id] = RankRange(rank, int(got.min()), int(got.max()), low, high,
                                        changed, changed > UNSTABLE_SHARE)
-    return Perturbation(dimensions, _rounded(min(overalls, default=None)),
-                        _rounded(max(overalls, default=None)))
+    if not overalls.size:
+        return Perturbation(dimensions, None, None)
+    return Perturbation(dimensions, _rounded(float(overalls.min())),
+                        _rounded(float(overalls.max())))
 
 
 def _rounded_where_near(scores: Array) -> Array:
