@@ -97,7 +97,9 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     score = pairs[0]
     dim_scores: dict[str, tuple[float, float] | None] = dict(
         zip(x.dimensions, pairs[1:], strict=True))
-    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
+    # the ranks are whole numbers from 1 to D: counted, not partitioned (the same figures)
+    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES,
+                                          whole=True).tolist()
     rank_iv = {d: (math.floor(rank_low[k]), math.ceil(rank_high[k]))
                for k, d in enumerate(x.dimensions)}
     return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)
@@ -235,9 +237,17 @@ def _outputs(a: Array, b: Array, x: Design, rows: Array, log_rows: Array) -> Arr
     dw = x.dimension_weights * dw_factor.reshape(-1, n_dim)
     use_geometric = np.concatenate([c[:, agg] >= 0.5 for c in chosen])
     ones = np.ones((n_dim, 1))
-    overall = np.where(use_geometric, aggregate(flat, dw, ones, "geometric", points)[:, 0],
-                       aggregate(flat, dw, ones, "arithmetic", points)[:, 0])
-    out = np.column_stack([overall, ranks(flat), flat])
+    if np.isnan(flat).any():
+        geo_overall = aggregate(flat, dw, ones, "geometric", points)
+        arith_overall = aggregate(flat, dw, ones, "arithmetic", points)
+    else:  # both at once: the same operations, the weights' copy and denominator once
+        arith_overall, geo_overall = aggregate_both(
+            flat, np.log(1.0 + flat * (points - 1) / 100.0), dw, ones, points)
+    # written into one array instead of stacked: the same figures
+    out = np.empty((7 * samples, 1 + 2 * n_dim))
+    np.copyto(out[:, 0], np.where(use_geometric, geo_overall[:, 0], arith_overall[:, 0]))
+    out[:, 1:1 + n_dim] = ranks(flat)
+    out[:, 1 + n_dim:] = flat
     return out.reshape(7, samples, -1)
 
 
