@@ -106,9 +106,7 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
     score = pairs[0]
     dim_scores: dict[str, tuple[float, float] | None] = dict(
         zip(x.dimensions, pairs[1:], strict=True))
-    # the ranks are whole numbers from 1 to D: counted, not partitioned (the same figures)
-    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES,
-                                          whole=True).tolist()
+    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
     rank_iv = {d: (math.floor(rank_low[k]), math.ceil(rank_high[k]))
                for k, d in enumerate(x.dimensions)}
     return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)

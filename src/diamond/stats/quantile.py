@@ -17,11 +17,6 @@ subsample of the row (enough of them, or the row is partitioned after all) and s
 those, about a fifth of the partition's time. An order statistic is one of the row's
 values, so the results are the same numbers (of a tie between ``0.0`` and ``-0.0``
 either zero may come, as from a partition).
-
-Whole numbers from a short range (the Sobol analysis's ranks: 1 to the number of
-dimensions, a few thousand of each) are counted instead (``whole=True``): the ``k``-th
-smallest value of a row is the first value whose cumulative count passes ``k``, one of
-the row's values, so the same figures without a partition, which many ties make slow.
 """
 
 from __future__ import annotations
@@ -39,15 +34,11 @@ TAIL_CELLS = 16_384
 TAIL_SHARE = 8
 #: its thresholds come from every ``STRIDE``-th value of a row.
 STRIDE = 8
-#: ``whole=True`` counts values from 0 up to this one (others are partitioned).
-COUNTED_UP_TO = 4096
 
 
-def linear(data: Array, quantiles: Sequence[float], *, whole: bool = False) -> Array:
+def linear(data: Array, quantiles: Sequence[float]) -> Array:
     """The ``quantiles`` of ``data`` along its last axis: ``len(quantiles) × …`` (the
-    shape of ``np.quantile(data, quantiles, axis=-1)``). ``whole``: the data are likely
-    whole numbers from 0 to ``COUNTED_UP_TO`` (ranks), counted rather than partitioned
-    when they are."""
+    shape of ``np.quantile(data, quantiles, axis=-1)``)."""
     values = np.asarray(data, dtype=np.float64)
     n = values.shape[-1]
     if n == 0 or bool(np.isnan(values).any()):
@@ -66,11 +57,8 @@ def linear(data: Array, quantiles: Sequence[float], *, whole: bool = False) -> A
     after = following.astype(np.intp)
     gamma = np.asarray(virtual - before, dtype=np.float64)
     kth = sorted({int(k) % n for k in (*before.tolist(), *after.tolist())})
-    picked = None
-    if whole:
-        picked = _counted(values.reshape(-1, n), kth)
-    elif values.ndim > 1 and n >= TAIL_ROW and values.size >= TAIL_CELLS:
-        picked = _tails(values.reshape(-1, n), kth)
+    picked = (_tails(values.reshape(-1, n), kth)
+              if values.ndim > 1 and n >= TAIL_ROW and values.size >= TAIL_CELLS else None)
     if picked is None:
         ordered = np.partition(values, kth, axis=-1)
     else:  # the order statistics only, in ``kth``'s order: index them by their place there
@@ -86,27 +74,6 @@ def linear(data: Array, quantiles: Sequence[float], *, whole: bool = False) -> A
     out = np.add(a, diff * t)
     np.subtract(b, diff * (1 - t), out=out, where=t >= 0.5)
     return np.asarray(out, dtype=np.float64)
-
-
-def _counted(values: Array, kth: list[int]) -> Array | None:
-    """``np.partition(values, kth, axis=1)[:, kth]`` for ``rows × n`` whole numbers from 0
-    to ``COUNTED_UP_TO``, by counting each row's values (None for other values)."""
-    with np.errstate(invalid="ignore"):  # an infinite value: not whole, partitioned
-        whole = values.astype(np.intp)
-    if whole.size == 0 or not bool((whole == values).all()):
-        return None
-    top = int(whole.max())
-    if int(whole.min()) < 0 or top > COUNTED_UP_TO:
-        return None
-    rows, width = values.shape[0], top + 1
-    whole += (np.arange(rows, dtype=np.intp) * width)[:, None]
-    cumulative = np.bincount(whole.ravel(), minlength=rows * width).reshape(rows, width)
-    np.cumsum(cumulative, axis=1, out=cumulative)
-    # the k-th smallest (from 0): the first value with more than k values at or below it,
-    # which is the number of values with at most k at or below them
-    found: Array = np.column_stack([(cumulative <= k).sum(axis=1) for k in kth]).astype(
-        np.float64)
-    return found
 
 
 def _tails(values: Array, kth: list[int]) -> Array | None:
