@@ -250,7 +250,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     dim_iv: list[Interval] = [NO_INTERVAL] * len(x.dimensions)
     overall_iv = NO_INTERVAL
     groups: dict[str, Mapping[str, Interval]] = {}
-    draws: dict[str, tuple[float, ...]] = {}
+    draws: Mapping[str, tuple[float, ...]] = {}
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
         combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
@@ -277,8 +277,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             table[at:at + n_dim] = dims.T
             table[at + n_dim] = overall
             at += n_dim + 1
-        draws = {d: tuple(table[n_ind + k].tolist()) for k, d in enumerate(x.dimensions)}
-        draws["overall"] = tuple(table[n_ind + n_dim].tolist())
+        draws = Draws((*x.dimensions, "overall"), table[n_ind:n_ind + n_dim + 1])
         found = bootstrap.interval_rows(table)
         ind_iv = dict(zip(x.indicators, found[:n_ind], strict=True))
         dim_iv = found[n_ind:n_ind + n_dim]
@@ -333,6 +332,32 @@ def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array) -> O
     rows = (np.column_stack([own, own_dims, own_overall]) if len(x.respondents)
             else np.zeros((0, len(keys))))
     return OwnScores(x.respondents, keys, rows)
+
+
+class Draws(Mapping[str, tuple[float, ...]]):
+    """The questionnaire's bootstrap replicates of each dimension and ``"overall"``, each
+    key's tuple made only when asked for (a portfolio asks for the overall's alone, a
+    report for none): ``{key: tuple(row.tolist())}`` of a copy of ``rows``."""
+
+    def __init__(self, keys: Sequence[str], rows: Array) -> None:
+        self._where = {k: r for r, k in enumerate(keys)}
+        self._rows = np.array(rows, dtype=np.float64)  # a copy: the table is let go
+        self._made: dict[str, tuple[float, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[float, ...]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = tuple(self._rows[self._where[key]].tolist())
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 class OwnScores(Mapping[str, Mapping[str, float | None]]):
