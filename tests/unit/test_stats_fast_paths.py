@@ -375,3 +375,17 @@ def test_mean_scores_of_whole_sums_are_the_three_steps(low: int, high: int) -> N
             mean = np.divide(weighted, total, dtype=np.float64)
         expected = (np.where(total > 0, mean, np.nan) - low) / (high - low) * 100.0
         assert _bits(composite.mean_scores(total, weighted, low, high)) == _bits(expected)
+
+
+def test_tail_rows_with_many_ties_at_a_threshold_are_partitioned_whole() -> None:
+    """A row whose threshold value repeats hundreds of times (few distinct replicates)
+    is partitioned on its own instead of widening the others' sort: the same figures."""
+    rng = np.random.default_rng(17)
+    data = rng.random((12, 1000))
+    data[3] = rng.choice([1.0, 2.0, 3.0], 1000, p=[0.2, 0.6, 0.2])  # three values
+    data[7, rng.random(1000) < 0.4] = data[7].min()  # the smallest value 400 times
+    kth = [24, 25, 974, 975]
+    width = quantile.WIDE * 2 * 26 + 64  # the widest row kept: 26 values needed a side
+    assert np.count_nonzero(data[3] != 2.0) > width
+    assert np.count_nonzero(data[7] == data[7].min()) > width
+    assert _bits(quantile._tails(data, kth)) == _bits(np.partition(data, kth, axis=1)[:, kth])
