@@ -308,22 +308,29 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             reliability(x.answers[:, cols], x.weights, ids),
             ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
         )
+    coverage, members = _coverages(x)
     thin_dims = tuple(d for k, d in enumerate(x.dimensions)
-                      if x.membership[:, k].any() and _coverage(x, d) < MIN_COVERAGE)
+                      if members[k] > 0 and coverage[k] < MIN_COVERAGE)
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
         analytic.interval(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions,
         groups,
         _own_scores(x, own, own_dims, own_overall),
-        {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
+        dict(zip(x.respondents, x.weights.tolist(), strict=True)),
         liners, thin, thin_dims, draws,
     )
 
 
-def _coverage(x: Design, dimension_id: str) -> float:
-    cols = np.flatnonzero(x.membership[:, x.dimensions.index(dimension_id)])
-    answered = (~np.isnan(x.answers[:, cols])).any(axis=0)
-    return float(answered.mean())
+def _coverages(x: Design) -> tuple[list[float], list[float]]:
+    """Each dimension's share of its indicators that someone answered, and its number of
+    indicators: whole-number counts divided by that number, as the mean of the answered
+    flags of its indicators (an empty dimension's share is not used)."""
+    answered = (~np.isnan(x.answers)).any(axis=0).astype(np.float64)
+    counts = answered @ x.membership  # whole numbers: exact in any order
+    members = x.membership.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = counts / members
+    return share.tolist(), members.tolist()
 
 
 def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array) -> OwnScores:
