@@ -100,13 +100,15 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
         pairs = [None if good.size == 0 else _pair(good)
                  for good in (row[~np.isnan(row)] for row in scored)]
     else:
-        bounds = rounding.rounded(quantile.linear(np.ascontiguousarray(scored), PERCENTILES),
-                                  DECIMALS)  # lows, then highs
+        bounds = rounding.rounded(quantile.linear(np.ascontiguousarray(scored), PERCENTILES,
+                                                  nan_free=True), DECIMALS)  # lows, highs
         pairs = list(zip(bounds[:1 + n_dim], bounds[1 + n_dim:], strict=True))
     score = pairs[0]
     dim_scores: dict[str, tuple[float, float] | None] = dict(
         zip(x.dimensions, pairs[1:], strict=True))
-    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
+    # ranks are whole numbers, never NaN
+    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES,
+                                          nan_free=True).tolist()
     rank_iv = {d: (math.floor(rank_low[k]), math.ceil(rank_high[k]))
                for k, d in enumerate(x.dimensions)}
     return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)

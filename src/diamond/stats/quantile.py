@@ -39,12 +39,13 @@ STRIDE = 8
 WIDE = 4
 
 
-def linear(data: Array, quantiles: Sequence[float]) -> Array:
+def linear(data: Array, quantiles: Sequence[float], *, nan_free: bool = False) -> Array:
     """The ``quantiles`` of ``data`` along its last axis: ``len(quantiles) × …`` (the
-    shape of ``np.quantile(data, quantiles, axis=-1)``)."""
+    shape of ``np.quantile(data, quantiles, axis=-1)``). ``nan_free``: the caller has
+    checked that ``data`` holds no NaN (not checked again)."""
     values = np.asarray(data, dtype=np.float64)
     n = values.shape[-1]
-    if n == 0 or bool(np.isnan(values).any()):
+    if n == 0 or (not nan_free and bool(np.isnan(values).any())):
         return np.asarray(np.quantile(values, list(quantiles), axis=-1), dtype=np.float64)
     q = np.asarray(quantiles, dtype=np.float64)
     virtual = (n - 1) * q
