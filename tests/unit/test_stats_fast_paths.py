@@ -369,3 +369,62 @@ def test_every_scale_at_once_is_each_scale_alone(
                 [agreement(given[:, c], w, 1, 5) for c in columns])
             assert repr(reliabilities(given, w, columns, ids)) == repr(
                 [reliability(given[:, c], w, i) for c, i in zip(columns, ids, strict=True)])
+
+
+def _indices_as_written(out: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``sensitivity.indices`` as first written: A and B concatenated, ``fa - fab``."""
+    centre = np.concatenate([out[0], out[1]]).mean(axis=0)
+    fa, fb, fab = out[0] - centre, out[1] - centre, out[2:] - centre
+    variance = np.var(np.concatenate([fa, fb]), axis=0, ddof=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        first = np.where(variance > 0, (fb * (fab - fa)).mean(axis=1) / variance, 0.0)
+        total = np.where(variance > 0, ((fa - fab) ** 2).mean(axis=1) / (2 * variance), 0.0)
+    return first, total, variance, np.concatenate([out[0], out[1]])
+
+
+@pytest.mark.parametrize("kind", [0, 1, 2, 3])
+def test_sobol_indices_from_views_are_the_concatenated_formula(kind: int) -> None:
+    from diamond.stats.sensitivity import indices
+
+    rng = np.random.default_rng(30 + kind)
+    for samples, outputs in ((1, 1), (2, 3), (37, 5), (1024, 13)):
+        out = _data(rng, kind, (7, samples, outputs))
+        out[:, :, 0] = 3.0  # an output that never moves: no variance, indices 0
+        for given in (out, np.asfortranarray(out)):  # contiguous or not: the same figures
+            found = indices(given)
+            expected = _indices_as_written(out)
+            for got, want in zip((found.first, found.total, found.variance, found.sample),
+                                 expected, strict=True):
+                assert _bits(got) == _bits(want), (samples, outputs)
+
+
+@pytest.mark.parametrize(("low", "high"), [(1, 5), (1, 3), (0, 4), (1, 9), (0, 1), (-2, 2),
+                                           (1, 7), (0, 10), (1, 17)])
+def test_mean_scores_of_whole_sums_are_the_three_steps(low: int, high: int) -> None:
+    """Whole-number sums (the callers' own): a power-of-two scale's one multiplication is
+    the division then the multiplication, bit for bit; other scales take both steps."""
+    rng = np.random.default_rng(high - low)
+    for trial in range(12):
+        top = 50 if trial % 3 == 0 else 2**24 // max(abs(low), abs(high), 1)
+        total = rng.integers(0, top, (300, 31)).astype(np.float32)
+        weighted = (total * rng.integers(low, high + 1, (300, 31))).astype(np.float32)
+        if trial % 4 == 1:  # any whole numbers, not only sums of one point
+            weighted = rng.integers(-2**20, 2**20, (300, 31)).astype(np.float32)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.divide(weighted, total, dtype=np.float64)
+        expected = (np.where(total > 0, mean, np.nan) - low) / (high - low) * 100.0
+        assert _bits(composite.mean_scores(total, weighted, low, high)) == _bits(expected)
+
+
+def test_tail_rows_with_many_ties_at_a_threshold_are_partitioned_whole() -> None:
+    """A row whose threshold value repeats hundreds of times (few distinct replicates)
+    is partitioned on its own instead of widening the others' sort: the same figures."""
+    rng = np.random.default_rng(17)
+    data = rng.random((12, 1000))
+    data[3] = rng.choice([1.0, 2.0, 3.0], 1000, p=[0.2, 0.6, 0.2])  # three values
+    data[7, rng.random(1000) < 0.4] = data[7].min()  # the smallest value 400 times
+    kth = [24, 25, 974, 975]
+    width = quantile.WIDE * 2 * 26 + 64  # the widest row kept: 26 values needed a side
+    assert np.count_nonzero(data[3] != 2.0) > width
+    assert np.count_nonzero(data[7] == data[7].min()) > width
+    assert _bits(quantile._tails(data, kth)) == _bits(np.partition(data, kth, axis=1)[:, kth])

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from diamond.frozen import frozen
 from diamond.scoring.design import Design
-from diamond.stats import heap, quantile
+from diamond.stats import heap, quantile, rounding
 from diamond.stats.composite import aggregate, aggregate_both, indicator_scores
 from diamond.stats.ranks import ranks
 from diamond.stats.sensitivity import indices, matrices, sobol
@@ -79,10 +79,18 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
         found = indices(_outputs(a, b, x, rows, log_rows))
     else:
         found = sobol(_model(x, rows, log_rows, whole), groups, samples, seed)
-    first, total, sample = found.first, found.total, found.sample
-    overall = {a: (_r(first[g, 0]), _r(total[g, 0])) for g, a in enumerate(ASSUMPTIONS)}
-    ranks = {d: {a: (_r(first[g, 1 + k]), _r(total[g, 1 + k]))
-                 for g, a in enumerate(ASSUMPTIONS)} for k, d in enumerate(x.dimensions)}
+    sample = found.sample
+    # ``_r`` of every index at once (``rounding.rounded``: the same numbers): row g of
+    # ``first`` then of ``total``, each the overall score and the D ranks
+    width = 1 + n_dim
+    figures = rounding.rounded(np.concatenate([found.first[:, :width],
+                                               found.total[:, :width]]), DECIMALS)
+    first = [figures[g * width:(g + 1) * width] for g in range(len(ASSUMPTIONS))]
+    total = [figures[(len(ASSUMPTIONS) + g) * width:(len(ASSUMPTIONS) + g + 1) * width]
+             for g in range(len(ASSUMPTIONS))]
+    overall = {a: (first[g][0], total[g][0]) for g, a in enumerate(ASSUMPTIONS)}
+    ranks = {d: {a: (first[g][1 + k], total[g][1 + k]) for g, a in enumerate(ASSUMPTIONS)}
+             for k, d in enumerate(x.dimensions)}
     # numpy's 5th and 95th percentiles (``quantile.linear``: the same bits, no
     # ``numpy.ma`` import, one call for all the ranks, one for all the scores when none
     # is missing: each row's figures are those of its column alone)
@@ -92,12 +100,15 @@ def analyse(x: Design, samples: int = DEFAULT_SAMPLES, seed: int = SEED) -> Sens
         pairs = [None if good.size == 0 else _pair(good)
                  for good in (row[~np.isnan(row)] for row in scored)]
     else:
-        lows, highs = quantile.linear(np.ascontiguousarray(scored), PERCENTILES).tolist()
-        pairs = [(_r(low), _r(high)) for low, high in zip(lows, highs, strict=True)]
+        bounds = rounding.rounded(quantile.linear(np.ascontiguousarray(scored), PERCENTILES,
+                                                  nan_free=True), DECIMALS)  # lows, highs
+        pairs = list(zip(bounds[:1 + n_dim], bounds[1 + n_dim:], strict=True))
     score = pairs[0]
     dim_scores: dict[str, tuple[float, float] | None] = dict(
         zip(x.dimensions, pairs[1:], strict=True))
-    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES).tolist()
+    # ranks are whole numbers, never NaN
+    rank_low, rank_high = quantile.linear(sample[:, 1:1 + n_dim].T, PERCENTILES,
+                                          nan_free=True).tolist()
     rank_iv = {d: (math.floor(rank_low[k]), math.ceil(rank_high[k]))
                for k, d in enumerate(x.dimensions)}
     return Sensitivity(samples, seed, overall, ranks, score, dim_scores, rank_iv)
@@ -222,22 +233,29 @@ def _outputs(a: Array, b: Array, x: Design, rows: Array, log_rows: Array) -> Arr
     # the seven blocks: A, B, AB_i for the dimension weights, the indicator weights, the
     # aggregation, the method and the respondents; the pair each takes its scores from,
     # and where its aggregation and dimension weights come from
+    # (0: A's, 1: B's), all seven blocks at once: the same figures element by element
     pair = [0, 1, 0, 2, 0, 3, 4]
-    chosen = [a, b, a, a, b, a, a]
-    dim_from = [a, b, b, a, a, a, a]
-    dims = np.empty((7, samples, n_dim))
-    dw_factor = np.empty((7, samples, n_dim))
-    for block in range(7):
-        use = (chosen[block][:, agg] >= 0.5)[:, None]
-        np.copyto(dims[block], np.where(use, geometric[pair[block]], arithmetic[pair[block]]))
-        np.add(0.5, dim_from[block][:, :n_dim], out=dw_factor[block])
-    flat = dims.reshape(-1, n_dim)
-    dw = x.dimension_weights * dw_factor.reshape(-1, n_dim)
-    use_geometric = np.concatenate([c[:, agg] >= 0.5 for c in chosen])
+    chosen = [0, 1, 0, 0, 1, 0, 0]
+    dim_from = [0, 1, 1, 0, 0, 0, 0]
+    drawn = ((a[:, agg] >= 0.5), (b[:, agg] >= 0.5))
+    use_geometric = np.concatenate([drawn[c] for c in chosen])
+    flat = np.where(use_geometric.reshape(7, samples, 1), geometric[pair],
+                    arithmetic[pair]).reshape(-1, n_dim)
+    factors = (x.dimension_weights * (0.5 + a[:, :n_dim]),
+               x.dimension_weights * (0.5 + b[:, :n_dim]))
+    dw = np.concatenate([factors[f] for f in dim_from])
     ones = np.ones((n_dim, 1))
-    overall = np.where(use_geometric, aggregate(flat, dw, ones, "geometric", points)[:, 0],
-                       aggregate(flat, dw, ones, "arithmetic", points)[:, 0])
-    out = np.column_stack([overall, ranks(flat), flat])
+    if np.isnan(flat).any():
+        geo_overall = aggregate(flat, dw, ones, "geometric", points)
+        arith_overall = aggregate(flat, dw, ones, "arithmetic", points)
+    else:  # both at once: the same operations, the weights' copy and denominator once
+        arith_overall, geo_overall = aggregate_both(
+            flat, np.log(1.0 + flat * (points - 1) / 100.0), dw, ones, points)
+    # written into one array instead of stacked: the same figures
+    out = np.empty((7 * samples, 1 + 2 * n_dim))
+    np.copyto(out[:, 0], np.where(use_geometric, geo_overall[:, 0], arith_overall[:, 0]))
+    out[:, 1:1 + n_dim] = ranks(flat)
+    out[:, 1 + n_dim:] = flat
     return out.reshape(7, samples, -1)
 
 

@@ -250,7 +250,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     dim_iv: list[Interval] = [NO_INTERVAL] * len(x.dimensions)
     overall_iv = NO_INTERVAL
     groups: dict[str, Mapping[str, Interval]] = {}
-    draws: dict[str, tuple[float, ...]] = {}
+    draws: Mapping[str, tuple[float, ...]] = {}
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
         combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
@@ -277,8 +277,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             table[at:at + n_dim] = dims.T
             table[at + n_dim] = overall
             at += n_dim + 1
-        draws = {d: tuple(table[n_ind + k].tolist()) for k, d in enumerate(x.dimensions)}
-        draws["overall"] = tuple(table[n_ind + n_dim].tolist())
+        draws = Draws((*x.dimensions, "overall"), table[n_ind:n_ind + n_dim + 1])
         found = bootstrap.interval_rows(table)
         ind_iv = dict(zip(x.indicators, found[:n_ind], strict=True))
         dim_iv = found[n_ind:n_ind + n_dim]
@@ -311,22 +310,29 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
             agreed[d], reliable[d],
             ratio, None if ratio is None or share <= 0 else ratio / share, float(nominal[d]),
         )
+    coverage, members = _coverages(x)
     thin_dims = tuple(d for k, d in enumerate(x.dimensions)
-                      if x.membership[:, k].any() and _coverage(x, d) < MIN_COVERAGE)
+                      if members[k] > 0 and coverage[k] < MIN_COVERAGE)
     return Statistics(
         replicates if n > 1 else 0, seed, overall_iv,
         analytic.interval(own_overall, x.weights, scores.get("overall")), ind_iv, dimensions,
         groups,
         _own_scores(x, own, own_dims, own_overall),
-        {rid: float(x.weights[r]) for r, rid in enumerate(x.respondents)},
+        dict(zip(x.respondents, x.weights.tolist(), strict=True)),
         liners, thin, thin_dims, draws,
     )
 
 
-def _coverage(x: Design, dimension_id: str) -> float:
-    cols = np.flatnonzero(x.membership[:, x.dimensions.index(dimension_id)])
-    answered = (~np.isnan(x.answers[:, cols])).any(axis=0)
-    return float(answered.mean())
+def _coverages(x: Design) -> tuple[list[float], list[float]]:
+    """Each dimension's share of its indicators that someone answered, and its number of
+    indicators: whole-number counts divided by that number, as the mean of the answered
+    flags of its indicators (an empty dimension's share is not used)."""
+    answered = (~np.isnan(x.answers)).any(axis=0).astype(np.float64)
+    counts = answered @ x.membership  # whole numbers: exact in any order
+    members = x.membership.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = counts / members
+    return share.tolist(), members.tolist()
 
 
 def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array) -> OwnScores:
@@ -335,6 +341,32 @@ def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array) -> O
     rows = (np.column_stack([own, own_dims, own_overall]) if len(x.respondents)
             else np.zeros((0, len(keys))))
     return OwnScores(x.respondents, keys, rows)
+
+
+class Draws(Mapping[str, tuple[float, ...]]):
+    """The questionnaire's bootstrap replicates of each dimension and ``"overall"``, each
+    key's tuple made only when asked for (a portfolio asks for the overall's alone, a
+    report for none): ``{key: tuple(row.tolist())}`` of a copy of ``rows``."""
+
+    def __init__(self, keys: Sequence[str], rows: Array) -> None:
+        self._where = {k: r for r, k in enumerate(keys)}
+        self._rows = np.array(rows, dtype=np.float64)  # a copy: the table is let go
+        self._made: dict[str, tuple[float, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[float, ...]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = tuple(self._rows[self._where[key]].tolist())
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 class OwnScores(Mapping[str, Mapping[str, float | None]]):

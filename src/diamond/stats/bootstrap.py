@@ -193,7 +193,7 @@ def interval_rows(rows: Array) -> list[Interval]:
     whole = np.flatnonzero(complete)
     if whole.size and data.shape[1] >= 2:
         block = data if whole.size == data.shape[0] else data[whole]
-        bounds = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+        bounds = quantile.linear(block, [(1 - LEVEL) / 2, (1 + LEVEL) / 2], nan_free=True)
         ses = np.std(block, axis=1, ddof=1)
         # ``_round`` of each figure, all at once (``diamond.stats.rounding``)
         figures = rounding.rounded(np.concatenate([ses, bounds.ravel()]), DECIMALS)

@@ -14,7 +14,8 @@ The order statistics of many rows at once that all lie in the tails (the bootstr
 2.5th and 97.5th percentiles of 1,000 replicates, for some sixty columns) do not need
 every row partitioned: ``_tails`` keeps each row's values beyond a threshold taken from a
 subsample of the row (enough of them, or the row is partitioned after all) and sorts only
-those, about a fifth of the partition's time. An order statistic is one of the row's
+those, about a fifth of the partition's time (a row with many ties at a threshold, which
+would widen every row's sort, is partitioned whole). An order statistic is one of the row's
 values, so the results are the same numbers (of a tie between ``0.0`` and ``-0.0``
 either zero may come, as from a partition).
 """
@@ -32,16 +33,19 @@ TAIL_ROW = 256
 TAIL_CELLS = 16_384
 #: and order statistics within the first or last ``1 / TAIL_SHARE`` of each row;
 TAIL_SHARE = 8
-#: its thresholds come from every ``STRIDE``-th value of a row.
+#: its thresholds come from every ``STRIDE``-th value of a row;
 STRIDE = 8
+#: a row keeping more than about this many times the values needed is partitioned whole.
+WIDE = 4
 
 
-def linear(data: Array, quantiles: Sequence[float]) -> Array:
+def linear(data: Array, quantiles: Sequence[float], *, nan_free: bool = False) -> Array:
     """The ``quantiles`` of ``data`` along its last axis: ``len(quantiles) × …`` (the
-    shape of ``np.quantile(data, quantiles, axis=-1)``)."""
+    shape of ``np.quantile(data, quantiles, axis=-1)``). ``nan_free``: the caller has
+    checked that ``data`` holds no NaN (not checked again)."""
     values = np.asarray(data, dtype=np.float64)
     n = values.shape[-1]
-    if n == 0 or bool(np.isnan(values).any()):
+    if n == 0 or (not nan_free and bool(np.isnan(values).any())):
         return np.asarray(np.quantile(values, list(quantiles), axis=-1), dtype=np.float64)
     q = np.asarray(quantiles, dtype=np.float64)
     virtual = (n - 1) * q
@@ -105,6 +109,12 @@ def _tails(values: Array, kth: list[int]) -> Array | None:
     keep = values <= below[:, None]
     keep |= values >= above[:, None]
     counts = keep.sum(axis=1)
+    # a row with many ties at a threshold (a small questionnaire's statistic with few
+    # distinct replicates) would widen every row's sort: it is partitioned whole instead
+    wide = counts > WIDE * (need_low + need_high) + 64
+    if wide.any():
+        keep[wide] = False
+        counts[wide] = 0
     kept = np.compress(keep.ravel(), values.ravel())  # row after row (faster than values[keep])
     # the kept values, then infinities (at least as wide as the places read below)
     padded = np.full((rows, max(int(counts.max()), need_low, need_high)), np.inf)

@@ -76,10 +76,17 @@ def indices(out: Array) -> Indices:
     each ``AB_i`` in the order of the groups."""
     # Centred on the sample mean: same expectation, far smaller variance when the
     # output's mean is large against its spread (a score near 55 moving by a few points).
-    centre = np.concatenate([out[0], out[1]]).mean(axis=0)
-    fa, fb, fab = out[0] - centre, out[1] - centre, out[2:] - centre
-    variance = np.var(np.concatenate([fa, fb]), axis=0, ddof=1)
+    # A and B's outputs as one ``2·samples × q`` array: a view of a C-contiguous ``out``
+    # (else a copy), laid out as their concatenation, so the same sums.
+    out = np.ascontiguousarray(out)
+    pair = out[:2].reshape(-1, *out.shape[2:])
+    centre = pair.mean(axis=0)
+    centred = out - centre
+    fa, fb, fab = centred[0], centred[1], centred[2:]
+    variance = np.var(centred[:2].reshape(pair.shape), axis=0, ddof=1)
+    # ``fa - fab`` is ``-(fab - fa)`` exactly (rounding is symmetric), so the same squares
+    step = fab - fa
     with np.errstate(invalid="ignore", divide="ignore"):
-        first = np.where(variance > 0, (fb * (fab - fa)).mean(axis=1) / variance, 0.0)
-        total = np.where(variance > 0, ((fa - fab) ** 2).mean(axis=1) / (2 * variance), 0.0)
-    return Indices(first, total, variance, np.concatenate([out[0], out[1]]))
+        first = np.where(variance > 0, (fb * step).mean(axis=1) / variance, 0.0)
+        total = np.where(variance > 0, (step ** 2).mean(axis=1) / (2 * variance), 0.0)
+    return Indices(first, total, variance, pair)
