@@ -91,7 +91,48 @@ def test_the_generated_code_makes_one_call_per_output() -> None:
     "{% macro m() %}{% call caller_of() %}z{% endcall %}{% endmacro %}",
 ])
 def test_macros_whose_output_is_not_all_finalized_stay_jinjas(source: str) -> None:
-    assert "recording_macro" not in _code(_trusted(), source)
+    assert "Macro = environment.recording_macro" not in _code(_trusted(), source)
+    assert not isinstance(_trusted().from_string(source).module.m, RecordingMacro)
+
+
+CALLS = """{% macro two(a, b) %}<{{ a }}|{{ b }}>{% endmacro %}{% macro opt(a, b='d') %}[{{ a }}{{ b
+}}]{% endmacro %}{% macro many() %}{{ varargs|length }}{{ kwargs|length }}{% endmacro %}
+{{ two(values[0], values[1]) }}{{ two(two(values[2], values[3]), values[4]) }}{{ opt(values[5]) }}
+{{ opt(values[6], b=values[7]) }}{{ many(1, 2, k=3) }}{{ two(*values[8:10]) }}{{ two(values[11]) }}
+{% for x in values %}{{ two(x, loop.index) }}{{ opt(x) }}{% endfor %}{{ values|join|length }}
+{{ two(values[12], opt(values[13])) ~ values[14] }}{{ two }}{{ two(values[15], none) }}"""
+
+
+@pytest.mark.parametrize("name", ["page.html.j2", "page.md.j2"])
+def test_macros_called_directly_from_outputs_render_what_jinja_renders(name: str) -> None:
+    """An output's macro call goes straight to the macro's function only with exactly its
+    arguments by position; defaults, keywords, ``*args``, ``varargs``/``kwargs``, too few
+    arguments (an undefined one) and a macro's result used in an expression are Jinja's."""
+    values = [*HOSTILE, *HOSTILE]
+    random.Random(11).shuffle(values)
+    loader = jinja2.DictLoader({name: CALLS})
+    trusted, plain = TrustedEnvironment(loader=loader, **environment_options()), _plain(
+        loader=loader)
+    assert "_macro._func(" in _code(trusted, CALLS)
+    got = trusted.get_template(name).render(values=values)
+    assert got == plain.get_template(name).render(values=values)
+    assert "\\x1b" in got
+
+
+def test_a_macro_of_the_other_kind_called_directly_renders_what_jinja_renders() -> None:
+    """An HTML template's macro output from a Markdown template and the other way round."""
+    loader = jinja2.DictLoader({
+        "m.html.j2": "{% macro h(x) %}<b>{{ x }}</b>{% endmacro %}",
+        "m.md.j2": "{% macro t(x) %}**{{ x }}**{% endmacro %}",
+        "page.md.j2": "{% import 'm.html.j2' as m %}{{ m.h(v) }}",
+        "page.html.j2": "{% import 'm.md.j2' as m %}{{ m.t(v) }}",
+    })
+    trusted, plain = TrustedEnvironment(loader=loader, **environment_options()), _plain(
+        loader=loader)
+    for name in ("page.md.j2", "page.html.j2"):
+        for value in HOSTILE:
+            assert (trusted.get_template(name).render(v=value)
+                    == plain.get_template(name).render(v=value))
 
 
 def test_a_macro_whose_text_is_not_finalized_renders_as_jinja_renders_it() -> None:

@@ -49,6 +49,8 @@ DICT_ATTRIBUTES = frozenset(dir(dict))
 _LOOKED = "_looked"
 #: The generated code's names for an output's value and its remembered escaped form.
 _OUT, _FOUND = "_out", "_found"
+#: The generated code's name for a macro called directly from an output.
+_MACRO = "_macro"
 #: The loop variable's properties (``loop.index``…), read in place from a ``LoopContext``.
 LOOP_ATTRIBUTES = frozenset(("index", "index0", "revindex", "revindex0", "first", "last",
                              "length", "depth", "depth0", "previtem", "nextitem"))
@@ -103,8 +105,68 @@ class OutputCodeGenerator(CodeGenerator):
         return (getattr(environment, "inline_outputs", False)
                 and environment.finalize is report_safe)
 
+    #: The output whose macro call ``visit_Call`` writes as a direct call (see there).
+    _direct_output: nodes.Call | None = None
+
+    def _direct_call(self, node: nodes.Expr, frame: Frame, finalize: Any) -> bool:
+        """Whether output ``node`` is a call that may go straight to a macro's function:
+        positional arguments only, its outputs tested in place (``_inline``)."""
+        return (type(node) is nodes.Call and not node.kwargs and node.dyn_args is None
+                and node.dyn_kwargs is None and self._fused(frame, finalize)
+                and self._inline() and not self.environment.is_async
+                and not self.environment.sandboxed)
+
+    def visit_Call(self, node: nodes.Call, frame: Frame, forward_caller: bool = False
+                   ) -> None:
+        """A ``{{ m.name(a, b) }}`` output: the macro's function called directly when the
+        callee is a ``RecordingMacro`` taking exactly those arguments by position
+        (``RecordingMacro.arity``), else ``context.call`` and the output test as before.
+
+        The direct result is the macro's joined text, a ``str``: what the output would
+        give for the ``Markup`` (or ``str``) ``context.call`` returns, since a recorded
+        macro's result is output as it is (``OutputMixin.html_output``/``text_output``:
+        ``value is self.made``) and output pieces are only joined. The callee is read
+        before the arguments, in both branches, as Jinja's call reads them.
+        """
+        if node is not self._direct_output:
+            super().visit_Call(node, frame, forward_caller=forward_caller)
+            return
+        self._direct_output = None
+        self.write(f"({_MACRO}._func(")
+        for k, arg in enumerate(node.args):
+            if k:
+                self.write(", ")
+            self.visit(arg, frame)
+        self.write(f") if type({_MACRO} := ")
+        self.visit(node.node, frame)
+        self.write(f") is environment.recording_macro and {_MACRO}.arity == "
+                   f"{len(node.args)} else ")
+        autoescape = frame.eval_ctx.autoescape
+        self.write(f"({_FOUND if autoescape else _OUT} if type({_OUT} := context.call("
+                   f"{_MACRO}")
+        extra = {}
+        if frame.loop_frame:
+            extra["_loop_vars"] = "_loop_vars"
+        if frame.block_frame:
+            extra["_block_vars"] = "_block_vars"
+        self.signature(node, frame, extra or None)
+        self.write(")")
+        self._write_output_test(frame)
+        self.write(")")
+
+    def _write_output_test(self, frame: Frame) -> None:
+        """The end of an output tested in place (after ``type(_out := value``)."""
+        if frame.eval_ctx.autoescape:  # a string whose escaped form is remembered
+            self.write(f") is str and ({_FOUND} := environment.html_memo.get({_OUT})) is not "
+                       f"None else environment.html_output({_OUT}))")
+        else:  # a printable string, which report_safe returns as it is
+            self.write(f") is str and {_OUT}.isprintable() else "
+                       f"environment.text_output({_OUT}))")
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        if not self._fused(frame, finalize):
+        if self._direct_call(node, frame, finalize):
+            self._direct_output = node  # type: ignore[assignment]
+        elif not self._fused(frame, finalize):
             super()._output_child_pre(node, frame, finalize)
         elif self._inline():
             self.write(f"({_FOUND if frame.eval_ctx.autoescape else _OUT} "
@@ -115,16 +177,14 @@ class OutputCodeGenerator(CodeGenerator):
             self.write("environment.text_output(")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if self._direct_call(node, frame, finalize):
+            return  # visit_Call wrote all of it
         if not self._fused(frame, finalize):
             super()._output_child_post(node, frame, finalize)
         elif not self._inline():
             self.write(")")
-        elif frame.eval_ctx.autoescape:  # a string whose escaped form is remembered
-            self.write(f") is str and ({_FOUND} := environment.html_memo.get({_OUT})) is not "
-                       f"None else environment.html_output({_OUT}))")
-        else:  # a printable string, which report_safe returns as it is
-            self.write(f") is str and {_OUT}.isprintable() else "
-                       f"environment.text_output({_OUT}))")
+        else:
+            self._write_output_test(frame)
 
 
 def as_markup(text: Any) -> Markup:
@@ -151,6 +211,9 @@ class RecordingMacro(Macro):
         self._recorder = environment
         self._direct = not (self.caller or self.catch_kwargs or self.catch_varargs
                             or environment.is_async)
+        #: How many positional arguments a call must give to go straight to the function
+        #: (-1: none does); the generated code of an output tests it in place.
+        self.arity = self._argument_count if self._direct else -1
 
     def __call__(self, *args: Any, **kwargs: Any) -> str:
         if (self._direct and not kwargs and len(args) == self._argument_count

@@ -85,7 +85,7 @@ def root(context, missing=missing, environment=environment):
             '<span class="score">',
             (_found if type(_out := t_4((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</span> ',
-            (_found if type(_out := context.call((undefined(name='band') if l_0_band is missing else l_0_band), (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_macro._func((_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) if type(_macro := (undefined(name='band') if l_0_band is missing else l_0_band)) is environment.recording_macro and _macro.arity == 1 else (_found if type(_out := context.call(_macro, (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))),
         ))
         return concat(t_9)
     context.exported_vars.add('scored')
