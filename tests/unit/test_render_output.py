@@ -32,7 +32,10 @@ HOSTILE = ["plain", "", "İş & Güç <b>\"q\"</b> 'a'", "bell\x07", "esc\x1b[31
            "line\nbreak\ttab", "sur\udcfd", "  # heading", "1. item", "a|b*c_d`e`[x](y)",
            "&amp; &#33;", "{name} {other}", "\u202eevil", "x" * 600, "del\x7f"]
 VALUES: list[Any] = [*HOSTILE, None, 0, 1, -0.0, 0.04, -0.04, 56.25, 1e300, float("nan"),
-                     float("inf"), True, 3, Markup("<i>m</i>"), Markup("m\x1b")]
+                     float("inf"), True, 3, Markup("<i>m</i>"), Markup("m\x1b"),
+                     # long ones, read by their bytes (a chart's SVG ends with a newline)
+                     "y" * 300 + "\x1b", Markup("<svg>" + "z" * 300 + "\u011f</svg>\n"),
+                     Markup("<svg>" + "z" * 300 + "\x9b\x7f</svg>\n"), "w\n" * 200]
 
 
 def _plain(**options: Any) -> jinja2.Environment:
@@ -397,6 +400,22 @@ def test_long_texts_are_checked_for_controls_as_the_regular_expression_does(
         assert str(report_safe(Markup(text))) == (text if want else report_text(text))
 
 
+def test_loops_over_an_empty_list_render_what_jinja_renders() -> None:
+    """A loop that uses ``loop`` runs over ``environment.loop_context``: nothing for an
+    empty list (its ``else`` taken), Jinja's ``LoopContext`` for anything else."""
+    source = ("{% for x in xs %}{{ loop.index }}{{ x }}{% if loop.last %}.{% endif %}"
+              "{% else %}none{% endfor %}{% for x in xs recursive %}{{ loop.depth }}"
+              "{% endfor %}|{% for x in xs if x %}{{ loop.length }}{% endfor %}")
+    assert "environment.loop_context(" in _code(_trusted(), source)
+    makers: list[Callable[[], Any]] = [list, lambda: [0, 1, 2], tuple, lambda: (3,),
+                                       lambda: "ab", lambda: {"k": 1}, lambda: iter([4, 5]),
+                                       lambda: range(0)]
+    for make in makers:
+        got = _trusted().from_string(source).render(xs=make())
+        assert got == _plain().from_string(source).render(xs=make()), got
+    assert _trusted().from_string(source).render(xs=[]) == "none|"
+
+
 def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
     """The generated code tests an output's common case in place (a remembered escaped
     string in HTML, a printable string in Markdown), reads ``loop.index`` from the
@@ -406,7 +425,7 @@ def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
     assert "environment.html_memo.get(_out)" in code and "_looked.index if type(" in code
     assert "environment.module_class" in code
     md = str(_trusted().compile("{{ y }}", "t.md.j2", "t.md.j2", raw=True))
-    assert "_out.isprintable() else environment.text_output(_out)" in md
+    assert "_out.isprintable() else str(_out) if type(_out) is int else" in md
     pages = {"m.j2": "{% macro cell(x) %}<{{ x }}>{% endmacro %}{% set kept = 'k&' %}",
              "page.j2": '{% import "m.j2" as m %}{% for v in values %}{{ m.cell(v) }}'
                         "{{ loop.index }}{{ loop.revindex0 }}{{ loop.first }}{{ loop.last }}"

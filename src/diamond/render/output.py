@@ -32,7 +32,7 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.environment import TemplateModule
 from jinja2.nodes import EvalContext
-from jinja2.runtime import Macro
+from jinja2.runtime import LoopContext, Macro
 from markupsafe import Markup, escape
 
 from diamond.memo import LONGEST, remember
@@ -40,6 +40,9 @@ from diamond.render.filters import report_safe
 
 __all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro", "as_markup"]
 
+#: Markup this long or longer (the charts, ~35 K characters a report) is not tested with
+#: ``isprintable`` first: it holds newlines, and the finalize reads it once by its bytes.
+_PRINTABLE_BELOW = 256
 #: Entries remembered before the memo is emptied (memory stays bounded).
 _MOST = 16384
 #: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
@@ -95,6 +98,14 @@ class OutputCodeGenerator(CodeGenerator):
         self.write(f"{_LOOKED}.__dict__[{name!r}] if type({_LOOKED}) is "
                    f"environment.module_class and {name!r} in {_LOOKED}.__dict__ else "
                    f"environment.getattr({_LOOKED}, {name!r}))")
+
+    def write(self, x: str) -> None:
+        """Jinja's ``write``; a loop over ``LoopContext(…)`` (one that uses ``loop``) is
+        written over ``environment.loop_context(…)`` (see ``OutputMixin.loop_context``)."""
+        if (x.endswith(" in LoopContext(") and x.startswith(", ")
+                and getattr(self.environment, "inline_outputs", False)):
+            x = x[:-len("LoopContext(")] + "environment.loop_context("
+        super().write(x)
 
     def _fused(self, frame: Frame, finalize: Any) -> bool:
         return not frame.eval_ctx.volatile and finalize.src == "environment.finalize("
@@ -156,12 +167,14 @@ class OutputCodeGenerator(CodeGenerator):
 
     def _write_output_test(self, frame: Frame) -> None:
         """The end of an output tested in place (after ``type(_out := value``)."""
-        if frame.eval_ctx.autoescape:  # a string whose escaped form is remembered
+        if frame.eval_ctx.autoescape:  # a string or int whose escaped form is remembered
             self.write(f") is str and ({_FOUND} := environment.html_memo.get({_OUT})) is not "
-                       f"None else environment.html_output({_OUT}))")
-        else:  # a printable string, which report_safe returns as it is
-            self.write(f") is str and {_OUT}.isprintable() else "
-                       f"environment.text_output({_OUT}))")
+                       f"None else {_FOUND} if type({_OUT}) is int and ({_FOUND} := "
+                       f"environment.html_memo.get({_OUT})) is not None else "
+                       f"environment.html_output({_OUT}))")
+        else:  # a printable string or an int, which report_safe returns as they are
+            self.write(f") is str and {_OUT}.isprintable() else str({_OUT}) if type({_OUT}) "
+                       f"is int else environment.text_output({_OUT}))")
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if self._direct_call(node, frame, finalize):
@@ -253,10 +266,20 @@ class OutputMixin:
     #: The last result a ``RecordingMacro`` of this environment returned.
     made: Any = None
 
+    @staticmethod
+    def loop_context(iterable: Any, undefined: Any, *rest: Any) -> Any:
+        """``LoopContext(iterable, undefined, …)``, or nothing to loop over for an empty
+        list (about half a report's loops that use ``loop``: a row's reasons, say), which
+        runs no iteration and so never reads the loop variable either way."""
+        if type(iterable) is list and not iterable:
+            return ()
+        return LoopContext(iterable, undefined, *rest)
+
     def html_output(self, value: Any) -> Any:
         """``escape(self.finalize(value))``, as text."""
         kind = type(value)
-        if kind is Markup and (value is self.made or value.isprintable()):
+        if kind is Markup and (value is self.made or (
+                len(value) < _PRINTABLE_BELOW and value.isprintable())):
             # a macro's own result (finalized and escaped piece by piece), or markup that
             # report_safe leaves as it is and escape() would return unchanged
             return value
