@@ -416,6 +416,20 @@ def test_loops_over_an_empty_list_render_what_jinja_renders() -> None:
     assert _trusted().from_string(source).render(xs=[]) == "none|"
 
 
+def test_loops_without_calls_or_assignments_make_no_loop_vars() -> None:
+    """``_loop_vars`` is made only for a loop a call or a ``set`` in it may read."""
+    plain_loop = "{% for x in xs %}{{ x }}{% for y in xs %}{{ y|upper }}{% endfor %}{% endfor %}"
+    assert "_loop_vars" not in _code(_trusted(), plain_loop)
+    source = ("{% macro m(a, b=0) %}<{{ a }}{{ b }}>{% endmacro %}"
+              "{% for x in xs %}{% set y = x ~ '!' %}{{ y }}{% for z in xs %}{{ m(z) }}"
+              "{{ m(z, 1) }}{% endfor %}{{ y }}{% endfor %}"
+              "{% for x in xs %}{{ x }}{% else %}{{ m(xs) }}{% endfor %}" + plain_loop)
+    assert "_loop_vars = {}" in _code(_trusted(), source)
+    for xs in ([], ["a", "<b>", "\x1b"]):
+        assert (_trusted().from_string(source).render(xs=xs)
+                == _plain().from_string(source).render(xs=xs))
+
+
 def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
     """The generated code tests an output's common case in place (a remembered escaped
     string in HTML, a printable string in Markdown), reads ``loop.index`` from the

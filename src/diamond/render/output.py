@@ -52,6 +52,10 @@ DICT_ATTRIBUTES = frozenset(dir(dict))
 _LOOKED = "_looked"
 #: The generated code's names for an output's value and its remembered escaped form.
 _OUT, _FOUND = "_out", "_found"
+#: The nodes whose code may read a loop's ``_loop_vars`` (calls and assignments).
+_READ_LOOP_VARS = (nodes.Call, nodes.CallBlock, nodes.Assign, nodes.AssignBlock, nodes.Macro,
+                   nodes.FilterBlock, nodes.With, nodes.Include, nodes.Import,
+                   nodes.FromImport)
 #: The generated code's name for a macro called directly from an output.
 _MACRO = "_macro"
 #: The loop variable's properties (``loop.index``…), read in place from a ``LoopContext``.
@@ -99,9 +103,26 @@ class OutputCodeGenerator(CodeGenerator):
                    f"environment.module_class and {name!r} in {_LOOKED}.__dict__ else "
                    f"environment.getattr({_LOOKED}, {name!r}))")
 
+    #: True from the start of a loop that needs no ``_loop_vars`` until Jinja would
+    #: write that loop's ``_loop_vars = {}`` (``visit_For``).
+    _no_loop_vars = False
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        """Jinja's loop; one with no call and no assignment anywhere in it (most of a
+        report's) does without the ``_loop_vars = {}`` Jinja makes on every iteration,
+        which only a call (``context.call(…, _loop_vars=…)``) or a ``set`` reads."""
+        self._no_loop_vars = getattr(self.environment, "inline_outputs", False) and not any(
+            node.find(kind) is not None for kind in _READ_LOOP_VARS)
+        super().visit_For(node, frame)
+
     def write(self, x: str) -> None:
         """Jinja's ``write``; a loop over ``LoopContext(…)`` (one that uses ``loop``) is
-        written over ``environment.loop_context(…)`` (see ``OutputMixin.loop_context``)."""
+        written over ``environment.loop_context(…)`` (see ``OutputMixin.loop_context``),
+        and a loop's ``_loop_vars = {}`` left out where ``visit_For`` found it unread."""
+        if x == "_loop_vars = {}" and self._no_loop_vars:
+            self._no_loop_vars = False
+            super().write("pass")  # a no-op in its place: the lines stay where they were
+            return
         if (x.endswith(" in LoopContext(") and x.startswith(", ")
                 and getattr(self.environment, "inline_outputs", False)):
             x = x[:-len("LoopContext(")] + "environment.loop_context("

@@ -196,7 +196,7 @@ def root(context, missing=missing, environment=environment):
                 '</h3>\n<ul>\n',
             ))
             for l_2_k in (_looked['key_messages'] if type(_looked := l_1_R) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')):
-                _loop_vars = {}
+                pass
                 pass
                 t_10.extend((
                     '<li>',
@@ -307,7 +307,7 @@ def root(context, missing=missing, environment=environment):
                         '</dt><dd><ul>',
                     ))
                     for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops')):
-                        _loop_vars = {}
+                        pass
                         pass
                         t_13.extend((
                             '<li>',
@@ -340,7 +340,7 @@ def root(context, missing=missing, environment=environment):
                     '</th></tr></thead>\n<tbody>\n',
                 ))
                 for l_2_p in (_looked['participants'] if type(_looked := l_1_R) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants')):
-                    _loop_vars = {}
+                    pass
                     pass
                     t_13.extend((
                         '<tr><td>',
@@ -421,7 +421,7 @@ def root(context, missing=missing, environment=environment):
             ))
             l_2_loop = missing
             for l_2_x, l_2_loop in environment.loop_context((_looked['actions'] if type(_looked := l_1_R) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 t_15.extend((
                     '<tr><td class="num">',
@@ -444,7 +444,7 @@ def root(context, missing=missing, environment=environment):
                 ))
                 l_3_loop = missing
                 for l_3_i, l_3_loop in environment.loop_context((_looked['indicators'] if type(_looked := l_2_x) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), undefined):
-                    _loop_vars = {}
+                    pass
                     pass
                     t_15.extend((
                         (_found if type(_out := (_looked['name'] if type(_looked := l_3_i) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
@@ -483,10 +483,10 @@ def root(context, missing=missing, environment=environment):
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in l_1_dimensions:
-            _loop_vars = {}
+            pass
             pass
             for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')):
-                _loop_vars = {}
+                pass
                 pass
                 t_16.extend((
                     '<tr><td><code class="id">',
@@ -521,7 +521,7 @@ def root(context, missing=missing, environment=environment):
                 '</p>\n<ul class="referred">\n',
             ))
             for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')):
-                _loop_vars = {}
+                pass
                 pass
                 t_17.extend((
                     '<li>',
@@ -551,7 +551,7 @@ def root(context, missing=missing, environment=environment):
             '<ol class="pairs">\n',
         )
         for l_2_pair in (_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else _looked.__dict__['pairs'] if type(_looked) is environment.module_class and 'pairs' in _looked.__dict__ else environment.getattr(_looked, 'pairs')):
-            _loop_vars = {}
+            pass
             pass
             t_18.extend((
                 '<li>',

@@ -62,7 +62,7 @@ def root(context, missing=missing, environment=environment):
         if (_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')):
             pass
             for l_2_key in ['client', 'organisation', 'date', 'version']:
-                _loop_vars = {}
+                pass
                 pass
                 if environment.getitem((_looked['cover'] if type(_looked := l_1_RP) is dict and 'cover' in _looked else _looked.__dict__['cover'] if type(_looked) is environment.module_class and 'cover' in _looked.__dict__ else environment.getattr(_looked, 'cover')), l_2_key):
                     pass
@@ -109,7 +109,7 @@ def root(context, missing=missing, environment=environment):
                 '\n\n',
             ))
             for l_2_k in (_looked['key_messages'] if type(_looked := l_1_RP) is dict and 'key_messages' in _looked else _looked.__dict__['key_messages'] if type(_looked) is environment.module_class and 'key_messages' in _looked.__dict__ else environment.getattr(_looked, 'key_messages')):
-                _loop_vars = {}
+                pass
                 pass
                 t_9.extend((
                     '- ',
@@ -169,7 +169,7 @@ def root(context, missing=missing, environment=environment):
                         '\n',
                     ))
                 for l_2_w in (_looked['workshops'] if type(_looked := (undefined(name='M') if l_1_M is missing else l_1_M)) is dict and 'workshops' in _looked else _looked.__dict__['workshops'] if type(_looked) is environment.module_class and 'workshops' in _looked.__dict__ else environment.getattr(_looked, 'workshops')):
-                    _loop_vars = {}
+                    pass
                     pass
                     t_10.extend((
                         '- **',
@@ -198,7 +198,7 @@ def root(context, missing=missing, environment=environment):
                     ' |\n| --- | --- |\n',
                 ))
                 for l_2_p in (_looked['participants'] if type(_looked := l_1_RP) is dict and 'participants' in _looked else _looked.__dict__['participants'] if type(_looked) is environment.module_class and 'participants' in _looked.__dict__ else environment.getattr(_looked, 'participants')):
-                    _loop_vars = {}
+                    pass
                     pass
                     t_10.extend((
                         '| ',
@@ -277,7 +277,7 @@ def root(context, missing=missing, environment=environment):
                 ' |\n| ---: | --- | --- | --- | --- | --- | --- | --- | --- |\n',
             ))
             for l_2_x in (_looked['actions'] if type(_looked := l_1_RP) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
-                _loop_vars = {}
+                pass
                 pass
                 t_12.extend((
                     '| ',
@@ -329,10 +329,10 @@ def root(context, missing=missing, environment=environment):
             ' |\n| --- | --- | --- |\n',
         ))
         for l_2_d in l_1_dimensions:
-            _loop_vars = {}
+            pass
             pass
             for l_3_i in (_looked['indicators'] if type(_looked := l_2_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')):
-                _loop_vars = {}
+                pass
                 pass
                 t_13.extend((
                     '| `',
@@ -364,7 +364,7 @@ def root(context, missing=missing, environment=environment):
                 '\n\n',
             ))
             for l_2_x in (_looked['referred'] if type(_looked := l_1_r) is dict and 'referred' in _looked else _looked.__dict__['referred'] if type(_looked) is environment.module_class and 'referred' in _looked.__dict__ else environment.getattr(_looked, 'referred')):
-                _loop_vars = {}
+                pass
                 pass
                 t_14.extend((
                     '- ',
@@ -389,7 +389,7 @@ def root(context, missing=missing, environment=environment):
         pass
         l_2_loop = missing
         for l_2_pair, l_2_loop in environment.loop_context((_looked['pairs'] if type(_looked := l_1_k) is dict and 'pairs' in _looked else _looked.__dict__['pairs'] if type(_looked) is environment.module_class and 'pairs' in _looked.__dict__ else environment.getattr(_looked, 'pairs')), undefined):
-            _loop_vars = {}
+            pass
             pass
             t_15.extend((
                 (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),

@@ -317,7 +317,7 @@ def root(context, missing=missing, environment=environment):
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
-            _loop_vars = {}
+            pass
             pass
             t_16.extend((
                 '<tr><th scope="row">',
@@ -416,7 +416,7 @@ def root(context, missing=missing, environment=environment):
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_row in (_looked['overall'] if type(_looked := l_1_x) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')):
-            _loop_vars = {}
+            pass
             pass
             t_17.extend((
                 '<tr><th scope="row">',
@@ -438,7 +438,7 @@ def root(context, missing=missing, environment=environment):
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_d in (_looked['ranks'] if type(_looked := l_1_x) is dict and 'ranks' in _looked else _looked.__dict__['ranks'] if type(_looked) is environment.module_class and 'ranks' in _looked.__dict__ else environment.getattr(_looked, 'ranks')):
-            _loop_vars = {}
+            pass
             pass
             t_17.extend((
                 '<tr><th scope="row">',
@@ -509,7 +509,7 @@ def root(context, missing=missing, environment=environment):
             '</th></tr></thead>\n<tbody>\n',
         ))
         for l_2_r in l_1_rows:
-            _loop_vars = {}
+            pass
             pass
             t_19.extend((
                 '<tr><th scope="row">',

@@ -279,7 +279,7 @@ def root(context, missing=missing, environment=environment):
             ' |\n|---|---:|---:|---:|---:|---:|---:|---|\n',
         ))
         for l_2_d in (_looked['dimensions'] if type(_looked := l_1_statistics) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
-            _loop_vars = {}
+            pass
             pass
             t_13.extend((
                 '| ',
@@ -368,7 +368,7 @@ def root(context, missing=missing, environment=environment):
             ' |\n|---|---:|---:|\n',
         ))
         for l_2_row in (_looked['overall'] if type(_looked := l_1_x) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')):
-            _loop_vars = {}
+            pass
             pass
             t_14.extend((
                 '| ',
@@ -390,7 +390,7 @@ def root(context, missing=missing, environment=environment):
             ' |\n|---|---:|\n',
         ))
         for l_2_d in (_looked['ranks'] if type(_looked := l_1_x) is dict and 'ranks' in _looked else _looked.__dict__['ranks'] if type(_looked) is environment.module_class and 'ranks' in _looked.__dict__ else environment.getattr(_looked, 'ranks')):
-            _loop_vars = {}
+            pass
             pass
             t_14.extend((
                 '| ',
@@ -456,7 +456,7 @@ def root(context, missing=missing, environment=environment):
             ' |\n| --- | ---: | ---: | --- |\n',
         ))
         for l_2_r in l_1_rows:
-            _loop_vars = {}
+            pass
             pass
             t_16.extend((
                 '| ',

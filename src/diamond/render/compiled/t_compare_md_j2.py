@@ -105,7 +105,7 @@ def root(context, missing=missing, environment=environment):
     yield ' |\n| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n'
     l_1_loop = missing
     for l_1_i, l_1_loop in environment.loop_context((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), undefined):
-        _loop_vars = {}
+        pass
         pass
         yield '| '
         yield (_out if type(_out := (_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -140,7 +140,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['warnings'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'warnings' in _looked else _looked.__dict__['warnings'] if type(_looked) is environment.module_class and 'warnings' in _looked.__dict__ else environment.getattr(_looked, 'warnings'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield '**\n\n'
         for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
-            _loop_vars = {}
+            pass
             pass
             yield '- '
             yield (_out if type(_out := t_4(l_1_w)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -208,7 +208,7 @@ def root(context, missing=missing, environment=environment):
         yield ' '
         l_1_loop = missing
         for l_1_a, l_1_loop in environment.loop_context((_looked['unchanged'] if type(_looked := (undefined(name='summary') if l_0_summary is missing else l_0_summary)) is dict and 'unchanged' in _looked else _looked.__dict__['unchanged'] if type(_looked) is environment.module_class and 'unchanged' in _looked.__dict__ else environment.getattr(_looked, 'unchanged')), undefined):
-            _loop_vars = {}
+            pass
             pass
             yield '`'
             yield (_out if type(_out := (_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -232,7 +232,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['dimension'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'dimension' in _looked else _looked.__dict__['dimension'] if type(_looked) is environment.module_class and 'dimension' in _looked.__dict__ else environment.getattr(_looked, 'dimension'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
-        _loop_vars = {}
+        pass
         pass
         yield ' '
         yield (_out if type(_out := t_3((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -244,7 +244,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else _looked.__dict__['verdict'] if type(_looked) is environment.module_class and 'verdict' in _looked.__dict__ else environment.getattr(_looked, 'verdict'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' |\n| --- |'
     for l_1_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
-        _loop_vars = {}
+        pass
         pass
         yield ' ---: |'
     l_1_i = missing
@@ -322,7 +322,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['indicator'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'indicator' in _looked else _looked.__dict__['indicator'] if type(_looked) is environment.module_class and 'indicator' in _looked.__dict__ else environment.getattr(_looked, 'indicator'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
-            _loop_vars = {}
+            pass
             pass
             yield ' '
             yield (_out if type(_out := t_3((_looked['label'] if type(_looked := l_2_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -334,7 +334,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['verdict'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'verdict' in _looked else _looked.__dict__['verdict'] if type(_looked) is environment.module_class and 'verdict' in _looked.__dict__ else environment.getattr(_looked, 'verdict'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |\n| --- |'
         for l_2_i in (undefined(name='inputs') if l_0_inputs is missing else l_0_inputs):
-            _loop_vars = {}
+            pass
             pass
             yield ' ---: |'
         l_2_i = missing
@@ -367,7 +367,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield '\n\n'
     for l_1_x in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
-        _loop_vars = {}
+        pass
         pass
         yield '- **'
         yield (_out if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))

@@ -103,7 +103,7 @@ def root(context, missing=missing, environment=environment):
     yield '</h2><ul>\n'
     l_1_loop = missing
     for l_1_r, l_1_loop in environment.loop_context((undefined(name='regions') if l_0_regions is missing else l_0_regions), undefined):
-        _loop_vars = {}
+        pass
         pass
         yield '<li><a href="#region-'
         yield (_found if type(_out := (_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -116,7 +116,7 @@ def root(context, missing=missing, environment=environment):
     yield '</ul></nav>\n</header>\n'
     l_1_loop = missing
     for l_1_r, l_1_loop in environment.loop_context((undefined(name='regions') if l_0_regions is missing else l_0_regions), undefined):
-        _loop_vars = {}
+        pass
         pass
         yield '<section class="region" id="region-'
         yield (_found if type(_out := (_looked['index'] if type(_looked := l_1_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -173,7 +173,7 @@ def root(context, missing=missing, environment=environment):
             yield (_found if type(_out := (_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</th></tr></thead>\n<tbody>\n'
             for l_2_s in (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else _looked.__dict__['shortlist'] if type(_looked) is environment.module_class and 'shortlist' in _looked.__dict__ else environment.getattr(_looked, 'shortlist')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '<tr><td class="n" data-v="'
                 yield (_found if type(_out := (_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -239,7 +239,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_2_s in (_looked['top'] if type(_looked := l_1_r) is dict and 'top' in _looked else _looked.__dict__['top'] if type(_looked) is environment.module_class and 'top' in _looked.__dict__ else environment.getattr(_looked, 'top')):
-            _loop_vars = {}
+            pass
             pass
             yield '<tr><td>'
             yield (_found if type(_out := (_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -299,7 +299,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['regional_shift'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regional_shift' in _looked else _looked.__dict__['regional_shift'] if type(_looked) is environment.module_class and 'regional_shift' in _looked.__dict__ else environment.getattr(_looked, 'regional_shift'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_2_s in (_looked['shift_share'] if type(_looked := l_1_r) is dict and 'shift_share' in _looked else _looked.__dict__['shift_share'] if type(_looked) is environment.module_class and 'shift_share' in _looked.__dict__ else environment.getattr(_looked, 'shift_share')):
-            _loop_vars = {}
+            pass
             pass
             yield '<tr><td>'
             yield (_found if type(_out := (_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))

@@ -87,7 +87,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['full_data'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'full_data' in _looked else _looked.__dict__['full_data'] if type(_looked) is environment.module_class and 'full_data' in _looked.__dict__ else environment.getattr(_looked, 'full_data'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield '\n\n'
     for l_1_r in (undefined(name='regions') if l_0_regions is missing else l_0_regions):
-        _loop_vars = {}
+        pass
         pass
         yield '## '
         yield (_out if type(_out := t_3((_looked['region_name'] if type(_looked := l_1_r) is dict and 'region_name' in _looked else _looked.__dict__['region_name'] if type(_looked) is environment.module_class and 'region_name' in _looked.__dict__ else environment.getattr(_looked, 'region_name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -134,7 +134,7 @@ def root(context, missing=missing, environment=environment):
             yield (_out if type(_out := (_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield ' |\n| ---: | --- | ---: | ---: | ---: | ---: | :---: | :---: |\n'
             for l_2_s in (_looked['shortlist'] if type(_looked := l_1_r) is dict and 'shortlist' in _looked else _looked.__dict__['shortlist'] if type(_looked) is environment.module_class and 'shortlist' in _looked.__dict__ else environment.getattr(_looked, 'shortlist')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '| '
                 yield (_out if type(_out := (_looked['rank'] if type(_looked := l_2_s) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -186,7 +186,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['strong'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'strong' in _looked else _looked.__dict__['strong'] if type(_looked) is environment.module_class and 'strong' in _looked.__dict__ else environment.getattr(_looked, 'strong'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |\n'
         for l_2_s in (_looked['top'] if type(_looked := l_1_r) is dict and 'top' in _looked else _looked.__dict__['top'] if type(_looked) is environment.module_class and 'top' in _looked.__dict__ else environment.getattr(_looked, 'top')):
-            _loop_vars = {}
+            pass
             pass
             yield '| '
             yield (_out if type(_out := t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -230,7 +230,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['regional_shift'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'regional_shift' in _looked else _looked.__dict__['regional_shift'] if type(_looked) is environment.module_class and 'regional_shift' in _looked.__dict__ else environment.getattr(_looked, 'regional_shift'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |\n| --- | ---: | ---: | ---: | ---: |\n'
         for l_2_s in (_looked['shift_share'] if type(_looked := l_1_r) is dict and 'shift_share' in _looked else _looked.__dict__['shift_share'] if type(_looked) is environment.module_class and 'shift_share' in _looked.__dict__ else environment.getattr(_looked, 'shift_share')):
-            _loop_vars = {}
+            pass
             pass
             yield '| '
             yield (_out if type(_out := t_2((_looked['sector'] if type(_looked := l_2_s) is dict and 'sector' in _looked else _looked.__dict__['sector'] if type(_looked) is environment.module_class and 'sector' in _looked.__dict__ else environment.getattr(_looked, 'sector')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))

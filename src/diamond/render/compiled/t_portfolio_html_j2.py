@@ -147,7 +147,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else _looked.__dict__['cluster'] if type(_looked) is environment.module_class and 'cluster' in _looked.__dict__ else environment.getattr(_looked, 'cluster'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th>'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
-            _loop_vars = {}
+            pass
             pass
             yield '<th scope="col" class="col">'
             yield (_found if type(_out := (_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -157,7 +157,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
-            _loop_vars = {}
+            pass
             pass
             yield '<tr><th scope="row">'
             yield (_found if type(_out := (_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -171,7 +171,7 @@ def root(context, missing=missing, environment=environment):
             yield (_found if type(_out := (_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield ')</span></th>'
             for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
-                _loop_vars = {}
+                pass
                 pass
                 if l_2_cell:
                     pass
@@ -227,13 +227,13 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else _looked.__dict__['invalid_intro'] if type(_looked) is environment.module_class and 'invalid_intro' in _looked.__dict__ else environment.getattr(_looked, 'invalid_intro'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</p>\n<ul>\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
-            _loop_vars = {}
+            pass
             pass
             yield '<li><code>'
             yield (_found if type(_out := (_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</code>\n<ul class="errors">\n'
             for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else _looked.__dict__['messages'] if type(_looked) is environment.module_class and 'messages' in _looked.__dict__ else environment.getattr(_looked, 'messages')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '<li>'
                 yield (_found if type(_out := l_2_line) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -254,7 +254,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else _looked.__dict__['skipped'] if type(_looked) is environment.module_class and 'skipped' in _looked.__dict__ else environment.getattr(_looked, 'skipped'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</h2>\n<ul>\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
-            _loop_vars = {}
+            pass
             pass
             yield '<li><code>'
             yield (_found if type(_out := l_1_s) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -265,7 +265,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</h2>\n<dl class="formula">\n'
     for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
-        _loop_vars = {}
+        pass
         pass
         yield '<dt>'
         yield (_found if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))

@@ -137,7 +137,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['cluster'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'cluster' in _looked else _looked.__dict__['cluster'] if type(_looked) is environment.module_class and 'cluster' in _looked.__dict__ else environment.getattr(_looked, 'cluster'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
-            _loop_vars = {}
+            pass
             pass
             yield ' '
             yield (_out if type(_out := t_2((_looked['title'] if type(_looked := l_1_col) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -147,13 +147,13 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |\n| --- |'
         for l_1_col in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
-            _loop_vars = {}
+            pass
             pass
             yield ' :---: |'
         l_1_col = missing
         yield ' :---: |\n'
         for l_1_c in (undefined(name='clusters') if l_0_clusters is missing else l_0_clusters):
-            _loop_vars = {}
+            pass
             pass
             yield '| '
             yield (_out if type(_out := (_looked['rank'] if type(_looked := l_1_c) is dict and 'rank' in _looked else _looked.__dict__['rank'] if type(_looked) is environment.module_class and 'rank' in _looked.__dict__ else environment.getattr(_looked, 'rank'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -165,7 +165,7 @@ def root(context, missing=missing, environment=environment):
             yield (_out if type(_out := t_2((_looked['period'] if type(_looked := l_1_c) is dict and 'period' in _looked else _looked.__dict__['period'] if type(_looked) is environment.module_class and 'period' in _looked.__dict__ else environment.getattr(_looked, 'period')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield ') |'
             for l_2_cell in (_looked['cells'] if type(_looked := l_1_c) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
-                _loop_vars = {}
+                pass
                 pass
                 yield ' '
                 if l_2_cell:
@@ -189,7 +189,7 @@ def root(context, missing=missing, environment=environment):
         yield ':** '
         l_1_loop = missing
         for l_1_b, l_1_loop in environment.loop_context((undefined(name='bands') if l_0_bands is missing else l_0_bands), undefined):
-            _loop_vars = {}
+            pass
             pass
             yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield ' '
@@ -213,13 +213,13 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['invalid_intro'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'invalid_intro' in _looked else _looked.__dict__['invalid_intro'] if type(_looked) is environment.module_class and 'invalid_intro' in _looked.__dict__ else environment.getattr(_looked, 'invalid_intro'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield '\n\n'
         for l_1_f in (undefined(name='invalid') if l_0_invalid is missing else l_0_invalid):
-            _loop_vars = {}
+            pass
             pass
             yield '- '
             yield (_out if type(_out := t_3((_looked['source'] if type(_looked := l_1_f) is dict and 'source' in _looked else _looked.__dict__['source'] if type(_looked) is environment.module_class and 'source' in _looked.__dict__ else environment.getattr(_looked, 'source')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield '\n'
             for l_2_line in (_looked['messages'] if type(_looked := l_1_f) is dict and 'messages' in _looked else _looked.__dict__['messages'] if type(_looked) is environment.module_class and 'messages' in _looked.__dict__ else environment.getattr(_looked, 'messages')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '  - '
                 yield (_out if type(_out := t_3(l_2_line)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -236,7 +236,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['skipped'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'skipped' in _looked else _looked.__dict__['skipped'] if type(_looked) is environment.module_class and 'skipped' in _looked.__dict__ else environment.getattr(_looked, 'skipped'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield '\n\n'
         for l_1_s in (undefined(name='skipped') if l_0_skipped is missing else l_0_skipped):
-            _loop_vars = {}
+            pass
             pass
             yield '- '
             yield (_out if type(_out := t_3(l_1_s)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -246,7 +246,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['method'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield '\n\n'
     for l_1_x in (_looked['method'] if type(_looked := (undefined(name='P') if l_0_P is missing else l_0_P)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
-        _loop_vars = {}
+        pass
         pass
         yield '- **'
         yield (_out if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))

@@ -192,7 +192,7 @@ def root(context, missing=missing, environment=environment):
         yield ' ('
         l_1_loop = missing
         for l_1_g, l_1_loop in environment.loop_context((_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')), undefined):
-            _loop_vars = {}
+            pass
             pass
             yield (_found if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield ' '
@@ -228,7 +228,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['chart'] if type(_looked := (_looked['sections'] if type(_looked := (undefined(name='L') if l_0_L is missing else l_0_L)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections'))) is dict and 'chart' in _looked else _looked.__dict__['chart'] if type(_looked) is environment.module_class and 'chart' in _looked.__dict__ else environment.getattr(_looked, 'chart'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</a></li>\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-        _loop_vars = {}
+        pass
         pass
         yield '<li><a href="#dim-'
         yield (_found if type(_out := (_looked['id'] if type(_looked := l_1_d) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -347,7 +347,7 @@ def root(context, missing=missing, environment=environment):
             yield ' — <span class="flag">'
             l_2_loop = missing
             for l_2_r, l_2_loop in environment.loop_context((_looked['reasons'] if type(_looked := l_1_i) is dict and 'reasons' in _looked else _looked.__dict__['reasons'] if type(_looked) is environment.module_class and 'reasons' in _looked.__dict__ else environment.getattr(_looked, 'reasons')), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 yield (_found if type(_out := (_looked['label'] if type(_looked := l_2_r) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
                 yield (_found if type(_out := ('; ' if (not (_looked['last'] if type(_looked := l_2_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 115 in 'report.html.j2' evaluated to false and no else section was defined."))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -400,7 +400,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th>'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-            _loop_vars = {}
+            pass
             pass
             yield '<th scope="col" class="num">'
             yield (_found if type(_out := (_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -408,7 +408,7 @@ def root(context, missing=missing, environment=environment):
         l_1_d = missing
         yield '</tr></thead>\n<tbody>\n'
         for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
-            _loop_vars = {}
+            pass
             pass
             yield '<tr><th scope="row">'
             yield (_found if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -418,7 +418,7 @@ def root(context, missing=missing, environment=environment):
             yield (_found if type(_out := t_6((_looked['overall'] if type(_looked := l_1_g) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</td>'
             for l_2_s in (_looked['dimensions'] if type(_looked := l_1_g) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '<td class="num">'
                 yield (_found if type(_out := t_6(l_2_s)) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -430,7 +430,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['spread'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'spread' in _looked else _looked.__dict__['spread'] if type(_looked) is environment.module_class and 'spread' in _looked.__dict__ else environment.getattr(_looked, 'spread'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th><td></td><td></td>'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-            _loop_vars = {}
+            pass
             pass
             yield '<td class="num">'
             yield (_found if type(_out := t_6((_looked['spread'] if type(_looked := l_1_d) is dict and 'spread' in _looked else _looked.__dict__['spread'] if type(_looked) is environment.module_class and 'spread' in _looked.__dict__ else environment.getattr(_looked, 'spread')))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -532,7 +532,7 @@ def root(context, missing=missing, environment=environment):
             yield '</td><td>'
             l_3_loop = missing
             for l_3_r, l_3_loop in environment.loop_context((_looked['reasons'] if type(_looked := l_2_i) is dict and 'reasons' in _looked else _looked.__dict__['reasons'] if type(_looked) is environment.module_class and 'reasons' in _looked.__dict__ else environment.getattr(_looked, 'reasons')), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 yield '<span class="flag">⚠ '
                 yield (_found if type(_out := (_looked['label'] if type(_looked := l_3_r) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -641,7 +641,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['quadrant'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'quadrant' in _looked else _looked.__dict__['quadrant'] if type(_looked) is environment.module_class and 'quadrant' in _looked.__dict__ else environment.getattr(_looked, 'quadrant'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</th>'
     for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns')):
-        _loop_vars = {}
+        pass
         pass
         yield '<th scope="col" class="num">'
         yield (_found if type(_out := (_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -651,7 +651,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</th></tr></thead>\n<tbody>\n'
     for l_1_row in (_looked['rows'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'rows' in _looked else _looked.__dict__['rows'] if type(_looked) is environment.module_class and 'rows' in _looked.__dict__ else environment.getattr(_looked, 'rows')):
-        _loop_vars = {}
+        pass
         pass
         yield '<tr><th scope="row"><span class="letter">'
         yield (_found if type(_out := (_looked['letter'] if type(_looked := l_1_row) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -659,7 +659,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['label'] if type(_looked := l_1_row) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th>'
         for l_2_cell in (_looked['cells'] if type(_looked := l_1_row) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
-            _loop_vars = {}
+            pass
             pass
             yield '<td class="num">'
             yield (_found if type(_out := (_looked['count'] if type(_looked := l_2_cell) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -677,7 +677,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['net'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'net' in _looked else _looked.__dict__['net'] if type(_looked) is environment.module_class and 'net' in _looked.__dict__ else environment.getattr(_looked, 'net'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</th>'
     for l_1_n in (_looked['net'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'net' in _looked else _looked.__dict__['net'] if type(_looked) is environment.module_class and 'net' in _looked.__dict__ else environment.getattr(_looked, 'net')):
-        _loop_vars = {}
+        pass
         pass
         yield '<td class="num">'
         yield (_found if type(_out := t_9(l_1_n)) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -777,7 +777,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield '<ul class="actions">\n'
                 for l_2_x in (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
-                    _loop_vars = {}
+                    pass
                     pass
                     yield '<li><span class="kind">'
                     yield (_found if type(_out := (_looked['kind_label'] if type(_looked := l_2_x) is dict and 'kind_label' in _looked else _looked.__dict__['kind_label'] if type(_looked) is environment.module_class and 'kind_label' in _looked.__dict__ else environment.getattr(_looked, 'kind_label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -932,7 +932,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield '<ul class="warnings">\n'
             for l_1_d in (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else _looked.__dict__['disagreements'] if type(_looked) is environment.module_class and 'disagreements' in _looked.__dict__ else environment.getattr(_looked, 'disagreements')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '<li>'
                 yield (_found if type(_out := (_looked['message'] if type(_looked := l_1_d) is dict and 'message' in _looked else _looked.__dict__['message'] if type(_looked) is environment.module_class and 'message' in _looked.__dict__ else environment.getattr(_looked, 'message'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -977,7 +977,7 @@ def root(context, missing=missing, environment=environment):
             yield (_found if type(_out := (_looked['score_without'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_without' in _looked else _looked.__dict__['score_without'] if type(_looked) is environment.module_class and 'score_without' in _looked.__dict__ else environment.getattr(_looked, 'score_without'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
             yield '</th></tr></thead>\n<tbody>\n'
             for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '<tr><td>'
                 yield (_found if type(_out := (_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -1081,7 +1081,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['method_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_note' in _looked else _looked.__dict__['method_note'] if type(_looked) is environment.module_class and 'method_note' in _looked.__dict__ else environment.getattr(_looked, 'method_note'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</p>\n<dl class="formula">\n'
     for l_1_x in (_looked['method'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
-        _loop_vars = {}
+        pass
         pass
         yield '<dt>'
         yield (_found if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -1102,7 +1102,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</th></tr></thead>\n<tbody>\n'
     for l_1_w in (_looked['dimension_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'dimension_weights' in _looked else _looked.__dict__['dimension_weights'] if type(_looked) is environment.module_class and 'dimension_weights' in _looked.__dict__ else environment.getattr(_looked, 'dimension_weights')):
-        _loop_vars = {}
+        pass
         pass
         yield '<tr><td>'
         yield (_found if type(_out := (_looked['name'] if type(_looked := l_1_w) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -1119,7 +1119,7 @@ def root(context, missing=missing, environment=environment):
         yield (_found if type(_out := (_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
         yield '</th></tr></thead>\n<tbody>\n'
         for l_1_w in (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else _looked.__dict__['indicator_weights'] if type(_looked) is environment.module_class and 'indicator_weights' in _looked.__dict__ else environment.getattr(_looked, 'indicator_weights')):
-            _loop_vars = {}
+            pass
             pass
             yield '<tr><td>'
             yield (_found if type(_out := (_looked['text'] if type(_looked := l_1_w) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -1141,7 +1141,7 @@ def root(context, missing=missing, environment=environment):
     yield (_found if type(_out := (_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
     yield '</th></tr></thead>\n<tbody>\n'
     for l_1_g in (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')):
-        _loop_vars = {}
+        pass
         pass
         yield '<tr><td>'
         yield (_found if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))
@@ -1160,7 +1160,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<ul class="warnings">\n'
         for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
-            _loop_vars = {}
+            pass
             pass
             yield '<li>'
             yield (_found if type(_out := (_looked['message'] if type(_looked := l_1_w) is dict and 'message' in _looked else _looked.__dict__['message'] if type(_looked) is environment.module_class and 'message' in _looked.__dict__ else environment.getattr(_looked, 'message'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))

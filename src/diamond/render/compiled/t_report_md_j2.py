@@ -169,7 +169,7 @@ def root(context, missing=missing, environment=environment):
         yield ' ('
         l_1_loop = missing
         for l_1_g, l_1_loop in environment.loop_context((_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')), undefined):
-            _loop_vars = {}
+            pass
             pass
             yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield ' '
@@ -219,7 +219,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['coverage'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'coverage' in _looked else _looked.__dict__['coverage'] if type(_looked) is environment.module_class and 'coverage' in _looked.__dict__ else environment.getattr(_looked, 'coverage'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' | |\n| --- | ---: | --- | ---: | --- |\n'
     for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-        _loop_vars = {}
+        pass
         pass
         yield '| '
         yield (_out if type(_out := t_5((_looked['title'] if type(_looked := l_1_d) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -299,7 +299,7 @@ def root(context, missing=missing, environment=environment):
             yield ' — '
             l_2_loop = missing
             for l_2_r, l_2_loop in environment.loop_context((_looked['reasons'] if type(_looked := l_1_i) is dict and 'reasons' in _looked else _looked.__dict__['reasons'] if type(_looked) is environment.module_class and 'reasons' in _looked.__dict__ else environment.getattr(_looked, 'reasons')), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 yield (_out if type(_out := (_looked['label'] if type(_looked := l_2_r) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
                 yield (_out if type(_out := ('; ' if (not (_looked['last'] if type(_looked := l_2_loop) is dict and 'last' in _looked else _looked.last if type(_looked) is LoopContext else _looked.__dict__['last'] if type(_looked) is environment.module_class and 'last' in _looked.__dict__ else environment.getattr(_looked, 'last'))) else cond_expr_undefined("the inline if-expression on line 75 in 'report.md.j2' evaluated to false and no else section was defined."))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -352,7 +352,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['overall'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-            _loop_vars = {}
+            pass
             pass
             yield ' '
             yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -360,13 +360,13 @@ def root(context, missing=missing, environment=environment):
         l_1_d = missing
         yield '\n| --- | ---: | ---: |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-            _loop_vars = {}
+            pass
             pass
             yield ' ---: |'
         l_1_d = missing
         yield '\n'
         for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
-            _loop_vars = {}
+            pass
             pass
             yield '| '
             yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -376,7 +376,7 @@ def root(context, missing=missing, environment=environment):
             yield (_out if type(_out := t_7((_looked['overall'] if type(_looked := l_1_g) is dict and 'overall' in _looked else _looked.__dict__['overall'] if type(_looked) is environment.module_class and 'overall' in _looked.__dict__ else environment.getattr(_looked, 'overall')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield ' |'
             for l_2_s in (_looked['dimensions'] if type(_looked := l_1_g) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
-                _loop_vars = {}
+                pass
                 pass
                 yield ' '
                 yield (_out if type(_out := t_7(l_2_s)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -388,7 +388,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['spread'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'spread' in _looked else _looked.__dict__['spread'] if type(_looked) is environment.module_class and 'spread' in _looked.__dict__ else environment.getattr(_looked, 'spread'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield '* | | |'
         for l_1_d in (undefined(name='dimensions') if l_0_dimensions is missing else l_0_dimensions):
-            _loop_vars = {}
+            pass
             pass
             yield ' '
             yield (_out if type(_out := t_7((_looked['spread'] if type(_looked := l_1_d) is dict and 'spread' in _looked else _looked.__dict__['spread'] if type(_looked) is environment.module_class and 'spread' in _looked.__dict__ else environment.getattr(_looked, 'spread')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -451,7 +451,7 @@ def root(context, missing=missing, environment=environment):
         yield ' ---: | ---: | ---: | --- |\n'
         l_2_loop = missing
         for l_2_i, l_2_loop in environment.loop_context((_looked['indicators'] if type(_looked := l_1_d) is dict and 'indicators' in _looked else _looked.__dict__['indicators'] if type(_looked) is environment.module_class and 'indicators' in _looked.__dict__ else environment.getattr(_looked, 'indicators')), undefined):
-            _loop_vars = {}
+            pass
             pass
             yield '| '
             yield (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -478,7 +478,7 @@ def root(context, missing=missing, environment=environment):
             yield ' | '
             l_3_loop = missing
             for l_3_r, l_3_loop in environment.loop_context((_looked['reasons'] if type(_looked := l_2_i) is dict and 'reasons' in _looked else _looked.__dict__['reasons'] if type(_looked) is environment.module_class and 'reasons' in _looked.__dict__ else environment.getattr(_looked, 'reasons')), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 yield '⚠ '
                 yield (_out if type(_out := (_looked['label'] if type(_looked := l_3_r) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -497,7 +497,7 @@ def root(context, missing=missing, environment=environment):
                         yield l_2_q
             l_2_loop = missing
             for l_2_q, l_2_loop in environment.loop_context(t_16((_looked['swot'] if type(_looked := l_1_d) is dict and 'swot' in _looked else _looked.__dict__['swot'] if type(_looked) is environment.module_class and 'swot' in _looked.__dict__ else environment.getattr(_looked, 'swot'))), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 if (not (_looked['first'] if type(_looked := l_2_loop) is dict and 'first' in _looked else _looked.first if type(_looked) is LoopContext else _looked.__dict__['first'] if type(_looked) is environment.module_class and 'first' in _looked.__dict__ else environment.getattr(_looked, 'first'))):
                     pass
@@ -506,7 +506,7 @@ def root(context, missing=missing, environment=environment):
                 yield (_out if type(_out := (_looked['label'] if type(_looked := l_2_q) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
                 yield '**\n\n'
                 for l_3_item in environment.getitem(l_2_q, 'items'):
-                    _loop_vars = {}
+                    pass
                     pass
                     yield '- '
                     yield (_out if type(_out := t_6((_looked['text'] if type(_looked := l_3_item) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -602,7 +602,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['quadrant'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'quadrant' in _looked else _looked.__dict__['quadrant'] if type(_looked) is environment.module_class and 'quadrant' in _looked.__dict__ else environment.getattr(_looked, 'quadrant'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' |'
     for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns')):
-        _loop_vars = {}
+        pass
         pass
         yield ' '
         yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_c) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -612,13 +612,13 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['total'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'total' in _looked else _looked.__dict__['total'] if type(_looked) is environment.module_class and 'total' in _looked.__dict__ else environment.getattr(_looked, 'total'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' |\n| --- |'
     for l_1_c in (_looked['columns'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'columns' in _looked else _looked.__dict__['columns'] if type(_looked) is environment.module_class and 'columns' in _looked.__dict__ else environment.getattr(_looked, 'columns')):
-        _loop_vars = {}
+        pass
         pass
         yield ' ---: |'
     l_1_c = missing
     yield ' ---: |\n'
     for l_1_row in (_looked['rows'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'rows' in _looked else _looked.__dict__['rows'] if type(_looked) is environment.module_class and 'rows' in _looked.__dict__ else environment.getattr(_looked, 'rows')):
-        _loop_vars = {}
+        pass
         pass
         yield '| '
         yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_row) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -626,7 +626,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['letter'] if type(_looked := l_1_row) is dict and 'letter' in _looked else _looked.__dict__['letter'] if type(_looked) is environment.module_class and 'letter' in _looked.__dict__ else environment.getattr(_looked, 'letter'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ') |'
         for l_2_cell in (_looked['cells'] if type(_looked := l_1_row) is dict and 'cells' in _looked else _looked.__dict__['cells'] if type(_looked) is environment.module_class and 'cells' in _looked.__dict__ else environment.getattr(_looked, 'cells')):
-            _loop_vars = {}
+            pass
             pass
             yield ' '
             yield (_out if type(_out := (_looked['count'] if type(_looked := l_2_cell) is dict and 'count' in _looked else _looked.__dict__['count'] if type(_looked) is environment.module_class and 'count' in _looked.__dict__ else environment.getattr(_looked, 'count'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -644,7 +644,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['net'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'net' in _looked else _looked.__dict__['net'] if type(_looked) is environment.module_class and 'net' in _looked.__dict__ else environment.getattr(_looked, 'net'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield '** |'
     for l_1_n in (_looked['net'] if type(_looked := (_looked['cross'] if type(_looked := (undefined(name='swot') if l_0_swot is missing else l_0_swot)) is dict and 'cross' in _looked else _looked.__dict__['cross'] if type(_looked) is environment.module_class and 'cross' in _looked.__dict__ else environment.getattr(_looked, 'cross'))) is dict and 'net' in _looked else _looked.__dict__['net'] if type(_looked) is environment.module_class and 'net' in _looked.__dict__ else environment.getattr(_looked, 'net')):
-        _loop_vars = {}
+        pass
         pass
         yield ' **'
         yield (_out if type(_out := t_10(l_1_n)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -739,7 +739,7 @@ def root(context, missing=missing, environment=environment):
             yield '**\n\n'
             t_21 = 1
             for l_2_x in (_looked['actions'] if type(_looked := l_1_r) is dict and 'actions' in _looked else _looked.__dict__['actions'] if type(_looked) is environment.module_class and 'actions' in _looked.__dict__ else environment.getattr(_looked, 'actions')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '- **'
                 yield (_out if type(_out := (_looked['kind_label'] if type(_looked := l_2_x) is dict and 'kind_label' in _looked else _looked.__dict__['kind_label'] if type(_looked) is environment.module_class and 'kind_label' in _looked.__dict__ else environment.getattr(_looked, 'kind_label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -773,7 +773,7 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
         l_1_loop = missing
         for l_1_s, l_1_loop in environment.loop_context((_looked['sections'] if type(_looked := (undefined(name='readiness') if l_0_readiness is missing else l_0_readiness)) is dict and 'sections' in _looked else _looked.__dict__['sections'] if type(_looked) is environment.module_class and 'sections' in _looked.__dict__ else environment.getattr(_looked, 'sections')), undefined):
-            _loop_vars = {}
+            pass
             pass
             yield '\n### '
             yield (_out if type(_out := (_looked['title'] if type(_looked := l_1_s) is dict and 'title' in _looked else _looked.__dict__['title'] if type(_looked) is environment.module_class and 'title' in _looked.__dict__ else environment.getattr(_looked, 'title'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -788,7 +788,7 @@ def root(context, missing=missing, environment=environment):
             yield ' |\n| --- | --- | --- | --- |\n'
             l_2_loop = missing
             for l_2_i, l_2_loop in environment.loop_context(environment.getitem(l_1_s, 'items'), undefined):
-                _loop_vars = {}
+                pass
                 pass
                 yield '| '
                 yield (_out if type(_out := (_looked['index'] if type(_looked := l_2_loop) is dict and 'index' in _looked else _looked.index if type(_looked) is LoopContext else _looked.__dict__['index'] if type(_looked) is environment.module_class and 'index' in _looked.__dict__ else environment.getattr(_looked, 'index'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -887,7 +887,7 @@ def root(context, missing=missing, environment=environment):
         yield '\n\n'
         t_22 = 1
         for l_1_d in (_looked['disagreements'] if type(_looked := (undefined(name='evidence') if l_0_evidence is missing else l_0_evidence)) is dict and 'disagreements' in _looked else _looked.__dict__['disagreements'] if type(_looked) is environment.module_class and 'disagreements' in _looked.__dict__ else environment.getattr(_looked, 'disagreements')):
-            _loop_vars = {}
+            pass
             pass
             yield '- '
             yield (_out if type(_out := t_6((_looked['message'] if type(_looked := l_1_d) is dict and 'message' in _looked else _looked.__dict__['message'] if type(_looked) is environment.module_class and 'message' in _looked.__dict__ else environment.getattr(_looked, 'message')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -929,7 +929,7 @@ def root(context, missing=missing, environment=environment):
             yield (_out if type(_out := (_looked['score_without'] if type(_looked := (undefined(name='R') if l_0_R is missing else l_0_R)) is dict and 'score_without' in _looked else _looked.__dict__['score_without'] if type(_looked) is environment.module_class and 'score_without' in _looked.__dict__ else environment.getattr(_looked, 'score_without'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
             yield ' |\n| --- | ---: | ---: | --- | ---: |\n'
             for l_1_d in (_looked['dimensions'] if type(_looked := (undefined(name='robustness') if l_0_robustness is missing else l_0_robustness)) is dict and 'dimensions' in _looked else _looked.__dict__['dimensions'] if type(_looked) is environment.module_class and 'dimensions' in _looked.__dict__ else environment.getattr(_looked, 'dimensions')):
-                _loop_vars = {}
+                pass
                 pass
                 yield '| '
                 yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_d) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -1035,7 +1035,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['method_note'] if type(_looked := (undefined(name='T') if l_0_T is missing else l_0_T)) is dict and 'method_note' in _looked else _looked.__dict__['method_note'] if type(_looked) is environment.module_class and 'method_note' in _looked.__dict__ else environment.getattr(_looked, 'method_note'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield '\n\n'
     for l_1_x in (_looked['method'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'method' in _looked else _looked.__dict__['method'] if type(_looked) is environment.module_class and 'method' in _looked.__dict__ else environment.getattr(_looked, 'method')):
-        _loop_vars = {}
+        pass
         pass
         yield '- **'
         yield (_out if type(_out := (_looked['term'] if type(_looked := l_1_x) is dict and 'term' in _looked else _looked.__dict__['term'] if type(_looked) is environment.module_class and 'term' in _looked.__dict__ else environment.getattr(_looked, 'term'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -1057,7 +1057,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' |\n| --- | ---: |\n'
     for l_1_w in (_looked['dimension_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'dimension_weights' in _looked else _looked.__dict__['dimension_weights'] if type(_looked) is environment.module_class and 'dimension_weights' in _looked.__dict__ else environment.getattr(_looked, 'dimension_weights')):
-        _loop_vars = {}
+        pass
         pass
         yield '| '
         yield (_out if type(_out := t_5((_looked['name'] if type(_looked := l_1_w) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -1074,7 +1074,7 @@ def root(context, missing=missing, environment=environment):
         yield (_out if type(_out := (_looked['weight'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'weight' in _looked else _looked.__dict__['weight'] if type(_looked) is environment.module_class and 'weight' in _looked.__dict__ else environment.getattr(_looked, 'weight'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
         yield ' |\n| --- | ---: |\n'
         for l_1_w in (_looked['indicator_weights'] if type(_looked := (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix)) is dict and 'indicator_weights' in _looked else _looked.__dict__['indicator_weights'] if type(_looked) is environment.module_class and 'indicator_weights' in _looked.__dict__ else environment.getattr(_looked, 'indicator_weights')):
-            _loop_vars = {}
+            pass
             pass
             yield '| '
             yield (_out if type(_out := t_5((_looked['text'] if type(_looked := l_1_w) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -1094,7 +1094,7 @@ def root(context, missing=missing, environment=environment):
     yield (_out if type(_out := (_looked['respondents'] if type(_looked := (undefined(name='C') if l_0_C is missing else l_0_C)) is dict and 'respondents' in _looked else _looked.__dict__['respondents'] if type(_looked) is environment.module_class and 'respondents' in _looked.__dict__ else environment.getattr(_looked, 'respondents'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
     yield ' |\n| --- | ---: |\n'
     for l_1_g in (_looked['groups'] if type(_looked := (undefined(name='respondents') if l_0_respondents is missing else l_0_respondents)) is dict and 'groups' in _looked else _looked.__dict__['groups'] if type(_looked) is environment.module_class and 'groups' in _looked.__dict__ else environment.getattr(_looked, 'groups')):
-        _loop_vars = {}
+        pass
         pass
         yield '| '
         yield (_out if type(_out := (_looked['label'] if type(_looked := l_1_g) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
@@ -1111,7 +1111,7 @@ def root(context, missing=missing, environment=environment):
     yield '\n\n'
     t_23 = 1
     for l_1_w in (undefined(name='warnings') if l_0_warnings is missing else l_0_warnings):
-        _loop_vars = {}
+        pass
         pass
         yield '- '
         yield (_out if type(_out := t_6((_looked['message'] if type(_looked := l_1_w) is dict and 'message' in _looked else _looked.__dict__['message'] if type(_looked) is environment.module_class and 'message' in _looked.__dict__ else environment.getattr(_looked, 'message')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))
