@@ -32,7 +32,10 @@ HOSTILE = ["plain", "", "İş & Güç <b>\"q\"</b> 'a'", "bell\x07", "esc\x1b[31
            "line\nbreak\ttab", "sur\udcfd", "  # heading", "1. item", "a|b*c_d`e`[x](y)",
            "&amp; &#33;", "{name} {other}", "\u202eevil", "x" * 600, "del\x7f"]
 VALUES: list[Any] = [*HOSTILE, None, 0, 1, -0.0, 0.04, -0.04, 56.25, 1e300, float("nan"),
-                     float("inf"), True, 3, Markup("<i>m</i>"), Markup("m\x1b")]
+                     float("inf"), True, 3, Markup("<i>m</i>"), Markup("m\x1b"),
+                     # long ones, read by their bytes (a chart's SVG ends with a newline)
+                     "y" * 300 + "\x1b", Markup("<svg>" + "z" * 300 + "\u011f</svg>\n"),
+                     Markup("<svg>" + "z" * 300 + "\x9b\x7f</svg>\n"), "w\n" * 200]
 
 
 def _plain(**options: Any) -> jinja2.Environment:
@@ -91,7 +94,48 @@ def test_the_generated_code_makes_one_call_per_output() -> None:
     "{% macro m() %}{% call caller_of() %}z{% endcall %}{% endmacro %}",
 ])
 def test_macros_whose_output_is_not_all_finalized_stay_jinjas(source: str) -> None:
-    assert "recording_macro" not in _code(_trusted(), source)
+    assert "Macro = environment.recording_macro" not in _code(_trusted(), source)
+    assert not isinstance(_trusted().from_string(source).module.m, RecordingMacro)
+
+
+CALLS = """{% macro two(a, b) %}<{{ a }}|{{ b }}>{% endmacro %}{% macro opt(a, b='d') %}[{{ a }}{{ b
+}}]{% endmacro %}{% macro many() %}{{ varargs|length }}{{ kwargs|length }}{% endmacro %}
+{{ two(values[0], values[1]) }}{{ two(two(values[2], values[3]), values[4]) }}{{ opt(values[5]) }}
+{{ opt(values[6], b=values[7]) }}{{ many(1, 2, k=3) }}{{ two(*values[8:10]) }}{{ two(values[11]) }}
+{% for x in values %}{{ two(x, loop.index) }}{{ opt(x) }}{% endfor %}{{ values|join|length }}
+{{ two(values[12], opt(values[13])) ~ values[14] }}{{ two }}{{ two(values[15], none) }}"""
+
+
+@pytest.mark.parametrize("name", ["page.html.j2", "page.md.j2"])
+def test_macros_called_directly_from_outputs_render_what_jinja_renders(name: str) -> None:
+    """An output's macro call goes straight to the macro's function only with exactly its
+    arguments by position; defaults, keywords, ``*args``, ``varargs``/``kwargs``, too few
+    arguments (an undefined one) and a macro's result used in an expression are Jinja's."""
+    values = [*HOSTILE, *HOSTILE]
+    random.Random(11).shuffle(values)
+    loader = jinja2.DictLoader({name: CALLS})
+    trusted, plain = TrustedEnvironment(loader=loader, **environment_options()), _plain(
+        loader=loader)
+    assert "_macro._func(" in _code(trusted, CALLS)
+    got = trusted.get_template(name).render(values=values)
+    assert got == plain.get_template(name).render(values=values)
+    assert "\\x1b" in got
+
+
+def test_a_macro_of_the_other_kind_called_directly_renders_what_jinja_renders() -> None:
+    """An HTML template's macro output from a Markdown template and the other way round."""
+    loader = jinja2.DictLoader({
+        "m.html.j2": "{% macro h(x) %}<b>{{ x }}</b>{% endmacro %}",
+        "m.md.j2": "{% macro t(x) %}**{{ x }}**{% endmacro %}",
+        "page.md.j2": "{% import 'm.html.j2' as m %}{{ m.h(v) }}",
+        "page.html.j2": "{% import 'm.md.j2' as m %}{{ m.t(v) }}",
+    })
+    trusted, plain = TrustedEnvironment(loader=loader, **environment_options()), _plain(
+        loader=loader)
+    for name in ("page.md.j2", "page.html.j2"):
+        for value in HOSTILE:
+            assert (trusted.get_template(name).render(v=value)
+                    == plain.get_template(name).render(v=value))
 
 
 def test_a_macro_whose_text_is_not_finalized_renders_as_jinja_renders_it() -> None:
@@ -356,6 +400,36 @@ def test_long_texts_are_checked_for_controls_as_the_regular_expression_does(
         assert str(report_safe(Markup(text))) == (text if want else report_text(text))
 
 
+def test_loops_over_an_empty_list_render_what_jinja_renders() -> None:
+    """A loop that uses ``loop`` runs over ``environment.loop_context``: nothing for an
+    empty list (its ``else`` taken), Jinja's ``LoopContext`` for anything else."""
+    source = ("{% for x in xs %}{{ loop.index }}{{ x }}{% if loop.last %}.{% endif %}"
+              "{% else %}none{% endfor %}{% for x in xs recursive %}{{ loop.depth }}"
+              "{% endfor %}|{% for x in xs if x %}{{ loop.length }}{% endfor %}")
+    assert "environment.loop_context(" in _code(_trusted(), source)
+    makers: list[Callable[[], Any]] = [list, lambda: [0, 1, 2], tuple, lambda: (3,),
+                                       lambda: "ab", lambda: {"k": 1}, lambda: iter([4, 5]),
+                                       lambda: range(0)]
+    for make in makers:
+        got = _trusted().from_string(source).render(xs=make())
+        assert got == _plain().from_string(source).render(xs=make()), got
+    assert _trusted().from_string(source).render(xs=[]) == "none|"
+
+
+def test_loops_without_calls_or_assignments_make_no_loop_vars() -> None:
+    """``_loop_vars`` is made only for a loop a call or a ``set`` in it may read."""
+    plain_loop = "{% for x in xs %}{{ x }}{% for y in xs %}{{ y|upper }}{% endfor %}{% endfor %}"
+    assert "_loop_vars" not in _code(_trusted(), plain_loop)
+    source = ("{% macro m(a, b=0) %}<{{ a }}{{ b }}>{% endmacro %}"
+              "{% for x in xs %}{% set y = x ~ '!' %}{{ y }}{% for z in xs %}{{ m(z) }}"
+              "{{ m(z, 1) }}{% endfor %}{{ y }}{% endfor %}"
+              "{% for x in xs %}{{ x }}{% else %}{{ m(xs) }}{% endfor %}" + plain_loop)
+    assert "_loop_vars = {}" in _code(_trusted(), source)
+    for xs in ([], ["a", "<b>", "\x1b"]):
+        assert (_trusted().from_string(source).render(xs=xs)
+                == _plain().from_string(source).render(xs=xs))
+
+
 def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
     """The generated code tests an output's common case in place (a remembered escaped
     string in HTML, a printable string in Markdown), reads ``loop.index`` from the
@@ -365,7 +439,7 @@ def test_outputs_loop_properties_and_imported_names_are_read_in_place() -> None:
     assert "environment.html_memo.get(_out)" in code and "_looked.index if type(" in code
     assert "environment.module_class" in code
     md = str(_trusted().compile("{{ y }}", "t.md.j2", "t.md.j2", raw=True))
-    assert "_out.isprintable() else environment.text_output(_out)" in md
+    assert "_out.isprintable() else str(_out) if type(_out) is int else" in md
     pages = {"m.j2": "{% macro cell(x) %}<{{ x }}>{% endmacro %}{% set kept = 'k&' %}",
              "page.j2": '{% import "m.j2" as m %}{% for v in values %}{{ m.cell(v) }}'
                         "{{ loop.index }}{{ loop.revindex0 }}{{ loop.first }}{{ loop.last }}"

@@ -89,24 +89,28 @@ def _nothing_unsafe(text: str) -> bool:
     return _C1_UTF8.search(data) is None
 
 
+def _is_safe(text: str) -> bool:
+    """``_UNSAFE_IN_REPORT.search(text) is None``: a short text tested for printable first
+    (most are), a long one (a chart, a macro's result: they hold newlines, often at the
+    very end, after ``isprintable`` has read all of it) by its bytes alone."""
+    if len(text) >= _SCAN_BYTES_FROM:
+        return _nothing_unsafe(text)
+    return text.isprintable() or _UNSAFE_IN_REPORT.search(text) is None
+
+
 def report_safe(value: Any) -> Any:
     """Every ``{{ … }}`` output of every template (Jinja's ``finalize``): user text can
     hold no terminal control. C0 and C1 controls other than newline and tab, DEL and
     undecodable file-name bytes become visible escapes (``\\x1b``); markup stays markup.
     """
     if type(value) is str:  # the common case first: most output is printable text
-        if value.isprintable() or (
-                _nothing_unsafe(value) if len(value) >= _SCAN_BYTES_FROM
-                else _UNSAFE_IN_REPORT.search(value) is None):
+        if _is_safe(value):
             return value
         return report_text(value)
     if isinstance(value, Markup):
-        text = str(value)
-        if text.isprintable() or (
-                _nothing_unsafe(text) if len(text) >= _SCAN_BYTES_FROM
-                else _UNSAFE_IN_REPORT.search(text) is None):
+        if _is_safe(value):
             return value
-        return Markup(report_text(text))
+        return Markup(report_text(str(value)))
     if isinstance(value, str):
         return report_text(value)
     return value

@@ -32,7 +32,7 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.environment import TemplateModule
 from jinja2.nodes import EvalContext
-from jinja2.runtime import Macro
+from jinja2.runtime import LoopContext, Macro
 from markupsafe import Markup, escape
 
 from diamond.memo import LONGEST, remember
@@ -40,6 +40,9 @@ from diamond.render.filters import report_safe
 
 __all__ = ["OutputCodeGenerator", "OutputMixin", "RecordingMacro", "as_markup"]
 
+#: Markup this long or longer (the charts, ~35 K characters a report) is not tested with
+#: ``isprintable`` first: it holds newlines, and the finalize reads it once by its bytes.
+_PRINTABLE_BELOW = 256
 #: Entries remembered before the memo is emptied (memory stays bounded).
 _MOST = 16384
 #: The names ``getattr(a_dict, name)`` finds: a template's ``x.items`` is the method.
@@ -49,6 +52,12 @@ DICT_ATTRIBUTES = frozenset(dir(dict))
 _LOOKED = "_looked"
 #: The generated code's names for an output's value and its remembered escaped form.
 _OUT, _FOUND = "_out", "_found"
+#: The nodes whose code may read a loop's ``_loop_vars`` (calls and assignments).
+_READ_LOOP_VARS = (nodes.Call, nodes.CallBlock, nodes.Assign, nodes.AssignBlock, nodes.Macro,
+                   nodes.FilterBlock, nodes.With, nodes.Include, nodes.Import,
+                   nodes.FromImport)
+#: The generated code's name for a macro called directly from an output.
+_MACRO = "_macro"
 #: The loop variable's properties (``loop.index``…), read in place from a ``LoopContext``.
 LOOP_ATTRIBUTES = frozenset(("index", "index0", "revindex", "revindex0", "first", "last",
                              "length", "depth", "depth0", "previtem", "nextitem"))
@@ -94,6 +103,31 @@ class OutputCodeGenerator(CodeGenerator):
                    f"environment.module_class and {name!r} in {_LOOKED}.__dict__ else "
                    f"environment.getattr({_LOOKED}, {name!r}))")
 
+    #: True from the start of a loop that needs no ``_loop_vars`` until Jinja would
+    #: write that loop's ``_loop_vars = {}`` (``visit_For``).
+    _no_loop_vars = False
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        """Jinja's loop; one with no call and no assignment anywhere in it (most of a
+        report's) does without the ``_loop_vars = {}`` Jinja makes on every iteration,
+        which only a call (``context.call(…, _loop_vars=…)``) or a ``set`` reads."""
+        self._no_loop_vars = getattr(self.environment, "inline_outputs", False) and not any(
+            node.find(kind) is not None for kind in _READ_LOOP_VARS)
+        super().visit_For(node, frame)
+
+    def write(self, x: str) -> None:
+        """Jinja's ``write``; a loop over ``LoopContext(…)`` (one that uses ``loop``) is
+        written over ``environment.loop_context(…)`` (see ``OutputMixin.loop_context``),
+        and a loop's ``_loop_vars = {}`` left out where ``visit_For`` found it unread."""
+        if x == "_loop_vars = {}" and self._no_loop_vars:
+            self._no_loop_vars = False
+            super().write("pass")  # a no-op in its place: the lines stay where they were
+            return
+        if (x.endswith(" in LoopContext(") and x.startswith(", ")
+                and getattr(self.environment, "inline_outputs", False)):
+            x = x[:-len("LoopContext(")] + "environment.loop_context("
+        super().write(x)
+
     def _fused(self, frame: Frame, finalize: Any) -> bool:
         return not frame.eval_ctx.volatile and finalize.src == "environment.finalize("
 
@@ -103,8 +137,70 @@ class OutputCodeGenerator(CodeGenerator):
         return (getattr(environment, "inline_outputs", False)
                 and environment.finalize is report_safe)
 
+    #: The output whose macro call ``visit_Call`` writes as a direct call (see there).
+    _direct_output: nodes.Call | None = None
+
+    def _direct_call(self, node: nodes.Expr, frame: Frame, finalize: Any) -> bool:
+        """Whether output ``node`` is a call that may go straight to a macro's function:
+        positional arguments only, its outputs tested in place (``_inline``)."""
+        return (type(node) is nodes.Call and not node.kwargs and node.dyn_args is None
+                and node.dyn_kwargs is None and self._fused(frame, finalize)
+                and self._inline() and not self.environment.is_async
+                and not self.environment.sandboxed)
+
+    def visit_Call(self, node: nodes.Call, frame: Frame, forward_caller: bool = False
+                   ) -> None:
+        """A ``{{ m.name(a, b) }}`` output: the macro's function called directly when the
+        callee is a ``RecordingMacro`` taking exactly those arguments by position
+        (``RecordingMacro.arity``), else ``context.call`` and the output test as before.
+
+        The direct result is the macro's joined text, a ``str``: what the output would
+        give for the ``Markup`` (or ``str``) ``context.call`` returns, since a recorded
+        macro's result is output as it is (``OutputMixin.html_output``/``text_output``:
+        ``value is self.made``) and output pieces are only joined. The callee is read
+        before the arguments, in both branches, as Jinja's call reads them.
+        """
+        if node is not self._direct_output:
+            super().visit_Call(node, frame, forward_caller=forward_caller)
+            return
+        self._direct_output = None
+        self.write(f"({_MACRO}._func(")
+        for k, arg in enumerate(node.args):
+            if k:
+                self.write(", ")
+            self.visit(arg, frame)
+        self.write(f") if type({_MACRO} := ")
+        self.visit(node.node, frame)
+        self.write(f") is environment.recording_macro and {_MACRO}.arity == "
+                   f"{len(node.args)} else ")
+        autoescape = frame.eval_ctx.autoescape
+        self.write(f"({_FOUND if autoescape else _OUT} if type({_OUT} := context.call("
+                   f"{_MACRO}")
+        extra = {}
+        if frame.loop_frame:
+            extra["_loop_vars"] = "_loop_vars"
+        if frame.block_frame:
+            extra["_block_vars"] = "_block_vars"
+        self.signature(node, frame, extra or None)
+        self.write(")")
+        self._write_output_test(frame)
+        self.write(")")
+
+    def _write_output_test(self, frame: Frame) -> None:
+        """The end of an output tested in place (after ``type(_out := value``)."""
+        if frame.eval_ctx.autoescape:  # a string or int whose escaped form is remembered
+            self.write(f") is str and ({_FOUND} := environment.html_memo.get({_OUT})) is not "
+                       f"None else {_FOUND} if type({_OUT}) is int and ({_FOUND} := "
+                       f"environment.html_memo.get({_OUT})) is not None else "
+                       f"environment.html_output({_OUT}))")
+        else:  # a printable string or an int, which report_safe returns as they are
+            self.write(f") is str and {_OUT}.isprintable() else str({_OUT}) if type({_OUT}) "
+                       f"is int else environment.text_output({_OUT}))")
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        if not self._fused(frame, finalize):
+        if self._direct_call(node, frame, finalize):
+            self._direct_output = node  # type: ignore[assignment]
+        elif not self._fused(frame, finalize):
             super()._output_child_pre(node, frame, finalize)
         elif self._inline():
             self.write(f"({_FOUND if frame.eval_ctx.autoescape else _OUT} "
@@ -115,16 +211,14 @@ class OutputCodeGenerator(CodeGenerator):
             self.write("environment.text_output(")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if self._direct_call(node, frame, finalize):
+            return  # visit_Call wrote all of it
         if not self._fused(frame, finalize):
             super()._output_child_post(node, frame, finalize)
         elif not self._inline():
             self.write(")")
-        elif frame.eval_ctx.autoescape:  # a string whose escaped form is remembered
-            self.write(f") is str and ({_FOUND} := environment.html_memo.get({_OUT})) is not "
-                       f"None else environment.html_output({_OUT}))")
-        else:  # a printable string, which report_safe returns as it is
-            self.write(f") is str and {_OUT}.isprintable() else "
-                       f"environment.text_output({_OUT}))")
+        else:
+            self._write_output_test(frame)
 
 
 def as_markup(text: Any) -> Markup:
@@ -151,6 +245,9 @@ class RecordingMacro(Macro):
         self._recorder = environment
         self._direct = not (self.caller or self.catch_kwargs or self.catch_varargs
                             or environment.is_async)
+        #: How many positional arguments a call must give to go straight to the function
+        #: (-1: none does); the generated code of an output tests it in place.
+        self.arity = self._argument_count if self._direct else -1
 
     def __call__(self, *args: Any, **kwargs: Any) -> str:
         if (self._direct and not kwargs and len(args) == self._argument_count
@@ -190,10 +287,20 @@ class OutputMixin:
     #: The last result a ``RecordingMacro`` of this environment returned.
     made: Any = None
 
+    @staticmethod
+    def loop_context(iterable: Any, undefined: Any, *rest: Any) -> Any:
+        """``LoopContext(iterable, undefined, …)``, or nothing to loop over for an empty
+        list (about half a report's loops that use ``loop``: a row's reasons, say), which
+        runs no iteration and so never reads the loop variable either way."""
+        if type(iterable) is list and not iterable:
+            return ()
+        return LoopContext(iterable, undefined, *rest)
+
     def html_output(self, value: Any) -> Any:
         """``escape(self.finalize(value))``, as text."""
         kind = type(value)
-        if kind is Markup and (value is self.made or value.isprintable()):
+        if kind is Markup and (value is self.made or (
+                len(value) < _PRINTABLE_BELOW and value.isprintable())):
             # a macro's own result (finalized and escaped piece by piece), or markup that
             # report_safe leaves as it is and escape() would return unchanged
             return value

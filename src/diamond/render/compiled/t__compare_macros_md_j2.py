@@ -44,9 +44,9 @@ def root(context, missing=missing, environment=environment):
         if l_1_c:
             pass
             t_5.extend((
-                (_out if type(_out := t_1((_looked['delta'] if type(_looked := l_1_c) is dict and 'delta' in _looked else _looked.__dict__['delta'] if type(_looked) is environment.module_class and 'delta' in _looked.__dict__ else environment.getattr(_looked, 'delta')))) is str and _out.isprintable() else environment.text_output(_out)),
+                (_out if type(_out := t_1((_looked['delta'] if type(_looked := l_1_c) is dict and 'delta' in _looked else _looked.__dict__['delta'] if type(_looked) is environment.module_class and 'delta' in _looked.__dict__ else environment.getattr(_looked, 'delta')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
                 ' ',
-                (_out if type(_out := (_looked['symbol'] if type(_looked := l_1_c) is dict and 'symbol' in _looked else _looked.__dict__['symbol'] if type(_looked) is environment.module_class and 'symbol' in _looked.__dict__ else environment.getattr(_looked, 'symbol'))) is str and _out.isprintable() else environment.text_output(_out)),
+                (_out if type(_out := (_looked['symbol'] if type(_looked := l_1_c) is dict and 'symbol' in _looked else _looked.__dict__['symbol'] if type(_looked) is environment.module_class and 'symbol' in _looked.__dict__ else environment.getattr(_looked, 'symbol'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ))
         else:
             pass
@@ -66,19 +66,19 @@ def root(context, missing=missing, environment=environment):
             l_1_many = undefined("parameter 'many' was not provided", name='many')
         pass
         t_6.append(
-            (_out if type(_out := t_3((_looked['score'] if type(_looked := l_1_p) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_3((_looked['score'] if type(_looked := l_1_p) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
         )
         if (not t_4((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')))):
             pass
             t_6.extend((
                 ' ± ',
-                (_out if type(_out := t_3((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')))) is str and _out.isprintable() else environment.text_output(_out)),
+                (_out if type(_out := t_3((_looked['se'] if type(_looked := l_1_p) is dict and 'se' in _looked else _looked.__dict__['se'] if type(_looked) is environment.module_class and 'se' in _looked.__dict__ else environment.getattr(_looked, 'se')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ))
         if ((l_1_many and (l_1_k > 0)) and (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else _looked.__dict__['previous'] if type(_looked) is environment.module_class and 'previous' in _looked.__dict__ else environment.getattr(_looked, 'previous'))):
             pass
             t_6.extend((
                 ' (',
-                (_out if type(_out := context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else _looked.__dict__['previous'] if type(_looked) is environment.module_class and 'previous' in _looked.__dict__ else environment.getattr(_looked, 'previous')))) is str and _out.isprintable() else environment.text_output(_out)),
+                (_macro._func((_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else _looked.__dict__['previous'] if type(_looked) is environment.module_class and 'previous' in _looked.__dict__ else environment.getattr(_looked, 'previous'))) if type(_macro := (undefined(name='change') if l_0_change is missing else l_0_change)) is environment.recording_macro and _macro.arity == 1 else (_out if type(_out := context.call(_macro, (_looked['previous'] if type(_looked := l_1_p) is dict and 'previous' in _looked else _looked.__dict__['previous'] if type(_looked) is environment.module_class and 'previous' in _looked.__dict__ else environment.getattr(_looked, 'previous')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))),
                 ')',
             ))
         return concat(t_6)
@@ -92,19 +92,19 @@ def root(context, missing=missing, environment=environment):
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
         t_7.extend((
-            (_out if type(_out := (_looked['kind_label'] if type(_looked := l_1_a) is dict and 'kind_label' in _looked else _looked.__dict__['kind_label'] if type(_looked) is environment.module_class and 'kind_label' in _looked.__dict__ else environment.getattr(_looked, 'kind_label'))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := (_looked['kind_label'] if type(_looked := l_1_a) is dict and 'kind_label' in _looked else _looked.__dict__['kind_label'] if type(_looked) is environment.module_class and 'kind_label' in _looked.__dict__ else environment.getattr(_looked, 'kind_label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ': ',
-            (_out if type(_out := t_2((_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_2((_looked['name'] if type(_looked := l_1_a) is dict and 'name' in _looked else _looked.__dict__['name'] if type(_looked) is environment.module_class and 'name' in _looked.__dict__ else environment.getattr(_looked, 'name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ' (`',
-            (_out if type(_out := (_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := (_looked['id'] if type(_looked := l_1_a) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             '`) — ',
-            (_out if type(_out := context.call((undefined(name='change') if l_0_change is missing else l_0_change), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_macro._func((_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) if type(_macro := (undefined(name='change') if l_0_change is missing else l_0_change)) is environment.recording_macro and _macro.arity == 1 else (_out if type(_out := context.call(_macro, (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))),
         ))
         if (not t_4((_looked['ci'] if type(_looked := (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change'))) is dict and 'ci' in _looked else _looked.__dict__['ci'] if type(_looked) is environment.module_class and 'ci' in _looked.__dict__ else environment.getattr(_looked, 'ci')))):
             pass
             t_7.extend((
                 ' (',
-                (_out if type(_out := context.call((_looked['difference'] if type(_looked := (undefined(name='s') if l_0_s is missing else l_0_s)) is dict and 'difference' in _looked else _looked.__dict__['difference'] if type(_looked) is environment.module_class and 'difference' in _looked.__dict__ else environment.getattr(_looked, 'difference')), (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), l_1_labels)) is str and _out.isprintable() else environment.text_output(_out)),
+                (_macro._func((_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), l_1_labels) if type(_macro := (_looked['difference'] if type(_looked := (undefined(name='s') if l_0_s is missing else l_0_s)) is dict and 'difference' in _looked else _looked.__dict__['difference'] if type(_looked) is environment.module_class and 'difference' in _looked.__dict__ else environment.getattr(_looked, 'difference'))) is environment.recording_macro and _macro.arity == 2 else (_out if type(_out := context.call(_macro, (_looked['change'] if type(_looked := l_1_a) is dict and 'change' in _looked else _looked.__dict__['change'] if type(_looked) is environment.module_class and 'change' in _looked.__dict__ else environment.getattr(_looked, 'change')), l_1_labels)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out))),
                 ')',
             ))
         return concat(t_7)

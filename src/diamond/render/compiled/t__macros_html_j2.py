@@ -53,9 +53,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_7.extend((
             '<span class="band band-',
-            (_found if type(_out := ((_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := ((_looked['id'] if type(_looked := l_1_b) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '">',
-            (_found if type(_out := (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := (_looked['label'] if type(_looked := l_1_b) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</span>',
         ))
         return concat(t_7)
@@ -68,9 +68,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_8.extend((
             '<span class="bar" aria-hidden="true"><span class="bar-fill band-',
-            (_found if type(_out := ((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := ((_looked['id'] if type(_looked := (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'id' in _looked else _looked.__dict__['id'] if type(_looked) is environment.module_class and 'id' in _looked.__dict__ else environment.getattr(_looked, 'id')) or 'none')) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '" style="width:',
-            (_found if type(_out := t_5((0 if t_6((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))) else t_3(environment, [t_2(environment, [(_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')), 0]), 100])), 1)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := t_5((0 if t_6((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score'))) else t_3(environment, [t_2(environment, [(_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')), 0]), 100])), 1)) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '%"></span></span>',
         ))
         return concat(t_8)
@@ -83,9 +83,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_9.extend((
             '<span class="score">',
-            (_found if type(_out := t_4((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := t_4((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</span> ',
-            (_found if type(_out := context.call((undefined(name='band') if l_0_band is missing else l_0_band), (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_macro._func((_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) if type(_macro := (undefined(name='band') if l_0_band is missing else l_0_band)) is environment.recording_macro and _macro.arity == 1 else (_found if type(_out := context.call(_macro, (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band')))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out))),
         ))
         return concat(t_9)
     context.exported_vars.add('scored')
@@ -96,7 +96,7 @@ def root(context, missing=missing, environment=environment):
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
         t_10.append(
-            (_found if type(_out := (_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := (_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
         )
         return concat(t_10)
     context.exported_vars.add('indicator')
@@ -114,17 +114,17 @@ def root(context, missing=missing, environment=environment):
         if (_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label')):
             pass
             t_11.append(
-                (_found if type(_out := (_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                (_found if type(_out := (_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         elif (_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else _looked.__dict__['dimension_name'] if type(_looked) is environment.module_class and 'dimension_name' in _looked.__dict__ else environment.getattr(_looked, 'dimension_name')):
             pass
             t_11.append(
-                (_found if type(_out := (_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else _looked.__dict__['dimension_name'] if type(_looked) is environment.module_class and 'dimension_name' in _looked.__dict__ else environment.getattr(_looked, 'dimension_name'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                (_found if type(_out := (_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else _looked.__dict__['dimension_name'] if type(_looked) is environment.module_class and 'dimension_name' in _looked.__dict__ else environment.getattr(_looked, 'dimension_name'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         else:
             pass
             t_11.append(
-                (_found if type(_out := (_looked['unclassified_item'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'unclassified_item' in _looked else _looked.__dict__['unclassified_item'] if type(_looked) is environment.module_class and 'unclassified_item' in _looked.__dict__ else environment.getattr(_looked, 'unclassified_item'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                (_found if type(_out := (_looked['unclassified_item'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'unclassified_item' in _looked else _looked.__dict__['unclassified_item'] if type(_looked) is environment.module_class and 'unclassified_item' in _looked.__dict__ else environment.getattr(_looked, 'unclassified_item'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         t_11.append(
             '</span>',
@@ -141,9 +141,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_12.extend((
             '<span class="importance" title="',
-            (_found if type(_out := t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '">',
-            (_found if type(_out := t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</span>',
         ))
         return concat(t_12)
@@ -156,9 +156,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '<span class="status status-',
-            (_found if type(_out := (_looked['status'] if type(_looked := l_1_i) is dict and 'status' in _looked else _looked.__dict__['status'] if type(_looked) is environment.module_class and 'status' in _looked.__dict__ else environment.getattr(_looked, 'status'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := (_looked['status'] if type(_looked := l_1_i) is dict and 'status' in _looked else _looked.__dict__['status'] if type(_looked) is environment.module_class and 'status' in _looked.__dict__ else environment.getattr(_looked, 'status'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '">',
-            (_found if type(_out := (_looked['status_label'] if type(_looked := l_1_i) is dict and 'status_label' in _looked else _looked.__dict__['status_label'] if type(_looked) is environment.module_class and 'status_label' in _looked.__dict__ else environment.getattr(_looked, 'status_label'))) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+            (_found if type(_out := (_looked['status_label'] if type(_looked := l_1_i) is dict and 'status_label' in _looked else _looked.__dict__['status_label'] if type(_looked) is environment.module_class and 'status_label' in _looked.__dict__ else environment.getattr(_looked, 'status_label'))) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             '</span>',
         ))
         return concat(t_13)
@@ -181,14 +181,14 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_low == l_1_high):
             pass
             t_14.append(
-                (_found if type(_out := t_4(l_1_low, l_1_digits)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                (_found if type(_out := t_4(l_1_low, l_1_digits)) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             )
         else:
             pass
             t_14.extend((
-                (_found if type(_out := t_4(l_1_low, l_1_digits)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                (_found if type(_out := t_4(l_1_low, l_1_digits)) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
                 '–',
-                (_found if type(_out := t_4(l_1_high, l_1_digits)) is str and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
+                (_found if type(_out := t_4(l_1_high, l_1_digits)) is str and (_found := environment.html_memo.get(_out)) is not None else _found if type(_out) is int and (_found := environment.html_memo.get(_out)) is not None else environment.html_output(_out)),
             ))
         return concat(t_14)
     context.exported_vars.add('span')

@@ -40,7 +40,7 @@ def root(context, missing=missing, environment=environment):
             l_1_value = undefined("parameter 'value' was not provided", name='value')
         pass
         t_5.append(
-            (_out if type(_out := t_3(l_1_value)) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_3(l_1_value)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
         )
         return concat(t_5)
     context.exported_vars.add('score')
@@ -51,9 +51,9 @@ def root(context, missing=missing, environment=environment):
             l_1_x = undefined("parameter 'x' was not provided", name='x')
         pass
         t_6.extend((
-            (_out if type(_out := t_3((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_3((_looked['score'] if type(_looked := l_1_x) is dict and 'score' in _looked else _looked.__dict__['score'] if type(_looked) is environment.module_class and 'score' in _looked.__dict__ else environment.getattr(_looked, 'score')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ' (',
-            (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := (_looked['label'] if type(_looked := (_looked['band'] if type(_looked := l_1_x) is dict and 'band' in _looked else _looked.__dict__['band'] if type(_looked) is environment.module_class and 'band' in _looked.__dict__ else environment.getattr(_looked, 'band'))) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ')',
         ))
         return concat(t_6)
@@ -65,7 +65,7 @@ def root(context, missing=missing, environment=environment):
             l_1_i = undefined("parameter 'i' was not provided", name='i')
         pass
         t_7.append(
-            (_out if type(_out := t_2((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_2((_looked['label'] if type(_looked := l_1_i) is dict and 'label' in _looked else _looked.__dict__['label'] if type(_looked) is environment.module_class and 'label' in _looked.__dict__ else environment.getattr(_looked, 'label')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
         )
         return concat(t_7)
     context.exported_vars.add('indicator')
@@ -80,7 +80,7 @@ def root(context, missing=missing, environment=environment):
             l_1_show_dimension = True
         pass
         t_8.extend((
-            (_out if type(_out := t_2((_looked['text'] if type(_looked := l_1_item) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_2((_looked['text'] if type(_looked := l_1_item) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ' — ',
         ))
         if l_1_show_dimension:
@@ -88,23 +88,23 @@ def root(context, missing=missing, environment=environment):
             if (_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label')):
                 pass
                 t_8.append(
-                    (_out if type(_out := t_2((_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label')))) is str and _out.isprintable() else environment.text_output(_out)),
+                    (_out if type(_out := t_2((_looked['indicator_label'] if type(_looked := l_1_item) is dict and 'indicator_label' in _looked else _looked.__dict__['indicator_label'] if type(_looked) is environment.module_class and 'indicator_label' in _looked.__dict__ else environment.getattr(_looked, 'indicator_label')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
                 )
             elif (_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else _looked.__dict__['dimension_name'] if type(_looked) is environment.module_class and 'dimension_name' in _looked.__dict__ else environment.getattr(_looked, 'dimension_name')):
                 pass
                 t_8.append(
-                    (_out if type(_out := t_2((_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else _looked.__dict__['dimension_name'] if type(_looked) is environment.module_class and 'dimension_name' in _looked.__dict__ else environment.getattr(_looked, 'dimension_name')))) is str and _out.isprintable() else environment.text_output(_out)),
+                    (_out if type(_out := t_2((_looked['dimension_name'] if type(_looked := l_1_item) is dict and 'dimension_name' in _looked else _looked.__dict__['dimension_name'] if type(_looked) is environment.module_class and 'dimension_name' in _looked.__dict__ else environment.getattr(_looked, 'dimension_name')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
                 )
             else:
                 pass
                 t_8.append(
-                    (_out if type(_out := (_looked['unclassified_item'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'unclassified_item' in _looked else _looked.__dict__['unclassified_item'] if type(_looked) is environment.module_class and 'unclassified_item' in _looked.__dict__ else environment.getattr(_looked, 'unclassified_item'))) is str and _out.isprintable() else environment.text_output(_out)),
+                    (_out if type(_out := (_looked['unclassified_item'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'unclassified_item' in _looked else _looked.__dict__['unclassified_item'] if type(_looked) is environment.module_class and 'unclassified_item' in _looked.__dict__ else environment.getattr(_looked, 'unclassified_item'))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
                 )
             t_8.append(
                 '; ',
             )
         t_8.append(
-            (_out if type(_out := t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and _out.isprintable() else environment.text_output(_out)),
+            (_out if type(_out := t_1(context.eval_ctx, (_looked['importance'] if type(_looked := (_looked['text'] if type(_looked := l_1_labels) is dict and 'text' in _looked else _looked.__dict__['text'] if type(_looked) is environment.module_class and 'text' in _looked.__dict__ else environment.getattr(_looked, 'text'))) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')), importance=(_looked['importance'] if type(_looked := l_1_item) is dict and 'importance' in _looked else _looked.__dict__['importance'] if type(_looked) is environment.module_class and 'importance' in _looked.__dict__ else environment.getattr(_looked, 'importance')))) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
         )
         return concat(t_8)
     context.exported_vars.add('swot_item')
@@ -126,14 +126,14 @@ def root(context, missing=missing, environment=environment):
         elif (l_1_low == l_1_high):
             pass
             t_9.append(
-                (_out if type(_out := t_3(l_1_low, l_1_digits)) is str and _out.isprintable() else environment.text_output(_out)),
+                (_out if type(_out := t_3(l_1_low, l_1_digits)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             )
         else:
             pass
             t_9.extend((
-                (_out if type(_out := t_3(l_1_low, l_1_digits)) is str and _out.isprintable() else environment.text_output(_out)),
+                (_out if type(_out := t_3(l_1_low, l_1_digits)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
                 '–',
-                (_out if type(_out := t_3(l_1_high, l_1_digits)) is str and _out.isprintable() else environment.text_output(_out)),
+                (_out if type(_out := t_3(l_1_high, l_1_digits)) is str and _out.isprintable() else str(_out) if type(_out) is int else environment.text_output(_out)),
             ))
         return concat(t_9)
     context.exported_vars.add('span')
