@@ -12,12 +12,17 @@ from diamond.io.read import STDIN
 from diamond.memo import remember
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: str | Path) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
     except OSError:
         return None
     return (info.st_dev, info.st_ino)
+
+
+#: A resolved path as its folder's text and its name: equal exactly when the resolved
+#: paths are equal.
+Place = tuple[str, str]
 
 
 class _Resolver:
@@ -26,51 +31,92 @@ class _Resolver:
     A path whose last part is a plain name that is not a symbolic link resolves to its
     folder's resolution joined with that name, so only the folder's symbolic links
     need resolving, once (a portfolio checks tens of thousands of files in a handful of
-    folders); anything else is resolved whole.
+    folders); anything else is resolved whole. ``place`` gives the resolution as texts
+    (its folder and name), without a ``Path`` for each file.
     """
 
     def __init__(self) -> None:
-        self.folders: dict[Path, Path] = {}
+        self.folders: dict[str, str] = {}  # a folder as given → resolved, as texts
+
+    def place_of(self, folder: str, name: str) -> Place:
+        """The place of ``name`` in ``folder`` (as ``os.fspath`` of a ``Path``'s parent
+        and name give them)."""
+        if name in ("", ".", "..") or os.path.islink(os.path.join(folder, name)):
+            whole = Path(folder, name).resolve()
+            return os.fspath(whole.parent), whole.name
+        found = self.folders.get(folder)
+        if found is None:
+            found = remember(self.folders, folder, os.fspath(Path(folder).resolve()), 1024)
+        return found, name
+
+    def place(self, path: Path) -> Place:
+        """The resolved ``path`` as its folder's text and its name."""
+        name = path.name
+        if name in ("", ".", ".."):
+            whole = path.resolve()
+            return os.fspath(whole.parent), whole.name
+        return self.place_of(os.fspath(path.parent), name)
 
     def __call__(self, path: Path) -> Path:
-        name = path.name
-        if name in ("", ".", "..") or os.path.islink(path):
-            return path.resolve()
-        parent = path.parent
-        folder = self.folders.get(parent)
-        if folder is None:
-            folder = remember(self.folders, parent, parent.resolve(), 1024)
-        return folder / name
+        folder, name = self.place(path)
+        return Path(folder, name)
 
 
 class InputGuard:
-    """The inputs of a command, resolved once, to check many targets against."""
+    """The inputs of a command, resolved once, to check many targets against.
+
+    Held compactly (a portfolio's guard lives while tens of thousands of files are
+    staged): each input's resolved name under its resolved folder's text, and its
+    identity on disk, each pointing back to the input's text as given.
+    """
 
     def __init__(self, inputs: Iterable[Path | str]) -> None:
-        self.names: dict[Path, str] = {}
-        self.files: dict[tuple[int, int], str] = {}
+        self._given: list[str] = []
+        self._names: dict[str, dict[str, int]] = {}  # resolved folder → name → input
+        self._files: dict[int, dict[int, int]] = {}  # device → inode → input
         self._resolve = _Resolver()
         for given in inputs:
-            if str(given) == STDIN:
+            text = given if isinstance(given, str) else str(given)
+            if text == STDIN:
                 continue
-            self.names[self._resolve(Path(given))] = str(given)
-            identity = _identity(Path(given))
+            index = len(self._given)
+            self._given.append(text)
+            path = given if isinstance(given, Path) else Path(given)
+            folder, name = self._resolve.place(path)
+            self._names.setdefault(folder, {})[name] = index
+            identity = _identity(path)
             if identity is not None:
-                self.files[identity] = str(given)
+                self._files.setdefault(identity[0], {})[identity[1]] = index
+
+    def _source(self, place: Place, target: str | Path) -> str | None:
+        """The input ``place`` (``target``'s resolution) is, by name or on disk."""
+        index = self._names.get(place[0], {}).get(place[1])
+        if index is None:
+            identity = _identity(target)
+            if identity is not None:
+                index = self._files.get(identity[0], {}).get(identity[1])
+        return None if index is None else self._given[index]
+
+    def _refused(self, target: object, source: str, hint: str | None) -> OutputError:
+        return OutputError(
+            _("refusing to write {target}: it is the input file {source}; {hint}").format(
+                target=target, source=source, hint=hint or _("choose another output")
+            )
+        )
 
     def refuse(self, targets: Iterable[Path], *, hint: str | None = None) -> None:
         """Raise ``OutputError`` if any target is one of the inputs."""
         for target in targets:
-            source = self.names.get(self._resolve(target))
-            if source is None:
-                identity = _identity(target)
-                source = self.files.get(identity) if identity is not None else None
+            source = self._source(self._resolve.place(target), target)
             if source is not None:
-                raise OutputError(
-                    _("refusing to write {target}: it is the input file {source}; {hint}").format(
-                        target=target, source=source, hint=hint or _("choose another output")
-                    )
-                )
+                raise self._refused(target, source, hint)
+
+    def refuse_in(self, folder: str, name: str, *, hint: str | None = None) -> None:
+        """``refuse`` of the target ``Path(folder, name)``, given as texts (``os.fspath``
+        of a ``Path``'s parent, and its name): no ``Path`` made unless it is refused."""
+        source = self._source(self._resolve.place_of(folder, name), os.path.join(folder, name))
+        if source is not None:
+            raise self._refused(Path(folder, name), source, hint)
 
 
 def refuse_inputs(

@@ -11,6 +11,7 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path, PurePath
@@ -65,7 +66,8 @@ def report_stems(sources: Sequence[str]) -> list[str]:
         return PurePath(path).with_suffix("").as_posix().replace("/", "-").replace("\\", "-")
 
     bases = [PurePath(s).stem for s in sources]
-    wanted = [b if bases.count(b) == 1 else plain(s) for b, s in zip(bases, sources, strict=True)]
+    shared = Counter(bases)  # counted once: ``bases.count`` for each grew with the square
+    wanted = [b if shared[b] == 1 else plain(s) for b, s in zip(bases, sources, strict=True)]
     wanted = ["cluster" if w in ("", ".", "..") else w for w in wanted]
     seen: set[str] = set()
     stems = []
