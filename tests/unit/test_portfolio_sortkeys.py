@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from array import array
 
@@ -21,7 +22,7 @@ _PERIODS = ["2020", "2020-01", "2020-1", "2020-10", "2019-12", "x", "2020a", "20
 def test_texts_sort_as_tuples_of_them() -> None:
     rng = random.Random(7)
     pairs = [(rng.choice(_TEXTS), rng.choice(_TEXTS)) for _ in range(400)]
-    for a, b in zip(pairs, pairs[1:], strict=False):
+    for a, b in itertools.pairwise(pairs):
         want = (a > b) - (a < b)
         ka, kb = text_key(a[0]) + text_key(a[1]), text_key(b[0]) + text_key(b[1])
         assert (ka > kb) - (ka < kb) == want, (a, b)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,40 +64,72 @@ class _Resolver:
         return Path(folder, name)
 
 
+def _sorted(values: array[int]) -> array[int]:
+    return array("q", sorted(values))
+
+
+def _has(values: array[int], value: int) -> bool:
+    at = bisect_left(values, value)
+    return at < len(values) and values[at] == value
+
+
 class InputGuard:
     """The inputs of a command, resolved once, to check many targets against.
 
-    Held compactly (a portfolio's guard lives while tens of thousands of files are
-    staged): each input's resolved name under its resolved folder's text, and its
-    identity on disk, each pointing back to the input's text as given.
+    Held in a few bytes an input (a portfolio's guard lives while tens of thousands of
+    files are staged): the inputs' texts as given (shared with the caller's), the hashes
+    of their resolved places and of their identities on disk, sorted, and the identities
+    themselves. A hash found is confirmed against the inputs (the last one that matches,
+    as a mapping from place to input would keep), so a collision refuses nothing.
     """
 
     def __init__(self, inputs: Iterable[Path | str]) -> None:
         self._given: list[str] = []
-        self._names: dict[str, dict[str, int]] = {}  # resolved folder → name → input
-        self._files: dict[int, dict[int, int]] = {}  # device → inode → input
+        self._devices, self._inodes = array("Q"), array("Q")  # each input's (0: none)
+        self._known = bytearray()  # whether an input had an identity
+        places, identities = array("q"), array("q")
         self._resolve = _Resolver()
+        self._cwd: str | None = None
         for given in inputs:
             text = given if isinstance(given, str) else str(given)
             if text == STDIN:
                 continue
-            index = len(self._given)
             self._given.append(text)
             path = given if isinstance(given, Path) else Path(given)
-            folder, name = self._resolve.place(path)
-            self._names.setdefault(folder, {})[name] = index
+            if self._cwd is None and not path.is_absolute():
+                self._cwd = os.getcwd()  # where relative inputs are confirmed from
+            places.append(hash(self._resolve.place(path)))
             identity = _identity(path)
+            self._known.append(identity is not None)
+            self._devices.append(0 if identity is None else identity[0])
+            self._inodes.append(0 if identity is None else identity[1])
             if identity is not None:
-                self._files.setdefault(identity[0], {})[identity[1]] = index
+                identities.append(hash(identity))
+        self._places, self._identities = _sorted(places), _sorted(identities)
+
+    def _by_place(self, place: Place) -> str | None:
+        if not _has(self._places, hash(place)):
+            return None
+        for text in reversed(self._given):
+            path = Path(text)
+            if self._resolve.place(path if self._cwd is None else Path(self._cwd, path)
+                                   ) == place:
+                return text
+        return None
+
+    def _by_identity(self, target: str | Path) -> str | None:
+        identity = _identity(target) if self._identities else None
+        if identity is None or not _has(self._identities, hash(identity)):
+            return None
+        for k in range(len(self._given) - 1, -1, -1):
+            if self._known[k] and (self._devices[k], self._inodes[k]) == identity:
+                return self._given[k]
+        return None
 
     def _source(self, place: Place, target: str | Path) -> str | None:
         """The input ``place`` (``target``'s resolution) is, by name or on disk."""
-        index = self._names.get(place[0], {}).get(place[1])
-        if index is None:
-            identity = _identity(target)
-            if identity is not None:
-                index = self._files.get(identity[0], {}).get(identity[1])
-        return None if index is None else self._given[index]
+        found = self._by_place(place)
+        return found if found is not None else self._by_identity(target)
 
     def _refused(self, target: object, source: str, hint: str | None) -> OutputError:
         return OutputError(
