@@ -38,7 +38,7 @@ def cluster_key(name: str, region: str) -> str:
 
 
 #: Replicate × cluster cells ranked at a time: memory stays a few MB whatever the count.
-BLOCK_CELLS = 1 << 19
+BLOCK_CELLS = 1 << 18
 LOW, HIGH = 2.5, 97.5  # the percentiles of the rank interval
 
 
@@ -70,9 +70,12 @@ def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, 
         ranked = ranks(draws(0, replicates))
         return (np.percentile(ranked, LOW, axis=0), np.percentile(ranked, HIGH, axis=0))
     block = max(1, BLOCK_CELLS // clusters)
-    low = high = np.empty((0, clusters), dtype=np.int64)
+    # ranks fit int32 (a rank is at most the clusters): the kept ranks, which grow with
+    # the clusters, take half the memory
+    kind = np.int32 if clusters < 2**31 else np.int64
+    low = high = np.empty((0, clusters), dtype=kind)
     for start in range(0, replicates, block):
-        ranked = ranks(draws(start, min(replicates, start + block)))
+        ranked = ranks(draws(start, min(replicates, start + block))).astype(kind)
         low = np.concatenate([low, ranked])
         high = np.concatenate([high, ranked])
         del ranked
