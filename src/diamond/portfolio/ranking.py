@@ -18,10 +18,10 @@ import tempfile
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import IO, Any, overload
+from typing import IO, Any
 
 from diamond.portfolio.model import Cluster
-from diamond.portfolio.sortkeys import Places, float_key, period_bytes, text_key
+from diamond.portfolio.sortkeys import Draws, Places, float_key, period_bytes, text_key
 from diamond.portfolio.spill import Spill, Spilled
 
 RELIABLE_ICC2 = 0.70
@@ -70,8 +70,7 @@ def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, 
         ranked = ranks(draws(0, replicates))
         return (np.percentile(ranked, LOW, axis=0), np.percentile(ranked, HIGH, axis=0))
     block = max(1, BLOCK_CELLS // clusters)
-    # ranks fit int32 (a rank is at most the clusters): the kept ranks, which grow with
-    # the clusters, take half the memory
+    # a rank is at most the clusters: int32 halves the kept ranks, which grow with them
     kind = np.int32 if clusters < 2**31 else np.int64
     low = high = np.empty((0, clusters), dtype=kind)
     for start in range(0, replicates, block):
@@ -214,48 +213,14 @@ def _by_tuples(clusters: Sequence[Cluster]) -> Places:
     return places
 
 
-class _Draws(Sequence[Sequence[float]]):
-    """The replicates of the clusters ``chosen`` (indices), made on each read: spilled
-    ones from their offsets and counts, others as they were."""
-
-    def __init__(self, chosen: Sequence[int], spill: Spill | None, offsets: array[int],
-                 counts: array[int], loose: dict[int, Sequence[float]]) -> None:
-        self._chosen, self._spill, self._loose = chosen, spill, loose
-        self._offsets, self._counts = offsets, counts
-
-    def __len__(self) -> int:
-        return len(self._chosen)
-
-    def _draws(self, k: int) -> Sequence[float]:
-        if self._offsets[k] < 0:
-            return self._loose[k]
-        assert self._spill is not None
-        return Spilled(self._spill, self._offsets[k], self._counts[k])
-
-    @overload
-    def __getitem__(self, index: int) -> Sequence[float]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Sequence[float]]: ...
-
-    def __getitem__(self, index: int | slice) -> Sequence[float] | list[Sequence[float]]:
-        if isinstance(index, slice):
-            return [self._draws(k) for k in self._chosen[index]]
-        return self._draws(self._chosen[index])
-
-
 def ranking_order(clusters: Sequence[Cluster]) -> Places:
-    """What ``rank`` makes of ``clusters``, as places: in one pass over them (a stored
-    cluster is rebuilt on each read), holding two short ``bytes`` keys a cluster
-    (``sortkeys``) and its replicates' offset, not tuples of its names and keys.
-
-    One key sorts the clusters by (cluster key, period, source): each cluster key's
-    last is its latest period, the others its history, already in the history's order
-    (name, region, period, source, case-folded) because a cluster key is the case-folded
-    name and region joined by a zero character; the other sorts the latest ones by
-    score, as ``_by_tuples`` does. Clusters these keys cannot stand for (a key that is
-    not that join, a zero character in a name or region, a NaN score, two alike) are
-    ranked by ``_by_tuples``: the same order either way.
+    """What ``rank`` makes of ``clusters``, as places, in one pass over them holding two
+    short ``bytes`` keys a cluster (``sortkeys``) and its replicates' offset. One sorts
+    by (cluster key, period, source): each key's last is its latest period, the others
+    its history, in the history's order (a cluster key is the case-folded name and
+    region joined by a zero character); the other sorts the latest by score. What the
+    keys cannot stand for (a key that is not that join, a zero character in a name or
+    region, a NaN score, two alike) goes to ``_by_tuples``: the same order either way.
     """
     by_key: list[bytes] = []  # (cluster key, period, source)
     by_score: list[bytes] = []  # (no score, −score, name case-folded, name, source)
@@ -286,19 +251,15 @@ def ranking_order(clusters: Sequence[Cluster]) -> Places:
     current, history = array("q"), array("q")
     for pos, k in enumerate(order):
         whole = by_key[k]
-        if pos + 1 == len(order):
-            last = True
-        else:
-            after = by_key[order[pos + 1]]
-            if after == whole:
-                return _by_tuples(clusters)
-            cut = whole.index(b"\x00\x00") + 2  # the end of the cluster key
-            last = after[:cut] != whole[:cut]
-        (current if last else history).append(k)
+        after = by_key[order[pos + 1]] if pos + 1 < len(order) else b""
+        if after == whole:
+            return _by_tuples(clusters)
+        cut = whole.index(b"\x00\x00") + 2  # the end of the cluster key
+        (current if after[:cut] != whole[:cut] else history).append(k)
     del order, by_key
     ordered = array("q", sorted(sorted(current), key=by_score.__getitem__))
     del by_score, current
-    intervals = _intervals(_Draws(ordered, spill, offsets, counts, loose))
+    intervals = _intervals(Draws(ordered, spill, offsets, counts, loose))
     places = Places()
     for r, k in enumerate(ordered, 1):
         places.add(k, r, True, *((None, None) if intervals is None else intervals[r - 1]))

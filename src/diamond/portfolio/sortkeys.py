@@ -23,7 +23,9 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import overload
 
-__all__ = ["Places", "float_key", "period_bytes", "text_key"]
+from diamond.portfolio.spill import Spill, Spilled
+
+__all__ = ["Draws", "Places", "float_key", "period_bytes", "text_key"]
 
 _FLIP = (1 << 64) - 1
 _SIGN = 1 << 63
@@ -111,3 +113,33 @@ class Places(Sequence[Place]):
         return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class Draws(Sequence[Sequence[float]]):
+    """The replicates of the clusters ``chosen`` (indices), made on each read: spilled
+    ones from their offsets and counts, others as they were."""
+
+    def __init__(self, chosen: Sequence[int], spill: Spill | None, offsets: array[int],
+                 counts: array[int], loose: dict[int, Sequence[float]]) -> None:
+        self._chosen, self._spill, self._loose = chosen, spill, loose
+        self._offsets, self._counts = offsets, counts
+
+    def __len__(self) -> int:
+        return len(self._chosen)
+
+    def _draws(self, k: int) -> Sequence[float]:
+        if self._offsets[k] < 0:
+            return self._loose[k]
+        assert self._spill is not None
+        return Spilled(self._spill, self._offsets[k], self._counts[k])
+
+    @overload
+    def __getitem__(self, index: int) -> Sequence[float]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Sequence[float]]: ...
+
+    def __getitem__(self, index: int | slice) -> Sequence[float] | list[Sequence[float]]:
+        if isinstance(index, slice):
+            return [self._draws(k) for k in self._chosen[index]]
+        return self._draws(self._chosen[index])
