@@ -29,7 +29,7 @@ from diamond import i18n
 from diamond.errors import WorkerError
 from diamond.i18n import _
 
-__all__ = ["AHEAD", "chunks", "ordered_map", "start_method"]
+__all__ = ["AHEAD", "chunk_size", "chunks", "ordered_map", "start_method"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,14 +56,19 @@ def _initialise(language: str, environ: Mapping[str, str], threshold: tuple[int,
     gc.freeze()  # the preloaded modules live as long as the worker: out of the gc's sight
 
 
+def chunk_size(count: int, workers: int, *, per_worker: int = 4,
+               most: int | None = None) -> int:
+    """The items of each of ``chunks``' slices (the last may have fewer)."""
+    size = max(1, count // max(1, workers * per_worker))
+    return size if most is None else min(size, most)
+
+
 def chunks(items: Sequence[T], workers: int, *, per_worker: int = 4,
            most: int | None = None) -> list[Sequence[T]]:
     """``items`` cut into consecutive slices: about ``per_worker`` per worker, at most
     ``most`` items each; fewer round trips than one task per item, and slices small
     enough that every worker stays busy to the end."""
-    size = max(1, len(items) // max(1, workers * per_worker))
-    if most is not None:
-        size = min(size, most)
+    size = chunk_size(len(items), workers, per_worker=per_worker, most=most)
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 

@@ -67,7 +67,12 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     UTF-8) can only stand inside strings; they are written as JSON escapes (``\\u009b``,
     ``\\udcfd``), which read back as the same string, so nothing is lost.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def json_safe(text: str) -> str:
+    """JSON text (UTF-8 characters kept) with what a terminal would act on escaped, as
+    ``json_text`` writes it."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -160,11 +160,21 @@ def test_json_made_a_cluster_at_a_time_is_the_whole_document(tmp_path: Path) -> 
     p = run_portfolio(ASSESSMENTS)
     odd = dataclasses.replace(p.clusters[0], source="a\udcfdb",
                               name='x\u009b"\n\u2028 "clusters": "diamond:clusters"')
+    # values the cluster's own JSON writer must write as json does, or leave to it
+    odder = dataclasses.replace(p.clusters[1], overall=np.float64(0.1 + 0.2), se=-0.0,
+                                ci_low=float("-inf"), ci_high=float("nan"), dimensions=(),
+                                reports=(), rank_low=None, region="\u202e\x00\x7f")
+    strange = dataclasses.replace(p.clusters[2], rank_low=1,
+                                  rank_high=True, band=None, ci_low=1e300, ci_high=1e-300)
     for v in (p, dataclasses.replace(p, clusters=()), dataclasses.replace(
-            p, clusters=(odd, *p.clusters[1:]))):
+            p, clusters=(odd, *p.clusters[1:])), dataclasses.replace(
+            p, clusters=(strange, odder))):
         for indent in (2, None, 0, 4):
             assert portfolio_json(v, indent=indent) == json_text(
                 portfolio_to_json_dict(v), indent=indent)
+    bad = dataclasses.replace(p, clusters=(dataclasses.replace(odd, respondents=np.int64(3)),))
+    with pytest.raises(TypeError, match="int64"):  # not JSON, as json says
+        portfolio_json(bad)
 
 
 def test_reports_a_worker_stages_belong_to_the_command(tmp_path: Path) -> None:

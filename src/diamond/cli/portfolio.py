@@ -168,7 +168,7 @@ def portfolio(
     with ExitStack() as stack:
         # each cluster's reports go to disk as they are made (renamed only at the end)
         writer = None if to_stdout else stack.enter_context(
-            ReportWriter(target, [Path(p) for p in paths]))
+            ReportWriter(target, paths))  # texts: no path held for each input
         with progress_bar(len(paths), sys.stdout.isatty()) as on_done:
             result = run_portfolio(
                 folder, load_options(allow_outside_paths), method=method.value,

@@ -145,7 +145,11 @@ class StagedSet:
         them then with the rest."""
         for k, s in enumerate(staged):  # first: removable
             self._hold((order, k), s.sharing())
-        self._guard.refuse([s.shown for s in staged], hint=self._hint)
+        for s in staged:
+            if s.given is None:  # from its texts: no path made for each file
+                self._guard.refuse_in(s.folder, s.name, hint=self._hint)
+            else:
+                self._guard.refuse([s.given], hint=self._hint)
 
     def __len__(self) -> int:
         return self._count

@@ -15,11 +15,14 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import IO, Any
 
 from diamond.portfolio.model import Cluster
+from diamond.portfolio.sortkeys import Draws, Places, float_key, period_bytes, text_key
+from diamond.portfolio.spill import Spill, Spilled
 
 RELIABLE_ICC2 = 0.70
 
@@ -35,7 +38,7 @@ def cluster_key(name: str, region: str) -> str:
 
 
 #: Replicate × cluster cells ranked at a time: memory stays a few MB whatever the count.
-BLOCK_CELLS = 1 << 19
+BLOCK_CELLS = 1 << 18
 LOW, HIGH = 2.5, 97.5  # the percentiles of the rank interval
 
 
@@ -67,9 +70,11 @@ def _rank_percentiles(draws: Any, clusters: int, replicates: int) -> tuple[Any, 
         ranked = ranks(draws(0, replicates))
         return (np.percentile(ranked, LOW, axis=0), np.percentile(ranked, HIGH, axis=0))
     block = max(1, BLOCK_CELLS // clusters)
-    low = high = np.empty((0, clusters), dtype=np.int64)
+    # a rank is at most the clusters: int32 halves the kept ranks, which grow with them
+    kind = np.int32 if clusters < 2**31 else np.int64
+    low = high = np.empty((0, clusters), dtype=kind)
     for start in range(0, replicates, block):
-        ranked = ranks(draws(start, min(replicates, start + block)))
+        ranked = ranks(draws(start, min(replicates, start + block))).astype(kind)
         low = np.concatenate([low, ranked])
         high = np.concatenate([high, ranked])
         del ranked
@@ -182,15 +187,9 @@ def _intervals(draws: Sequence[Sequence[float]]) -> list[tuple[int, int]] | None
                                                  np.ceil(high).astype(int), strict=True)]
 
 
-#: A cluster's place in the ranking: its index among the clusters given, its rank (0:
-#: history), whether it is its cluster's latest period, and its rank interval (None:
-#: as it was).
-Place = tuple[int, int, bool, int | None, int | None]
-
-
-def ranking_order(clusters: Sequence[Cluster]) -> list[Place]:
-    """What ``rank`` makes of ``clusters``, as places: in one pass over them (a stored
-    cluster is rebuilt on each read), holding only what the order needs."""
+def _by_tuples(clusters: Sequence[Cluster]) -> Places:
+    """``ranking_order`` the plain way, with tuples of each cluster's sort keys: for the
+    clusters the compact keys cannot stand for (see ``ranking_order``)."""
     heads = [(c.key, _period_key(c.period), c.source, c.overall, c.name, c.region, c.draws)
              for c in clusters]
     latest: dict[str, int] = {}
@@ -203,13 +202,70 @@ def ranking_order(clusters: Sequence[Cluster]) -> list[Place]:
                                              heads[k][4].casefold(), heads[k][4],
                                              heads[k][2]))
     intervals = _intervals([heads[k][6] for k in ordered])
-    places: list[Place] = [
-        (k, r, True, *((None, None) if intervals is None else intervals[r - 1]))
-        for r, k in enumerate(ordered, 1)]
+    places = Places()
+    for r, k in enumerate(ordered, 1):
+        places.add(k, r, True, *((None, None) if intervals is None else intervals[r - 1]))
     history = sorted((k for k, head in enumerate(heads) if latest[head[0]] != k),
                      key=lambda k: (heads[k][4].casefold(), heads[k][5].casefold(),
                                     heads[k][1], heads[k][2]))
-    return places + [(k, 0, False, None, None) for k in history]
+    for k in history:
+        places.add(k, 0, False, None, None)
+    return places
+
+
+def ranking_order(clusters: Sequence[Cluster]) -> Places:
+    """What ``rank`` makes of ``clusters``, as places, in one pass over them holding two
+    short ``bytes`` keys a cluster (``sortkeys``) and its replicates' offset. One sorts
+    by (cluster key, period, source): each key's last is its latest period, the others
+    its history, in the history's order (a cluster key is the case-folded name and
+    region joined by a zero character); the other sorts the latest by score. What the
+    keys cannot stand for (a key that is not that join, a zero character in a name or
+    region, a NaN score, two alike) goes to ``_by_tuples``: the same order either way.
+    """
+    by_key: list[bytes] = []  # (cluster key, period, source)
+    by_score: list[bytes] = []  # (no score, −score, name case-folded, name, source)
+    offsets, counts = array("q"), array("q")
+    loose: dict[int, Sequence[float]] = {}
+    spill: Spill | None = None
+    for k, c in enumerate(clusters):
+        name, region, overall = c.name, c.region, c.overall
+        folded = name.casefold()
+        if (c.key != f"{folded}\x00{region.casefold()}" or "\x00" in name or "\x00" in region
+                or (overall is not None and overall != overall)):
+            return _by_tuples(clusters)
+        source = text_key(c.source)
+        by_key.append(text_key(c.key) + period_bytes(_period_key(c.period)) + source)
+        by_score.append((b"\x01" + float_key(0.0) if overall is None
+                         else b"\x00" + float_key(-overall))
+                        + text_key(folded) + text_key(name) + source)
+        draws = c.draws
+        if isinstance(draws, Spilled) and (spill is None or draws._spill is spill):
+            spill = draws._spill
+            offsets.append(draws._offset)
+            counts.append(draws._count)
+        else:
+            loose[k] = draws
+            offsets.append(-1)
+            counts.append(0)
+    order = sorted(range(len(by_key)), key=by_key.__getitem__)
+    current, history = array("q"), array("q")
+    for pos, k in enumerate(order):
+        whole = by_key[k]
+        after = by_key[order[pos + 1]] if pos + 1 < len(order) else b""
+        if after == whole:
+            return _by_tuples(clusters)
+        cut = whole.index(b"\x00\x00") + 2  # the end of the cluster key
+        (current if after[:cut] != whole[:cut] else history).append(k)
+    del order, by_key
+    ordered = array("q", sorted(sorted(current), key=by_score.__getitem__))
+    del by_score, current
+    intervals = _intervals(Draws(ordered, spill, offsets, counts, loose))
+    places = Places()
+    for r, k in enumerate(ordered, 1):
+        places.add(k, r, True, *((None, None) if intervals is None else intervals[r - 1]))
+    for k in history:
+        places.add(k, 0, False, None, None)
+    return places
 
 
 def rank(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:

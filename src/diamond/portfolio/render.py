@@ -199,7 +199,7 @@ class ReportWriter:
     (``OutputError``).
     """
 
-    def __init__(self, folder: Path, inputs: Iterable[Path]) -> None:
+    def __init__(self, folder: Path, inputs: Iterable[Path | str]) -> None:
         self.folder = folder
         self.clusters = folder / CLUSTERS_FOLDER
         for place in (folder, self.clusters):

@@ -11,16 +11,18 @@ intervals and ICCs: ``diamond.portfolio.ranking``.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path, PurePath
+from typing import overload
 
 from diamond.errors import Diagnostic, UsageError
 from diamond.i18n import _
 from diamond.io.atomic import discard
 from diamond.loader import LoadOptions
 from diamond.models.text import Language
-from diamond.pool import chunks, ordered_map
+from diamond.pool import chunk_size, ordered_map
 from diamond.portfolio.model import Column, InvalidFile, Outcome, Portfolio
 from diamond.portfolio.ranking import iccs, ranking_order
 from diamond.portfolio.stored import Compact, Stored
@@ -65,7 +67,8 @@ def report_stems(sources: Sequence[str]) -> list[str]:
         return PurePath(path).with_suffix("").as_posix().replace("/", "-").replace("\\", "-")
 
     bases = [PurePath(s).stem for s in sources]
-    wanted = [b if bases.count(b) == 1 else plain(s) for b, s in zip(bases, sources, strict=True)]
+    shared = Counter(bases)  # counted once: ``bases.count`` for each grew with the square
+    wanted = [b if shared[b] == 1 else plain(s) for b, s in zip(bases, sources, strict=True)]
     wanted = ["cluster" if w in ("", ".", "..") else w for w in wanted]
     seen: set[str] = set()
     stems = []
@@ -89,16 +92,66 @@ def _abandon(outcomes: list[Outcome]) -> None:
     discard([s for o in outcomes for s in o.staged])
 
 
-def _execute(jobs: list[Job], workers: int, on_done: Callable[[str], None] | None,
+class _Jobs(Sequence[Job]):
+    """The folder's jobs, each made when read (a national portfolio has thousands): its
+    paths (the scan's texts, shared) and report stems are all that is held."""
+
+    def __init__(self, base: Path, paths: Sequence[str], stems: Sequence[str],
+                 make: Callable[[str, str, str], Job]) -> None:
+        self._base, self._paths, self._stems, self._make = base, paths, stems, make
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def _job(self, k: int) -> Job:
+        path = self._paths[k]
+        return self._make(path, Path(path).relative_to(self._base).as_posix(), self._stems[k])
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [self._job(k) for k in range(*index.indices(len(self)))]
+        return self._job(range(len(self))[index])
+
+
+class _Batches(Sequence[Batch]):
+    """Consecutive jobs of ``size`` each, a batch made when read: only the batches in
+    flight are held (``pool.ordered_map`` keeps a window of them)."""
+
+    def __init__(self, jobs: Sequence[Job], size: int,
+                 stager: Callable[[Outcome], Outcome] | None) -> None:
+        self._jobs, self._size, self._stager = jobs, size, stager
+
+    def __len__(self) -> int:
+        return -(-len(self._jobs) // self._size)
+
+    @overload
+    def __getitem__(self, index: int) -> Batch: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Batch]: ...
+
+    def __getitem__(self, index: int | slice) -> Batch | list[Batch]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        first = range(len(self))[index] * self._size
+        return Batch(self._jobs[first:first + self._size], self._stager)
+
+
+def _execute(jobs: Sequence[Job], workers: int, on_done: Callable[[str], None] | None,
              sink: Sink | None = None) -> tuple[list[Outcome], Stored]:
     """The outcomes in path order that still hold something (an invalid or skipped file,
     reports not written away), and the clusters, moved into the store."""
-    done = on_done or (lambda _path: None)
     keep = sink or (lambda _k, outcome: outcome)
     stager = getattr(sink, "stager", None)
     parallel = workers > 1 and len(jobs) > 1
-    batches = [Batch(b, stager) for b in (chunks(jobs, workers, per_worker=8, most=BATCH_MOST)
-                                          if parallel else [[j] for j in jobs])]
+    batches = _Batches(jobs, chunk_size(len(jobs), workers, per_worker=8, most=BATCH_MOST)
+                       if parallel else 1, stager)
     made: Iterator[list[Outcome]] = (
         ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.preload",),
                     abandoned=_abandon)
@@ -107,11 +160,10 @@ def _execute(jobs: list[Job], workers: int, on_done: Callable[[str], None] | Non
     stored = Stored(Compact())
     index = 0
     with closing(made):  # type: ignore[type-var]
-        for batch, results in zip(batches, made, strict=True):
-            for k, (job, outcome) in enumerate(zip(batch.jobs, results, strict=True)):
+        for results in made:
+            for k, outcome in enumerate(results):
                 try:
                     kept = keep(index, outcome)
-                    index += 1
                     if kept.cluster is not None:  # on disk: the main process stays flat
                         stored.append(kept.cluster)
                         kept = dataclasses.replace(kept, cluster=None)
@@ -120,7 +172,9 @@ def _execute(jobs: list[Job], workers: int, on_done: Callable[[str], None] | Non
                 except BaseException:
                     _abandon(results[k:])
                     raise
-                done(job.path)
+                if on_done is not None:
+                    on_done(jobs[index].path)
+                index += 1
     return outcomes, stored
 
 
@@ -164,14 +218,15 @@ def run_portfolio(
     if not paths and not unreadable:
         raise UsageError(_("{folder}: no .yaml or .yml files in this folder").format(
             folder=folder))
-    sources = [Path(p).relative_to(base).as_posix() for p in paths]
-    stems = report_stems(sources)
+    stems = report_stems([Path(p).relative_to(base).as_posix() for p in paths])
     where = str(folder)  # one text for every job
-    todo = [Job(p, s, stem, where, options or LoadOptions(), chosen, lang, templates_dir,
-                sensitivity)
-            for p, s, stem in zip(paths, sources, stems, strict=True)]
-    outcomes, clusters = _execute(todo, jobs, on_done, sink)
-    del todo
+    given = options or LoadOptions()
+
+    def job(path: str, source: str, stem: str) -> Job:
+        return Job(path, source, stem, where, given, chosen, lang, templates_dir, sensitivity)
+
+    outcomes, clusters = _execute(_Jobs(base, paths, stems, job), jobs, on_done, sink)
+    del stems
     languages = set(clusters.languages)
     first = clusters.first_cells  # each dimension's first cell, in path order: a column
     portfolio_lang: Language = lang or (languages.pop() if len(languages) == 1

@@ -17,6 +17,7 @@ from typing import Any, overload
 
 from diamond.models.text import Language
 from diamond.portfolio.model import Cell, Cluster
+from diamond.portfolio.sortkeys import Places
 from diamond.portfolio.spill import Spill, Spilled
 
 __all__ = ["Compact", "Ranked", "Stored"]
@@ -167,9 +168,13 @@ class Ranked(_Lazy):
     def __init__(self, stored: Stored,
                  order: Sequence[tuple[int, int, bool, int | None, int | None]]) -> None:
         self._stored = stored
+        if isinstance(order, Places):  # its arrays, as they are
+            self._index, self._rank, self._latest = order.at, order.rank, order.latest
+            self._low, self._high = order.low, order.high
+            return
         self._index = array("q", (o[0] for o in order))
         self._rank = array("q", (o[1] for o in order))
-        self._latest = bytes(o[2] for o in order)
+        self._latest = bytearray(o[2] for o in order)
         self._low = array("q", (-1 if o[3] is None else o[3] for o in order))
         self._high = array("q", (-1 if o[4] is None else o[4] for o in order))
 
