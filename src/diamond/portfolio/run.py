@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path, PurePath
-from typing import overload
 
 from diamond.errors import Diagnostic, UsageError
 from diamond.i18n import _
 from diamond.io.atomic import discard
+from diamond.lazyseq import Built
 from diamond.loader import LoadOptions
 from diamond.models.text import Language
 from diamond.pool import chunk_size, ordered_map
@@ -88,11 +88,13 @@ def report_stems(sources: Sequence[str]) -> list[str]:
 #: workers write each file's reports into temporaries themselves (``Stager``), so only
 #: the temporaries' names come back.
 Sink = Callable[[int, Outcome], Outcome]
+
+
 def _abandon(outcomes: list[Outcome]) -> None:
     discard([s for o in outcomes for s in o.staged])
 
 
-class _Jobs(Sequence[Job]):
+class _Jobs(Built[Job]):
     """The folder's jobs, each made when read (a national portfolio has thousands): its
     paths (the scan's texts, shared) and report stems are all that is held."""
 
@@ -103,23 +105,12 @@ class _Jobs(Sequence[Job]):
     def __len__(self) -> int:
         return len(self._paths)
 
-    def _job(self, k: int) -> Job:
+    def _item(self, k: int) -> Job:
         path = self._paths[k]
         return self._make(path, Path(path).relative_to(self._base).as_posix(), self._stems[k])
 
-    @overload
-    def __getitem__(self, index: int) -> Job: ...
 
-    @overload
-    def __getitem__(self, index: slice) -> list[Job]: ...
-
-    def __getitem__(self, index: int | slice) -> Job | list[Job]:
-        if isinstance(index, slice):
-            return [self._job(k) for k in range(*index.indices(len(self)))]
-        return self._job(range(len(self))[index])
-
-
-class _Batches(Sequence[Batch]):
+class _Batches(Built[Batch]):
     """Consecutive jobs of ``size`` each, a batch made when read: only the batches in
     flight are held (``pool.ordered_map`` keeps a window of them)."""
 
@@ -130,16 +121,8 @@ class _Batches(Sequence[Batch]):
     def __len__(self) -> int:
         return -(-len(self._jobs) // self._size)
 
-    @overload
-    def __getitem__(self, index: int) -> Batch: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Batch]: ...
-
-    def __getitem__(self, index: int | slice) -> Batch | list[Batch]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(len(self)))]
-        first = range(len(self))[index] * self._size
+    def _item(self, k: int) -> Batch:
+        first = k * self._size
         return Batch(self._jobs[first:first + self._size], self._stager)
 
 

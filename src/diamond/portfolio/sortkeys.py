@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import struct
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import overload
+from collections.abc import Sequence
 
+from diamond.lazyseq import Built
 from diamond.portfolio.spill import Spill, Spilled
 
 __all__ = ["Draws", "Places", "float_key", "period_bytes", "text_key"]
@@ -63,7 +63,7 @@ def period_bytes(parts: tuple[tuple[int, object], ...]) -> bytes:
 Place = tuple[int, int, bool, int | None, int | None]
 
 
-class Places(Sequence[Place]):
+class Places(Built[Place]):
     """Places in rank order, in arrays (40 bytes a cluster); a missing interval is −1."""
 
     def __init__(self) -> None:
@@ -84,28 +84,10 @@ class Places(Sequence[Place]):
     def __len__(self) -> int:
         return len(self.at)
 
-    def _place(self, k: int) -> Place:
+    def _item(self, k: int) -> Place:
         low, high = self.low[k], self.high[k]
         return (self.at[k], self.rank[k], bool(self.latest[k]),
                 None if low < 0 else low, None if high < 0 else high)
-
-    @overload
-    def __getitem__(self, index: int) -> Place: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Place]: ...
-
-    def __getitem__(self, index: int | slice) -> Place | list[Place]:
-        if isinstance(index, slice):
-            return [self._place(k) for k in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._place(index)
-
-    def __iter__(self) -> Iterator[Place]:
-        return (self._place(k) for k in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
@@ -115,7 +97,7 @@ class Places(Sequence[Place]):
     __hash__ = None  # type: ignore[assignment]
 
 
-class Draws(Sequence[Sequence[float]]):
+class Draws(Built[Sequence[float]]):
     """The replicates of the clusters ``chosen`` (indices), made on each read: spilled
     ones from their offsets and counts, others as they were."""
 
@@ -127,19 +109,9 @@ class Draws(Sequence[Sequence[float]]):
     def __len__(self) -> int:
         return len(self._chosen)
 
-    def _draws(self, k: int) -> Sequence[float]:
-        if self._offsets[k] < 0:
-            return self._loose[k]
+    def _item(self, k: int) -> Sequence[float]:
+        at = self._chosen[k]
+        if self._offsets[at] < 0:
+            return self._loose[at]
         assert self._spill is not None
-        return Spilled(self._spill, self._offsets[k], self._counts[k])
-
-    @overload
-    def __getitem__(self, index: int) -> Sequence[float]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Sequence[float]]: ...
-
-    def __getitem__(self, index: int | slice) -> Sequence[float] | list[Sequence[float]]:
-        if isinstance(index, slice):
-            return [self._draws(k) for k in self._chosen[index]]
-        return self._draws(self._chosen[index])
+        return Spilled(self._spill, self._offsets[at], self._counts[at])

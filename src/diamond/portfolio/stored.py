@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, overload
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from diamond.lazyseq import Built
 from diamond.models.text import Language
 from diamond.portfolio.model import Cell, Cluster
 from diamond.portfolio.sortkeys import Places
@@ -55,32 +56,9 @@ class Compact:
 _Record = tuple[Any, ...]
 
 
-class _Lazy(Sequence[Cluster]):
-    """A sequence of clusters each rebuilt (``_build``) whenever it is read."""
-
-    def __len__(self) -> int:
-        raise NotImplementedError
-
-    def _build(self, k: int) -> Cluster:
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, index: int) -> Cluster: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Cluster]: ...
-
-    def __getitem__(self, index: int | slice) -> Cluster | list[Cluster]:
-        if isinstance(index, slice):
-            return [self._build(k) for k in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._build(index)
-
-    def __iter__(self) -> Iterator[Cluster]:
-        return (self._build(k) for k in range(len(self)))
+class _Lazy(Built[Cluster]):
+    """A sequence of clusters each rebuilt (``_item``) whenever it is read; pickled as a
+    tuple of them."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (tuple(self),))
@@ -131,7 +109,7 @@ class Stored(_Lazy):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    def _build(self, k: int) -> Cluster:
+    def _item(self, k: int) -> Cluster:
         return self.build(k)
 
     def build(self, index: int, rank: int = 0, latest: bool = True,
@@ -181,7 +159,7 @@ class Ranked(_Lazy):
     def __len__(self) -> int:
         return len(self._index)
 
-    def _build(self, k: int) -> Cluster:
+    def _item(self, k: int) -> Cluster:
         low, high = self._low[k], self._high[k]
         return self._stored.build(self._index[k], self._rank[k], bool(self._latest[k]),
                                   None if low < 0 else low, None if high < 0 else high)

@@ -12,11 +12,12 @@ an ``Imported`` is built only when one is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from collections.abc import Sequence
+from typing import Any
 
 from diamond.errors import Diagnostic
 from diamond.i18n import _
+from diamond.lazyseq import Built
 from diamond.models.questionnaire import Group, Scale
 from diamond.survey.columns import Column, Role
 from diamond.survey.mapfile import SurveyMap
@@ -30,7 +31,7 @@ MISSING = -32768  # no answer
 ABSENT = -32767  # a cell that could not be read: left out of the answers
 
 
-class Imports(Sequence[Imported]):
+class Imports(Built[Imported]):
     """Respondents as columns: ids, group codes, weights and an answers array."""
 
     def __init__(self, ids: list[str], groups: Any, given: Any, weights: Any, answers: Any,
@@ -46,27 +47,14 @@ class Imports(Sequence[Imported]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    @overload
-    def __getitem__(self, index: int) -> Imported: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Imported]: ...
-    def __getitem__(self, index: int | slice) -> Imported | Sequence[Imported]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        weight = float(self.weights[index])
+    def _item(self, k: int) -> Imported:
+        weight = float(self.weights[k])
         answers = {i: None if v == MISSING else v
-                   for i, v in zip(self.indicators, self.answers[index].tolist(), strict=True)
+                   for i, v in zip(self.indicators, self.answers[k].tolist(), strict=True)
                    if v != ABSENT}
-        return Imported(self.ids[index], GROUP_NAMES[int(self.groups[index])],
+        return Imported(self.ids[k], GROUP_NAMES[int(self.groups[k])],
                         None if weight != weight else weight, answers,
-                        int(self.rows[index]), bool(self.given[index]))
-
-    def __iter__(self) -> Iterator[Imported]:
-        return (self[k] for k in range(len(self)))
+                        int(self.rows[k]), bool(self.given[k]))
 
     @classmethod
     def of(cls, items: Sequence[Any]) -> Imports:
