@@ -343,8 +343,12 @@ def test_every_scale_at_once_is_each_scale_alone(
     from diamond.stats.agreement import agreement, agreements
     from diamond.stats.reliability import reliabilities
 
+    from diamond.stats import agreement as agreement_module
+
     if chunk is not None:  # the pairs' covariances taken a few rows at a time
         monkeypatch.setattr(reliability_module, "CHUNK", chunk)
+    # every size through the all-scales path (large surveys take it one scale at a time)
+    monkeypatch.setattr(agreement_module, "AT_ONCE", 1 << 30)
     rng = np.random.default_rng(700 + n)
     sizes = [11, 8, 1, 0, 6, 2]
     width = sum(sizes)

@@ -29,6 +29,9 @@ from numpy.typing import NDArray
 from diamond.frozen import frozen
 
 Array = NDArray[np.float64]
+#: Above this many respondents ``agreements`` takes one scale at a time (as reliability's
+#: ``GROUPED``): the all-scales copy would add a whole answers table to a large survey's peak.
+AT_ONCE = 2048
 
 
 @frozen
@@ -112,10 +115,13 @@ def agreements(answers: Any, weights: Any, low: int, high: int,
     column-wise sum of a column-major array adds each column as the 1-D array it is: the
     columns of one column-major copy of ``answers`` add up as those of each selection
     do, with the same elementwise operations, so every figure is the same bits. Other
-    than two-dimensional C- or Fortran-ordered answers are taken scale by scale."""
+    than two-dimensional C- or Fortran-ordered answers, and surveys of more than
+    ``AT_ONCE`` respondents (where the copy and its moments would cost memory and one
+    call per scale costs nothing), are taken scale by scale."""
     x = np.asarray(answers, dtype=float)
     w = np.asarray(weights, dtype=float)
-    if x.ndim != 2 or not (x.flags.c_contiguous or x.flags.f_contiguous):
+    if (x.ndim != 2 or x.shape[0] > AT_ONCE
+            or not (x.flags.c_contiguous or x.flags.f_contiguous)):
         return [agreement(x[:, c], w, low, high) for c in columns]
     n, mean, variance, (present, ww, filled) = _moments(np.asfortranarray(x), w)
     with np.errstate(invalid="ignore", divide="ignore"):  # columns nobody answered
