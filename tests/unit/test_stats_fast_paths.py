@@ -340,10 +340,9 @@ def test_every_scale_at_once_is_each_scale_alone(
     """``agreements`` and ``reliabilities`` of several scales' columns (as
     ``uncertainty.analyse`` asks for every dimension) are ``agreement`` and
     ``reliability`` of each scale's columns alone, bit for bit, in any layout."""
+    from diamond.stats import agreement as agreement_module
     from diamond.stats.agreement import agreement, agreements
     from diamond.stats.reliability import reliabilities
-
-    from diamond.stats import agreement as agreement_module
 
     if chunk is not None:  # the pairs' covariances taken a few rows at a time
         monkeypatch.setattr(reliability_module, "CHUNK", chunk)
