@@ -78,17 +78,9 @@ def agreement(answers: Any, weights: Any, low: int, high: int) -> Agreement:
     items = int(used.sum())
     if items == 0:
         return Agreement(None, None, None, None, 0)
-    points = high - low + 1
-    expected = (points * points - 1) / 12.0
     every = items == used.size
     spreads = variance if every else variance[used]
-    ratio = float(spreads.mean()) / expected
-    rstar = 1.0 - ratio
-    rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
     m, nn = (mean, n) if every else (mean[used], n[used])
-    maximum = ((high + low) * m - m * m - high * low) * nn / (nn - 1)
-    ok = maximum > 1e-12
-    awg = float((1.0 - 2.0 * spreads[ok] / maximum[ok]).mean()) if ok.any() else None
     if every and x.flags.f_contiguous:
         # every column used, and ``x[:, used]`` would be ``x`` in the same (column-major)
         # layout: the moments' arrays are the ones to sum (the weights scaled to the
@@ -103,7 +95,7 @@ def agreement(answers: Any, weights: Any, low: int, high: int) -> Agreement:
         ww = present * wn[:, None]
         deviations = np.where(present, np.abs(np.nan_to_num(x[:, used]) - m), 0.0)
     ad = (ww * deviations).sum(axis=0) / ww.sum(axis=0)
-    return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(float(ad.mean())), items)
+    return _indices(spreads, m, nn, float(ad.mean()), low, high)
 
 
 def agreements(answers: Any, weights: Any, low: int, high: int,
@@ -126,26 +118,28 @@ def agreements(answers: Any, weights: Any, low: int, high: int,
     n, mean, variance, (present, ww, filled) = _moments(np.asfortranarray(x), w)
     with np.errstate(invalid="ignore", divide="ignore"):  # columns nobody answered
         ad = (ww * np.where(present, np.abs(filled - mean), 0.0)).sum(axis=0) / ww.sum(axis=0)
-    points = high - low + 1
-    expected = (points * points - 1) / 12.0
     found: list[Agreement] = []
     for c in columns:
         chosen = c[n[c] >= 2]
-        items = int(chosen.size)
-        if items == 0:
-            found.append(Agreement(None, None, None, None, 0))
-            continue
-        spreads = variance[chosen]
-        ratio = float(spreads.mean()) / expected
-        rstar = 1.0 - ratio
-        rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
-        m, nn = mean[chosen], n[chosen]
-        maximum = ((high + low) * m - m * m - high * low) * nn / (nn - 1)
-        ok = maximum > 1e-12
-        awg = float((1.0 - 2.0 * spreads[ok] / maximum[ok]).mean()) if ok.any() else None
-        found.append(Agreement(_clean(rwg_j), _clean(rstar), awg,
-                               _clean(float(ad[chosen].mean())), items))
+        found.append(Agreement(None, None, None, None, 0) if chosen.size == 0 else _indices(
+            variance[chosen], mean[chosen], n[chosen], float(ad[chosen].mean()), low, high))
     return found
+
+
+def _indices(spreads: Array, mean: Array, n: Array, ad_m: float, low: int, high: int
+             ) -> Agreement:
+    """The indices of a scale from its usable items' (at least two answers each)
+    variances, means and numbers of answers, and their mean absolute deviation."""
+    items = int(spreads.size)
+    points = high - low + 1
+    expected = (points * points - 1) / 12.0
+    ratio = float(spreads.mean()) / expected
+    rstar = 1.0 - ratio
+    rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
+    maximum = ((high + low) * mean - mean * mean - high * low) * n / (n - 1)
+    ok = maximum > 1e-12
+    awg = float((1.0 - 2.0 * spreads[ok] / maximum[ok]).mean()) if ok.any() else None
+    return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(ad_m), items)
 
 
 def _clean(value: float) -> float | None:
