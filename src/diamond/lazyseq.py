@@ -44,3 +44,15 @@ class Built(Sequence[T]):
 
     def __iter__(self) -> Iterator[T]:
         return (self._item(k) for k in range(len(self)))
+
+
+class Listed(Built[T]):
+    """A ``Built`` sequence that compares as a list does: equal to any sequence of equal
+    items, and so not hashable."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diamond.lazyseq import Built
+from diamond.lazyseq import Built, Listed
 
 
 class Squares(Built[int]):
@@ -42,3 +42,17 @@ def test_items_are_made_only_when_read() -> None:
     seq = Squares(10_000)
     assert seq[-1] == 9_999 ** 2 and seq[3:5] == [9, 16]
     assert seq.made == 3
+
+
+class ListedSquares(Listed[int], Squares):
+    pass
+
+
+def test_a_listed_sequence_compares_as_a_list() -> None:
+    seq = ListedSquares(4)
+    assert seq == [0, 1, 4, 9] and seq == (0, 1, 4, 9) and seq == ListedSquares(4)
+    assert seq != [0, 1, 4] and seq != [0, 1, 4, 8] and seq != ListedSquares(3)
+    assert seq != {0: 0} and seq != 0
+    with pytest.raises(TypeError):
+        hash(seq)
+    hash(Squares(4))  # a plain Built sequence keeps identity hashing

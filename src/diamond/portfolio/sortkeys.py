@@ -22,7 +22,7 @@ import struct
 from array import array
 from collections.abc import Sequence
 
-from diamond.lazyseq import Built
+from diamond.lazyseq import Built, Listed
 from diamond.portfolio.spill import Spill, Spilled
 
 __all__ = ["Draws", "Places", "float_key", "period_bytes", "text_key"]
@@ -63,7 +63,7 @@ def period_bytes(parts: tuple[tuple[int, object], ...]) -> bytes:
 Place = tuple[int, int, bool, int | None, int | None]
 
 
-class Places(Built[Place]):
+class Places(Listed[Place]):
     """Places in rank order, in arrays (40 bytes a cluster); a missing interval is −1."""
 
     def __init__(self) -> None:
@@ -88,13 +88,6 @@ class Places(Built[Place]):
         low, high = self.low[k], self.high[k]
         return (self.at[k], self.rank[k], bool(self.latest[k]),
                 None if low < 0 else low, None if high < 0 else high)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class Draws(Built[Sequence[float]]):

@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from diamond.lazyseq import Built
+from diamond.lazyseq import Built, Listed
 from diamond.models.text import Language
 from diamond.portfolio.model import Cell, Cluster
 from diamond.portfolio.sortkeys import Places
@@ -140,7 +140,7 @@ class Stored(_Lazy):
         return Ranked(self, order)
 
 
-class Ranked(_Lazy):
+class Ranked(_Lazy, Listed[Cluster]):
     """Stored clusters in rank order, each rebuilt with its rank when read."""
 
     def __init__(self, stored: Stored,
@@ -164,12 +164,6 @@ class Ranked(_Lazy):
         return self._stored.build(self._index[k], self._rank[k], bool(self._latest[k]),
                                   None if low < 0 else low, None if high < 0 else high)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"Ranked({list(self)!r})"
