@@ -72,16 +72,17 @@ def test_counts_from_the_array_are_the_counts_of_the_objects(
 def test_exact_figures_from_the_tally_are_the_counted_figures(
     weights: tuple[float, ...], method: Method,
 ) -> None:
-    """``exact.figures`` (whole and groups at once) is ``counted_figures`` of the counts,
-    value for value (a group's number of answers and score), ties of the median at
-    exactly half included; weights whose integer sums would not be exact in double
-    precision are left to the counting path (None)."""
+    """``exact.figures`` of ``exact.sums`` (whole and groups at once) is
+    ``counted_figures`` of the counts, value for value (a group's number of answers and
+    score), ties of the median at exactly half included; weights whose integer sums
+    would not be exact in double precision are left to the counting path (None)."""
     for seed, n in enumerate([1, 2, 3, 4, 6, 9, 40, 120]):
         q = make(people(n, seed=seed, weights=weights))
         m = matrix.of(q, CAT)
         t = matrix.tally(m, q.scale.points)
         present = [k for k, g in enumerate(GROUPS) if g in m.sizes()]
-        found = exact.figures(t, INDICATORS, q.scale, method, present)
+        sums = exact.sums(t, q.scale, present)
+        found = None if sums is None else exact.figures(sums, INDICATORS, q.scale, method)
         if exact.weight_units(t.weights) is None or max(exact.weight_units(t.weights) or [0]) * (
                 int(t.counts.sum()) * 25) >= exact.EXACT:
             assert found is None

@@ -334,8 +334,7 @@ def _scored(
         return whole, {GROUPS[k]: exact.mean_scores(sums, s, weighting, scale.min, span)
                        for s, k in enumerate(present, start=1)}
     else:
-        found = [exact.figures_of(sums, s, indicators, scale, method)
-                 for s in range(len(present) + 1)]
+        found = exact.figures(sums, indicators, scale, method)
     scores = scores_of(found[0], questionnaire, catalogue, aggregation, weighting)
     by_group: dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]] = {}
     for k, f in zip(present, found[1:], strict=True):

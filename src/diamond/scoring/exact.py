@@ -99,17 +99,13 @@ def sums(t: Tally, scale: Scale, groups: Sequence[int]) -> Sums | None:
                 totals.astype(np.int64).tolist())
 
 
-def figures(t: Tally, indicators: Sequence[str], scale: Scale, method: Method,
-            groups: Sequence[int]) -> list[dict[str, Figures]] | None:
-    """The figures of the whole (all statistics) and then of each group of ``groups``
-    (indices into ``GROUPS``; the number of answers and the score, which is all a group's
-    dimension and overall scores need), as ``engine.score_counted`` computes them from
-    ``matrix.counted`` counts; None when the integer sums could be inexact in double
-    precision or a weight is not positive (then count as before)."""
-    found = sums(t, scale, groups)
-    if found is None:
-        return None
-    return [figures_of(found, s, indicators, scale, method) for s in range(len(groups) + 1)]
+def figures(found: Sums, indicators: Sequence[str], scale: Scale, method: Method
+            ) -> list[dict[str, Figures]]:
+    """The figures of the whole (all statistics) and then of each group ``found`` holds
+    (the number of answers and the score, which is all a group's dimension and overall
+    scores need), as ``engine.score_counted`` computes them from ``matrix.counted``
+    counts."""
+    return [figures_of(found, s, indicators, scale, method) for s in range(len(found.totals))]
 
 
 def figures_of(found: Sums, s: int, indicators: Sequence[str], scale: Scale,
