@@ -7,9 +7,10 @@ templates escape them. Report links are relative and URL-quoted.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import Any
 
 from diamond.compare.context import band
+from diamond.lazyseq import Built
 from diamond.portfolio.model import Cluster, Portfolio
 from diamond.portfolio.serialize import report_link
 from diamond.safetext import href
@@ -65,7 +66,7 @@ def _cluster(c: Cluster, shared: _Shared) -> Data:
     }
 
 
-class _Rows(Sequence[Data]):
+class _Rows(Built[Data]):
     """The clusters' rows, each made as it is read and dropped after: the shipped
     portfolio templates only test and walk them (twice each), so a national programme's
     pages never hold every row at once (about 2.8 KB a cluster)."""
@@ -81,16 +82,8 @@ class _Rows(Sequence[Data]):
         shared = self.shared
         return (_cluster(c, shared) for c in self.clusters)
 
-    @overload
-    def __getitem__(self, index: int) -> Data: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Data]: ...
-
-    def __getitem__(self, index: int | slice) -> Data | list[Data]:
-        if isinstance(index, slice):
-            return [_cluster(c, self.shared) for c in self.clusters[index]]
-        return _cluster(self.clusters[index], self.shared)
+    def _item(self, k: int) -> Data:
+        return _cluster(self.clusters[k], self.shared)
 
 
 def _icc(p: Portfolio) -> list[Data]:
