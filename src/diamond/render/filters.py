@@ -19,7 +19,7 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from diamond.memo import LONGEST, remember
+from diamond.memo import LONGEST, MOST, remember
 from diamond.safetext import report_text
 
 __all__ = [
@@ -190,9 +190,24 @@ def _new_num(value: float, digits: int, lang: str, none: str, key: tuple[float, 
              ) -> str:
     """``num`` of an int or float (not a bool) not in the memo yet, remembered if finite."""
     number = float(value)  # as _finite converts it
-    if not math.isfinite(number):
+    if number - number != 0.0:  # not finite: inf - inf and NaN - NaN are NaN
         return none
-    return remember(_num_cache, key, _fixed(number, digits, lang))
+    if type(digits) is not int or not 0 <= digits <= 6:
+        text = _fixed(number, digits, lang)
+    else:  # _fixed's common case, in place ('%.1f' % x is f"{x:.1f}" of a float)
+        text = _PERCENT_F[digits] % number
+        if text[0] == "-" and text.lstrip("-").strip("0.") == "":
+            text = text.lstrip("-")
+        if lang == "tr":
+            text = text.replace(".", ",")
+    if len(_num_cache) >= MOST:
+        _num_cache.clear()
+    _num_cache[key] = text
+    return text
+
+
+#: ``%`` formats of 0..6 decimals, by their number (what ``_fixed``'s clamp leaves).
+_PERCENT_F: tuple[str, ...] = tuple(f"%.{digits}f" for digits in range(7))
 
 
 def _fixed(number: float, digits: Any, lang: str) -> str:
