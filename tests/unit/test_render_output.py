@@ -184,11 +184,38 @@ def test_the_trusted_environment_calls_the_plain_filters() -> None:
     they wrap, called with the same first argument (``list`` and ``slice``, whose
     wrapper adds an argument, stay wrapped)."""
     env = _trusted()
-    for name in ("join", "select", "selectattr", "first", "sum", "groupby"):
+    for name in ("select", "selectattr", "first", "sum", "groupby"):
         assert env.filters[name] is jinja2.Environment().filters[name].__wrapped__
     assert env.filters["map"] is fast_filters.map_filter
+    assert env.filters["join"] is fast_filters.join_filter
     assert env.filters["list"] is jinja2.Environment().filters["list"]
     assert env.filters["slice"] is jinja2.Environment().filters["slice"]
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_the_join_filter_joins_what_jinja_joins(autoescape: bool) -> None:
+    """``join_filter`` against Jinja's ``sync_do_join``: plain strings, markup, numbers,
+    None, an iterator, a markup or number delimiter, an attribute; the caller's list is
+    left as it was."""
+    from jinja2.filters import sync_do_join
+    from jinja2.nodes import EvalContext
+
+    eval_ctx = EvalContext(jinja2.Environment(autoescape=autoescape))
+    rows = [{"name": "a<b"}, {"name": Markup("<i>c</i>")}]
+    cases: list[tuple[Any, ...]] = [
+        (["a<b", "c&d"], ", "), (["a", Markup("<b>x</b>")], " & "), ([1, 2.5, None], "<"),
+        ([], "-"), (("x", "y"), ""), (["a", "b"], Markup("<br>")), (["a", "b"], 3),
+        ([Markup("<i>"), 4], "/"), (rows, "|", "name"), (["only"], ", "),
+    ]
+    for case in cases:
+        items, d, *attribute = case
+        before = list(items) if isinstance(items, list) else items
+        want = sync_do_join(eval_ctx, list(items), d, *attribute)
+        got = fast_filters.join_filter(eval_ctx, items, d, *attribute)
+        assert (type(got), got) == (type(want), want)
+        assert items == before
+        got = fast_filters.join_filter(eval_ctx, iter(items), d, *attribute)
+        assert (type(got), got) == (type(want), want)
 
 
 @pytest.mark.parametrize("name", ["t.html.j2", "t.md.j2"])
@@ -347,20 +374,26 @@ def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
 
 def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() -> None:
     """The Diamond chart's grid and the Likert chart's legend are made once per axes'
-    angles and size, scale and words: a chart from those memos is the chart made anew."""
+    angles and size, scale and words, its markers and the Likert rows' labels and notes
+    remembered: a chart from those memos is the chart made anew."""
     from diamond.render import bar_charts
 
     axes_sets = [[chart.Axis(i, i.title()) for i in ids] for ids in (
         ("firm", "demand", "related", "factor"), ("a", "b", "c"), ("a", "b", "c", "d", "e"),
         ("a", "b"), ("x",), ("factor", "firm", "demand", "related"))]
     rows = [bar_charts.LikertRow("İş <&> güç", (1, 0, 3, 2, 5), 12),
-            bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6)]
+            bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6),
+            bar_charts.LikertRow("a label long enough to be wrapped onto two lines",
+                                 (0, 4, 0, 1, 0), 6),
+            bar_charts.LikertRow("two", (1, 1, 1, 1, 1), 5)]
 
     def charts() -> list[str]:
         made = []
         for axes in axes_sets:
             series = [chart.Series("all", {a.id: 40.0 + k for k, a in enumerate(axes)},
                                    "overall")]
+            series += [chart.Series(f"g{g}", {a.id: 10.0 * g + k for k, a in enumerate(axes)})
+                       for g in range(1, 7)]
             for size in (480, 300):
                 made.append(chart.diamond_svg(axes, series, title="t", description="d",
                                               size=size, legend_title="L"))
@@ -375,6 +408,8 @@ def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() ->
     assert charts() == first  # from the memos
     chart._grid.cache_clear()
     bar_charts._likert_legend.cache_clear()
+    for memo_ in (chart._markers, chart._coords, bar_charts._row_labels, bar_charts._row_notes):
+        memo_.clear()
     assert list(reversed(charts())) == list(reversed(first))  # made anew, other order
     assert len(set(first)) == len(first)
 

@@ -349,7 +349,7 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
     return {
         "fill": fill_filter,
         "md_text": md_text,
-        "md_cell": md_cell,
+        "md_cell": md_text,  # what md_cell returns, one call fewer (~215 a report)
         "num": num_filter,
         "pct": pct_filter,
         "signed": signed,
