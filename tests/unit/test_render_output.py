@@ -341,6 +341,33 @@ def test_filters_for_both_languages_use_the_memo_consistently() -> None:
         assert f["pct"](0.8) == ("%80" if lang == "tr" else "80%")
 
 
+def test_the_language_filters_give_what_the_functions_give() -> None:
+    """``num``, ``pct`` and ``fill`` as the templates call them (their memos and in-place
+    common cases) give what ``num``, ``pct`` and ``fill`` give, first time and from the
+    memos, for ints, floats (negative zero, NaN, infinities), bools, None and strings."""
+    from jinja2.nodes import EvalContext
+
+    from diamond.render.filters import pct
+
+    numbers = [0, 1, -1, 2.5, -0.0, -0.04, 0.004, 56.25, 1 / 3, 1e20, True, False, None,
+               float("nan"), float("inf"), float("-inf"), "12", 7, 7.0]
+    for lang in ("tr", "en"):
+        f = filters_for(lang)
+        for _ in range(2):
+            for value in numbers:
+                for digits in (0, 1, 2, 6, 7, -1, True):
+                    assert f["num"](value, digits) == num(value, digits, lang)
+                    assert f["num"](value, digits, "x") == num(value, digits, lang, "x")
+                    assert f["pct"](value, digits) == pct(value, digits, lang)
+                    assert f["pct"](value, digits, "x") == pct(value, digits, lang, "x")
+            for autoescape in (False, True):
+                eval_ctx = EvalContext(jinja2.Environment(autoescape=autoescape))
+                for label in ("{n} / {total} <b>", "plain", "{x}{n}", Markup("<i>{n}</i>")):
+                    got = f["fill"](eval_ctx, label, n=3, total="a&b")
+                    want = fill(label, {"n": 3, "total": "a&b"}, autoescape)
+                    assert (type(got), got) == (type(want), want)
+
+
 def test_coordinates_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chart, "_coords", {})
     for x in [0.0, -0.0, -0.04, 0.05, 1, 3, 2.25, 1e20, -12.35, float("nan"), float("inf"),

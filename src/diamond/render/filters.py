@@ -59,6 +59,7 @@ _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 #: and numbers recur in every report of a process.
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}
+_pct_cache: dict[tuple[float, Any, str], str] = {}
 #: A label's placeholders, parsed once: the text before the first, then each one's name
 #: with the text after it (for HTML, those of the escaped label, keyed by the label as
 #: given).
@@ -336,14 +337,28 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
         return num(value, digits, lang, none)
 
     def pct_filter(value: Any, digits: int = 0, none: str = _DASH) -> str:
+        kind = type(value)
+        if kind is float or kind is int:  # remembered as num's are (~50 calls a file)
+            key = (value, digits, lang)
+            found = _pct_cache.get(key)
+            if found is None:
+                found = pct(value, digits, lang, none)
+                if value - value == 0:  # finite: the text is none's otherwise
+                    remember(_pct_cache, key, found)
+            return found
         return pct(value, digits, lang, none)
 
     @pass_eval_context
     def fill_filter(eval_ctx: EvalContext, template: Any, **values: Any) -> str:
-        if eval_ctx.autoescape and type(template) is str:  # fill's common case, in place
-            parsed = _fill_html_cache.get(template)
-            if parsed is not None:
-                return _new_str(Markup, _substitute(parsed, values, _escaped))
+        if type(template) is str:  # fill's common cases, in place
+            if eval_ctx.autoescape:
+                parsed = _fill_html_cache.get(template)
+                if parsed is not None:
+                    return _new_str(Markup, _substitute(parsed, values, _escaped))
+            else:
+                parsed = _fill_cache.get(template)
+                if parsed is not None:
+                    return _substitute(parsed, values, str)
         return fill(template, values, eval_ctx.autoescape)
 
     return {
