@@ -176,7 +176,14 @@ FILTERS = """{{ rows|map(attribute="name")|join("; ") }} {{ values|map("upper")|
 {{ values|map("md_text")|join("/") }} {{ values|map("replace", "a", "b")|join }}\
 {{ [3, 1.5, -2, 7]|min }} {{ [3, 1.5, -2, 7]|max }} {{ [[o, 0]|max, 100]|min }} {{ [2, 2.0]|max }}\
 {{ ["b", "A", "c"]|min }} {{ ["b", "A", "c"]|max(case_sensitive=true) }} {{ [true, 0]|max }}\
-{{ rows|max(attribute="n") }} {{ (1, 5)|min }} {{ []|map(attribute="x")|list }}"""
+{{ rows|max(attribute="n") }} {{ (1, 5)|min }} {{ []|map(attribute="x")|list }}\
+{{ rows|selectattr("n", "equalto", 1)|list }} {{ rows|selectattr("n", "equalto", 9)|list }}\
+{{ rows|selectattr("n", "equalto", 1.0)|map(attribute="name")|join }}\
+{{ []|selectattr("n", "equalto", 1)|list }} {{ rows|selectattr("n")|list|length }}\
+{{ [d, d.inner]|selectattr("name", "equalto", "D<&>")|list }}\
+{{ rows|selectattr("n", "eq", 2)|list|length }} {{ rows|selectattr("n", "equalto", 2)|first }}\
+{{ [d]|selectattr("inner.deep.z", "equalto", 1)|list|length }}\
+{{ rows|selectattr("n", "equalto", o)|list }}"""
 
 
 def test_the_trusted_environment_calls_the_plain_filters() -> None:
@@ -184,10 +191,11 @@ def test_the_trusted_environment_calls_the_plain_filters() -> None:
     they wrap, called with the same first argument (``list`` and ``slice``, whose
     wrapper adds an argument, stay wrapped)."""
     env = _trusted()
-    for name in ("select", "selectattr", "first", "sum", "groupby"):
+    for name in ("select", "first", "sum", "groupby"):
         assert env.filters[name] is jinja2.Environment().filters[name].__wrapped__
     assert env.filters["map"] is fast_filters.map_filter
     assert env.filters["join"] is fast_filters.join_filter
+    assert env.filters["selectattr"] is fast_filters.selectattr_filter
     assert env.filters["list"] is jinja2.Environment().filters["list"]
     assert env.filters["slice"] is jinja2.Environment().filters["slice"]
 

@@ -11,17 +11,18 @@ unchanged.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from typing import Any
 
 from jinja2 import pass_context, pass_environment, pass_eval_context
-from jinja2.filters import do_max, do_min, sync_do_join, sync_do_map
+from jinja2.filters import do_max, do_min, sync_do_join, sync_do_map, sync_do_selectattr
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.utils import _PassArg
 
 __all__ = ["join_filter", "map_filter", "max_filter", "min_filter", "plain_filters",
-           "sync_filters"]
+           "selectattr_filter", "sync_filters"]
 
 
 def sync_filters(filters: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +64,31 @@ def map_filter(context: Context, value: Any, *args: Any, **kwargs: Any) -> Itera
                     yield function(item)
             return
     yield from sync_do_map(context, value, *args, **kwargs)
+
+
+@pass_context
+def selectattr_filter(context: Context, value: Any, *args: Any, **kwargs: Any
+                      ) -> Iterator[Any]:
+    """Jinja's ``selectattr`` (``sync_do_selectattr``): ``selectattr("name", "equalto", x)``
+    with a plain name (no dots, not a number), the environment's ``equalto`` being Jinja's
+    (``operator.eq``), looks each item's value up with the environment's ``getitem`` (a
+    dict's key in place) and keeps the items whose value equals ``x``, as Jinja's
+    attribute getter and ``call_test`` would; anything else is Jinja's own."""
+    if not kwargs and len(args) == 3:
+        attribute, test, other = args
+        if (type(attribute) is str and "." not in attribute and not attribute.isdigit()
+                and type(test) is str and test == "equalto"):
+            environment = context.environment
+            if environment.tests.get("equalto") is operator.eq:
+                if value:
+                    getitem = environment.getitem
+                    for item in value:
+                        found = (item[attribute] if type(item) is dict and attribute in item
+                                 else getitem(item, attribute))
+                        if found == other:
+                            yield item
+                return
+    yield from sync_do_selectattr(context, value, *args, **kwargs)
 
 
 @pass_eval_context
@@ -115,5 +141,6 @@ def max_filter(environment: Any, value: Any, case_sensitive: bool = False,
 def plain_filters(filters: dict[str, Any]) -> dict[str, Any]:
     """The replacements for an environment's built-in ``filters`` (see the module)."""
     found = sync_filters(filters)
-    found.update(map=map_filter, min=min_filter, max=max_filter, join=join_filter)
+    found.update(map=map_filter, min=min_filter, max=max_filter, join=join_filter,
+                 selectattr=selectattr_filter)
     return found
