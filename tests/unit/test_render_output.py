@@ -420,7 +420,8 @@ def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() ->
             bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6),
             bar_charts.LikertRow("a label long enough to be wrapped onto two lines",
                                  (0, 4, 0, 1, 0), 6),
-            bar_charts.LikertRow("two", (1, 1, 1, 1, 1), 5)]
+            bar_charts.LikertRow("two", (1, 1, 1, 1, 1), 5),
+            bar_charts.LikertRow("none", (0, 0, 0, 0, 0), 5)]
 
     def charts() -> list[str]:
         made = []
@@ -443,7 +444,8 @@ def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() ->
     assert charts() == first  # from the memos
     chart._grid.cache_clear()
     bar_charts._likert_legend.cache_clear()
-    for memo_ in (chart._markers, chart._coords, bar_charts._row_labels, bar_charts._row_notes):
+    for memo_ in (chart._markers, chart._coords, bar_charts._row_labels, bar_charts._row_notes,
+                  bar_charts._row_bars):
         memo_.clear()
     assert list(reversed(charts())) == list(reversed(first))  # made anew, other order
     assert len(set(first)) == len(first)

@@ -103,6 +103,8 @@ def _likert_legend(points: int, scale_min: int, legend_low: str, legend_high: st
 #: labels, and the same answer counts, recur in chart after chart. Emptied when full.
 _row_labels: dict[tuple[str, int], str] = {}
 _row_notes: dict[tuple[int, int, int, str, str], str] = {}
+#: A row's bars by its counts and the scale's points, as the texts around their y.
+_row_bars: dict[tuple[tuple[int, ...], int], tuple[str, ...]] = {}
 
 
 def _row_label(label: str, r: int) -> str:
@@ -152,10 +154,19 @@ def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, descrip
         y = top + r * row_h
         n = sum(row.counts)
         body.append(_row_label(row.label, r))
-        bar_y = coord(y + 3)
-        for x, width, k in diverging_segments(row.counts, centre, bar_w):
-            body.append(f'<rect x="{coord(x)}" y="{bar_y}" width="{coord(width)}" '
-                        f'height="{bar_h}" fill="{palette[k]}"/>')
+        counts = row.counts
+        key = (counts, points)
+        bars = _row_bars.get(key) if type(counts) is tuple else None
+        if bars is None:
+            # the row's rectangles, split where their y goes (the same in every row)
+            bars = tuple(f'<rect x="{coord(x)}" y="\0" width="{coord(width)}" '
+                         f'height="{bar_h}" fill="{palette[k]}"/>'
+                         for x, width, k in diverging_segments(counts, centre, bar_w))
+            bars = tuple("".join(bars).split("\0")) if bars else ()
+            if type(counts) is tuple:
+                remember(_row_bars, key, bars)
+        if bars:
+            body.append(coord(y + 3).join(bars))
         body.append(_row_note(n, row.respondents, r, percent, unanswered))
     body.append(f'<line x1="{coord(centre)}" y1="{coord(top - 2)}" x2="{coord(centre)}" '
                 f'y2="{coord(top + len(rows) * row_h)}" stroke="{INK}" stroke-width="1"/>')
