@@ -176,7 +176,14 @@ FILTERS = """{{ rows|map(attribute="name")|join("; ") }} {{ values|map("upper")|
 {{ values|map("md_text")|join("/") }} {{ values|map("replace", "a", "b")|join }}\
 {{ [3, 1.5, -2, 7]|min }} {{ [3, 1.5, -2, 7]|max }} {{ [[o, 0]|max, 100]|min }} {{ [2, 2.0]|max }}\
 {{ ["b", "A", "c"]|min }} {{ ["b", "A", "c"]|max(case_sensitive=true) }} {{ [true, 0]|max }}\
-{{ rows|max(attribute="n") }} {{ (1, 5)|min }} {{ []|map(attribute="x")|list }}"""
+{{ rows|max(attribute="n") }} {{ (1, 5)|min }} {{ []|map(attribute="x")|list }}\
+{{ rows|selectattr("n", "equalto", 1)|list }} {{ rows|selectattr("n", "equalto", 9)|list }}\
+{{ rows|selectattr("n", "equalto", 1.0)|map(attribute="name")|join }}\
+{{ []|selectattr("n", "equalto", 1)|list }} {{ rows|selectattr("n")|list|length }}\
+{{ [d, d.inner]|selectattr("name", "equalto", "D<&>")|list }}\
+{{ rows|selectattr("n", "eq", 2)|list|length }} {{ rows|selectattr("n", "equalto", 2)|first }}\
+{{ [d]|selectattr("inner.deep.z", "equalto", 1)|list|length }}\
+{{ rows|selectattr("n", "equalto", o)|list }}"""
 
 
 def test_the_trusted_environment_calls_the_plain_filters() -> None:
@@ -184,11 +191,39 @@ def test_the_trusted_environment_calls_the_plain_filters() -> None:
     they wrap, called with the same first argument (``list`` and ``slice``, whose
     wrapper adds an argument, stay wrapped)."""
     env = _trusted()
-    for name in ("join", "select", "selectattr", "first", "sum", "groupby"):
+    for name in ("select", "first", "sum", "groupby"):
         assert env.filters[name] is jinja2.Environment().filters[name].__wrapped__
     assert env.filters["map"] is fast_filters.map_filter
+    assert env.filters["join"] is fast_filters.join_filter
+    assert env.filters["selectattr"] is fast_filters.selectattr_filter
     assert env.filters["list"] is jinja2.Environment().filters["list"]
     assert env.filters["slice"] is jinja2.Environment().filters["slice"]
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_the_join_filter_joins_what_jinja_joins(autoescape: bool) -> None:
+    """``join_filter`` against Jinja's ``sync_do_join``: plain strings, markup, numbers,
+    None, an iterator, a markup or number delimiter, an attribute; the caller's list is
+    left as it was."""
+    from jinja2.filters import sync_do_join
+    from jinja2.nodes import EvalContext
+
+    eval_ctx = EvalContext(jinja2.Environment(autoescape=autoescape))
+    rows = [{"name": "a<b"}, {"name": Markup("<i>c</i>")}]
+    cases: list[tuple[Any, ...]] = [
+        (["a<b", "c&d"], ", "), (["a", Markup("<b>x</b>")], " & "), ([1, 2.5, None], "<"),
+        ([], "-"), (("x", "y"), ""), (["a", "b"], Markup("<br>")), (["a", "b"], 3),
+        ([Markup("<i>"), 4], "/"), (rows, "|", "name"), (["only"], ", "),
+    ]
+    for case in cases:
+        items, d, *attribute = case
+        before = list(items) if isinstance(items, list) else items
+        want = sync_do_join(eval_ctx, list(items), d, *attribute)
+        got = fast_filters.join_filter(eval_ctx, items, d, *attribute)
+        assert (type(got), got) == (type(want), want)
+        assert items == before
+        got = fast_filters.join_filter(eval_ctx, iter(items), d, *attribute)
+        assert (type(got), got) == (type(want), want)
 
 
 @pytest.mark.parametrize("name", ["t.html.j2", "t.md.j2"])
@@ -314,6 +349,33 @@ def test_filters_for_both_languages_use_the_memo_consistently() -> None:
         assert f["pct"](0.8) == ("%80" if lang == "tr" else "80%")
 
 
+def test_the_language_filters_give_what_the_functions_give() -> None:
+    """``num``, ``pct`` and ``fill`` as the templates call them (their memos and in-place
+    common cases) give what ``num``, ``pct`` and ``fill`` give, first time and from the
+    memos, for ints, floats (negative zero, NaN, infinities), bools, None and strings."""
+    from jinja2.nodes import EvalContext
+
+    from diamond.render.filters import pct
+
+    numbers = [0, 1, -1, 2.5, -0.0, -0.04, 0.004, 56.25, 1 / 3, 1e20, True, False, None,
+               float("nan"), float("inf"), float("-inf"), "12", 7, 7.0]
+    for lang in ("tr", "en"):
+        f = filters_for(lang)
+        for _ in range(2):
+            for value in numbers:
+                for digits in (0, 1, 2, 6, 7, -1, True):
+                    assert f["num"](value, digits) == num(value, digits, lang)
+                    assert f["num"](value, digits, "x") == num(value, digits, lang, "x")
+                    assert f["pct"](value, digits) == pct(value, digits, lang)
+                    assert f["pct"](value, digits, "x") == pct(value, digits, lang, "x")
+            for autoescape in (False, True):
+                eval_ctx = EvalContext(jinja2.Environment(autoescape=autoescape))
+                for label in ("{n} / {total} <b>", "plain", "{x}{n}", Markup("<i>{n}</i>")):
+                    got = f["fill"](eval_ctx, label, n=3, total="a&b")
+                    want = fill(label, {"n": 3, "total": "a&b"}, autoescape)
+                    assert (type(got), got) == (type(want), want)
+
+
 def test_coordinates_are_the_same_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chart, "_coords", {})
     for x in [0.0, -0.0, -0.04, 0.05, 1, 3, 2.25, 1e20, -12.35, float("nan"), float("inf"),
@@ -347,20 +409,27 @@ def test_blank_lines_are_squeezed_as_the_regular_expression_did() -> None:
 
 def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() -> None:
     """The Diamond chart's grid and the Likert chart's legend are made once per axes'
-    angles and size, scale and words: a chart from those memos is the chart made anew."""
+    angles and size, scale and words, its markers and the Likert rows' labels and notes
+    remembered: a chart from those memos is the chart made anew."""
     from diamond.render import bar_charts
 
     axes_sets = [[chart.Axis(i, i.title()) for i in ids] for ids in (
         ("firm", "demand", "related", "factor"), ("a", "b", "c"), ("a", "b", "c", "d", "e"),
         ("a", "b"), ("x",), ("factor", "firm", "demand", "related"))]
     rows = [bar_charts.LikertRow("İş <&> güç", (1, 0, 3, 2, 5), 12),
-            bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6)]
+            bar_charts.LikertRow("two", (0, 4, 0, 1, 0), 6),
+            bar_charts.LikertRow("a label long enough to be wrapped onto two lines",
+                                 (0, 4, 0, 1, 0), 6),
+            bar_charts.LikertRow("two", (1, 1, 1, 1, 1), 5),
+            bar_charts.LikertRow("none", (0, 0, 0, 0, 0), 5)]
 
     def charts() -> list[str]:
         made = []
         for axes in axes_sets:
             series = [chart.Series("all", {a.id: 40.0 + k for k, a in enumerate(axes)},
                                    "overall")]
+            series += [chart.Series(f"g{g}", {a.id: 10.0 * g + k for k, a in enumerate(axes)})
+                       for g in range(1, 7)]
             for size in (480, 300):
                 made.append(chart.diamond_svg(axes, series, title="t", description="d",
                                               size=size, legend_title="L"))
@@ -375,6 +444,9 @@ def test_chart_grids_and_likert_legends_made_once_are_the_same_as_made_anew() ->
     assert charts() == first  # from the memos
     chart._grid.cache_clear()
     bar_charts._likert_legend.cache_clear()
+    for memo_ in (chart._markers, chart._coords, bar_charts._row_labels, bar_charts._row_notes,
+                  bar_charts._row_bars):
+        memo_.clear()
     assert list(reversed(charts())) == list(reversed(first))  # made anew, other order
     assert len(set(first)) == len(first)
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from diamond.frozen import frozen
+from diamond.memo import LONGEST, remember
 from diamond.render.chart import coord, svg_document, wrap_label, xtext
 
 __all__ = ["LikertRow", "diverging_segments", "likert_svg", "score_bars_svg"]
@@ -98,6 +99,47 @@ def _likert_legend(points: int, scale_min: int, legend_low: str, legend_high: st
     return tuple(body)
 
 
+#: A Likert row's label and note texts by what they are made of: the same indicators'
+#: labels, and the same answer counts, recur in chart after chart. Emptied when full.
+_row_labels: dict[tuple[str, int], str] = {}
+_row_notes: dict[tuple[int, int, int, str, str], str] = {}
+#: A row's bars by its counts and the scale's points, as the texts around their y.
+_row_bars: dict[tuple[tuple[int, ...], int], tuple[str, ...]] = {}
+
+
+def _row_label(label: str, r: int) -> str:
+    """Row ``r``'s label, wrapped onto at most two lines at the bar's left."""
+    key = (label, r)
+    found = _row_labels.get(key)
+    if found is None:
+        y = 34.0 + r * _ROW_H
+        lines = wrap_label(label, 36, 2)
+        label_x = coord(_LABEL_W - 8)
+        found = "".join(
+            f'<text x="{label_x}" y="{coord(y + 11 + (k - (len(lines) - 1) / 2) * 11)}" '
+            f'text-anchor="end" font-size="10.0" fill="{INK}">{xtext(line)}</text>'
+            for k, line in enumerate(lines))
+        if len(label) <= LONGEST:
+            remember(_row_labels, key, found)
+    return found
+
+
+def _row_note(n: int, respondents: int, r: int, percent: str, unanswered: str) -> str:
+    """Row ``r``'s note at the bar's right: its answers and the share left unanswered."""
+    key = (n, respondents, r, percent, unanswered)
+    found = _row_notes.get(key)
+    if found is None:
+        y = 34.0 + r * _ROW_H
+        missing = 1 - n / respondents if respondents else 0.0
+        note = f"n={n} · {percent.replace('{v}', _pct(100 * missing))} {unanswered}"
+        found = (f'<text x="{coord(_LABEL_W + _BAR_W + 8)}" y="{coord(y + 14)}" '
+                 f'font-size="10.0" fill="{MUTED}">{xtext(note)}</text>')
+        if type(n) is int and type(respondents) is int and (  # 40 and 40.0: one key
+                len(percent) + len(unanswered) <= LONGEST):
+            remember(_row_notes, key, found)
+    return found
+
+
 def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, description: str,
                unanswered: str, legend_low: str, legend_high: str, percent: str,
                id_prefix: str) -> str:
@@ -107,23 +149,25 @@ def likert_svg(rows: Sequence[LikertRow], scale_min: int, *, title: str, descrip
     label_w, bar_w, right_w, row_h, top = _LABEL_W, _BAR_W, 150.0, _ROW_H, 34.0
     centre = label_w + bar_w / 2
     body = list(_likert_legend(points, scale_min, legend_low, legend_high))
-    label_x, note_x, bar_h = coord(label_w - 8), coord(label_w + bar_w + 8), coord(row_h - 8)
+    bar_h = coord(row_h - 8)
     for r, row in enumerate(rows):
         y = top + r * row_h
         n = sum(row.counts)
-        lines = wrap_label(row.label, 36, 2)
-        for k, line in enumerate(lines):
-            ty = y + 11 + (k - (len(lines) - 1) / 2) * 11
-            body.append(f'<text x="{label_x}" y="{coord(ty)}" '
-                        f'text-anchor="end" font-size="10.0" fill="{INK}">{xtext(line)}</text>')
-        bar_y = coord(y + 3)
-        for x, width, k in diverging_segments(row.counts, centre, bar_w):
-            body.append(f'<rect x="{coord(x)}" y="{bar_y}" width="{coord(width)}" '
-                        f'height="{bar_h}" fill="{palette[k]}"/>')
-        missing = 1 - n / row.respondents if row.respondents else 0.0
-        note = f"n={n} · {percent.replace('{v}', _pct(100 * missing))} {unanswered}"
-        body.append(f'<text x="{note_x}" y="{coord(y + 14)}" font-size="10.0" '
-                    f'fill="{MUTED}">{xtext(note)}</text>')
+        body.append(_row_label(row.label, r))
+        counts = row.counts
+        key = (counts, points)
+        bars = _row_bars.get(key) if type(counts) is tuple else None
+        if bars is None:
+            # the row's rectangles, split where their y goes (the same in every row)
+            bars = tuple(f'<rect x="{coord(x)}" y="\0" width="{coord(width)}" '
+                         f'height="{bar_h}" fill="{palette[k]}"/>'
+                         for x, width, k in diverging_segments(counts, centre, bar_w))
+            bars = tuple("".join(bars).split("\0")) if bars else ()
+            if type(counts) is tuple:
+                remember(_row_bars, key, bars)
+        if bars:
+            body.append(coord(y + 3).join(bars))
+        body.append(_row_note(n, row.respondents, r, percent, unanswered))
     body.append(f'<line x1="{coord(centre)}" y1="{coord(top - 2)}" x2="{coord(centre)}" '
                 f'y2="{coord(top + len(rows) * row_h)}" stroke="{INK}" stroke-width="1"/>')
     height = int(top + len(rows) * row_h + 8)

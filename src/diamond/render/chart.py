@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal
 
 from diamond.frozen import frozen
-from diamond.memo import LONGEST, remember
+from diamond.memo import LONGEST, MOST, remember
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 
@@ -55,8 +55,10 @@ def coord(x: float) -> str:
         s = f"{x:.1f}"
         if s == "-0.0":
             s = "0.0"
-        if x == x and type(x) in (float, int):  # not NaN: a key that finds itself
-            remember(_coords, x, s)
+        if x == x and (type(x) is float or type(x) is int):  # not NaN: a key that finds itself
+            if len(_coords) >= MOST:  # remember(), in place
+                _coords.clear()
+            _coords[x] = s
     return s
 
 
@@ -139,8 +141,22 @@ _MARKER_OFFSETS: Mapping[str, tuple[tuple[float, float], ...]] = {
 }
 
 
+#: Markers by (shape, x, y, colour, r) of float positions: scores recur chart after chart.
+_markers: dict[tuple[str, float, float, str, float], str] = {}
+
+
 def marker_svg(shape: str, x: float, y: float, colour: str, r: float = 4.0) -> str:
     """A small point symbol; the shape is a second, colour-independent cue."""
+    key = (shape, x, y, colour, r)
+    found = _markers.get(key)
+    if found is None:
+        found = _marker_svg(shape, x, y, colour, r)
+        if type(x) is float and type(y) is float and type(r) is float and x == x and y == y:
+            remember(_markers, key, found)
+    return found
+
+
+def _marker_svg(shape: str, x: float, y: float, colour: str, r: float) -> str:
     paint = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
     if shape == "circle":
         return f'<circle cx="{coord(x)}" cy="{coord(y)}" r="{coord(r)}" {paint}/>'

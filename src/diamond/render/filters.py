@@ -19,7 +19,7 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from diamond.memo import LONGEST, remember
+from diamond.memo import LONGEST, MOST, remember
 from diamond.safetext import report_text
 
 __all__ = [
@@ -59,6 +59,7 @@ _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 #: and numbers recur in every report of a process.
 _md_cache: dict[str, str] = {}
 _num_cache: dict[tuple[float, Any, str], str] = {}
+_pct_cache: dict[tuple[float, Any, str], str] = {}
 #: A label's placeholders, parsed once: the text before the first, then each one's name
 #: with the text after it (for HTML, those of the escaped label, keyed by the label as
 #: given).
@@ -190,9 +191,24 @@ def _new_num(value: float, digits: int, lang: str, none: str, key: tuple[float, 
              ) -> str:
     """``num`` of an int or float (not a bool) not in the memo yet, remembered if finite."""
     number = float(value)  # as _finite converts it
-    if not math.isfinite(number):
+    if number - number != 0.0:  # not finite: inf - inf and NaN - NaN are NaN
         return none
-    return remember(_num_cache, key, _fixed(number, digits, lang))
+    if type(digits) is not int or not 0 <= digits <= 6:
+        text = _fixed(number, digits, lang)
+    else:  # _fixed's common case, in place ('%.1f' % x is f"{x:.1f}" of a float)
+        text = _PERCENT_F[digits] % number
+        if text[0] == "-" and text.lstrip("-").strip("0.") == "":
+            text = text.lstrip("-")
+        if lang == "tr":
+            text = text.replace(".", ",")
+    if len(_num_cache) >= MOST:
+        _num_cache.clear()
+    _num_cache[key] = text
+    return text
+
+
+#: ``%`` formats of 0..6 decimals, by their number (what ``_fixed``'s clamp leaves).
+_PERCENT_F: tuple[str, ...] = tuple(f"%.{digits}f" for digits in range(7))
 
 
 def _fixed(number: float, digits: Any, lang: str) -> str:
@@ -321,20 +337,34 @@ def filters_for(lang: str) -> dict[str, Callable[..., Any]]:
         return num(value, digits, lang, none)
 
     def pct_filter(value: Any, digits: int = 0, none: str = _DASH) -> str:
+        kind = type(value)
+        if kind is float or kind is int:  # remembered as num's are (~50 calls a file)
+            key = (value, digits, lang)
+            found = _pct_cache.get(key)
+            if found is None:
+                found = pct(value, digits, lang, none)
+                if value - value == 0:  # finite: the text is none's otherwise
+                    remember(_pct_cache, key, found)
+            return found
         return pct(value, digits, lang, none)
 
     @pass_eval_context
     def fill_filter(eval_ctx: EvalContext, template: Any, **values: Any) -> str:
-        if eval_ctx.autoescape and type(template) is str:  # fill's common case, in place
-            parsed = _fill_html_cache.get(template)
-            if parsed is not None:
-                return _new_str(Markup, _substitute(parsed, values, _escaped))
+        if type(template) is str:  # fill's common cases, in place
+            if eval_ctx.autoescape:
+                parsed = _fill_html_cache.get(template)
+                if parsed is not None:
+                    return _new_str(Markup, _substitute(parsed, values, _escaped))
+            else:
+                parsed = _fill_cache.get(template)
+                if parsed is not None:
+                    return _substitute(parsed, values, str)
         return fill(template, values, eval_ctx.autoescape)
 
     return {
         "fill": fill_filter,
         "md_text": md_text,
-        "md_cell": md_cell,
+        "md_cell": md_text,  # what md_cell returns, one call fewer (~215 a report)
         "num": num_filter,
         "pct": pct_filter,
         "signed": signed,
