@@ -259,7 +259,7 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     draws: Mapping[str, tuple[float, ...]] = {}
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
-        combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
+        combine = combiners(x, aggregation)
         ind, dims, overall = replicate_scores(x, range(n), replicates, seed, method,
                                               aggregation, exact, combine)
         # the questionnaire's dimensions and overall, one row per statistic: what every
@@ -277,7 +277,9 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
                 np.ascontiguousarray(ind.T)), strict=True))
 
         def by_group() -> dict[str, Mapping[str, Interval]]:
-            return _group_intervals(x, replicates, seed, method, aggregation, exact, combine)
+            # their own combiners: the questionnaire's (and the arrays they keep) let go
+            return _group_intervals(x, replicates, seed, method, aggregation, exact,
+                                    combiners(x, aggregation))
 
         if n <= DEFER_UP_TO:  # made when first read (a portfolio's reports never do)
             ind_iv, groups = Later(indicators), Later(by_group)
