@@ -45,7 +45,9 @@ def test_any_read_makes_it(read: Any) -> None:
 
 def test_later_compares_pickles_and_copies_as_its_dictionary() -> None:
     later = Later(lambda: {"a": 1.5, "b": None})
-    assert later == {"a": 1.5, "b": None} and {"a": 1.5, "b": None} == later
+    plain: dict[str, float | None] = {"a": 1.5, "b": None}
+    assert later == plain
+    assert plain.__eq__(later) is NotImplemented and plain == later  # the reflected test
     assert later != {"a": 1.5}
     assert repr(later) == repr({"a": 1.5, "b": None})
     for again in (pickle.loads(pickle.dumps(later)), copy.copy(later), copy.deepcopy(later)):
