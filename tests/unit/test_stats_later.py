@@ -97,3 +97,4 @@ def test_deferred_intervals_are_those_made_at_once(
     assert type(at_once.groups) is dict and type(at_once.indicators) is dict
     assert deferred == _read(at_once)
     assert all(iv.se is not None for iv in at_once.indicators.values())
+
