@@ -98,3 +98,21 @@ def test_deferred_intervals_are_those_made_at_once(
     assert deferred == _read(at_once)
     assert all(iv.se is not None for iv in at_once.indicators.values())
 
+
+
+def test_a_cluster_report_leaves_the_deferred_intervals_unmade() -> None:
+    """What a portfolio writes of a cluster (its md and html reports) reads the
+    questionnaire's dimension and overall intervals only: the indicators' and the groups'
+    are never made there (they are the bootstrap's larger part)."""
+    from diamond.portfolio.worker import CLUSTER_FORMATS
+    from diamond.render.report import render_reports
+    from diamond.scoring import assess
+
+    a = assess(_questionnaire(40, seed=3), CAT, "mean", sensitivity_samples=0)
+    s = a.statistics
+    assert s is not None and isinstance(s.groups, Later) and isinstance(s.indicators, Later)
+    files = render_reports(a, CLUSTER_FORMATS, stem="x", templates_dir=None, lang=None)
+    assert {f.name.rsplit(".", 1)[-1] for f in files} >= {"md", "html"}
+    assert s.groups._made is None and s.indicators._made is None
+    assert s.dimensions and all(d.interval.se is not None for d in s.dimensions.values())
+    assert len(s.groups) == len(GROUPS)  # and made when read
