@@ -126,6 +126,44 @@ def test_weights_as_whole_numbers_of_units() -> None:
         assert units.exact(got, 1, 5)
 
 
+def test_units_search_is_the_whole_grid_of_denominators() -> None:
+    """The first denominators tried one by one in Python, then the rest in one array: the
+    same units as every denominator in one array (the former search)."""
+    from diamond.stats import units
+
+    def grid(w: np.ndarray) -> list[float] | None:
+        if w.size == 0 or not bool((w >= 0).all()):
+            return None
+        if bool((w == 1.0).all()):
+            return np.ones(w.shape, dtype=np.float32).tolist()
+        ordered = np.sort(w)
+        distinct = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+        if distinct.size > units.MAX_DISTINCT:
+            return None
+        d = np.arange(1, units.MAX_DENOMINATOR + 1, dtype=np.float64)[:, None]
+        with np.errstate(invalid="ignore"):
+            fits = np.flatnonzero((np.rint(distinct * d) / d == distinct).all(axis=1))
+        if fits.size == 0:
+            return None
+        return np.rint(w * d[fits[0], 0]).astype(np.float32).tolist()
+
+    rng = np.random.default_rng(16)
+    cases = [np.array([0.0, -0.0, 1.0]), np.array([np.inf, 1.0]), np.array([np.inf, np.inf]),
+             np.array([0.5, np.nan]), np.array([1e-300, 1.0]), np.array([5e-324, 1.0]),
+             np.array([1 / 3, 2 / 3, 1.0]), np.array([1 / 17, 1.0]), np.array([1 / 1024, 1.0]),
+             np.array([1 / 1025, 1.0]), np.array([0.1, 0.2, 1.0]), np.zeros(3), np.ones(4)]
+    for _ in range(400):
+        d = int(rng.choice([2, 3, 7, 12, 16, 17, 30, 97, 500, 1000, 1024, 1031]))
+        m = rng.integers(0, d + 1, int(rng.integers(1, 12)))
+        w = np.concatenate([m / d, [1.0]])
+        if rng.random() < 0.2:
+            w[0] = rng.random()
+        cases.append(w / w.max())
+    for w in cases:
+        got = units.units(w)
+        assert (None if got is None else got.tolist()) == grid(w), w
+
+
 def test_whole_number_tallies_give_the_same_median_and_the_rounded_mean() -> None:
     from diamond.scoring import uncertainty
 

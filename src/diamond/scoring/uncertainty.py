@@ -43,6 +43,7 @@ from diamond.stats.composite import (
     weighted_tallies,
 )
 from diamond.stats.correlation import correlation_ratio
+from diamond.stats.later import Later
 from diamond.stats.reliability import Reliability, reliabilities
 
 if TYPE_CHECKING:
@@ -58,6 +59,11 @@ BLOCK_CELLS = 400_000
 #: With equal weights, above this many cells per block of ``BLOCK`` (20,000 respondents),
 #: blocks hold at most this many cells (16 MB of counts) instead: memory stays flat.
 MAX_CELLS = 4_000_000
+#: Up to this many respondents, the indicators' and the stakeholder groups' intervals are
+#: made when first read (``stats.later``): a portfolio's cluster reports never read them,
+#: and what they hold until then is small. Above it they are made at once, so that the
+#: design's arrays are not held after ``analyse``.
+DEFER_UP_TO = 2_000
 
 
 @frozen
@@ -246,48 +252,39 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     """
     heap.keep()  # the temporaries' pages kept from one call to the next
     n = len(x.respondents)
-    ind_iv: dict[str, Interval] = {i: NO_INTERVAL for i in x.indicators}
+    ind_iv: Mapping[str, Interval] = {i: NO_INTERVAL for i in x.indicators}
     dim_iv: list[Interval] = [NO_INTERVAL] * len(x.dimensions)
     overall_iv = NO_INTERVAL
-    groups: dict[str, Mapping[str, Interval]] = {}
+    groups: Mapping[str, Mapping[str, Interval]] = {}
     draws: Mapping[str, tuple[float, ...]] = {}
     if replicates > 0 and n > 1:
         exact = exact_tallies(x)
-        combine = combiners(x, aggregation)  # shared by the questionnaire and its groups
-        parts: list[tuple[Sequence[int], int]] = [(range(n), seed)]
-        resampled: list[str] = []
-        for g, name in enumerate(GROUPS):
-            group: str = name
-            rows = x.members.get(group, [])
-            if len(rows) >= 2:
-                parts.append((rows, seed + 1 + g))
-                resampled.append(group)
-        # part by part: scoring the parts stacked in one array was no faster (its
-        # temporaries no longer fit in the cache; benchmarks/RESULTS.md, round six)
-        scored = [replicate_scores(x, rows, replicates, part_seed, method, aggregation,
-                                   exact, combine) for rows, part_seed in parts]
-        # every interval summarised in one call, one row per statistic: the
-        # questionnaire's indicators, dimensions and overall, then each group's
-        # dimensions and overall
-        n_ind, n_dim = len(x.indicators), len(x.dimensions)
-        table = np.empty((n_ind + (n_dim + 1) * len(parts), replicates))
-        table[:n_ind] = scored[0][0].T
-        at = n_ind
-        for _, dims, overall in scored:
-            table[at:at + n_dim] = dims.T
-            table[at + n_dim] = overall
-            at += n_dim + 1
-        draws = Draws((*x.dimensions, "overall"), table[n_ind:n_ind + n_dim + 1])
+        combine = combiners(x, aggregation)
+        ind, dims, overall = replicate_scores(x, range(n), replicates, seed, method,
+                                              aggregation, exact, combine)
+        # the questionnaire's dimensions and overall, one row per statistic: what every
+        # report shows (the intervals of each row are its own, however many rows)
+        n_dim = len(x.dimensions)
+        table = np.empty((n_dim + 1, replicates))
+        table[:n_dim] = dims.T
+        table[n_dim] = overall
         found = bootstrap.interval_rows(table)
-        ind_iv = dict(zip(x.indicators, found[:n_ind], strict=True))
-        dim_iv = found[n_ind:n_ind + n_dim]
-        overall_iv = found[n_ind + n_dim]
-        at = n_ind + n_dim + 1
-        for member in resampled:
-            mine = dict(zip(x.dimensions, found[at:at + n_dim], strict=True))
-            mine["overall"] = found[at + n_dim]
-            groups[member] = mine
-            at += n_dim + 1
+        dim_iv, overall_iv = found[:n_dim], found[n_dim]
+        draws = Draws((*x.dimensions, "overall"), table)
+
+        def indicators() -> dict[str, Interval]:
+            return dict(zip(x.indicators, bootstrap.interval_rows(
+                np.ascontiguousarray(ind.T)), strict=True))
+
+        def by_group() -> dict[str, Mapping[str, Interval]]:
+            # their own combiners: the questionnaire's (and the arrays they keep) let go
+            return _group_intervals(x, replicates, seed, method, aggregation, exact,
+                                    combiners(x, aggregation))
+
+        if n <= DEFER_UP_TO:  # made when first read (a portfolio's reports never do)
+            ind_iv, groups = Later(indicators), Later(by_group)
+        else:
+            ind_iv, groups = indicators(), by_group()
     own_dims, own_overall = respondent_scores(x, aggregation)
     own = (x.answers - x.low) / (x.high - x.low) * 100.0
     liners, thin = _screen(x)
@@ -323,6 +320,36 @@ def analyse(x: Design, method: str, aggregation: Aggregation, replicates: int,
     )
 
 
+def _group_intervals(x: Design, replicates: int, seed: int, method: str,
+                     aggregation: Aggregation, exact: Exact | None,
+                     combine: tuple[Combine, Combine]) -> dict[str, Mapping[str, Interval]]:
+    """Each stakeholder group's (of two or more respondents) dimension and overall
+    intervals, its respondents resampled within the group (seed ``seed + 1 +`` the group's
+    place in ``GROUPS``), group by group: scoring the groups stacked in one array was no
+    faster (its temporaries no longer fit in the cache; benchmarks/RESULTS.md, round
+    six)."""
+    n_dim = len(x.dimensions)
+    parts = [(name, rows, seed + 1 + g) for g, name in enumerate(GROUPS)
+             if len(rows := x.members.get(name, [])) >= 2]
+    table = np.empty(((n_dim + 1) * len(parts), replicates))
+    at = 0
+    for _, rows, part_seed in parts:
+        _, dims, overall = replicate_scores(x, rows, replicates, part_seed, method,
+                                            aggregation, exact, combine)
+        table[at:at + n_dim] = dims.T
+        table[at + n_dim] = overall
+        at += n_dim + 1
+    found = bootstrap.interval_rows(table)
+    groups: dict[str, Mapping[str, Interval]] = {}
+    at = 0
+    for name, _, _ in parts:
+        mine = dict(zip(x.dimensions, found[at:at + n_dim], strict=True))
+        mine["overall"] = found[at + n_dim]
+        groups[name] = mine
+        at += n_dim + 1
+    return groups
+
+
 def _coverages(x: Design) -> tuple[list[float], list[float]]:
     """Each dimension's share of its indicators that someone answered, and its number of
     indicators: whole-number counts divided by that number, as the mean of the answered
@@ -346,11 +373,12 @@ def _own_scores(x: Design, own: Array, own_dims: Array, own_overall: Array) -> O
 class Draws(Mapping[str, tuple[float, ...]]):
     """The questionnaire's bootstrap replicates of each dimension and ``"overall"``, each
     key's tuple made only when asked for (a portfolio asks for the overall's alone, a
-    report for none): ``{key: tuple(row.tolist())}`` of a copy of ``rows``."""
+    report for none): ``{key: tuple(row.tolist())}`` of ``rows`` (handed over: the
+    caller writes no more into them)."""
 
     def __init__(self, keys: Sequence[str], rows: Array) -> None:
         self._where = {k: r for r, k in enumerate(keys)}
-        self._rows = np.array(rows, dtype=np.float64)  # a copy: the table is let go
+        self._rows = np.asarray(rows, dtype=np.float64)
         self._made: dict[str, tuple[float, ...]] = {}
 
     def __getitem__(self, key: str) -> tuple[float, ...]:

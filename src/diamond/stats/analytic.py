@@ -42,13 +42,15 @@ def standard_error(values: Array, weights: Array) -> float | None:
     n = int(x.size)
     if n < 2:
         return None  # Kish's n is at most 1
-    total = math.fsum(v.tolist())
+    kept = v.tolist()
+    total = math.fsum(kept)
     mean = math.fsum((v * x).tolist()) / total
-    squares = np.array([d ** 2 for d in (x - mean).tolist()])
-    spread = math.fsum((v * squares).tolist()) / total
+    # each weight times its square in Python: the product numpy makes of the same floats
+    spread = math.fsum([a * d ** 2 for a, d in zip(kept, (x - mean).tolist(), strict=True)]
+                       ) / total
     variance = spread * n / (n - 1)
     # Kish's n of the kept weights, scaled by their largest (1.0: the same numbers)
-    n_eff = math.fsum(v.tolist()) ** 2 / math.fsum((v * v).tolist())
+    n_eff = total ** 2 / math.fsum((v * v).tolist())
     if n_eff < 2 or math.isnan(variance):
         return None
     return math.sqrt(variance / n_eff)

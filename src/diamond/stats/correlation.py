@@ -9,11 +9,14 @@ score within bins of respondents sorted by the dimension's score.
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
+#: ``a.sum()`` of a one-dimensional array without its Python wrapper: the same reduction.
+_sum = np.add.reduce
 
 
 def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
@@ -35,19 +38,20 @@ def correlation_ratio(x: Array, y: Array, weights: Array) -> float | None:
     first = np.zeros(n, dtype=np.intp)
     first[starts] = starts
     label = label[np.maximum.accumulate(first)]
-    total = ws.sum()
-    mean = (ws * ys).sum() / total
-    spread = (ws * (ys - mean) ** 2).sum()
+    total = _sum(ws)
+    mean = _sum(ws * ys) / total
+    spread = _sum(ws * (ys - mean) ** 2)
     if spread <= 0:
         return None
     between = 0.0
-    # the labels ascend: their distinct values without ``np.unique`` (which imports
-    # ``numpy.ma`` on its first call)
-    distinct = label[np.concatenate([[True], label[1:] != label[:-1]])]
-    for b in distinct:
-        inside = label == b
-        wb = ws[inside].sum()
+    # the labels ascend, so each bin is a run of respondents: its slice holds the values
+    # ``label == b`` picks, in the same order (the same sums); found without
+    # ``np.unique`` (which imports ``numpy.ma`` on its first call)
+    edges = np.flatnonzero(np.concatenate([[True], label[1:] != label[:-1], [True]])).tolist()
+    for start, end in pairwise(edges):
+        w_bin = ws[start:end]
+        wb = _sum(w_bin)
         if wb > 0:  # a bin of weights that underflow to zero (5e-324 beside 1e6) adds none
-            between += wb * ((ws[inside] * ys[inside]).sum() / wb - mean) ** 2
+            between += wb * (_sum(w_bin * ys[start:end]) / wb - mean) ** 2
     ratio = float(between / spread)
     return ratio if math.isfinite(ratio) else None

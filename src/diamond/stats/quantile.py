@@ -23,6 +23,8 @@ either zero may come, as from a partition).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -47,6 +49,44 @@ def linear(data: Array, quantiles: Sequence[float], *, nan_free: bool = False) -
     n = values.shape[-1]
     if n == 0 or (not nan_free and bool(np.isnan(values).any())):
         return np.asarray(np.quantile(values, list(quantiles), axis=-1), dtype=np.float64)
+    plan = _plan(n, tuple(float(v) for v in quantiles))
+    picked = (_tails(values.reshape(-1, n), plan.kth)
+              if values.ndim > 1 and n >= TAIL_ROW and values.size >= TAIL_CELLS else None)
+    if picked is None:
+        ordered = np.partition(values, plan.kth, axis=-1)
+        before, after = plan.before, plan.after
+    else:  # the order statistics only, in ``kth``'s order: indexed by their place there
+        ordered = picked.reshape(*values.shape[:-1], len(plan.kth))
+        before, after = plan.before_place, plan.after_place
+    # numpy moves the sampled axis first: results are ``quantiles × rest``
+    a = np.moveaxis(ordered[..., before], -1, 0)
+    b = np.moveaxis(ordered[..., after], -1, 0)
+    shape = plan.gamma.shape + (1,) * (values.ndim - 1)
+    diff = b - a
+    out = np.add(a, diff * plan.gamma.reshape(shape))
+    np.subtract(b, diff * plan.rest.reshape(shape), out=out, where=plan.upper.reshape(shape))
+    return np.asarray(out, dtype=np.float64)
+
+
+class _Plan(NamedTuple):
+    """What ``linear`` reads of a row of ``n`` values for some quantiles: the order
+    statistics before and after each virtual index (and their places in ``kth``), ``γ``,
+    ``1 − γ`` and where ``γ ≥ 0.5``. Read-only arrays, shared by the calls."""
+
+    kth: list[int]
+    before: NDArray[np.intp]
+    after: NDArray[np.intp]
+    before_place: NDArray[np.intp]
+    after_place: NDArray[np.intp]
+    gamma: Array
+    rest: Array
+    upper: NDArray[np.bool_]
+
+
+@lru_cache(maxsize=64)
+def _plan(n: int, quantiles: tuple[float, ...]) -> _Plan:
+    """numpy's indexes for ``quantiles`` of ``n`` values (made once per ``n`` and
+    ``quantiles``: the same numbers every call)."""
     q = np.asarray(quantiles, dtype=np.float64)
     virtual = (n - 1) * q
     previous = np.floor(virtual)
@@ -61,23 +101,14 @@ def linear(data: Array, quantiles: Sequence[float], *, nan_free: bool = False) -
     after = following.astype(np.intp)
     gamma = np.asarray(virtual - before, dtype=np.float64)
     kth = sorted({int(k) % n for k in (*before.tolist(), *after.tolist())})
-    picked = (_tails(values.reshape(-1, n), kth)
-              if values.ndim > 1 and n >= TAIL_ROW and values.size >= TAIL_CELLS else None)
-    if picked is None:
-        ordered = np.partition(values, kth, axis=-1)
-    else:  # the order statistics only, in ``kth``'s order: index them by their place there
-        ordered = picked.reshape(*values.shape[:-1], len(kth))
-        place = {k: p for p, k in enumerate(kth)}
-        before = np.array([place[int(k) % n] for k in before.tolist()], dtype=np.intp)
-        after = np.array([place[int(k) % n] for k in after.tolist()], dtype=np.intp)
-    # numpy moves the sampled axis first: results are ``quantiles × rest``
-    a = np.moveaxis(ordered[..., before], -1, 0)
-    b = np.moveaxis(ordered[..., after], -1, 0)
-    t = gamma.reshape(gamma.shape + (1,) * (values.ndim - 1))
-    diff = b - a
-    out = np.add(a, diff * t)
-    np.subtract(b, diff * (1 - t), out=out, where=t >= 0.5)
-    return np.asarray(out, dtype=np.float64)
+    place = {k: p for p, k in enumerate(kth)}
+    plan = _Plan(kth, before, after,
+                 np.array([place[int(k) % n] for k in before.tolist()], dtype=np.intp),
+                 np.array([place[int(k) % n] for k in after.tolist()], dtype=np.intp),
+                 gamma, 1 - gamma, gamma >= 0.5)
+    for array in plan[1:]:
+        array.flags.writeable = False
+    return plan
 
 
 def _tails(values: Array, kth: list[int]) -> Array | None:

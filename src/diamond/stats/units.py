@@ -16,6 +16,8 @@ times the answer), not one per scale point: ``sums`` is that ``n × 2I`` matrix.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -38,17 +40,37 @@ def units(weights: Array) -> NDArray[np.float32] | None:
         return None
     if bool((weights == 1.0).all()):
         return np.ones(weights.shape, dtype=np.float32)
-    ordered = np.sort(weights)
-    distinct = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
-    if distinct.size > MAX_DISTINCT:
+    distinct = set(weights.tolist())  # 0.0 and -0.0 are one weight, as in a sort
+    if len(distinct) > MAX_DISTINCT:
         return None
-    denominators = np.arange(1, MAX_DENOMINATOR + 1, dtype=np.float64)[:, None]
-    whole = np.rint(distinct * denominators)
-    fits = np.flatnonzero((whole / denominators == distinct).all(axis=1))
-    if fits.size == 0:
+    denominator = _denominator(distinct)
+    if denominator is None:
         return None
-    found: NDArray[np.float32] = np.rint(weights * denominators[fits[0], 0]).astype(np.float32)
+    found: NDArray[np.float32] = np.rint(weights * denominator).astype(np.float32)
     return found
+
+
+#: ``_denominator`` tries this many denominators one by one before the rest at once.
+FIRST = 16
+
+
+def _denominator(distinct: set[float]) -> float | None:
+    """The smallest ``D`` of ``units`` for these weights, or None: the first few one by
+    one (most weights fit one of them; Python's ``round(w * D) / D`` is numpy's
+    ``rint(w * D) / D``: the same product, the same whole number, half to even, and the
+    correctly rounded quotient of two exact numbers), then the rest in one array."""
+    if all(math.isfinite(w) for w in distinct):
+        for d in range(1, min(FIRST, MAX_DENOMINATOR) + 1):
+            if all(round(w * d) / d == w for w in distinct):
+                return float(d)
+        start = FIRST + 1
+    else:
+        start = 1
+    values = np.array(sorted(distinct), dtype=np.float64)
+    denominators = np.arange(start, MAX_DENOMINATOR + 1, dtype=np.float64)[:, None]
+    whole = np.rint(values * denominators)
+    fits = np.flatnonzero((whole / denominators == values).all(axis=1))
+    return None if fits.size == 0 else float(denominators[fits[0], 0])
 
 
 def exact(units: NDArray[np.float32], low: int, high: int) -> bool:
