@@ -72,12 +72,21 @@ class SummaryRows:
 
     def __iter__(self) -> Iterator[tuple[Sequence[object], bool]]:
         from diamond.cli.summary import report_label
+        from diamond.portfolio.stored import Ranked
 
-        for c in self._clusters:
-            overall = "–" if c.overall is None else f"{c.overall:.1f}"
-            rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
-            yield ([rank, f"{c.name} — {c.region}", c.period, overall,
-                    report_label("bands", c.band), c.source], False)
+        clusters = self._clusters
+        # a run's stored clusters give their table fields without being rebuilt
+        fields = (clusters.summaries() if isinstance(clusters, Ranked) else
+                  ((c.rank, c.latest, c.source, c.name, c.region, c.period, c.overall, c.band)
+                   for c in clusters))
+        labels: dict[str | None, str] = {}  # the bands' labels, looked up once a table
+        for rank, latest, source, name, region, period, overall, band in fields:
+            label = labels.get(band)
+            if label is None:
+                label = labels[band] = report_label("bands", band)
+            # earlier periods are history, not ranked
+            yield ([str(rank) if latest else "–", f"{name} — {region}", period,
+                    "–" if overall is None else f"{overall:.1f}", label, source], False)
 
 
 def print_portfolio(portfolio: Portfolio, written: Written, colour: bool) -> None:
