@@ -29,7 +29,7 @@ from diamond import i18n
 from diamond.errors import WorkerError
 from diamond.i18n import _
 
-__all__ = ["AHEAD", "chunk_size", "chunks", "ordered_map", "start_method"]
+__all__ = ["AHEAD", "chunk_size", "chunks", "ordered_map", "start_method", "start_server"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,6 +44,19 @@ def start_method() -> str:
     import multiprocessing
 
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def start_server(preload: Sequence[str] = ()) -> None:
+    """Start the forkserver now, where workers start by it: it imports ``preload`` (what
+    ``ordered_map`` would have it import) while this process goes on with its own work,
+    instead of while the first workers wait for it. ``ordered_map`` then reuses it."""
+    if start_method() != "forkserver":
+        return
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["__main__", *preload])
+    forkserver.ensure_running()
 
 
 def _initialise(language: str, environ: Mapping[str, str], threshold: tuple[int, ...]) -> None:

@@ -171,6 +171,11 @@ def portfolio(
     scanned = scan(folder)  # once: the inputs never written over, and the files assessed
     paths = scanned[0]
     workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(paths) > 1:
+        from diamond.pool import start_server
+        from diamond.portfolio.run import PRELOAD
+
+        start_server(PRELOAD)  # the workers' modules load while the inputs are checked
     chosen = list(dict.fromkeys(formats or list(ReportFormat)))
     to_stdout = output is None and chosen == [ReportFormat.json]
     target = output if output is not None else DEFAULT_OUTPUT

@@ -37,8 +37,11 @@ from diamond.portfolio.worker import (
 from diamond.scoring.engine import check_method
 from diamond.validation import scan
 
-__all__ = ["DEFAULT_LANGUAGE", "Batch", "Job", "assess_batch", "assess_file", "report_stems",
-           "run_portfolio"]
+__all__ = ["DEFAULT_LANGUAGE", "PRELOAD", "Batch", "Job", "assess_batch", "assess_file",
+           "report_stems", "run_portfolio"]
+
+#: What the workers' forkserver imports once for them all (``pool.start_server``).
+PRELOAD = ("diamond.portfolio.preload",)
 
 #: The portfolio's language when ``lang`` is not given and the questionnaires differ.
 DEFAULT_LANGUAGE: Language = "tr"
@@ -136,8 +139,7 @@ def _execute(jobs: Sequence[Job], workers: int, on_done: Callable[[str], None] |
     batches = _Batches(jobs, chunk_size(len(jobs), workers, per_worker=8, most=BATCH_MOST)
                        if parallel else 1, stager)
     made: Iterator[list[Outcome]] = (
-        ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.preload",),
-                    abandoned=_abandon)
+        ordered_map(assess_batch, batches, workers, preload=PRELOAD, abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
     stored = Stored(Compact())
