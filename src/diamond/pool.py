@@ -29,10 +29,15 @@ from diamond import i18n
 from diamond.errors import WorkerError
 from diamond.i18n import _
 
-__all__ = ["AHEAD", "chunk_size", "chunks", "ordered_map", "start_method", "start_server"]
+__all__ = ["AHEAD", "PORTFOLIO_PRELOAD", "chunk_size", "chunks", "ordered_map", "start_method",
+           "start_server"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: What a portfolio's forkserver imports once for all its workers (here, not in
+#: ``diamond.portfolio``: the command starts the server before it imports that package).
+PORTFOLIO_PRELOAD = ("diamond.portfolio.preload",)
 
 #: Tasks in flight a worker (``ordered_map``'s window is ``AHEAD * workers``): enough that
 #: every worker has the next task queued while the results before it are consumed.

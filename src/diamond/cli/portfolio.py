@@ -159,23 +159,21 @@ def portfolio(
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
     """
-    from diamond.portfolio import ReportWriter, run_portfolio
-    from diamond.portfolio.render import portfolio_pages
-
     if not folder.is_dir():
         raise UsageError(_("'{path}' is not a folder").format(path=folder))
     if templates is not None and not templates.is_dir():
         raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1:  # the workers' modules load while this process loads its own and scans
+        from diamond.pool import PORTFOLIO_PRELOAD, start_server
+
+        start_server(PORTFOLIO_PRELOAD)
+    from diamond.portfolio import ReportWriter, run_portfolio
+    from diamond.portfolio.render import portfolio_pages
     from diamond.validation import scan
 
     scanned = scan(folder)  # once: the inputs never written over, and the files assessed
     paths = scanned[0]
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(paths) > 1:
-        from diamond.pool import start_server
-        from diamond.portfolio.run import PRELOAD
-
-        start_server(PRELOAD)  # the workers' modules load while the inputs are checked
     chosen = list(dict.fromkeys(formats or list(ReportFormat)))
     to_stdout = output is None and chosen == [ReportFormat.json]
     target = output if output is not None else DEFAULT_OUTPUT
