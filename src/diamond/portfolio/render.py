@@ -133,7 +133,10 @@ class Stager:
                 if Path(file.name).name != file.name or file.name in ("", ".", ".."):
                     raise OutputError(_("refusing to write '{name}': not a plain file name")
                                       .format(name=file.name))
-                target = self.clusters / file.name  # a folder there: ``stage`` refuses it
+                target = self.clusters / file.name
+                if target.is_dir():
+                    raise OutputError(_("cannot write {target}: a folder of that name exists")
+                                      .format(target=target))
                 made.append(stage(target, file.content, owner=self.owner,
                                   synced=self.synced))
         except BaseException:
