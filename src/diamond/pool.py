@@ -29,10 +29,15 @@ from diamond import i18n
 from diamond.errors import WorkerError
 from diamond.i18n import _
 
-__all__ = ["AHEAD", "chunk_size", "chunks", "ordered_map", "start_method"]
+__all__ = ["AHEAD", "PORTFOLIO_PRELOAD", "chunk_size", "chunks", "ordered_map", "start_method",
+           "start_server"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: What a portfolio's forkserver imports once for all its workers (here, not in
+#: ``diamond.portfolio``: the command starts the server before it imports that package).
+PORTFOLIO_PRELOAD = ("diamond.portfolio.preload",)
 
 #: Tasks in flight a worker (``ordered_map``'s window is ``AHEAD * workers``): enough that
 #: every worker has the next task queued while the results before it are consumed.
@@ -44,6 +49,19 @@ def start_method() -> str:
     import multiprocessing
 
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def start_server(preload: Sequence[str] = ()) -> None:
+    """Start the forkserver now, where workers start by it: it imports ``preload`` (what
+    ``ordered_map`` would have it import) while this process goes on with its own work,
+    instead of while the first workers wait for it. ``ordered_map`` then reuses it."""
+    if start_method() != "forkserver":
+        return
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["__main__", *preload])
+    forkserver.ensure_running()
 
 
 def _initialise(language: str, environ: Mapping[str, str], threshold: tuple[int, ...]) -> None:

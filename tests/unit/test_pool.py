@@ -17,7 +17,7 @@ import pytest
 
 from diamond import i18n
 from diamond.i18n import _
-from diamond.pool import chunks, ordered_map, start_method
+from diamond.pool import chunks, ordered_map, start_method, start_server
 
 
 @pytest.fixture
@@ -36,6 +36,18 @@ def test_the_start_method_never_forks_this_process() -> None:
 def test_results_come_back_in_task_order() -> None:
     tasks = [3000, 1, 2000, 2, 1000, 3, 0, 500]  # unequal work, finishing out of order
     assert list(ordered_map(math.factorial, tasks, 2)) == [math.factorial(n) for n in tasks]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no forkserver")
+def test_a_server_started_early_is_the_one_the_pool_uses() -> None:
+    from multiprocessing import forkserver
+
+    start_server(("math",))
+    started = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    assert started is not None
+    tasks = [5, 1, 4]
+    assert list(ordered_map(math.factorial, tasks, 2)) == [math.factorial(n) for n in tasks]
+    assert forkserver._forkserver._forkserver_pid == started  # type: ignore[attr-defined]
 
 
 def test_workers_get_the_language_and_environment(

@@ -232,6 +232,9 @@ def test_stored_clusters_read_back_as_they_arrived(tmp_path: Path) -> None:
     assert list(ranked) == list(ranking.rank(given))
     assert ranked[1:] == list(ranking.rank(given))[1:] and ranked[-1] == ranking.rank(given)[-1]
     assert pickle.loads(pickle.dumps(ranked)) == ranking.rank(given)
+    assert list(ranked.summaries()) == [  # the summary table's fields, not rebuilt
+        (c.rank, c.latest, c.source, c.name, c.region, c.period, c.overall, c.band)
+        for c in ranking.rank(given)]
     nan = Stored(Compact())
     nan.append(dataclasses.replace(clusters[1], ci_low=float("nan")))
     assert np.isnan(nan[0].ci_low) and nan[0].ci_high == clusters[1].ci_high

@@ -72,12 +72,21 @@ class SummaryRows:
 
     def __iter__(self) -> Iterator[tuple[Sequence[object], bool]]:
         from diamond.cli.summary import report_label
+        from diamond.portfolio.stored import Ranked
 
-        for c in self._clusters:
-            overall = "–" if c.overall is None else f"{c.overall:.1f}"
-            rank = str(c.rank) if c.latest else "–"  # earlier periods are history, not ranked
-            yield ([rank, f"{c.name} — {c.region}", c.period, overall,
-                    report_label("bands", c.band), c.source], False)
+        clusters = self._clusters
+        # a run's stored clusters give their table fields without being rebuilt
+        fields = (clusters.summaries() if isinstance(clusters, Ranked) else
+                  ((c.rank, c.latest, c.source, c.name, c.region, c.period, c.overall, c.band)
+                   for c in clusters))
+        labels: dict[str | None, str] = {}  # the bands' labels, looked up once a table
+        for rank, latest, source, name, region, period, overall, band in fields:
+            label = labels.get(band)
+            if label is None:
+                label = labels[band] = report_label("bands", band)
+            # earlier periods are history, not ranked
+            yield ([str(rank) if latest else "–", f"{name} — {region}", period,
+                    "–" if overall is None else f"{overall:.1f}", label, source], False)
 
 
 def print_portfolio(portfolio: Portfolio, written: Written, colour: bool) -> None:
@@ -150,18 +159,21 @@ def portfolio(
 ) -> None:
     """Assess every questionnaire under a folder: ranking, heat map, each cluster's report.
     """
-    from diamond.portfolio import ReportWriter, run_portfolio
-    from diamond.portfolio.render import portfolio_pages
-
     if not folder.is_dir():
         raise UsageError(_("'{path}' is not a folder").format(path=folder))
     if templates is not None and not templates.is_dir():
         raise UsageError(_("--templates '{path}' is not a folder").format(path=templates))
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1:  # the workers' modules load while this process loads its own and scans
+        from diamond.pool import PORTFOLIO_PRELOAD, start_server
+
+        start_server(PORTFOLIO_PRELOAD)
+    from diamond.portfolio import ReportWriter, run_portfolio
+    from diamond.portfolio.render import portfolio_pages
     from diamond.validation import scan
 
     scanned = scan(folder)  # once: the inputs never written over, and the files assessed
     paths = scanned[0]
-    workers = jobs or os.cpu_count() or 1
     chosen = list(dict.fromkeys(formats or list(ReportFormat)))
     to_stdout = output is None and chosen == [ReportFormat.json]
     target = output if output is not None else DEFAULT_OUTPUT

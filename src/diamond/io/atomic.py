@@ -170,11 +170,8 @@ def stage(path: Path, content: Content, *, owner: int | None = None,
     final = final_path(path)
     info = check_target(path, final)
     folder = final.parent if str(final.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(cannot_write_into(folder, exc)) from None
-    clean_stale(folder)
+    made = info is not None  # the file is there, so its folder is
+    clean_stale(folder)  # nothing to clean in a folder not made yet
     while True:
         temp = folder / temp_name(final.name, owner)
         try:
@@ -182,6 +179,14 @@ def stage(path: Path, content: Content, *, owner: int | None = None,
             break
         except FileExistsError:
             continue
+        except (FileNotFoundError, NotADirectoryError) as exc:  # no folder yet
+            if made:
+                raise OutputError(cannot_write_into(folder, exc)) from None
+            made = True  # made once a folder, not on every file (a portfolio writes thousands)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise OutputError(cannot_write_into(folder, error)) from None
         except OSError as exc:
             raise OutputError(cannot_write_into(folder, exc)) from None
     try:

@@ -22,7 +22,7 @@ from diamond.io.atomic import discard
 from diamond.lazyseq import Built
 from diamond.loader import LoadOptions
 from diamond.models.text import Language
-from diamond.pool import chunk_size, ordered_map
+from diamond.pool import PORTFOLIO_PRELOAD, chunk_size, ordered_map
 from diamond.portfolio.model import Column, InvalidFile, Outcome, Portfolio
 from diamond.portfolio.ranking import iccs, ranking_order
 from diamond.portfolio.stored import Compact, Stored
@@ -37,8 +37,8 @@ from diamond.portfolio.worker import (
 from diamond.scoring.engine import check_method
 from diamond.validation import scan
 
-__all__ = ["DEFAULT_LANGUAGE", "Batch", "Job", "assess_batch", "assess_file", "report_stems",
-           "run_portfolio"]
+__all__ = ["DEFAULT_LANGUAGE", "Batch", "Job", "assess_batch", "assess_file",
+           "report_stems", "run_portfolio"]
 
 #: The portfolio's language when ``lang`` is not given and the questionnaires differ.
 DEFAULT_LANGUAGE: Language = "tr"
@@ -136,8 +136,7 @@ def _execute(jobs: Sequence[Job], workers: int, on_done: Callable[[str], None] |
     batches = _Batches(jobs, chunk_size(len(jobs), workers, per_worker=8, most=BATCH_MOST)
                        if parallel else 1, stager)
     made: Iterator[list[Outcome]] = (
-        ordered_map(assess_batch, batches, workers, preload=("diamond.portfolio.preload",),
-                    abandoned=_abandon)
+        ordered_map(assess_batch, batches, workers, preload=PORTFOLIO_PRELOAD, abandoned=_abandon)
         if parallel else (assess_batch(b) for b in batches))
     outcomes: list[Outcome] = []
     stored = Stored(Compact())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from diamond.lazyseq import Built, Listed
@@ -121,18 +121,25 @@ class Stored(_Lazy):
          respondents, overall, band, dimensions, reports, key, se, ci_low, ci_high, draws,
          own) = pickle.loads(spill.get_bytes(self._offsets[index], self._sizes[index]))
         names = compact.names_list
+        # positional, in the fields' order (``tests/unit/test_portfolio_scale`` rebuilds
+        # every field): keywords cost a quarter of the call, and this runs ten times a
+        # cluster
         return Cluster(
-            source=source, stem=stem, name=name, region=region, period=period,
-            language=language, framework_id=framework_id,
-            framework_names=names[framework_names], respondents=respondents,
-            overall=overall, band=band,
-            dimensions=tuple(Cell(i, number, names[n], score, b)
-                             for i, number, n, score, b in dimensions),
-            reports=reports, rank=rank, key=key, latest=latest, rank_low=rank_low,
-            rank_high=rank_high, se=se, ci_low=ci_low, ci_high=ci_high,
-            draws=() if draws is None else Spilled(spill, *draws),
-            own={dim: Spilled(spill, at, count) for dim, at, count in own},
+            source, stem, name, region, period, language, framework_id,
+            names[framework_names], respondents, overall, band,
+            tuple([Cell(i, number, names[n], score, b)
+                   for i, number, n, score, b in dimensions]),
+            reports, rank, key, latest, rank_low, rank_high, se, ci_low, ci_high,
+            () if draws is None else Spilled(spill, *draws),
+            {dim: Spilled(spill, at, count) for dim, at, count in own},
         )
+
+    def summary(self, index: int) -> tuple[str, str, str, str, float | None, str | None]:
+        """Cluster ``index``'s (source, name, region, period, overall, band), read without
+        rebuilding the cluster (a summary table reads them three times)."""
+        record = pickle.loads(self._compact.spill.get_bytes(self._offsets[index],
+                                                            self._sizes[index]))
+        return record[0], record[2], record[3], record[4], record[9], record[10]
 
     def ranked(self, order: Sequence[tuple[int, int, bool, int | None, int | None]]
                ) -> Ranked:
@@ -164,6 +171,14 @@ class Ranked(_Lazy, Listed[Cluster]):
         return self._stored.build(self._index[k], self._rank[k], bool(self._latest[k]),
                                   None if low < 0 else low, None if high < 0 else high)
 
+
+    def summaries(self) -> Iterator[tuple[int, bool, str, str, str, str, float | None,
+                                          str | None]]:
+        """Each cluster's (rank, latest, source, name, region, period, overall, band), in
+        rank order, without rebuilding it."""
+        summary = self._stored.summary
+        for at, rank, latest in zip(self._index, self._rank, self._latest, strict=True):
+            yield (rank, bool(latest), *summary(at))
 
     def __repr__(self) -> str:
         return f"Ranked({list(self)!r})"
