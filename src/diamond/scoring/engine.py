@@ -87,6 +87,7 @@ from diamond.scoring.weighting import Weighting, mean_in_units, weighting_of
 if TYPE_CHECKING:
     from diamond.scoring.exact import Row
     from diamond.scoring.matrix import Tally
+    from diamond.scoring.records import Exact
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
@@ -234,8 +235,8 @@ def _row(f: Figures) -> Row:
 def _scored(
     questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
     weighting: Weighting, tally: Tally, present: Sequence[int],
-) -> tuple[tuple[dict[str, Row], Mapping[str, Fraction | None], Fraction | None],
-           dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]]]:
+) -> tuple[tuple[dict[str, Row], Mapping[str, Exact | None], Exact | None],
+           dict[Group, tuple[Mapping[str, Exact | None], Exact | None]]]:
     """The whole's indicator records' figures (``exact.Row``), dimension and overall
     scores, and each present group's (``present``: indices into ``GROUPS``) dimension and
     overall scores."""
@@ -261,7 +262,7 @@ def _scored(
     else:
         found = exact.figures(sums, indicators, scale, method)
     scores = scores_of(found[0], questionnaire, catalogue, aggregation, weighting)
-    by_group: dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]] = {}
+    by_group: dict[Group, tuple[Mapping[str, Exact | None], Exact | None]] = {}
     for k, f in zip(present, found[1:], strict=True):
         group = scores_of(f, questionnaire, catalogue, aggregation, weighting)
         by_group[GROUPS[k]] = group.dimensions, group.overall

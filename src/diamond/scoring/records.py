@@ -20,7 +20,10 @@ from diamond.scoring.result import DimensionResult, GroupResult, IndicatorResult
 from diamond.scoring.weighting import weights_key
 
 if TYPE_CHECKING:
-    from diamond.scoring.exact import Row
+    from diamond.scoring.exact import Ratio, Row
+
+    #: An exact score: a ``Fraction``, or a ``Ratio`` not reduced to lowest terms.
+    Exact = Fraction | Ratio
 
 FEW_ANSWERS = 3
 LOW_AGREEMENT = Fraction(1, 2)
@@ -31,7 +34,7 @@ Fixed = list[tuple[str, str | None, str, float, list[tuple[str, str, float, int]
 _KEPT: Memo[Fixed] = Memo()
 
 
-def as_float(value: Fraction | None) -> float | None:
+def as_float(value: Exact | None) -> float | None:
     """``float(value)``, which is the numerator's true division by the denominator
     (``numbers.Rational.__float__``; correctly rounded), without its two method calls."""
     return None if value is None else value.numerator / value.denominator
@@ -69,7 +72,7 @@ def _fixed(questionnaire: Questionnaire, catalogue: Catalogue, lang: Language) -
 
 
 def dimension_results(
-    rows: Mapping[str, Row], dimension_scores: Mapping[str, Fraction | None],
+    rows: Mapping[str, Row], dimension_scores: Mapping[str, Exact | None],
     questionnaire: Questionnaire, catalogue: Catalogue, lang: Language,
     points: Sequence[Sequence[int]],
 ) -> tuple[DimensionResult, ...]:
@@ -94,7 +97,7 @@ def dimension_results(
 
 def groups(
     catalogue: Catalogue,
-    scored: Mapping[Group, tuple[Mapping[str, Fraction | None], Fraction | None]],
+    scored: Mapping[Group, tuple[Mapping[str, Exact | None], Exact | None]],
     sizes: Mapping[Group, int],
 ) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
     """Each group's result (``scored``: the groups present, in ``GROUPS`` order, their
@@ -113,7 +116,7 @@ def groups(
     return tuple(found), spread
 
 
-def _spread(present: list[Fraction]) -> float:
+def _spread(present: list[Exact]) -> float:
     """``float(max(present) - min(present))``, compared and subtracted on the numerators
     and denominators (positive): the float of the same exact difference, correctly
     rounded by Python's integer division as ``Fraction.__float__`` rounds it."""
