@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from diamond.frameworks import builtin
 from diamond.limits import Limits
 from diamond.loader import load_questionnaire, require_valid
 from diamond.models.questionnaire import GROUPS, Questionnaire, Scale
-from diamond.scoring import assess, exact, matrix, to_json_dict, uncertainty
+from diamond.scoring import assess, exact, matrix, records, to_json_dict, uncertainty
 from diamond.scoring.counts import count_by_group
 from diamond.scoring.design import design
 from diamond.scoring.engine import counted_figures
@@ -130,9 +131,20 @@ def test_mean_scores_from_the_sums_are_the_scores_of_the_figures(
                                  CAT, "arithmetic", weighting)
             dimensions, overall = exact.mean_scores(sums, s, weighting, q.scale.min,
                                                     q.scale.max - q.scale.min)
-            assert dimensions == expected.dimensions and overall == expected.overall
-            assert [type(v) for v in dimensions.values()] == [
-                type(v) for v in expected.dimensions.values()]
+            # the same exact values (``Ratio``s, not reduced), so the same floats
+            assert {d: _exact(v) for d, v in dimensions.items()} == expected.dimensions
+            assert _exact(overall) == expected.overall
+            assert [records.as_float(v) for v in dimensions.values()] == [
+                float(v) if v is not None else None for v in expected.dimensions.values()]
+            assert records.as_float(overall) == (
+                None if expected.overall is None else float(expected.overall))
+
+
+def _exact(value: exact.Ratio | None) -> Fraction | None:
+    if value is None:
+        return None
+    assert value.denominator > 0
+    return Fraction(value.numerator, value.denominator)
 
 
 @pytest.mark.parametrize("weights", [(1.0,), (0.3, 0.7, 1.1), (0.1, 0.25, 0.5, 2.0), (1e6,)])

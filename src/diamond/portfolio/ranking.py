@@ -280,17 +280,10 @@ def rank(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
 def iccs(clusters: Sequence[Cluster], dimensions: Sequence[str]
          ) -> dict[str, tuple[float | None, float | None]]:
     """ICC(1) and ICC(2) of each dimension over the latest clusters' respondents."""
-    from diamond.stats.icc import icc1, icc2
+    from diamond.stats.icc import bliese
 
     # one pass over the clusters (a stored one is rebuilt on each read): the latest ones'
-    # keys and own scores (on disk), then each dimension's values read back in turn
+    # keys and own scores (on disk); each dimension's ANOVA then reads every cluster's
+    # values once, as they are kept (``bliese``: no list of every value)
     kept = [(c.key, c.own) for c in clusters if c.latest]
-    found: dict[str, tuple[float | None, float | None]] = {}
-    for dim in dimensions:
-        values: list[float] = []
-        groups: list[str] = []
-        for key, own in kept:
-            values += own.get(dim, ())
-            groups += [key] * len(own.get(dim, ()))
-        found[dim] = (icc1(values, groups), icc2(values, groups))
-    return found
+    return {dim: bliese((key, own.get(dim, ())) for key, own in kept) for dim in dimensions}

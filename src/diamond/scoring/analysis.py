@@ -10,6 +10,7 @@ from diamond.models.framework import Action, CatalogueItem
 from diamond.models.questionnaire import Questionnaire
 from diamond.models.text import Language
 from diamond.scoring.bands import NEEDS_ACTION, band_for
+from diamond.scoring.memo import Memo
 from diamond.scoring.result import (
     READINESS_STATES,
     DataWarning,
@@ -76,8 +77,7 @@ def recommend(
     dimension itself, each listed once.
     """
     found: list[Recommendation] = []
-    # each id the actions serving it, in framework order (made when first needed)
-    serving: dict[str, list[Action]] | None = None
+    serving: dict[str, list[Action]] | None = None  # made when first needed
     for dimension in by_score(dimensions):
         if dimension.band not in NEEDS_ACTION:
             continue
@@ -87,10 +87,7 @@ def recommend(
         actions: list[RecommendedAction] = []
         listed: list[str] = []
         if serving is None:
-            serving = {}
-            for action in catalogue.framework.actions:
-                for served in action.serves:
-                    serving.setdefault(served, []).append(action)
+            serving = _SERVING.get(catalogue, None, lambda: _serving(catalogue))
         for target in targets:
             for action in serving.get(target, ()):
                 if action.id in listed:
@@ -105,23 +102,44 @@ def recommend(
     return tuple(found)
 
 
-def readiness(questionnaire: Questionnaire, catalogue: Catalogue, lang: Language) -> Readiness:
-    """Every precondition and success factor with its status (``not_assessed`` if not rated)."""
+def _serving(catalogue: Catalogue) -> dict[str, list[Action]]:
+    """Each id the framework's actions serve, the actions serving it in framework order."""
+    serving: dict[str, list[Action]] = {}
+    for action in catalogue.framework.actions:
+        for served in action.serves:
+            serving.setdefault(served, []).append(action)
+    return serving
+
+
+#: ``_serving`` by framework; ``_entries`` by framework and language.
+_SERVING: Memo[dict[str, list[Action]]] = Memo()
+_ENTRIES: Memo[list[tuple[str, ReadinessKind, str, tuple[str, ...]]]] = Memo()
+
+
+def _entries(catalogue: Catalogue, lang: Language
+             ) -> list[tuple[str, ReadinessKind, str, tuple[str, ...]]]:
+    """Every precondition, then every success factor: its id, kind, text and serves."""
     framework = catalogue.framework
     sections: tuple[tuple[ReadinessKind, list[CatalogueItem]], ...] = (
         ("precondition", framework.preconditions),
         ("success_factor", framework.success_factors),
     )
+    return [(entry.id, kind, entry.text.get(lang), tuple(entry.serves))
+            for kind, entries in sections for entry in entries]
+
+
+def readiness(questionnaire: Questionnaire, catalogue: Catalogue, lang: Language) -> Readiness:
+    """Every precondition and success factor with its status (``not_assessed`` if not rated)."""
+    rated = questionnaire.readiness
     items: list[ReadinessItem] = []
-    for kind, entries in sections:
-        for entry in entries:
-            status: ReadinessState = questionnaire.readiness.get(entry.id, "not_assessed")
-            items.append(ReadinessItem(
-                id=entry.id, kind=kind,
-                text=entry.text.get(lang), serves=tuple(entry.serves), status=status,
-            ))
-    counts = {s: sum(1 for i in items if i.status == s) for s in READINESS_STATES}
-    return Readiness(assessed=bool(questionnaire.readiness), items=tuple(items), counts=counts)
+    counts = dict.fromkeys(READINESS_STATES, 0)
+    for id_, kind, text, serves in _ENTRIES.get(catalogue, lang,
+                                                lambda: _entries(catalogue, lang)):
+        status: ReadinessState = rated.get(id_, "not_assessed")
+        items.append(ReadinessItem(id=id_, kind=kind, text=text, serves=serves, status=status))
+        if status in counts:
+            counts[status] += 1
+    return Readiness(assessed=bool(rated), items=tuple(items), counts=counts)
 
 
 _MESSAGES: dict[WarningCode, dict[Language, str]] = {

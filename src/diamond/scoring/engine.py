@@ -67,29 +67,30 @@ from diamond.models.text import Language
 from diamond.scoring import analysis, evidence, robustness, support, swot, tows
 from diamond.scoring.bands import band_for
 from diamond.scoring.counts import Counted, collect
+from diamond.scoring.records import as_float as _float
+from diamond.scoring.records import dimension_results, groups
+from diamond.scoring.records import is_low as _low
+from diamond.scoring.records import reasons_of as _reasons
 from diamond.scoring.result import (
     AGGREGATIONS,
     METHODS,
     Aggregation,
     Assessment,
     DimensionResult,
-    GroupResult,
-    IndicatorResult,
     Method,
     Reason,
     SectorInfo,
 )
 from diamond.scoring.stats import normalise, rwg, summary_of_counts, weighted_mean
-from diamond.scoring.weighting import Weighting, mean_in_units
+from diamond.scoring.weighting import Weighting, mean_in_units, weighting_of
 
 if TYPE_CHECKING:
     from diamond.scoring.exact import Row
     from diamond.scoring.matrix import Tally
+    from diamond.scoring.records import Exact
 
 DEFAULT_REPLICATES = 1000
 DEFAULT_SAMPLES = 1024
-FEW_ANSWERS = 3
-LOW_AGREEMENT = Fraction(1, 2)
 
 
 @frozen
@@ -218,28 +219,9 @@ def _geometric_of(present: list[tuple[Fraction, float]], points: int) -> Fractio
     return Fraction(max(0.0, (math.exp(logs / total) - 1) * 100 / (points - 1)))
 
 
-def _float(value: Fraction | None) -> float | None:
-    """``float(value)``, which is the numerator's true division by the denominator
-    (``numbers.Rational.__float__``; correctly rounded), without its two method calls."""
-    return None if value is None else value.numerator / value.denominator
-
-
 def reasons(figures: Figures) -> tuple[Reason, ...]:
     """Why an answered indicator's score is uncertain (empty when it is not, or unanswered)."""
     return _reasons(figures.n, _low(figures.rwg))
-
-
-def _low(agreement: Fraction | None) -> bool:
-    """``agreement < LOW_AGREEMENT`` on the numerators and denominators (both positive
-    denominators): the same comparison without the fractions' operator dispatch."""
-    return agreement is not None and (agreement.numerator * LOW_AGREEMENT.denominator
-                                      < LOW_AGREEMENT.numerator * agreement.denominator)
-
-
-def _reasons(n: int, low_agreement: bool) -> tuple[Reason, ...]:
-    if 0 < n < FEW_ANSWERS:
-        return ("few-answers", "low-agreement") if low_agreement else ("few-answers",)
-    return ("low-agreement",) if low_agreement else ()
 
 
 def _row(f: Figures) -> Row:
@@ -250,67 +232,11 @@ def _row(f: Figures) -> Row:
             _float(f.rwg), _float(f.score), _low(f.rwg))
 
 
-def _counts(points: Sequence[Sequence[int]], column: int) -> tuple[int, ...]:
-    """How many respondents gave each point of the scale, low to high (``points``: per
-    indicator, framework order, the respondents per point)."""
-    return tuple(points[column])
-
-
-def _dimension_results(
-    rows: Mapping[str, Row], dimension_scores: Mapping[str, Fraction | None],
-    questionnaire: Questionnaire, catalogue: Catalogue, lang: Language,
-    points: Sequence[Sequence[int]],
-) -> tuple[DimensionResult, ...]:
-    results: list[DimensionResult] = []
-    column = {i: k for k, i in enumerate(catalogue.indicators)}
-    weights = questionnaire.weights.indicators
-    for dimension in catalogue.framework.dimensions:
-        indicators: list[IndicatorResult] = []
-        for indicator in dimension.indicators:
-            n, mean, median, sd, agreement, score, low = rows[indicator.id]
-            indicators.append(IndicatorResult(
-                id=indicator.id, dimension=dimension.id, text=indicator.text.get(lang),
-                weight=weights.get(indicator.id, 1.0), n=n, mean=mean, median=median, sd=sd,
-                rwg=agreement, score=score, band=band_for(score), reasons=_reasons(n, low),
-                counts=_counts(points, column[indicator.id]),
-            ))
-        score = _float(dimension_scores[dimension.id])
-        results.append(DimensionResult(
-            id=dimension.id, number=dimension.number, name=dimension.name.get(lang),
-            weight=questionnaire.weights.dimensions.get(dimension.id, 1.0), score=score,
-            band=band_for(score), answered=sum(1 for i in indicators if i.answered),
-            total=len(indicators), indicators=tuple(indicators),
-        ))
-    return tuple(results)
-
-
-def _groups(
-    catalogue: Catalogue,
-    scored: Mapping[Group, tuple[Mapping[str, Fraction | None], Fraction | None]],
-    sizes: Mapping[Group, int],
-) -> tuple[tuple[GroupResult, ...], dict[str, float | None]]:
-    """Each group's result (``scored``: the groups present, in ``GROUPS`` order, their
-    dimension and overall scores) and the spread of the groups' dimension scores."""
-    groups: list[GroupResult] = []
-    for group, (dimensions, whole) in scored.items():
-        overall = _float(whole)
-        groups.append(GroupResult(
-            id=group, respondents=sizes[group], overall=overall, band=band_for(overall),
-            dimensions={d: _float(s) for d, s in dimensions.items()},
-        ))
-    spread: dict[str, float | None] = {}
-    for dimension_id in catalogue.dimensions:
-        present = [s for s in (e[0][dimension_id] for e in scored.values())
-                   if s is not None]
-        spread[dimension_id] = float(max(present) - min(present)) if len(present) >= 2 else None
-    return tuple(groups), spread
-
-
 def _scored(
     questionnaire: Questionnaire, catalogue: Catalogue, method: Method, aggregation: str,
     weighting: Weighting, tally: Tally, present: Sequence[int],
-) -> tuple[tuple[dict[str, Row], Mapping[str, Fraction | None], Fraction | None],
-           dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]]]:
+) -> tuple[tuple[dict[str, Row], Mapping[str, Exact | None], Exact | None],
+           dict[Group, tuple[Mapping[str, Exact | None], Exact | None]]]:
     """The whole's indicator records' figures (``exact.Row``), dimension and overall
     scores, and each present group's (``present``: indices into ``GROUPS``) dimension and
     overall scores."""
@@ -336,7 +262,7 @@ def _scored(
     else:
         found = exact.figures(sums, indicators, scale, method)
     scores = scores_of(found[0], questionnaire, catalogue, aggregation, weighting)
-    by_group: dict[Group, tuple[Mapping[str, Fraction | None], Fraction | None]] = {}
+    by_group: dict[Group, tuple[Mapping[str, Exact | None], Exact | None]] = {}
     for k, f in zip(present, found[1:], strict=True):
         group = scores_of(f, questionnaire, catalogue, aggregation, weighting)
         by_group[GROUPS[k]] = group.dimensions, group.overall
@@ -379,13 +305,13 @@ def assess(
     tally = matrix.tally(answers, questionnaire.scale.points)
     sizes = answers.sizes()
     present = [k for k, g in enumerate(GROUPS) if g in sizes]
-    weighting = Weighting(questionnaire, catalogue)
+    weighting = weighting_of(questionnaire, catalogue)
     (rows, dimension_scores, whole), by_group = _scored(
         questionnaire, catalogue, chosen, how, weighting, tally, present)
     points = tally.by_point()
-    dimensions = _dimension_results(rows, dimension_scores, questionnaire, catalogue,
-                                    language, points)
-    groups, spread = _groups(catalogue, by_group, sizes)
+    dimensions = dimension_results(rows, dimension_scores, questionnaire, catalogue,
+                                   language, points)
+    group_results, spread = groups(catalogue, by_group, sizes)
     overall = _float(whole)
     robust = robustness.analyse(questionnaire, catalogue, chosen, answers, tally)
     x = design.from_matrix(answers, questionnaire, catalogue)
@@ -410,7 +336,7 @@ def assess(
         overall=overall,
         band=band_for(overall),
         dimensions=dimensions,
-        groups=groups,
+        groups=group_results,
         group_spread=spread,
         swot=swot_result,
         summary=support.qualify(analysis.summarise(overall, dimensions), dimensions, robust,
@@ -418,7 +344,7 @@ def assess(
         tows=tows.prompts(dimensions, swot_result),
         recommendations=analysis.recommend(dimensions, catalogue, language),
         readiness=analysis.readiness(questionnaire, catalogue, language),
-        warnings=analysis.warnings(questionnaire, catalogue, dimensions, groups, language,
+        warnings=analysis.warnings(questionnaire, catalogue, dimensions, group_results, language,
                                    silent=answers.silent()),
         evidence=_evidence(questionnaire, dimensions),
         robustness=robust,

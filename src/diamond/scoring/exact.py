@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -34,7 +34,7 @@ from diamond.scoring.stats import (
     rwg,
     uniform_variance,
 )
-from diamond.scoring.weighting import Weighting, mean_in_units
+from diamond.scoring.weighting import Weighting
 
 if TYPE_CHECKING:
     from diamond.scoring.engine import Figures
@@ -150,17 +150,28 @@ def figures_of(found: Sums, s: int, indicators: Sequence[str], scale: Scale,
     return out
 
 
+class Ratio(NamedTuple):
+    """An exact rational ``numerator / denominator`` (denominator positive), not reduced
+    to lowest terms: what a score needs when it is only compared, subtracted or turned
+    into a float (``records``), each the same as of the reduced ``Fraction`` (Python's
+    integer division rounds the same value correctly, whatever its terms)."""
+
+    numerator: int
+    denominator: int
+
+
 def mean_scores(found: Sums, s: int, weighting: Weighting, low: int, span: int
-                ) -> tuple[dict[str, Fraction | None], Fraction | None]:
+                ) -> tuple[dict[str, Ratio | None], Ratio | None]:
     """Set ``s``'s dimension and overall scores by the mean, arithmetic aggregation
-    (``weighting.whole``, ``span > 0``), straight from the sums: what ``engine.scores_of``
-    makes of the figures' mean scores, the same exact fractions. A dimension's is
-    ``Σ u·score / Σ u`` over its indicators with an answer and a positive weight ``u``,
-    each score ``100 (Σw·x − low·Σw) / (span · Σw)``: over the least common multiple
-    ``L`` of their ``Σw``, ``100 Σ u (Σw·x − low·Σw)(L / Σw) / (span · Σu · L)``, one
-    fraction (kept in lowest terms) instead of one per indicator."""
+    (``weighting.whole``, ``span > 0``), straight from the sums: the exact values
+    ``engine.scores_of`` makes of the figures' mean scores, as ``Ratio``s. A dimension's
+    is ``Σ u·score / Σ u`` over its indicators with an answer and a positive weight
+    ``u``, each score ``100 (Σw·x − low·Σw) / (span · Σw)``: over the least common
+    multiple ``L`` of their ``Σw``, ``100 Σ u (Σw·x − low·Σw)(L / Σw) / (span · Σu · L)``;
+    the overall is ``mean_in_units``' weighted mean of those over their least common
+    denominator."""
     s0, s1 = found.totals[s], found.firsts[s]
-    dimensions: dict[str, Fraction | None] = {}
+    dimensions: dict[str, Ratio | None] = {}
     for d, members in weighting.positive:
         kept = [(unit, s0[c], s1[c]) for unit, c in members if s0[c]]
         if not kept:
@@ -169,8 +180,16 @@ def mean_scores(found: Sums, s: int, weighting: Weighting, low: int, span: int
         common = math.lcm(*[total for _, total, _ in kept])
         top = sum([unit * (first - low * total) * (common // total)
                    for unit, total, first in kept])
-        dimensions[d] = Fraction(100 * top, span * sum([unit for unit, _, _ in kept]) * common)
-    return dimensions, mean_in_units(list(dimensions.values()), weighting.overall_units)
+        dimensions[d] = Ratio(100 * top, span * sum([unit for unit, _, _ in kept]) * common)
+    used = [(value, unit) for value, unit in zip(dimensions.values(), weighting.overall_units,
+                                                 strict=True)
+            if value is not None and unit > 0]
+    if not used:
+        return dimensions, None
+    common = math.lcm(*[value.denominator for value, _ in used])
+    return dimensions, Ratio(
+        sum([unit * value.numerator * (common // value.denominator) for value, unit in used]),
+        sum([unit for _, unit in used]) * common)
 
 
 #: One indicator's figures as its record shows them: the number of answers, the mean, the

@@ -73,9 +73,10 @@ def _dimensions_without(base: _Base, m: Matrix) -> list[Array]:
             if not group:
                 found_all.append(np.full(n, math.nan))
                 continue
-            num, den = terms[at], weighed[at]
-            for k in range(at + 1, at + len(group)):
-                num, den = num + terms[k], den + weighed[k]
+            # member after member: ``add.accumulate`` adds row k to the sum of rows
+            # before it, in order (its last row is the loop's sum)
+            num = np.add.accumulate(terms[at:at + len(group)])[-1]
+            den = np.add.accumulate(weighed[at:at + len(group)])[-1]
             found_all.append(np.where(den > 0, num / den, math.nan))
             at += len(group)
     return found_all

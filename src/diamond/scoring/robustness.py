@@ -33,6 +33,9 @@ from diamond.frozen import frozen
 from diamond.models.questionnaire import Questionnaire
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from diamond.scoring.matrix import Matrix, Tally
     from diamond.stats.composite import Array
 
@@ -300,9 +303,7 @@ def perturb(base: _Base) -> Perturbation:
         laid = np.zeros((max(slots) + 1, 2, DRAWS, n))
         laid[slots, 0, :, dims] = terms.T
         laid[slots, 1, :, dims] = weight.T
-        sums = laid[0]
-        for k in range(1, laid.shape[0]):
-            sums = sums + laid[k]
+        sums = np.add.accumulate(laid)[-1]  # slot after slot, in order
         num, den = sums[0][:, used], sums[1][:, used]
         with np.errstate(invalid="ignore", divide="ignore"):
             scores[:, used] = np.where(den > 0, num / den, math.nan)
@@ -321,10 +322,43 @@ def perturb(base: _Base) -> Perturbation:
     # ``round``; a missing score ranks below every other and is then left out)
     drawn = ranks_within(_rounded_where_near(scores)) if n else np.zeros((DRAWS, 0),
                                                                          dtype=np.int64)
+    dimensions = _ranges(base, base_ranks, scores, drawn)
+    if not overalls.size:
+        return Perturbation(dimensions, None, None)
+    return Perturbation(dimensions, _rounded(float(overalls.min())),
+                        _rounded(float(overalls.max())))
+
+
+def _ranges(base: _Base, base_ranks: list[int | None], scores: Array,
+            drawn: NDArray[np.int64]) -> dict[str, RankRange]:
+    """Each dimension's rank and score range over the draws where it has a score. A
+    dimension has a score in every draw or in none (its positive weights times positive
+    factors): then every dimension's least and largest (exact, in any order) and count of
+    changed ranks are taken at once; otherwise dimension by dimension."""
+    import numpy as np  # loaded by scoring already (``assess``)
+
     dimensions: dict[str, RankRange] = {}
+    missing: NDArray[np.bool_] = np.isnan(scores)
+    if scores.size and not (missing.any(axis=0) & ~missing.all(axis=0)).any():
+        ranked = np.array([0 if r is None else r for r in base_ranks], dtype=np.int64)
+        changed_counts: list[int] = np.count_nonzero(drawn != ranked, axis=0).tolist()
+        with np.errstate(invalid="ignore"):
+            lows, highs = drawn.min(axis=0).tolist(), drawn.max(axis=0).tolist()
+            least, largest = np.fmin.reduce(scores).tolist(), np.fmax.reduce(scores).tolist()
+        every: list[bool] = np.logical_and.reduce(missing, axis=0).tolist()
+        for d, dim_id in enumerate(base.dims):
+            rank = base_ranks[d]
+            if rank is None or every[d]:
+                dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
+                continue
+            changed = changed_counts[d] / scores.shape[0]
+            dimensions[dim_id] = RankRange(rank, lows[d], highs[d], _rounded(least[d]),
+                                           _rounded(largest[d]), changed,
+                                           changed > UNSTABLE_SHARE)
+        return dimensions
     for d, dim_id in enumerate(base.dims):
         rank = base_ranks[d]
-        kept = ~np.isnan(scores[:, d])
+        kept = ~missing[:, d]
         got = drawn[kept, d]
         if rank is None or not got.size:
             dimensions[dim_id] = RankRange(None, None, None, None, None, None, False)
@@ -334,10 +368,7 @@ def perturb(base: _Base) -> Perturbation:
         low, high = _rounded(float(seen.min())), _rounded(float(seen.max()))
         dimensions[dim_id] = RankRange(rank, int(got.min()), int(got.max()), low, high,
                                        changed, changed > UNSTABLE_SHARE)
-    if not overalls.size:
-        return Perturbation(dimensions, None, None)
-    return Perturbation(dimensions, _rounded(float(overalls.min())),
-                        _rounded(float(overalls.max())))
+    return dimensions
 
 
 def _rounded_where_near(scores: Array) -> Array:

@@ -75,16 +75,21 @@ def _ranked(candidates: Candidates) -> Candidates:
 def prompt(dimension: DimensionResult, swot: SwotResult) -> TowsPrompt:
     """The SO, WO, ST and WT pairings of the items classified under ``dimension``
     (``pairs``, else ``across``; a pair is made only for the ``MAX_PAIRS`` kept)."""
-    own = [i for i in swot.items if i.dimension == dimension.id]
-    other = [i for i in swot.items if i.dimension != dimension.id]
+    own: dict[Quadrant, list[SwotEntry]] = {"strengths": [], "weaknesses": [],
+                                            "opportunities": [], "threats": []}
+    other: dict[Quadrant, list[SwotEntry]] = {"strengths": [], "weaknesses": [],
+                                              "opportunities": [], "threats": []}
+    for item in swot.items:  # each quadrant's items in the items' order
+        (own if item.dimension == dimension.id else other)[item.quadrant].append(item)
     chosen: dict[TowsKind, tuple[TowsPair, ...]] = {}
     available: dict[TowsKind, int] = {}
     for kind, left, right in KINDS:
-        every = _ranked([(a, b) for a in own if a.quadrant == left
-                         for b in own if b.quadrant == right])
+        # the candidates in ``pairs``' and ``_across``' order
+        every = _ranked([(a, b) for a in own[left] for b in own[right]])
         outside = not every
         if outside:
-            every = _ranked(_across(own, other, left, right))
+            every = _ranked([(a, b) for a in own[left] for b in other[right]]
+                            + [(a, b) for a in other[left] for b in own[right]])
         chosen[kind] = tuple(TowsPair(a, b, across=outside) for a, b in every[:MAX_PAIRS])
         available[kind] = len(every)
     return TowsPrompt(dimension=dimension, pairs=chosen, available=available)

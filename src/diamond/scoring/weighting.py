@@ -13,8 +13,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from diamond.frameworks import Catalogue
-from diamond.models.questionnaire import Questionnaire
+from diamond.models.questionnaire import Questionnaire, Weights
+from diamond.scoring.memo import Memo
 from diamond.scoring.stats import over_common_denominator
+
+#: ``weights_key``: the named indicator weights, then the dimension weights.
+WeightsKey = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 
 
 class Weighting:
@@ -55,3 +59,21 @@ def mean_in_units(values: list[Fraction | None], units: list[int]) -> Fraction |
     numerators, common = over_common_denominator([value for value, _ in kept])
     return Fraction(sum([unit * p for (_, unit), p in zip(kept, numerators, strict=True)]),
                     sum(unit for _, unit in kept) * common)
+
+
+#: The ``Weighting``s made, by framework and weights.
+_KEPT: Memo[Weighting] = Memo()
+
+
+def weights_key(weights: Weights) -> WeightsKey:
+    """The questionnaire's weights as a key: each named weight's id and ``repr`` (so that
+    ``1`` and ``1.0``, or ``0.0`` and ``-0.0``, are told apart), in the order given."""
+    return (tuple([(k, repr(v)) for k, v in weights.indicators.items()]),
+            tuple([(k, repr(v)) for k, v in weights.dimensions.items()]))
+
+
+def weighting_of(questionnaire: Questionnaire, catalogue: Catalogue) -> Weighting:
+    """``Weighting(questionnaire, catalogue)``, made once per framework and weights and
+    kept (it is only read)."""
+    return _KEPT.get(catalogue, weights_key(questionnaire.weights),
+                     lambda: Weighting(questionnaire, catalogue))

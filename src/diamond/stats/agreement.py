@@ -118,27 +118,69 @@ def agreements(answers: Any, weights: Any, low: int, high: int,
     n, mean, variance, (present, ww, filled) = _moments(np.asfortranarray(x), w)
     with np.errstate(invalid="ignore", divide="ignore"):  # columns nobody answered
         ad = (ww * np.where(present, np.abs(filled - mean), 0.0)).sum(axis=0) / ww.sum(axis=0)
+        # a_wg's terms of every column (elementwise: the same whichever columns are used)
+        maximum = ((high + low) * mean - mean * mean - high * low) * n / (n - 1)
+        awg = 1.0 - 2.0 * variance / maximum
+    usable = (n >= 2).tolist()
+    near = (maximum > 1e-12).tolist()
+    chosen = [[j for j in c.tolist() if usable[j]] for c in columns]
+    bounded = [[j for j in used if near[j]] for used in chosen]
+    # the means of every scale's variances, deviations and a_wg terms, each sum one
+    # ``reduceat`` segment led by one +0.0 (it then adds up as the sum of the scale's
+    # own 1-D array does, see ``reliability._grouped``), divided by the count as
+    # ``ndarray.mean`` divides
+    width = variance.size
+    spreads, deviations = _sums(variance, chosen, width), _sums(ad, chosen, width)
+    ends = _sums(awg, bounded, width)
     found: list[Agreement] = []
-    for c in columns:
-        chosen = c[n[c] >= 2]
-        found.append(Agreement(None, None, None, None, 0) if chosen.size == 0 else _indices(
-            variance[chosen], mean[chosen], n[chosen], float(ad[chosen].mean()), low, high))
+    for s, used in enumerate(chosen):
+        size = len(used)
+        if not size:
+            found.append(Agreement(None, None, None, None, 0))
+            continue
+        within = len(bounded[s])
+        found.append(_of_means(size, spreads[s] / size, deviations[s] / size,
+                               ends[s] / within if within else None, low, high))
     return found
+
+
+def _sums(values: Array, parts: Sequence[Sequence[int]], width: int) -> list[float]:
+    """Per part (indices into ``values``), the sum of its values as ``ndarray.sum`` of
+    them gathered in that order gives it (0.0 for none)."""
+    extended = np.zeros(width + 1)
+    extended[:width] = values
+    index: list[int] = []
+    starts: list[int] = []
+    for part in parts:
+        starts.append(len(index))
+        index.append(width)  # the leading +0.0
+        index.extend(part)
+    if not starts:
+        return []
+    summed: list[float] = np.add.reduceat(extended[np.array(index, dtype=np.intp)],
+                                          np.array(starts, dtype=np.intp)).tolist()
+    return summed
 
 
 def _indices(spreads: Array, mean: Array, n: Array, ad_m: float, low: int, high: int
              ) -> Agreement:
     """The indices of a scale from its usable items' (at least two answers each)
     variances, means and numbers of answers, and their mean absolute deviation."""
-    items = int(spreads.size)
-    points = high - low + 1
-    expected = (points * points - 1) / 12.0
-    ratio = float(spreads.mean()) / expected
-    rstar = 1.0 - ratio
-    rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
     maximum = ((high + low) * mean - mean * mean - high * low) * n / (n - 1)
     ok = maximum > 1e-12
     awg = float((1.0 - 2.0 * spreads[ok] / maximum[ok]).mean()) if ok.any() else None
+    return _of_means(int(spreads.size), float(spreads.mean()), ad_m, awg, low, high)
+
+
+def _of_means(items: int, spread: float, ad_m: float, awg: float | None, low: int,
+              high: int) -> Agreement:
+    """The indices of a scale of ``items`` usable items from the mean of their variances,
+    their mean absolute deviation and a_wg (None: no item's mean short of an end)."""
+    points = high - low + 1
+    expected = (points * points - 1) / 12.0
+    ratio = spread / expected
+    rstar = 1.0 - ratio
+    rwg_j = 0.0 if ratio > 1 else items * rstar / (items * rstar + ratio)
     return Agreement(_clean(rwg_j), _clean(rstar), awg, _clean(ad_m), items)
 
 

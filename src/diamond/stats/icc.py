@@ -4,13 +4,17 @@
 judges`` table. ``icc1``/``icc2``: Bliese (2000), as R's ``multilevel::ICC1``/``ICC2``
 compute them from a one-way ANOVA of individual values grouped by unit:
 ``ICC(1) = (MSB − MSW) / (MSB + (k̄ − 1)·MSW)`` with ``k̄ = N/G`` the mean group size, and
-``ICC(2) = (MSB − MSW) / MSB``, the reliability of the group means.
+``ICC(2) = (MSB − MSW) / MSB``, the reliability of the group means. ``bliese`` gives both
+from one ANOVA of the units' values as they are kept (one sequence per unit), without
+laying every value out in one list first.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from array import array
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -35,20 +39,54 @@ def one_way(values: Sequence[float], groups: Sequence[Hashable]) -> OneWay | Non
     by: dict[Hashable, list[float]] = {}
     for value, group in zip(values, groups, strict=True):
         by.setdefault(group, []).append(value)
-    g, n = len(by), len(values)
+    return one_way_of(by.items())
+
+
+def one_way_of(parts: Iterable[tuple[Hashable, Iterable[float]]]) -> OneWay | None:
+    """``one_way`` of the values given group by group: ``parts`` pairs a group with its
+    values (a group may come more than once: its values are taken together; a group
+    without values is left out, as it is absent from ``one_way``'s values). Each part is
+    read once, into an ``array('d')``; the sums are ``one_way``'s, the same bits: every
+    ``math.fsum`` is exact then rounded once, so it does not depend on the order of its
+    terms, and every term is made with the same operations."""
+    by: dict[Hashable, list[array[float]]] = {}
+    for group, values in parts:
+        found = array("d", values)
+        if found:
+            by.setdefault(group, []).append(found)
+    g = len(by)
+    sizes = [sum(map(len, kept)) for kept in by.values()]
+    n = sum(sizes)
     if g < 2 or n - g < 1:
         return None
     # math.fsum: exact sums, so every Python gives the same bits (3.12's sum() compensates)
-    grand = math.fsum(values) / n
-    means = {key: math.fsum(v) / len(v) for key, v in by.items()}
-    ssb = math.fsum(len(v) * (means[key] - grand) ** 2 for key, v in by.items())
-    ssw = math.fsum((x - means[key]) ** 2 for key, v in by.items() for x in v)
+    grand = math.fsum(chain.from_iterable(chain.from_iterable(by.values()))) / n
+    means = [math.fsum(chain.from_iterable(kept)) / size
+             for kept, size in zip(by.values(), sizes, strict=True)]
+    ssb = math.fsum(size * (mean - grand) ** 2 for mean, size in zip(means, sizes, strict=True))
+    ssw = math.fsum((x - mean) ** 2 for mean, kept in zip(means, by.values(), strict=True)
+                    for values in kept for x in values)
     return OneWay(ssb / (g - 1), ssw / (n - g), g, n)
 
 
 def icc1(values: Sequence[float], groups: Sequence[Hashable]) -> float | None:
     """Bliese's ICC(1) with the mean group size (``multilevel::ICC1``)."""
-    a = one_way(values, groups)
+    return _icc1(one_way(values, groups))
+
+
+def icc2(values: Sequence[float], groups: Sequence[Hashable]) -> float | None:
+    """Bliese's ICC(2), the reliability of group means (``multilevel::ICC2``)."""
+    return _icc2(one_way(values, groups))
+
+
+def bliese(parts: Iterable[tuple[Hashable, Iterable[float]]]) -> tuple[float | None, float | None]:
+    """``(icc1, icc2)`` of the values given group by group (``one_way_of``'s ``parts``),
+    from one ANOVA."""
+    found = one_way_of(parts)
+    return _icc1(found), _icc2(found)
+
+
+def _icc1(a: OneWay | None) -> float | None:
     if a is None:
         return None
     size = a.total / a.groups
@@ -56,12 +94,8 @@ def icc1(values: Sequence[float], groups: Sequence[Hashable]) -> float | None:
     return None if denominator == 0 else (a.msb - a.msw) / denominator
 
 
-def icc2(values: Sequence[float], groups: Sequence[Hashable]) -> float | None:
-    """Bliese's ICC(2), the reliability of group means (``multilevel::ICC2``)."""
-    a = one_way(values, groups)
+def _icc2(a: OneWay | None) -> float | None:
     return None if a is None or a.msb == 0 else (a.msb - a.msw) / a.msb
-
-
 def shrout_fleiss(table: Any) -> Mapping[str, float]:
     """ICC(1,1), (2,1), (3,1), (1,k), (2,k), (3,k) of a complete targets × judges table."""
     x = np.asarray(table, dtype=float)

@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frozen import frozen
+from diamond.stats import alphas
 
 Array = NDArray[np.float64]
 ACCEPTABLE_ALPHA = 0.70
@@ -200,11 +201,16 @@ def _eigen_share(cov: Array, sd: Array) -> float | None:
             corr = cov / sd[:, None] / sd[None, :]
     if not np.isfinite(corr).all():
         return None
+    return _largest_share(corr, int(cov.shape[0]))
+
+
+def _largest_share(corr: Array, k: int) -> float | None:
+    """The largest eigenvalue of the ``k × k`` correlations ``corr`` (finite), over k."""
     try:
         largest = float(np.linalg.eigvalsh(corr)[-1])
     except np.linalg.LinAlgError:
         return None
-    return largest / int(cov.shape[0])
+    return largest / k
 
 
 def reliability(answers: Any, weights: Any, ids: Sequence[str]) -> Reliability:
@@ -221,18 +227,45 @@ def reliabilities(answers: Any, weights: Any, columns: Sequence[NDArray[np.intp]
     """``reliability(answers[:, c], weights, i)`` for each ``c, i`` of ``columns, ids``
     (each scale's columns, ascending, and its items' ids), the covariances of every
     scale's pairs in one pass: each pair's covariance is made from its two columns alone,
-    the same operations whichever other pairs are made with it (the same bits)."""
+    the same operations whichever other pairs are made with it (the same bits); then
+    every sum the scales' α and item statistics take, of every scale, in one pass
+    (``alphas``)."""
     x = np.asarray(answers, dtype=float)
     if x.ndim != 2 or x.shape[0] > GROUPED:
         return [reliability(x[:, c], weights, i) for c, i in zip(columns, ids, strict=True)]
     w = np.asarray(weights, dtype=float)
     w = w / w.max() if w.size and w.max() > 0 else w
-    out = np.full((x.shape[1], x.shape[1]), np.nan)
+    k = x.shape[1]
+    # the covariance matrix, and one cell after it that stays 0.0 (``alphas`` reads it)
+    cells = np.full(k * k + 1, np.nan)
+    cells[-1] = 0.0
+    out = cells[:-1].reshape(k, k)
     pairs = [(c[_upper(c.size)[0]], c[_upper(c.size)[1]]) for c in columns]
     if pairs:
         _grouped(x, w, np.concatenate([p for p, _ in pairs]),
                  np.concatenate([q for _, q in pairs]), out)
-    return [_of_covariance(out[np.ix_(c, c)], i) for c, i in zip(columns, ids, strict=True)]
+    scales = alphas.layout(k, tuple(tuple(c.tolist()) for c in columns))
+    figures = alphas.Figures(scales, cells, k)
+    variances = np.diagonal(out).tolist()
+    found: list[Reliability] = []
+    for s, (c, i) in enumerate(zip(columns, ids, strict=True)):
+        items = c.tolist()
+        size = len(items)
+        total = figures.total(s)
+        if size < 2 or total != total or not all(variances[j] > 0 for j in items):
+            # an item left out (no variance, or a pair without two respondents)
+            found.append(_of_covariance(out[np.ix_(c, c)], i))
+            continue
+        deleted, item_total = figures.items(s, size)
+        corr = figures.correlations(s, size)
+        if corr is None:  # sd·sd underflowed (tiny respondent weights): as before
+            sub = out[np.ix_(c, c)]
+            share = _eigen_share(sub, np.sqrt(np.diag(sub)))
+        else:
+            share = _largest_share(corr, size)
+        found.append(Reliability(figures.alpha(s, size), dict(zip(i, deleted, strict=True)),
+                                 dict(zip(i, item_total, strict=True)), share))
+    return found
 
 
 def _of_covariance(cov: Array, ids: Sequence[str]) -> Reliability:
