@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+from diamond.memo import remember
+
 T = TypeVar("T")
 KEEP = 64
 
@@ -31,7 +33,5 @@ class Memo(Generic[T]):
         if found is not None and found[0] is framework:
             return found[1]
         made = make()
-        if len(self._found) >= KEEP:
-            self._found.clear()
-        self._found[id(framework), key] = (framework, made)
+        remember(self._found, (id(framework), key), (framework, made), KEEP)
         return made
