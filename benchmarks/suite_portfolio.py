@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from results import Figure
@@ -66,14 +66,16 @@ print(json.dumps({"code": code, "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
 
-def tree_times(commands: dict[str, Sequence[str]], repeat: int, env: dict[str, str]
-               ) -> dict[str, tuple[Samples, Samples]] | None:
-    """Wall and whole-tree CPU seconds of each command, interleaved; None off Linux."""
+def tree_times(commands: Callable[[str], dict[str, Sequence[str]]], repeat: int,
+               env: dict[str, str]) -> dict[str, tuple[Samples, Samples]] | None:
+    """Wall and whole-tree CPU seconds of each of ``commands(run)``'s commands, interleaved
+    (``run`` names the repetition: its own output folder); None off Linux."""
     if not sys.platform.startswith("linux"):
         return None
-    found = {name: (Samples(), Samples()) for name in commands}
-    for _ in range(repeat):
-        for name, argv in commands.items():
+    found: dict[str, tuple[Samples, Samples]] = {}
+    for step in range(repeat):
+        for name, argv in commands(f"run-{step + 1}").items():
+            found.setdefault(name, (Samples(), Samples()))
             start = time.perf_counter()
             done = subprocess.run([sys.executable, "-c", _TREE_CPU, *argv], env=env,
                                   capture_output=True, text=True, check=True)
@@ -90,29 +92,53 @@ def _mib(samples: Samples) -> Samples:
     return Samples([v / 1024 for v in samples.values])
 
 
+def _clear(outputs: list[Path]) -> None:
+    """Remove the last run's reports, then let the file system forget them.
+
+    Every run writes into a folder of its own: written over earlier reports, each rename
+    frees an inode, and ext4 without a journal (this machine's) skips the inodes freed in
+    the last 30 s when it makes a file, which cost up to ~0.5 ms a file in round eight's
+    measurements: the file system's cost, not the command's. So the old reports go
+    first, and the section waits out those 30 s before it times anything.
+    """
+    removed = False
+    for folder in outputs:
+        if folder.exists():
+            shutil.rmtree(folder)
+            removed = True
+    if removed:
+        print("  portfolio: last run's reports removed; waiting 31 s", flush=True)
+        time.sleep(31)
+
+
 def run(ctx: Context) -> list[Figure]:
     env = env_with()
     quick = ctx.corpus.spec.files < SIZES[0]
     sizes = [ctx.corpus.spec.files] if quick else list(ctx.portfolio_files or SIZES)
     figures: list[Figure] = []
+    _clear([ctx.corpus.root / "reports" / f"portfolio-{files}" for files in sizes])
     for number, files in enumerate(sizes, start=1):
         folder = ctx.corpus.many if files == ctx.corpus.spec.files else national(ctx, files)
         out = ctx.corpus.root / "reports" / f"portfolio-{files}"
         repeat = ctx.slow if files <= 1000 else 1
         print(f"  portfolio: {files} files, {repeat} repetitions", flush=True)
-        commands = {
-            "validate": [ctx.diamond, "validate", str(folder)],
-            "portfolio": [ctx.diamond, "portfolio", str(folder), "-o", str(out)],
-        }
+
+        def commands(run: str, folder: Path = folder, out: Path = out
+                     ) -> dict[str, Sequence[str]]:
+            return {
+                "validate": [ctx.diamond, "validate", str(folder)],
+                "portfolio": [ctx.diamond, "portfolio", str(folder), "-o", str(out / run)],
+            }
+
         if files <= 1000:  # a warm-up run of each, as time_commands does
-            time_commands(commands, 1, env=env, warmup=False)
+            time_commands(commands("warm-up"), 1, env=env, warmup=False)
         timed = tree_times(commands, repeat, env)
         if timed is None:
-            runs = time_commands(commands, repeat, env=env, warmup=False)
-            wall = {name: runs[name].seconds for name in commands}
+            runs = time_commands(commands("runs"), repeat, env=env, warmup=False)
+            wall = {name: runs[name].seconds for name in runs}
         else:
-            wall = {name: timed[name][0] for name in commands}
-        peak = time_commands(commands, 1, env=env, warmup=False, memory=True)
+            wall = {name: timed[name][0] for name in timed}
+        peak = time_commands(commands("memory"), 1, env=env, warmup=False, memory=True)
         figures += [
             Figure(
                 f"P{number}",
