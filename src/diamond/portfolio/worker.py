@@ -57,7 +57,7 @@ def _both(text: LocalText) -> dict[Language, str]:
 
 def _scored(scores: Mapping[str, Mapping[str, float | None]], key: str) -> list[float]:
     """Each respondent's own score for ``key``, in order, those without one left out."""
-    from diamond.scoring.uncertainty import OwnScores  # numpy: loaded by scoring already
+    from diamond.scoring.rows import OwnScores  # numpy: loaded by scoring already
 
     if isinstance(scores, OwnScores):
         return scores.scored(key)
