@@ -9,7 +9,7 @@ pairs are marked ``across``; every list is ranked by importance.
 
 from __future__ import annotations
 
-from diamond.models.questionnaire import Quadrant
+from diamond.models.questionnaire import QUADRANTS, Quadrant
 from diamond.scoring.bands import NEEDS_ACTION
 from diamond.scoring.result import (
     DimensionResult,
@@ -45,25 +45,16 @@ def weakest_dimensions(dimensions: tuple[DimensionResult, ...]) -> list[Dimensio
     return needing if needing else ordered[:1]
 
 
-def pairs(first: list[SwotEntry], second: list[SwotEntry]) -> list[TowsPair]:
-    """Every pairing, most important first (importance sum descending, then file order)."""
-    return [TowsPair(a, b) for a, b in _ranked([(a, b) for a in first for b in second])]
-
-
-def across(own: list[SwotEntry], other: list[SwotEntry], left: Quadrant,
-           right: Quadrant) -> list[TowsPair]:
-    """Pairs of one own item and one item from elsewhere, most important first."""
-    return [TowsPair(a, b, across=True) for a, b in _ranked(_across(own, other, left, right))]
-
-
 Candidates = list[tuple[SwotEntry, SwotEntry]]
+#: A dimension's (or everything else's) SWOT items by quadrant, each in the items' order.
+ByQuadrant = dict[Quadrant, list[SwotEntry]]
 
 
-def _across(own: list[SwotEntry], other: list[SwotEntry], left: Quadrant,
-            right: Quadrant) -> Candidates:
-    """``across``'s pairs, as (first, second) items, unranked."""
-    return ([(a, b) for a in own if a.quadrant == left for b in other if b.quadrant == right]
-            + [(a, b) for a in other if a.quadrant == left for b in own if b.quadrant == right])
+def _across(own: ByQuadrant, other: ByQuadrant, left: Quadrant, right: Quadrant
+            ) -> Candidates:
+    """Pairs of one own item and one item from elsewhere, as (first, second), unranked."""
+    return ([(a, b) for a in own[left] for b in other[right]]
+            + [(a, b) for a in other[left] for b in own[right]])
 
 
 def _ranked(candidates: Candidates) -> Candidates:
@@ -74,22 +65,18 @@ def _ranked(candidates: Candidates) -> Candidates:
 
 def prompt(dimension: DimensionResult, swot: SwotResult) -> TowsPrompt:
     """The SO, WO, ST and WT pairings of the items classified under ``dimension``
-    (``pairs``, else ``across``; a pair is made only for the ``MAX_PAIRS`` kept)."""
-    own: dict[Quadrant, list[SwotEntry]] = {"strengths": [], "weaknesses": [],
-                                            "opportunities": [], "threats": []}
-    other: dict[Quadrant, list[SwotEntry]] = {"strengths": [], "weaknesses": [],
-                                              "opportunities": [], "threats": []}
-    for item in swot.items:  # each quadrant's items in the items' order
+    (within it, else ``_across``; a pair is made only for the ``MAX_PAIRS`` kept)."""
+    own: ByQuadrant = {q: [] for q in QUADRANTS}
+    other: ByQuadrant = {q: [] for q in QUADRANTS}
+    for item in swot.items:
         (own if item.dimension == dimension.id else other)[item.quadrant].append(item)
     chosen: dict[TowsKind, tuple[TowsPair, ...]] = {}
     available: dict[TowsKind, int] = {}
     for kind, left, right in KINDS:
-        # the candidates in ``pairs``' and ``_across``' order
         every = _ranked([(a, b) for a in own[left] for b in own[right]])
         outside = not every
         if outside:
-            every = _ranked([(a, b) for a in own[left] for b in other[right]]
-                            + [(a, b) for a in other[left] for b in own[right]])
+            every = _ranked(_across(own, other, left, right))
         chosen[kind] = tuple(TowsPair(a, b, across=outside) for a, b in every[:MAX_PAIRS])
         available[kind] = len(every)
     return TowsPrompt(dimension=dimension, pairs=chosen, available=available)
