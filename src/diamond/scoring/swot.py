@@ -49,17 +49,11 @@ def net(tallies: dict[Quadrant, Tally]) -> int:
 def analyse(questionnaire: Questionnaire, catalogue: Catalogue) -> SwotResult:
     """Tallies per quadrant and per dimension × quadrant (plus ``unclassified``), and the items."""
     items = entries(questionnaire, catalogue)
-    ids = (*catalogue.dimensions, UNCLASSIFIED)
-    # each column's and the whole's count and importance sum per quadrant, in one pass
-    counts = {c: dict.fromkeys(QUADRANTS, 0) for c in ids}
-    weighted = {c: dict.fromkeys(QUADRANTS, 0) for c in ids}
-    for item in items:
-        column = item.dimension if item.dimension is not None else UNCLASSIFIED
-        counts[column][item.quadrant] += 1
-        weighted[column][item.quadrant] += item.importance
+    by_column: dict[str, list[SwotEntry]] = {c: [] for c in (*catalogue.dimensions, UNCLASSIFIED)}
+    for item in items:  # each column's items in the items' order
+        by_column.setdefault(item.column, []).append(item)
     columns: dict[str, SwotColumn] = {}
-    for column_id in ids:
-        tallies = {q: Tally(count=counts[column_id][q], weighted=weighted[column_id][q])
-                   for q in QUADRANTS}
+    for column_id in (*catalogue.dimensions, UNCLASSIFIED):
+        tallies = tally(by_column[column_id])
         columns[column_id] = SwotColumn(id=column_id, quadrants=tallies, net=net(tallies))
     return SwotResult(quadrants=tally(list(items)), by_dimension=columns, items=items)
