@@ -34,7 +34,7 @@ from diamond.scoring.stats import (
     rwg,
     uniform_variance,
 )
-from diamond.scoring.weighting import Weighting
+from diamond.scoring.weighting import Weighting, units_mean
 
 if TYPE_CHECKING:
     from diamond.scoring.engine import Figures
@@ -168,8 +168,7 @@ def mean_scores(found: Sums, s: int, weighting: Weighting, low: int, span: int
     is ``Σ u·score / Σ u`` over its indicators with an answer and a positive weight
     ``u``, each score ``100 (Σw·x − low·Σw) / (span · Σw)``: over the least common
     multiple ``L`` of their ``Σw``, ``100 Σ u (Σw·x − low·Σw)(L / Σw) / (span · Σu · L)``;
-    the overall is ``mean_in_units``' weighted mean of those over their least common
-    denominator."""
+    the overall is their ``units_mean`` (``mean_in_units`` without the reduction)."""
     s0, s1 = found.totals[s], found.firsts[s]
     dimensions: dict[str, Ratio | None] = {}
     for d, members in weighting.positive:
@@ -181,15 +180,8 @@ def mean_scores(found: Sums, s: int, weighting: Weighting, low: int, span: int
         top = sum([unit * (first - low * total) * (common // total)
                    for unit, total, first in kept])
         dimensions[d] = Ratio(100 * top, span * sum([unit for unit, _, _ in kept]) * common)
-    used = [(value, unit) for value, unit in zip(dimensions.values(), weighting.overall_units,
-                                                 strict=True)
-            if value is not None and unit > 0]
-    if not used:
-        return dimensions, None
-    common = math.lcm(*[value.denominator for value, _ in used])
-    return dimensions, Ratio(
-        sum([unit * value.numerator * (common // value.denominator) for value, unit in used]),
-        sum([unit for _, unit in used]) * common)
+    overall = units_mean(list(dimensions.values()), weighting.overall_units)
+    return dimensions, None if overall is None else Ratio(*overall)
 
 
 #: One indicator's figures as its record shows them: the number of answers, the mean, the

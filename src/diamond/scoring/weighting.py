@@ -10,7 +10,10 @@ mean of exact values with weights already in units: the same ratios, so the same
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from fractions import Fraction
+from typing import Protocol
 
 from diamond.frameworks import Catalogue
 from diamond.models.questionnaire import Questionnaire, Weights
@@ -48,17 +51,37 @@ class Weighting:
             and min(self.overall_units, default=0) >= 0
 
 
-def mean_in_units(values: list[Fraction | None], units: list[int]) -> Fraction | None:
-    """``weighted_mean`` of the values that are not None, their weights given in whole
-    units over one common denominator (the same ratios, so the same exact mean: a
-    ``Fraction`` is kept in lowest terms); None when none of them has a positive weight."""
+class Rational(Protocol):
+    """An exact ratio of whole numbers (a ``Fraction``, or ``exact.Ratio``)."""
+
+    @property
+    def numerator(self) -> int: ...
+
+    @property
+    def denominator(self) -> int: ...
+
+
+def units_mean(values: Sequence[Rational | None], units: Sequence[int]
+               ) -> tuple[int, int] | None:
+    """The weighted mean of the values that are not None, their weights given in whole
+    units over one common denominator, as its numerator and (positive) denominator over
+    the values' least common denominator, not reduced; None when none of them has a
+    positive weight."""
     kept = [(value, unit) for value, unit in zip(values, units, strict=True)
             if value is not None and unit > 0]
     if not kept:
         return None
-    numerators, common = over_common_denominator([value for value, _ in kept])
-    return Fraction(sum([unit * p for (_, unit), p in zip(kept, numerators, strict=True)]),
-                    sum(unit for _, unit in kept) * common)
+    common = math.lcm(*[value.denominator for value, _ in kept])
+    return (sum([unit * value.numerator * (common // value.denominator) for value, unit in kept]),
+            sum([unit for _, unit in kept]) * common)
+
+
+def mean_in_units(values: list[Fraction | None], units: list[int]) -> Fraction | None:
+    """``weighted_mean`` of the values that are not None, their weights given in whole
+    units over one common denominator (the same ratios, so the same exact mean: a
+    ``Fraction`` is kept in lowest terms); None when none of them has a positive weight."""
+    found = units_mean(values, units)
+    return None if found is None else Fraction(*found)
 
 
 #: The ``Weighting``s made, by framework and weights.
