@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal
 
 from diamond.frozen import frozen
-from diamond.memo import LONGEST, MOST, remember
+from diamond.memo import LONGEST, remember
 
 __all__ = ["Axis", "Series", "diamond_svg"]
 
@@ -56,9 +56,7 @@ def coord(x: float) -> str:
         if s == "-0.0":
             s = "0.0"
         if x == x and (type(x) is float or type(x) is int):  # not NaN: a key that finds itself
-            if len(_coords) >= MOST:  # remember(), in place
-                _coords.clear()
-            _coords[x] = s
+            remember(_coords, x, s)
     return s
 
 

@@ -19,7 +19,7 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from diamond.memo import LONGEST, MOST, remember
+from diamond.memo import LONGEST, remember
 from diamond.safetext import report_text
 
 __all__ = [
@@ -191,31 +191,22 @@ def _new_num(value: float, digits: int, lang: str, none: str, key: tuple[float, 
              ) -> str:
     """``num`` of an int or float (not a bool) not in the memo yet, remembered if finite."""
     number = float(value)  # as _finite converts it
-    if number - number != 0.0:  # not finite: inf - inf and NaN - NaN are NaN
+    if not math.isfinite(number):
         return none
-    if type(digits) is not int or not 0 <= digits <= 6:
-        text = _fixed(number, digits, lang)
-    else:  # _fixed's common case, in place ('%.1f' % x is f"{x:.1f}" of a float)
-        text = _PERCENT_F[digits] % number
-        if text[0] == "-" and text.lstrip("-").strip("0.") == "":
-            text = text.lstrip("-")
-        if lang == "tr":
-            text = text.replace(".", ",")
-    if len(_num_cache) >= MOST:
-        _num_cache.clear()
-    _num_cache[key] = text
-    return text
+    return remember(_num_cache, key, _fixed(number, digits, lang))
 
 
-#: ``%`` formats of 0..6 decimals, by their number (what ``_fixed``'s clamp leaves).
+#: ``%`` formats of 0..6 decimals, by their number.
 _PERCENT_F: tuple[str, ...] = tuple(f"%.{digits}f" for digits in range(7))
 
 
 def _fixed(number: float, digits: Any, lang: str) -> str:
     """A finite ``number`` with ``digits`` decimals (0..6), no negative zero, the
     language's decimal separator."""
-    digits = max(0, min(int(digits), 6))
-    text = f"{number:.{digits}f}"
+    if type(digits) is not int or not 0 <= digits <= 6:
+        digits = max(0, min(int(digits), 6))
+    # ``'%.1f' % x`` is ``f"{x:.1f}"`` of a float, without a format spec built per number
+    text: str = _PERCENT_F[digits] % number
     if text[0] == "-" and text.lstrip("-").strip("0.") == "":
         text = text.lstrip("-")
     return text.replace(".", ",") if lang == "tr" else text
