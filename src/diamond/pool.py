@@ -57,11 +57,21 @@ def start_server(preload: Sequence[str] = ()) -> None:
     instead of while the first workers wait for it. ``ordered_map`` then reuses it."""
     if start_method() != "forkserver":
         return
-    import multiprocessing
     from multiprocessing import forkserver
 
-    multiprocessing.get_context("forkserver").set_forkserver_preload(["__main__", *preload])
+    _context(preload)
     forkserver.ensure_running()
+
+
+def _context(preload: Sequence[str]) -> Any:
+    """The workers' multiprocessing context, a forkserver's set to import ``preload``."""
+    import multiprocessing
+
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["__main__", *preload])
+    return context
 
 
 def _initialise(language: str, environ: Mapping[str, str], threshold: tuple[int, ...]) -> None:
@@ -109,14 +119,10 @@ def ordered_map(function: Callable[[T], R], tasks: Sequence[T], workers: int, *,
     result that was made but not yielded to ``abandoned`` (to remove what it left on
     disk, say).
     """
-    import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    method = start_method()
-    context: Any = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["__main__", *preload])
+    context = _context(preload)
     initargs = (i18n.current(), dict(os.environ), gc.get_threshold())
     size = max(1, min(workers, len(tasks)))
     most = max(1, AHEAD * size if window is None else window)

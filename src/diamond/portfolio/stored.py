@@ -119,7 +119,7 @@ class Stored(_Lazy):
         spill = compact.spill
         (source, stem, name, region, period, language, framework_id, framework_names,
          respondents, overall, band, dimensions, reports, key, se, ci_low, ci_high, draws,
-         own) = pickle.loads(spill.get_bytes(self._offsets[index], self._sizes[index]))
+         own) = self._record(index)
         names = compact.names_list
         # positional, in the fields' order (``tests/unit/test_portfolio_scale`` rebuilds
         # every field): keywords cost a quarter of the call, and this runs ten times a
@@ -137,9 +137,15 @@ class Stored(_Lazy):
     def summary(self, index: int) -> tuple[str, str, str, str, float | None, str | None]:
         """Cluster ``index``'s (source, name, region, period, overall, band), read without
         rebuilding the cluster (a summary table reads them three times)."""
-        record = pickle.loads(self._compact.spill.get_bytes(self._offsets[index],
-                                                            self._sizes[index]))
-        return record[0], record[2], record[3], record[4], record[9], record[10]
+        (source, _stem, name, region, period, _language, _framework_id, _framework_names,
+         _respondents, overall, band, *_) = self._record(index)
+        return source, name, region, period, overall, band
+
+    def _record(self, index: int) -> tuple[Any, ...]:
+        """Cluster ``index``'s stored record (``append``'s tuple), read back."""
+        record: tuple[Any, ...] = pickle.loads(
+            self._compact.spill.get_bytes(self._offsets[index], self._sizes[index]))
+        return record
 
     def ranked(self, order: Sequence[tuple[int, int, bool, int | None, int | None]]
                ) -> Ranked:
@@ -170,7 +176,6 @@ class Ranked(_Lazy, Listed[Cluster]):
         low, high = self._low[k], self._high[k]
         return self._stored.build(self._index[k], self._rank[k], bool(self._latest[k]),
                                   None if low < 0 else low, None if high < 0 else high)
-
 
     def summaries(self) -> Iterator[tuple[int, bool, str, str, str, str, float | None,
                                           str | None]]:
