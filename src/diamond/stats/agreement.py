@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from diamond.frozen import frozen
+from diamond.stats.led import Led
 
 Array = NDArray[np.float64]
 #: Above this many respondents ``agreements`` takes one scale at a time (as reliability's
@@ -125,10 +126,9 @@ def agreements(answers: Any, weights: Any, low: int, high: int,
     near = (maximum > 1e-12).tolist()
     chosen = [[j for j in c.tolist() if usable[j]] for c in columns]
     bounded = [[j for j in used if near[j]] for used in chosen]
-    # the means of every scale's variances, deviations and a_wg terms, each sum one
-    # ``reduceat`` segment led by one +0.0 (it then adds up as the sum of the scale's
-    # own 1-D array does, see ``reliability._grouped``), divided by the count as
-    # ``ndarray.mean`` divides
+    # the means of every scale's variances, deviations and a_wg terms, each sum as the
+    # scale's own 1-D array sums (``stats.led``), divided by the count as ``ndarray.mean``
+    # divides
     width = variance.size
     spreads, deviations = _sums(variance, chosen, width), _sums(ad, chosen, width)
     ends = _sums(awg, bounded, width)
@@ -149,16 +149,10 @@ def _sums(values: Array, parts: Sequence[Sequence[int]], width: int) -> list[flo
     them gathered in that order gives it (0.0 for none)."""
     extended = np.zeros(width + 1)
     extended[:width] = values
-    index: list[int] = []
-    starts: list[int] = []
+    laid = Led(width)  # each sum led by the +0.0 after the values
     for part in parts:
-        starts.append(len(index))
-        index.append(width)  # the leading +0.0
-        index.extend(part)
-    if not starts:
-        return []
-    summed: list[float] = np.add.reduceat(extended[np.array(index, dtype=np.intp)],
-                                          np.array(starts, dtype=np.intp)).tolist()
+        laid.add(part)
+    summed: list[float] = laid.sums(extended).tolist()
     return summed
 
 

@@ -5,12 +5,11 @@ own matrix, the same bits).
 A scale whose items are all usable (positive variances, no NaN among its covariances)
 takes ``_of_covariance``'s sums: of its matrix and of its diagonal (α); per item, of the
 matrix without it, of that matrix's diagonal (α-if-deleted) and of the item against the
-others (item-total r). Here every such sum of every scale is one ``np.add.reduceat``
-segment of one gather of the covariance cells, each segment led by one +0.0: ``reduceat``
-adds a segment's tail to its first element and ``ndarray.sum`` adds a 1-D array's
-pairwise sum to the identity +0.0, so each segment adds up as ``_of_covariance``'s sum of
-the same terms in the same order does (a row of a C-contiguous array, a gathered diagonal
-made contiguous, and a whole matrix add up as the 1-D array of their terms). The
+others (item-total r). Here every such sum of every scale is one segment of one
+``reduceat`` over the covariance cells (``stats.led``), so each adds up as
+``_of_covariance``'s sum of the same terms in the same order does (a row of a
+C-contiguous array, a gathered diagonal made contiguous, and a whole matrix add up as
+the 1-D array of their terms). The
 elementwise arithmetic of α-if-deleted and item-total r is then made for every item at
 once with the operations, in the order, of ``reliability._alpha`` and ``_correlation``,
 and every scale's correlations as ``reliability._eigen_share`` first makes them
@@ -21,11 +20,12 @@ the caller's.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
+
+from diamond.stats.led import Led
 
 Array = NDArray[np.float64]
 _A = TypeVar("_A", bound=NDArray[Any])
@@ -50,9 +50,7 @@ class Layout:
                  "rows", "starts", "terms", "variance")
 
     def __init__(self, k: int, columns: tuple[tuple[int, ...], ...]) -> None:
-        lead = k * k
-        gathered: list[int] = []
-        starts: list[int] = []
+        laid = Led(k * k)
         self.at: list[int | None] = []
         self.first: list[int] = []
         self.corr: list[int] = []
@@ -62,35 +60,28 @@ class Layout:
         terms: list[int] = []
         rows: list[int] = []
         cols: list[int] = []
-
-        def add(cells: Sequence[int]) -> None:
-            starts.append(len(gathered))
-            gathered.append(lead)
-            gathered.extend(cells)
-
         for c in columns:
             self.first.append(len(variance))
             self.corr.append(len(terms))
             if len(c) < 2:
                 self.at.append(None)
                 continue
-            self.at.append(len(starts))
-            terms.extend(range(len(gathered) + 1, len(gathered) + 1 + len(c) ** 2))
-            add([a * k + b for a in c for b in c])
-            add([a * k + a for a in c])
+            at = len(laid.index) + 1  # where the matrix's cells will lie, after its lead
+            terms.extend(range(at, at + len(c) ** 2))
+            self.at.append(laid.add([a * k + b for a in c for b in c]))
+            laid.add([a * k + a for a in c])
             rows.extend(a for a in c for _ in c)
             cols.extend(b for _ in c for b in c)
             size = len(c) - 1  # the items of each item's rest
             for p, item in enumerate(c):
                 others = c[:p] + c[p + 1:]
-                rest.append(len(starts))
-                add([a * k + b for a in others for b in others])
-                add([a * k + a for a in others])
-                add([item * k + b for b in others])
+                rest.append(laid.add([a * k + b for a in others for b in others]))
+                laid.add([a * k + a for a in others])
+                laid.add([item * k + b for b in others])
                 factor.append(size / (size - 1) if size >= 2 else float("nan"))
                 variance.append(item * k + item)
-        self.index = _read_only(np.array(gathered, dtype=np.intp))
-        self.starts = _read_only(np.array(starts, dtype=np.intp))
+        self.index = _read_only(np.array(laid.index, dtype=np.intp))
+        self.starts = _read_only(np.array(laid.starts, dtype=np.intp))
         self.rest = _read_only(np.array(rest, dtype=np.intp))
         self.factor = _read_only(np.array(factor, dtype=np.float64))
         self.deletable = _read_only(np.array([f == f for f in factor], dtype=bool))
