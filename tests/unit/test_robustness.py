@@ -227,7 +227,8 @@ def test_draws_rank_as_on_their_rounded_scores(seed: int) -> None:
     missing scores, values beyond 1,000)."""
     import numpy as np
 
-    from diamond.scoring.robustness import DECIMALS, _rounded_where_near
+    from diamond.scoring.perturbation import _rounded_where_near
+    from diamond.scoring.robustness import DECIMALS
     from diamond.stats.ranks import ranks as ranks_within
 
     rng = np.random.default_rng(seed)
@@ -294,7 +295,8 @@ def _perturbation_draw_by_draw(base: Any) -> Any:
 @pytest.mark.parametrize("name", ["mean", "median"])
 def test_perturbation_is_the_draw_by_draw_method(seed: int, name: str) -> None:
     from diamond.scoring import matrix
-    from diamond.scoring.robustness import _Base, perturb
+    from diamond.scoring.perturbation import perturb
+    from diamond.scoring.robustness import _Base
 
     q = random_questionnaire(seed)
     answers = matrix.of(q, CAT)
