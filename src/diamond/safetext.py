@@ -22,6 +22,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from diamond.jsonindent import indented
+
 __all__ = ["href", "json_text", "report_text", "visible"]
 
 #: Controls, DEL, C1, bidi embeddings/overrides/isolates, line separators and lone surrogates.
@@ -67,7 +69,9 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     UTF-8) can only stand inside strings; they are written as JSON escapes (``\\u009b``,
     ``\\udcfd``), which read back as the same string, so nothing is lost.
     """
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=indent))
+    text = indented(data, indent) if type(indent) is int else None
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=indent) if text is None
+                     else text)
 
 
 def json_safe(text: str) -> str:

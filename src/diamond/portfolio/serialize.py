@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
-from json.encoder import encode_basestring
 from typing import Any
 
 from diamond.portfolio.model import Cluster, Portfolio
 from diamond.portfolio.ranking import RELIABLE_ICC2
-from diamond.safetext import json_safe, json_text
+from diamond.safetext import json_text
 
 __all__ = ["CLUSTERS_FOLDER", "portfolio_json", "portfolio_json_pieces", "portfolio_to_json_dict",
            "report_link"]
@@ -43,43 +41,6 @@ def _cluster(c: Cluster) -> dict[str, Any]:
         "dimensions": {d.id: {"score": d.score, "band": d.band} for d in c.dimensions},
         "reports": _reports(c),
     }
-
-
-def _scalar(value: object) -> str | None:
-    """``value`` as ``json.dumps`` writes it; None when it is not a plain scalar."""
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        if value != value:
-            return "NaN"
-        if value in (math.inf, -math.inf):
-            return "Infinity" if value > 0 else "-Infinity"
-        return float.__repr__(value)
-    return None
-
-
-def _indented(data: dict[Any, Any], pad: str, step: str) -> str | None:
-    """``json.dumps(data, ensure_ascii=False, indent=len(step))`` of a dict of scalars and
-    such dicts (str keys), its lines after the first indented by ``pad``; None for
-    anything else. A cluster's JSON, without the pure-Python encoder ``indent`` takes."""
-    if not data:
-        return "{}"
-    inner = pad + step
-    parts = []
-    for key, value in data.items():
-        text = _indented(value, inner, step) if isinstance(value, dict) else _scalar(value)
-        if text is None or not isinstance(key, str):
-            return None
-        parts.append(f"{inner}{encode_basestring(key)}: {text}")
-    return "{\n" + ",\n".join(parts) + "\n" + pad + "}"
 
 
 def portfolio_to_json_dict(portfolio: Portfolio) -> dict[str, Any]:
@@ -141,10 +102,7 @@ def portfolio_json_pieces(portfolio: Portfolio, *, indent: int | None = 2) -> It
     else:
         inner, outer = "\n" + " " * (2 * indent), "\n" + " " * indent
         for k, c in enumerate(portfolio.clusters):
-            data = _cluster(c)
-            fast = _indented(data, inner[1:], " " * indent)
-            yield ("[" if k == 0 else ",") + inner + (
-                json_text(data, indent=indent).replace("\n", inner) if fast is None
-                else json_safe(fast))
+            yield (("[" if k == 0 else ",") + inner
+                   + json_text(_cluster(c), indent=indent).replace("\n", inner))
         yield outer + "]"
     yield tail
